@@ -1,0 +1,38 @@
+-- coordgap analyzer storage. One row per span; (trace_id, span_id) is unique.
+-- Raw columns keep what the input said; the normalized columns are coordgap's
+-- reading of the span (from coordgap.* keys, or mapped from another
+-- instrumentation at ingest), and are all the attribution rules read.
+CREATE TABLE IF NOT EXISTS spans (
+    trace_id        VARCHAR NOT NULL,   -- 32 lowercase hex
+    span_id         VARCHAR NOT NULL,   -- 16 lowercase hex
+    parent_span_id  VARCHAR,            -- 16 lowercase hex, NULL for a root
+    name            VARCHAR NOT NULL,
+    kind            VARCHAR,            -- INTERNAL | SERVER | CLIENT | PRODUCER | CONSUMER | UNSPECIFIED
+    service         VARCHAR,
+    start_ns        BIGINT NOT NULL,    -- unix epoch nanoseconds
+    end_ns          BIGINT NOT NULL,
+    status          VARCHAR,            -- UNSET | OK | ERROR
+    status_message  VARCHAR,
+    attributes      MAP(VARCHAR, VARCHAR),  -- every value as text; arrays as JSON text
+    events          JSON,               -- [{"name", "time_ns", "attributes": {}}]
+    links           JSON,               -- [{"trace_id", "span_id", "attributes": {}}]
+    source          VARCHAR,            -- input format: otlp-json, otlp-proto, jaeger, zipkin, ...
+    -- normalized ------------------------------------------------------------
+    operation       VARCHAR,  -- workflow | agent | tool | plan | handoff | verify | outcome | NULL
+    stage           VARCHAR,  -- decomposition | generation | handoff | verification | assembly | NULL
+    agent           VARCHAR,  -- agent / tool / workflow / verifier / planner name
+    actor           VARCHAR,  -- model | human | tool | code | NULL
+    is_error        BOOLEAN NOT NULL DEFAULT FALSE,  -- status ERROR, error tag, or exception event
+    error_type      VARCHAR,
+    handoff_source  VARCHAR,
+    handoff_target  VARCHAR,
+    violations      VARCHAR[],  -- "kind: detail", kinds in tracer.semconv.VIOLATION_KINDS
+    verdict         VARCHAR,    -- accept | reject
+    attempt         INTEGER,
+    outcome         VARCHAR,    -- success | failure (run or late outcome span)
+    outcome_reason  VARCHAR,
+    outcome_trace_id VARCHAR,   -- for a late outcome span: the run it refers to
+    plan_assignees  VARCHAR[],  -- planned subtask assignees ("" = unassigned)
+    plan_defects    VARCHAR[],  -- "unassigned: id", "duplicate: id", "overlap: a~b"
+    PRIMARY KEY (trace_id, span_id)
+);

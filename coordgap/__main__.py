@@ -1,0 +1,3 @@
+from coordgap.cli import main
+
+main()
