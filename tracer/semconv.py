@@ -94,6 +94,10 @@ HANDOFF_VIOLATION_COUNT: Final = "coordgap.handoff.violation_count"
 HANDOFF_STATE_SEEN: Final = "coordgap.handoff.state.seen_version"
 HANDOFF_STATE_LATEST: Final = "coordgap.handoff.state.latest_version"
 HANDOFF_INFERRED: Final = "coordgap.handoff.inferred"  # analyzer only: handoff inferred
+HANDOFF_KEYS_ADDED: Final = "coordgap.handoff.keys.added"  # string[] new in the state passed on
+HANDOFF_KEYS_DROPPED: Final = "coordgap.handoff.keys.dropped"  # string[] emptied or removed
+HANDOFF_KEYS_CHANGED: Final = "coordgap.handoff.keys.changed"  # string[] value changed
+INTEGRATION: Final = "coordgap.integration"  # framework an integration span came from
 
 # violation kinds: each entry of HANDOFF_VIOLATIONS starts with one of these, then ": detail"
 VIOLATION_MISSING_KEY: Final = "missing_key"
