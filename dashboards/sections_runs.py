@@ -1,0 +1,332 @@
+"""Report sections 7-8: timelines of the worst failed runs, and the trend over time.
+
+Only a bounded set of example runs is drawn (``max_runs`` runs of at most
+:data:`MAX_SPANS` spans each), so the report stays small for any data size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+import plotly.graph_objects as go
+
+from dashboards._format import count, duration, esc, num, pct, plural, shorten
+from dashboards._section import Figure, Section, rows, value
+from dashboards._style import BAD, INK, STAGE_COLORS, base_layout
+from dashboards._types import AnalysisLike
+from tracer import semconv
+
+__all__ = ["MAX_SPANS", "TREND_MIN_HOURS", "pick_worst_runs", "trend", "worst_runs"]
+
+MAX_SPANS = 60
+"""Spans drawn per run timeline; the root cause, its ancestors and errors always are."""
+TREND_MIN_HOURS = 3.0
+"""A trend needs data covering at least this many hours (and three buckets)."""
+
+_UNITS = ((3_600_000.0, "h"), (60_000.0, "min"), (1000.0, "s"), (1.0, "ms"))
+
+
+def pick_worst_runs(a: AnalysisLike, max_runs: int) -> list[dict[str, Any]]:
+    """Up to ``max_runs`` failed runs: the commonest categories first, longest runs first.
+
+    Categories take turns so the examples cover as many different causes as the
+    data has, instead of showing five copies of the same failure.
+    """
+    if max_runs <= 0:
+        return []
+    durations = {str(r["trace_id"]): value(r, "duration_ms") or 0 for r in rows(a.runs)}
+    workflows = {str(r["trace_id"]): r.get("workflow") for r in rows(a.runs)}
+    by_cat: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows(a.failures):
+        row = dict(r)
+        row["duration_ms"] = durations.get(str(r["trace_id"]), 0)
+        row["workflow"] = workflows.get(str(r["trace_id"]))
+        by_cat[str(r.get("category") or semconv.CATEGORY_UNKNOWN)].append(row)
+    for runs in by_cat.values():
+        runs.sort(key=lambda r: (-r["duration_ms"], str(r["trace_id"])))
+    order = sorted(by_cat, key=lambda c: (-len(by_cat[c]), c))
+    picked: list[dict[str, Any]] = []
+    while len(picked) < max_runs and any(by_cat[c] for c in order):
+        for cat in order:
+            if by_cat[cat] and len(picked) < max_runs:
+                picked.append(by_cat[cat].pop(0))
+    return picked
+
+
+def _tree_order(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Spans depth-first (children by start time), so the timeline reads like the call tree."""
+    ids = {s["span_id"] for s in spans}
+    children: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for s in spans:
+        parent = s.get("parent_span_id")
+        children[parent if parent in ids else None].append(s)
+    for kids in children.values():
+        kids.sort(key=lambda s: (s.get("start_ns") or 0, str(s["span_id"])))
+    out: list[dict[str, Any]] = []
+    stack = list(reversed(children[None]))
+    while stack:
+        span = stack.pop()
+        out.append(span)
+        stack.extend(reversed(children.get(span["span_id"], [])))
+    return out
+
+
+def _bounded(spans: list[dict[str, Any]], root_cause: str | None) -> list[dict[str, Any]]:
+    """At most MAX_SPANS spans: the root cause, its ancestors and errors first, then earliest."""
+    if len(spans) <= MAX_SPANS:
+        return spans
+    by_id = {s["span_id"]: s for s in spans}
+    keep: list[str] = []
+    cursor = by_id.get(root_cause) if root_cause else None
+    while cursor is not None and cursor["span_id"] not in keep:
+        keep.append(cursor["span_id"])
+        cursor = by_id.get(cursor.get("parent_span_id"))
+    for s in sorted(spans, key=lambda s: s.get("start_ns") or 0):
+        if len(keep) >= MAX_SPANS:
+            break
+        if s.get("is_error") and s["span_id"] not in keep:
+            keep.append(s["span_id"])
+    for s in sorted(spans, key=lambda s: s.get("start_ns") or 0):
+        if len(keep) >= MAX_SPANS:
+            break
+        if s["span_id"] not in keep:
+            keep.append(s["span_id"])
+    chosen = set(keep)
+    return [s for s in spans if s["span_id"] in chosen]
+
+
+def _span_hover(s: dict[str, Any]) -> str:
+    lines = [f"<b>{shorten(s.get('name'), 60)}</b>", f"{duration(s.get('duration_ms'))}"]
+    for key, label in (
+        ("agent", "agent"),
+        ("stage", "stage"),
+        ("actor", "actor"),
+        ("error_type", "error"),
+        ("verdict", "verdict"),
+    ):
+        if s.get(key):
+            lines.append(f"{label}: {shorten(s.get(key), 60)}")
+    violations = s.get("violations")
+    if violations:
+        lines.append("violations: " + "; ".join(shorten(v, 60) for v in list(violations)[:4]))
+    return "<br>".join(lines)
+
+
+def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
+    trace_id = str(failure["trace_id"])
+    root_cause = failure.get("span_id")
+    spans = _tree_order(_bounded(rows(a.run_spans(trace_id)), root_cause))
+    reason = shorten(failure.get("reason") or "no reason recorded", 160)
+    category = esc(failure.get("category") or semconv.CATEGORY_UNKNOWN)
+    label = f"Run {esc(trace_id[:8])}"
+    if failure.get("workflow"):
+        label += f" ({shorten(failure['workflow'], 40)})"
+    caption = f"{label} failed in {category}: {reason}."
+    if not spans:
+        fig = go.Figure()
+        fig.update_layout(**base_layout(160))
+        return Figure(fig, caption + " Its spans are not in this data.")
+    t0 = min(int(s.get("start_ns") or 0) for s in spans)
+    total_ms = max((int(s.get("end_ns") or 0) - t0) / 1e6 for s in spans) or 1.0
+    scale, unit = next((f, u) for f, u in _UNITS if total_ms >= 2 * f or f == 1.0)
+    labels = [
+        "\u00a0" * 3 * min(int(num(s.get("depth")) or 0), 8) + shorten(s.get("name"), 44)
+        for s in spans
+    ]
+    by_stage: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(spans):
+        by_stage[str(s.get("stage") or "")].append(i)
+    fig = go.Figure()
+    min_width = total_ms / scale * 0.004  # keep instant spans visible as a sliver
+    for stage in [*semconv.STAGES, *sorted(k for k in by_stage if k not in semconv.STAGES)]:
+        idx = by_stage.get(stage)
+        if not idx:
+            continue
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                y=idx,
+                base=[(int(spans[i].get("start_ns") or 0) - t0) / 1e6 / scale for i in idx],
+                x=[max((value(spans[i], "duration_ms") or 0) / scale, min_width) for i in idx],
+                name=esc(stage) if stage else "run / other",
+                marker={
+                    "color": STAGE_COLORS.get(stage, "#adb5bd"),
+                    "line": {
+                        "color": [
+                            BAD if spans[i].get("is_error") else "rgba(0,0,0,0)" for i in idx
+                        ],
+                        "width": 2,
+                    },
+                },
+                customdata=[_span_hover(spans[i]) for i in idx],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    annotations = []
+    cause_rows = [i for i, s in enumerate(spans) if s["span_id"] == root_cause]
+    if cause_rows:
+        i = cause_rows[0]
+        end = (int(spans[i].get("end_ns") or 0) - t0) / 1e6 / scale
+        fig.add_trace(
+            go.Scatter(
+                x=[end],
+                y=[i],
+                mode="markers",
+                name="root cause",
+                marker={
+                    "symbol": "star",
+                    "size": 16,
+                    "color": BAD,
+                    "line": {"color": INK, "width": 1},
+                },
+                hovertemplate=f"root cause: {reason}<extra></extra>",
+            )
+        )
+        annotations.append(
+            {
+                "x": end,
+                "y": i,
+                "xref": "x",
+                "yref": "y",
+                "text": "root cause",
+                "showarrow": True,
+                "arrowhead": 2,
+                "ax": 40,
+                "ay": -22,
+                "font": {"color": BAD, "size": 12},
+                "arrowcolor": BAD,
+            }
+        )
+    fig.update_layout(
+        **base_layout(
+            min(900, 130 + 22 * len(spans)),
+            showlegend=True,
+            barmode="overlay",
+            annotations=annotations,
+            margin={"l": 40, "r": 30, "t": 20, "b": 80},
+            legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        ),
+        xaxis={"title": {"text": f"{unit} since the run started"}, "rangemode": "tozero"},
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(spans))),
+            "ticktext": labels,
+            "autorange": "reversed",
+            "showgrid": False,
+        },
+    )
+    return Figure(fig, caption)
+
+
+def worst_runs(a: AnalysisLike, max_runs: int) -> Section:
+    """Section 7: Gantt timelines of a few failed runs, root-cause span starred."""
+    title = "7. The worst runs"
+    picked = pick_worst_runs(a, max_runs)
+    if not picked:
+        n_runs = a.runs.height if a.runs is not None else 0
+        note = (
+            f"No failed runs among the {plural(n_runs, 'run')}, so there is no failure "
+            "timeline to show."
+            if n_runs
+            else "No runs, so no timelines to show."
+        )
+        return Section("runs", title, note=note)
+    figures = [_timeline(a, f) for f in picked]
+    return Section("runs", title, figures)
+
+
+def _span_hours(a: AnalysisLike) -> float:
+    starts = [num(r.get("start_ns")) for r in rows(a.runs)]
+    ends = [num(r.get("end_ns")) for r in rows(a.runs)]
+    s = [x for x in starts if x is not None]
+    e = [x for x in ends if x is not None]
+    if not s or not e:
+        return 0.0
+    return max(0.0, (max(e) - min(s)) / 3.6e12)
+
+
+def trend(a: AnalysisLike) -> Section:
+    """Section 8: reliability per time bucket, when the data covers several hours."""
+    title = "8. Trend over time"
+    hours = _span_hours(a)
+    buckets = [r for r in rows(a.trend) if (value(r, "runs") or 0) > 0]
+    if hours < TREND_MIN_HOURS or len(buckets) < 3:
+        n_runs = a.runs.height if a.runs is not None else 0
+        if n_runs == 0:
+            note = "Omitted: there are no runs yet."
+        else:
+            span = duration(hours * 3.6e6)
+            note = (
+                f"Omitted: the {plural(n_runs, 'run')} cover only {span} "
+                f"({plural(len(buckets), 'time bucket')}); a trend appears once the data spans "
+                f"at least {TREND_MIN_HOURS:.0f} hours."
+            )
+        return Section("trend", title, note=note)
+    buckets.sort(key=lambda r: r["bucket_start"])
+    x = [_iso(r["bucket_start"]) for r in buckets]
+    rel = [value(r, "reliability") for r in buckets]
+    # runs on the first axis and reliability on the overlaying one, so the line
+    # is drawn above the bars
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=x,
+            y=[value(r, "runs") for r in buckets],
+            name="runs",
+            yaxis="y",
+            marker={"color": "#dee2e6"},
+            hovertemplate="%{x}: %{y} runs<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=[None if v is None else round(v * 100, 2) for v in rel],
+            yaxis="y2",
+            name="reliability",
+            mode="lines+markers",
+            line={"color": "#1c7ed6", "width": 3},
+            hovertemplate="%{x}: %{y:.1f}% reliable<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        **base_layout(
+            340,
+            showlegend=True,
+            legend={"orientation": "h", "y": 1.1, "x": 0},
+            margin={"l": 70, "r": 70, "t": 40, "b": 50},
+        ),
+        yaxis={
+            "title": {"text": "runs"},
+            "side": "right",
+            "showgrid": False,
+            "rangemode": "tozero",
+        },
+        yaxis2={
+            "title": {"text": "end-to-end reliability"},
+            "side": "left",
+            "overlaying": "y",
+            "ticksuffix": "%",
+            "range": [0, 102],
+        },
+    )
+    known = [(r, v) for r, v in zip(buckets, rel, strict=True) if v is not None]
+    first, last = known[0][1], known[-1][1]
+    worst_row, worst = min(known, key=lambda kv: kv[1])
+    direction = "rose" if last > first else "fell" if last < first else "held"
+    caption = (
+        f"Over {duration(hours * 3.6e6)} and {count(sum(value(r, 'runs') or 0 for r in buckets))} "
+        f"runs, reliability {direction} from {pct(first)} to {pct(last)}; the worst bucket, "
+        f"{esc(_iso(worst_row['bucket_start']))}, shipped {pct(worst)}."
+    )
+    return Section("trend", title, [Figure(fig, caption)])
+
+
+def _iso(moment: Any) -> str:
+    if isinstance(moment, datetime):
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+    return str(moment)
