@@ -1,0 +1,405 @@
+"""``tracer.configure()``: where spans go, and what is recorded.
+
+Every setting is resolved the same way: the argument, else its environment
+variable, else the default (the ``_OPTIONS`` table). Nothing is configured at
+import. The first traced call configures with the defaults if ``configure()``
+was never called, and an application's own TracerProvider, when it set one,
+is used as it is and never replaced.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from opentelemetry import trace
+from opentelemetry.sdk.resources import Resource
+from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor, TracerProvider
+from opentelemetry.sdk.trace.export import SpanExporter
+
+from tracer import semconv
+from tracer._export import GuardedExporter, TallyBatchProcessor, build_exporter
+from tracer._guard import logger, warn_once
+
+__all__ = ["Settings", "configure", "flush", "shutdown", "state"]
+
+_VERSION = "0.1.0"
+SHUTDOWN_TIMEOUT_S = 2.0
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
+
+
+def _parse_bool(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"coordgap: {name}={raw!r} is not a boolean (use 1/0, true/false)")
+
+
+def _parse_redact(name: str, raw: str) -> Callable[[str], str]:
+    module, _, attr = raw.partition(":")
+    if not module or not attr:
+        raise ValueError(f"coordgap: {name}={raw!r} must name a function as 'module:function'")
+    func = getattr(importlib.import_module(module), attr)
+    if not callable(func):
+        raise ValueError(f"coordgap: {name}={raw!r} is not callable")
+    return func
+
+
+def _parse_int(name: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"coordgap: {name}={raw!r} is not an integer") from None
+    if value < 0:
+        raise ValueError(f"coordgap: {name}={raw!r} must not be negative")
+    return value
+
+
+# argument -> (environment variables in order, parser, default, contract)
+_OPTIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str], Any], Any, str]] = {
+    "service_name": (
+        ("COORDGAP_SERVICE_NAME", "OTEL_SERVICE_NAME"),
+        lambda _n, raw: raw,
+        None,
+        "service.name of the resource; default: the SDK's (OTEL_SERVICE_NAME or unknown_service)",
+    ),
+    "exporter": (
+        ("COORDGAP_EXPORTER",),
+        lambda _n, raw: raw,
+        "local",
+        "'local' (OTLP/JSON lines), 'otlp' (OTEL_EXPORTER_OTLP_*), 'console', 'none', "
+        "or a SpanExporter instance",
+    ),
+    "path": (
+        ("COORDGAP_PATH",),
+        lambda _n, raw: Path(raw),
+        Path(".coordgap") / "spans",
+        "directory of the local store (relative paths resolve against the current directory)",
+    ),
+    "endpoint": (
+        ("COORDGAP_ENDPOINT",),
+        lambda _n, raw: raw,
+        None,
+        "OTLP endpoint; default: what OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT say",
+    ),
+    "capture_content": (
+        ("COORDGAP_CAPTURE_CONTENT",),
+        _parse_bool,
+        False,
+        "record arguments, return values and payload values (through redact, capped)",
+    ),
+    "redact": (
+        ("COORDGAP_REDACT",),
+        _parse_redact,
+        None,
+        "callable(text) -> text applied to captured content ('module:function' in the env)",
+    ),
+    "enabled": (
+        ("COORDGAP_ENABLED",),
+        _parse_bool,
+        True,
+        "False: decorators and context managers are plain pass-throughs",
+    ),
+    "max_content_length": (
+        ("COORDGAP_MAX_CONTENT_LENGTH",),
+        _parse_int,
+        2048,
+        "cap, in characters, on each captured content value",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved configuration (what :func:`configure` returns)."""
+
+    service_name: str | None
+    exporter: str | SpanExporter
+    path: Path
+    endpoint: str | None
+    capture_content: bool
+    redact: Callable[[str], str] | None
+    enabled: bool
+    max_content_length: int
+
+
+def _resolve(name: str, value: Any) -> Any:
+    if value is not None:
+        return value
+    env_names, parse, default, _doc = _OPTIONS[name]
+    for env in env_names:
+        raw = os.environ.get(env)
+        if raw is not None and raw.strip() != "":
+            return parse(env, raw)
+    return default
+
+
+class _SwitchProcessor(SpanProcessor):
+    """The one processor coordgap adds to a provider it owns.
+
+    Re-configuring swaps what it delegates to, so a provider that is already
+    the global one (set-once) follows the new settings.
+    """
+
+    def __init__(self) -> None:
+        self.inner: TallyBatchProcessor | None = None
+
+    def on_start(self, span: Span, parent_context: Any = None) -> None:
+        inner = self.inner
+        if inner is not None:
+            inner.on_start(span, parent_context)
+
+    def on_end(self, span: ReadableSpan) -> None:
+        inner = self.inner
+        if inner is not None:
+            inner.on_end(span)
+
+    def shutdown(self) -> None:
+        # Shutting the provider down is done by tracer.shutdown() with a deadline.
+        pass
+
+    def force_flush(self, timeout_millis: int = 30000) -> bool:
+        inner = self.inner
+        return True if inner is None else bool(inner.force_flush(timeout_millis))
+
+
+class _State:
+    """Everything the hot path reads; one instance, mutated only under ``_lock``."""
+
+    def __init__(self) -> None:
+        self.enabled = _env_enabled()
+        self.tracer: trace.Tracer | None = None
+        self.provider: Any = None
+        self.capture_content = False
+        self.redact: Callable[[str], str] | None = None
+        self.max_content_length = 2048
+        self.settings: Settings | None = None
+        self.resume_used = False
+        self.owned_providers: dict[str | None, TracerProvider] = {}
+        self.switch = _SwitchProcessor()
+        self.label = ""
+        self.reported = False
+
+
+def _env_enabled() -> bool:
+    try:
+        return bool(_resolve("enabled", None))
+    except ValueError:
+        return True
+
+
+state = _State()
+_lock = threading.RLock()
+_atexit_registered = False
+
+
+def _owned_provider(service_name: str | None) -> TracerProvider:
+    provider = state.owned_providers.get(service_name)
+    if provider is None:
+        attrs = {semconv.SERVICE_NAME: service_name} if service_name else {}
+        # shutdown_on_exit=False: the SDK's own exit hook would wait up to 30 s
+        # on an unreachable backend; ours gives up after SHUTDOWN_TIMEOUT_S.
+        provider = TracerProvider(resource=Resource.create(attrs), shutdown_on_exit=False)
+        provider.add_span_processor(state.switch)
+        state.owned_providers[service_name] = provider
+    return provider
+
+
+def _install_processor(settings: Settings) -> TallyBatchProcessor:
+    exporter, label = build_exporter(
+        settings.exporter, path=settings.path, endpoint=settings.endpoint
+    )
+    guarded = GuardedExporter(exporter, label)
+    kwargs: dict[str, float] = {}
+    if label.startswith("local"):
+        # The local store is cheap to write: keep the crash window short.
+        kwargs["schedule_delay_millis"] = 500
+    processor = TallyBatchProcessor(guarded, **kwargs)
+    state.label = label
+    state.reported = False
+    return processor
+
+
+def _instrument_threads() -> None:
+    try:
+        from opentelemetry.instrumentation.threading import ThreadingInstrumentor
+
+        instrumentor = ThreadingInstrumentor()
+        if not instrumentor.is_instrumented_by_opentelemetry:
+            instrumentor.instrument()
+    except Exception:  # context in threads is a convenience, never a reason to fail
+        warn_once("threading", "could not instrument threading; context will not follow threads")
+
+
+def configure(
+    service_name: str | None = None,
+    exporter: str | SpanExporter | None = None,
+    path: str | os.PathLike[str] | None = None,
+    endpoint: str | None = None,
+    capture_content: bool | None = None,
+    redact: Callable[[str], str] | None = None,
+    enabled: bool | None = None,
+    *,
+    tracer_provider: trace.TracerProvider | None = None,
+    max_content_length: int | None = None,
+) -> Settings:
+    """Set where spans go and what they record; returns the resolved :class:`Settings`.
+
+    Each argument falls back to its environment variable (``COORDGAP_SERVICE_NAME``
+    or ``OTEL_SERVICE_NAME``, ``COORDGAP_EXPORTER``, ``COORDGAP_PATH``,
+    ``COORDGAP_ENDPOINT``, ``COORDGAP_CAPTURE_CONTENT``, ``COORDGAP_REDACT``,
+    ``COORDGAP_ENABLED``, ``COORDGAP_MAX_CONTENT_LENGTH``), then to the default.
+
+    Provider: ``tracer_provider`` when given (not made global); else the
+    application's global provider when it set one (never replaced; coordgap
+    adds its exporter to it only when ``exporter`` is passed explicitly); else a
+    provider coordgap creates, makes global, and flushes at exit (giving up
+    after 2 seconds). Raises ``ValueError`` on impossible settings.
+    """
+    settings = Settings(
+        service_name=_resolve("service_name", service_name),
+        exporter=_resolve("exporter", exporter),
+        path=Path(_resolve("path", path)).absolute(),
+        endpoint=_resolve("endpoint", endpoint),
+        capture_content=bool(_resolve("capture_content", capture_content)),
+        redact=_resolve("redact", redact),
+        enabled=bool(_resolve("enabled", enabled)),
+        max_content_length=int(_resolve("max_content_length", max_content_length)),
+    )
+    global _atexit_registered
+    with _lock:
+        state.settings = settings
+        state.capture_content = settings.capture_content
+        state.redact = settings.redact
+        state.max_content_length = settings.max_content_length
+        if not settings.enabled:
+            state.enabled = False
+            return settings
+        if tracer_provider is not None:
+            provider: Any = tracer_provider
+            if exporter is not None and isinstance(provider, TracerProvider):
+                provider.add_span_processor(_install_processor(settings))
+        else:
+            current = trace.get_tracer_provider()
+            if _is_unset(current) or current in state.owned_providers.values():
+                provider = _owned_provider(settings.service_name)
+                new_inner = _install_processor(settings)
+                old_inner, state.switch.inner = state.switch.inner, new_inner
+                if old_inner is not None:
+                    _shutdown_processor(old_inner, SHUTDOWN_TIMEOUT_S)
+                if _is_unset(current):
+                    trace.set_tracer_provider(provider)
+                if not _atexit_registered:
+                    atexit.register(_at_exit)
+                    _atexit_registered = True
+            else:
+                provider = current
+                if exporter is not None and isinstance(provider, TracerProvider):
+                    provider.add_span_processor(_install_processor(settings))
+        _instrument_threads()
+        state.provider = provider
+        state.tracer = trace.get_tracer(
+            semconv.INSTRUMENTATION_NAME, _VERSION, tracer_provider=provider
+        )
+        state.enabled = True
+    return settings
+
+
+def _is_unset(provider: Any) -> bool:
+    return isinstance(provider, trace.ProxyTracerProvider)
+
+
+def ensure_tracer() -> trace.Tracer | None:
+    """The tracer for the hot path; configures with defaults on first use.
+
+    Never raises: a bad environment setting is logged once and tracing is
+    turned off.
+    """
+    tracer = state.tracer
+    if tracer is not None:
+        return tracer
+    with _lock:
+        if state.tracer is None and state.enabled:
+            try:
+                configure()
+            except Exception as exc:  # bad setup found lazily must not break the app
+                state.enabled = False
+                warn_once("lazy-configure", "tracing disabled: %s", exc)
+        return state.tracer
+
+
+def _run_with_deadline(func: Callable[[], Any], timeout_s: float, name: str) -> bool:
+    """Run ``func`` in a daemon thread; True when it finished within ``timeout_s``."""
+    done = threading.Event()
+
+    def target() -> None:
+        try:
+            func()
+        except Exception:
+            logger.debug("coordgap: %s raised", name, exc_info=True)
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name=f"coordgap-{name}", daemon=True).start()
+    return done.wait(timeout_s)
+
+
+def _shutdown_processor(processor: TallyBatchProcessor, timeout_s: float) -> dict[str, int]:
+    finished = _run_with_deadline(processor.shutdown, timeout_s, "shutdown")
+    ended = processor.ended
+    exported = processor.guarded.exported
+    stats = {"ended": ended, "exported": exported, "dropped": max(0, ended - exported)}
+    if stats["dropped"] and not state.reported:
+        state.reported = True
+        logger.warning(
+            "coordgap: %d of %d spans were not delivered to %s%s",
+            stats["dropped"],
+            ended,
+            processor.guarded.label,
+            "" if finished else f" (gave up after {timeout_s:g} s)",
+        )
+    return stats
+
+
+def flush(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> bool:
+    """Export what is buffered; True if done within ``timeout_s``. Never raises."""
+    provider = state.provider
+    if provider is None:
+        return True
+    inner = state.switch.inner if provider in state.owned_providers.values() else None
+    target: Any = inner if inner is not None else provider
+    if not hasattr(target, "force_flush"):
+        return True
+    return _run_with_deadline(lambda: target.force_flush(int(timeout_s * 1000)), timeout_s, "flush")
+
+
+def shutdown(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> dict[str, int] | None:
+    """Flush and stop coordgap's own exporter, giving up after ``timeout_s``.
+
+    Returns ``{"ended", "exported", "dropped"}`` span counts for the exporter
+    coordgap installed, or None when it installed none (an application's
+    provider is the application's to shut down). Never raises; spans that
+    could not be delivered are reported once in the log.
+    """
+    with _lock:
+        inner = state.switch.inner
+        if inner is None:
+            return None
+        state.switch.inner = None
+        return _shutdown_processor(inner, timeout_s)
+
+
+def _at_exit() -> None:
+    try:
+        shutdown(SHUTDOWN_TIMEOUT_S)
+    except Exception:  # the interpreter is exiting; never turn that into a traceback
+        logger.debug("coordgap: shutdown at exit failed", exc_info=True)

@@ -1,0 +1,128 @@
+"""``workflow``, ``agent``, ``tool``, ``plan``, ``verify``: decorators and context managers.
+
+Each works bare (``@tracer.agent``: the name is the function's name), called
+(``@tracer.agent("writer", stage="assembly")``), and as a context manager
+(``with tracer.agent("writer") as step:``). Arguments are checked here, at
+decoration time; a bad stage or actor raises ``ValueError`` before any call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tracer import semconv
+from tracer._spans import StepSpec
+
+__all__ = ["agent", "plan", "tool", "verify", "workflow"]
+
+
+def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"coordgap: {what} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _spec_or_wrap(
+    name: Any,
+    kind: str,
+    attrs: dict[str, Any],
+    naming: Callable[[str], dict[str, Any]],
+    span_name: Callable[[str], str],
+) -> Any:
+    if name is None or isinstance(name, str):
+        return StepSpec(kind, name, attrs, naming, span_name)
+    if callable(name) or isinstance(name, staticmethod | classmethod):
+        func = name.__func__ if isinstance(name, staticmethod | classmethod) else name
+        spec = StepSpec(kind, getattr(func, "__name__", kind), attrs, naming, span_name)
+        return spec(name)
+    raise TypeError(f"coordgap: {kind}() takes a name or a function, not {type(name).__name__}")
+
+
+def workflow(name: Any = None, *, conversation_id: str | None = None) -> Any:
+    """One run of the pipeline: the root span ``invoke_workflow {name}``.
+
+    ``tracer.outcome(ok, reason)`` inside it marks this run's outcome.
+    """
+    attrs: dict[str, Any] = {semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW}
+    if conversation_id is not None:
+        attrs[semconv.GEN_AI_CONVERSATION_ID] = str(conversation_id)
+    return _spec_or_wrap(
+        name,
+        "workflow",
+        attrs,
+        lambda n: {semconv.GEN_AI_WORKFLOW_NAME: n},
+        semconv.workflow_span_name,
+    )
+
+
+def agent(
+    name: Any = None,
+    *,
+    stage: str = semconv.STAGE_GENERATION,
+    actor: str = semconv.ACTOR_MODEL,
+    id: str | None = None,  # noqa: A002 - the GenAI key is gen_ai.agent.id
+) -> Any:
+    """An agent call ``invoke_agent {name}`` in ``stage`` by ``actor`` (model|human|tool|code)."""
+    attrs = {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_AGENT,
+        semconv.STAGE: _check(stage, semconv.STAGES, "stage"),
+        semconv.ACTOR: _check(actor, semconv.ACTORS, "actor"),
+    }
+    agent_id = id
+
+    def naming(n: str) -> dict[str, Any]:
+        return {semconv.GEN_AI_AGENT_NAME: n, semconv.GEN_AI_AGENT_ID: agent_id or n}
+
+    return _spec_or_wrap(name, "agent", attrs, naming, semconv.agent_span_name)
+
+
+def tool(name: Any = None, *, stage: str = semconv.STAGE_GENERATION) -> Any:
+    """A tool execution ``execute_tool {name}`` (actor ``tool``)."""
+    attrs = {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
+        semconv.STAGE: _check(stage, semconv.STAGES, "stage"),
+        semconv.ACTOR: semconv.ACTOR_TOOL,
+    }
+    return _spec_or_wrap(
+        name, "tool", attrs, lambda n: {semconv.GEN_AI_TOOL_NAME: n}, semconv.tool_span_name
+    )
+
+
+def plan(name: Any = None, *, actor: str = semconv.ACTOR_MODEL) -> Any:
+    """A decomposition ``plan {name}``: the return value is the subtask list.
+
+    Records the count, ids, assignees and the plan's visible defects
+    (unassigned subtasks, duplicate ids, overlapping scopes). In the
+    context-manager form call ``step.record_subtasks(subtasks)``.
+    """
+    attrs = {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_PLAN,
+        semconv.STAGE: semconv.STAGE_DECOMPOSITION,
+        semconv.ACTOR: _check(actor, semconv.ACTORS, "actor"),
+    }
+    return _spec_or_wrap(
+        name, "plan", attrs, lambda n: {semconv.GEN_AI_AGENT_NAME: n}, semconv.plan_span_name
+    )
+
+
+def verify(
+    name: Any = None, *, actor: str = semconv.ACTOR_MODEL, subject: str | None = None
+) -> Any:
+    """A verification ``verify {name}``: the return value is the verdict.
+
+    Verdicts: ``True``/``False``, ``"accept"``/``"reject"`` or
+    :class:`tracer.Verdict`. Attempts are counted per verifier within a run
+    (trace). Also emits the ``gen_ai.evaluation.result`` event. In the
+    context-manager form call ``step.record_verdict(verdict)``.
+    """
+    attrs = {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_VERIFY,
+        semconv.STAGE: semconv.STAGE_VERIFICATION,
+        semconv.ACTOR: _check(actor, semconv.ACTORS, "actor"),
+    }
+    if subject is not None:
+        attrs[semconv.VERIFY_SUBJECT] = subject
+    return _spec_or_wrap(
+        name, "verify", attrs, lambda n: {semconv.GEN_AI_AGENT_NAME: n}, semconv.verify_span_name
+    )

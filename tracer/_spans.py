@@ -1,0 +1,340 @@
+"""The span machinery behind every decorator and context manager.
+
+A :class:`StepSpec` is what ``tracer.agent("writer")`` returns: a decorator
+(introspection happens once, at decoration time, and a ready-made wrapper is
+picked for sync, async, generator or async-generator functions) and a context
+manager (``with`` / ``async with``) that yields a :class:`Step`.
+
+Hot path contract: with tracing disabled a wrapped call costs one attribute
+read; enabled it costs one ``start_span`` with a precomputed attribute dict,
+one context attach/detach and one ``end``. Instrumentation errors go to the
+internal-error guard; user exceptions are recorded and re-raised unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from opentelemetry import context as otel_context
+from opentelemetry import trace
+from opentelemetry.trace import Status, StatusCode
+
+from tracer import semconv
+from tracer._config import ensure_tracer, state
+from tracer._content import render_content
+from tracer._guard import internal_error, warn_once
+from tracer._plan import plan_attributes
+from tracer._verdict import parse_verdict
+
+__all__ = ["RUN_KEY", "RESUMED_KEY", "Step", "StepSpec", "record_error"]
+
+RUN_KEY = otel_context.create_key("coordgap-run")
+RESUMED_KEY = otel_context.create_key("coordgap-resumed")
+
+_attach = otel_context.attach
+_detach = otel_context.detach
+_set_span = trace.set_span_in_context
+_get_value = otel_context.get_value
+_set_value = otel_context.set_value
+_get_current_span = trace.get_current_span
+
+_MAX_RUNS_TRACKED = 4096
+# trace_id -> {verifier name -> attempts so far}; oldest runs evicted first.
+_attempts: dict[int, dict[str, int]] = {}
+# trace_id -> the run span's context, so a late outcome in this process can link to it.
+run_contexts: dict[int, Any] = {}
+
+
+def error_type(exc: BaseException) -> str:
+    cls = type(exc)
+    module = cls.__module__
+    return cls.__qualname__ if module in (None, "builtins") else f"{module}.{cls.__qualname__}"
+
+
+def record_error(span: Any, exc: BaseException) -> None:
+    """Put ``exc`` on ``span``: ``error.type``, ERROR status, an ``exception`` event."""
+    if not span.is_recording():
+        return
+    span.set_attribute(semconv.ERROR_TYPE, error_type(exc))
+    span.record_exception(exc)
+    span.set_status(Status(StatusCode.ERROR, f"{type(exc).__name__}: {exc}"))
+
+
+def _next_attempt(trace_id: int, name: str) -> int:
+    runs = _attempts.get(trace_id)
+    if runs is None:
+        if len(_attempts) >= _MAX_RUNS_TRACKED:
+            _attempts.pop(next(iter(_attempts)))
+        runs = _attempts[trace_id] = {}
+    attempt = runs.get(name, 0) + 1
+    runs[name] = attempt
+    return attempt
+
+
+class Step:
+    """The object a context-manager form yields; wraps the live span.
+
+    ``record_subtasks`` (plan), ``record_verdict`` (verify) and
+    ``record_output`` do what the decorator does with a return value. All
+    methods never raise into the caller.
+    """
+
+    __slots__ = ("span", "spec", "_token", "_verdict_set")
+
+    def __init__(self, span: Any, spec: StepSpec, token: object = None) -> None:
+        self.span = span
+        self.spec = spec
+        self._token = token
+        self._verdict_set = False
+
+    @property
+    def trace_id(self) -> str:
+        """This span's trace id (32 lowercase hex), e.g. for a later ``tracer.outcome``."""
+        return format(self.span.get_span_context().trace_id, "032x")
+
+    @property
+    def span_id(self) -> str:
+        return format(self.span.get_span_context().span_id, "016x")
+
+    def set_attribute(self, key: str, value: Any) -> None:
+        try:
+            self.span.set_attribute(key, value)
+        except Exception:
+            internal_error("setting an attribute")
+
+    def record_subtasks(self, subtasks: Any) -> None:
+        """Record a plan's subtasks (count, ids, assignees, defects)."""
+        try:
+            _record_plan(self.span, self.spec.name, subtasks)
+        except Exception:
+            internal_error("recording a plan")
+
+    def record_verdict(self, verdict: Any) -> None:
+        """Record a verifier's verdict and the ``gen_ai.evaluation.result`` event."""
+        try:
+            if _record_verdict(self.span, self.spec.name, verdict):
+                self._verdict_set = True
+        except Exception:
+            internal_error("recording a verdict")
+
+    def record_output(self, value: Any) -> None:
+        """Record ``value`` as output content (only with ``capture_content=True``)."""
+        try:
+            _record_content(self.span, semconv.OUTPUT_CONTENT, value)
+        except Exception:
+            internal_error("recording output content")
+
+    def record_input(self, value: Any) -> None:
+        """Record ``value`` as input content (only with ``capture_content=True``)."""
+        try:
+            _record_content(self.span, semconv.INPUT_CONTENT, value)
+        except Exception:
+            internal_error("recording input content")
+
+
+def _record_content(span: Any, key: str, value: Any) -> None:
+    if not state.capture_content or not span.is_recording():
+        return
+    try:
+        text = render_content(value, state.redact, state.max_content_length)
+    except Exception as exc:  # the redact hook is user code; it must not break the call
+        warn_once("redact", "content not recorded: redact hook or rendering failed: %r", exc)
+        return
+    span.set_attribute(key, text)
+
+
+def _record_plan(span: Any, name: str, plan: Any) -> None:
+    if not span.is_recording():
+        return
+    attrs = plan_attributes(plan)
+    if attrs is None:
+        warn_once(
+            "plan:" + name,
+            "plan %r returned %s, not a list of subtasks (mappings or objects with "
+            "'id' and 'agent'); its subtasks are not recorded",
+            name,
+            type(plan).__name__,
+        )
+        return
+    span.set_attributes(attrs)
+
+
+def _record_verdict(span: Any, name: str, value: Any) -> bool:
+    verdict = parse_verdict(value)
+    if verdict is None:
+        warn_once(
+            "verdict:" + name,
+            "verifier %r returned %s, not a verdict (True/False, 'accept'/'reject' "
+            "or tracer.Verdict); no verdict recorded",
+            name,
+            type(value).__name__,
+        )
+        return False
+    if not span.is_recording():
+        return True
+    span.set_attribute(semconv.VERIFY_VERDICT, verdict.label)
+    event: dict[str, Any] = {
+        semconv.GEN_AI_EVALUATION_NAME: name,
+        semconv.GEN_AI_EVALUATION_SCORE_LABEL: verdict.label,
+    }
+    if verdict.reason is not None:
+        span.set_attribute(semconv.VERIFY_REASON, verdict.reason)
+        event[semconv.GEN_AI_EVALUATION_EXPLANATION] = verdict.reason
+    if verdict.score is not None:
+        event[semconv.GEN_AI_EVALUATION_SCORE_VALUE] = verdict.score
+    span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
+    return True
+
+
+class StepSpec:
+    """One kind of step with its name and attributes, fixed at decoration time."""
+
+    __slots__ = ("kind", "name", "span_name", "attrs", "_stack", "_naming")
+
+    def __init__(
+        self,
+        kind: str,
+        name: str | None,
+        attrs: dict[str, Any],
+        naming: Callable[[str], dict[str, Any]],
+        span_name: Callable[[str], str],
+    ) -> None:
+        self.kind = kind
+        self._naming = (naming, span_name)
+        self._stack: list[tuple[Step, Any]] = []
+        self.name = name or kind
+        self.attrs = {**attrs, **naming(self.name)}
+        self.span_name = span_name(self.name)
+
+    def named(self, name: str) -> StepSpec:
+        """A copy of this spec for ``name`` (bare decorators take the function's name)."""
+        naming, span_name = self._naming
+        base = {k: v for k, v in self.attrs.items() if k not in naming(self.name)}
+        return StepSpec(self.kind, name, base, naming, span_name)
+
+    # -- decorator ------------------------------------------------------------
+    def __call__(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        return wrap(func, self)
+
+    # -- span lifecycle ---------------------------------------------------------
+    def start(self) -> tuple[Any, Any] | None:
+        """Start this step's span (not made current): ``(span, context)`` or None."""
+        try:
+            tracer = state.tracer or ensure_tracer()
+            if tracer is None:
+                return None
+            span = tracer.start_span(self.span_name, attributes=self.attrs)
+            ctx = _set_span(span)
+            kind = self.kind
+            if kind == "verify" or kind == "workflow" or state.resume_used:
+                ctx = self._begin_extra(span, ctx)
+            return span, ctx
+        except Exception:
+            internal_error("starting a span")
+            return None
+
+    def begin(self) -> tuple[Any, object] | None:
+        """Start this step's span and make it current: ``(span, token)`` or None."""
+        started = self.start()
+        if started is None:
+            return None
+        try:
+            return started[0], _attach(started[1])
+        except Exception:
+            internal_error("attaching a context")
+            return None
+
+    def _begin_extra(self, span: Any, ctx: Any) -> Any:
+        if state.resume_used:
+            parent = _get_current_span()
+            if _get_value(RESUMED_KEY) is parent and parent.get_span_context().is_valid:
+                span.set_attribute(semconv.RESUMED, True)
+        if self.kind == "workflow":
+            ctx = _set_value(RUN_KEY, span, ctx)
+            span_context = span.get_span_context()
+            if span_context.trace_id not in run_contexts:
+                if len(run_contexts) >= _MAX_RUNS_TRACKED:
+                    run_contexts.pop(next(iter(run_contexts)))
+                run_contexts[span_context.trace_id] = span_context
+        elif self.kind == "verify":
+            attempt = _next_attempt(span.get_span_context().trace_id, self.name)
+            span.set_attribute(semconv.VERIFY_ATTEMPT, attempt)
+        return ctx
+
+    def result(self, span: Any, value: Any) -> None:
+        """Record what the step returned (subtasks, verdict, output content)."""
+        try:
+            kind = self.kind
+            if kind == "plan":
+                _record_plan(span, self.name, value)
+            elif kind == "verify":
+                _record_verdict(span, self.name, value)
+            if state.capture_content:
+                _record_content(span, semconv.OUTPUT_CONTENT, value)
+        except Exception:
+            internal_error("recording a result")
+
+    @staticmethod
+    def end(span: Any, token: object, exc: BaseException | None = None) -> None:
+        """Detach ``token`` (unless None), record ``exc`` if it is an error, end the span."""
+        try:
+            if token is not None:
+                _detach(token)  # type: ignore[arg-type]
+            if exc is not None and isinstance(exc, Exception):
+                record_error(span, exc)
+            span.end()
+        except Exception:
+            internal_error("ending a span")
+
+    # -- context manager ----------------------------------------------------------
+    def __enter__(self) -> Step:
+        if not state.enabled:
+            step = Step(trace.INVALID_SPAN, self)
+            self._stack.append((step, None))
+            return step
+        began = self.begin()
+        if began is None:
+            step = Step(trace.INVALID_SPAN, self)
+            self._stack.append((step, None))
+            return step
+        span, token = began
+        step = Step(span, self, token)
+        self._stack.append((step, token))
+        return step
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
+        step, token = self._stack.pop()
+        if token is not None:
+            self.end(step.span, token, exc)
+
+    async def __aenter__(self) -> Step:
+        return self.__enter__()
+
+    async def __aexit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
+        self.__exit__(exc_type, exc, tb)
+
+
+def _wants_input(func: Callable[..., Any]) -> Callable[[tuple[Any, ...], dict[str, Any]], Any]:
+    """Decide once whether the first argument is ``self``/``cls`` (left out of content)."""
+    try:
+        params = list(inspect.signature(func).parameters)
+    except (TypeError, ValueError):
+        params = []
+    skip = 1 if params and params[0] in ("self", "cls") else 0
+
+    def content(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        return {"args": list(args[skip:]), "kwargs": kwargs} if kwargs else list(args[skip:])
+
+    return content
+
+
+def wrap(func: Any, spec: StepSpec) -> Any:
+    """Wrap ``func`` (function, method, staticmethod/classmethod) in ``spec``'s span."""
+    if isinstance(func, staticmethod | classmethod):
+        return type(func)(wrap(func.__func__, spec))
+    from tracer._wrappers import make_wrapper
+
+    return functools.wraps(func)(make_wrapper(func, spec, _wants_input(func)))
