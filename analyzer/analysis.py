@@ -1,0 +1,278 @@
+"""Analyze a span database: attribute every failed run, compute reliability figures.
+
+:func:`analyze` reads the ``spans`` table (analyzer/schema.sql) of a DuckDB
+connection and returns an :class:`Analysis`: Polars frames read from DuckDB
+through Arrow, plus the headline figures. All work is set-based SQL kept as
+named queries (:mod:`analyzer.queries`); intermediate results live in TEMP
+tables prefixed ``cg_`` on the given connection, so a read-only connection
+works, and the stored spans are never modified.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from analyzer import metrics, queries, rules
+
+__all__ = ["CATEGORIES", "Analysis", "analyze", "prepare"]
+
+CATEGORIES = ("decomposition", "handoff", "verification", "generation", "assembly", "unknown")
+"""Attribution categories, in the order the JSON contract lists them."""
+
+_PREPARE_FIXED = (
+    "verify_spans",
+    "run_status",
+    "error_walk",
+    "errors",
+    "delegation_walk",
+    "handoffs",
+    "macro_defect",
+    "macro_violation",
+    "macro_more",
+    "pending",
+)
+_INTERMEDIATE = (
+    "cg_runs0",
+    "cg_verify",
+    "cg_run",
+    "cg_err_walk",
+    "cg_err",
+    "cg_deleg",
+    "cg_handoffs",
+    "cg_pending",
+    "cg_attr",
+    "cg_calls",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """The result of :func:`analyze`. Frames are empty (with their columns) when
+    there is no data, and the reliabilities are then ``None``.
+
+    Columns (see docs/internals.md §4):
+      runs: trace_id, workflow, service, start_ns, end_ns, duration_ms, failed, category
+      failures: trace_id, category, span_id, span_name, agent, reason, evidence, rule
+      stages: stage, runs, failures, reliability
+      agents: agent, actor, calls, failures, reliability
+      edges: source, target, source_actor, target_actor, handoffs, violations,
+             failed_runs, failure_rate, p50_ms, inferred
+      agent_stage: agent, stage, calls, failures, failure_rate
+      latency: stage, n, p50_ms, p95_ms, mean_ms, total_ms
+      latency_samples: stage, duration_ms (at most 2,000 rows a stage)
+      human_wait: agent, n, p50_ms, p95_ms, max_ms
+      trend: bucket_start, runs, failed, reliability (hourly, or daily past two days)
+      span_errors: trace_id, span_id, span_name, agent, stage, error_type, run_failed
+    """
+
+    runs: pl.DataFrame
+    failures: pl.DataFrame
+    stages: pl.DataFrame
+    agents: pl.DataFrame
+    edges: pl.DataFrame
+    agent_stage: pl.DataFrame
+    latency: pl.DataFrame
+    latency_samples: pl.DataFrame
+    human_wait: pl.DataFrame
+    trend: pl.DataFrame
+    span_errors: pl.DataFrame
+    verification: dict[str, Any]
+    end_to_end_reliability: float | None
+    predicted_reliability: float | None
+    coordination_gap: float | None
+    n_runs: int
+    n_failed: int
+    by_category: dict[str, int]
+    trend_unit: str
+    _con: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
+
+    def summary(self) -> dict[str, Any]:
+        """The ``coordgap analyze --format json`` contract as a plain dict."""
+        return {
+            "runs": self.n_runs,
+            "failed": self.n_failed,
+            "end_to_end_reliability": _round(self.end_to_end_reliability),
+            "predicted_reliability": _round(self.predicted_reliability),
+            "coordination_gap": _round(self.coordination_gap),
+            "by_category": dict(self.by_category),
+            "stages": _records(self.stages, ("stage", "runs", "failures", "reliability")),
+            "agents": _records(self.agents, ("agent", "actor", "calls", "failures", "reliability")),
+            "edges": _records(
+                self.edges,
+                (
+                    "source",
+                    "target",
+                    "handoffs",
+                    "violations",
+                    "failed_runs",
+                    "failure_rate",
+                    "p50_ms",
+                ),
+            ),
+            "verification": {
+                k: _round(self.verification.get(k))
+                for k in (
+                    "checks",
+                    "rejects",
+                    "false_accepts",
+                    "catch_rate",
+                    "recovery_rate",
+                    "share_of_latency",
+                )
+            },
+            "failures": [
+                {**row, "evidence": list(row["evidence"] or [])}
+                for row in _records(
+                    self.failures,
+                    ("trace_id", "category", "span_id", "span_name", "agent", "reason", "evidence"),
+                )
+            ],
+        }
+
+    def failure(self, trace_id: str) -> dict[str, Any] | None:
+        """The attribution of one run, or None when the run did not fail (or is unknown)."""
+        rows = self.failures.filter(pl.col("trace_id") == trace_id.lower())
+        return rows.row(0, named=True) if rows.height else None
+
+    def run_spans(self, trace_id: str) -> pl.DataFrame:
+        """Every span of one trace with its depth below the trace's roots, by start time."""
+        if self._con is None:
+            raise ValueError("this Analysis has no database connection")
+        return run_spans(self._con, trace_id)
+
+
+def run_spans(con: duckdb.DuckDBPyConnection, trace_id: str) -> pl.DataFrame:
+    """Spans of one trace: span_id, parent_span_id, name, operation, stage, agent, actor,
+    start_ns, end_ns, duration_ms, is_error, error_type, verdict, violations, depth."""
+    return metrics.frame(con, "run_spans", {"trace_id": trace_id.lower()})
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    since: datetime | int | None = None,
+    service: str | None = None,
+) -> None:
+    """Build the ``cg_*`` TEMP tables the rules and metrics read (runs in scope,
+    run status, error origins, explicit and inferred handoffs, pending failures).
+
+    ``since`` keeps runs that started at or after it (a datetime, naive = UTC, or
+    epoch nanoseconds); ``service`` keeps runs with at least one span of that service.
+    Raises ValueError when the connection has no ``spans`` table.
+    """
+    if not _has_spans_table(con):
+        raise ValueError("the database has no `spans` table; ingest traces first")
+    since_ns = _to_ns(since)
+    _drop_spans_relation(con)
+    con.execute(queries.sql("run_spans_all"), {"since": since_ns, "service": service})
+    scoped = since_ns is not None or service is not None
+    con.execute(queries.sql("spans_scoped" if scoped else "spans_view"))
+    for name in _PREPARE_FIXED:
+        con.execute(queries.sql(name))
+
+
+def analyze(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    since: datetime | int | None = None,
+    service: str | None = None,
+) -> Analysis:
+    """Attribute every failed run in scope and compute the reliability figures.
+
+    Never modifies the ``spans`` table; leaves no TEMP tables behind. Raises
+    ValueError when the connection has no ``spans`` table.
+    """
+    prepare(con, since=since, service=service)
+    try:
+        rules.attribute(con)
+        return _collect(con)
+    finally:
+        for table in _INTERMEDIATE:
+            con.execute(f"DROP TABLE IF EXISTS {_quote(table)}")
+        _drop_spans_relation(con)
+
+
+def _collect(con: duckdb.DuckDBPyConnection) -> Analysis:
+    ((n_runs, n_failed, first_ns, last_ns),) = con.execute(queries.sql("m_totals")).fetchall()
+    by_category = dict.fromkeys(CATEGORIES, 0)
+    for category, n in con.execute(queries.sql("m_by_category")).fetchall():
+        by_category[category] = int(n)
+    unit = metrics.trend_unit(first_ns, last_ns)
+    frames = metrics.frames(con, trend_unit=unit)
+    e2e = (1.0 - n_failed / n_runs) if n_runs else None
+    stage_rel = [r for r in frames["stages"]["reliability"].to_list() if r is not None]
+    predicted = math.prod(stage_rel) if stage_rel else None
+    gap = (max(stage_rel) - e2e) if stage_rel and e2e is not None else None
+    return Analysis(
+        runs=frames["runs"],
+        failures=frames["failures"],
+        stages=frames["stages"],
+        agents=frames["agents"],
+        edges=frames["edges"],
+        agent_stage=frames["agent_stage"],
+        latency=frames["latency"],
+        latency_samples=frames["latency_samples"],
+        human_wait=frames["human_wait"],
+        trend=frames["trend"],
+        span_errors=frames["span_errors"],
+        verification=metrics.verification(con),
+        end_to_end_reliability=e2e,
+        predicted_reliability=predicted,
+        coordination_gap=gap,
+        n_runs=int(n_runs or 0),
+        n_failed=int(n_failed or 0),
+        by_category=by_category,
+        trend_unit=unit,
+        _con=con,
+    )
+
+
+def _has_spans_table(con: duckdb.DuckDBPyConnection) -> bool:
+    ((n,),) = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'spans' AND NOT temporary"
+    ).fetchall()
+    return bool(n)
+
+
+def _drop_spans_relation(con: duckdb.DuckDBPyConnection) -> None:
+    # cg_spans is a view (whole database) or a table (scoped); drop whichever exists.
+    ((views,),) = con.execute(
+        "SELECT count(*) FROM duckdb_views() WHERE view_name = 'cg_spans' AND temporary"
+    ).fetchall()
+    if views:
+        con.execute("DROP VIEW cg_spans")
+    con.execute("DROP TABLE IF EXISTS cg_spans")
+
+
+def _quote(identifier: str) -> str:
+    """Quote a SQL identifier (identifiers cannot be bound as parameters)."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _to_ns(since: datetime | int | None) -> int | None:
+    if since is None:
+        return None
+    if isinstance(since, datetime):
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        return int(since.timestamp() * 1_000_000) * 1_000
+    return int(since)
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        return None if math.isnan(value) else round(value, 6)
+    return value
+
+
+def _records(frame: pl.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [
+        {k: _round(v) for k, v in row.items()}
+        for row in frame.select(columns).iter_rows(named=True)
+    ]

@@ -1,0 +1,27 @@
+-- One run, for `coordgap explain` and Analysis.run_spans().
+
+-- name: run_spans
+-- The spans of one trace with their depth below its roots (spans whose parent is
+-- missing count as roots; spans caught in a parent cycle get depth 0).
+WITH RECURSIVE
+s AS (SELECT * FROM spans WHERE trace_id = $trace_id),
+roots AS (
+    SELECT c.span_id FROM s c LEFT JOIN s p ON p.span_id = c.parent_span_id
+    WHERE p.span_id IS NULL
+),
+t(span_id, depth) AS (
+    SELECT span_id, 0 FROM roots
+    UNION ALL
+    SELECT c.span_id, t.depth + 1 FROM t JOIN s c ON c.parent_span_id = t.span_id
+    WHERE t.depth < 200
+),
+d AS (SELECT span_id, min(depth) AS depth FROM t GROUP BY span_id)
+SELECT s.span_id, s.parent_span_id, s.name, s.operation,
+       COALESCE(s.stage, CASE s.operation
+                           WHEN 'agent' THEN 'generation' WHEN 'tool' THEN 'generation'
+                           WHEN 'plan' THEN 'decomposition' WHEN 'handoff' THEN 'handoff'
+                           WHEN 'verify' THEN 'verification' END) AS stage,
+       s.agent, s.actor, s.start_ns, s.end_ns, (s.end_ns - s.start_ns) / 1e6 AS duration_ms,
+       s.is_error, s.error_type, s.verdict, s.violations, COALESCE(d.depth, 0) AS depth
+FROM s LEFT JOIN d ON d.span_id = s.span_id
+ORDER BY s.start_ns, s.span_id

@@ -1,0 +1,286 @@
+-- Preparation: the temp tables every rule and metric reads.
+-- All objects are TEMP and prefixed cg_; they live only on the analyzing
+-- connection and are rebuilt by each analyze() call.
+
+-- name: run_spans_all
+-- One run per trace: its workflow span, or failing that its earliest root
+-- (no parent, or a parent missing from the trace). Traces holding only a late
+-- outcome for another trace are not runs of their own.
+CREATE OR REPLACE TEMP TABLE cg_runs0 AS
+WITH wf AS (
+    SELECT trace_id, arg_min(span_id, start_ns) AS run_span_id
+    FROM spans WHERE operation = 'workflow'
+    GROUP BY trace_id
+),
+nowf AS (
+    SELECT trace_id, span_id, parent_span_id, start_ns
+    FROM spans ANTI JOIN wf USING (trace_id)
+),
+roots AS (
+    SELECT c.trace_id, arg_min(c.span_id, c.start_ns) AS run_span_id
+    FROM nowf c
+    LEFT JOIN nowf p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
+    WHERE p.span_id IS NULL
+    GROUP BY c.trace_id
+),
+rs AS (SELECT * FROM wf UNION ALL SELECT * FROM roots)
+SELECT s.trace_id, s.span_id AS run_span_id, s.name AS run_name,
+       COALESCE(s.agent, s.name) AS workflow, s.service, s.start_ns, s.end_ns,
+       s.is_error AS run_error
+FROM rs JOIN spans s ON s.trace_id = rs.trace_id AND s.span_id = rs.run_span_id
+WHERE ($since::BIGINT IS NULL OR s.start_ns >= $since::BIGINT)
+  AND ($service::VARCHAR IS NULL
+       OR s.trace_id IN (SELECT trace_id FROM spans WHERE service = $service::VARCHAR))
+  AND NOT (s.operation = 'outcome' AND s.outcome_trace_id IS NOT NULL
+           AND lower(s.outcome_trace_id) <> s.trace_id)
+
+-- name: spans_view
+-- Unscoped analysis reads the table directly (no copy); the stage falls back
+-- to the one the operation implies when ingest left it empty.
+CREATE TEMP VIEW cg_spans AS
+SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, status,
+       operation,
+       COALESCE(stage, CASE operation
+                         WHEN 'agent' THEN 'generation' WHEN 'tool' THEN 'generation'
+                         WHEN 'plan' THEN 'decomposition' WHEN 'handoff' THEN 'handoff'
+                         WHEN 'verify' THEN 'verification' END) AS stage,
+       agent,
+       COALESCE(actor, CASE WHEN operation = 'tool' THEN 'tool' END) AS actor,
+       is_error, error_type, handoff_source, handoff_target, violations, verdict, attempt,
+       outcome, outcome_reason, outcome_trace_id, plan_assignees, plan_defects,
+       (end_ns - start_ns) / 1e6 AS duration_ms
+FROM spans
+
+-- name: spans_scoped
+-- Scoped analysis (--since / --service) copies the spans of the runs in scope.
+CREATE TEMP TABLE cg_spans AS
+SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, status,
+       operation,
+       COALESCE(stage, CASE operation
+                         WHEN 'agent' THEN 'generation' WHEN 'tool' THEN 'generation'
+                         WHEN 'plan' THEN 'decomposition' WHEN 'handoff' THEN 'handoff'
+                         WHEN 'verify' THEN 'verification' END) AS stage,
+       agent,
+       COALESCE(actor, CASE WHEN operation = 'tool' THEN 'tool' END) AS actor,
+       is_error, error_type, handoff_source, handoff_target, violations, verdict, attempt,
+       outcome, outcome_reason, outcome_trace_id, plan_assignees, plan_defects,
+       (end_ns - start_ns) / 1e6 AS duration_ms
+FROM spans SEMI JOIN cg_runs0 USING (trace_id)
+
+-- name: verify_spans
+-- Every verdict, numbered from the last attempt of each verifier in a run.
+CREATE OR REPLACE TEMP TABLE cg_verify AS
+SELECT s.trace_id, s.span_id, s.name, COALESCE(s.agent, s.name) AS verifier, s.verdict,
+       s.attempt, s.start_ns, s.end_ns, s.duration_ms,
+       row_number() OVER (PARTITION BY s.trace_id, COALESCE(s.agent, s.name)
+                          ORDER BY s.attempt DESC NULLS LAST, s.end_ns DESC, s.span_id DESC)
+           AS from_last
+FROM cg_spans s SEMI JOIN cg_runs0 r ON r.trace_id = s.trace_id
+WHERE s.operation = 'verify' OR s.verdict IS NOT NULL
+
+-- name: run_status
+-- A run failed when its run span errored, its latest outcome (on the run span
+-- or a late outcome span, matched by outcome_trace_id or trace id) is a
+-- failure, or a verifier rejected on its last attempt.
+CREATE OR REPLACE TEMP TABLE cg_run AS
+WITH o AS (
+    SELECT COALESCE(lower(outcome_trace_id), trace_id) AS run_trace,
+           arg_max({'outcome': outcome, 'reason': outcome_reason, 'span_id': span_id,
+                    'name': name}, end_ns) AS latest
+    FROM spans
+    WHERE outcome IS NOT NULL
+    GROUP BY ALL
+),
+rej AS (
+    SELECT trace_id, arg_max(span_id, end_ns) AS rejected_span_id,
+           arg_max(name, end_ns) AS rejected_name
+    FROM cg_verify WHERE from_last = 1 AND verdict = 'reject'
+    GROUP BY trace_id
+),
+j AS (
+    SELECT r.*, o.latest.outcome AS outcome, o.latest.reason AS outcome_reason,
+           o.latest.span_id AS outcome_span_id, o.latest.name AS outcome_name,
+           rej.rejected_span_id, rej.rejected_name
+    FROM cg_runs0 r
+    LEFT JOIN o ON o.run_trace = r.trace_id
+    LEFT JOIN rej ON rej.trace_id = r.trace_id
+)
+SELECT trace_id, run_span_id, run_name, workflow, service, start_ns, end_ns,
+       (end_ns - start_ns) / 1e6 AS duration_ms, run_error, outcome, outcome_reason,
+       outcome_span_id, rejected_span_id,
+       (run_error OR outcome = 'failure' OR rejected_span_id IS NOT NULL) AS failed,
+       CASE WHEN outcome = 'failure' THEN 'outcome'
+            WHEN run_error THEN 'error'
+            WHEN rejected_span_id IS NOT NULL THEN 'verification' END AS fail_signal,
+       CASE WHEN outcome = 'failure' THEN outcome_span_id
+            WHEN run_error THEN run_span_id
+            ELSE rejected_span_id END AS fail_span_id,
+       CASE WHEN outcome = 'failure' THEN outcome_name
+            WHEN run_error THEN run_name
+            ELSE rejected_name END AS fail_span_name
+FROM j
+
+-- name: error_walk
+-- From every errored span up through its ancestors (bounded against cycles in
+-- broken input), over the traces that hold an error only.
+CREATE OR REPLACE TEMP TABLE cg_err_walk AS
+WITH RECURSIVE
+w AS (
+    SELECT s.trace_id, s.span_id, s.parent_span_id, s.operation, s.stage, s.agent,
+           s.is_error
+    FROM cg_spans s
+    WHERE s.trace_id IN (SELECT e.trace_id FROM cg_spans e
+                         SEMI JOIN cg_runs0 r ON r.trace_id = e.trace_id
+                         WHERE e.is_error)
+),
+up(trace_id, span_id, next_parent, hops, anc_id, anc_op, anc_stage, anc_agent, anc_err) AS (
+    SELECT trace_id, span_id, parent_span_id, 0, span_id, operation, stage, agent, is_error
+    FROM w WHERE is_error
+    UNION ALL
+    SELECT up.trace_id, up.span_id, p.parent_span_id, up.hops + 1, p.span_id, p.operation,
+           p.stage, p.agent, p.is_error
+    FROM up JOIN w p ON p.trace_id = up.trace_id AND p.span_id = up.next_parent
+    WHERE up.hops < 200
+)
+SELECT * FROM up
+
+-- name: errors
+-- One row per errored span. `originating`: no errored descendant, so the
+-- exception started here rather than passing through. `owner_*`: the nearest
+-- agent or tool span at or above it. `in_assembly`: it or an ancestor belongs
+-- to the assembly stage.
+CREATE OR REPLACE TEMP TABLE cg_err AS
+WITH agg AS (
+    SELECT trace_id, span_id,
+           bool_or(anc_stage = 'assembly') AS in_assembly,
+           arg_min(anc_id, hops) FILTER (WHERE anc_op IN ('agent', 'tool')) AS owner_id,
+           arg_min(anc_agent, hops) FILTER (WHERE anc_op IN ('agent', 'tool')) AS owner_agent,
+           list(anc_id ORDER BY hops) FILTER (WHERE anc_err AND hops > 0) AS errored_ancestors,
+           max(hops) AS depth
+    FROM cg_err_walk GROUP BY trace_id, span_id
+),
+carriers AS (
+    SELECT DISTINCT trace_id, anc_id AS span_id FROM cg_err_walk WHERE anc_err AND hops > 0
+)
+SELECT agg.*, c.span_id IS NULL AS originating, s.name, s.operation, s.stage, s.agent,
+       s.error_type, s.start_ns, s.end_ns
+FROM agg
+JOIN cg_spans s ON s.trace_id = agg.trace_id AND s.span_id = agg.span_id
+LEFT JOIN carriers c ON c.trace_id = agg.trace_id AND c.span_id = agg.span_id
+
+-- name: delegation_walk
+-- From every agent span up to the nearest agent, handoff or workflow span: an
+-- agent nested under a different agent (through tool calls, HTTP, MCP...) with
+-- no handoff span between them received an inferred handoff from it.
+CREATE OR REPLACE TEMP TABLE cg_deleg AS
+WITH RECURSIVE
+a AS (
+    SELECT s.trace_id, s.span_id, s.parent_span_id, s.agent, s.start_ns
+    FROM cg_spans s SEMI JOIN cg_runs0 r ON r.trace_id = s.trace_id
+    WHERE s.operation = 'agent' AND s.agent IS NOT NULL AND s.parent_span_id IS NOT NULL
+),
+p0 AS (
+    SELECT a.trace_id, a.span_id, a.agent, a.start_ns, p.span_id AS anc_id,
+           p.parent_span_id AS next_parent, p.operation AS anc_op, p.agent AS anc_agent,
+           p.start_ns AS first_parent_start
+    FROM a JOIN cg_spans p ON p.trace_id = a.trace_id AND p.span_id = a.parent_span_id
+),
+up(trace_id, span_id, agent, start_ns, anc_id, next_parent, anc_op, anc_agent,
+   first_parent_start, hops) AS (
+    SELECT *, 1 FROM p0
+    WHERE anc_op IS DISTINCT FROM 'workflow' AND anc_op IS DISTINCT FROM 'handoff'
+    UNION ALL
+    SELECT up.trace_id, up.span_id, up.agent, up.start_ns, p.span_id, p.parent_span_id,
+           p.operation, p.agent, up.first_parent_start, up.hops + 1
+    FROM up JOIN cg_spans p ON p.trace_id = up.trace_id AND p.span_id = up.next_parent
+    WHERE up.anc_op IS DISTINCT FROM 'agent' AND up.hops < 200
+)
+SELECT trace_id, span_id, agent, anc_id AS source_span_id, anc_agent AS source,
+       greatest(start_ns - first_parent_start, 0) / 1e6 AS delay_ms
+FROM up
+WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
+
+-- name: handoffs
+-- Explicit handoff spans, plus inferred ones: consecutive siblings (agent or
+-- handoff spans under one parent, by start time) whose agents differ, and
+-- nested delegation. An inferred edge is dropped when the trace already holds
+-- an explicit handoff between the same two agents.
+CREATE OR REPLACE TEMP TABLE cg_handoffs AS
+WITH scoped AS (
+    SELECT s.* FROM cg_spans s SEMI JOIN cg_runs0 r ON r.trace_id = s.trace_id
+    WHERE (s.operation = 'agent' AND s.agent IS NOT NULL)
+       OR ((s.operation = 'handoff' OR s.stage = 'handoff')
+           AND s.handoff_source IS NOT NULL AND s.handoff_target IS NOT NULL)
+),
+explicit AS (
+    SELECT trace_id, span_id, NULL::VARCHAR AS source_span_id, handoff_source AS source,
+           handoff_target AS target, false AS inferred, violations, is_error, error_type,
+           start_ns, end_ns, duration_ms AS latency_ms
+    FROM scoped WHERE operation IS DISTINCT FROM 'agent'
+),
+seq AS (
+    SELECT trace_id, span_id, start_ns, end_ns, operation,
+           CASE WHEN operation = 'agent' THEN agent ELSE handoff_source END AS in_agent,
+           lag(CASE WHEN operation = 'agent' THEN agent ELSE handoff_target END)
+               OVER w AS prev_out,
+           lag(span_id) OVER w AS prev_span_id,
+           lag(end_ns) OVER w AS prev_end
+    FROM scoped
+    WINDOW w AS (PARTITION BY trace_id, parent_span_id ORDER BY start_ns, span_id)
+),
+inferred AS (
+    SELECT trace_id, span_id, prev_span_id AS source_span_id, prev_out AS source,
+           in_agent AS target, true AS inferred, NULL::VARCHAR[] AS violations,
+           false AS is_error, NULL::VARCHAR AS error_type, start_ns, end_ns,
+           greatest(start_ns - prev_end, 0) / 1e6 AS latency_ms
+    FROM seq WHERE prev_out IS NOT NULL AND in_agent IS NOT NULL AND prev_out <> in_agent
+    UNION ALL
+    SELECT d.trace_id, d.span_id, d.source_span_id, d.source, d.agent, true, NULL, false,
+           NULL, s.start_ns, s.end_ns, d.delay_ms
+    FROM cg_deleg d JOIN cg_spans s ON s.trace_id = d.trace_id AND s.span_id = d.span_id
+)
+SELECT * FROM explicit
+UNION ALL
+SELECT i.* FROM inferred i
+ANTI JOIN explicit e ON e.trace_id = i.trace_id AND e.source = i.source AND e.target = i.target
+
+-- name: macro_defect
+-- "unassigned: s3" -> "unassigned subtask `s3`" (plan defects as recorded by the tracer).
+CREATE OR REPLACE TEMP MACRO cg_defect(d) AS
+    CASE split_part(d, ': ', 1)
+        WHEN 'unassigned' THEN 'unassigned subtask `' || split_part(d, ': ', 2) || '`'
+        WHEN 'duplicate' THEN 'duplicate subtask `' || split_part(d, ': ', 2) || '`'
+        WHEN 'overlap' THEN 'overlapping subtasks `'
+            || replace(split_part(d, ': ', 2), '~', '` and `') || '`'
+        ELSE d END
+
+-- name: macro_violation
+-- "dropped_key: brand_voice" -> "dropped carried key `brand_voice`".
+CREATE OR REPLACE TEMP MACRO cg_violation(v) AS
+    CASE split_part(v, ': ', 1)
+        WHEN 'dropped_key' THEN 'dropped carried key `' || split_part(v, ': ', 2) || '`'
+        WHEN 'missing_key' THEN 'missing required key `' || split_part(v, ': ', 2) || '`'
+        WHEN 'type_mismatch' THEN 'type mismatch (' || split_part(v, ': ', 2) || ')'
+        WHEN 'schema_mismatch' THEN 'schema mismatch (' || split_part(v, ': ', 2) || ')'
+        WHEN 'stale_state' THEN 'passed stale state (' || split_part(v, ': ', 2) || ')'
+        WHEN 'timeout' THEN 'timed out (' || split_part(v, ': ', 2) || ')'
+        ELSE v END
+
+-- name: macro_more
+-- " (+2 more)" when a list holds more than the one entry a reason names.
+CREATE OR REPLACE TEMP MACRO cg_more(xs) AS
+    CASE WHEN len(xs) > 1 THEN ' (+' || (len(xs) - 1) || ' more)' ELSE '' END
+
+-- name: pending
+-- Failed runs that no rule has explained yet; the rule loop empties it.
+CREATE OR REPLACE TEMP TABLE cg_pending AS
+SELECT * FROM cg_run WHERE failed
+
+-- name: attributions
+CREATE OR REPLACE TEMP TABLE cg_attr (
+    trace_id VARCHAR, category VARCHAR, rule VARCHAR, span_id VARCHAR, span_name VARCHAR,
+    agent VARCHAR, reason VARCHAR, evidence VARCHAR[]
+)
+
+-- name: settle
+DELETE FROM cg_pending WHERE trace_id IN (SELECT trace_id FROM cg_attr)

@@ -1,0 +1,110 @@
+"""Failure attribution: the ordered rules that name each failed run's root cause.
+
+Every rule is a plain function with one signature, ``rule(con) -> relation``:
+it reads the prepared tables of :func:`analyzer.analysis.prepare` (above all
+``cg_pending``, the failed runs no earlier rule explained) and returns at most
+one row per run with the columns of :data:`COLUMNS`. :func:`attribute` runs
+them in :data:`RULES` order; the first rule that matches a run names its
+category, its root-cause span, a one-line reason and the evidence span ids.
+
+The order follows causality (a defect early in the chain explains what breaks
+after it) and evidence strength (a recorded defect or an error outranks
+something that did not happen):
+
+1. decomposition (recorded)  2. handoff  3. generation  4. assembly
+5. decomposition (omission)  6. verification  7. unknown
+
+Each rule is one set-based query over all pending runs, never a per-run loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+from analyzer import queries
+
+__all__ = [
+    "COLUMNS",
+    "RULES",
+    "Rule",
+    "assembly",
+    "attribute",
+    "decomposition_omission",
+    "decomposition_recorded",
+    "generation",
+    "handoff",
+    "unknown",
+    "verification",
+]
+
+Rule = Callable[[duckdb.DuckDBPyConnection], duckdb.DuckDBPyRelation]
+
+COLUMNS = ("trace_id", "category", "rule", "span_id", "span_name", "agent", "reason", "evidence")
+"""Columns every rule returns, in this order."""
+
+
+def decomposition_recorded(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """1. The plan span errored, or recorded unassigned, duplicate or overlapping subtasks."""
+    return con.sql(queries.sql("rule_decomposition_recorded"))
+
+
+def handoff(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """2. A handoff recorded a violation, or errored itself; receiver errors are evidence."""
+    return con.sql(queries.sql("rule_handoff"))
+
+
+def generation(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """3. An agent or tool outside assembly raised (blame the deepest originating span),
+    or a verifier rejected every attempt (blame the last rejected output's producer)."""
+    return con.sql(queries.sql("rule_generation"))
+
+
+def assembly(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """4. A span of the assembly stage, or a span under one, raised."""
+    return con.sql(queries.sql("rule_assembly"))
+
+
+def decomposition_omission(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """5. No error aborted the run, yet a planned assignee never ran nor got a handoff."""
+    return con.sql(queries.sql("rule_decomposition_omission"))
+
+
+def verification(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """6. A verifier accepted a run that failed (false accept), or none ran (gap)."""
+    return con.sql(queries.sql("rule_verification"))
+
+
+def unknown(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """7. Nothing explains the failure: say so, never guess."""
+    return con.sql(queries.sql("rule_unknown"))
+
+
+RULES: tuple[Rule, ...] = (
+    decomposition_recorded,
+    handoff,
+    generation,
+    assembly,
+    decomposition_omission,
+    verification,
+    unknown,
+)
+"""The attribution rules, in the order they are tried."""
+
+
+def attribute(con: duckdb.DuckDBPyConnection, rules: tuple[Rule, ...] = RULES) -> int:
+    """Run ``rules`` in order over the pending failed runs; return how many got a cause.
+
+    Each rule's rows go into ``cg_attr``; runs it explained leave ``cg_pending``
+    before the next rule runs, so the first matching rule wins.
+    """
+    con.execute(queries.sql("attributions"))
+    for rule in rules:
+        ((pending,),) = con.execute("SELECT count(*) FROM cg_pending").fetchall()
+        if not pending:
+            break
+        rule(con).insert_into("cg_attr")
+        con.execute(queries.sql("settle"))
+    ((attributed,),) = con.execute("SELECT count(*) FROM cg_attr").fetchall()
+    return int(attributed)
