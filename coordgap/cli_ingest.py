@@ -1,7 +1,138 @@
-"""`coordgap` commands for the ingest area."""
+"""`coordgap ingest` and `coordgap pull`: traces from files and backends into DuckDB."""
 
 from __future__ import annotations
 
-import click
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
-COMMANDS: list[click.Command] = []
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+
+import analyzer
+from analyzer.store import DEFAULT_DB, DEFAULT_SPANS_DIR
+
+__all__ = ["COMMANDS", "db_option", "ingest_command", "print_result"]
+
+_err = Console(stderr=True)
+
+
+def db_option(func: Callable[..., object]) -> Callable[..., object]:
+    """The shared ``--db FILE`` option."""
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_DB,
+        show_default=True,
+        help="DuckDB database file (created when missing).",
+    )(func)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Callable[[analyzer.IngestProgress], None] | None]:
+    """A rich progress bar for ingests that last more than a second, on a terminal.
+
+    Yields the callback for ``Store.ingest`` (None when not on a terminal)."""
+    if not enabled:
+        yield None
+        return
+    started = time.monotonic()
+    state: dict[str, object] = {}
+
+    def update(event: analyzer.IngestProgress) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            if time.monotonic() - started < 1.0:
+                return
+            bar = Progress(
+                TextColumn("[bold]ingest[/] {task.fields[file]}"),
+                BarColumn(),
+                DownloadColumn(),
+                TextColumn("{task.fields[spans]:,} spans"),
+                TimeRemainingColumn(),
+                console=_err,
+                transient=True,
+            )
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task("ingest", total=event.bytes_total, file="", spans=0)
+        assert isinstance(bar, Progress)
+        task = state["task"]
+        assert isinstance(task, int)
+        bar.update(
+            TaskID(task),
+            completed=event.bytes_done,
+            file=f"{Path(event.path).name} ({event.file_index + 1}/{event.files})",
+            spans=event.spans_read,
+        )
+
+    try:
+        yield update
+    finally:
+        bar = state.get("bar")
+        if isinstance(bar, Progress):
+            bar.stop()
+
+
+def print_result(result: analyzer.IngestResult, db: Path) -> None:
+    """One summary line (plus warnings) on stderr-free stdout."""
+    formats = ", ".join(f"{n:,} {fmt}" for fmt, n in sorted(result.by_format.items()))
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(
+        f"{result.files} file(s), {result.spans_read:,} spans read"
+        + (f" ({formats})" if formats else "")
+        + f", {result.spans_added:,} added, {result.duplicates:,} already stored"
+        + (f", {result.torn_lines} torn line(s) skipped" if result.torn_lines else "")
+        + f" -> {db}"
+    )
+
+
+def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
+    """Ingest ``paths`` into ``db``; expected errors become a ClickException."""
+    try:
+        with analyzer.open(db) as store, progress_bar(_err.is_terminal) as callback:
+            return store.ingest(paths, progress=callback)
+    except analyzer.FormatError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"{exc.filename or db}: {exc.strerror or exc}") from None
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@db_option
+def ingest_command(paths: tuple[str, ...], db: Path) -> None:
+    """Read trace files into the coordgap database.
+
+    PATHS are files or directories (default: the local store ./.coordgap/spans/).
+    Formats are detected per file: OTLP/JSON (one request or JSON lines; hex or
+    base64 ids), OTLP protobuf, Jaeger query-API and UI JSON, Zipkin v2 JSON, and
+    gzip of any of these. Re-ingesting never duplicates spans; a malformed file
+    stops the whole run and leaves the database as it was.
+
+    \b
+    Examples:
+      coordgap ingest                       # the local store
+      coordgap ingest traces.jsonl.gz jaeger-export.json --db runs.duckdb
+    """
+    inputs = list(paths) or [str(DEFAULT_SPANS_DIR)]
+    if not paths and not DEFAULT_SPANS_DIR.is_dir():
+        raise click.ClickException(
+            f"{DEFAULT_SPANS_DIR}: no local store here; run a traced program first or name files"
+        )
+    result = run_ingest(inputs, db)
+    print_result(result, db)
+
+
+COMMANDS: list[click.Command] = [ingest_command]

@@ -1,0 +1,190 @@
+"""Input formats: detection and one reader module per format.
+
+:func:`detect` looks at the first megabyte of a file (after gunzipping) and
+names its format; :func:`reader` returns the streaming Python reader for it.
+OTLP/JSON lines normally skip the Python reader and go through DuckDB
+(:mod:`analyzer.ingest_sql`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+import ijson
+
+from analyzer.formats.common import FormatError, Row
+
+__all__ = ["Detected", "FormatError", "Row", "detect", "open_stream", "read_rows"]
+
+_SNIFF_BYTES = 1 << 20
+_GZIP_MAGIC = b"\x1f\x8b"
+
+#: format names, as stored in ``spans.source`` and counted in IngestResult
+OTLP_JSON = "otlp-json"
+OTLP_PROTO = "otlp-proto"
+JAEGER = "jaeger"
+ZIPKIN = "zipkin"
+PHOENIX = "phoenix"
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """What :func:`detect` found: the format, whether the file is gzip, and how
+    to read it (``lines``: one JSON value per line; ``prefix``: the ijson path of
+    the streamed array; ``delimited``: length-prefixed protobuf messages)."""
+
+    format: str
+    gzip: bool = False
+    lines: bool = False
+    prefix: str = ""
+    delimited: bool = False
+    empty: bool = False
+
+
+def open_stream(path: str, is_gzip: bool) -> IO[bytes]:
+    """The file's (decompressed) bytes as a binary stream."""
+    if is_gzip:
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
+def detect(path: str) -> Detected:
+    """Name the format of ``path``; raises :class:`FormatError` for anything else."""
+    with open(path, "rb") as raw:
+        magic = raw.read(2)
+    is_gzip = magic == _GZIP_MAGIC
+    try:
+        with open_stream(path, is_gzip) as stream:
+            head = stream.read(_SNIFF_BYTES)
+    except (OSError, EOFError) as exc:
+        raise FormatError(path, "byte 0", f"expected a readable gzip stream ({exc})") from None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text:
+        return Detected(OTLP_JSON, gzip=is_gzip, lines=True, empty=True)
+    first = text[:1]
+    if first in (b"{", b"["):
+        return _detect_json(path, head, text, is_gzip)
+    if text[0] == 0x0A:
+        return Detected(OTLP_PROTO, gzip=is_gzip)
+    if len(head) >= 5 and head[0] == 0 and head[4] == 0x0A:
+        return Detected(OTLP_PROTO, gzip=is_gzip, delimited=True)
+    raise FormatError(
+        path,
+        "byte 0",
+        "expected OTLP/JSON, OTLP protobuf, Jaeger JSON or Zipkin v2 JSON (optionally gzip)",
+    )
+
+
+def _events(text: bytes) -> list[tuple[str, str, object]]:
+    out: list[tuple[str, str, object]] = []
+    try:
+        for event in ijson.parse(text, multiple_values=True):
+            out.append(event)
+            if len(out) > 20_000:
+                break
+    except ijson.JSONError:
+        pass  # the sniffed head is usually cut mid-value
+    return out
+
+
+def _keys(events: list[tuple[str, str, object]], prefix: str) -> set[str]:
+    return {str(v) for p, e, v in events if p == prefix and e == "map_key"}
+
+
+def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected:
+    events = _events(text)
+    top = _keys(events, "")
+    newline = text.find(b"\n")
+    one_per_line = False
+    if newline < 0:
+        one_per_line = True
+    else:
+        try:
+            json.loads(text[:newline])
+            one_per_line = True
+        except ValueError:
+            one_per_line = False
+    if text[:1] == b"{":
+        for key in ("resourceSpans", "resource_spans", "batches"):
+            if key in top:
+                return Detected(OTLP_JSON, gzip=is_gzip, lines=one_per_line, prefix=f"{key}.item")
+        if "trace" in top:
+            inner = _keys(events, "trace")
+            key = "batches" if "batches" in inner else "resourceSpans"
+            return Detected(OTLP_JSON, gzip=is_gzip, prefix=f"trace.{key}.item")
+        if "data" in top:
+            item = _keys(events, "data.item")
+            if item & {"context", "span_kind", "parent_id"}:
+                return Detected(PHOENIX, gzip=is_gzip, prefix="data.item")
+            return Detected(JAEGER, gzip=is_gzip, prefix="data.item")
+        if top & {"traceID", "spans", "processes"}:
+            return Detected(JAEGER, gzip=is_gzip, prefix="")
+        raise FormatError(
+            path,
+            "byte 0",
+            "expected an OTLP/JSON request (resourceSpans), a Jaeger trace (traceID, spans) "
+            f"or a Jaeger API response (data); found keys {sorted(top)[:6]}",
+        )
+    item = _keys(events, "item")
+    nested = _keys(events, "item.item")
+    if item & {"resourceSpans", "batches"}:
+        return Detected(OTLP_JSON, gzip=is_gzip, prefix="item")
+    if item & {"traceID", "processes"}:
+        return Detected(JAEGER, gzip=is_gzip, prefix="item")
+    if "traceId" in nested:
+        return Detected(ZIPKIN, gzip=is_gzip, prefix="item.item")
+    if "traceId" in item or not item:
+        return Detected(ZIPKIN, gzip=is_gzip, prefix="item")
+    raise FormatError(
+        path,
+        "byte 0",
+        f"expected a Zipkin v2 span array (traceId, id); found keys {sorted(item)[:6]}",
+    )
+
+
+def read_rows(
+    path: str, detected: Detected, stream: IO[bytes], warn: Callable[[str], None]
+) -> Iterator[Row]:
+    """Staging rows of one file with the streaming Python reader of its format."""
+    if detected.empty:
+        return iter(())
+    if detected.format == OTLP_JSON:
+        from analyzer.formats import otlp_json
+
+        if detected.lines:
+
+            def torn(line_no: int) -> None:
+                warn(f"{path}: line {line_no}: skipped a torn last line (incomplete write)")
+
+            return otlp_json.read_lines(path, stream, on_torn=torn)
+        return otlp_json.read_document(path, stream, detected.prefix)
+    if detected.format == OTLP_PROTO:
+        from analyzer.formats import otlp_proto
+
+        return otlp_proto.read(path, stream, delimited=detected.delimited)
+    if detected.format == JAEGER:
+        from analyzer.formats import jaeger
+
+        return jaeger.read(path, detected.prefix, lambda: open_stream(path, detected.gzip))
+    if detected.format == ZIPKIN:
+        from analyzer.formats import zipkin
+
+        return zipkin.read(path, detected.prefix, lambda: open_stream(path, detected.gzip))
+    if detected.format == PHOENIX:
+        from analyzer.formats import phoenix
+
+        return phoenix.read(path, stream)
+    raise FormatError(path, "", f"no reader for format {detected.format!r}")
+
+
+def is_trace_file(path: Path) -> bool:
+    """Whether a file found while walking a directory looks like a trace file."""
+    name = path.name.lower()
+    if name.startswith("."):
+        return False
+    return name.endswith((".json", ".jsonl", ".ndjson", ".gz", ".pb", ".binpb", ".otlp", ".proto"))

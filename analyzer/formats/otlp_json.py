@@ -1,0 +1,298 @@
+"""OTLP/JSON: ``ExportTraceServiceRequest`` / ``TracesData`` documents and JSON lines.
+
+Accepts both JSON spellings found in the wild: the OTLP/JSON rule (hex ids,
+integer enums) and the protobuf JSON mapping (base64 ids, enum names such as
+``SPAN_KIND_SERVER``), plus the older ``instrumentationLibrarySpans`` and
+Tempo's ``batches`` / ``{"trace": {...}}`` wrappers.
+
+The bulk path for JSON lines runs inside DuckDB (:mod:`analyzer.ingest_sql`);
+this module is the streaming Python reader used for single documents, for
+files DuckDB cannot take (a torn last line, an object over its size limit) and
+to find the exact line of a malformed input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+import ijson
+
+from analyzer.formats.common import (
+    FormatError,
+    Row,
+    attr_text,
+    kind_name,
+    span_id,
+    status_name,
+    trace_id,
+)
+from tracer import semconv
+
+__all__ = [
+    "SOURCE",
+    "any_value_text",
+    "json_syntax_error",
+    "within",
+    "read_document",
+    "read_lines",
+    "resource_spans_rows",
+]
+
+SOURCE = "otlp-json"
+
+# Top-level wrappers that hold the list of ResourceSpans, in ijson prefix form.
+DOCUMENT_PREFIXES = {
+    "resourceSpans": "resourceSpans.item",
+    "resource_spans": "resource_spans.item",
+    "batches": "batches.item",
+    "trace": "trace.resourceSpans.item",
+}
+
+
+def within(fail: Callable[[str], FormatError], where: str) -> Callable[[str], FormatError]:
+    """``fail`` for a position nested inside the current one."""
+
+    def nested(expected: str) -> FormatError:
+        return fail(f"{where}: {expected}")
+
+    return nested
+
+
+def _fail_at(path: str, where: str) -> Callable[[str], FormatError]:
+    def fail(expected: str) -> FormatError:
+        return FormatError(path, where, expected)
+
+    return fail
+
+
+def any_value_text(value: Any) -> str | None:
+    """An OTLP ``AnyValue`` object as text (see :func:`common.attr_text`)."""
+    if not isinstance(value, dict):
+        return None if value is None else attr_text(value)
+    for key in ("stringValue", "boolValue", "intValue", "doubleValue"):
+        if key in value and value[key] is not None:
+            inner = value[key]
+            if key == "intValue":
+                return str(int(inner))
+            if key == "boolValue":
+                return attr_text(inner if isinstance(inner, bool) else str(inner).lower() == "true")
+            if key == "doubleValue":
+                return attr_text(float(inner)) if not isinstance(inner, str) else inner
+            return str(inner)
+    if "arrayValue" in value:
+        items = (value["arrayValue"] or {}).get("values") or []
+        return json.dumps([any_value_text(v) for v in items], separators=(",", ":"))
+    if "kvlistValue" in value:
+        return json.dumps(value["kvlistValue"], separators=(",", ":"))
+    if "bytesValue" in value:
+        return str(value["bytesValue"])
+    return None
+
+
+def _attributes(items: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not isinstance(items, list):
+        return out
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("key"), str):
+            text = any_value_text(item.get("value"))
+            if text is not None:
+                out[item["key"]] = text
+    return out
+
+
+def _nanos(value: Any, what: str, fail: Callable[[str], FormatError]) -> int:
+    if value is None or value == "":
+        return 0
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise fail(f"expected {what} as an integer (unix nanoseconds), got {value!r:.40}") from None
+
+
+def resource_spans_rows(rs: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
+    """Rows from one ``ResourceSpans`` object. ``fail(expected)`` builds the error
+    for the current position; any shape error raises it."""
+    if not isinstance(rs, dict):
+        raise fail("expected a ResourceSpans object")
+    resource = _attributes((rs.get("resource") or {}).get("attributes"))
+    service = resource.get(semconv.SERVICE_NAME)
+    scopes = rs.get("scopeSpans", rs.get("scope_spans", rs.get("instrumentationLibrarySpans")))
+    if scopes is None:
+        return
+    if not isinstance(scopes, list):
+        raise fail("expected scopeSpans to be an array")
+    for scope in scopes:
+        spans = scope.get("spans") if isinstance(scope, dict) else None
+        if spans is None:
+            continue
+        if not isinstance(spans, list):
+            raise fail("expected scopeSpans[].spans to be an array")
+        for index, span in enumerate(spans):
+            yield _span_row(span, service, within(fail, f"span {index}"))
+
+
+def _span_row(span: Any, service: str | None, fail: Callable[[str], FormatError]) -> Row:
+    if not isinstance(span, dict):
+        raise fail("expected a span object")
+    tid = trace_id(span.get("traceId", span.get("trace_id")))
+    if tid is None:
+        raise fail(f"expected traceId as 32 hex chars or base64, got {span.get('traceId')!r:.50}")
+    sid = span_id(span.get("spanId", span.get("span_id")))
+    if sid is None:
+        raise fail(f"expected spanId as 16 hex chars or base64, got {span.get('spanId')!r:.50}")
+    parent_raw = span.get("parentSpanId", span.get("parent_span_id"))
+    parent = span_id(parent_raw) if parent_raw else None
+    if parent_raw and parent is None and parent_raw.strip("0") != "":
+        raise fail(f"expected parentSpanId as 16 hex chars or base64, got {parent_raw!r:.50}")
+    status = span.get("status") or {}
+    events = []
+    for event in span.get("events") or []:
+        events.append(
+            {
+                "name": str(event.get("name") or ""),
+                "time_ns": _nanos(event.get("timeUnixNano"), "event timeUnixNano", fail),
+                "attributes": _attributes(event.get("attributes")),
+            }
+        )
+    links = []
+    for link in span.get("links") or []:
+        links.append(
+            {
+                "trace_id": trace_id(link.get("traceId")),
+                "span_id": span_id(link.get("spanId")),
+                "attributes": _attributes(link.get("attributes")),
+            }
+        )
+    return Row(
+        trace_id=tid,
+        span_id=sid,
+        parent_span_id=parent,
+        name=str(span.get("name") or ""),
+        kind=kind_name(span.get("kind")),
+        service=service,
+        start_ns=_nanos(span.get("startTimeUnixNano"), "startTimeUnixNano", fail),
+        end_ns=_nanos(span.get("endTimeUnixNano"), "endTimeUnixNano", fail),
+        status=status_name(status.get("code") if isinstance(status, dict) else None),
+        status_message=(status.get("message") or None) if isinstance(status, dict) else None,
+        attributes=_attributes(span.get("attributes")),
+        events=events,
+        links=links,
+    )
+
+
+def request_rows(doc: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
+    """Rows from one parsed request/TracesData object (any accepted wrapper)."""
+    if not isinstance(doc, dict):
+        raise fail("expected a JSON object with resourceSpans")
+    if isinstance(doc.get("trace"), dict):
+        doc = doc["trace"]
+    found = None
+    for key in ("resourceSpans", "resource_spans", "batches"):
+        if key in doc:
+            found = doc[key]
+            break
+    if found is None:
+        if doc:
+            raise fail("expected a JSON object with resourceSpans")
+        return
+    if not isinstance(found, list):
+        raise fail("expected resourceSpans to be an array")
+    for index, rs in enumerate(found):
+        yield from resource_spans_rows(rs, within(fail, f"resourceSpans[{index}]"))
+
+
+def read_lines(
+    path: str, stream: IO[bytes], on_torn: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    """Rows from JSON lines, one request per line. A last line that does not end
+    in a newline and does not parse, after at least one good line, is a torn
+    write: ``on_torn(line_no)`` is called and the line skipped. Any other bad
+    line raises :class:`FormatError`."""
+    line_no = 0
+    pending: bytes | None = None
+    for raw in stream:
+        if pending is not None:
+            yield from _line_rows(path, pending, line_no)
+        line_no += 1
+        pending = raw
+    if pending is None:
+        return
+    if not pending.endswith(b"\n"):
+        try:
+            json.loads(pending)
+        except ValueError:
+            if on_torn is not None and line_no > 1:  # a lone broken line is just malformed
+                on_torn(line_no)
+                return
+    yield from _line_rows(path, pending, line_no)
+
+
+def _line_rows(path: str, raw: bytes, line_no: int) -> Iterator[Row]:
+    if not raw.strip():
+        return
+    try:
+        doc = json.loads(raw)
+    except ValueError as exc:
+        raise FormatError(
+            path, f"line {line_no}", f"expected one JSON object per line ({exc})"
+        ) from None
+    yield from request_rows(doc, _fail_at(path, f"line {line_no}"))
+
+
+def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
+    """Rows from one (possibly huge) JSON document, streamed one ResourceSpans at
+    a time from the array at ``prefix`` (see :data:`DOCUMENT_PREFIXES`)."""
+    counter = _CountingReader(stream)
+    index = 0
+    try:
+        for rs in ijson.items(counter, prefix, use_float=True):
+            yield from resource_spans_rows(
+                rs,
+                _fail_at(path, f"resourceSpans[{index}] (near byte {counter.offset})"),
+            )
+            index += 1
+    except ijson.JSONError as exc:
+        raise json_syntax_error(path, stream, counter.offset, exc) from None
+
+
+#: documents up to this size are re-read whole to name the exact line of a syntax error
+_EXACT_LOCATE_BYTES = 256 * 1024 * 1024
+
+
+def json_syntax_error(path: str, stream: IO[bytes], offset: int, exc: Exception) -> FormatError:
+    """The FormatError for a JSON syntax error found while streaming: the exact
+    line and column when the file is small enough to re-read, else the offset."""
+    reason = str(exc).splitlines()[0] if str(exc) else "incomplete JSON"
+    try:
+        stream.seek(0)
+        data = stream.read(_EXACT_LOCATE_BYTES + 1)
+    except (OSError, ValueError):
+        data = b""
+    if data and len(data) <= _EXACT_LOCATE_BYTES:
+        try:
+            json.loads(data)
+        except json.JSONDecodeError as err:
+            if err.msg == "Extra data":  # several values, one per line: a JSON-lines file
+                return FormatError(path, f"line {err.lineno}", "expected one JSON object per line")
+            return FormatError(
+                path, f"line {err.lineno} column {err.colno}", f"expected valid JSON ({err.msg})"
+            )
+        except UnicodeDecodeError as err:
+            return FormatError(path, f"byte {err.start}", "expected UTF-8 text")
+    return FormatError(path, f"near byte {offset}", f"expected valid JSON ({reason})")
+
+
+class _CountingReader:
+    """File wrapper that knows how many bytes the parser has consumed."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.offset = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.offset += len(data)
+        return data

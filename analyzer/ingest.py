@@ -1,0 +1,252 @@
+"""Reading trace files into the ``spans`` table (the work behind ``Store.ingest``).
+
+Per file: detect the format, then either let DuckDB read OTLP/JSON lines
+directly (:mod:`analyzer.ingest_sql`) or stream the file through its Python
+reader in Arrow batches. Both end in the same normalization statement. After
+all files, :data:`analyzer.mapping.LINK_SQL` fills what needs neighbouring
+spans. The caller owns the transaction; every error here is a
+:class:`FormatError` (one line: file, where, what was expected).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import duckdb
+
+from analyzer import ingest_sql, mapping
+from analyzer.formats import (
+    OTLP_JSON,
+    Detected,
+    FormatError,
+    detect,
+    is_trace_file,
+    open_stream,
+    read_rows,
+)
+from analyzer.formats.common import batched
+
+__all__ = ["FormatError", "IngestProgress", "IngestResult", "RetryWithPython", "expand", "run"]
+
+
+@dataclass
+class IngestResult:
+    """What one ``Store.ingest`` call did."""
+
+    files: int = 0
+    spans_read: int = 0
+    spans_added: int = 0
+    duplicates: int = 0  # spans already stored, or repeated in the input
+    torn_lines: int = 0  # torn last lines of JSON-lines files, skipped
+    by_format: dict[str, int] = field(default_factory=dict)  # format -> spans read
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """Progress of one ingest, in bytes over all input files."""
+
+    path: str
+    file_index: int
+    files: int
+    bytes_done: int
+    bytes_total: int
+    spans_read: int
+
+
+ProgressCallback = Callable[[IngestProgress], None]
+
+
+class RetryWithPython(Exception):
+    """DuckDB could not read a file that the Python reader finds well formed
+    (e.g. a line above DuckDB's object size limit): roll back and read that file
+    with the Python reader."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files to read: files as given, directories walked (sorted) for trace files."""
+    out: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and is_trace_file(p))
+        elif path.is_file():
+            out.append(str(path))
+        else:
+            raise FormatError(str(path), "", "no such file or directory")
+    return out
+
+
+def _torn_tail(path: str, detected: Detected) -> bool:
+    """Whether a plain JSON-lines file ends in an unterminated line that does not
+    parse (a crashed writer), which DuckDB would reject."""
+    if detected.gzip:
+        return False
+    size = os.path.getsize(path)
+    if size == 0:
+        return False
+    with open(path, "rb") as f:
+        f.seek(size - 1)
+        if f.read(1) == b"\n":
+            return False
+        back = min(size, 1 << 20)
+        f.seek(size - back)
+        tail = f.read(back)
+    if b"\n" not in tail.rstrip(b"\n"):
+        return False  # a single unterminated line is not a torn append: report it
+    last = tail.rsplit(b"\n", 1)[-1]
+    try:
+        json.loads(last)
+    except ValueError:
+        return True
+    return False
+
+
+def run(
+    con: duckdb.DuckDBPyConnection,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    python_only: frozenset[str] = frozenset(),
+    progress: ProgressCallback | None = None,
+) -> IngestResult:
+    """Read every file into ``spans`` inside the caller's transaction."""
+    files = expand(paths)
+    result = IngestResult(files=len(files))
+    sizes = [os.path.getsize(f) for f in files]
+    total = sum(sizes)
+    done = 0
+    for index, path in enumerate(files):
+        detected = detect(path)
+        report = _reporter(progress, path, index, len(files), done, total, result)
+        use_sql = (
+            detected.format == OTLP_JSON
+            and detected.lines
+            and detected.prefix == "resourceSpans.item"
+            and not detected.empty
+            and path not in python_only
+            and not _torn_tail(path, detected)
+        )
+        if use_sql:
+            read, added = _sql_file(con, path, detected, sizes[index], report)
+        else:
+            read, added = _python_file(con, path, detected, sizes[index], report, result)
+        result.spans_read += read
+        result.spans_added += added
+        result.by_format[detected.format] = result.by_format.get(detected.format, 0) + read
+        done += sizes[index]
+        report(sizes[index])
+    if result.spans_added:
+        for statement in mapping.LINK_SQL:
+            con.execute(statement, mapping.params(statement))
+    result.duplicates = result.spans_read - result.spans_added
+    return result
+
+
+def _reporter(
+    progress: ProgressCallback | None,
+    path: str,
+    index: int,
+    files: int,
+    before: int,
+    total: int,
+    result: IngestResult,
+) -> Callable[[int], None]:
+    def report(file_bytes: int) -> None:
+        if progress is not None:
+            progress(
+                IngestProgress(path, index, files, before + file_bytes, total, result.spans_read)
+            )
+
+    return report
+
+
+def _sql_file(
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    detected: Detected,
+    size: int,
+    report: Callable[[int], None],
+) -> tuple[int, int]:
+    stop = threading.Event()
+    poller = None
+    if size > (8 << 20):
+        poller = threading.Thread(target=_poll, args=(con, size, report, stop), daemon=True)
+        poller.start()
+    try:
+        return ingest_sql.insert_otlp_lines(con, path, gzip=detected.gzip)
+    except duckdb.Error as exc:
+        _locate(path, detected)  # raises FormatError when the file is malformed
+        raise RetryWithPython(path) from exc
+    finally:
+        stop.set()
+        if poller is not None:
+            poller.join()
+
+
+def _poll(
+    con: duckdb.DuckDBPyConnection, size: int, report: Callable[[int], None], stop: threading.Event
+) -> None:
+    # DuckDB reports the running statement's progress in percent; polling it from
+    # another thread is the supported way to watch a long statement.
+    while not stop.wait(0.25):
+        try:
+            percent = con.query_progress()
+        except duckdb.Error:
+            return
+        if percent >= 0:
+            report(int(size * min(percent, 100.0) / 100.0))
+
+
+def _locate(path: str, detected: Detected) -> None:
+    """Re-read a file DuckDB rejected with the Python reader, which raises a
+    FormatError naming the exact line; returns when the file is well formed."""
+    with open_stream(path, detected.gzip) as stream:
+        for _ in read_rows(path, detected, stream, lambda _msg: None):
+            pass
+
+
+class _Offset:
+    """Reports how far a reader got through its file (compressed bytes)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+
+    def tell(self) -> int:
+        try:
+            raw = getattr(self._stream, "fileobj", None) or self._stream
+            return int(raw.tell())
+        except (OSError, ValueError, AttributeError):
+            return 0
+
+
+def _python_file(
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    detected: Detected,
+    size: int,
+    report: Callable[[int], None],
+    result: IngestResult,
+) -> tuple[int, int]:
+    def warn(message: str) -> None:
+        result.torn_lines += 1
+        result.warnings.append(message)
+
+    read = added = 0
+    with open_stream(path, detected.gzip) as stream:
+        offset = _Offset(stream)
+        rows: Iterator = read_rows(path, detected, stream, warn)
+        for table in batched(rows, detected.format):
+            read += table.num_rows
+            added += ingest_sql.insert_arrow(con, table)
+            report(min(offset.tell(), size))
+    return read, added

@@ -1,0 +1,174 @@
+"""The bulk path: OTLP/JSON lines read, unnested and normalized inside DuckDB.
+
+``read_ndjson`` with an explicit schema (so nothing is sniffed and unknown keys
+cost nothing), ``resourceSpans -> scopeSpans -> spans`` unnested in SQL, ids,
+kinds and attribute values converted to the staging form, then the one
+normalization statement of :mod:`analyzer.mapping` inserts into ``spans``.
+Nothing passes through Python objects, so memory stays flat and DuckDB uses
+every core.
+
+Python readers of the other formats insert registered Arrow batches through
+the same normalization (:func:`insert_arrow`), so the mapping exists once.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import duckdb
+import pyarrow as pa
+
+from analyzer import mapping
+from tracer import semconv
+
+__all__ = ["MAX_LINE_BYTES", "insert_arrow", "insert_otlp_lines", "install_macros"]
+
+#: DuckDB's per-line limit for JSON lines (its default is 16 MB); a longer line
+#: makes the file go through the streaming Python reader instead.
+MAX_LINE_BYTES: Final = 256 * 1024 * 1024
+
+_ANY_VALUE = (
+    "STRUCT(stringValue VARCHAR, boolValue VARCHAR, intValue VARCHAR, doubleValue VARCHAR, "
+    'bytesValue VARCHAR, kvlistValue JSON, arrayValue STRUCT("values" STRUCT(stringValue '
+    "VARCHAR, boolValue VARCHAR, intValue VARCHAR, doubleValue VARCHAR)[]))"
+)
+_KEY_VALUES = f"STRUCT(key VARCHAR, value {_ANY_VALUE})[]"
+_SPAN = (
+    "STRUCT(traceId VARCHAR, spanId VARCHAR, parentSpanId VARCHAR, name VARCHAR, kind VARCHAR, "
+    "startTimeUnixNano VARCHAR, endTimeUnixNano VARCHAR, "
+    f"attributes {_KEY_VALUES}, "
+    f"events STRUCT(timeUnixNano VARCHAR, name VARCHAR, attributes {_KEY_VALUES})[], "
+    f"links STRUCT(traceId VARCHAR, spanId VARCHAR, attributes {_KEY_VALUES})[], "
+    "status STRUCT(code VARCHAR, message VARCHAR))"
+)
+_RESOURCE_SPANS = (
+    f"STRUCT(resource STRUCT(attributes {_KEY_VALUES}), "
+    f"scopeSpans STRUCT(spans {_SPAN}[])[], "
+    f"instrumentationLibrarySpans STRUCT(spans {_SPAN}[])[])[]"
+)
+
+# Conversions to the staging form; ids follow analyzer.formats.common exactly
+# (hex padded with leading zeros, or base64), and a bad id aborts the statement
+# so the caller can locate it with the Python reader.
+_MACROS = """
+CREATE OR REPLACE TEMP MACRO cg_av(v) AS coalesce(
+    v.stringValue, v.boolValue, v.intValue, v.doubleValue,
+    CASE WHEN v.arrayValue IS NOT NULL THEN CAST(to_json(list_transform(
+        coalesce(v.arrayValue."values", []),
+        lambda e: coalesce(e.stringValue, e.boolValue, e.intValue, e.doubleValue))) AS VARCHAR)
+    END,
+    CAST(v.kvlistValue AS VARCHAR), v.bytesValue);
+CREATE OR REPLACE TEMP MACRO cg_kv(kvs) AS map_from_entries(list_transform(
+    list_filter(coalesce(kvs, []), lambda a: a.key IS NOT NULL AND cg_av(a.value) IS NOT NULL),
+    lambda a: {'key': a.key, 'value': cg_av(a.value)}));
+CREATE OR REPLACE TEMP MACRO cg_hex_id(x, n) AS
+    CASE WHEN x IS NULL OR x = '' THEN NULL
+         WHEN length(x) <= n AND regexp_full_match(x, '[0-9a-fA-F]+') THEN lpad(lower(x), n, '0')
+         WHEN octet_length(from_base64(x)) BETWEEN 1 AND n // 2
+             THEN lpad(lower(hex(from_base64(x))), n, '0')
+         ELSE error('bad id') END;
+CREATE OR REPLACE TEMP MACRO cg_kind(k) AS CASE
+    WHEN k IS NULL OR k = '' THEN 'UNSPECIFIED'
+    WHEN regexp_full_match(k, '[0-5]') THEN
+        ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER']
+        [CAST(k AS INTEGER) + 1]
+    WHEN list_contains(['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'],
+                       upper(replace(k, 'SPAN_KIND_', ''))) THEN upper(replace(k, 'SPAN_KIND_', ''))
+    ELSE 'UNSPECIFIED' END;
+CREATE OR REPLACE TEMP MACRO cg_status(c) AS CASE
+    WHEN c IS NULL OR c = '' THEN 'UNSET'
+    WHEN regexp_full_match(c, '[0-2]') THEN ['UNSET', 'OK', 'ERROR'][CAST(c AS INTEGER) + 1]
+    WHEN list_contains(['UNSET', 'OK', 'ERROR'], upper(replace(c, 'STATUS_CODE_', '')))
+        THEN upper(replace(c, 'STATUS_CODE_', ''))
+    ELSE 'UNSET' END;
+"""
+
+# One OTLP/JSON-lines file as staging rows. $path and $compression are bound.
+_OTLP_LINES_STAGE = f"""
+WITH req AS (
+    SELECT unnest(coalesce(resourceSpans, [])) AS rs
+    FROM read_ndjson($path, columns = {{'resourceSpans': '{_RESOURCE_SPANS}'}},
+                     compression = $compression, maximum_object_size = {MAX_LINE_BYTES})
+), scopes AS (
+    SELECT cg_kv(rs.resource.attributes)[$k_service] AS service,
+           unnest(coalesce(rs.scopeSpans, rs.instrumentationLibrarySpans, [])) AS sc
+    FROM req
+), sp AS (
+    SELECT service, unnest(coalesce(sc.spans, [])) AS x FROM scopes
+)
+SELECT
+    cg_hex_id(x.traceId, 32) AS trace_id,
+    cg_hex_id(x.spanId, 16) AS span_id,
+    nullif(cg_hex_id(nullif(x.parentSpanId, ''), 16), '0000000000000000') AS parent_span_id,
+    coalesce(x.name, '') AS name,
+    cg_kind(x.kind) AS kind,
+    service,
+    coalesce(CAST(x.startTimeUnixNano AS BIGINT), 0) AS start_ns,
+    coalesce(CAST(x.endTimeUnixNano AS BIGINT), 0) AS end_ns,
+    cg_status(x.status.code) AS status,
+    nullif(x.status.message, '') AS status_message,
+    cg_kv(x.attributes) AS attributes,
+    list_transform(coalesce(x.events, []), lambda e: {{
+        'name': coalesce(e.name, ''),
+        'time_ns': coalesce(CAST(e.timeUnixNano AS BIGINT), 0),
+        'attributes': cg_kv(e.attributes)}}) AS events,
+    list_transform(coalesce(x.links, []), lambda l: {{
+        'trace_id': cg_hex_id(l.traceId, 32),
+        'span_id': cg_hex_id(l.spanId, 16),
+        'attributes': cg_kv(l.attributes)}}) AS links,
+    'otlp-json' AS source
+FROM sp
+"""
+
+_INSERT = f"INSERT INTO spans ({mapping.SPAN_COLUMNS}) {{select}} ON CONFLICT DO NOTHING"
+_STAGE_OTLP_LINES = f"CREATE OR REPLACE TEMP TABLE cg_stage AS {_OTLP_LINES_STAGE}"
+_INSERT_STAGE = _INSERT.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_stage"))
+_INSERT_ARROW = _INSERT.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_batch"))
+
+
+def install_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the temporary macros the ingest statements use (per connection)."""
+    con.execute(_MACROS)
+    con.execute(mapping.MACROS_SQL)
+
+
+def _count(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.fetchone()
+    return int(row[0]) if row else 0
+
+
+def insert_otlp_lines(
+    con: duckdb.DuckDBPyConnection, path: str, *, gzip: bool = False
+) -> tuple[int, int]:
+    """Insert one OTLP/JSON-lines file; returns (spans read, spans added).
+
+    Raises :class:`duckdb.Error` on anything DuckDB cannot read; the caller finds
+    the exact place with the Python reader.
+    """
+    con.execute(
+        _STAGE_OTLP_LINES,
+        {
+            "path": path,
+            "compression": "gzip" if gzip else "none",
+            "k_service": semconv.SERVICE_NAME,
+        },
+    )
+    read = _count(con)
+    con.execute(_INSERT_STAGE, mapping.params(_INSERT_STAGE))
+    added = _count(con)
+    con.execute("DROP TABLE cg_stage")
+    return read, added
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
+    """Insert one staging batch (``analyzer.formats.common.STAGE_SCHEMA``);
+    returns the spans added."""
+    con.register("cg_batch", table)
+    try:
+        con.execute(_INSERT_ARROW, mapping.params(_INSERT_ARROW))
+        return _count(con)
+    finally:
+        try:
+            con.unregister("cg_batch")
+        except duckdb.Error:
+            pass  # the transaction is aborted; the caller rolls back

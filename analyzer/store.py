@@ -1,0 +1,131 @@
+"""The analyzer's storage: one DuckDB file holding the ``spans`` table.
+
+``analyzer.open(path)`` gives a :class:`Store`; ``Store.ingest`` reads trace
+files into it (idempotent on trace id + span id, all files of one call in one
+transaction) and ``Store.analyze`` hands the connection to the attribution.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from analyzer import ingest as _ingest
+from analyzer import ingest_sql
+from analyzer.ingest import IngestProgress, IngestResult, ProgressCallback
+
+if TYPE_CHECKING:
+    from analyzer.analysis import Analysis
+
+__all__ = [
+    "DEFAULT_DB",
+    "DEFAULT_SPANS_DIR",
+    "IngestProgress",
+    "IngestResult",
+    "Store",
+    "open",
+]
+
+#: where the CLI keeps its database, and where the tracer's local store writes
+DEFAULT_DB = Path(".coordgap") / "coordgap.duckdb"
+DEFAULT_SPANS_DIR = Path(".coordgap") / "spans"
+
+
+def _schema_sql() -> str:
+    return resources.files("analyzer").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+class Store:
+    """An open coordgap database. Use as a context manager, or call :meth:`close`.
+
+    ``con`` is the DuckDB connection (read it freely; write only through
+    :meth:`ingest`).
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.con: duckdb.DuckDBPyConnection = duckdb.connect(str(path), read_only=read_only)
+        if not read_only:
+            self.con.execute(_schema_sql())
+        ingest_sql.install_macros(self.con)
+
+    # -- ingest ---------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> IngestResult:
+        """Read trace files (or directories of them) into the database.
+
+        All files of one call land in one transaction: on any error nothing is
+        written and :class:`analyzer.formats.FormatError` says which file, where
+        and what was expected. Spans already stored (same trace id and span id)
+        are skipped and counted as duplicates. ``progress`` is called with an
+        :class:`IngestProgress` as bytes are read.
+        """
+        paths = list(paths)  # read twice when a file needs a second attempt
+        python_only: set[str] = set()
+        while True:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                result = _ingest.run(
+                    self.con, paths, python_only=frozenset(python_only), progress=progress
+                )
+            except _ingest.RetryWithPython as retry:
+                self.con.execute("ROLLBACK")
+                if retry.path in python_only:  # cannot happen twice; guard against a loop
+                    raise
+                python_only.add(retry.path)
+                continue
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
+            return result
+
+    # -- analysis ---------------------------------------------------------------------
+    def analyze(self, since: Any = None, service: str | None = None) -> Analysis:
+        """Attribute every failed run and compute the reliability figures
+        (see :func:`analyzer.analysis.analyze`)."""
+        from analyzer import analysis
+
+        return analysis.analyze(self.con, since=since, service=service)
+
+    def span_count(self) -> int:
+        """Number of spans stored."""
+        row = self.con.execute("SELECT count(*) FROM spans").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- lifecycle --------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        try:
+            self.con.close()
+        except duckdb.Error:
+            pass
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> Store:  # noqa: A001
+    """Open (creating when needed, with its parent directory and schema) a
+    coordgap database."""
+    return Store(path, read_only=read_only)

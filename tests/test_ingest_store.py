@@ -1,0 +1,181 @@
+"""Store.ingest over the local store and OTLP/JSON lines: idempotence, atomicity,
+torn lines, errors that name the file and line."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_ingest_helpers import otlp_span, request, sid, tid, write_lines
+
+import analyzer
+from coordgap.cli import main
+from tracer import semconv
+
+
+def _run(n: int) -> dict:
+    """A small coordgap run: workflow, agent, handoff with a violation."""
+    t = tid(n)
+    return request(
+        [
+            otlp_span(
+                t,
+                sid(1),
+                semconv.workflow_span_name("pipe"),
+                {
+                    semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
+                    semconv.GEN_AI_WORKFLOW_NAME: "pipe",
+                },
+                duration=5_000_000,
+            ),
+            otlp_span(
+                t,
+                sid(2),
+                semconv.agent_span_name("writer"),
+                {
+                    semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_AGENT,
+                    semconv.GEN_AI_AGENT_NAME: "writer",
+                    semconv.STAGE: semconv.STAGE_GENERATION,
+                    semconv.ACTOR: semconv.ACTOR_MODEL,
+                },
+                parent=sid(1),
+            ),
+            otlp_span(
+                t,
+                sid(3),
+                semconv.handoff_span_name("writer", "editor"),
+                {
+                    semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
+                    semconv.STAGE: semconv.STAGE_HANDOFF,
+                    semconv.HANDOFF_SOURCE: "writer",
+                    semconv.HANDOFF_TARGET: "editor",
+                    semconv.HANDOFF_VIOLATIONS: ["dropped_key: brand_voice"],
+                },
+                parent=sid(1),
+                start=1_000_000,
+            ),
+        ]
+    )
+
+
+def _snapshot(db: Path) -> list[tuple]:
+    with analyzer.open(db) as store:
+        return store.con.execute("SELECT * FROM spans ORDER BY trace_id, span_id").fetchall()
+
+
+@pytest.fixture
+def local_store(tmp_path: Path) -> Path:
+    spans = tmp_path / ".coordgap" / "spans"
+    write_lines(spans / "spans-host-1-1.jsonl", [_run(1), _run(2)])
+    write_lines(spans / "spans-host-2-1.jsonl", [_run(3)])
+    return spans
+
+
+def test_local_store_ingests_through_duckdb(local_store: Path, tmp_path: Path) -> None:
+    """Every span of every file lands once, with the normalized columns filled."""
+    with analyzer.open(tmp_path / "db" / "c.duckdb") as store:
+        result = store.ingest([local_store])
+        assert (result.files, result.spans_read, result.spans_added) == (2, 9, 9)
+        assert result.by_format == {"otlp-json": 9}
+        row = store.con.execute(
+            "SELECT operation, stage, handoff_source, handoff_target, violations FROM spans "
+            "WHERE trace_id = ? AND span_id = ?",
+            [tid(2), sid(3)],
+        ).fetchone()
+    assert row == ("handoff", "handoff", "writer", "editor", ["dropped_key: brand_voice"])
+
+
+def test_reingest_adds_nothing(local_store: Path, tmp_path: Path) -> None:
+    """Re-reading the same spans counts them as duplicates and changes nothing."""
+    db = tmp_path / "c.duckdb"
+    with analyzer.open(db) as store:
+        store.ingest([local_store])
+    before = _snapshot(db)
+    with analyzer.open(db) as store:
+        again = store.ingest([local_store])
+    assert (again.spans_read, again.spans_added, again.duplicates) == (9, 0, 9)
+    assert _snapshot(db) == before
+
+
+def test_torn_last_line_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    """A crash mid-write leaves an unterminated last line: skipped, counted, warned."""
+    path = write_lines(tmp_path / "spans-h-1-1.jsonl", [_run(1)], tail='{"resourceSpans": [{"res')
+    with analyzer.open(tmp_path / "c.duckdb") as store:
+        result = store.ingest([path])
+    assert (result.spans_added, result.torn_lines) == (3, 1)
+    assert "line 2" in result.warnings[0]
+
+
+def test_bad_file_leaves_database_exactly_as_it_was(local_store: Path, tmp_path: Path) -> None:
+    """One malformed file among good ones: nothing of the invocation is written."""
+    db = tmp_path / "c.duckdb"
+    with analyzer.open(db) as store:
+        store.ingest([local_store / "spans-host-2-1.jsonl"])
+    before = _snapshot(db)
+    bad = write_lines(tmp_path / "bad.jsonl", [_run(7)], tail='{"resourceSpans": [}\n')
+    with analyzer.open(db) as store, pytest.raises(analyzer.FormatError) as err:
+        store.ingest([local_store, bad])
+    assert str(err.value).startswith(f"{bad}: line 2")
+    assert _snapshot(db) == before
+
+
+def test_bad_id_names_line_and_expectation(tmp_path: Path) -> None:
+    """A span id that is neither hex nor base64 is reported with its line."""
+    good = _run(1)
+    broken = _run(2)
+    broken["resourceSpans"][0]["scopeSpans"][0]["spans"][1]["spanId"] = "not-an-id!"
+    path = write_lines(tmp_path / "x.jsonl", [good, broken])
+    with analyzer.open(tmp_path / "c.duckdb") as store, pytest.raises(analyzer.FormatError) as err:
+        store.ingest([path])
+    message = str(err.value)
+    assert message.startswith(f"{path}: line 2: ")
+    assert "span 1" in message and "expected spanId" in message
+
+
+def test_gzip_lines(local_store: Path, tmp_path: Path) -> None:
+    """Gzip of JSON lines reads the same as the plain file."""
+    plain = local_store / "spans-host-1-1.jsonl"
+    packed = tmp_path / "spans.jsonl.gz"
+    with plain.open("rb") as src, gzip.open(packed, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    with analyzer.open(tmp_path / "c.duckdb") as store:
+        result = store.ingest([packed])
+    assert result.spans_added == 6
+
+
+def test_duckdb_and_python_readers_agree(local_store: Path, tmp_path: Path) -> None:
+    """The DuckDB path and the streaming Python reader produce identical rows."""
+    path = local_store / "spans-host-1-1.jsonl"
+    torn = tmp_path / "torn.jsonl"
+    torn.write_bytes(path.read_bytes() + b'{"resou')  # forces the Python reader
+    rows = []
+    for source in (path, torn):
+        with analyzer.open(tmp_path / f"{source.stem}.duckdb") as store:
+            store.ingest([source])
+            rows.append(
+                store.con.execute("SELECT * FROM spans ORDER BY trace_id, span_id").fetchall()
+            )
+    assert rows[0] == rows[1] and len(rows[0]) == 6
+
+
+def test_cli_ingest_default_store_and_error_line(
+    local_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI reads ./.coordgap/spans by default; a bad file is one line, exit 1."""
+    runner = CliRunner()
+    work = tmp_path / "work"
+    shutil.copytree(local_store, work / ".coordgap" / "spans")
+    monkeypatch.chdir(work)
+    ok = runner.invoke(main, ["ingest"])
+    assert ok.exit_code == 0, ok.output
+    assert "9 added" in ok.output
+    assert Path(".coordgap/coordgap.duckdb").exists()
+    Path("bad.json").write_text('{"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId"')
+    bad = runner.invoke(main, ["ingest", "bad.json"])
+    assert bad.exit_code == 1
+    assert "Traceback" not in bad.output
+    lines = [line for line in bad.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: bad.json:"), bad.output
