@@ -22,6 +22,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E4
 from opentelemetry.trace import StatusCode  # noqa: E402
 
 from tracer import semconv  # noqa: E402
+from tracer._guard import raise_internal_errors, reset_once  # noqa: E402
 from tracer.integrations import langgraph as cg_langgraph  # noqa: E402
 
 
@@ -293,10 +294,14 @@ def test_instrumentation_failure_never_breaks_the_graph(
             return BrokenTracer()
 
     app = cg_langgraph.instrument(_writer_verifier(), tracer_provider=BrokenProvider())
-    with caplog.at_level(logging.WARNING, logger="tracer.integrations"):
+    reset_once()
+    with (
+        raise_internal_errors(False),
+        caplog.at_level(logging.WARNING, logger="coordgap.tracer"),
+    ):
         result = app.invoke({"topic": "tides", "brand_voice": "calm"})
     assert result["approved"] is True and result["attempts"] == 2
-    assert "instrumentation failed" in caplog.text
+    assert "internal error" in caplog.text and "langgraph.on_chain_start" in caplog.text
 
 
 def test_roles_plan_and_verdict_key(spans: Any) -> None:

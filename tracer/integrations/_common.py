@@ -1,4 +1,4 @@
-"""Helpers shared by the framework integrations.
+"""Helpers shared by the framework integrations (thin layers over the tracer's own).
 
 Everything here is defensive: the integrations run inside someone else's
 framework, so a helper that fails logs once and returns a harmless value
@@ -8,38 +8,35 @@ instead of raising into the framework's execution.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import logging
-import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
 from typing import Any, TypeVar
 
 from opentelemetry import trace
-from opentelemetry.trace import Span, Status, StatusCode, Tracer, TracerProvider
+from opentelemetry.trace import Span, Tracer, TracerProvider
 
 from tracer import semconv
+from tracer._config import ensure_tracer, state
+from tracer._content import fingerprint, render_content, top_level_keys
+from tracer._guard import internal_error
+from tracer._plan import plan_attributes
+from tracer._spans import record_error
 
 __all__: list[str] = []
 
-logger = logging.getLogger("tracer.integrations")
+logger = logging.getLogger("coordgap.tracer")
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
-# Cap for opt-in content: large states would bloat every span otherwise.
-_CONTENT_CAP = 4096
-_logged: set[str] = set()
 
+def _log_once(where: str, message: str = "", *args: Any) -> None:
+    """Handle an instrumentation failure (call from an ``except`` block).
 
-def _log_once(key: str, message: str, *args: Any) -> None:
-    """Log an instrumentation failure with its traceback, once per ``key``."""
-    if key in _logged:
-        logger.debug(message, *args, exc_info=True)
-        return
-    _logged.add(key)
-    logger.warning(message, *args, exc_info=True)
+    Logged once per site; re-raised under pytest so a bug fails its test (the
+    tracer's guard, see ``tracer/_guard.py``).
+    """
+    internal_error(where)
 
 
 @contextmanager
@@ -48,7 +45,7 @@ def _guard(where: str) -> Iterator[None]:
     try:
         yield
     except Exception:  # instrumentation must never break the instrumented code
-        _log_once(where, "coordgap: instrumentation failed in %s (ignored)", where)
+        internal_error(where)
 
 
 def _guarded(where: str) -> Callable[[_F], _F]:
@@ -60,7 +57,7 @@ def _guarded(where: str) -> Callable[[_F], _F]:
             try:
                 return fn(*args, **kwargs)
             except Exception:  # see _guard
-                _log_once(where, "coordgap: instrumentation failed in %s (ignored)", where)
+                internal_error(where)
                 return None
 
         return wrapper  # type: ignore[return-value]
@@ -68,46 +65,41 @@ def _guarded(where: str) -> Callable[[_F], _F]:
     return deco
 
 
-def _get_tracer(provider: TracerProvider | None) -> Tracer:
-    """The OpenTelemetry tracer the integrations write to (global provider by default)."""
-    return trace.get_tracer(semconv.INSTRUMENTATION_NAME, tracer_provider=provider)
+class _LazyTracer:
+    """Resolves coordgap's tracer at each span start, not at instrumentation time.
+
+    So ``instrument()`` may run before ``tracer.configure()``; with nothing
+    configured the first span configures the defaults (the local store), and
+    ``enabled=False`` makes every span a no-op.
+    """
+
+    def start_span(self, *args: Any, **kwargs: Any) -> Span:
+        tracer = ensure_tracer() or trace.NoOpTracer()
+        return tracer.start_span(*args, **kwargs)
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-friendly view of ``value`` (pydantic models and dataclasses become dicts)."""
-    dump = getattr(value, "model_dump", None)
-    if callable(dump):
-        try:
-            return dump()
-        except Exception:  # a model that cannot dump itself is hashed by repr
-            return repr(value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    return value
-
-
-def _canonical(value: Any) -> bytes:
-    """Canonical JSON bytes: sorted keys, no whitespace, unknown objects by ``str``."""
-    return json.dumps(
-        _plain(value), sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False
-    ).encode("utf-8")
+def _get_tracer(provider: TracerProvider | None) -> Tracer | _LazyTracer:
+    """The tracer the integrations write to: ``provider``'s, else coordgap's configured one."""
+    if provider is not None:
+        return trace.get_tracer(semconv.INSTRUMENTATION_NAME, tracer_provider=provider)
+    return _LazyTracer()
 
 
 def _fingerprint(payload: Any) -> dict[str, Any]:
-    """Hash (sha256 hex), size (bytes) and top-level keys of ``payload`` as span attributes."""
-    data = _canonical(payload)
+    """Hash (sha256 hex), size (bytes) and top-level keys of ``payload``, as the tracer does."""
+    digest, size = fingerprint(payload)
     attrs: dict[str, Any] = {
-        semconv.HANDOFF_PAYLOAD_HASH: hashlib.sha256(data).hexdigest(),
-        semconv.HANDOFF_PAYLOAD_SIZE: len(data),
+        semconv.HANDOFF_PAYLOAD_HASH: digest,
+        semconv.HANDOFF_PAYLOAD_SIZE: size,
     }
-    plain = _plain(payload)
-    if isinstance(plain, Mapping):
-        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = sorted(str(k) for k in plain)
+    keys = top_level_keys(payload)
+    if keys:
+        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = keys
     return attrs
 
 
 def _value_hash(value: Any) -> str:
-    return hashlib.sha256(_canonical(value)).hexdigest()
+    return fingerprint(value)[0]
 
 
 _Snapshot = dict[str, tuple[bool, str, str]]
@@ -140,40 +132,16 @@ def _state_diff(before: _Snapshot, after: _Snapshot) -> dict[str, list[str]]:
     return {"added": added, "dropped": dropped, "changed": changed, "type_changed": type_changed}
 
 
-def _env_flag(name: str) -> bool | None:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return None
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _tracer_settings() -> tuple[bool | None, Callable[[Any], Any] | None]:
-    """``(capture_content, redact)`` as configured on :mod:`tracer`, if it says."""
-    try:
-        import tracer as _tracer_pkg
-
-        getter = getattr(_tracer_pkg, "get_config", None) or getattr(
-            _tracer_pkg, "current_config", None
-        )
-        cfg = getter() if callable(getter) else None
-        if cfg is None:
-            return None, None
-        capture = getattr(cfg, "capture_content", None)
-        redact = getattr(cfg, "redact", None)
-        return (bool(capture) if capture is not None else None), redact
-    except Exception:  # an older or half-configured tracer: fall back to the environment
-        return None, None
-
-
 class _Content:
     """Decides whether content is recorded, and renders it redacted and capped.
 
-    The argument wins, then ``tracer.configure(capture_content=...)``, then
-    ``COORDGAP_CAPTURE_CONTENT``; off by default.
+    The argument wins, else ``tracer.configure(capture_content=...)`` (and its
+    ``COORDGAP_CAPTURE_CONTENT``); off by default. Rendering uses the tracer's
+    redact hook and length cap unless ``redact`` is given here.
     """
 
     def __init__(
-        self, capture: bool | None = None, redact: Callable[[Any], Any] | None = None
+        self, capture: bool | None = None, redact: Callable[[str], str] | None = None
     ) -> None:
         self._capture = capture
         self._redact = redact
@@ -182,62 +150,21 @@ class _Content:
     def enabled(self) -> bool:
         if self._capture is not None:
             return self._capture
-        configured, _ = _tracer_settings()
-        if configured is not None:
-            return configured
-        return bool(_env_flag("COORDGAP_CAPTURE_CONTENT"))
+        ensure_tracer()  # resolves the configuration (environment) on first use
+        return bool(state.capture_content)
 
     def render(self, value: Any) -> str:
-        redact = self._redact or _tracer_settings()[1]
-        if redact is not None:
-            value = redact(value)
-        text = value if isinstance(value, str) else _canonical(value).decode("utf-8")
-        return text if len(text) <= _CONTENT_CAP else text[:_CONTENT_CAP] + "…"
+        return render_content(value, self._redact or state.redact, state.max_content_length)
 
 
 def _record_error(span: Span, exc: BaseException) -> None:
     """Mark ``span`` failed by ``exc`` (status, ``error.type``, exception event)."""
-    span.set_attribute(semconv.ERROR_TYPE, type(exc).__qualname__)
-    span.record_exception(exc)
-    span.set_status(Status(StatusCode.ERROR, str(exc)[:200] or type(exc).__name__))
+    record_error(span, exc)
 
 
-def _subtask_field(item: Any, name: str) -> Any:
-    if isinstance(item, Mapping):
-        return item.get(name)
-    return getattr(item, name, None)
-
-
-def _plan_attributes(subtasks: Iterable[Any]) -> dict[str, Any]:
+def _plan_attributes(subtasks: Any) -> dict[str, Any]:
     """Count, ids, assignees and face-value defects of a plan (see docs/internals.md)."""
-    items = list(subtasks)
-    ids = [str(_subtask_field(t, "id") or "") for t in items]
-    assignees = [str(_subtask_field(t, "agent") or "") for t in items]
-    seen: set[str] = set()
-    duplicates: list[str] = []
-    for sid in ids:
-        if sid in seen and sid not in duplicates:
-            duplicates.append(sid)
-        seen.add(sid)
-    scopes: dict[str, str] = {}
-    overlaps: list[str] = []
-    for sid, item in zip(ids, items, strict=True):
-        scope = _subtask_field(item, "scope")
-        if scope is None:
-            continue
-        key = _value_hash(scope)
-        if key in scopes:
-            overlaps.append(f"{scopes[key]}~{sid}")
-        else:
-            scopes[key] = sid
-    return {
-        semconv.PLAN_SUBTASK_COUNT: len(items),
-        semconv.PLAN_SUBTASK_IDS: ids,
-        semconv.PLAN_ASSIGNEES: assignees,
-        semconv.PLAN_UNASSIGNED: [s for s, a in zip(ids, assignees, strict=True) if not a],
-        semconv.PLAN_DUPLICATES: duplicates,
-        semconv.PLAN_OVERLAPS: overlaps,
-    }
+    return plan_attributes(subtasks) or {}
 
 
 def _verdict_attributes(

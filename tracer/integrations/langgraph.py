@@ -40,6 +40,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, TracerProvider
 
 from tracer import semconv
+from tracer._verdict import parse_verdict
 from tracer.integrations._common import (
     _Content,
     _fingerprint,
@@ -159,16 +160,9 @@ def _graph_topology(graph: Any) -> tuple[set[tuple[str, str]], dict[str, set[str
 
 
 def _as_verdict(value: Any) -> bool | None:
-    """Read a verdict value set by a verifier node: bool, accept/reject words."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in {"accept", "accepted", "approve", "approved", "pass", "ok", "yes", "true"}:
-            return True
-        if word in {"reject", "rejected", "fail", "failed", "no", "false", "retry"}:
-            return False
-    return None
+    """Read a verdict value set by a verifier node, as ``@tracer.verify`` reads returns."""
+    verdict = parse_verdict(value)
+    return None if verdict is None else verdict.accepted
 
 
 def _is_bubble_up(error: BaseException) -> bool:
