@@ -177,19 +177,24 @@ def demo(runs: int, seed: int, out: Path, export: str, rates: tuple[str, ...]) -
         )
         return
 
+    import analyzer
     from coordgap.demo.analysis import ingest_and_analyze, summary_table
     from dashboards import report
 
-    ingested, analysis = ingest_and_analyze(config, result)
-    console.print(f"ingested {ingested} into {config.db_path}")
-    console.print(summary_table(analysis))
-    comparison = compare(result.records, analysis.runs)
-    console.print(confusion_table(comparison))
-    console.print(f"[bold]{comparison.headline()}[/bold]")
-    differing = _disagreements(comparison)
-    if differing is not None:
-        console.print(differing)
-    path = report.render(analysis, config.report_path, title="coordgap demo: studio teaser")
+    with analyzer.open(config.db_path) as store:
+        ingested, analysis = ingest_and_analyze(store, config, result)
+        console.print(
+            f"ingested {ingested.spans_added:,} spans from {ingested.files} files "
+            f"into {config.db_path}"
+        )
+        console.print(summary_table(analysis))
+        comparison = compare(result.records, analysis.runs)
+        console.print(confusion_table(comparison))
+        console.print(f"[bold]{comparison.headline()}[/bold]")
+        differing = _disagreements(comparison)
+        if differing is not None:
+            console.print(differing)
+        path = report.render(analysis, config.report_path, title="coordgap demo: studio teaser")
     console.print(f"ground truth: {truth_path}")
     console.print(f"report: [bold]{path}[/bold]")
 

@@ -7,7 +7,7 @@ the comparison with ground truth.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +35,15 @@ def demo_span_files(config: DemoConfig, result: PipelineResult) -> list[Path]:
     )
 
 
-def ingest_and_analyze(config: DemoConfig, result: PipelineResult) -> tuple[Any, Any]:
-    """Ingest the demo's span files into ``config.db_path`` and analyze this
-    demo's runs: ``(ingest result, analyzer.Analysis)``."""
-    files = demo_span_files(config, result)
-    since = datetime.fromtimestamp(result.started_ns / 1e9, tz=UTC)
-    with analyzer.open(config.db_path) as store:
-        ingested = store.ingest(files)
-        analysis = store.analyze(since=since, service=config.service_name)
+def ingest_and_analyze(
+    store: analyzer.Store, config: DemoConfig, result: PipelineResult
+) -> tuple[analyzer.IngestResult, Any]:
+    """Ingest the demo's span files into ``store`` and analyze this demo's runs:
+    ``(ingest result, analyzer.Analysis)``. The analysis reads from the store
+    (``run_spans``), so keep the store open while it is used."""
+    files: list[str | os.PathLike[str]] = list(demo_span_files(config, result))
+    ingested = store.ingest(files)
+    analysis = store.analyze(since=result.started_ns, service=config.service_name)
     return ingested, analysis
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.table import Table
 
 from coordgap.demo.faults import CATEGORIES, NONE
@@ -25,6 +26,15 @@ from tracer import semconv
 __all__ = ["Comparison", "compare", "confusion_table", "write_ground_truth"]
 
 _MISSING = "missing"  # the analyzer has no run with this trace id
+# Two-line headers keep the confusion table inside an 80-column terminal.
+_HEADERS = {
+    semconv.STAGE_DECOMPOSITION: "decom-\nposition",
+    semconv.STAGE_GENERATION: "gener-\nation",
+    semconv.STAGE_VERIFICATION: "verifi-\ncation",
+    semconv.STAGE_ASSEMBLY: "assem-\nbly",
+    semconv.STAGE_HANDOFF: "hand-\noff",
+    semconv.CATEGORY_UNKNOWN: "un-\nknown",
+}
 
 
 @dataclass(frozen=True)
@@ -116,11 +126,18 @@ def confusion_table(comparison: Comparison) -> Table:
     columns = [*semconv.STAGES, semconv.CATEGORY_UNKNOWN, NONE]
     if comparison.missing:
         columns.append(_MISSING)
-    table = Table(title="ground truth (rows) vs attribution (columns)", title_justify="left")
-    table.add_column("injected", style="bold")
+    table = Table(
+        title="injected fault (rows) vs the analyzer's attribution (columns)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        padding=(0, 1),
+    )
+    table.add_column("injected", style="bold", no_wrap=True)
     for column in columns:
-        table.add_column(column, justify="right")
-    table.add_column("runs", justify="right", style="dim")
+        table.add_column(_HEADERS.get(column, column), justify="right", no_wrap=True)
+    table.add_column("runs", justify="right", style="dim", no_wrap=True)
     for truth in CATEGORIES:
         row_total = sum(comparison.matrix.get((truth, said), 0) for said in columns)
         if not row_total:
