@@ -59,7 +59,7 @@ def record_error(span: Any, exc: BaseException) -> None:
     if not span.is_recording():
         return
     span.set_attribute(semconv.ERROR_TYPE, error_type(exc))
-    span.record_exception(exc)
+    span.record_exception(exc, escaped=True)
     span.set_status(Status(StatusCode.ERROR, f"{type(exc).__name__}: {exc}"))
 
 

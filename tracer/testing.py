@@ -25,7 +25,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.sdk.trace.id_generator import IdGenerator
 
-from tracer import _config
+from tracer import _config, _spans
 
 __all__ = ["Captured", "FixedIds", "capture", "span_dict"]
 
@@ -148,6 +148,11 @@ def capture(
     if fixed:
         ticks = itertools.count(CLOCK_START_NS, CLOCK_STEP_NS)
         sdk_trace.time_ns = lambda: next(ticks)
+    saved_attempts = dict(_spans._attempts)
+    saved_runs = dict(_spans.run_contexts)
+    # Fixed ids repeat across captures: forget runs seen by earlier ones.
+    _spans._attempts.clear()
+    _spans.run_contexts.clear()
     try:
         _config.configure(
             tracer_provider=provider,
@@ -159,5 +164,9 @@ def capture(
         yield Captured(exporter, provider)
     finally:
         sdk_trace.time_ns = real_time_ns
+        _spans._attempts.clear()
+        _spans._attempts.update(saved_attempts)
+        _spans.run_contexts.clear()
+        _spans.run_contexts.update(saved_runs)
         for name, value in saved.items():
             setattr(_config.state, name, value)
