@@ -27,7 +27,7 @@ from opentelemetry.sdk.trace.id_generator import IdGenerator
 
 from tracer import _config, _spans
 
-__all__ = ["Captured", "FixedIds", "capture", "span_dict"]
+__all__ = ["Captured", "FixedIds", "capture", "preserve_state", "span_dict"]
 
 CLOCK_START_NS = 1_000_000_000
 CLOCK_STEP_NS = 1_000
@@ -128,6 +128,23 @@ _STATE_FIELDS = (
 
 
 @contextmanager
+def preserve_state() -> Iterator[None]:
+    """Restore coordgap's configuration (tracer, provider, switches) after the block."""
+    saved = {name: getattr(_config.state, name) for name in _STATE_FIELDS}
+    saved_attempts = dict(_spans._attempts)
+    saved_runs = dict(_spans.run_contexts)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(_config.state, name, value)
+        _spans._attempts.clear()
+        _spans._attempts.update(saved_attempts)
+        _spans.run_contexts.clear()
+        _spans.run_contexts.update(saved_runs)
+
+
+@contextmanager
 def capture(
     *,
     fixed: bool = True,
@@ -140,7 +157,6 @@ def capture(
 
     ``fixed=True`` gives sequential ids and the fixed clock; ``False`` real ones.
     """
-    saved = {name: getattr(_config.state, name) for name in _STATE_FIELDS}
     exporter = InMemorySpanExporter()
     provider = TracerProvider(id_generator=FixedIds() if fixed else None, shutdown_on_exit=False)
     provider.add_span_processor(SimpleSpanProcessor(exporter))
@@ -148,25 +164,18 @@ def capture(
     if fixed:
         ticks = itertools.count(CLOCK_START_NS, CLOCK_STEP_NS)
         sdk_trace.time_ns = lambda: next(ticks)
-    saved_attempts = dict(_spans._attempts)
-    saved_runs = dict(_spans.run_contexts)
-    # Fixed ids repeat across captures: forget runs seen by earlier ones.
-    _spans._attempts.clear()
-    _spans.run_contexts.clear()
-    try:
-        _config.configure(
-            tracer_provider=provider,
-            capture_content=capture_content,
-            redact=redact,
-            enabled=enabled,
-            max_content_length=max_content_length,
-        )
-        yield Captured(exporter, provider)
-    finally:
-        sdk_trace.time_ns = real_time_ns
+    with preserve_state():
+        # Fixed ids repeat across captures: forget runs seen by earlier ones.
         _spans._attempts.clear()
-        _spans._attempts.update(saved_attempts)
         _spans.run_contexts.clear()
-        _spans.run_contexts.update(saved_runs)
-        for name, value in saved.items():
-            setattr(_config.state, name, value)
+        try:
+            _config.configure(
+                tracer_provider=provider,
+                capture_content=capture_content,
+                redact=redact,
+                enabled=enabled,
+                max_content_length=max_content_length,
+            )
+            yield Captured(exporter, provider)
+        finally:
+            sdk_trace.time_ns = real_time_ns
