@@ -17,7 +17,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, Tracer, TracerProvider
 
 from tracer import semconv
-from tracer._config import ensure_tracer, state
+from tracer._config import _resolve, ensure_tracer, state
 from tracer._content import fingerprint, render_content, top_level_keys
 from tracer._guard import internal_error
 from tracer._plan import plan_attributes
@@ -150,8 +150,12 @@ class _Content:
     def enabled(self) -> bool:
         if self._capture is not None:
             return self._capture
-        ensure_tracer()  # resolves the configuration (environment) on first use
-        return bool(state.capture_content)
+        if state.settings is not None:
+            return bool(state.capture_content)
+        try:  # not configured (yet): the environment decides, as configure() would
+            return bool(_resolve("capture_content", None))
+        except ValueError:  # a bad value: configure() will report it; record nothing
+            return False
 
     def render(self, value: Any) -> str:
         return render_content(value, self._redact or state.redact, state.max_content_length)
