@@ -155,14 +155,14 @@ def run_child(mode: str, token: str) -> list[dict[str, Any]]:
 def test_inject_extract_across_a_real_subprocess(spans: Captured) -> None:
     """A payload carrying traceparent continues the trace in another process."""
     with tracer.agent("writer") as step:
-        payload = tracer.inject({"text": "draft"})
-        assert set(payload) == {"text", "traceparent"}
-        with tracer.handoff("writer", "editor", payload) as h:
-            (child,) = run_child("extract", json.dumps(h.payload))
-            handoff_id = h.span.get_span_context().span_id
+        with tracer.handoff("writer", "editor", {"text": "draft"}) as h:
+            payload = tracer.inject(h.payload)
+            assert payload is h.payload and set(payload) == {"text", "traceparent"}
+            (child,) = run_child("extract", json.dumps(payload))
+            handoff_span_id = format(h.span.get_span_context().span_id, "016x")
     assert child["name"] == "invoke_agent editor"
     assert child["trace_id"] == step.trace_id
-    assert child["parent_id"] == f"{handoff_id:016x}"
+    assert child["parent_id"] == handoff_span_id
     assert "coordgap.resumed" not in child["attributes"]
 
 
