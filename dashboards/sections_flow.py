@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import plotly.graph_objects as go
@@ -10,9 +11,10 @@ from dashboards._format import count, duration, esc, join_words, pct, plural, sh
 from dashboards._section import Figure, Section, empty_figure, rows, value
 from dashboards._style import ACTOR_COLORS, FAILURE_SCALE, base_layout, failure_color
 from dashboards._types import AnalysisLike
+from dashboards.sections_overview import edge_losses
 from tracer import semconv
 
-__all__ = ["MAX_EDGES", "MAX_HEATMAP_AGENTS", "handoff_flow", "heatmap"]
+__all__ = ["MAX_EDGES", "MAX_HEATMAP_AGENTS", "back_edges", "handoff_flow", "heatmap"]
 
 MAX_EDGES = 40
 """The Sankey keeps the busiest edges; more would be unreadable on a laptop."""
@@ -22,6 +24,45 @@ MAX_HEATMAP_AGENTS = 30
 def _node_label(name: str, actor: str | None) -> str:
     label = shorten(name, 28)
     return f"{label} (human)" if actor == semconv.ACTOR_HUMAN else label
+
+
+def back_edges(edges: list[tuple[str, str, float]]) -> set[tuple[str, str]]:
+    """The edges that close a cycle (rework loops, self-handoffs), found depth-first.
+
+    Traversal starts from the agents that hand on the most more than they
+    receive (the pipeline's sources) and follows the busiest edges first, so the
+    main line stays forward and the loops are the edges that send work back.
+    """
+    out: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    net: dict[str, float] = defaultdict(float)  # handed on minus received
+    for source, target, n in edges:
+        out[source].append((n, target))
+        net[source] += n
+        net[target] -= n
+    for targets in out.values():
+        targets.sort(key=lambda t: (-t[0], t[1]))
+    roots = sorted(net, key=lambda n: (-net[n], n))
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    back: set[tuple[str, str]] = set()
+    for root in roots:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(out.get(root, [])))]
+        while stack:
+            node, children = stack[-1]
+            step = next(children, None)
+            if step is None:
+                state[node] = 2
+                stack.pop()
+                continue
+            child = step[1]
+            if state.get(child) == 1:
+                back.add((node, child))
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(out.get(child, []))))
+    return back
 
 
 def handoff_flow(a: AnalysisLike) -> Section:
@@ -35,8 +76,14 @@ def handoff_flow(a: AnalysisLike) -> Section:
             "agent calls were found to infer them from."
         )
         return Section("handoffs", title, [Figure(fig, caption)])
-    edges.sort(key=lambda r: (-(value(r, "handoffs") or 0), str(r["source"]), str(r["target"])))
-    shown, hidden = edges[:MAX_EDGES], edges[MAX_EDGES:]
+    # Inferred edges (consecutive agent calls with no handoff span between them)
+    # are mostly parallel branches seen back to back; when the pipeline records
+    # its handoffs, draw those and only count the inferred ones.
+    explicit = [r for r in edges if not r.get("inferred")]
+    n_inferred = len(edges) - len(explicit) if explicit else 0
+    drawn = explicit or edges
+    drawn.sort(key=lambda r: (-(value(r, "handoffs") or 0), str(r["source"]), str(r["target"])))
+    shown, hidden = drawn[:MAX_EDGES], drawn[MAX_EDGES:]
 
     actors: dict[str, str | None] = {}
     for r in shown:
@@ -44,8 +91,23 @@ def handoff_flow(a: AnalysisLike) -> Section:
             name = str(r[name_key])
             if actors.get(name) is None:
                 actors[name] = r.get(actor_key)
-    names = list(actors)
-    index = {n: i for i, n in enumerate(names)}
+    # A Sankey with cycles is drawn as looping ribbons that hide the flow; each
+    # edge that sends work back instead ends in its own "(rework)" node.
+    back = back_edges(
+        [(str(r["source"]), str(r["target"]), value(r, "handoffs") or 0) for r in shown]
+    )
+    nodes: list[tuple[str, bool]] = []
+    index: dict[tuple[str, bool], int] = {}
+    ends: list[tuple[int, int]] = []
+    for r in shown:
+        source, target = str(r["source"]), str(r["target"])
+        pair = []
+        for key in ((source, False), (target, (source, target) in back)):
+            if key not in index:
+                index[key] = len(nodes)
+                nodes.append(key)
+            pair.append(index[key])
+        ends.append((pair[0], pair[1]))
     link_text = []
     for r in shown:
         link_text.append(
@@ -56,16 +118,18 @@ def handoff_flow(a: AnalysisLike) -> Section:
     sankey = go.Sankey(
         arrangement="snap",
         node={
-            "label": [_node_label(n, actors[n]) for n in names],
-            "color": [ACTOR_COLORS.get(str(actors[n]), "#adb5bd") for n in names],
+            "label": [
+                _node_label(n, actors[n]) + (" (rework)" if rework else "") for n, rework in nodes
+            ],
+            "color": [ACTOR_COLORS.get(str(actors[n]), "#adb5bd") for n, _ in nodes],
             "pad": 18,
             "thickness": 16,
             "line": {"color": "#495057", "width": 0.5},
             "hovertemplate": "%{label}: %{value} handoffs<extra></extra>",
         },
         link={
-            "source": [index[str(r["source"])] for r in shown],
-            "target": [index[str(r["target"])] for r in shown],
+            "source": [source for source, _ in ends],
+            "target": [target for _, target in ends],
             "value": [value(r, "handoffs") or 0 for r in shown],
             "color": [failure_color(value(r, "failure_rate"), 0.55) for r in shown],
             "customdata": link_text,
@@ -97,43 +161,66 @@ def handoff_flow(a: AnalysisLike) -> Section:
     )
     fig = go.Figure([sankey, scale])
     fig.update_layout(
-        **base_layout(max(360, min(720, 60 + 34 * len(names)))),
+        **base_layout(max(360, min(720, 60 + 34 * len(nodes)))),
         xaxis={"visible": False},
         yaxis={"visible": False},
     )
-    caption = _flow_caption(shown, hidden, actors)
+    caption = _flow_caption(a, shown, hidden, actors, len(back), n_inferred)
     return Section("handoffs", title, [Figure(fig, caption)])
 
 
 def _flow_caption(
-    shown: list[dict[str, Any]], hidden: list[dict[str, Any]], actors: dict[str, str | None]
+    a: AnalysisLike,
+    shown: list[dict[str, Any]],
+    hidden: list[dict[str, Any]],
+    actors: dict[str, str | None],
+    n_back: int,
+    n_inferred: int,
 ) -> str:
     busiest = shown[0]
     text = (
         f"The widest flow is {esc(busiest['source'])} -&gt; {esc(busiest['target'])} "
         f"({count(busiest.get('handoffs'))} handoffs)"
     )
-    failing = [r for r in shown if (value(r, "failure_rate") or 0) > 0]
+    losses = edge_losses(a)
+    n_runs = a.runs.height if a.runs is not None else 0
+    if losses and n_runs:
+        (source, target), lost = max(losses.items(), key=lambda kv: (kv[1], kv[0]))
+        text += (
+            f"; the costliest is {esc(source)} -&gt; {esc(target)}, root cause of "
+            f"{plural(lost, 'failed run')} ({pct(lost / n_runs)} of all runs)"
+        )
+    else:
+        text += "; no failed run was caused by a handoff"
+    # a rate over a handful of runs says little; look for the worst edge with volume
+    busy = [r for r in shown if (value(r, "handoffs") or 0) >= 10] or shown
+    failing = [r for r in busy if (value(r, "failure_rate") or 0) > 0]
     if failing:
         worst = max(
             failing, key=lambda r: (value(r, "failure_rate") or 0, value(r, "handoffs") or 0)
         )
         text += (
-            f"; the leakiest is {esc(worst['source'])} -&gt; {esc(worst['target'])}, where "
-            f"{pct(worst.get('failure_rate'))} of runs failed"
+            f"; runs through {esc(worst['source'])} -&gt; {esc(worst['target'])} fail most "
+            f"often ({pct(worst.get('failure_rate'))})"
         )
-        violations = int(value(worst, "violations") or 0)
-        if violations:
-            text += f" with {plural(violations, 'violation')} recorded"
-    else:
-        text += "; no handoff edge is on the path of a failed run"
     humans = [n for n, actor in actors.items() if actor == semconv.ACTOR_HUMAN]
     if humans:
         text += f"; human actors (orange): {join_words(shorten(h, 28) for h in humans[:4])}"
         if len(humans) > 4:
             text += f" and {len(humans) - 4} more"
+    if n_back:
+        text += (
+            "; 1 edge sends work back and ends in a (rework) node"
+            if n_back == 1
+            else f"; {n_back} edges send work back and end in (rework) nodes"
+        )
+    left_out = []
     if hidden:
-        text += f" ({plural(len(hidden), 'quieter edge')} not drawn)"
+        left_out.append(plural(len(hidden), "quieter edge"))
+    if n_inferred:
+        left_out.append(plural(n_inferred, "inferred edge"))
+    if left_out:
+        text += f" ({join_words(left_out)} not drawn)"
     return text + "."
 
 
@@ -189,8 +276,8 @@ def heatmap(a: AnalysisLike) -> Section:
     )
     fig.update_layout(
         **base_layout(max(260, min(760, 90 + 30 * len(agents)))),
-        yaxis={"autorange": "reversed"},
-        xaxis={"side": "top"},
+        yaxis={"autorange": "reversed", "showgrid": False},
+        xaxis={"side": "top", "showgrid": False},
     )
     caption = _heatmap_caption(cells, len(calls_by_agent), len(agents))
     return Section("heatmap", title, [Figure(fig, caption)])

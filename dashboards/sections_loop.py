@@ -82,7 +82,10 @@ def verification(a: AnalysisLike) -> Section:
     caption = f"Verifiers ran on {pct(verified_runs / n_runs) if n_runs else 'n/a'} of runs"
     caption += f" and caught {pct(v.get('catch_rate'))} of bad outputs"
     if num(v.get("false_accept_rate")):
-        caption += f", but waved through {pct(v.get('false_accept_rate'))} (false accepts)"
+        caption += (
+            f", but {pct(v.get('false_accept_rate'))} of its accepts were false "
+            "(the run failed anyway)"
+        )
     caption += f"; {pct(v.get('recovery_rate'))} of rejected runs recovered"
     if retries is not None:
         caption += f" with {retries:.2f} retries per run"
@@ -171,13 +174,23 @@ def latency(a: AnalysisLike) -> Section:
     return Section("latency", title, [Figure(fig, _latency_caption(quantiles, humans))])
 
 
+_UNITS = ((3_600_000.0, "hours"), (60_000.0, "minutes"), (1000.0, "seconds"), (1.0, "ms"))
+
+
 def _human_dumbbells(fig: go.Figure, humans: list[dict[str, Any]]) -> None:
-    """p50 and p95 wait of each human actor as two dots on one line (log minutes)."""
+    """p50 and p95 wait of each human actor as two dots on one line (log scale)."""
+    longest = max((value(r, "p95_ms") or 0 for r in humans), default=0.0)
+    scale, unit = next((f, u) for f, u in _UNITS if longest >= 2 * f or f == 1.0)
+
+    def scaled(ms: Any) -> float | None:
+        v = num(ms)
+        return None if v is None else max(v, 0.001) / scale
+
     labels = [shorten(r.get("agent"), 24) for r in humans]
     xs: list[float | None] = []
     ys: list[str | None] = []
     for label, r in zip(labels, humans, strict=True):
-        xs += [_minutes(r.get("p50_ms")), _minutes(r.get("p95_ms")), None]
+        xs += [scaled(r.get("p50_ms")), scaled(r.get("p95_ms")), None]
         ys += [label, label, None]
     fig.add_trace(
         go.Scatter(
@@ -192,25 +205,21 @@ def _human_dumbbells(fig: go.Figure, humans: list[dict[str, Any]]) -> None:
     ):
         fig.add_trace(
             go.Scatter(
-                x=[_minutes(r.get(key)) for r in humans],
+                x=[scaled(r.get(key)) for r in humans],
                 y=labels,
                 mode="markers+text",
                 marker={"color": color, "size": 13},
                 text=[f"{name} {duration(r.get(key))}" for r in humans],
                 textposition="top center",
                 textfont={"size": 11},
+                cliponaxis=False,
                 hovertemplate="%{y}: %{text}<extra></extra>",
             ),
             row=1,
             col=2,
         )
-    fig.update_xaxes(type="log", title_text="minutes (log scale)", row=1, col=2)
+    fig.update_xaxes(type="log", title_text=f"{unit} (log scale)", row=1, col=2)
     fig.update_yaxes(autorange="reversed", row=1, col=2)
-
-
-def _minutes(ms: Any) -> float | None:
-    value_ms = num(ms)
-    return None if value_ms is None else max(value_ms, 1.0) / 60_000
 
 
 def _latency_caption(quantiles: dict[str, dict[str, Any]], humans: list[dict[str, Any]]) -> str:

@@ -6,18 +6,18 @@ are computed from the data; none of them queries storage.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 import plotly.graph_objects as go
 
 from dashboards._format import count, esc, pct, plural, pts
 from dashboards._section import Figure, Section, empty_figure, rows, value
-from dashboards._style import BAD, CATEGORY_COLORS, GOOD, INK, MUTED, base_layout
+from dashboards._style import BAD, CATEGORY_COLORS, GOOD, MUTED, base_layout
 from dashboards._types import AnalysisLike
 from tracer import semconv
 
-__all__ = ["category_order", "headline", "waterfall", "worst_edge"]
+__all__ = ["category_order", "edge_losses", "headline", "waterfall"]
 
 _CATEGORY_ORDER = (*semconv.STAGES, semconv.CATEGORY_UNKNOWN)
 
@@ -37,20 +37,30 @@ def _run_counts(a: AnalysisLike) -> tuple[int, int]:
     return len(runs), sum(1 for r in runs if r.get("failed"))
 
 
-def worst_edge(a: AnalysisLike) -> dict[str, Any] | None:
-    """The handoff edge with the most failed runs (ties: higher rate), if any failed."""
-    best: dict[str, Any] | None = None
+def edge_losses(a: AnalysisLike) -> Counter[tuple[str, str]]:
+    """Failed runs whose root cause is a handoff, per (source, target) edge.
+
+    A handoff failure names its source as ``agent`` and states the edge at the
+    start of its reason (``"handoff writer -> editor dropped ..."``); matching
+    that prefix against the known edges recovers the target even when agent
+    names contain spaces or arrows. Failures that match no edge are left out.
+    """
+    targets: dict[str, list[str]] = defaultdict(list)
     for row in rows(a.edges):
-        failed = value(row, "failed_runs") or 0
-        if failed <= 0:
+        targets[str(row["source"])].append(str(row["target"]))
+    for names in targets.values():
+        names.sort(key=len, reverse=True)  # longest first: "editor-in-chief" before "editor"
+    losses: Counter[tuple[str, str]] = Counter()
+    for row in rows(a.failures):
+        if row.get("category") != semconv.STAGE_HANDOFF:
             continue
-        key = (failed, value(row, "failure_rate") or 0)
-        if best is None or key > (
-            value(best, "failed_runs") or 0,
-            value(best, "failure_rate") or 0,
-        ):
-            best = row
-    return best
+        source = str(row.get("agent") or "")
+        reason = str(row.get("reason") or "")
+        for target in targets.get(source, []):
+            if reason.startswith(f"{semconv.OP_HANDOFF} {source} -> {target}"):
+                losses[(source, target)] += 1
+                break
+    return losses
 
 
 def _headline_caption(a: AnalysisLike, n_runs: int, n_failed: int, cats: Counter[str]) -> str:
@@ -79,17 +89,17 @@ def _headline_caption(a: AnalysisLike, n_runs: int, n_failed: int, cats: Counter
             else (f"start at {esc(top)}")
         )
         text += f"; {pct(top_n / total)} of failures {where}"
-    edge = worst_edge(a)
-    if edge is not None:
-        share = (value(edge, "failed_runs") or 0) / n_runs
-        text += (
-            f", and {esc(edge.get('source'))} -&gt; {esc(edge.get('target'))} alone is on the "
-            f"path of {pct(share)} of runs that failed"
-        )
+    losses = edge_losses(a)
+    if losses:
+        (source, target), lost = max(losses.items(), key=lambda kv: (kv[1], kv[0]))
+        text += f"; {esc(source)} -&gt; {esc(target)} alone loses {pct(lost / n_runs)} of runs"
     return text + "."
 
 
-def _indicator(title: str, val: float | None, x: tuple[float, float], fmt: str, **kw: Any) -> Any:
+def _indicator(
+    title: str, val: float | None, x: tuple[float, float], fmt: str, **kw: Any
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """An indicator trace, plus an "n/a" annotation in its place when there is no value."""
     number: dict[str, Any] = {"valueformat": fmt, "font": {"size": 40}}
     number.update(kw)
     trace: dict[str, Any] = {
@@ -99,15 +109,20 @@ def _indicator(title: str, val: float | None, x: tuple[float, float], fmt: str, 
         "domain": {"x": list(x), "y": [0.66, 1.0]},
         "number": number,
     }
-    if val is None:
-        # an indicator without a value draws nothing; say "n/a" in its title instead
-        trace["title"]["text"] = f"{title}<br><span style='font-size:34px;color:{INK}'>n/a</span>"
-        trace["mode"] = "number"
-        trace["number"] = {"font": {"size": 1, "color": "rgba(0,0,0,0)"}}
-        trace["value"] = 0
-    else:
+    if val is not None:
         trace["value"] = val
-    return trace
+        return trace, None
+    # an indicator without a value draws only its title; the annotation says why
+    note = {
+        "text": "n/a",
+        "showarrow": False,
+        "xref": "paper",
+        "yref": "paper",
+        "x": (x[0] + x[1]) / 2,
+        "y": 0.8,
+        "font": {"size": 34, "color": MUTED},
+    }
+    return trace, note
 
 
 def headline(a: AnalysisLike) -> Section:
@@ -117,14 +132,10 @@ def headline(a: AnalysisLike) -> Section:
     gap = a.coordination_gap
     fig = go.Figure()
     quarters = [(0.0, 0.22), (0.26, 0.48), (0.52, 0.74), (0.78, 1.0)]
-    fig.add_trace(_indicator("Runs", n_runs, quarters[0], ",d"))
-    fig.add_trace(
-        _indicator("End-to-end reliability", a.end_to_end_reliability, quarters[1], ".1%")
-    )
-    fig.add_trace(
-        _indicator("Predicted (product of stages)", a.predicted_reliability, quarters[2], ".1%")
-    )
-    fig.add_trace(
+    indicators = [
+        _indicator("Runs", n_runs, quarters[0], ",d"),
+        _indicator("End-to-end reliability", a.end_to_end_reliability, quarters[1], ".1%"),
+        _indicator("Predicted (product of stages)", a.predicted_reliability, quarters[2], ".1%"),
         _indicator(
             "Coordination gap",
             None if gap is None else gap * 100,
@@ -132,8 +143,11 @@ def headline(a: AnalysisLike) -> Section:
             ".1f",
             suffix=" pts",
             font={"size": 40, "color": BAD if (gap or 0) > 0 else GOOD},
-        )
-    )
+        ),
+    ]
+    for trace, _ in indicators:
+        fig.add_trace(trace)
+    notes = [note for _, note in indicators if note is not None]
     order = category_order(list(cats))
     total = sum(cats.values())
     layout = base_layout(
@@ -160,7 +174,7 @@ def headline(a: AnalysisLike) -> Section:
         )
     else:
         message = "no failed runs" if n_runs else "no runs"
-        layout["annotations"] = [
+        notes.append(
             {
                 "text": message,
                 "showarrow": False,
@@ -170,16 +184,20 @@ def headline(a: AnalysisLike) -> Section:
                 "yref": "paper",
                 "font": {"size": 15, "color": MUTED},
             }
-        ]
+        )
         layout["xaxis"]["visible"] = False
         layout["yaxis"]["visible"] = False
+    layout["annotations"] = notes
     fig.update_layout(**layout)
     caption = _headline_caption(a, n_runs, n_failed, cats)
     return Section("headline", "1. Headline", [Figure(fig, caption)])
 
 
 def _waterfall_steps(a: AnalysisLike) -> tuple[str, float, list[tuple[str, float]]] | None:
-    """(best stage, its reliability, [(step label, signed loss)]) or None without data."""
+    """(best stage, its reliability, [(step label, signed loss)]) or None without data.
+
+    Step labels are HTML-safe (escaped here).
+    """
     stages = {str(r["stage"]): r for r in rows(a.stages) if value(r, "reliability") is not None}
     n_runs, _ = _run_counts(a)
     if not stages or n_runs == 0:
@@ -193,15 +211,21 @@ def _waterfall_steps(a: AnalysisLike) -> tuple[str, float, list[tuple[str, float
             continue
         loss = cats.get(cat, 0) / n_runs
         if cat in stages or loss > 0:
-            steps.append((cat, -loss))
+            steps.append((esc(cat), -loss))
     # Stage reliabilities are measured over the runs in which a stage appears,
     # the steps over all runs; when coverage differs the two do not add up and
     # the remainder is shown as its own step rather than hidden.
     e2e = a.end_to_end_reliability or 0.0
     rest = e2e - (start + sum(loss for _, loss in steps))
     if abs(rest) > 0.0005:
-        steps.append(("coverage difference", rest))
+        ran = int(value(stages[best], "runs") or 0)
+        steps.append((f"{esc(best)} ran in<br>{ran:,} of {n_runs:,} runs", rest))
     return best, start, steps
+
+
+def _signed(share: float) -> str:
+    points = round(share * 100, 1)
+    return "0.0" if points == 0 else f"{points:+.1f}"
 
 
 def waterfall(a: AnalysisLike) -> Section:
@@ -216,11 +240,11 @@ def waterfall(a: AnalysisLike) -> Section:
     best, start, steps = computed
     e2e = a.end_to_end_reliability
     labels = (
-        [f"best stage<br>({esc(best)})"] + [esc(s) for s, _ in steps] + ["ships<br>(end to end)"]
+        [f"best stage<br>({esc(best)})"] + [label for label, _ in steps] + ["ships<br>(end to end)"]
     )
     values = [start * 100] + [loss * 100 for _, loss in steps] + [0.0]
     measure = ["absolute"] + ["relative"] * len(steps) + ["total"]
-    text = [pct(start)] + [f"{loss * 100:+.1f}" for _, loss in steps] + [pct(e2e)]
+    text = [pct(start)] + [_signed(loss) for _, loss in steps] + [pct(e2e)]
     fig = go.Figure(
         go.Waterfall(
             x=labels,
@@ -251,7 +275,7 @@ def waterfall(a: AnalysisLike) -> Section:
         worst, worst_loss = max(losses, key=lambda kv: kv[1])
         caption = (
             f"A team that trusts its best stage ({esc(best)}, {pct(start)}) ships only "
-            f"{pct(e2e)}; {esc(worst)} leaks the most, {pts(worst_loss)} of all runs"
+            f"{pct(e2e)}; {worst} leaks the most, {pts(worst_loss)} of all runs"
         )
         if len(losses) > 1:
             caption += f", and {count(len(losses) - 1)} other step" + (

@@ -131,10 +131,9 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
     t0 = min(int(s.get("start_ns") or 0) for s in spans)
     total_ms = max((int(s.get("end_ns") or 0) - t0) / 1e6 for s in spans) or 1.0
     scale, unit = next((f, u) for f, u in _UNITS if total_ms >= 2 * f or f == 1.0)
-    labels = [
-        "\u00a0" * 3 * min(int(num(s.get("depth")) or 0), 8) + shorten(s.get("name"), 44)
-        for s in spans
-    ]
+    # tick labels are right-aligned, so nesting shows through the depth-first
+    # order rather than through indentation
+    labels = [shorten(s.get("name"), 44) for s in spans]
     by_stage: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(spans):
         by_stage[str(s.get("stage") or "")].append(i)
@@ -151,6 +150,7 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
                 base=[(int(spans[i].get("start_ns") or 0) - t0) / 1e6 / scale for i in idx],
                 x=[max((value(spans[i], "duration_ms") or 0) / scale, min_width) for i in idx],
                 name=esc(stage) if stage else "run / other",
+                width=0.8,  # fixed: Plotly would size bars from the gaps between rows
                 marker={
                     "color": STAGE_COLORS.get(stage, "#adb5bd"),
                     "line": {
@@ -205,7 +205,7 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
             showlegend=True,
             barmode="overlay",
             annotations=annotations,
-            margin={"l": 40, "r": 30, "t": 20, "b": 80},
+            margin={"l": 40, "r": 30, "t": 36, "b": 80},
             legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         ),
         xaxis={"title": {"text": f"{unit} since the run started"}, "rangemode": "tozero"},
