@@ -30,14 +30,19 @@ _CHECK_ATTEMPTS = 3
 _STAGE_VERSION_APPROVED = 2
 
 
-class ShotBrief(TypedDict):
-    """What the shot-writer needs from the supervisor."""
-
+class _ShotBriefRequired(TypedDict):
     request_id: str
     title: str
     runtime_s: int
-    brand_voice: str
     audience: str
+
+
+class ShotBrief(_ShotBriefRequired, total=False):
+    """What the shot-writer needs from the supervisor. The brand voice is
+    optional to the writer (it falls back to a neutral tone), which is exactly
+    why it is declared as carried context that must survive the handoff."""
+
+    brand_voice: str
 
 
 # JSON schemas for the payloads whose types drift in the wild.

@@ -169,6 +169,7 @@ def write_ground_truth(records: Sequence[RunRecord], path: Path) -> Path:
                 "category": plan.category,
                 "injected": plan.description,
                 "failed": record.observed_failure,
+                "late_feedback": record.late_reason is not None,
                 "reason": record.late_reason or record.reason,
             }
             out.write(json.dumps(line, sort_keys=True) + "\n")
