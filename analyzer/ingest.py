@@ -32,7 +32,15 @@ from analyzer.formats import (
 )
 from analyzer.formats.common import batched
 
-__all__ = ["FormatError", "IngestProgress", "IngestResult", "RetryWithPython", "expand", "run"]
+__all__ = [
+    "FormatError",
+    "IngestProgress",
+    "IngestResult",
+    "RetryWithPython",
+    "expand",
+    "link_spans",
+    "run",
+]
 
 
 @dataclass
@@ -146,10 +154,16 @@ def run(
         done += sizes[index]
         report(sizes[index])
     if result.spans_added:
-        for statement in mapping.LINK_SQL:
-            con.execute(statement, mapping.params(statement))
+        link_spans(con)
     result.duplicates = result.spans_read - result.spans_added
     return result
+
+
+def link_spans(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the normalized columns that depend on neighbouring spans
+    (:data:`analyzer.mapping.LINK_SQL`); idempotent."""
+    for statement in mapping.LINK_SQL:
+        con.execute(statement, mapping.params(statement))
 
 
 def _reporter(

@@ -388,7 +388,7 @@ FROM (
                CASE WHEN up.tool_id IS NULL AND p.operation = 'tool' THEN p.span_id
                     ELSE up.tool_id END,
                CASE WHEN p.operation = 'agent' THEN p.agent END,
-               p.operation IN ('agent', 'workflow', 'handoff', 'plan', 'verify')
+               coalesce(p.operation IN ('agent', 'workflow', 'handoff', 'plan', 'verify'), FALSE)
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
         WHERE NOT up.done AND up.depth < 16
     )

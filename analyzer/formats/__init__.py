@@ -66,10 +66,11 @@ def detect(path: str) -> Detected:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text:
         return Detected(OTLP_JSON, gzip=is_gzip, lines=True, empty=True)
-    first = text[:1]
-    if first in (b"{", b"["):
+    # A protobuf request starts with 0x0a (field 1, length-delimited), which is
+    # also a newline: JSON wins only when the text really parses as JSON.
+    if text[:1] in (b"{", b"[") and (head[:1] != b"\n" or len(_events(text[:4096])) > 1):
         return _detect_json(path, head, text, is_gzip)
-    if text[0] == 0x0A:
+    if head[0] == 0x0A:
         return Detected(OTLP_PROTO, gzip=is_gzip)
     if len(head) >= 5 and head[0] == 0 and head[4] == 0x0A:
         return Detected(OTLP_PROTO, gzip=is_gzip, delimited=True)
