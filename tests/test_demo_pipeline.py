@@ -8,21 +8,19 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-import tracer
 from coordgap.demo.faults import FAULTS, NONE, RunPlan
 from coordgap.demo.pipeline import RunRecord, Studio
 from coordgap.demo.runner import _run_one
 from tracer import semconv
+from tracer.testing import Captured, capture
 
 
 @pytest.fixture
-def exporter() -> Iterator[InMemorySpanExporter]:
-    memory = InMemorySpanExporter()
-    tracer.configure(exporter=memory, service_name="demo-test")
-    yield memory
-    tracer.configure(exporter="none")
+def exporter() -> Iterator[Captured]:
+    """The demo's spans, captured on a private provider (the global one is untouched)."""
+    with capture() as captured:
+        yield captured
 
 
 def _plan(
@@ -46,15 +44,10 @@ def _plan(
     )
 
 
-def _run(plan: RunPlan, exporter: InMemorySpanExporter) -> tuple[RunRecord, list[Any]]:
+def _run(plan: RunPlan, exporter: Captured) -> tuple[RunRecord, list[Any]]:
     with ThreadPoolExecutor(max_workers=4) as pool:
         record = _run_one(plan, Studio(pool=pool))
-    tracer.flush()
-    spans = [
-        s
-        for s in exporter.get_finished_spans()
-        if format(s.context.trace_id, "032x") == record.trace_id
-    ]
+    spans = [s for s in exporter.spans() if format(s.context.trace_id, "032x") == record.trace_id]
     exporter.clear()
     return record, spans
 
@@ -74,9 +67,7 @@ CASES = [(fault, 0) for fault in FAULTS] + [("format_drift", 1), ("tool_error", 
 
 
 @pytest.mark.parametrize(("fault", "variant"), CASES)
-def test_every_fault_fails_its_run(
-    fault: str, variant: int, exporter: InMemorySpanExporter
-) -> None:
+def test_every_fault_fails_its_run(fault: str, variant: int, exporter: Captured) -> None:
     """A run carrying a failing fault fails (now or through late feedback)."""
     record, spans = _run(_plan(fault, variant=variant), exporter)
     assert record.observed_failure, (fault, record)
@@ -86,9 +77,7 @@ def test_every_fault_fails_its_run(
 @pytest.mark.parametrize(
     ("send_back", "retry"), [(False, False), (True, False), (False, True), (True, True)]
 )
-def test_healthy_runs_succeed_cleanly(
-    send_back: bool, retry: bool, exporter: InMemorySpanExporter
-) -> None:
+def test_healthy_runs_succeed_cleanly(send_back: bool, retry: bool, exporter: Captured) -> None:
     """Without a failing fault the run succeeds and its trace holds no defect,
     violation or error, even after a send-back or a rejected first draft."""
     record, spans = _run(_plan(None, send_back=send_back, retry=retry), exporter)
@@ -120,7 +109,7 @@ def test_healthy_runs_succeed_cleanly(
     ],
 )
 def test_handoff_faults_are_recorded_as_violations(
-    fault: str, variant: int, kinds: set[str], exporter: InMemorySpanExporter
+    fault: str, variant: int, kinds: set[str], exporter: Captured
 ) -> None:
     """Lost context, format drift and stale state show up as handoff violations."""
     _record, spans = _run(_plan(fault, variant=variant), exporter)
@@ -136,7 +125,7 @@ def test_handoff_faults_are_recorded_as_violations(
         ("plan_overlap", semconv.PLAN_OVERLAPS),
     ],
 )
-def test_plan_defects_are_recorded(fault: str, key: str, exporter: InMemorySpanExporter) -> None:
+def test_plan_defects_are_recorded(fault: str, key: str, exporter: Captured) -> None:
     """A defective plan carries its defect on the plan span."""
     _record, spans = _run(_plan(fault), exporter)
     plan_span = next(
@@ -145,7 +134,7 @@ def test_plan_defects_are_recorded(fault: str, key: str, exporter: InMemorySpanE
     assert plan_span.attributes.get(key)
 
 
-def test_omission_leaves_no_trace_of_the_assignee(exporter: InMemorySpanExporter) -> None:
+def test_omission_leaves_no_trace_of_the_assignee(exporter: Captured) -> None:
     """A planned but never-dispatched subtask: its assignee neither runs nor
     receives a handoff, and nothing errors."""
     record, spans = _run(_plan("plan_omission"), exporter)
@@ -156,7 +145,7 @@ def test_omission_leaves_no_trace_of_the_assignee(exporter: InMemorySpanExporter
     assert _errors(spans) == [] and _violations(spans) == []
 
 
-def test_tool_error_originates_in_the_tool(exporter: InMemorySpanExporter) -> None:
+def test_tool_error_originates_in_the_tool(exporter: Captured) -> None:
     """A generator error is raised inside a tool span and escapes the run."""
     record, spans = _run(_plan("tool_error"), exporter)
     assert record.failed and "RenderError" in record.reason
@@ -165,7 +154,7 @@ def test_tool_error_originates_in_the_tool(exporter: InMemorySpanExporter) -> No
     assert tool.attributes.get(semconv.ERROR_TYPE, "").endswith("RenderError")
 
 
-def test_ordering_error_raises_in_assembly(exporter: InMemorySpanExporter) -> None:
+def test_ordering_error_raises_in_assembly(exporter: Captured) -> None:
     """An assembly ordering error errors the assembler's span."""
     record, spans = _run(_plan("ordering_error"), exporter)
     assert "OrderingError" in record.reason
@@ -174,14 +163,14 @@ def test_ordering_error_raises_in_assembly(exporter: InMemorySpanExporter) -> No
     assert assembler.status.status_code.name == "ERROR"
 
 
-def test_silent_ordering_fails_without_error(exporter: InMemorySpanExporter) -> None:
+def test_silent_ordering_fails_without_error(exporter: Captured) -> None:
     """A silent ordering fault leaves no error in the trace; only the client sees it."""
     record, spans = _run(_plan("silent_ordering"), exporter)
     assert record.observed_failure and "position" in (record.late_reason or record.reason)
     assert _errors(spans) == []
 
 
-def test_late_feedback_is_left_to_the_caller(exporter: InMemorySpanExporter) -> None:
+def test_late_feedback_is_left_to_the_caller(exporter: Captured) -> None:
     """With late feedback the run itself reports success; the rejection waits."""
     record, spans = _run(_plan("false_accept", late=True), exporter)
     assert not record.failed and record.late_reason
@@ -193,7 +182,7 @@ def test_late_feedback_is_left_to_the_caller(exporter: InMemorySpanExporter) -> 
     assert run.attributes.get(semconv.OUTCOME) == semconv.OUTCOME_SUCCESS
 
 
-def test_human_director_is_a_human_actor(exporter: InMemorySpanExporter) -> None:
+def test_human_director_is_a_human_actor(exporter: Captured) -> None:
     """The director's review is a human agent span in the run's trace."""
     _record, spans = _run(_plan(None, send_back=True), exporter)
     directors = [s for s in spans if s.attributes.get(semconv.GEN_AI_AGENT_NAME) == "director"]
