@@ -56,18 +56,31 @@ def _otlp_destination() -> str:
     return "the OTLP default endpoint (OTEL_EXPORTER_OTLP_ENDPOINT is not set)"
 
 
+# Why a fault's attribution can legitimately differ from its ground truth
+# (docs/demo.md explains each).
+_WHY = {
+    "silent_ordering": "raises nothing; the trace shows only the verifier's accept",
+}
+
+
 def _disagreements(comparison: Comparison) -> Table | None:
-    table = Table(title="where attribution differs from ground truth", title_justify="left")
+    table = Table(
+        title="where attribution differs from ground truth",
+        title_justify="left",
+        caption="docs/demo.md explains each difference",
+        caption_justify="left",
+    )
     table.add_column("injected fault")
     table.add_column("ground truth")
     table.add_column("attribution")
     table.add_column("runs", justify="right")
+    table.add_column("why")
     rows = 0
     for fault, said_counts in sorted(comparison.by_fault.items()):
         truth = FAULTS[fault].category
         for said, count in sorted(said_counts.items()):
             if said != truth:
-                table.add_row(fault, truth, said, str(count))
+                table.add_row(fault, truth, said, str(count), _WHY.get(fault, ""))
                 rows += 1
     return table if rows else None
 

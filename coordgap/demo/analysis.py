@@ -61,8 +61,13 @@ def summary_table(analysis: Any) -> Table:
     table.add_row("runs", f"{runs.height:,} ({failed:,} failed)")
     table.add_row("end-to-end reliability", _pct(analysis.end_to_end_reliability))
     table.add_row("predicted (product of stages)", _pct(analysis.predicted_reliability))
-    table.add_row("coordination gap", _pct(analysis.coordination_gap))
     stages = {row["stage"]: row for row in analysis.stages.iter_rows(named=True)}
+    known = [row for row in stages.values() if row["reliability"] is not None]
+    if known:
+        best = max(known, key=lambda row: row["reliability"])
+        table.add_row(f"best stage ({best['stage']})", _pct(best["reliability"]))
+    gap = analysis.coordination_gap
+    table.add_row("coordination gap", "-" if gap is None else f"{100.0 * gap:.1f} pts")
     by_category = {
         row["category"]: row["n"]
         for row in (
