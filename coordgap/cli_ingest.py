@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,9 +20,10 @@ from rich.progress import (
 )
 
 import analyzer
+from analyzer import pull
 from analyzer.store import DEFAULT_DB, DEFAULT_SPANS_DIR
 
-__all__ = ["COMMANDS", "db_option", "ingest_command", "print_result"]
+__all__ = ["COMMANDS", "db_option", "ingest_command", "print_result", "pull_group", "run_ingest"]
 
 _err = Console(stderr=True)
 
@@ -135,4 +137,77 @@ def ingest_command(paths: tuple[str, ...], db: Path) -> None:
     print_result(result, db)
 
 
-COMMANDS: list[click.Command] = [ingest_command]
+def _pull(fetch: Callable[[Path], list[Path]], db: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="coordgap-pull-") as tmp:
+        try:
+            files = fetch(Path(tmp))
+        except pull.PullError as exc:
+            raise click.ClickException(str(exc)) from None
+        result = run_ingest([str(f) for f in files], db)
+    print_result(result, db)
+
+
+_lookback = click.option(
+    "--lookback", default="1h", show_default=True, help="How far back: 90s, 15m, 1h, 2d, 1w."
+)
+
+
+@click.group("pull")
+def pull_group() -> None:
+    """Fetch traces from a running Jaeger, Tempo or Phoenix into the database.
+
+    Auth headers come from the environment only: COORDGAP_PULL_HEADERS (all
+    backends) and COORDGAP_JAEGER_HEADERS / COORDGAP_TEMPO_HEADERS /
+    COORDGAP_PHOENIX_HEADERS, each "Name=value,Other=value" (values may be
+    URL-encoded); PHOENIX_API_KEY is sent to Phoenix as a bearer token.
+    """
+
+
+@pull_group.command("jaeger")
+@click.argument("url")
+@click.option("--service", required=True, help="Service whose traces to fetch.")
+@_lookback
+@click.option("--limit", default=1000, show_default=True, help="At most this many traces.")
+@db_option
+def pull_jaeger_command(url: str, service: str, lookback: str, limit: int, db: Path) -> None:
+    """Traces of one service from the Jaeger query API.
+
+    \b
+    Example:
+      coordgap pull jaeger http://localhost:16686 --service checkout --lookback 6h
+    """
+    _pull(lambda d: pull.pull_jaeger(url, d, service=service, lookback=lookback, limit=limit), db)
+
+
+@pull_group.command("tempo")
+@click.argument("url")
+@click.option("--query", default=None, help="TraceQL query (default: every trace, {}).")
+@_lookback
+@click.option("--limit", default=100, show_default=True, help="At most this many traces.")
+@db_option
+def pull_tempo_command(url: str, query: str | None, lookback: str, limit: int, db: Path) -> None:
+    """Traces matching a TraceQL search in Grafana Tempo.
+
+    \b
+    Example:
+      coordgap pull tempo http://localhost:3200 --query '{ span.coordgap.stage = "handoff" }'
+    """
+    _pull(lambda d: pull.pull_tempo(url, d, query=query, lookback=lookback, limit=limit), db)
+
+
+@pull_group.command("phoenix")
+@click.argument("url")
+@click.option("--project", default="default", show_default=True, help="Phoenix project.")
+@click.option("--lookback", default=None, help="Only spans this recent (default: all).")
+@db_option
+def pull_phoenix_command(url: str, project: str, lookback: str | None, db: Path) -> None:
+    """Spans of one project from Phoenix's REST API.
+
+    \b
+    Example:
+      coordgap pull phoenix http://localhost:6006 --project agents
+    """
+    _pull(lambda d: pull.pull_phoenix(url, d, project=project, lookback=lookback), db)
+
+
+COMMANDS: list[click.Command] = [ingest_command, pull_group]
