@@ -172,7 +172,7 @@ def pull_tempo(
     traces = found.get("traces") if isinstance(found, dict) else None
     if not isinstance(traces, list):
         raise PullError(f"{url}/api/search: expected a TraceQL search response with traces")
-    files = []
+    files: list[Path] = []
     for index, item in enumerate(traces):
         trace_id = str(item.get("traceID") or "") if isinstance(item, dict) else ""
         if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id):
@@ -198,7 +198,7 @@ def pull_phoenix(
     if lookback:
         query["start_time"] = _window(lookback, now)[0].isoformat()
     path_part = "/v1/projects/" + urllib.parse.quote(project, safe="") + "/spans"
-    files = []
+    files: list[Path] = []
     cursor = None
     while True:
         page = _get(_url(url, path_part, {**query, "cursor": cursor}), headers)
