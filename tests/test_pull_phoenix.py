@@ -7,6 +7,7 @@ import json
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -89,7 +90,7 @@ def _wait_for_spans(base_url: str, expected: int) -> None:
         time.sleep(0.5)
 
 
-def test_pull_phoenix_round_trip(phoenix, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pull_phoenix_round_trip(phoenix: Any, tmp_path: Path) -> None:
     """Ids, tree, status and coordgap/OpenInference keys survive the trip through Phoenix."""
     ids = _send(phoenix.otlp_http_endpoint)
     _wait_for_spans(phoenix.base_url, 4)
@@ -124,7 +125,7 @@ def test_pull_phoenix_round_trip(phoenix, tmp_path: Path) -> None:  # type: igno
     assert tool[8:10] == (True, "KeyError")
 
 
-def test_pull_phoenix_unknown_project(phoenix, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pull_phoenix_unknown_project(phoenix: Any, tmp_path: Path) -> None:
     """A project Phoenix does not know: one line, exit 1."""
     out = CliRunner().invoke(
         main,
