@@ -41,7 +41,7 @@ class Planned(TypedDict, total=False):
 
 
 @pytest.fixture
-def spans() -> tuple[TracerProvider, InMemorySpanExporter]:
+def memory() -> tuple[TracerProvider, InMemorySpanExporter]:
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
@@ -82,9 +82,9 @@ def _by_name(finished: tuple[ReadableSpan, ...]) -> dict[str, list[ReadableSpan]
     return out
 
 
-def test_retry_loop_becomes_agents_handoffs_and_verdicts(spans: Any) -> None:
+def test_retry_loop_becomes_agents_handoffs_and_verdicts(memory: Any) -> None:
     """Nodes -> agent/verify spans, edges -> handoffs, the loop back -> a reject then accept."""
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(_writer_verifier(), tracer_provider=provider)
     result = app.invoke({"topic": "tides", "brand_voice": "calm"})
     assert result["approved"] is True
@@ -121,9 +121,9 @@ def test_retry_loop_becomes_agents_handoffs_and_verdicts(spans: Any) -> None:
             assert span.parent is not None and span.parent.span_id == run.context.span_id
 
 
-def test_handoff_records_fingerprint_and_state_diff(spans: Any) -> None:
+def test_handoff_records_fingerprint_and_state_diff(memory: Any) -> None:
     """The handoff carries hash, size, keys, and the keys added/changed since the source read."""
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(_writer_verifier(), tracer_provider=provider)
     app.invoke({"topic": "tides", "brand_voice": "calm"})
     first, second = _by_name(exporter.get_finished_spans())["handoff writer -> verifier"]
@@ -141,9 +141,9 @@ def test_handoff_records_fingerprint_and_state_diff(spans: Any) -> None:
     assert second.attributes[semconv.HANDOFF_PAYLOAD_HASH] != attrs[semconv.HANDOFF_PAYLOAD_HASH]
 
 
-def test_dropped_key_is_a_violation(spans: Any) -> None:
+def test_dropped_key_is_a_violation(memory: Any) -> None:
     """A node that empties a state key yields `dropped_key: <key>` on the next handoff."""
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(_writer_verifier(drop=True), tracer_provider=provider)
     app.invoke({"topic": "tides", "brand_voice": "calm"})
     first = _by_name(exporter.get_finished_spans())["handoff writer -> verifier"][0]
@@ -152,9 +152,9 @@ def test_dropped_key_is_a_violation(spans: Any) -> None:
     assert first.attributes[semconv.HANDOFF_VIOLATION_COUNT] == 1
 
 
-def test_carry_limits_which_drops_are_violations(spans: Any) -> None:
+def test_carry_limits_which_drops_are_violations(memory: Any) -> None:
     """With `carry`, only dropping a carried key is a violation; the drop is still listed."""
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(
         _writer_verifier(drop=True), tracer_provider=provider, carry=["topic"]
     )
@@ -165,7 +165,7 @@ def test_carry_limits_which_drops_are_violations(spans: Any) -> None:
     assert first.attributes[semconv.HANDOFF_CARRY] == ("topic",)
 
 
-def test_expected_key_missing_and_type_change(spans: Any) -> None:
+def test_expected_key_missing_and_type_change(memory: Any) -> None:
     """`expects` names keys a node needs; a key changing type is a type mismatch."""
 
     class State(TypedDict, total=False):
@@ -183,7 +183,7 @@ def test_expected_key_missing_and_type_change(spans: Any) -> None:
     graph.add_node("second", second)
     graph.add_edge(START, "first")
     graph.add_edge("first", "second")
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(
         graph.compile(), tracer_provider=provider, expects={"second": ["count", "notes"]}
     )
@@ -196,9 +196,9 @@ def test_expected_key_missing_and_type_change(spans: Any) -> None:
     assert handoff.attributes[semconv.HANDOFF_EXPECTS] == "keys: count, notes"
 
 
-def test_nested_spans_are_children_of_the_node_sync_and_async(spans: Any) -> None:
+def test_nested_spans_are_children_of_the_node_sync_and_async(memory: Any) -> None:
     """Spans a node opens nest under its agent span, with invoke and with ainvoke."""
-    provider, exporter = spans
+    provider, exporter = memory
     otel = provider.get_tracer("test")
 
     class State(TypedDict, total=False):
@@ -231,9 +231,9 @@ def test_nested_spans_are_children_of_the_node_sync_and_async(spans: Any) -> Non
         assert not trace.get_current_span().get_span_context().is_valid
 
 
-def test_content_only_with_capture(spans: Any) -> None:
+def test_content_only_with_capture(memory: Any) -> None:
     """State values never appear in spans unless capture_content is on."""
-    provider, exporter = spans
+    provider, exporter = memory
     secret = "calm-secret-voice"
     app = cg_langgraph.instrument(
         _writer_verifier(), tracer_provider=provider, capture_content=False
@@ -251,7 +251,7 @@ def test_content_only_with_capture(spans: Any) -> None:
     assert secret in handoff.attributes[semconv.HANDOFF_PAYLOAD_CONTENT]
 
 
-def test_node_error_passes_through_and_is_recorded(spans: Any) -> None:
+def test_node_error_passes_through_and_is_recorded(memory: Any) -> None:
     """The node's exception reaches the caller unchanged; node and run spans record it."""
 
     class Boom(RuntimeError):
@@ -268,7 +268,7 @@ def test_node_error_passes_through_and_is_recorded(spans: Any) -> None:
     graph = StateGraph(State)
     graph.add_node("bad", bad)
     graph.add_edge(START, "bad")
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider)
     with pytest.raises(Boom) as info:
         app.invoke({"n": 0})
@@ -304,7 +304,7 @@ def test_instrumentation_failure_never_breaks_the_graph(
     assert "internal error" in caplog.text and "langgraph.on_chain_start" in caplog.text
 
 
-def test_roles_plan_and_verdict_key(spans: Any) -> None:
+def test_roles_plan_and_verdict_key(memory: Any) -> None:
     """A plan node records its subtasks; `verdict_key` turns a give-up into a reject."""
 
     def planner(state: Planned) -> dict[str, Any]:
@@ -322,7 +322,7 @@ def test_roles_plan_and_verdict_key(spans: Any) -> None:
     graph.add_edge(START, "planner")
     graph.add_edge("planner", "checker")
     graph.add_conditional_edges("checker", route)
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(
         graph.compile(),
         tracer_provider=provider,
@@ -342,7 +342,7 @@ def test_roles_plan_and_verdict_key(spans: Any) -> None:
     assert checks[0].attributes[semconv.ACTOR] == semconv.ACTOR_HUMAN
 
 
-def test_fan_out_and_join_hand_off_from_each_branch(spans: Any) -> None:
+def test_fan_out_and_join_hand_off_from_each_branch(memory: Any) -> None:
     """Two parallel nodes feeding a third give one handoff from each."""
 
     class State(TypedDict, total=False):
@@ -356,16 +356,16 @@ def test_fan_out_and_join_hand_off_from_each_branch(spans: Any) -> None:
     graph.add_edge(START, "right")
     graph.add_edge("left", "join")
     graph.add_edge("right", "join")
-    provider, exporter = spans
+    provider, exporter = memory
     app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider)
     app.invoke({"parts": []})
     names = {s.name for s in exporter.get_finished_spans() if s.name.startswith("handoff")}
     assert names == {"handoff left -> join", "handoff right -> join"}
 
 
-def test_existing_run_span_is_reused_and_user_callbacks_kept(spans: Any) -> None:
+def test_existing_run_span_is_reused_and_user_callbacks_kept(memory: Any) -> None:
     """Inside a caller's span no extra workflow span is made; invoke-time callbacks still run."""
-    provider, exporter = spans
+    provider, exporter = memory
     seen: list[str] = []
 
     class Recorder(BaseCallbackHandler):

@@ -30,7 +30,7 @@ SERVER_SCRIPT = Path(__file__).resolve().parent.parent / "examples" / "mcp_looku
 
 
 @pytest.fixture
-def spans() -> Iterator[tuple[TracerProvider, InMemorySpanExporter]]:
+def memory() -> Iterator[tuple[TracerProvider, InMemorySpanExporter]]:
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
@@ -68,9 +68,9 @@ def _call(server: Any, tool: str, arguments: dict[str, Any]) -> Any:
     return asyncio.run(go())
 
 
-def test_tool_call_becomes_a_client_tool_span(spans: Any) -> None:
+def test_tool_call_becomes_a_client_tool_span(memory: Any) -> None:
     """call_tool -> `execute_tool {name}`, kind CLIENT, actor tool; arguments not recorded."""
-    provider, exporter = spans
+    provider, exporter = memory
     cg_mcp.instrument(tracer_provider=provider)
     result = _call(_in_process_server(), "shout", {"text": "quiet secret"})
     assert result.content[0].text == "QUIET SECRET"
@@ -84,9 +84,9 @@ def test_tool_call_becomes_a_client_tool_span(spans: Any) -> None:
     assert "secret" not in repr(dict(span.attributes)).lower()
 
 
-def test_error_result_marks_the_span_failed(spans: Any) -> None:
+def test_error_result_marks_the_span_failed(memory: Any) -> None:
     """A tool result with isError -> span status ERROR, error.type tool_error."""
-    provider, exporter = spans
+    provider, exporter = memory
     cg_mcp.instrument(tracer_provider=provider)
     result = _call(_in_process_server(), "broken", {"text": "x"})
     assert result.is_error is True
@@ -95,9 +95,9 @@ def test_error_result_marks_the_span_failed(spans: Any) -> None:
     assert span.attributes[semconv.ERROR_TYPE] == cg_mcp.TOOL_ERROR
 
 
-def test_content_recorded_only_with_capture(spans: Any) -> None:
+def test_content_recorded_only_with_capture(memory: Any) -> None:
     """With capture_content, arguments and result are on the span."""
-    provider, exporter = spans
+    provider, exporter = memory
     cg_mcp.instrument(tracer_provider=provider, capture_content=True)
     _call(_in_process_server(), "shout", {"text": "loud"})
     (span,) = [s for s in exporter.get_finished_spans() if s.name == "execute_tool shout"]
@@ -105,9 +105,9 @@ def test_content_recorded_only_with_capture(spans: Any) -> None:
     assert "LOUD" in span.attributes[semconv.OUTPUT_CONTENT]
 
 
-def test_uninstrument_restores_the_session(spans: Any) -> None:
+def test_uninstrument_restores_the_session(memory: Any) -> None:
     """After uninstrument() no spans are written and call_tool is the SDK's own."""
-    provider, exporter = spans
+    provider, exporter = memory
     cg_mcp.instrument(tracer_provider=provider)
     assert cg_mcp.is_instrumented()
     cg_mcp.uninstrument()
@@ -116,9 +116,9 @@ def test_uninstrument_restores_the_session(spans: Any) -> None:
     assert [s for s in exporter.get_finished_spans() if s.name.startswith("execute_tool")] == []
 
 
-def test_caller_meta_is_kept_and_trace_context_added(spans: Any) -> None:
+def test_caller_meta_is_kept_and_trace_context_added(memory: Any) -> None:
     """The `_meta` the server receives holds the caller's keys plus `traceparent`."""
-    provider, exporter = spans
+    provider, exporter = memory
     cg_mcp.instrument(tracer_provider=provider)
     server = MCPServer("meta-echo", log_level="CRITICAL")
     server.add_tool(_echo_meta)
@@ -144,9 +144,9 @@ def _read_local_store(directory: Path) -> list[dict[str, Any]]:
     return out
 
 
-def test_stdio_server_using_coordgap_continues_the_trace(spans: Any, tmp_path: Path) -> None:
+def test_stdio_server_using_coordgap_continues_the_trace(memory: Any, tmp_path: Path) -> None:
     """A real stdio MCP server that traces with coordgap writes its spans into our trace."""
-    provider, exporter = spans
+    provider, exporter = memory
     cg_mcp.instrument(tracer_provider=provider)
     store = tmp_path / "spans"
     params = StdioServerParameters(

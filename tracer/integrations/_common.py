@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.trace import Span, Tracer, TracerProvider
 
@@ -193,10 +194,20 @@ def _verdict_attributes(
     return attrs, event
 
 
-def _current_is_workflow() -> bool:
-    """True when the current span is a coordgap workflow (run) span."""
-    span = trace.get_current_span()
-    attrs = getattr(span, "attributes", None)
-    if not span.get_span_context().is_valid or not attrs:
-        return False
-    return attrs.get(semconv.GEN_AI_OPERATION_NAME) == semconv.OP_INVOKE_WORKFLOW
+def _detach_quietly(token: object | None) -> None:
+    """Undo an attach made in a callback, if this callback runs in the same context.
+
+    Frameworks may end a step from another task than the one that started
+    it; there the reset is impossible, so the caller restores its own context
+    (see the LangGraph ``astream`` wrapper).
+    """
+    if token is None:
+        return
+    var = getattr(token, "var", None)
+    if var is None:  # a non-contextvars runtime context
+        otel_context.detach(token)  # type: ignore[arg-type]
+        return
+    try:
+        var.reset(token)
+    except ValueError:  # created in another Context (see above)
+        pass

@@ -43,6 +43,7 @@ from tracer import semconv
 from tracer._verdict import parse_verdict
 from tracer.integrations._common import (
     _Content,
+    _detach_quietly,
     _fingerprint,
     _get_tracer,
     _guarded,
@@ -531,25 +532,6 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         finally:
             _detach_quietly(graph.token)
             graph.span.end()
-
-
-def _detach_quietly(token: object | None) -> None:
-    """Undo an attach made in a callback, if this callback runs in the same context.
-
-    LangGraph's async runner ends a node from another task than the one that
-    started it; there the reset is impossible and not needed (the task that
-    attached is restored when the graph run's own token is reset).
-    """
-    if token is None:
-        return
-    var = getattr(token, "var", None)
-    if var is None:  # a non-contextvars runtime context
-        otel_context.detach(token)  # type: ignore[arg-type]
-        return
-    try:
-        var.reset(token)
-    except ValueError:  # created in another Context (see above)
-        pass
 
 
 def _has_handler(callbacks: Any) -> bool:

@@ -1,0 +1,221 @@
+"""OpenAI Agents SDK integration: a real Runner driving agents through the SDK's
+ScriptedModel (no model calls, no network)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("agents")
+
+from agents import (  # noqa: E402
+    Agent,
+    GuardrailFunctionOutput,
+    OutputGuardrailTripwireTriggered,
+    RunConfig,
+    Runner,
+    function_tool,
+    output_guardrail,
+    set_trace_processors,
+)
+from agents.testing import ScriptedModel, assistant_message, function_call  # noqa: E402
+from opentelemetry import trace  # noqa: E402
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E402
+    InMemorySpanExporter,
+)
+from opentelemetry.trace import StatusCode  # noqa: E402
+
+from tracer import semconv  # noqa: E402
+from tracer._guard import raise_internal_errors, reset_once  # noqa: E402
+from tracer.integrations import openai_agents as cg_agents  # noqa: E402
+
+_tool_tracer: list[trace.Tracer] = []
+
+
+@function_tool
+def issue_refund(order_id: str) -> str:
+    """Refund an order."""
+    with _tool_tracer[0].start_as_current_span("ledger write"):
+        return f"refunded {order_id}"
+
+
+def _guardrail(trip: bool) -> Any:
+    @output_guardrail(name="refund-policy")
+    async def policy(ctx: Any, agent: Any, output: Any) -> GuardrailFunctionOutput:
+        return GuardrailFunctionOutput(output_info=None, tripwire_triggered=trip)
+
+    return policy
+
+
+def support_team(route_to: str = "refunds", trip: bool = False) -> Agent[Any]:
+    """triage hands off to billing or refunds; refunds calls a tool, then answers."""
+    refunds: Agent[Any] = Agent(
+        name="refunds",
+        model=ScriptedModel(
+            [
+                [function_call("issue_refund", {"order_id": "A1"}, call_id="c1")],
+                [assistant_message("Your refund for A1 is on its way.")],
+            ]
+        ),
+        tools=[issue_refund],
+        output_guardrails=[_guardrail(trip)],
+    )
+    billing: Agent[Any] = Agent(
+        name="billing", model=ScriptedModel([[assistant_message("I resent your invoice.")]])
+    )
+    return Agent(
+        name="triage",
+        handoffs=[billing, refunds],
+        model=ScriptedModel([[function_call(f"transfer_to_{route_to}", {}, call_id="h1")]]),
+    )
+
+
+def _run(agent: Agent[Any], **metadata: Any) -> Any:
+    config = RunConfig(workflow_name="support", trace_metadata=metadata or None)
+    return asyncio.run(Runner.run(agent, "I want my money back for order A1", run_config=config))
+
+
+@pytest.fixture
+def memory() -> Iterator[tuple[TracerProvider, InMemorySpanExporter]]:
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    _tool_tracer[:] = [provider.get_tracer("test")]
+    yield provider, exporter
+    set_trace_processors([])
+
+
+def _named(exporter: InMemorySpanExporter) -> dict[str, list[ReadableSpan]]:
+    out: dict[str, list[ReadableSpan]] = {}
+    for span in sorted(exporter.get_finished_spans(), key=lambda s: s.start_time or 0):
+        out.setdefault(span.name, []).append(span)
+    return out
+
+
+def test_runner_with_handoff_tool_and_guardrail(memory: Any) -> None:
+    """Agents, the handoff (target read at its end), the tool and the guardrail map over."""
+    provider, exporter = memory
+    cg_agents.instrument(tracer_provider=provider)
+    result = _run(support_team())
+    assert result.final_output == "Your refund for A1 is on its way."
+    named = _named(exporter)
+    (run,) = named["invoke_workflow support"]
+    assert run.parent is None
+    assert len({s.context.trace_id for s in exporter.get_finished_spans()}) == 1
+    (triage,) = named["invoke_agent triage"]
+    (refunds,) = named["invoke_agent refunds"]
+    assert triage.attributes[semconv.ACTOR] == semconv.ACTOR_MODEL
+    assert triage.parent.span_id == run.context.span_id
+    (handoff,) = named["handoff triage -> refunds"]
+    assert handoff.attributes[semconv.HANDOFF_TARGET] == "refunds"
+    assert handoff.attributes[semconv.HANDOFF_VIOLATIONS] == ()
+    assert handoff.parent.span_id == triage.context.span_id
+    (tool,) = named["execute_tool issue_refund"]
+    assert tool.attributes[semconv.ACTOR] == semconv.ACTOR_TOOL
+    assert tool.parent.span_id == refunds.context.span_id
+    (inner,) = named["ledger write"]
+    assert inner.parent.span_id == tool.context.span_id
+    (check,) = named["verify refund-policy"]
+    assert check.attributes[semconv.VERIFY_VERDICT] == semconv.VERDICT_ACCEPT
+    assert check.attributes[semconv.VERIFY_SUBJECT] == "refunds"
+    assert check.attributes[semconv.VERIFY_ATTEMPT] == 1
+    assert check.events[0].name == semconv.GEN_AI_EVALUATION_RESULT_EVENT
+    assert "A1" not in repr(dict(tool.attributes))  # no content without capture
+    assert not trace.get_current_span().get_span_context().is_valid
+
+
+def test_route_expectation_flags_a_wrong_target(memory: Any) -> None:
+    """With `routes`, a handoff to another agent than the run's expected one is a violation."""
+    provider, exporter = memory
+    cg_agents.instrument(
+        tracer_provider=provider,
+        routes={"triage": lambda meta: {"refund": "refunds"}.get(meta.get("intent"))},
+    )
+    _run(support_team(route_to="billing"), intent="refund")
+    (handoff,) = _named(exporter)["handoff triage -> billing"]
+    assert handoff.attributes[semconv.HANDOFF_EXPECTS] == "target: refunds"
+    assert handoff.attributes[semconv.HANDOFF_VIOLATIONS] == (
+        "schema_mismatch: routed to billing, expected refunds",
+    )
+    exporter.clear()
+    _run(support_team(route_to="billing"), intent="invoice")  # no expectation for it
+    (handoff,) = _named(exporter)["handoff triage -> billing"]
+    assert handoff.attributes[semconv.HANDOFF_VIOLATIONS] == ()
+
+
+def test_tripwire_is_a_reject_and_the_error_reaches_the_caller(memory: Any) -> None:
+    """A triggered guardrail -> verify reject; the SDK's exception passes through; run failed."""
+    provider, exporter = memory
+    cg_agents.instrument(tracer_provider=provider)
+    with pytest.raises(OutputGuardrailTripwireTriggered):
+        _run(support_team(trip=True))
+    named = _named(exporter)
+    (check,) = named["verify refund-policy"]
+    assert check.attributes[semconv.VERIFY_VERDICT] == semconv.VERDICT_REJECT
+    (refunds,) = named["invoke_agent refunds"]
+    assert refunds.status.status_code is StatusCode.ERROR
+    (run,) = named["invoke_workflow support"]
+    assert run.status.status_code is StatusCode.ERROR
+
+
+def test_tool_content_only_with_capture(memory: Any) -> None:
+    """capture_content=True records the tool's arguments and result."""
+    provider, exporter = memory
+    cg_agents.instrument(tracer_provider=provider, capture_content=True)
+    _run(support_team())
+    (tool,) = _named(exporter)["execute_tool issue_refund"]
+    assert "A1" in tool.attributes[semconv.INPUT_CONTENT]
+    assert tool.attributes[semconv.OUTPUT_CONTENT] == "refunded A1"
+
+
+def test_inside_an_existing_span_no_workflow_is_added(memory: Any) -> None:
+    """Runner.run inside the caller's span: the agents nest under it."""
+    provider, exporter = memory
+    cg_agents.instrument(tracer_provider=provider, verify=["refunds"])
+    with provider.get_tracer("test").start_as_current_span("my run") as outer:
+        _run(support_team())
+    named = _named(exporter)
+    assert not [n for n in named if n.startswith("invoke_workflow")]
+    (triage,) = named["invoke_agent triage"]
+    assert triage.parent.span_id == outer.get_span_context().span_id
+    assert "verify refunds" in named  # role by name
+
+
+def test_processor_failure_never_breaks_the_run(caplog: pytest.LogCaptureFixture) -> None:
+    """A tracer that throws is logged once and swallowed; the run completes."""
+
+    class BrokenTracer(trace.NoOpTracer):
+        def start_span(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("exporter on fire")
+
+    class BrokenProvider(trace.NoOpTracerProvider):
+        def get_tracer(self, *args: Any, **kwargs: Any) -> trace.Tracer:
+            return BrokenTracer()
+
+    _tool_tracer[:] = [trace.NoOpTracer()]
+    cg_agents.instrument(tracer_provider=BrokenProvider())
+    reset_once()
+    try:
+        with (
+            raise_internal_errors(False),
+            caplog.at_level(logging.WARNING, logger="coordgap.tracer"),
+        ):
+            result = _run(support_team())
+    finally:
+        set_trace_processors([])
+    assert result.final_output == "Your refund for A1 is on its way."
+    assert "openai_agents.on_trace_start" in caplog.text
+
+
+def test_invalid_options_fail_at_setup() -> None:
+    """Unknown roles or actors raise ValueError when the processor is built."""
+    with pytest.raises(ValueError, match="role"):
+        cg_agents.CoordgapTracingProcessor(roles={"triage": "boss"})
+    with pytest.raises(ValueError, match="actor"):
+        cg_agents.CoordgapTracingProcessor(actors={"triage": "robot"})
