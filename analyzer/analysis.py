@@ -28,10 +28,13 @@ CATEGORIES = ("decomposition", "handoff", "verification", "generation", "assembl
 _PREPARE_FIXED = (
     "verify_spans",
     "run_status",
+    "error_spans",
     "error_walk",
     "errors",
+    "link_spans",
     "delegation_walk",
     "handoffs",
+    "macro_after",
     "macro_defect",
     "macro_violation",
     "macro_more",
@@ -41,6 +44,7 @@ _INTERMEDIATE = (
     "cg_runs0",
     "cg_verify",
     "cg_run",
+    "cg_err_spans",
     "cg_err_walk",
     "cg_err",
     "cg_deleg",
@@ -49,6 +53,7 @@ _INTERMEDIATE = (
     "cg_attr",
     "cg_calls",
 )
+_VIEWS = ("cg_link", "cg_spans")
 
 
 @dataclass(frozen=True, eq=False)
@@ -169,8 +174,12 @@ def prepare(
     if not _has_spans_table(con):
         raise ValueError("the database has no `spans` table; ingest traces first")
     since_ns = _to_ns(since)
-    _drop_spans_relation(con)
-    con.execute(queries.sql("run_spans_all"), {"since": since_ns, "service": service})
+    _drop_temp(con)
+    con.execute(queries.sql("run_spans_all"))
+    if since_ns is not None:
+        con.execute(queries.sql("runs_since"), {"since": since_ns})
+    if service is not None:
+        con.execute(queries.sql("runs_service"), {"service": service})
     scoped = since_ns is not None or service is not None
     con.execute(queries.sql("spans_scoped" if scoped else "spans_view"))
     for name in _PREPARE_FIXED:
@@ -188,14 +197,17 @@ def analyze(
     Never modifies the ``spans`` table; leaves no TEMP tables behind. Raises
     ValueError when the connection has no ``spans`` table.
     """
-    prepare(con, since=since, service=service)
+    ((preserve,),) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
+    # Every order that matters is an explicit ORDER BY; not preserving scan order
+    # makes the intermediate tables much cheaper to build. Restored below.
+    con.execute("SET preserve_insertion_order = false")
     try:
+        prepare(con, since=since, service=service)
         rules.attribute(con)
         return _collect(con)
     finally:
-        for table in _INTERMEDIATE:
-            con.execute(f"DROP TABLE IF EXISTS {_quote(table)}")
-        _drop_spans_relation(con)
+        _drop_temp(con)
+        con.execute(f"SET preserve_insertion_order = {'true' if preserve else 'false'}")
 
 
 def _collect(con: duckdb.DuckDBPyConnection) -> Analysis:
@@ -240,14 +252,21 @@ def _has_spans_table(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(n)
 
 
-def _drop_spans_relation(con: duckdb.DuckDBPyConnection) -> None:
-    # cg_spans is a view (whole database) or a table (scoped); drop whichever exists.
-    ((views,),) = con.execute(
-        "SELECT count(*) FROM duckdb_views() WHERE view_name = 'cg_spans' AND temporary"
-    ).fetchall()
-    if views:
-        con.execute("DROP VIEW cg_spans")
-    con.execute("DROP TABLE IF EXISTS cg_spans")
+def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the cg_* TEMP views and tables (cg_spans is either, depending on scope)."""
+    views = {
+        name
+        for (name,) in con.execute(
+            "SELECT view_name FROM duckdb_views()"
+            " WHERE temporary AND list_contains($names, view_name)",
+            {"names": list(_VIEWS)},
+        ).fetchall()
+    }
+    for name in _VIEWS:
+        if name in views:
+            con.execute(f"DROP VIEW {_quote(name)}")
+    for name in (*_INTERMEDIATE, "cg_spans"):
+        con.execute(f"DROP TABLE IF EXISTS {_quote(name)}")
 
 
 def _quote(identifier: str) -> str:

@@ -23,7 +23,7 @@ from analyzer import queries
 __all__ = ["SAMPLES_PER_STAGE", "frame", "frames", "trend_unit", "verification"]
 
 SAMPLES_PER_STAGE = 2000
-"""Latency samples kept per stage (for distribution plots)."""
+"""Latency samples kept per stage (a reservoir sample; the size is fixed in the query)."""
 
 _TWO_DAYS_NS = 2 * 24 * 3600 * 10**9
 
@@ -54,7 +54,7 @@ def frames(con: duckdb.DuckDBPyConnection, *, trend_unit: str = "hour") -> dict[
         raise ValueError(f"trend unit must be hour or day, not {trend_unit!r}")
     con.execute(queries.sql("m_calls"))
     out = {name: frame(con, query) for name, query in _FRAMES.items()}
-    out["latency_samples"] = frame(con, "m_latency_samples", {"per_stage": SAMPLES_PER_STAGE})
+    out["latency_samples"] = frame(con, "m_latency_samples")
     out["trend"] = frame(con, "m_trend", {"unit": trend_unit})
     return out
 

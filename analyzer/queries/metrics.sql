@@ -22,48 +22,58 @@ FROM cg_run
 SELECT category, count(*) AS n FROM cg_attr GROUP BY category
 
 -- name: m_stages
--- runs: runs in which the stage appears (or to which a failure of the stage was
--- attributed, e.g. a verification gap); failures: failed runs attributed to it.
-WITH appear AS (
-    SELECT DISTINCT s.trace_id, s.stage FROM cg_spans s
-    SEMI JOIN cg_run r ON r.trace_id = s.trace_id
-    WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
-    UNION
-    SELECT trace_id, 'handoff' FROM cg_handoffs
-    UNION
-    SELECT trace_id, category FROM cg_attr WHERE category <> 'unknown'
-)
-SELECT ap.stage, count(*) AS runs, count(atr.trace_id) AS failures,
-       1 - count(atr.trace_id) / count(*) AS reliability
-FROM appear ap
-LEFT JOIN cg_attr atr ON atr.trace_id = ap.trace_id AND atr.category = ap.stage
-GROUP BY ap.stage
+-- runs: runs in which the stage appears (a span of it, an inferred handoff, or a
+-- failure attributed to it, e.g. a verification gap); failures: failed runs
+-- attributed to the stage.
+WITH present AS (
+    SELECT stage, trace_id FROM cg_spans
+    WHERE stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
+    UNION ALL
+    SELECT 'handoff', trace_id FROM cg_handoffs WHERE inferred
+    UNION ALL
+    SELECT category, trace_id FROM cg_attr WHERE category <> 'unknown'
+),
+runs AS (SELECT stage, count(DISTINCT trace_id) AS runs FROM present GROUP BY stage),
+failures AS (SELECT category AS stage, count(*) AS failures FROM cg_attr GROUP BY category)
+SELECT r.stage, r.runs, COALESCE(f.failures, 0) AS failures,
+       1 - COALESCE(f.failures, 0) / r.runs AS reliability
+FROM runs r LEFT JOIN failures f ON f.stage = r.stage
 ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
-                        'assembly'], ap.stage)
+                        'assembly'], r.stage)
 
 -- name: m_calls
--- Every agent, tool, verifier and planner call; a call failed when it errored or
--- an exception originated in a span it owns (nearest agent/tool above it).
+-- Every agent, tool, verifier and planner call, counted per agent, stage and
+-- actor in one pass. A call failed when it errored or an exception originated
+-- in a span it owns (nearest agent/tool above it).
 CREATE OR REPLACE TEMP TABLE cg_calls AS
-SELECT s.trace_id, s.span_id, s.agent, s.actor, s.stage,
-       s.is_error OR o.owner_id IS NOT NULL AS failed
+SELECT s.agent, s.stage, s.actor, count(*) AS calls,
+       count(*) FILTER (WHERE s.is_error OR o.owner_id IS NOT NULL) AS failures
 FROM cg_spans s
-SEMI JOIN cg_run r ON r.trace_id = s.trace_id
 LEFT JOIN (SELECT DISTINCT trace_id, owner_id FROM cg_err
            WHERE originating AND owner_id IS NOT NULL) o
     ON o.trace_id = s.trace_id AND o.owner_id = s.span_id
 WHERE s.agent IS NOT NULL AND s.operation IN ('agent', 'tool', 'verify', 'plan')
+GROUP BY ALL
 
 -- name: m_agents
-SELECT agent, mode(actor) AS actor, count(*) AS calls,
-       count(*) FILTER (WHERE failed) AS failures,
-       1 - count(*) FILTER (WHERE failed) / count(*) AS reliability
-FROM cg_calls GROUP BY agent
-ORDER BY failures DESC, calls DESC, agent
+-- actor: the one most of the agent's calls carry.
+WITH by_actor AS (
+    SELECT agent, actor, sum(calls) AS n FROM cg_calls GROUP BY ALL
+),
+actors AS (
+    SELECT agent, arg_max(actor, n) FILTER (WHERE actor IS NOT NULL) AS actor
+    FROM by_actor GROUP BY agent
+)
+SELECT c.agent, a.actor, sum(c.calls)::BIGINT AS calls,
+       sum(c.failures)::BIGINT AS failures,
+       1 - sum(c.failures) / sum(c.calls) AS reliability
+FROM cg_calls c JOIN actors a ON a.agent = c.agent
+GROUP BY c.agent, a.actor
+ORDER BY failures DESC, calls DESC, c.agent
 
 -- name: m_agent_stage
-SELECT agent, stage, count(*) AS calls, count(*) FILTER (WHERE failed) AS failures,
-       count(*) FILTER (WHERE failed) / count(*) AS failure_rate
+SELECT agent, stage, sum(calls)::BIGINT AS calls, sum(failures)::BIGINT AS failures,
+       sum(failures) / sum(calls) AS failure_rate
 FROM cg_calls WHERE stage IS NOT NULL
 GROUP BY agent, stage
 ORDER BY agent, list_position(['decomposition', 'generation', 'handoff', 'verification',
@@ -74,22 +84,26 @@ ORDER BY agent, list_position(['decomposition', 'generation', 'handoff', 'verifi
 -- share of the runs that did. p50_ms: handoff span duration (explicit), idle gap
 -- between the two agents (inferred siblings) or dispatch delay (delegation).
 WITH actors AS (
-    SELECT agent, mode(actor) AS actor FROM cg_calls GROUP BY agent
+    SELECT agent, arg_max(actor, calls) FILTER (WHERE actor IS NOT NULL) AS actor
+    FROM cg_calls GROUP BY agent
+),
+per_edge AS (
+    SELECT h.source, h.target, count(*) AS handoffs,
+           count(*) FILTER (WHERE len(h.violations) > 0 OR h.is_error) AS violations,
+           count(DISTINCT h.trace_id) FILTER (WHERE r.failed) AS failed_runs,
+           count(DISTINCT h.trace_id) AS runs,
+           quantile_cont(h.latency_ms, 0.5) AS p50_ms,
+           bool_and(h.inferred) AS inferred
+    FROM cg_handoffs h JOIN cg_run r ON r.trace_id = h.trace_id
+    GROUP BY h.source, h.target
 )
-SELECT h.source, h.target, sa.actor AS source_actor, ta.actor AS target_actor,
-       count(*) AS handoffs,
-       count(*) FILTER (WHERE len(h.violations) > 0 OR h.is_error) AS violations,
-       count(DISTINCT h.trace_id) FILTER (WHERE r.failed) AS failed_runs,
-       count(DISTINCT h.trace_id) FILTER (WHERE r.failed) / count(DISTINCT h.trace_id)
-           AS failure_rate,
-       quantile_cont(h.latency_ms, 0.5) AS p50_ms,
-       bool_and(h.inferred) AS inferred
-FROM cg_handoffs h
-JOIN cg_run r ON r.trace_id = h.trace_id
-LEFT JOIN actors sa ON sa.agent = h.source
-LEFT JOIN actors ta ON ta.agent = h.target
-GROUP BY h.source, h.target, sa.actor, ta.actor
-ORDER BY failed_runs DESC, violations DESC, handoffs DESC, h.source, h.target
+SELECT e.source, e.target, sa.actor AS source_actor, ta.actor AS target_actor, e.handoffs,
+       e.violations, e.failed_runs, e.failed_runs / e.runs AS failure_rate, e.p50_ms,
+       e.inferred
+FROM per_edge e
+LEFT JOIN actors sa ON sa.agent = e.source
+LEFT JOIN actors ta ON ta.agent = e.target
+ORDER BY e.failed_runs DESC, e.violations DESC, e.handoffs DESC, e.source, e.target
 
 -- name: m_verification
 WITH v AS (
@@ -123,7 +137,8 @@ SELECT c.checks, c.rejects, c.false_accepts,
        c.false_accepts / nullif(c.accepts, 0) AS false_accept_rate,
        u.recovered_runs / nullif(u.rejected_runs, 0) AS recovery_rate,
        u.retries / nullif(u.runs_with_verifier, 0) AS retries_per_run,
-       least(u.verify_ms / nullif(u.run_ms, 0), 1.0) AS share_of_latency,
+       CASE WHEN u.run_ms > 0 THEN least(u.verify_ms / u.run_ms, 1.0) END
+           AS share_of_latency,
        u.runs_with_verifier
 FROM counts c, runs u
 
@@ -132,21 +147,30 @@ SELECT s.stage, count(*) AS n,
        quantile_cont(s.duration_ms, 0.5) AS p50_ms,
        quantile_cont(s.duration_ms, 0.95) AS p95_ms,
        avg(s.duration_ms) AS mean_ms, sum(s.duration_ms) AS total_ms
-FROM cg_spans s SEMI JOIN cg_run r ON r.trace_id = s.trace_id
+FROM cg_spans s
 WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
 GROUP BY s.stage
 ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
                         'assembly'], s.stage)
 
 -- name: m_latency_samples
--- At most $per_stage spans a stage, picked by a hash of the span id so the same
--- database always gives the same sample.
+-- A reservoir sample of at most 2,000 spans a stage, for distribution plots.
 SELECT stage, duration_ms FROM (
-    SELECT s.stage, s.duration_ms,
-           row_number() OVER (PARTITION BY s.stage ORDER BY hash(s.trace_id, s.span_id)) AS k
-    FROM cg_spans s SEMI JOIN cg_run r ON r.trace_id = s.trace_id
-    WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
-) WHERE k <= $per_stage
+    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'decomposition')
+        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
+    UNION ALL
+    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'generation')
+        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
+    UNION ALL
+    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'handoff')
+        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
+    UNION ALL
+    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'verification')
+        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
+    UNION ALL
+    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'assembly')
+        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
+)
 ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
                         'assembly'], stage), duration_ms
 
@@ -154,7 +178,7 @@ ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification'
 SELECT COALESCE(s.agent, s.name) AS agent, count(*) AS n,
        quantile_cont(s.duration_ms, 0.5) AS p50_ms,
        quantile_cont(s.duration_ms, 0.95) AS p95_ms, max(s.duration_ms) AS max_ms
-FROM cg_spans s SEMI JOIN cg_run r ON r.trace_id = s.trace_id
+FROM cg_spans s
 WHERE s.actor = 'human'
 GROUP BY ALL
 ORDER BY p50_ms DESC, agent
@@ -171,7 +195,7 @@ ORDER BY bucket_start
 -- Where exceptions originated, whether or not they failed their run (a caught
 -- tool error in a run that succeeded still costs that agent reliability).
 SELECT e.trace_id, e.span_id, e.name AS span_name, COALESCE(e.owner_agent, e.agent) AS agent,
-       e.stage, e.error_type, r.failed AS run_failed
+       COALESCE(e.stage, e.owner_stage) AS stage, e.error_type, r.failed AS run_failed
 FROM cg_err e JOIN cg_run r ON r.trace_id = e.trace_id
 WHERE e.originating
 ORDER BY e.start_ns, e.trace_id, e.span_id

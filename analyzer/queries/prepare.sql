@@ -3,36 +3,47 @@
 -- connection and are rebuilt by each analyze() call.
 
 -- name: run_spans_all
--- One run per trace: its workflow span, or failing that its earliest root
--- (no parent, or a parent missing from the trace). Traces holding only a late
--- outcome for another trace are not runs of their own.
+-- One run per trace: its workflow span, or failing that its earliest root. A
+-- trace with no parentless span is all orphans; its earliest span is then a
+-- root (a present parent would have started before it). Traces holding only a
+-- late outcome for another trace are not runs of their own. Built from narrow
+-- filtered scans and small windows; no self-join over the whole table.
 CREATE OR REPLACE TEMP TABLE cg_runs0 AS
 WITH wf AS (
-    SELECT trace_id, arg_min(span_id, start_ns) AS run_span_id
+    SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
+           outcome_trace_id
     FROM spans WHERE operation = 'workflow'
-    GROUP BY trace_id
+    QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
-nowf AS (
-    SELECT trace_id, span_id, parent_span_id, start_ns
+parentless AS (
+    SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
+           outcome_trace_id
     FROM spans ANTI JOIN wf USING (trace_id)
+    WHERE parent_span_id IS NULL
+    QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
-roots AS (
-    SELECT c.trace_id, arg_min(c.span_id, c.start_ns) AS run_span_id
-    FROM nowf c
-    LEFT JOIN nowf p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
-    WHERE p.span_id IS NULL
-    GROUP BY c.trace_id
+orphans AS (
+    SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
+           outcome_trace_id
+    FROM spans
+    ANTI JOIN (SELECT trace_id FROM wf UNION ALL SELECT trace_id FROM parentless) x
+        USING (trace_id)
+    QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
-rs AS (SELECT * FROM wf UNION ALL SELECT * FROM roots)
+s AS (SELECT * FROM wf UNION ALL SELECT * FROM parentless UNION ALL SELECT * FROM orphans)
 SELECT s.trace_id, s.span_id AS run_span_id, s.name AS run_name,
        COALESCE(s.agent, s.name) AS workflow, s.service, s.start_ns, s.end_ns,
        s.is_error AS run_error
-FROM rs JOIN spans s ON s.trace_id = rs.trace_id AND s.span_id = rs.run_span_id
-WHERE ($since::BIGINT IS NULL OR s.start_ns >= $since::BIGINT)
-  AND ($service::VARCHAR IS NULL
-       OR s.trace_id IN (SELECT trace_id FROM spans WHERE service = $service::VARCHAR))
-  AND NOT (s.operation = 'outcome' AND s.outcome_trace_id IS NOT NULL
+FROM s
+WHERE NOT (s.operation = 'outcome' AND s.outcome_trace_id IS NOT NULL
            AND lower(s.outcome_trace_id) <> s.trace_id)
+
+-- name: runs_since
+DELETE FROM cg_runs0 WHERE start_ns < $since
+
+-- name: runs_service
+-- A run belongs to every service that has a span in it.
+DELETE FROM cg_runs0 WHERE trace_id NOT IN (SELECT trace_id FROM spans WHERE service = $service)
 
 -- name: spans_view
 -- Unscoped analysis reads the table directly (no copy); the stage falls back
@@ -75,7 +86,7 @@ SELECT s.trace_id, s.span_id, s.name, COALESCE(s.agent, s.name) AS verifier, s.v
        row_number() OVER (PARTITION BY s.trace_id, COALESCE(s.agent, s.name)
                           ORDER BY s.attempt DESC NULLS LAST, s.end_ns DESC, s.span_id DESC)
            AS from_last
-FROM cg_spans s SEMI JOIN cg_runs0 r ON r.trace_id = s.trace_id
+FROM cg_spans s
 WHERE s.operation = 'verify' OR s.verdict IS NOT NULL
 
 -- name: run_status
@@ -108,8 +119,9 @@ j AS (
 SELECT trace_id, run_span_id, run_name, workflow, service, start_ns, end_ns,
        (end_ns - start_ns) / 1e6 AS duration_ms, run_error, outcome, outcome_reason,
        outcome_span_id, rejected_span_id,
-       (run_error OR outcome = 'failure' OR rejected_span_id IS NOT NULL) AS failed,
-       CASE WHEN outcome = 'failure' THEN 'outcome'
+       (run_error OR outcome IS NOT DISTINCT FROM 'failure'
+        OR rejected_span_id IS NOT NULL) AS failed,
+       CASE WHEN outcome IS NOT DISTINCT FROM 'failure' THEN 'outcome'
             WHEN run_error THEN 'error'
             WHEN rejected_span_id IS NOT NULL THEN 'verification' END AS fail_signal,
        CASE WHEN outcome = 'failure' THEN outcome_span_id
@@ -120,19 +132,19 @@ SELECT trace_id, run_span_id, run_name, workflow, service, start_ns, end_ns,
             ELSE rejected_name END AS fail_span_name
 FROM j
 
--- name: error_walk
+-- name: error_spans
 -- From every errored span up through its ancestors (bounded against cycles in
 -- broken input), over the traces that hold an error only.
+CREATE OR REPLACE TEMP TABLE cg_err_spans AS
+SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.stage, s.agent,
+       s.is_error, s.error_type, s.start_ns, s.end_ns
+FROM cg_spans s
+WHERE s.trace_id IN (SELECT e.trace_id FROM cg_spans e WHERE e.is_error)
+
+-- name: error_walk
 CREATE OR REPLACE TEMP TABLE cg_err_walk AS
 WITH RECURSIVE
-w AS (
-    SELECT s.trace_id, s.span_id, s.parent_span_id, s.operation, s.stage, s.agent,
-           s.is_error
-    FROM cg_spans s
-    WHERE s.trace_id IN (SELECT e.trace_id FROM cg_spans e
-                         SEMI JOIN cg_runs0 r ON r.trace_id = e.trace_id
-                         WHERE e.is_error)
-),
+w AS (SELECT * FROM cg_err_spans),
 up(trace_id, span_id, next_parent, hops, anc_id, anc_op, anc_stage, anc_agent, anc_err) AS (
     SELECT trace_id, span_id, parent_span_id, 0, span_id, operation, stage, agent, is_error
     FROM w WHERE is_error
@@ -153,8 +165,12 @@ CREATE OR REPLACE TEMP TABLE cg_err AS
 WITH agg AS (
     SELECT trace_id, span_id,
            bool_or(anc_stage = 'assembly') AS in_assembly,
-           arg_min(anc_id, hops) FILTER (WHERE anc_op IN ('agent', 'tool')) AS owner_id,
-           arg_min(anc_agent, hops) FILTER (WHERE anc_op IN ('agent', 'tool')) AS owner_agent,
+           arg_min(anc_id, hops) FILTER (WHERE anc_op IN ('agent', 'tool')
+                                            OR anc_stage = 'generation') AS owner_id,
+           arg_min(anc_agent, hops) FILTER (WHERE anc_op IN ('agent', 'tool')
+                                               OR anc_stage = 'generation') AS owner_agent,
+           arg_min(anc_stage, hops) FILTER (WHERE anc_op IN ('agent', 'tool')
+                                               OR anc_stage = 'generation') AS owner_stage,
            list(anc_id ORDER BY hops) FILTER (WHERE anc_err AND hops > 0) AS errored_ancestors,
            max(hops) AS depth
     FROM cg_err_walk GROUP BY trace_id, span_id
@@ -165,40 +181,52 @@ carriers AS (
 SELECT agg.*, c.span_id IS NULL AS originating, s.name, s.operation, s.stage, s.agent,
        s.error_type, s.start_ns, s.end_ns
 FROM agg
-JOIN cg_spans s ON s.trace_id = agg.trace_id AND s.span_id = agg.span_id
+JOIN cg_err_spans s ON s.trace_id = agg.trace_id AND s.span_id = agg.span_id
 LEFT JOIN carriers c ON c.trace_id = agg.trace_id AND c.span_id = agg.span_id
 
+-- name: link_spans
+-- Agent spans and explicit handoff spans: what handoffs are read and inferred from.
+CREATE OR REPLACE TEMP VIEW cg_link AS
+SELECT trace_id, span_id, parent_span_id, operation, stage, agent, handoff_source,
+       handoff_target, violations, is_error, error_type, start_ns, end_ns, duration_ms
+FROM cg_spans
+WHERE (operation = 'agent' AND agent IS NOT NULL)
+   OR ((operation = 'handoff' OR stage = 'handoff')
+       AND handoff_source IS NOT NULL AND handoff_target IS NOT NULL)
+
 -- name: delegation_walk
--- From every agent span up to the nearest agent, handoff or workflow span: an
--- agent nested under a different agent (through tool calls, HTTP, MCP...) with
--- no handoff span between them received an inferred handoff from it.
+-- An agent span nested under a different agent (directly, or through tool calls,
+-- HTTP, MCP... spans) with no handoff or workflow span between them received an
+-- inferred handoff from it. Agents directly under the run span or a handoff span
+-- (the common case) are settled by one cheap anti-join; only the others climb.
 CREATE OR REPLACE TEMP TABLE cg_deleg AS
 WITH RECURSIVE
-a AS (
-    SELECT s.trace_id, s.span_id, s.parent_span_id, s.agent, s.start_ns
-    FROM cg_spans s SEMI JOIN cg_runs0 r ON r.trace_id = s.trace_id
-    WHERE s.operation = 'agent' AND s.agent IS NOT NULL AND s.parent_span_id IS NOT NULL
-),
-p0 AS (
-    SELECT a.trace_id, a.span_id, a.agent, a.start_ns, p.span_id AS anc_id,
-           p.parent_span_id AS next_parent, p.operation AS anc_op, p.agent AS anc_agent,
-           p.start_ns AS first_parent_start
-    FROM a JOIN cg_spans p ON p.trace_id = a.trace_id AND p.span_id = a.parent_span_id
-),
-up(trace_id, span_id, agent, start_ns, anc_id, next_parent, anc_op, anc_agent,
-   first_parent_start, hops) AS (
-    SELECT *, 1 FROM p0
-    WHERE anc_op IS DISTINCT FROM 'workflow' AND anc_op IS DISTINCT FROM 'handoff'
+settled AS (
+    SELECT trace_id, run_span_id AS span_id FROM cg_runs0
     UNION ALL
-    SELECT up.trace_id, up.span_id, up.agent, up.start_ns, p.span_id, p.parent_span_id,
-           p.operation, p.agent, up.first_parent_start, up.hops + 1
+    SELECT trace_id, span_id FROM cg_link WHERE operation IS DISTINCT FROM 'agent'
+),
+a AS (
+    SELECT l.trace_id, l.span_id, l.parent_span_id, l.agent, l.start_ns, l.end_ns
+    FROM cg_link l
+    ANTI JOIN settled p ON p.trace_id = l.trace_id AND p.span_id = l.parent_span_id
+    WHERE l.operation = 'agent' AND l.parent_span_id IS NOT NULL
+),
+up(trace_id, span_id, agent, start_ns, end_ns, anc_id, next_parent, anc_op, anc_agent,
+   first_parent_start, hops) AS (
+    SELECT a.trace_id, a.span_id, a.agent, a.start_ns, a.end_ns, p.span_id,
+           p.parent_span_id, p.operation, p.agent, p.start_ns, 1
+    FROM a JOIN cg_spans p ON p.trace_id = a.trace_id AND p.span_id = a.parent_span_id
+    UNION ALL
+    SELECT up.trace_id, up.span_id, up.agent, up.start_ns, up.end_ns, p.span_id,
+           p.parent_span_id, p.operation, p.agent, up.first_parent_start, up.hops + 1
     FROM up JOIN cg_spans p ON p.trace_id = up.trace_id AND p.span_id = up.next_parent
-    WHERE up.anc_op IS DISTINCT FROM 'agent' AND up.hops < 200
+    WHERE up.anc_op IS DISTINCT FROM 'agent' AND up.anc_op IS DISTINCT FROM 'handoff'
+      AND up.anc_op IS DISTINCT FROM 'workflow' AND up.hops < 200
 )
-SELECT trace_id, span_id, agent, anc_id AS source_span_id, anc_agent AS source,
-       greatest(start_ns - first_parent_start, 0) / 1e6 AS delay_ms
-FROM up
-WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
+SELECT trace_id, span_id, agent, start_ns, end_ns, anc_id AS source_span_id,
+       anc_agent AS source, greatest(start_ns - first_parent_start, 0) / 1e6 AS delay_ms
+FROM up WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
 
 -- name: handoffs
 -- Explicit handoff spans, plus inferred ones: consecutive siblings (agent or
@@ -206,65 +234,69 @@ WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
 -- nested delegation. An inferred edge is dropped when the trace already holds
 -- an explicit handoff between the same two agents.
 CREATE OR REPLACE TEMP TABLE cg_handoffs AS
-WITH scoped AS (
-    SELECT s.* FROM cg_spans s SEMI JOIN cg_runs0 r ON r.trace_id = s.trace_id
-    WHERE (s.operation = 'agent' AND s.agent IS NOT NULL)
-       OR ((s.operation = 'handoff' OR s.stage = 'handoff')
-           AND s.handoff_source IS NOT NULL AND s.handoff_target IS NOT NULL)
-),
-explicit AS (
-    SELECT trace_id, span_id, NULL::VARCHAR AS source_span_id, handoff_source AS source,
-           handoff_target AS target, false AS inferred, violations, is_error, error_type,
-           start_ns, end_ns, duration_ms AS latency_ms
-    FROM scoped WHERE operation IS DISTINCT FROM 'agent'
+WITH explicit AS (
+    SELECT trace_id, span_id, handoff_source AS source, handoff_target AS target,
+           false AS inferred, violations, is_error, error_type, start_ns,
+           duration_ms AS latency_ms
+    FROM cg_link WHERE operation IS DISTINCT FROM 'agent'
 ),
 seq AS (
-    SELECT trace_id, span_id, start_ns, end_ns, operation,
+    SELECT trace_id, span_id, start_ns,
            CASE WHEN operation = 'agent' THEN agent ELSE handoff_source END AS in_agent,
            lag(CASE WHEN operation = 'agent' THEN agent ELSE handoff_target END)
                OVER w AS prev_out,
-           lag(span_id) OVER w AS prev_span_id,
            lag(end_ns) OVER w AS prev_end
-    FROM scoped
+    FROM cg_link
     WINDOW w AS (PARTITION BY trace_id, parent_span_id ORDER BY start_ns, span_id)
 ),
 inferred AS (
-    SELECT trace_id, span_id, prev_span_id AS source_span_id, prev_out AS source,
-           in_agent AS target, true AS inferred, NULL::VARCHAR[] AS violations,
-           false AS is_error, NULL::VARCHAR AS error_type, start_ns, end_ns,
-           greatest(start_ns - prev_end, 0) / 1e6 AS latency_ms
+    SELECT trace_id, span_id, prev_out AS source, in_agent AS target, true AS inferred,
+           NULL::VARCHAR[] AS violations, false AS is_error, NULL::VARCHAR AS error_type,
+           start_ns, greatest(start_ns - prev_end, 0) / 1e6 AS latency_ms
     FROM seq WHERE prev_out IS NOT NULL AND in_agent IS NOT NULL AND prev_out <> in_agent
     UNION ALL
-    SELECT d.trace_id, d.span_id, d.source_span_id, d.source, d.agent, true, NULL, false,
-           NULL, s.start_ns, s.end_ns, d.delay_ms
-    FROM cg_deleg d JOIN cg_spans s ON s.trace_id = d.trace_id AND s.span_id = d.span_id
+    SELECT trace_id, span_id, source, agent, true, NULL, false, NULL, start_ns, delay_ms
+    FROM cg_deleg
 )
 SELECT * FROM explicit
 UNION ALL
 SELECT i.* FROM inferred i
 ANTI JOIN explicit e ON e.trace_id = i.trace_id AND e.source = i.source AND e.target = i.target
 
+-- name: macro_after
+-- The text after a "kind: " prefix. (Prefix tests use starts_with: comparing
+-- split_part() results inside CASE trips a binder error when the column is all
+-- NULL in the data.)
+CREATE OR REPLACE TEMP MACRO cg_after(v, prefix) AS substr(v, length(prefix) + 1)
+
 -- name: macro_defect
 -- "unassigned: s3" -> "unassigned subtask `s3`" (plan defects as recorded by the tracer).
 CREATE OR REPLACE TEMP MACRO cg_defect(d) AS
-    CASE split_part(d, ': ', 1)
-        WHEN 'unassigned' THEN 'unassigned subtask `' || split_part(d, ': ', 2) || '`'
-        WHEN 'duplicate' THEN 'duplicate subtask `' || split_part(d, ': ', 2) || '`'
-        WHEN 'overlap' THEN 'overlapping subtasks `'
-            || replace(split_part(d, ': ', 2), '~', '` and `') || '`'
-        ELSE d END
+    CASE WHEN starts_with(d, 'unassigned: ')
+            THEN 'unassigned subtask `' || cg_after(d, 'unassigned: ') || '`'
+         WHEN starts_with(d, 'duplicate: ')
+            THEN 'duplicate subtask `' || cg_after(d, 'duplicate: ') || '`'
+         WHEN starts_with(d, 'overlap: ')
+            THEN 'overlapping subtasks `' || replace(cg_after(d, 'overlap: '), '~', '` and `')
+                 || '`'
+         ELSE d END
 
 -- name: macro_violation
 -- "dropped_key: brand_voice" -> "dropped carried key `brand_voice`".
 CREATE OR REPLACE TEMP MACRO cg_violation(v) AS
-    CASE split_part(v, ': ', 1)
-        WHEN 'dropped_key' THEN 'dropped carried key `' || split_part(v, ': ', 2) || '`'
-        WHEN 'missing_key' THEN 'missing required key `' || split_part(v, ': ', 2) || '`'
-        WHEN 'type_mismatch' THEN 'type mismatch (' || split_part(v, ': ', 2) || ')'
-        WHEN 'schema_mismatch' THEN 'schema mismatch (' || split_part(v, ': ', 2) || ')'
-        WHEN 'stale_state' THEN 'passed stale state (' || split_part(v, ': ', 2) || ')'
-        WHEN 'timeout' THEN 'timed out (' || split_part(v, ': ', 2) || ')'
-        ELSE v END
+    CASE WHEN starts_with(v, 'dropped_key: ')
+            THEN 'dropped carried key `' || cg_after(v, 'dropped_key: ') || '`'
+         WHEN starts_with(v, 'missing_key: ')
+            THEN 'missing required key `' || cg_after(v, 'missing_key: ') || '`'
+         WHEN starts_with(v, 'type_mismatch: ')
+            THEN 'type mismatch (' || cg_after(v, 'type_mismatch: ') || ')'
+         WHEN starts_with(v, 'schema_mismatch: ')
+            THEN 'schema mismatch (' || cg_after(v, 'schema_mismatch: ') || ')'
+         WHEN starts_with(v, 'stale_state: ')
+            THEN 'passed stale state (' || cg_after(v, 'stale_state: ') || ')'
+         WHEN starts_with(v, 'timeout: ')
+            THEN 'timed out (' || cg_after(v, 'timeout: ') || ')'
+         ELSE v END
 
 -- name: macro_more
 -- " (+2 more)" when a list holds more than the one entry a reason names.

@@ -1,0 +1,66 @@
+"""The rule list as a whole: order, exactly one cause per failed run, unknown."""
+
+from __future__ import annotations
+
+from analyzer_builders import Run, attribution
+
+from analyzer import rules
+
+
+def test_rules_run_in_the_documented_order() -> None:
+    """The order of DESIGN's attribution section."""
+    assert [r.__name__ for r in rules.RULES] == [
+        "decomposition_recorded",
+        "handoff",
+        "generation",
+        "assembly",
+        "decomposition_omission",
+        "verification",
+        "unknown",
+    ]
+
+
+def test_recorded_plan_defect_outranks_a_later_handoff_violation() -> None:
+    """A defect early in the chain explains what breaks after it."""
+    run = Run(1, outcome="failure")
+    plan = run.plan("supervisor", ["writer", ""], defects=["unassigned: cta"])
+    run.handoff("writer", "editor", violations=["missing_key: cta"])
+    assert attribution(run)[run.trace_id]["span_id"] == plan
+
+
+def test_generation_error_outranks_an_omission() -> None:
+    """An error is strong evidence; something that did not happen is weak."""
+    run = Run(1, outcome="failure")
+    run.plan("supervisor", ["writer", "fact_checker"])
+    writer = run.agent("writer", error="ValueError")
+    assert attribution(run)[run.trace_id]["span_id"] == writer
+
+
+def test_each_failed_run_gets_exactly_one_cause_and_successes_none() -> None:
+    """One row per failed run, none for runs that succeeded."""
+    ok = Run(1)
+    ok.agent("writer")
+    ok.verify("brand", "accept")
+    bad = Run(2)
+    bad.agent("writer", error="ValueError", propagate=True)
+    gap = Run(3, outcome="failure")
+    gap.agent("writer")
+    got = attribution(ok, bad, gap)
+    assert sorted(got) == [bad.trace_id, gap.trace_id]
+    assert (got[bad.trace_id]["category"], got[gap.trace_id]["category"]) == (
+        "generation",
+        "verification",
+    )
+
+
+def test_unexplained_failure_is_unknown_never_a_guess() -> None:
+    """A verifier ran without a verdict, nothing errored or was omitted: unknown."""
+    run = Run(1, outcome="failure", outcome_reason="late delivery")
+    run.agent("writer")
+    run.span("verify brand", operation="verify", agent="brand")
+    got = attribution(run)[run.trace_id]
+    assert (got["category"], got["span_id"], got["agent"]) == ("unknown", run.root, None)
+    assert got["reason"] == (
+        "run failed (outcome: late delivery) and no plan defect, handoff violation, error, "
+        "omission or verdict explains it"
+    )
