@@ -13,12 +13,10 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from opentelemetry import trace as otel_trace
-
 import tracer
 from coordgap.demo.agents import voice_over
 
-__all__ = ["flush", "record_voice_over", "start_worker"]
+__all__ = ["finish", "record_voice_over", "start_worker"]
 
 _log = logging.getLogger(__name__)
 
@@ -34,14 +32,13 @@ def record_voice_over(payload: Mapping[str, Any], latency_ms: float) -> dict[str
         return voice_over(payload, latency_ms)
 
 
-def flush(timeout_ms: int = 5000) -> bool:
-    """Export every span this process has recorded; ``True`` when all went out."""
-    provider = otel_trace.get_tracer_provider()
-    force_flush = getattr(provider, "force_flush", None)
-    if force_flush is None:
+def finish() -> bool:
+    """Flush and stop this process's exporter (within the tracer's two-second
+    deadline); ``True`` when every span was delivered."""
+    counts = tracer.shutdown()
+    if counts is None:
         return True
-    try:
-        return bool(force_flush(timeout_ms))
-    except Exception:  # a flush failure must not take the demo down with it
-        _log.warning("render farm: flushing spans failed", exc_info=True)
+    if counts.get("dropped", 0):
+        _log.warning("render farm: %s spans were not delivered", counts["dropped"])
         return False
+    return True

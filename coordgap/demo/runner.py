@@ -8,6 +8,7 @@ verdicts as late outcomes, and flushes every span before it returns.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +23,8 @@ from coordgap.demo.faults import FaultRates, RunPlan, draw_plans
 from coordgap.demo.pipeline import RunRecord, Studio, produce_teaser
 
 __all__ = ["EXPORTS", "DemoConfig", "PipelineResult", "run_pipeline"]
+
+_log = logging.getLogger(__name__)
 
 EXPORTS = ("local", "otlp")
 """Where ``coordgap demo`` can send its spans."""
@@ -98,9 +101,11 @@ def _render_farm(config: DemoConfig) -> Iterator[Executor | None]:
         yield farm
     finally:
         try:
-            farm.submit(remote.flush).result(timeout=10)
+            delivered = farm.submit(remote.finish).result(timeout=30)
         finally:
             farm.shutdown(wait=True)
+        if not delivered:
+            _log.warning("the render farm could not deliver all of its spans")
 
 
 def _run_one(plan: RunPlan, studio: Studio) -> RunRecord:
@@ -144,7 +149,7 @@ def run_pipeline(
     for record in done:
         if record.late_reason and record.trace_id:
             tracer.outcome(False, record.late_reason, trace_id=record.trace_id)
-    flushed = remote.flush()
+    flushed = tracer.flush()
     return PipelineResult(
         records=done,
         started_ns=started_ns,
