@@ -169,6 +169,7 @@ def headline(a: AnalysisLike) -> Section:
                 marker={"color": [CATEGORY_COLORS.get(c, MUTED) for c in order]},
                 text=[f"{cats[c]:,} ({pct(cats[c] / total)})" for c in order],
                 textposition="auto",
+                textangle=0,
                 hovertemplate="%{y}: %{x} failed runs<extra></extra>",
             )
         )

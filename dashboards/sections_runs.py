@@ -114,13 +114,41 @@ def _span_hover(s: dict[str, Any]) -> str:
     return "<br>".join(lines)
 
 
+def _placement(spans: list[dict[str, Any]]) -> tuple[list[float], list[float], list[str]]:
+    """Start offset (ms), drawn length (ms) and tick label of every span.
+
+    A late outcome (feedback recorded after the run ended, maybe hours later)
+    would squeeze the whole run into a sliver; it is drawn right after the run
+    instead and its label says how much later it came.
+    """
+    t0 = min(int(s.get("start_ns") or 0) for s in spans)
+    ends = [int(s.get("end_ns") or 0) for s in spans if s.get("operation") != semconv.OP_OUTCOME]
+    run_end = (max(ends) - t0) / 1e6 if ends else None
+    starts: list[float] = []
+    lengths: list[float] = []
+    # tick labels are right-aligned, so nesting shows through the depth-first
+    # order rather than through indentation
+    labels: list[str] = []
+    for s in spans:
+        start = (int(s.get("start_ns") or 0) - t0) / 1e6
+        length = max(value(s, "duration_ms") or 0.0, 0.0)
+        label = shorten(s.get("name"), 44)
+        if run_end is not None and s.get("operation") == semconv.OP_OUTCOME and start > run_end:
+            label += f" (+{esc(duration(start - run_end))} later)"
+            start, length = run_end, 0.0
+        starts.append(start)
+        lengths.append(length)
+        labels.append(label)
+    return starts, lengths, labels
+
+
 def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
     trace_id = str(failure["trace_id"])
     root_cause = failure.get("span_id")
     spans = _tree_order(_bounded(rows(a.run_spans(trace_id)), root_cause))
     reason = shorten(failure.get("reason") or "no reason recorded", 160)
     category = esc(failure.get("category") or semconv.CATEGORY_UNKNOWN)
-    label = f"Run {esc(trace_id[:8])}"
+    label = f"Run <code>{esc(trace_id)}</code>"
     if failure.get("workflow"):
         label += f" ({shorten(failure['workflow'], 40)})"
     caption = f"{label} failed in {category}: {reason}."
@@ -128,12 +156,9 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
         fig = go.Figure()
         fig.update_layout(**base_layout(160))
         return Figure(fig, caption + " Its spans are not in this data.")
-    t0 = min(int(s.get("start_ns") or 0) for s in spans)
-    total_ms = max((int(s.get("end_ns") or 0) - t0) / 1e6 for s in spans) or 1.0
+    starts, lengths, labels = _placement(spans)
+    total_ms = max(st + ln for st, ln in zip(starts, lengths, strict=True)) or 1.0
     scale, unit = next((f, u) for f, u in _UNITS if total_ms >= 2 * f or f == 1.0)
-    # tick labels are right-aligned, so nesting shows through the depth-first
-    # order rather than through indentation
-    labels = [shorten(s.get("name"), 44) for s in spans]
     by_stage: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(spans):
         by_stage[str(s.get("stage") or "")].append(i)
@@ -147,8 +172,8 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
             go.Bar(
                 orientation="h",
                 y=idx,
-                base=[(int(spans[i].get("start_ns") or 0) - t0) / 1e6 / scale for i in idx],
-                x=[max((value(spans[i], "duration_ms") or 0) / scale, min_width) for i in idx],
+                base=[starts[i] / scale for i in idx],
+                x=[max(lengths[i] / scale, min_width) for i in idx],
                 name=esc(stage) if stage else "run / other",
                 width=0.8,  # fixed: Plotly would size bars from the gaps between rows
                 marker={
@@ -168,7 +193,7 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
     cause_rows = [i for i, s in enumerate(spans) if s["span_id"] == root_cause]
     if cause_rows:
         i = cause_rows[0]
-        end = (int(spans[i].get("end_ns") or 0) - t0) / 1e6 / scale
+        end = (starts[i] + lengths[i]) / scale
         fig.add_trace(
             go.Scatter(
                 x=[end],
@@ -213,7 +238,9 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
             "tickmode": "array",
             "tickvals": list(range(len(spans))),
             "ticktext": labels,
-            "autorange": "reversed",
+            # fixed range, first span on top: autorange would pad by the widest
+            # gap between a trace's rows and leave empty bands
+            "range": [len(spans) - 0.5, -0.5],
             "showgrid": False,
         },
     )
@@ -310,6 +337,7 @@ def trend(a: AnalysisLike) -> Section:
             "overlaying": "y",
             "ticksuffix": "%",
             "range": [0, 102],
+            "tickvals": [0, 20, 40, 60, 80, 100],
         },
     )
     known = [(r, v) for r, v in zip(buckets, rel, strict=True) if v is not None]
