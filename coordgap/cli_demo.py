@@ -185,8 +185,9 @@ def demo(runs: int, seed: int, out: Path, export: str, rates: tuple[str, ...]) -
         console.print(_injected_table(result))
         console.print(
             f"ground truth (trace id -> injected fault): {truth_path}\n"
-            "nothing was ingested locally; pull the traces back from your backend, "
-            "e.g. `coordgap ingest`, then `coordgap analyze`"
+            "nothing was ingested locally; to analyze, pull the traces back from the "
+            "backend (`coordgap pull phoenix URL`, `coordgap pull jaeger URL --service "
+            f"{config.service_name}`, `coordgap pull tempo URL`), then `coordgap analyze`"
         )
         return
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+import analyzer
+
 pytestmark = [pytest.mark.e2e, pytest.mark.phoenix]
 
 _NO_VOICE = {"plan_unassigned", "plan_omission"}
@@ -114,3 +116,23 @@ def test_demo_exports_every_run_to_phoenix(tmp_path: Path, phoenix: Any) -> None
             assert any("dropped_key: brand_voice" in str(v) for v in violations), violations
     assert any(row["fault"] == "dropped_key" for row in truth)
     assert any(row["late_feedback"] for row in truth)
+
+    # Round trip: pull the runs back from Phoenix and attribute them.
+    db = tmp_path / "pulled.duckdb"
+    pulled = subprocess.run(
+        [sys.executable, "-m", "coordgap", "pull", "phoenix", phoenix.base_url, "--db", str(db)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert pulled.returncode == 0, pulled.stderr + pulled.stdout
+    with analyzer.open(db) as store:
+        runs = store.analyze().runs
+    said = {row["trace_id"]: row for row in runs.iter_rows(named=True)}
+    for row in truth:
+        attributed = said[row["trace_id"]]
+        assert attributed["failed"] == (row["category"] != "none"), row
+        if row["fault"] not in (None, "silent_ordering"):
+            assert attributed["category"] == row["category"], row
