@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Literal, TypedDict
 
-from langgraph.graph import END, START, StateGraph
+from langgraph.graph import START, StateGraph
 
 import tracer
 from tracer.integrations import langgraph as cg_langgraph
@@ -51,7 +51,7 @@ def build(faulty: bool) -> Any:
 
     def retry_or_finish(state: Teaser) -> Literal["writer", "__end__"]:
         if state["approved"] or state["attempts"] >= MAX_ATTEMPTS:
-            return END
+            return "__end__"  # langgraph.graph.END
         return "writer"
 
     graph = StateGraph(Teaser)
