@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +45,7 @@ _get_current_span = trace.get_current_span
 _MAX_RUNS_TRACKED = 4096
 # trace_id -> {verifier name -> attempts so far}; oldest runs evicted first.
 _attempts: dict[int, dict[str, int]] = {}
+_attempts_lock = threading.Lock()
 # trace_id -> the run span's context, so a late outcome in this process can link to it.
 run_contexts: dict[int, Any] = {}
 
@@ -64,14 +66,16 @@ def record_error(span: Any, exc: BaseException) -> None:
 
 
 def _next_attempt(trace_id: int, name: str) -> int:
-    runs = _attempts.get(trace_id)
-    if runs is None:
-        if len(_attempts) >= _MAX_RUNS_TRACKED:
-            _attempts.pop(next(iter(_attempts)))
-        runs = _attempts[trace_id] = {}
-    attempt = runs.get(name, 0) + 1
-    runs[name] = attempt
-    return attempt
+    # A lock: verifiers of one run may check in parallel threads.
+    with _attempts_lock:
+        runs = _attempts.get(trace_id)
+        if runs is None:
+            if len(_attempts) >= _MAX_RUNS_TRACKED:
+                _attempts.pop(next(iter(_attempts)))
+            runs = _attempts[trace_id] = {}
+        attempt = runs.get(name, 0) + 1
+        runs[name] = attempt
+        return attempt
 
 
 class Step:
@@ -82,13 +86,12 @@ class Step:
     methods never raise into the caller.
     """
 
-    __slots__ = ("span", "spec", "_token", "_verdict_set")
+    __slots__ = ("span", "spec", "_token")
 
     def __init__(self, span: Any, spec: StepSpec, token: object = None) -> None:
         self.span = span
         self.spec = spec
         self._token = token
-        self._verdict_set = False
 
     @property
     def trace_id(self) -> str:
@@ -115,8 +118,7 @@ class Step:
     def record_verdict(self, verdict: Any) -> None:
         """Record a verifier's verdict and the ``gen_ai.evaluation.result`` event."""
         try:
-            if _record_verdict(self.span, self.spec.name, verdict):
-                self._verdict_set = True
+            _record_verdict(self.span, self.spec.name, verdict)
         except Exception:
             internal_error("recording a verdict")
 
@@ -192,7 +194,7 @@ def _record_verdict(span: Any, name: str, value: Any) -> bool:
 class StepSpec:
     """One kind of step with its name and attributes, fixed at decoration time."""
 
-    __slots__ = ("kind", "name", "span_name", "attrs", "_stack", "_naming")
+    __slots__ = ("kind", "name", "span_name", "attrs", "_stack")
 
     def __init__(
         self,
@@ -203,17 +205,10 @@ class StepSpec:
         span_name: Callable[[str], str],
     ) -> None:
         self.kind = kind
-        self._naming = (naming, span_name)
         self._stack: list[tuple[Step, Any]] = []
         self.name = name or kind
         self.attrs = {**attrs, **naming(self.name)}
         self.span_name = span_name(self.name)
-
-    def named(self, name: str) -> StepSpec:
-        """A copy of this spec for ``name`` (bare decorators take the function's name)."""
-        naming, span_name = self._naming
-        base = {k: v for k, v in self.attrs.items() if k not in naming(self.name)}
-        return StepSpec(self.kind, name, base, naming, span_name)
 
     # -- decorator ------------------------------------------------------------
     def __call__(self, func: Callable[..., Any]) -> Callable[..., Any]:
