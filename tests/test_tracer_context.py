@@ -185,3 +185,30 @@ def test_suspend_outside_any_span_and_bad_tokens() -> None:
     with tracer.extract({"traceparent": "garbage"}) as ctx:
         assert tracer.current_trace_id() is None
         assert ctx is not None
+
+
+def test_one_spec_object_entered_from_two_threads_at_once(spans: Captured, caplog: Any) -> None:
+    """A shared `tracer.agent(...)` object used as a context manager concurrently:
+    each thread ends its own span and restores its own context."""
+    shared = tracer.agent("shared")
+    both_inside = threading.Barrier(2, timeout=10)
+    seen: list[str] = []
+
+    def work() -> None:
+        with shared as step:
+            both_inside.wait()
+            seen.append(step.span_id)
+            assert tracer.current_trace_id() == step.trace_id
+        assert tracer.current_trace_id() == run.trace_id
+
+    with tracer.workflow("run") as run:
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    dicts = spans.dicts()
+    shared_spans = [d for d in dicts if d["name"] == "invoke_agent shared"]
+    assert sorted(d["span_id"] for d in shared_spans) == sorted(seen)
+    assert all(d["parent_id"] == run.span_id for d in shared_spans)
+    assert not [r for r in caplog.records if "detach" in r.getMessage().lower()]

@@ -13,6 +13,7 @@ internal-error guard; user exceptions are recorded and re-raised unchanged.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import inspect
 import threading
@@ -86,12 +87,13 @@ class Step:
     methods never raise into the caller.
     """
 
-    __slots__ = ("span", "spec", "_token")
+    __slots__ = ("span", "spec", "_token", "_open_token")
 
     def __init__(self, span: Any, spec: StepSpec, token: object = None) -> None:
         self.span = span
         self.spec = spec
         self._token = token
+        self._open_token: object = None
 
     @property
     def trace_id(self) -> str:
@@ -194,7 +196,7 @@ def _record_verdict(span: Any, name: str, value: Any) -> bool:
 class StepSpec:
     """One kind of step with its name and attributes, fixed at decoration time."""
 
-    __slots__ = ("kind", "name", "span_name", "attrs", "_stack")
+    __slots__ = ("kind", "name", "span_name", "attrs", "_open")
 
     def __init__(
         self,
@@ -205,7 +207,9 @@ class StepSpec:
         span_name: Callable[[str], str],
     ) -> None:
         self.kind = kind
-        self._stack: list[tuple[Step, Any]] = []
+        self._open: contextvars.ContextVar[tuple[Step, ...]] = contextvars.ContextVar(
+            "coordgap-open-steps", default=()
+        )
         self.name = name or kind
         self.attrs = {**attrs, **naming(self.name)}
         self.span_name = span_name(self.name)
@@ -286,24 +290,24 @@ class StepSpec:
 
     # -- context manager ----------------------------------------------------------
     def __enter__(self) -> Step:
-        if not state.enabled:
-            step = Step(trace.INVALID_SPAN, self)
-            self._stack.append((step, None))
-            return step
-        began = self.begin()
-        if began is None:
-            step = Step(trace.INVALID_SPAN, self)
-            self._stack.append((step, None))
-            return step
-        span, token = began
-        step = Step(span, self, token)
-        self._stack.append((step, token))
+        began = self.begin() if state.enabled else None
+        step = Step(trace.INVALID_SPAN, self) if began is None else Step(began[0], self, began[1])
+        # A context variable, not a list: one spec object may be entered from
+        # several threads or tasks at once, and each must leave its own step.
+        step._open_token = self._open.set((*self._open.get(), step))
         return step
 
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
-        step, token = self._stack.pop()
-        if token is not None:
-            self.end(step.span, token, exc)
+        opened = self._open.get()
+        if not opened:
+            return
+        step = opened[-1]
+        try:
+            self._open.reset(step._open_token)  # type: ignore[arg-type]
+        except ValueError:  # exited in another context than entered: just drop it
+            self._open.set(opened[:-1])
+        if step._token is not None:
+            self.end(step.span, step._token, exc)
 
     async def __aenter__(self) -> Step:
         return self.__enter__()
