@@ -101,3 +101,24 @@ def test_demo_help_shows_an_example() -> None:
     assert result.exit_code == 0
     for option in ("--runs", "--seed", "--out", "--export", "--rate", "Example"):
         assert option in result.output
+
+
+def test_a_second_demo_in_the_same_folder_analyzes_only_its_own_runs(tmp_path: Path) -> None:
+    """Spans left by an earlier demo stay in the store but not in the new
+    demo's summary, agreement figure or report."""
+    out = tmp_path / "cg"
+    first = _coordgap("demo", "--runs", "20", "--seed", "1", "--out", str(out), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = _coordgap("demo", "--runs", "25", "--seed", "2", "--out", str(out), cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    truth = _truth(out / "demo-ground-truth.jsonl")
+    failed = sum(1 for row in truth if row["category"] != "none")
+    assert len(truth) == 25
+    assert f"on {failed - _silent(truth)}/{failed} failed runs" in second.stdout
+    assert "25 (" in second.stdout  # the summary's runs row: "25 (n failed)"
+    with analyzer.open(out / "coordgap.duckdb") as store:
+        assert store.analyze().runs.height == 45  # both demos are kept in the store
+
+
+def _silent(truth: list[dict[str, Any]]) -> int:
+    return sum(1 for row in truth if row["fault"] == "silent_ordering")
