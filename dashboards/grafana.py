@@ -254,6 +254,8 @@ def build(datasource_uid: str = DATASOURCE_VARIABLE, *, title: str = "coordgap h
         .timezone("browser")
         .refresh("1m")
         .variables(variables)
+        # an explicit (empty) list: Grafana adds its built-in annotation to it
+        .annotations([])
         .with_panel(
             text.Panel()
             .id(1)

@@ -181,19 +181,50 @@ def write_otlp_runs(path: Path, *, runs: int, hours: float, fail_every: int = 4)
                 semconv.PLAN_UNASSIGNED: ["music"],
             }
         spans = [
-            _otlp_span(trace_id, root, None, "invoke_workflow nightly", t, t + 50 * ms,
-                       workflow, failed),
-            _otlp_span(trace_id, plan, root, "plan planner", t + ms, t + 5 * ms, planner, False,
-                       plan_arrays),
-            _otlp_span(trace_id, hand, root, "handoff planner -> writer", t + 5 * ms, t + 6 * ms,
-                       handoff, False, violations),
-            _otlp_span(trace_id, agent, root, "invoke_agent writer", t + 6 * ms, t + 40 * ms,
-                       writer, failed),
+            _otlp_span(
+                trace_id, root, None, "invoke_workflow nightly", t, t + 50 * ms, workflow, failed
+            ),
+            _otlp_span(
+                trace_id,
+                plan,
+                root,
+                "plan planner",
+                t + ms,
+                t + 5 * ms,
+                planner,
+                False,
+                plan_arrays,
+            ),
+            _otlp_span(
+                trace_id,
+                hand,
+                root,
+                "handoff planner -> writer",
+                t + 5 * ms,
+                t + 6 * ms,
+                handoff,
+                False,
+                violations,
+            ),
+            _otlp_span(
+                trace_id,
+                agent,
+                root,
+                "invoke_agent writer",
+                t + 6 * ms,
+                t + 40 * ms,
+                writer,
+                failed,
+            ),
         ]
-        request = {"resourceSpans": [{
-            "resource": {"attributes": [_kv(semconv.SERVICE_NAME, "nightly")]},
-            "scopeSpans": [{"scope": {"name": "coordgap"}, "spans": spans}],
-        }]}
+        request = {
+            "resourceSpans": [
+                {
+                    "resource": {"attributes": [_kv(semconv.SERVICE_NAME, "nightly")]},
+                    "scopeSpans": [{"scope": {"name": "coordgap"}, "spans": spans}],
+                }
+            ]
+        }
         lines.append(json.dumps(request))
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -204,8 +235,15 @@ def _kv(key: str, value: str) -> dict[str, Any]:
 
 
 def _otlp_span(
-    trace_id: str, span_id: str, parent: str | None, name: str, start: int, end: int,
-    attrs: dict[str, str], error: bool, arrays: dict[str, list[str]] | None = None,
+    trace_id: str,
+    span_id: str,
+    parent: str | None,
+    name: str,
+    start: int,
+    end: int,
+    attrs: dict[str, str],
+    error: bool,
+    arrays: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     span: dict[str, Any] = {
         "traceId": trace_id,

@@ -1,0 +1,52 @@
+"""Pure helpers of the report: number formatting, escaping, cycle breaking in the Sankey."""
+
+from __future__ import annotations
+
+from dashboards._format import duration, esc, pct, plural, pts, shorten
+from dashboards.sections_flow import back_edges
+
+
+def test_pct_keeps_small_shares_visible() -> None:
+    """Shares print as whole percents, small ones with a decimal, None as n/a."""
+    assert pct(0.713) == "71%"
+    assert pct(0.004) == "0.4%"
+    assert pct(0.05) == "5%"
+    assert pct(1.0) == "100%"
+    assert pct(None) == "n/a"
+    assert pct(float("nan")) == "n/a"
+
+
+def test_points_and_durations_read_naturally() -> None:
+    """Differences as points; durations in the unit a reader expects."""
+    assert pts(0.26) == "26 points"
+    assert pts(0.01) == "1.0 point"
+    assert duration(850) == "850 ms"
+    assert duration(1500) == "1.5 s"
+    assert duration(240_000) == "4.0 min"
+    assert duration(7_200_000) == "2.0 h"
+    assert duration(None) == "n/a"
+    assert plural(1, "run") == "1 run" and plural(3, "run") == "3 runs"
+
+
+def test_escaping_covers_markup_and_quotes() -> None:
+    """Markup and quotes become entities; long names are cut before escaping."""
+    assert esc("<script>alert('x')</script>") == "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"
+    assert esc(None) == ""
+    assert shorten("<b>" * 20, 5) == "&lt;b&gt;&lt;\u2026"
+
+
+def test_back_edges_break_rework_loops() -> None:
+    """The edge that sends work back (and a self-handoff) is the one marked, not the main line."""
+    edges = [
+        ("planner", "writer", 100.0),
+        ("writer", "director", 100.0),
+        ("director", "writer", 40.0),  # sent back for rework
+        ("director", "assembler", 100.0),
+        ("assembler", "assembler", 3.0),
+    ]
+    assert back_edges(edges) == {("director", "writer"), ("assembler", "assembler")}
+
+
+def test_back_edges_of_a_chain_is_empty() -> None:
+    """A pipeline without loops keeps every edge forward."""
+    assert back_edges([("a", "b", 5.0), ("b", "c", 5.0), ("a", "c", 1.0)]) == set()
