@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
 import click
@@ -167,7 +168,12 @@ def demo(runs: int, seed: int, out: Path, export: str, rates: tuple[str, ...]) -
         console=console,
     ) as progress:
         task = progress.add_task("running the studio", total=runs)
-        result = run_pipeline(config, on_run=lambda _record: progress.advance(task))
+        try:
+            result = run_pipeline(config, on_run=lambda _record: progress.advance(task))
+        except BrokenExecutor as exc:
+            raise click.ClickException(
+                f"the render-farm process stopped unexpectedly ({exc}); no analysis was run"
+            ) from None
     failed = sum(1 for record in result.records if record.plan.category != "none")
     console.print(
         f"{len(result.records):,} runs in {result.seconds:.1f} s; "

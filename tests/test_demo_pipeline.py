@@ -4,7 +4,7 @@ in the trace the evidence the attribution rules read."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -188,3 +188,15 @@ def test_human_director_is_a_human_actor(exporter: Captured) -> None:
     directors = [s for s in spans if s.attributes.get(semconv.GEN_AI_AGENT_NAME) == "director"]
     assert len(directors) == 2
     assert {s.attributes.get(semconv.ACTOR) for s in directors} == {semconv.ACTOR_HUMAN}
+
+
+class _BrokenFarm(Executor):
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        raise BrokenExecutor("the render farm died")
+
+
+def test_a_broken_render_farm_is_not_a_simulated_failure(exporter: Captured) -> None:
+    """The demo's own machinery breaking stops the demo; it is never recorded
+    as a failed run (which would corrupt the comparison with ground truth)."""
+    with ThreadPoolExecutor(max_workers=2) as pool, pytest.raises(BrokenExecutor):
+        _run_one(_plan(None), Studio(pool=pool, farm=_BrokenFarm()))

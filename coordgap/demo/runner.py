@@ -12,7 +12,13 @@ import logging
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import (
+    BrokenExecutor,
+    Executor,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    as_completed,
+)
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +118,8 @@ def _run_one(plan: RunPlan, studio: Studio) -> RunRecord:
     record = RunRecord(plan=plan)
     try:
         produce_teaser(plan, studio, record)
+    except BrokenExecutor:
+        raise  # the demo's machinery broke, not the simulated pipeline
     except Exception as exc:  # the injected faults crash runs, as real ones would
         record.failed = True
         record.reason = f"{type(exc).__name__}: {exc}"
