@@ -240,15 +240,13 @@ def test_unreachable_otlp_endpoint_does_not_hold_the_exit(protocol: str) -> None
     wait up to 30 s), not a speed claim.
     """
     port = closed_port()
-    result = run_py(
-        UNREACHABLE,
-        child_env(
-            COORDGAP_EXPORTER="otlp",
-            OTEL_EXPORTER_OTLP_PROTOCOL=protocol,
-            OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{port}",
-        ),
-        timeout=60,
+    env = child_env(
+        OTEL_EXPORTER_OTLP_PROTOCOL=protocol,
+        OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{port}",
     )
+    if protocol == "grpc":  # over HTTP the standard variables alone select OTLP
+        env["COORDGAP_EXPORTER"] = "otlp"
+    result = run_py(UNREACHABLE, env, timeout=60)
     exited = time.time()
     assert result.returncode == 0, result.stderr
     done = float(re.search(r"done ([\d.]+)", result.stdout).group(1))  # type: ignore[union-attr]
@@ -327,6 +325,12 @@ def test_settings_resolve_argument_then_environment_then_default(
             service_name="arg", capture_content=False, tracer_provider=TracerProvider()
         )
         assert explicit.service_name == "arg" and explicit.capture_content is False
+        monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")
+        assert tracer.configure(tracer_provider=TracerProvider()).exporter == "otlp"
+        monkeypatch.setenv("OTEL_TRACES_EXPORTER", "console,otlp")
+        assert tracer.configure(tracer_provider=TracerProvider()).exporter == "console"
+        monkeypatch.setenv("COORDGAP_EXPORTER", "local")
+        assert tracer.configure(tracer_provider=TracerProvider()).exporter == "local"
         monkeypatch.setenv("COORDGAP_ENABLED", "0")
         assert tracer.configure(tracer_provider=TracerProvider()).enabled is False
         assert _config.state.enabled is False

@@ -64,6 +64,11 @@ def _parse_int(name: str, raw: str) -> int:
     return value
 
 
+def _parse_exporter(name: str, raw: str) -> str:
+    # OTEL_TRACES_EXPORTER may list several ("otlp,console"); the first one wins.
+    return raw.split(",")[0].strip()
+
+
 # argument -> (environment variables in order, parser, default, contract)
 _OPTIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str], Any], Any, str]] = {
     "service_name": (
@@ -73,11 +78,12 @@ _OPTIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str], Any], Any, str]]
         "service.name of the resource; default: the SDK's (OTEL_SERVICE_NAME or unknown_service)",
     ),
     "exporter": (
-        ("COORDGAP_EXPORTER",),
-        lambda _n, raw: raw,
+        ("COORDGAP_EXPORTER", "OTEL_TRACES_EXPORTER"),
+        _parse_exporter,
         "local",
         "'local' (OTLP/JSON lines), 'otlp' (OTEL_EXPORTER_OTLP_*), 'console', 'none', "
-        "or a SpanExporter instance",
+        "or a SpanExporter instance; with neither variable set, an OTLP endpoint in "
+        "OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT means 'otlp'",
     ),
     "path": (
         ("COORDGAP_PATH",),
@@ -140,6 +146,12 @@ def _resolve(name: str, value: Any) -> Any:
         raw = os.environ.get(env)
         if raw is not None and raw.strip() != "":
             return parse(env, raw)
+    if name == "exporter" and any(
+        os.environ.get(env, "").strip()
+        for env in ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT")
+    ):
+        # Pointing the standard variables at a backend needs no other setting.
+        return "otlp"
     return default
 
 
