@@ -299,6 +299,9 @@ def test_settings_resolve_argument_then_environment_then_default(
         "COORDGAP_MAX_CONTENT_LENGTH",
         "COORDGAP_REDACT",
         "COORDGAP_ENDPOINT",
+        "OTEL_TRACES_EXPORTER",
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
     ):
         monkeypatch.delenv(name, raising=False)
     with preserve_state():
