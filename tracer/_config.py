@@ -331,11 +331,13 @@ def _is_unset(provider: Any) -> bool:
 
 
 def ensure_tracer() -> trace.Tracer | None:
-    """The tracer for the hot path; configures with defaults on first use.
+    """The tracer to start spans with, or None when tracing is off.
 
-    Never raises: a bad environment setting is logged once and tracing is
-    turned off.
+    Configures with the defaults on first use. Never raises: a bad environment
+    setting is logged once and tracing is turned off.
     """
+    if not state.enabled:
+        return None
     tracer = state.tracer
     if tracer is not None:
         return tracer
