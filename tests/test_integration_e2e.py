@@ -163,3 +163,29 @@ def test_mcp_failing_tool_is_a_generation_failure(
     assert "execute_tool offline_lookup" in {
         row["span_name"] for row in _spans_named(tmp_path / "db.duckdb", failure["evidence"])
     }
+
+
+def test_autogen_review_failures(coordgap_to: Path, tmp_path: Path) -> None:
+    """Reviewer never approves -> generation; reviewer approves a draft the client
+    rejects -> verification (false accept)."""
+    pytest.importorskip("autogen_agentchat")
+    from tracer.integrations import autogen as cg_autogen
+
+    team_example = _example("autogen_review_team")
+    runs = [
+        (["Add a hook.", "APPROVE"], True),
+        (["Weak.", "Still weak.", "No."], False),
+        (["APPROVE"], False),
+    ]
+    for reviews, client_happy in runs:
+        with tracer.workflow("teaser-review"):
+            team = cg_autogen.instrument(team_example.build(reviews), verify=["reviewer"])
+            asyncio.run(team_example.review(team))
+            tracer.outcome(client_happy, "client verdict")
+
+    summary = _analyze(coordgap_to, tmp_path / "db.duckdb")
+    assert summary["runs"] == 3 and summary["failed"] == 2
+    by_category = {f["category"]: f for f in summary["failures"]}
+    assert set(by_category) == {semconv.STAGE_GENERATION, semconv.STAGE_VERIFICATION}
+    assert "rejected all" in by_category[semconv.STAGE_GENERATION]["reason"]
+    assert by_category[semconv.STAGE_VERIFICATION]["span_name"] == "verify reviewer"
