@@ -54,6 +54,7 @@ _INTERMEDIATE = (
     "cg_calls",
 )
 _VIEWS = ("cg_link", "cg_spans")
+_MACROS = ("cg_defect", "cg_violation", "cg_more", "cg_after")
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,12 +164,14 @@ def prepare(
     *,
     since: datetime | int | None = None,
     service: str | None = None,
+    trace_id: str | None = None,
 ) -> None:
     """Build the ``cg_*`` TEMP tables the rules and metrics read (runs in scope,
     run status, error origins, explicit and inferred handoffs, pending failures).
 
     ``since`` keeps runs that started at or after it (a datetime, naive = UTC, or
-    epoch nanoseconds); ``service`` keeps runs with at least one span of that service.
+    epoch nanoseconds); ``service`` keeps runs with at least one span of that service;
+    ``trace_id`` keeps that one run.
     Raises ValueError when the connection has no ``spans`` table.
     """
     if not _has_spans_table(con):
@@ -180,7 +183,9 @@ def prepare(
         con.execute(queries.sql("runs_since"), {"since": since_ns})
     if service is not None:
         con.execute(queries.sql("runs_service"), {"service": service})
-    scoped = since_ns is not None or service is not None
+    if trace_id is not None:
+        con.execute(queries.sql("runs_trace"), {"trace_id": trace_id.lower()})
+    scoped = since_ns is not None or service is not None or trace_id is not None
     con.execute(queries.sql("spans_scoped" if scoped else "spans_view"))
     for name in _PREPARE_FIXED:
         con.execute(queries.sql(name))
@@ -191,6 +196,7 @@ def analyze(
     *,
     since: datetime | int | None = None,
     service: str | None = None,
+    trace_id: str | None = None,
 ) -> Analysis:
     """Attribute every failed run in scope and compute the reliability figures.
 
@@ -202,7 +208,7 @@ def analyze(
     # makes the intermediate tables much cheaper to build. Restored below.
     con.execute("SET preserve_insertion_order = false")
     try:
-        prepare(con, since=since, service=service)
+        prepare(con, since=since, service=service, trace_id=trace_id)
         rules.attribute(con)
         return _collect(con)
     finally:
@@ -253,7 +259,8 @@ def _has_spans_table(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the cg_* TEMP views and tables (cg_spans is either, depending on scope)."""
+    """Drop the cg_* TEMP views, tables and macros (cg_spans is a view or a table,
+    depending on scope)."""
     views = {
         name
         for (name,) in con.execute(
@@ -267,6 +274,8 @@ def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"DROP VIEW {_quote(name)}")
     for name in (*_INTERMEDIATE, "cg_spans"):
         con.execute(f"DROP TABLE IF EXISTS {_quote(name)}")
+    for name in _MACROS:  # dependents first: cg_after is used by the others
+        con.execute(f"DROP MACRO IF EXISTS {_quote(name)}")
 
 
 def _quote(identifier: str) -> str:

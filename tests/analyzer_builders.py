@@ -21,7 +21,16 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["COLUMNS", "Run", "attribution", "fresh_db", "insert", "prepared", "rule_rows"]
+__all__ = [
+    "COLUMNS",
+    "Run",
+    "attribution",
+    "fresh_db",
+    "insert",
+    "prepared",
+    "rule_rows",
+    "write_db",
+]
 
 SCHEMA = Path(__file__).resolve().parent.parent / "analyzer" / "schema.sql"
 BASE_NS = 1_767_225_600 * 10**9  # 2026-01-01T00:00:00Z
@@ -65,11 +74,19 @@ _DEFAULT_STAGE = {
 }
 
 
-def fresh_db() -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the analyzer schema."""
-    con = duckdb.connect()
+def fresh_db(path: str | Path = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A DuckDB (in memory unless ``path`` is given) with the analyzer schema."""
+    con = duckdb.connect(str(path))
     con.execute(SCHEMA.read_text(encoding="utf-8"))
     return con
+
+
+def write_db(path: str | Path, *runs: Run) -> Path:
+    """A database file at ``path`` holding ``runs`` (closed, ready for the CLI)."""
+    con = fresh_db(path)
+    insert(con, *runs)
+    con.close()
+    return Path(path)
 
 
 def insert(con: duckdb.DuckDBPyConnection, *runs: Run) -> None:

@@ -41,6 +41,9 @@ WHERE NOT (s.operation = 'outcome' AND s.outcome_trace_id IS NOT NULL
 -- name: runs_since
 DELETE FROM cg_runs0 WHERE start_ns < $since
 
+-- name: runs_trace
+DELETE FROM cg_runs0 WHERE trace_id <> $trace_id
+
 -- name: runs_service
 -- A run belongs to every service that has a span in it.
 DELETE FROM cg_runs0 WHERE trace_id NOT IN (SELECT trace_id FROM spans WHERE service = $service)

@@ -1,0 +1,147 @@
+"""One run explained: its spans as a tree, the root cause marked, the evidence and reason.
+
+:func:`explain` gathers what ``coordgap explain TRACE_ID`` shows;
+:func:`render` turns it into a rich renderable. Every string from the trace is
+put into :class:`rich.text.Text` as plain text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import polars as pl
+from rich.console import Group, RenderableType
+from rich.text import Text
+from rich.tree import Tree
+
+from analyzer.analysis import analyze, run_spans
+
+__all__ = ["Explanation", "explain", "format_ms", "render"]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A run's spans (``Analysis.run_spans`` columns), its run row, its attribution
+    (None when the run did not fail) and the spans where exceptions originated
+    (``Analysis.span_errors`` rows), failed run or not."""
+
+    trace_id: str
+    spans: pl.DataFrame
+    run: dict[str, Any] | None
+    failure: dict[str, Any] | None
+    errors: list[dict[str, Any]]
+
+
+def explain(con: duckdb.DuckDBPyConnection, trace_id: str) -> Explanation:
+    """Analyze one trace. Raises LookupError when the database holds no such trace."""
+    trace_id = trace_id.strip().lower()
+    spans = run_spans(con, trace_id)
+    if spans.height == 0:
+        raise LookupError(f"no trace {trace_id} in the database")
+    analysis = analyze(con, trace_id=trace_id)
+    runs = analysis.runs.to_dicts()
+    return Explanation(
+        trace_id,
+        spans,
+        runs[0] if runs else None,
+        analysis.failure(trace_id),
+        analysis.span_errors.to_dicts(),
+    )
+
+
+def format_ms(ms: float | None) -> str:
+    """A duration for people: 850 µs, 12.3 ms, 4.20 s, 3 min 05 s, 2 h 03 min."""
+    if ms is None:
+        return "?"
+    if ms < 1:
+        return f"{ms * 1000:.0f} µs"
+    if ms < 1000:
+        return f"{ms:.1f} ms"
+    seconds = ms / 1000
+    if seconds < 60:
+        return f"{seconds:.2f} s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def render(explanation: Explanation) -> RenderableType:
+    """Header, the span tree (root cause and evidence marked), then reason and evidence."""
+    failure = explanation.failure
+    root_cause = failure["span_id"] if failure else None
+    evidence = set(failure["evidence"] or []) if failure else set()
+    rows = explanation.spans.to_dicts()
+    ids = {r["span_id"] for r in rows}
+    children: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        parent = r["parent_span_id"] if r["parent_span_id"] in ids else None
+        children[None if r["span_id"] == parent else parent].append(r)
+
+    header = Text(f"trace {explanation.trace_id}", style="bold")
+    run = explanation.run
+    if run is not None:
+        header.append(f"  {run['workflow']}", style="cyan")
+        header.append(f"  {format_ms(run['duration_ms'])}")
+        if run["failed"]:
+            header.append("  FAILED", style="bold red")
+            if failure:
+                header.append(f" ({failure['category']})", style="red")
+        else:
+            header.append("  succeeded", style="green")
+    tree = Tree(header)
+    seen: set[str] = set()
+
+    def add(node: Tree, parent: str | None) -> None:
+        for r in children.get(parent, []):
+            if r["span_id"] in seen:  # a parent cycle in broken input
+                continue
+            seen.add(r["span_id"])
+            add(node.add(_label(r, root_cause, evidence)), r["span_id"])
+
+    add(tree, None)
+    parts: list[RenderableType] = [tree]
+    if failure:
+        parts.append(Text.assemble(("root cause ", "bold"), (str(failure["span_id"]), "red")))
+        parts.append(Text.assemble(("reason ", "bold"), str(failure["reason"])))
+        parts.append(
+            Text.assemble(("evidence ", "bold"), ", ".join(failure["evidence"] or []) or "none")
+        )
+    elif run is not None and run["failed"]:
+        parts.append(Text("failed, but no attribution was recorded", style="red"))
+    if run is not None and not run["failed"]:
+        for e in explanation.errors:
+            parts.append(
+                Text.assemble(
+                    ("contained error ", "bold yellow"),
+                    f"`{e['span_name']}` ({e['span_id']}) raised {e['error_type'] or 'an error'}"
+                    f" under `{e['agent'] or '?'}` [{e['stage'] or 'no stage'}]; "
+                    "it did not escape the run, so the run succeeded",
+                )
+            )
+    return Group(*parts)
+
+
+def _label(r: dict[str, Any], root_cause: str | None, evidence: set[str]) -> Text:
+    label = Text(str(r["name"]), style="bold red" if r["span_id"] == root_cause else "")
+    label.append(f"  {format_ms(r['duration_ms'])}", style="dim")
+    if r["stage"]:
+        label.append(f"  [{r['stage']}]", style="cyan")
+    if r["actor"] == "human":
+        label.append("  human", style="magenta")
+    if r["verdict"]:
+        label.append(f"  {r['verdict']}", style="green" if r["verdict"] == "accept" else "yellow")
+    for violation in r["violations"] or []:
+        label.append(f"  ! {violation}", style="yellow")
+    if r["is_error"]:
+        label.append(f"  x {r['error_type'] or 'error'}", style="red")
+    if r["span_id"] == root_cause:
+        label.append("  <- root cause", style="bold red")
+    elif r["span_id"] in evidence:
+        label.append("  <- evidence", style="yellow")
+    label.append(f"  {r['span_id']}", style="dim")
+    return label
