@@ -270,8 +270,8 @@ def heatmap(a: AnalysisLike) -> Section:
             zmax=100,
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": "failure<br>rate"}, "ticksuffix": "%", "thickness": 12},
-            hovertemplate="%{y} in %{x}: %{z:.1f}% failed (%{text} calls)<extra></extra>",
+            colorbar={"title": {"text": "calls<br>failed"}, "ticksuffix": "%", "thickness": 12},
+            hovertemplate="%{y} in %{x}: %{z:.1f}% of calls failed (%{text})<extra></extra>",
         )
     )
     fig.update_layout(
@@ -284,17 +284,19 @@ def heatmap(a: AnalysisLike) -> Section:
 
 
 def _heatmap_caption(cells: list[dict[str, Any]], n_agents: int, n_shown: int) -> str:
+    # a call fails when it raised (or an error started inside it); plan defects,
+    # handoff violations and wrong verdicts fail runs without failing a call
     failing = [r for r in cells if (value(r, "failures") or 0) > 0]
     if not failing:
-        text = f"None of the {plural(n_agents, 'agent')} failed in any stage"
+        text = f"No call of the {plural(n_agents, 'agent')} raised an error in any stage"
     else:
         worst = max(failing, key=lambda r: (value(r, "failure_rate") or 0, value(r, "calls") or 0))
         clean = n_agents - len({str(r["agent"]) for r in failing})
         text = (
             f"The hottest cell is {shorten(worst['agent'], 32)} in {esc(worst['stage'])}: "
-            f"{pct(worst.get('failure_rate'))} of its {count(worst.get('calls'))} calls failed"
+            f"{pct(worst.get('failure_rate'))} of its {count(worst.get('calls'))} calls raised"
         )
-        text += f"; {clean} of {plural(n_agents, 'agent')} never failed"
+        text += f"; {clean} of {plural(n_agents, 'agent')} never did"
     if n_shown < n_agents:
         text += f" (the {n_shown} busiest agents are drawn)"
-    return text + "."
+    return text + " (plan defects, handoff violations and wrong verdicts fail runs, not calls)."

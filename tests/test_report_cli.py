@@ -1,0 +1,76 @@
+"""`coordgap report`: the command over a real store, and its one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_report_support import figure_specs, trace_pipeline
+
+import analyzer
+from coordgap.cli import main
+
+
+def test_report_from_a_database(tmp_path: Path) -> None:
+    """--db and -o: the report is written and the command says where, how big, how many runs."""
+    trace_pipeline(tmp_path / "spans", runs=15)
+    runner = CliRunner()
+    ingest_db = tmp_path / "traces.duckdb"
+    with analyzer.open(ingest_db) as store:
+        store.ingest([tmp_path / "spans"])
+    out = tmp_path / "out" / "leak.html"
+    result = runner.invoke(
+        main, ["report", "--db", str(ingest_db), "-o", str(out), "--title", "Q3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"report: {out} (")
+    assert result.output.rstrip().endswith("15 runs)")
+    page = out.read_text()
+    assert "<title>Q3</title>" in page
+    assert len(figure_specs(page)) >= 6
+
+
+def test_report_reads_the_local_store_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --db it ingests ./.coordgap/spans into ./.coordgap/coordgap.duckdb first."""
+    monkeypatch.chdir(tmp_path)
+    trace_pipeline(tmp_path / ".coordgap" / "spans", runs=8)
+    result = CliRunner().invoke(main, ["report"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".coordgap" / "coordgap.duckdb").is_file()
+    assert result.output.rstrip().endswith("8 runs)")
+    assert (tmp_path / "report.html").is_file()
+    # running it again re-reads the same spans without duplicating them
+    again = CliRunner().invoke(main, ["report"])
+    assert again.exit_code == 0 and again.output.rstrip().endswith("8 runs)")
+
+
+def test_missing_database_is_one_clear_line(tmp_path: Path) -> None:
+    """A --db that does not exist: exit 1, one line naming it, no traceback, no file made."""
+    missing = tmp_path / "nope.duckdb"
+    result = CliRunner().invoke(
+        main, ["report", "--db", str(missing), "-o", str(tmp_path / "r.html")]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {missing}: no database here; run `coordgap ingest FILE...` or `coordgap demo` "
+        "first\n"
+    )
+    assert not missing.exists() and not (tmp_path / "r.html").exists()
+
+
+def test_unreadable_spans_file_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken file in the local store: exit 1 with a message naming the file."""
+    monkeypatch.chdir(tmp_path)
+    spans = tmp_path / ".coordgap" / "spans"
+    spans.mkdir(parents=True)
+    (spans / "spans-broken.jsonl").write_text('{"resourceSpans": 42}\n{"resourceSpans": []}\n')
+    result = CliRunner().invoke(main, ["report"])
+    assert result.exit_code == 1, result.output
+    assert "spans-broken.jsonl" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
