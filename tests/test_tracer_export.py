@@ -365,3 +365,31 @@ def test_console_and_instance_exporters() -> None:
         assert tracer.flush()
     provider.shutdown()
     assert '"name": "invoke_agent printed"' in out.getvalue()
+
+
+def test_exporter_added_to_an_application_provider_is_also_bounded_at_exit() -> None:
+    """configure(exporter="otlp") on the application's provider: same 2 s exit deadline."""
+    code = """
+    import time
+    from opentelemetry import trace
+    from opentelemetry.sdk.trace import TracerProvider
+    import tracer
+
+    trace.set_tracer_provider(TracerProvider())  # the application's, with the SDK exit hook
+    tracer.configure(exporter="otlp")
+
+    @tracer.agent("writer")
+    def write():
+        return 1
+
+    for _ in range(100):
+        write()
+    print(f"done {time.time():.6f}", flush=True)
+    """
+    env = child_env(OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{closed_port()}")
+    result = run_py(code, env)
+    exited = time.time()
+    assert result.returncode == 0, result.stderr
+    done = float(re.search(r"done ([\d.]+)", result.stdout).group(1))  # type: ignore[union-attr]
+    assert exited - done < 5.0, f"exit took {exited - done:.1f} s after the last call"
+    assert len(re.findall(r"100 of 100 spans were not delivered", result.stderr)) == 1

@@ -198,8 +198,8 @@ class _State:
         self.resume_used = False
         self.owned_providers: dict[str | None, TracerProvider] = {}
         self.switch = _SwitchProcessor()
-        self.label = ""
-        self.reported = False
+        # processors coordgap added to providers it does not own (stopped at exit too)
+        self.added: list[TallyBatchProcessor] = []
 
 
 def _env_enabled() -> bool:
@@ -235,10 +235,21 @@ def _install_processor(settings: Settings) -> TallyBatchProcessor:
     if label.startswith("local"):
         # The local store is cheap to write: keep the crash window short.
         kwargs["schedule_delay_millis"] = 500
-    processor = TallyBatchProcessor(guarded, **kwargs)
-    state.label = label
-    state.reported = False
-    return processor
+    return TallyBatchProcessor(guarded, **kwargs)
+
+
+def _add_processor(provider: TracerProvider, settings: Settings) -> None:
+    processor = _install_processor(settings)
+    provider.add_span_processor(processor)
+    state.added = [*state.added, processor]  # a new list: saved states stay intact
+    _register_exit()
+
+
+def _register_exit() -> None:
+    global _atexit_registered
+    if not _atexit_registered:
+        atexit.register(_at_exit)
+        _atexit_registered = True
 
 
 def _instrument_threads() -> None:
@@ -287,7 +298,6 @@ def configure(
         enabled=bool(_resolve("enabled", enabled)),
         max_content_length=int(_resolve("max_content_length", max_content_length)),
     )
-    global _atexit_registered
     with _lock:
         state.settings = settings
         state.capture_content = settings.capture_content
@@ -299,7 +309,7 @@ def configure(
         if tracer_provider is not None:
             provider: Any = tracer_provider
             if exporter is not None and isinstance(provider, TracerProvider):
-                provider.add_span_processor(_install_processor(settings))
+                _add_processor(provider, settings)
         else:
             current = trace.get_tracer_provider()
             if _is_unset(current) or current in state.owned_providers.values():
@@ -310,13 +320,11 @@ def configure(
                     _shutdown_processor(old_inner, SHUTDOWN_TIMEOUT_S)
                 if _is_unset(current):
                     trace.set_tracer_provider(provider)
-                if not _atexit_registered:
-                    atexit.register(_at_exit)
-                    _atexit_registered = True
+                _register_exit()
             else:
                 provider = current
                 if exporter is not None and isinstance(provider, TracerProvider):
-                    provider.add_span_processor(_install_processor(settings))
+                    _add_processor(provider, settings)
         _instrument_threads()
         state.provider = provider
         state.tracer = trace.get_tracer(
@@ -372,8 +380,8 @@ def _shutdown_processor(processor: TallyBatchProcessor, timeout_s: float) -> dic
     ended = processor.ended
     exported = processor.guarded.exported
     stats = {"ended": ended, "exported": exported, "dropped": max(0, ended - exported)}
-    if stats["dropped"] and not state.reported:
-        state.reported = True
+    if stats["dropped"] and not processor.reported:
+        processor.reported = True
         logger.warning(
             "coordgap: %d of %d spans were not delivered to %s%s",
             stats["dropped"],
@@ -397,19 +405,24 @@ def flush(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> bool:
 
 
 def shutdown(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> dict[str, int] | None:
-    """Flush and stop coordgap's own exporter, giving up after ``timeout_s``.
+    """Flush and stop the exporters coordgap installed, giving up after ``timeout_s`` each.
 
-    Returns ``{"ended", "exported", "dropped"}`` span counts for the exporter
-    coordgap installed, or None when it installed none (an application's
-    provider is the application's to shut down). Never raises; spans that
-    could not be delivered are reported once in the log.
+    Returns ``{"ended", "exported", "dropped"}`` span counts summed over them,
+    or None when coordgap installed none (an application's provider and its
+    own processors are the application's to shut down). Never raises; spans
+    that could not be delivered are reported once in the log.
     """
     with _lock:
-        inner = state.switch.inner
-        if inner is None:
-            return None
+        processors = [p for p in (state.switch.inner, *state.added) if p is not None]
         state.switch.inner = None
-        return _shutdown_processor(inner, timeout_s)
+        state.added = []
+        if not processors:
+            return None
+        total = {"ended": 0, "exported": 0, "dropped": 0}
+        for processor in processors:
+            for key, value in _shutdown_processor(processor, timeout_s).items():
+                total[key] += value
+        return total
 
 
 def _at_exit() -> None:

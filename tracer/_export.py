@@ -154,6 +154,7 @@ class TallyBatchProcessor(BatchSpanProcessor):
     def __init__(self, exporter: GuardedExporter, **kwargs: float) -> None:
         super().__init__(exporter, **kwargs)  # type: ignore[arg-type]
         self.guarded = exporter
+        self.reported = False  # undelivered spans are reported once
         self._ended = itertools.count()
 
     def on_end(self, span: ReadableSpan) -> None:

@@ -124,6 +124,7 @@ _STATE_FIELDS = (
     "redact",
     "max_content_length",
     "settings",
+    "added",
 )
 
 
