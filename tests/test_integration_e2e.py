@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 
 import analyzer
 import tracer
+from coordgap import cli
 from tracer import semconv
 from tracer._export import LocalStoreExporter
 from tracer.testing import preserve_state
@@ -51,9 +54,14 @@ def _spans_named(db: Path, span_ids: list[str]) -> list[dict[str, Any]]:
 
 
 def _analyze(spans_dir: Path, db: Path) -> dict[str, Any]:
-    with analyzer.open(db) as store:
-        store.ingest([spans_dir])
-        return store.analyze().summary()
+    """`coordgap ingest` then `coordgap analyze --format json`, as a user would run them."""
+    runner = CliRunner()
+    ingested = runner.invoke(cli.main, ["ingest", str(spans_dir), "--db", str(db)])
+    assert ingested.exit_code == 0, ingested.output
+    analyzed = runner.invoke(cli.main, ["analyze", "--db", str(db), "--format", "json"])
+    assert analyzed.exit_code == 0, analyzed.output
+    summary: dict[str, Any] = json.loads(analyzed.stdout)
+    return summary
 
 
 def test_langgraph_dropped_state_key_is_a_handoff_failure(tmp_path: Path) -> None:
