@@ -11,7 +11,7 @@ import polars as pl
 from dashboards._format import num
 from dashboards._style import MUTED, base_layout
 
-__all__ = ["Figure", "Section", "empty_figure", "rows", "value"]
+__all__ = ["Figure", "Section", "column_range", "count_true", "empty_figure", "rows", "value"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,21 @@ def rows(frame: pl.DataFrame | None) -> list[dict[str, Any]]:
     if frame is None or frame.height == 0:
         return []
     return frame.to_dicts()
+
+
+def column_range(frame: pl.DataFrame | None, low: str, high: str) -> tuple[float, float] | None:
+    """(min of ``low``, max of ``high``) over ``frame``, or None without values."""
+    if frame is None or frame.height == 0 or low not in frame.columns or high not in frame.columns:
+        return None
+    lo, hi = num(frame[low].min()), num(frame[high].max())
+    return None if lo is None or hi is None else (lo, hi)
+
+
+def count_true(frame: pl.DataFrame | None, column: str) -> int:
+    """How many rows of ``frame`` have ``column`` true (0 without the column)."""
+    if frame is None or frame.height == 0 or column not in frame.columns:
+        return 0
+    return int(frame[column].fill_null(False).cast(pl.Boolean).sum())
 
 
 def value(row: dict[str, Any], key: str) -> float | None:

@@ -23,8 +23,8 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from dashboards import sections_flow, sections_loop, sections_overview, sections_runs
-from dashboards._format import esc, num, plural
-from dashboards._section import Section, rows
+from dashboards._format import esc, plural
+from dashboards._section import Section, column_range
 from dashboards._types import AnalysisLike
 
 __all__ = ["DEFAULT_TITLE", "build_sections", "render"]
@@ -125,14 +125,10 @@ def render(
 
 
 def _subtitle(analysis: AnalysisLike) -> str:
-    runs = rows(analysis.runs)
-    starts = [num(r.get("start_ns")) for r in runs]
-    ends = [num(r.get("end_ns")) for r in runs]
-    known_s = [s for s in starts if s is not None]
-    known_e = [e for e in ends if e is not None]
-    text = plural(len(runs), "run")
-    if known_s and known_e:
-        text += f" from {_when(min(known_s))} to {_when(max(known_e))} UTC"
+    text = plural(analysis.runs.height, "run")
+    window = column_range(analysis.runs, "start_ns", "end_ns")
+    if window is not None:
+        text += f" from {_when(window[0])} to {_when(window[1])} UTC"
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"{text}; generated {generated}."
 

@@ -10,9 +10,10 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import plotly.graph_objects as go
+import polars as pl
 
 from dashboards._format import count, esc, pct, plural, pts
-from dashboards._section import Figure, Section, empty_figure, rows, value
+from dashboards._section import Figure, Section, count_true, empty_figure, rows, value
 from dashboards._style import BAD, CATEGORY_COLORS, GOOD, MUTED, base_layout
 from dashboards._types import AnalysisLike
 from tracer import semconv
@@ -29,12 +30,14 @@ def category_order(categories: list[str]) -> list[str]:
 
 
 def _failure_counts(a: AnalysisLike) -> Counter[str]:
-    return Counter(str(r.get("category") or semconv.CATEGORY_UNKNOWN) for r in rows(a.failures))
+    if a.failures.height == 0:
+        return Counter()
+    categories = a.failures["category"].fill_null(semconv.CATEGORY_UNKNOWN).value_counts()
+    return Counter({str(c): int(n) for c, n in categories.iter_rows()})
 
 
 def _run_counts(a: AnalysisLike) -> tuple[int, int]:
-    runs = rows(a.runs)
-    return len(runs), sum(1 for r in runs if r.get("failed"))
+    return a.runs.height, count_true(a.runs, "failed")
 
 
 def edge_losses(a: AnalysisLike) -> Counter[tuple[str, str]]:
@@ -51,9 +54,8 @@ def edge_losses(a: AnalysisLike) -> Counter[tuple[str, str]]:
     for names in targets.values():
         names.sort(key=len, reverse=True)  # longest first: "editor-in-chief" before "editor"
     losses: Counter[tuple[str, str]] = Counter()
-    for row in rows(a.failures):
-        if row.get("category") != semconv.STAGE_HANDOFF:
-            continue
+    handoffs = a.failures.filter(pl.col("category") == semconv.STAGE_HANDOFF)
+    for row in rows(handoffs):
         source = str(row.get("agent") or "")
         reason = str(row.get("reason") or "")
         for target in targets.get(source, []):

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import plotly.graph_objects as go
+import polars as pl
 
-from dashboards._format import count, duration, esc, num, pct, plural, shorten
-from dashboards._section import Figure, Section, rows, value
+from dashboards._format import count, duration, esc, pct, plural, shorten
+from dashboards._section import Figure, Section, column_range, rows, value
 from dashboards._style import BAD, INK, STAGE_COLORS, base_layout
 from dashboards._types import AnalysisLike
 from tracer import semconv
@@ -36,17 +37,25 @@ def pick_worst_runs(a: AnalysisLike, max_runs: int) -> list[dict[str, Any]]:
     """
     if max_runs <= 0:
         return []
-    durations = {str(r["trace_id"]): value(r, "duration_ms") or 0 for r in rows(a.runs)}
-    workflows = {str(r["trace_id"]): r.get("workflow") for r in rows(a.runs)}
+    failures = a.failures
+    if failures.height == 0:
+        return []
+    runs = a.runs.select("trace_id", "workflow", "duration_ms")
+    joined = failures.join(runs, on="trace_id", how="left").with_columns(
+        pl.col("duration_ms").fill_null(0.0),
+        pl.col("category").fill_null(semconv.CATEGORY_UNKNOWN),
+    )
+    # only the longest max_runs of each category can be picked
+    top = (
+        joined.sort(["duration_ms", "trace_id"], descending=[True, False])
+        .group_by("category", maintain_order=True)
+        .head(max_runs)
+    )
     by_cat: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows(a.failures):
-        row = dict(r)
-        row["duration_ms"] = durations.get(str(r["trace_id"]), 0)
-        row["workflow"] = workflows.get(str(r["trace_id"]))
-        by_cat[str(r.get("category") or semconv.CATEGORY_UNKNOWN)].append(row)
-    for runs in by_cat.values():
-        runs.sort(key=lambda r: (-r["duration_ms"], str(r["trace_id"])))
-    order = sorted(by_cat, key=lambda c: (-len(by_cat[c]), c))
+    for row in top.iter_rows(named=True):
+        by_cat[str(row["category"])].append(row)
+    sizes = {str(c): int(n) for c, n in joined["category"].value_counts().iter_rows()}
+    order = sorted(by_cat, key=lambda c: (-sizes[c], c))
     picked: list[dict[str, Any]] = []
     while len(picked) < max_runs and any(by_cat[c] for c in order):
         for cat in order:
@@ -265,13 +274,8 @@ def worst_runs(a: AnalysisLike, max_runs: int) -> Section:
 
 
 def _span_hours(a: AnalysisLike) -> float:
-    starts = [num(r.get("start_ns")) for r in rows(a.runs)]
-    ends = [num(r.get("end_ns")) for r in rows(a.runs)]
-    s = [x for x in starts if x is not None]
-    e = [x for x in ends if x is not None]
-    if not s or not e:
-        return 0.0
-    return max(0.0, (max(e) - min(s)) / 3.6e12)
+    window = column_range(a.runs, "start_ns", "end_ns")
+    return 0.0 if window is None else max(0.0, (window[1] - window[0]) / 3.6e12)
 
 
 def trend(a: AnalysisLike) -> Section:
