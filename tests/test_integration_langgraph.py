@@ -390,3 +390,63 @@ def test_invalid_role_fails_at_setup() -> None:
     """A misspelt role raises ValueError when instrumenting, not during a run."""
     with pytest.raises(ValueError, match="role 'verifyy'"):
         cg_langgraph.instrument(_writer_verifier(), roles={"verifier": "verifyy"})
+
+
+class Research(TypedDict, total=False):
+    question: str
+    notes: str
+    answer: Any
+
+
+def test_subgraph_nodes_nest_under_the_outer_node(memory: Any) -> None:
+    """A compiled subgraph used as a node: its nodes and handoffs nest under that node."""
+    inner = StateGraph(Research)
+    inner.add_node("search", lambda s: {"notes": "found"})
+    inner.add_node("summarize", lambda s: {"answer": "short"})
+    inner.add_edge(START, "search")
+    inner.add_edge("search", "summarize")
+    outer = StateGraph(Research)
+    outer.add_node("research", inner.compile())
+    outer.add_node("publish", lambda s: {})
+    outer.add_edge(START, "research")
+    outer.add_edge("research", "publish")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(outer.compile(), tracer_provider=provider)
+    assert app.invoke({"question": "why"})["answer"] == "short"
+    named = _by_name(exporter.get_finished_spans())
+    (research,) = named["invoke_agent research"]
+    for name in ("invoke_agent search", "invoke_agent summarize", "handoff search -> summarize"):
+        (span,) = named[name]
+        assert span.parent.span_id == research.context.span_id
+    (out,) = named["handoff research -> publish"]
+    assert out.attributes[semconv.HANDOFF_KEYS_ADDED] == ("answer", "notes")
+
+
+def test_interrupt_is_not_a_failure_and_thread_is_the_conversation(memory: Any) -> None:
+    """A human-in-the-loop interrupt ends the node without error; the thread id is recorded."""
+    from langgraph.checkpoint.memory import InMemorySaver
+    from langgraph.types import Command, interrupt
+
+    def approve(state: Research) -> dict[str, Any]:
+        return {"answer": interrupt("approve the answer?")}
+
+    graph = StateGraph(Research)
+    graph.add_node("approve", approve)
+    graph.add_edge(START, "approve")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(
+        graph.compile(checkpointer=InMemorySaver()),
+        tracer_provider=provider,
+        actors={"approve": "human"},
+    )
+    config: Any = {"configurable": {"thread_id": "ticket-7"}}
+    assert "__interrupt__" in app.invoke({"question": "why"}, config)
+    assert app.invoke(Command(resume="yes"), config)["answer"] == "yes"
+    named = _by_name(exporter.get_finished_spans())
+    assert len(named["invoke_agent approve"]) == 2
+    for span in named["invoke_agent approve"] + named["invoke_workflow LangGraph"]:
+        assert span.status.status_code is StatusCode.UNSET
+    assert {
+        s.attributes[semconv.GEN_AI_CONVERSATION_ID] for s in named["invoke_workflow LangGraph"]
+    } == {"ticket-7"}
+    assert named["invoke_agent approve"][0].attributes[semconv.ACTOR] == semconv.ACTOR_HUMAN

@@ -1,0 +1,141 @@
+"""LangGraph structure for the integration: run records, roles, the graph's
+edges and loop-back branches, routes and verdict values. No spans here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from opentelemetry.trace import Span
+
+from tracer import semconv
+from tracer._verdict import parse_verdict
+from tracer.integrations._common import _Snapshot
+
+__all__: list[str] = []
+
+_START = "__start__"
+ROLE_STAGES = {
+    "plan": semconv.STAGE_DECOMPOSITION,
+    "verify": semconv.STAGE_VERIFICATION,
+    "generate": semconv.STAGE_GENERATION,
+    "assemble": semconv.STAGE_ASSEMBLY,
+}
+
+
+@dataclass
+class _NodeRun:
+    name: str
+    step: int
+    graph: _GraphRun
+    role: str
+    span: Span
+    token: object | None
+    start_ns: int
+    state: _Snapshot
+    sources: list[str] = field(default_factory=list)
+    end_ns: int = 0
+    destinations: set[str] = field(default_factory=set)
+    routed: bool = False
+    done: bool = False
+
+
+@dataclass
+class _GraphRun:
+    name: str
+    span: Span | None  # None: the caller's span is the run and we only nest under it
+    parent: Span
+    owned: bool
+    token: object | None
+    steps: dict[int, list[_NodeRun]] = field(default_factory=dict)
+    ran: set[str] = field(default_factory=set)
+    attempts: dict[str, int] = field(default_factory=dict)
+
+
+def _roles(
+    roles: Mapping[str, str] | None, plan: Iterable[str], verify: Iterable[str]
+) -> dict[str, str]:
+    out = dict(roles or {})
+    for name in plan:
+        out[name] = "plan"
+    for name in verify:
+        out[name] = "verify"
+    for name, role in out.items():
+        if role not in ROLE_STAGES:
+            raise ValueError(
+                f"role {role!r} for node {name!r}: expected one of {sorted(ROLE_STAGES)}"
+            )
+    return out
+
+
+def _graph_topology(graph: Any) -> tuple[set[tuple[str, str]], dict[str, set[str]], set[str]]:
+    """Static edges, branch names per node, and nodes whose conditional edge loops back.
+
+    A node "loops back" when, walking the graph depth-first from START, one of
+    its conditional edges reaches a node still on the walk's stack: the shape
+    of a verifier that sends work back to an earlier node for a retry. A
+    static edge back (a tool node returning to its agent) is not a verifier.
+    """
+    builder = getattr(graph, "builder", None)
+    edges: set[tuple[str, str]] = set()
+    branch_names: dict[str, set[str]] = {}
+    branch_ends: dict[str, set[str]] = {}
+    if builder is None:
+        return edges, branch_names, set()
+    for src, dst in getattr(builder, "edges", set()):
+        edges.add((str(src), str(dst)))
+    for srcs, dst in getattr(builder, "waiting_edges", set()):
+        for src in srcs:
+            edges.add((str(src), str(dst)))
+    for src, branches in getattr(builder, "branches", {}).items():
+        branch_names[str(src)] = {str(b) for b in branches}
+        for spec in branches.values():
+            ends = getattr(spec, "ends", None) or {}
+            branch_ends.setdefault(str(src), set()).update(str(v) for v in ends.values())
+    succ: dict[str, list[tuple[str, bool]]] = {}
+    for src, dst in sorted(edges):
+        succ.setdefault(src, []).append((dst, False))
+    for src, dsts in sorted(branch_ends.items()):
+        succ.setdefault(src, []).extend((d, True) for d in sorted(dsts))
+    loops: set[str] = set()
+    on_stack: set[str] = set()
+    visited: set[str] = set()
+
+    def walk(node: str) -> None:
+        visited.add(node)
+        on_stack.add(node)
+        for nxt, conditional in succ.get(node, []):
+            if nxt in on_stack and conditional:
+                loops.add(node)
+            elif nxt not in visited:
+                walk(nxt)
+        on_stack.discard(node)
+
+    walk(_START)
+    return edges, branch_names, loops
+
+
+def _as_verdict(value: Any) -> bool | None:
+    """Read a verdict value set by a verifier node, as ``@tracer.verify`` reads returns."""
+    verdict = parse_verdict(value)
+    return None if verdict is None else verdict.accepted
+
+
+def _is_bubble_up(error: BaseException) -> bool:
+    """LangGraph control flow (interrupts, parent commands) is not a failure."""
+    try:
+        from langgraph.errors import GraphBubbleUp
+    except ImportError:  # a LangGraph without it cannot raise it either
+        return False
+    return isinstance(error, GraphBubbleUp)
+
+
+def _route_targets(output: Any) -> set[str]:
+    items = output if isinstance(output, (list, tuple)) else [output]
+    targets = set()
+    for item in items:
+        node = getattr(item, "node", item)  # langgraph.types.Send carries .node
+        if isinstance(node, str):
+            targets.add(node)
+    return targets

@@ -1,0 +1,393 @@
+"""The LangChain callback handler behind :mod:`tracer.integrations.langgraph`."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from langchain_core.callbacks import BaseCallbackHandler
+from opentelemetry import context as otel_context
+from opentelemetry import trace
+from opentelemetry.trace import Span, TracerProvider
+
+from tracer import semconv
+from tracer.integrations._common import (
+    _Content,
+    _detach_quietly,
+    _fingerprint,
+    _get_tracer,
+    _guarded,
+    _plan_attributes,
+    _record_error,
+    _Snapshot,
+    _snapshot,
+    _state_diff,
+    _verdict_attributes,
+)
+from tracer.integrations._langgraph_graph import (
+    ROLE_STAGES,
+    _as_verdict,
+    _graph_topology,
+    _GraphRun,
+    _is_bubble_up,
+    _NodeRun,
+    _roles,
+    _route_targets,
+)
+
+__all__ = ["CoordgapCallbackHandler"]
+
+_FRAMEWORK = "langgraph"
+
+
+class CoordgapCallbackHandler(BaseCallbackHandler):
+    """A LangChain callback handler that writes coordgap spans for LangGraph runs.
+
+    Pass it in ``config={"callbacks": [handler]}`` or let :func:`instrument`
+    install it. ``graph`` (optional) lets it read static edges and branch
+    names; without it, routes are read from the run itself.
+
+    Never raises into the graph: every callback logs and swallows its failures.
+    """
+
+    run_inline = True  # callbacks must run in the node's own context to nest spans
+    raise_error = False
+
+    def __init__(
+        self,
+        graph: Any = None,
+        *,
+        roles: Mapping[str, str] | None = None,
+        plan: Iterable[str] = (),
+        verify: Iterable[str] = (),
+        actors: Mapping[str, str] | None = None,
+        carry: Iterable[str] | None = None,
+        expects: Mapping[str, Sequence[str]] | None = None,
+        verdict_key: str | None = None,
+        reason_key: str | None = None,
+        subtasks_key: str = "subtasks",
+        workflow_name: str | None = None,
+        capture_content: bool | None = None,
+        redact: Any = None,
+        tracer_provider: TracerProvider | None = None,
+    ) -> None:
+        super().__init__()
+        self._roles = _roles(roles, plan, verify)
+        self._actors = dict(actors or {})
+        for name, actor in self._actors.items():
+            if actor not in semconv.ACTORS:
+                raise ValueError(f"actor {actor!r} for node {name!r}: expected {semconv.ACTORS}")
+        self._carry = None if carry is None else sorted(set(carry))
+        self._expects = {k: list(v) for k, v in (expects or {}).items()}
+        self._verdict_key = verdict_key
+        self._reason_key = reason_key
+        self._subtasks_key = subtasks_key
+        self._workflow_name = workflow_name
+        self._content = _Content(capture_content, redact)
+        self._tracer = _get_tracer(tracer_provider)
+        self._edges, self._branch_names, loops = _graph_topology(graph)
+        self._graph_known = graph is not None
+        for name in loops:  # a loop-back conditional edge marks a verifier
+            self._roles.setdefault(name, "verify")
+        # Set by instrument(), whose astream wrapper restores the caller's context;
+        # a bare handler in async code does not make node spans current (see _attach).
+        self._restores_async_context = False
+        self._lock = threading.Lock()
+        self._graphs: dict[UUID, _GraphRun] = {}
+        self._nodes: dict[UUID, _NodeRun] = {}
+        self._others: dict[UUID, tuple[UUID, str]] = {}  # other chain runs: (parent, name)
+
+    # --- run classification ---------------------------------------------------------
+
+    def _graph_for(self, parent_run_id: UUID | None) -> _GraphRun | None:
+        if parent_run_id is None:
+            return None
+        if parent_run_id in self._graphs:
+            return self._graphs[parent_run_id]
+        # a subgraph: a chain run under a node whose children are nodes
+        grand = self._others.get(parent_run_id)
+        if grand is not None and grand[0] in self._nodes:
+            outer = self._nodes[grand[0]]
+            sub = _GraphRun(name=outer.name, span=None, parent=outer.span, owned=False, token=None)
+            self._graphs[parent_run_id] = sub
+            return sub
+        return None
+
+    # --- callbacks ------------------------------------------------------------------
+
+    @_guarded("langgraph.on_chain_start")
+    def on_chain_start(
+        self,
+        serialized: dict[str, Any] | None,
+        inputs: Any,
+        *,
+        run_id: UUID,
+        parent_run_id: UUID | None = None,
+        tags: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        name = str(kwargs.get("name") or "")
+        meta = metadata or {}
+        with self._lock:
+            graph = self._graph_for(parent_run_id)
+            is_node = graph is not None and meta.get("langgraph_node") == name and name
+            if not is_node:
+                if parent_run_id is None or (
+                    parent_run_id not in self._nodes
+                    and parent_run_id not in self._others
+                    and parent_run_id not in self._graphs
+                ):
+                    self._start_graph(run_id, name or "LangGraph", meta.get("thread_id"))
+                else:
+                    self._others[run_id] = (parent_run_id, name)
+                return
+        assert graph is not None
+        self._start_node(run_id, graph, name, int(meta.get("langgraph_step") or 0), inputs)
+
+    def _start_graph(self, run_id: UUID, name: str, thread_id: Any = None) -> None:
+        current = trace.get_current_span()
+        if current.get_span_context().is_valid:
+            # Inside an existing trace (a workflow or an agent that runs a graph):
+            # the graph's nodes belong to the caller's run.
+            self._graphs[run_id] = _GraphRun(
+                name=name, span=None, parent=current, owned=False, token=None
+            )
+            return
+        wf_name = self._workflow_name or name
+        attrs: dict[str, Any] = {
+            semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
+            semconv.GEN_AI_WORKFLOW_NAME: wf_name,
+            semconv.INTEGRATION: _FRAMEWORK,
+        }
+        if thread_id is not None:  # a checkpointed thread: runs resumed later share it
+            attrs[semconv.GEN_AI_CONVERSATION_ID] = str(thread_id)
+        span = self._tracer.start_span(semconv.workflow_span_name(wf_name), attributes=attrs)
+        token = self._attach(span)
+        self._graphs[run_id] = _GraphRun(
+            name=wf_name, span=span, parent=span, owned=True, token=token
+        )
+
+    def _start_node(
+        self, run_id: UUID, graph: _GraphRun, name: str, step: int, inputs: Any
+    ) -> None:
+        role = self._roles.get(name, "generate")
+        state = inputs if isinstance(inputs, Mapping) else {}
+        start_ns = time.time_ns()
+        span_name = {
+            "plan": semconv.plan_span_name,
+            "verify": semconv.verify_span_name,
+        }.get(role, semconv.agent_span_name)(name)
+        op = {"plan": semconv.OP_PLAN, "verify": semconv.OP_VERIFY}.get(
+            role, semconv.OP_INVOKE_AGENT
+        )
+        attrs: dict[str, Any] = {
+            semconv.GEN_AI_OPERATION_NAME: op,
+            semconv.GEN_AI_AGENT_NAME: name,
+            semconv.GEN_AI_AGENT_ID: f"{graph.name}.{name}",
+            semconv.STAGE: ROLE_STAGES[role],
+            semconv.ACTOR: self._actors.get(name, semconv.ACTOR_CODE),
+            semconv.INTEGRATION: _FRAMEWORK,
+        }
+        if self._content.enabled:
+            attrs[semconv.INPUT_CONTENT] = self._content.render(state)
+        snap = _snapshot(state)
+        with self._lock:
+            sources = self._sources(graph, name, step)
+        for source in sources:
+            self._emit_handoff(graph, source, name, state, snap, start_ns)
+        parent_ctx = trace.set_span_in_context(graph.parent)
+        span = self._tracer.start_span(
+            span_name, context=parent_ctx, attributes=attrs, start_time=start_ns
+        )
+        token = self._attach(span)
+        with self._lock:
+            self._nodes[run_id] = _NodeRun(
+                name=name,
+                step=step,
+                graph=graph,
+                role=role,
+                span=span,
+                token=token,
+                start_ns=start_ns,
+                state=snap,
+                sources=[s.name for s in sources],
+            )
+
+    def _attach(self, span: Span) -> object | None:
+        """Make ``span`` current for the code the callback precedes, when that is safe."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return otel_context.attach(trace.set_span_in_context(span))
+        if self._restores_async_context:
+            return otel_context.attach(trace.set_span_in_context(span))
+        return None
+
+    def _sources(self, graph: _GraphRun, target: str, step: int) -> list[_NodeRun]:
+        earlier = [s for s in graph.steps if s < step]
+        if not earlier:
+            return []
+        previous = graph.steps[max(earlier)]
+        chosen = []
+        for run in previous:
+            known = run.routed or any(src == run.name for src, _ in self._edges)
+            if not known or target in run.destinations or (run.name, target) in self._edges:
+                chosen.append(run)
+        return chosen
+
+    def _emit_handoff(
+        self,
+        graph: _GraphRun,
+        source: _NodeRun,
+        target: str,
+        state: Mapping[str, Any],
+        snap: _Snapshot,
+        start_ns: int,
+    ) -> None:
+        diff = _state_diff(source.state, snap)
+        carried = (
+            diff["dropped"]
+            if self._carry is None
+            else [k for k in diff["dropped"] if k in self._carry]
+        )
+        violations = [f"{semconv.VIOLATION_DROPPED_KEY}: {k}" for k in carried]
+        violations += [f"{semconv.VIOLATION_TYPE_MISMATCH}: {t}" for t in diff["type_changed"]]
+        expected = self._expects.get(target, [])
+        violations += [
+            f"{semconv.VIOLATION_MISSING_KEY}: {k}" for k in expected if state.get(k) is None
+        ]
+        source_actor = self._actors.get(source.name, semconv.ACTOR_CODE)
+        target_actor = self._actors.get(target, semconv.ACTOR_CODE)
+        attrs: dict[str, Any] = {
+            semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
+            semconv.STAGE: semconv.STAGE_HANDOFF,
+            semconv.HANDOFF_SOURCE: source.name,
+            semconv.HANDOFF_TARGET: target,
+            semconv.GEN_AI_HANDOFF_SOURCE_NAME: source.name,
+            semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
+            semconv.HANDOFF_SOURCE_ACTOR: source_actor,
+            semconv.HANDOFF_TARGET_ACTOR: target_actor,
+            semconv.HANDOFF_KEYS_ADDED: diff["added"],
+            semconv.HANDOFF_KEYS_DROPPED: diff["dropped"],
+            semconv.HANDOFF_KEYS_CHANGED: diff["changed"],
+            semconv.HANDOFF_VIOLATIONS: violations,
+            semconv.HANDOFF_VIOLATION_COUNT: len(violations),
+            semconv.INTEGRATION: _FRAMEWORK,
+            **_fingerprint(dict(state)),
+        }
+        if self._carry is not None:
+            attrs[semconv.HANDOFF_CARRY] = self._carry
+        if expected:
+            attrs[semconv.HANDOFF_EXPECTS] = "keys: " + ", ".join(expected)
+        if self._content.enabled:
+            attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = self._content.render(dict(state))
+        begin = min(source.end_ns or start_ns, start_ns)
+        span = self._tracer.start_span(
+            semconv.handoff_span_name(source.name, target),
+            context=trace.set_span_in_context(graph.parent),
+            attributes=attrs,
+            start_time=begin,
+        )
+        span.end(end_time=start_ns)
+
+    @_guarded("langgraph.on_chain_end")
+    def on_chain_end(self, outputs: Any, *, run_id: UUID, **kwargs: Any) -> None:
+        with self._lock:
+            other = self._others.pop(run_id, None)
+            if other is not None:
+                self._graphs.pop(run_id, None)  # a subgraph run ends with its chain run
+                owner = self._nodes.get(other[0])
+                if owner is not None and self._is_router(
+                    owner, other[1], kwargs.get("tags"), outputs
+                ):
+                    owner.routed = True
+                    owner.destinations |= _route_targets(outputs)
+                return
+            node = self._nodes.pop(run_id, None)
+            graph = None if node is not None else self._graphs.pop(run_id, None)
+        if node is not None:
+            self._end_node(node, outputs, None)
+        elif graph is not None:
+            self._end_graph(graph, None)
+
+    def _is_router(self, owner: _NodeRun, name: str, tags: Any, outputs: Any) -> bool:
+        if self._graph_known:
+            return name in self._branch_names.get(owner.name, set())
+        # Without the graph, a router is a node's child step returning node names.
+        return any(str(t).startswith("seq:step:") for t in tags or []) and bool(
+            _route_targets(outputs)
+        )
+
+    @_guarded("langgraph.on_chain_error")
+    def on_chain_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
+        with self._lock:
+            if self._others.pop(run_id, None) is not None:
+                self._graphs.pop(run_id, None)
+                return
+            node = self._nodes.pop(run_id, None)
+            graph = None if node is not None else self._graphs.pop(run_id, None)
+        if node is not None:
+            self._end_node(node, None, error)
+        elif graph is not None:
+            self._end_graph(graph, error)
+
+    def _end_node(self, node: _NodeRun, outputs: Any, error: BaseException | None) -> None:
+        node.end_ns = time.time_ns()
+        span = node.span
+        try:
+            update = outputs if isinstance(outputs, Mapping) else {}
+            if error is not None and not _is_bubble_up(error):
+                _record_error(span, error)
+            if self._content.enabled and outputs is not None:
+                span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(outputs))
+            if node.role == "plan":
+                subtasks = update.get(self._subtasks_key)
+                if isinstance(subtasks, (list, tuple)):
+                    span.set_attributes(_plan_attributes(subtasks))
+            with self._lock:
+                if node.role == "verify" and error is None:
+                    self._record_verdict(node, update)
+                node.graph.steps.setdefault(node.step, []).append(node)
+                node.graph.ran.add(node.name)
+        finally:
+            _detach_quietly(node.token)
+            span.end(end_time=node.end_ns)
+
+    def _record_verdict(self, node: _NodeRun, update: Mapping[str, Any]) -> None:
+        graph = node.graph
+        attempt = graph.attempts.get(node.name, 0) + 1
+        graph.attempts[node.name] = attempt
+        accepted: bool | None = None
+        reason: str | None = None
+        if self._verdict_key is not None and self._verdict_key in update:
+            accepted = _as_verdict(update[self._verdict_key])
+        if self._reason_key is not None and self._content.enabled:
+            raw = update.get(self._reason_key)
+            reason = self._content.render(raw) if raw is not None else None
+        back = sorted(d for d in node.destinations if d in graph.ran or d == node.name)
+        if accepted is None:
+            accepted = not back
+        if reason is None:
+            if back:
+                reason = "routed back to " + ", ".join(back)
+            elif node.destinations:
+                reason = "routed to " + ", ".join(sorted(node.destinations))
+        subject = node.sources[-1] if node.sources else None
+        attrs, event = _verdict_attributes(node.name, accepted, attempt, reason, subject)
+        node.span.set_attributes(attrs)
+        node.span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
+
+    def _end_graph(self, graph: _GraphRun, error: BaseException | None) -> None:
+        if graph.span is None:
+            return
+        try:
+            if error is not None and not _is_bubble_up(error):
+                _record_error(graph.span, error)
+        finally:
+            _detach_quietly(graph.token)
+            graph.span.end()
