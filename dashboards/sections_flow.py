@@ -261,9 +261,11 @@ def heatmap(a: AnalysisLike) -> Section:
     fig = go.Figure(
         go.Heatmap(
             x=[esc(s) for s in stages],
-            y=[shorten(n, 32) for n in agents],
+            # rows by position: two long names cut to the same label stay two rows
+            y=list(range(len(agents))),
             z=z,
             text=text,
+            customdata=[[esc(n)] * len(stages) for n in agents],
             texttemplate="%{text}",
             colorscale=FAILURE_SCALE,
             zmin=0,
@@ -271,12 +273,20 @@ def heatmap(a: AnalysisLike) -> Section:
             xgap=2,
             ygap=2,
             colorbar={"title": {"text": "calls<br>failed"}, "ticksuffix": "%", "thickness": 12},
-            hovertemplate="%{y} in %{x}: %{z:.1f}% of calls failed (%{text})<extra></extra>",
+            hovertemplate="%{customdata} in %{x}: %{z:.1f}% of calls failed (%{text})"
+            "<extra></extra>",
         )
     )
     fig.update_layout(
         **base_layout(max(260, min(760, 90 + 30 * len(agents)))),
-        yaxis={"autorange": "reversed", "showgrid": False},
+        yaxis={
+            "autorange": "reversed",
+            "showgrid": False,
+            "zeroline": False,
+            "tickmode": "array",
+            "tickvals": list(range(len(agents))),
+            "ticktext": [shorten(n, 32) for n in agents],
+        },
         xaxis={"side": "top", "showgrid": False},
     )
     caption = _heatmap_caption(cells, len(calls_by_agent), len(agents))

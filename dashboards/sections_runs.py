@@ -251,6 +251,7 @@ def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
             # gap between a trace's rows and leave empty bands
             "range": [len(spans) - 0.5, -0.5],
             "showgrid": False,
+            "zeroline": False,
         },
     )
     return Figure(fig, caption)
