@@ -558,3 +558,19 @@ def test_bad_stage_or_actor_fails_at_decoration_time() -> None:
         tracer.agent("x", stage="review")
     with pytest.raises(ValueError, match="actor 'robot'"):
         tracer.verify("x", actor="robot")
+
+
+def test_per_run_bookkeeping_is_bounded(spans: Captured, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attempt counters and run contexts keep only the most recent runs."""
+    from tracer import _spans
+
+    monkeypatch.setattr(_spans, "_MAX_RUNS_TRACKED", 3)
+
+    @tracer.verify("qa")
+    def check() -> bool:
+        return True
+
+    for _ in range(6):
+        tracer.workflow("run")(check)()
+    assert len(_spans._attempts) == 3 and len(_spans.run_contexts) == 3
+    assert sorted(_spans._attempts) == [4, 5, 6]  # trace ids of the last three runs

@@ -14,7 +14,19 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["canonical_json", "fingerprint", "render_content", "top_level_keys"]
+__all__ = ["canonical_json", "evict_oldest", "fingerprint", "render_content", "top_level_keys"]
+
+
+def evict_oldest(cache: dict[Any, Any], limit: int) -> None:
+    """Drop the oldest entries of ``cache`` until it has room for one more.
+
+    Safe when several threads evict at once (a lost race just skips a turn).
+    """
+    while len(cache) >= limit:
+        try:
+            cache.pop(next(iter(cache)), None)
+        except (RuntimeError, StopIteration):  # resized by another thread meanwhile
+            return
 
 
 def _default(obj: Any) -> Any:

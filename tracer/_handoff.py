@@ -19,7 +19,7 @@ from opentelemetry import trace
 
 from tracer import semconv
 from tracer._config import ensure_tracer, state
-from tracer._content import fingerprint, render_content, top_level_keys
+from tracer._content import evict_oldest, fingerprint, render_content, top_level_keys
 from tracer._expects import Checker, compile_expects, limit
 from tracer._guard import internal_error, warn_once
 from tracer._spans import record_error
@@ -53,8 +53,7 @@ def _compile(expects: Any) -> tuple[str, Checker] | None:
             "model or JSON-schema dict; it is not checked",
             expects,
         )
-    if len(_compiled) >= _CACHE_MAX:
-        _compiled.pop(next(iter(_compiled)))
+    evict_oldest(_compiled, _CACHE_MAX)
     _compiled[id(expects)] = (expects, result)  # keeps expects alive, so the id stays its own
     return result
 
@@ -75,8 +74,7 @@ def _base(source: str, target: str, src_actor: str | None, dst_actor: str | None
             base[semconv.HANDOFF_SOURCE_ACTOR] = src_actor
         if dst_actor is not None:
             base[semconv.HANDOFF_TARGET_ACTOR] = dst_actor
-        if len(_bases) >= _CACHE_MAX:
-            _bases.pop(next(iter(_bases)))
+        evict_oldest(_bases, _CACHE_MAX)
         _bases[key] = base
     return base
 

@@ -26,7 +26,7 @@ from opentelemetry.trace import Status, StatusCode
 
 from tracer import semconv
 from tracer._config import ensure_tracer, state
-from tracer._content import render_content
+from tracer._content import evict_oldest, render_content
 from tracer._guard import internal_error, warn_once
 from tracer._plan import plan_attributes
 from tracer._verdict import parse_verdict
@@ -71,8 +71,7 @@ def _next_attempt(trace_id: int, name: str) -> int:
     with _attempts_lock:
         runs = _attempts.get(trace_id)
         if runs is None:
-            if len(_attempts) >= _MAX_RUNS_TRACKED:
-                _attempts.pop(next(iter(_attempts)))
+            evict_oldest(_attempts, _MAX_RUNS_TRACKED)
             runs = _attempts[trace_id] = {}
         attempt = runs.get(name, 0) + 1
         runs[name] = attempt
@@ -255,8 +254,7 @@ class StepSpec:
             ctx = _set_value(RUN_KEY, span, ctx)
             span_context = span.get_span_context()
             if span_context.trace_id not in run_contexts:
-                if len(run_contexts) >= _MAX_RUNS_TRACKED:
-                    run_contexts.pop(next(iter(run_contexts)))
+                evict_oldest(run_contexts, _MAX_RUNS_TRACKED)
                 run_contexts[span_context.trace_id] = span_context
         elif self.kind == "verify":
             attempt = _next_attempt(span.get_span_context().trace_id, self.name)
