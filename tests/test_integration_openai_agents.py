@@ -219,3 +219,26 @@ def test_invalid_options_fail_at_setup() -> None:
         cg_agents.CoordgapTracingProcessor(roles={"triage": "boss"})
     with pytest.raises(ValueError, match="actor"):
         cg_agents.CoordgapTracingProcessor(actors={"triage": "robot"})
+
+
+def test_default_network_exporter_is_not_kept(memory: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """instrument() drops the SDK's uploading exporter; keep_default_exporter keeps it."""
+    from agents import tracing as sdk_tracing
+    from agents.tracing import processors as sdk_processors
+
+    uploads: list[int] = []
+    monkeypatch.setattr(  # stands in for the network call, and counts it
+        sdk_processors.BackendSpanExporter, "export", lambda self, items: uploads.append(len(items))
+    )
+    provider, exporter = memory
+    set_trace_processors([sdk_processors.default_processor()])  # the SDK's own set-up
+    cg_agents.instrument(tracer_provider=provider, keep_default_exporter=True)
+    _run(support_team())
+    sdk_tracing.flush_traces()
+    assert uploads, "with keep_default_exporter the SDK's exporter still runs"
+    uploads.clear()
+    cg_agents.instrument(tracer_provider=provider)
+    _run(support_team())
+    sdk_tracing.flush_traces()
+    assert uploads == []
+    assert exporter.get_finished_spans()  # coordgap still got the run
