@@ -207,18 +207,41 @@ def _sql_file(
             poller.join()
 
 
+def _read_bytes() -> int | None:
+    """Bytes this process has read so far (Linux), or None."""
+    try:
+        with open("/proc/self/io", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("rchar:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
 def _poll(
     con: duckdb.DuckDBPyConnection, size: int, report: Callable[[int], None], stop: threading.Event
 ) -> None:
-    # DuckDB reports the running statement's progress in percent; polling it from
-    # another thread is the supported way to watch a long statement.
+    # DuckDB's own query_progress() stays at -1 for most of a JSON read, so the
+    # bytes the process has read stand in for it: DuckDB reads a JSON-lines
+    # file twice (boundaries, then values), hence the 2 * size. Coarse (it
+    # reads in 32 MB buffers) but monotone, which is all a progress bar needs.
+    start = _read_bytes()
+    best = 0
     while not stop.wait(0.25):
+        done = 0
+        now = _read_bytes()
+        if start is not None and now is not None:
+            done = int(min(0.99, (now - start) / (2 * size)) * size)
         try:
             percent = con.query_progress()
         except duckdb.Error:
-            return
-        if percent >= 0:
-            report(int(size * min(percent, 100.0) / 100.0))
+            percent = -1
+        if percent > 0:
+            done = max(done, int(size * min(percent, 99.0) / 100.0))
+        if done > best:
+            best = done
+            report(best)
 
 
 def _locate(path: str, detected: Detected) -> None:

@@ -67,7 +67,9 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[analyzer.IngestProgress], 
             )
             bar.start()
             state["bar"] = bar
-            state["task"] = bar.add_task("ingest", total=event.bytes_total, file="", spans=0)
+            state["task"] = bar.add_task(
+                "ingest", total=event.bytes_total, file=Path(event.path).name, spans=0
+            )
         assert isinstance(bar, Progress)
         task = state["task"]
         assert isinstance(task, int)
