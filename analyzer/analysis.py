@@ -34,6 +34,8 @@ _PREPARE_FIXED = (
     "link_spans",
     "delegation_walk",
     "handoffs",
+    "inferred_handoffs",
+    "all_handoffs",
     "macro_after",
     "macro_defect",
     "macro_violation",
@@ -49,11 +51,12 @@ _INTERMEDIATE = (
     "cg_err",
     "cg_deleg",
     "cg_handoffs",
+    "cg_inferred",
     "cg_pending",
     "cg_attr",
     "cg_calls",
 )
-_VIEWS = ("cg_link", "cg_spans")
+_VIEWS = ("cg_handoffs_all", "cg_link", "cg_spans")
 _MACROS = ("cg_defect", "cg_violation", "cg_more", "cg_after")
 
 

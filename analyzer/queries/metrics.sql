@@ -29,7 +29,7 @@ WITH present AS (
     SELECT stage, trace_id FROM cg_spans
     WHERE stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
     UNION ALL
-    SELECT 'handoff', trace_id FROM cg_handoffs WHERE inferred
+    SELECT 'handoff', trace_id FROM cg_inferred
     UNION ALL
     SELECT category, trace_id FROM cg_attr WHERE category <> 'unknown'
 ),
@@ -89,12 +89,13 @@ WITH actors AS (
 ),
 per_edge AS (
     SELECT h.source, h.target, count(*) AS handoffs,
-           count(*) FILTER (WHERE len(h.violations) > 0 OR h.is_error) AS violations,
-           count(DISTINCT h.trace_id) FILTER (WHERE r.failed) AS failed_runs,
+           count(*) FILTER (WHERE h.violated) AS violations,
+           count(DISTINCT h.trace_id) FILTER (WHERE f.trace_id IS NOT NULL) AS failed_runs,
            count(DISTINCT h.trace_id) AS runs,
            quantile_cont(h.latency_ms, 0.5) AS p50_ms,
            bool_and(h.inferred) AS inferred
-    FROM cg_handoffs h JOIN cg_run r ON r.trace_id = h.trace_id
+    FROM cg_handoffs_all h
+    LEFT JOIN (SELECT trace_id FROM cg_run WHERE failed) f ON f.trace_id = h.trace_id
     GROUP BY h.source, h.target
 )
 SELECT e.source, e.target, sa.actor AS source_actor, ta.actor AS target_actor, e.handoffs,

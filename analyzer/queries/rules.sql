@@ -27,8 +27,7 @@ WITH h AS (
     FROM cg_handoffs h
     SEMI JOIN cg_pending p ON p.trace_id = h.trace_id
     LEFT JOIN cg_err e ON e.trace_id = h.trace_id AND e.span_id = h.span_id
-    WHERE NOT h.inferred
-      AND (len(h.violations) > 0 OR (h.is_error AND COALESCE(e.originating, true)))
+    WHERE len(h.violations) > 0 OR (h.is_error AND COALESCE(e.originating, true))
     QUALIFY row_number() OVER (PARTITION BY h.trace_id ORDER BY h.start_ns, h.span_id) = 1
 ),
 receiver_errors AS (
@@ -133,7 +132,7 @@ present AS (
     WHERE s.trace_id IN (SELECT trace_id FROM planned) AND s.agent IS NOT NULL
       AND s.operation IS DISTINCT FROM 'plan'
     UNION
-    SELECT h.trace_id, h.target FROM cg_handoffs h
+    SELECT h.trace_id, h.target FROM cg_handoffs_all h
     WHERE h.trace_id IN (SELECT trace_id FROM planned)
 ),
 missing AS (
