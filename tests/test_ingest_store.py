@@ -179,3 +179,19 @@ def test_cli_ingest_default_store_and_error_line(
     assert "Traceback" not in bad.output
     lines = [line for line in bad.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error: bad.json:"), bad.output
+
+
+def test_file_duckdb_rejects_but_python_reads(tmp_path: Path) -> None:
+    """A valid request DuckDB cannot take (a repeated attribute key) is read by the
+    Python reader after a clean retry; the last value of the key wins."""
+    req = _run(1)
+    attrs = req["resourceSpans"][0]["scopeSpans"][0]["spans"][1]["attributes"]
+    attrs.append({"key": semconv.GEN_AI_AGENT_NAME, "value": {"stringValue": "rewriter"}})
+    path = write_lines(tmp_path / "dup-key.jsonl", [req, _run(2)])
+    with analyzer.open(tmp_path / "c.duckdb") as store:
+        result = store.ingest([path])
+        agent = store.con.execute(
+            "SELECT agent FROM spans WHERE trace_id = ? AND span_id = ?", [tid(1), sid(2)]
+        ).fetchone()
+    assert (result.spans_read, result.spans_added) == (6, 6)
+    assert agent == ("rewriter",)
