@@ -1,0 +1,60 @@
+"""The integration examples run as scripts (offline) and write their runs to the local store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _spans(store: Path) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for path in sorted(store.glob("*.jsonl")):
+        for line in path.read_text().splitlines():
+            for rs in json.loads(line)["resourceSpans"]:
+                for ss in rs["scopeSpans"]:
+                    out.extend(ss["spans"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("script", "args", "needs", "runs", "exit_code"),
+    [
+        ("langgraph_writer_verifier.py", ("--faulty", "--runs", "2"), "langgraph", 2, 0),
+        ("openai_agents_support.py", (), "agents", 3, 0),
+        ("autogen_review_team.py", (), "autogen_agentchat", 3, 0),
+        ("mcp_client.py", ("--faulty",), "mcp", 1, 1),
+    ],
+)
+def test_example_runs_offline(
+    tmp_path: Path, script: str, args: tuple[str, ...], needs: str, runs: int, exit_code: int
+) -> None:
+    """Each example exits as documented and leaves one workflow span per run."""
+    pytest.importorskip(needs)
+    store = tmp_path / "spans"
+    env = {
+        **os.environ,
+        "COORDGAP_PATH": str(store),
+        "COORDGAP_EXPORTER": "local",
+        "OPENAI_API_KEY": "",  # nothing here may reach a model API
+    }
+    done = subprocess.run(
+        [sys.executable, str(REPO / "examples" / script), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == exit_code, done.stderr[-2000:]
+    spans = _spans(store)
+    roots = [s for s in spans if s["name"].startswith("invoke_workflow")]
+    assert len(roots) == runs
+    assert len({s["traceId"] for s in roots}) == runs
