@@ -13,6 +13,7 @@ pytest.importorskip("langgraph")
 
 from langchain_core.callbacks import BaseCallbackHandler  # noqa: E402
 from langgraph.graph import END, START, StateGraph  # noqa: E402
+from langgraph.types import Send  # noqa: E402
 from opentelemetry import trace  # noqa: E402
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
@@ -450,3 +451,42 @@ def test_interrupt_is_not_a_failure_and_thread_is_the_conversation(memory: Any) 
         s.attributes[semconv.GEN_AI_CONVERSATION_ID] for s in named["invoke_workflow LangGraph"]
     } == {"ticket-7"}
     assert named["invoke_agent approve"][0].attributes[semconv.ACTOR] == semconv.ACTOR_HUMAN
+
+
+def test_stream_loop_body_is_outside_the_run_and_early_stop_is_no_failure(memory: Any) -> None:
+    """While the caller iterates stream(), its own context is current; breaking off early
+    ends the run span without marking it failed."""
+    provider, exporter = memory
+    app = cg_langgraph.instrument(_writer_verifier(), tracer_provider=provider)
+    for _chunk in app.stream({"topic": "tides", "brand_voice": "calm"}):
+        assert not trace.get_current_span().get_span_context().is_valid
+        break
+    assert not trace.get_current_span().get_span_context().is_valid
+    (run,) = _by_name(exporter.get_finished_spans())["invoke_workflow LangGraph"]
+    assert run.status.status_code is StatusCode.UNSET
+
+
+def test_send_fan_out_hands_off_to_each_branch(memory: Any) -> None:
+    """Map-reduce with Send: one handoff into each pushed task and one out of each."""
+
+    class Fan(TypedDict, total=False):
+        topics: list[str]
+        topic: str
+        drafts: Annotated[list[str], operator.add]
+
+    graph = StateGraph(Fan)
+    graph.add_node("plan", lambda s: {"topics": ["x", "y"]})
+    graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
+    graph.add_node("merge", lambda s: {})
+    graph.add_edge(START, "plan")
+    graph.add_conditional_edges(
+        "plan", lambda s: [Send("write", {"topic": t}) for t in s["topics"]], ["write"]
+    )
+    graph.add_edge("write", "merge")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider)
+    assert sorted(app.invoke({"drafts": []})["drafts"]) == ["x", "y"]
+    named = _by_name(exporter.get_finished_spans())
+    assert len(named["handoff plan -> write"]) == 2
+    assert len(named["handoff write -> merge"]) == 2
+    assert len(named["invoke_agent write"]) == 2

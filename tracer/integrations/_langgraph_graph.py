@@ -123,7 +123,10 @@ def _as_verdict(value: Any) -> bool | None:
 
 
 def _is_bubble_up(error: BaseException) -> bool:
-    """LangGraph control flow (interrupts, parent commands) is not a failure."""
+    """LangGraph control flow (interrupts, parent commands) is not a failure, nor
+    a consumer that stops iterating a stream early (GeneratorExit)."""
+    if isinstance(error, GeneratorExit):
+        return True
     try:
         from langgraph.errors import GraphBubbleUp
     except ImportError:  # a LangGraph without it cannot raise it either

@@ -76,7 +76,14 @@ def instrument(graph: Any, **options: Any) -> Any:
     base = getattr(cls, "_coordgap_base", cls)
 
     def stream(self: Any, input: Any, config: Any = None, **kwargs: Any) -> Iterator[Any]:
-        return base.stream(self, input, _with_handler(self, config, handler), **kwargs)
+        # The run span is current inside the graph, not in the caller's loop body.
+        saved = otel_context.get_current()
+        try:
+            for item in base.stream(self, input, _with_handler(self, config, handler), **kwargs):
+                otel_context.attach(saved)
+                yield item
+        finally:
+            otel_context.attach(saved)
 
     async def astream(
         self: Any, input: Any, config: Any = None, **kwargs: Any
