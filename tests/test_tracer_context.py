@@ -212,3 +212,57 @@ def test_one_spec_object_entered_from_two_threads_at_once(spans: Captured, caplo
     assert sorted(d["span_id"] for d in shared_spans) == sorted(seen)
     assert all(d["parent_id"] == run.span_id for d in shared_spans)
     assert not [r for r in caplog.records if "detach" in r.getMessage().lower()]
+
+
+def test_generator_protocol_is_forwarded(spans: Captured) -> None:
+    """send(), throw() and the return value reach the user's generator unchanged."""
+
+    @tracer.agent("coroutine")
+    def accumulate():  # type: ignore[no-untyped-def]
+        total = 0
+        while True:
+            try:
+                got = yield total
+            except ValueError:
+                got = -100
+            if got is None:
+                return total
+            total += got
+
+    gen = accumulate()
+    assert next(gen) == 0
+    assert gen.send(5) == 5
+    assert gen.throw(ValueError("reset")) == -95
+    try:
+        gen.send(None)
+    except StopIteration as stop:
+        assert stop.value == -95
+    else:
+        raise AssertionError("the generator should have returned")
+    (only,) = spans.dicts()
+    assert only["name"] == "invoke_agent coroutine" and only["status"] == "UNSET"
+
+
+def test_async_generator_protocol_is_forwarded(spans: Captured) -> None:
+    """asend() and athrow() reach the user's async generator unchanged."""
+
+    @tracer.agent("acoroutine")
+    async def accumulate():  # type: ignore[no-untyped-def]
+        total = 0
+        while True:
+            try:
+                got = yield total
+            except ValueError:
+                got = -100
+            total += got
+
+    async def drive() -> list[int]:
+        agen = accumulate()
+        seen = [await agen.__anext__(), await agen.asend(5)]
+        seen.append(await agen.athrow(ValueError("reset")))
+        await agen.aclose()
+        return seen
+
+    assert asyncio.run(drive()) == [0, 5, -95]
+    (only,) = spans.dicts()
+    assert only["name"] == "invoke_agent acoroutine" and only["status"] == "UNSET"
