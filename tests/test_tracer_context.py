@@ -12,8 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import tracer
-from tracer.testing import Captured
+from tracer.testing import Captured, capture
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -243,8 +245,9 @@ def test_generator_protocol_is_forwarded(spans: Captured) -> None:
     assert only["name"] == "invoke_agent coroutine" and only["status"] == "UNSET"
 
 
-def test_async_generator_protocol_is_forwarded(spans: Captured) -> None:
-    """asend() and athrow() reach the user's async generator unchanged."""
+@pytest.mark.parametrize("enabled", [True, False])
+def test_async_generator_protocol_is_forwarded(enabled: bool) -> None:
+    """asend() and athrow() reach the user's async generator, traced or disabled."""
 
     @tracer.agent("acoroutine")
     async def accumulate():  # type: ignore[no-untyped-def]
@@ -263,6 +266,7 @@ def test_async_generator_protocol_is_forwarded(spans: Captured) -> None:
         await agen.aclose()
         return seen
 
-    assert asyncio.run(drive()) == [0, 5, -95]
-    (only,) = spans.dicts()
-    assert only["name"] == "invoke_agent acoroutine" and only["status"] == "UNSET"
+    with capture(enabled=enabled) as spans:
+        assert asyncio.run(drive()) == [0, 5, -95]
+    names = [(d["name"], d["status"]) for d in spans.dicts()]
+    assert names == ([("invoke_agent acoroutine", "UNSET")] if enabled else [])

@@ -172,17 +172,11 @@ def _async_gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> A
     keep_last = spec.kind == "verify"
 
     async def wrapper(*args: Any, **kwargs: Any) -> AsyncGenerator[Any, Any]:
-        if not st.enabled:
-            async for item in func(*args, **kwargs):
-                yield item
-            return
-        started = start()
-        if started is None:
-            async for item in func(*args, **kwargs):
-                yield item
-            return
-        span, ctx = started
-        if st.capture_content:
+        # One loop for traced and untraced runs (span None): async generators have
+        # no "yield from", and asend/athrow must reach the user's generator either way.
+        started = start() if st.enabled else None
+        span, ctx = started if started is not None else (None, None)
+        if span is not None and st.capture_content:
             _capture_input(span, input_of, args, kwargs)
         items: list[Any] = []
         last: Any = _NOTHING
@@ -191,7 +185,7 @@ def _async_gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> A
         try:
             agen = func(*args, **kwargs)
             while True:
-                token = _attach(ctx)
+                token = _attach(ctx) if ctx is not None else None
                 try:
                     if to_throw is not None:
                         pending, to_throw = to_throw, None
@@ -199,7 +193,8 @@ def _async_gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> A
                     else:
                         item = await agen.asend(to_send)
                 finally:
-                    _detach(token)
+                    if token is not None:
+                        _detach(token)
                 if collect:
                     items.append(item)
                 elif keep_last:
@@ -207,21 +202,24 @@ def _async_gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> A
                 try:
                     to_send = yield item
                 except GeneratorExit:
-                    token = _attach(ctx)
+                    token = _attach(ctx) if ctx is not None else None
                     try:
                         await agen.aclose()
                     finally:
-                        _detach(token)
+                        if token is not None:
+                            _detach(token)
                     raise
                 except BaseException as exc:  # delivered to the user's generator as is
                     to_throw, to_send = exc, None
         except StopAsyncIteration:
-            if collect or keep_last or st.capture_content:
-                result(span, _gen_result(spec, items, last, None))
-            end(span, None)
+            if span is not None:
+                if collect or keep_last or st.capture_content:
+                    result(span, _gen_result(spec, items, last, None))
+                end(span, None)
             return
         except BaseException as exc:
-            end(span, None, exc)
+            if span is not None:
+                end(span, None, exc)
             raise
 
     return wrapper
