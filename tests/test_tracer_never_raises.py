@@ -280,8 +280,10 @@ def test_bad_environment_setting_on_first_use_disables_tracing(
 def test_configure_raises_on_impossible_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     """Explicit bad setup fails loudly, at configure time."""
     with preserve_state():
+        tracer.configure(tracer_provider=TracerProvider(), capture_content=False)
         with pytest.raises(ValueError, match="unknown exporter"):
-            tracer.configure(exporter="carrier-pigeon")
+            tracer.configure(exporter="carrier-pigeon", capture_content=True)
+        assert _config.state.capture_content is False  # a failed configure changes nothing
         monkeypatch.setenv("COORDGAP_CAPTURE_CONTENT", "perhaps")
         with pytest.raises(ValueError, match="COORDGAP_CAPTURE_CONTENT"):
             tracer.configure(tracer_provider=TracerProvider())

@@ -299,11 +299,8 @@ def configure(
         max_content_length=int(_resolve("max_content_length", max_content_length)),
     )
     with _lock:
-        state.settings = settings
-        state.capture_content = settings.capture_content
-        state.redact = settings.redact
-        state.max_content_length = settings.max_content_length
         if not settings.enabled:
+            _apply(settings)
             state.enabled = False
             return settings
         if tracer_provider is not None:
@@ -325,6 +322,8 @@ def configure(
                 provider = current
                 if exporter is not None and isinstance(provider, TracerProvider):
                     _add_processor(provider, settings)
+        # Settings take effect only once nothing above could raise.
+        _apply(settings)
         _instrument_threads()
         state.provider = provider
         state.tracer = trace.get_tracer(
@@ -332,6 +331,13 @@ def configure(
         )
         state.enabled = True
     return settings
+
+
+def _apply(settings: Settings) -> None:
+    state.settings = settings
+    state.capture_content = settings.capture_content
+    state.redact = settings.redact
+    state.max_content_length = settings.max_content_length
 
 
 def _is_unset(provider: Any) -> bool:
