@@ -152,7 +152,7 @@ def test_route_expectation_flags_a_wrong_target(memory: Any) -> None:
     (handoff,) = _named(exporter)["handoff triage -> billing"]
     assert handoff.attributes[semconv.HANDOFF_EXPECTS] == "target: refunds"
     assert handoff.attributes[semconv.HANDOFF_VIOLATIONS] == (
-        "schema_mismatch: routed to billing, expected refunds",
+        "wrong_target: routed to billing, expected refunds",
     )
     exporter.clear()
     _run(support_team(route_to="billing"), intent="invoice")  # no expectation for it

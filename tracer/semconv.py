@@ -106,6 +106,7 @@ VIOLATION_TYPE_MISMATCH: Final = "type_mismatch"
 VIOLATION_SCHEMA_MISMATCH: Final = "schema_mismatch"
 VIOLATION_STALE_STATE: Final = "stale_state"
 VIOLATION_TIMEOUT: Final = "timeout"
+VIOLATION_WRONG_TARGET: Final = "wrong_target"  # handed to another agent than expected
 VIOLATION_KINDS: Final = (
     VIOLATION_MISSING_KEY,
     VIOLATION_DROPPED_KEY,
@@ -113,6 +114,7 @@ VIOLATION_KINDS: Final = (
     VIOLATION_SCHEMA_MISMATCH,
     VIOLATION_STALE_STATE,
     VIOLATION_TIMEOUT,
+    VIOLATION_WRONG_TARGET,
 )
 
 # verification

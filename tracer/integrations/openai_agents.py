@@ -308,7 +308,7 @@ class CoordgapTracingProcessor(TracingProcessor):
             attrs[semconv.HANDOFF_EXPECTS] = "target: " + ", ".join(sorted(expected))
             if target not in expected:
                 violations.append(
-                    f"{semconv.VIOLATION_SCHEMA_MISMATCH}: routed to {target or 'nobody'}, "
+                    f"{semconv.VIOLATION_WRONG_TARGET}: routed to {target or 'nobody'}, "
                     f"expected {' or '.join(sorted(expected))}"
                 )
         attrs[semconv.HANDOFF_VIOLATIONS] = violations
