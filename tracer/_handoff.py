@@ -155,7 +155,10 @@ class Handoff:
                 type(exc).__name__,
                 exc,
             )
-        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload)
+        try:
+            attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload)
+        except Exception as exc:  # a mapping whose iteration fails is still the user's
+            warn_once("payload-keys", "handoff payload keys could not be read: %r", exc)
         violations = self.violations
         if self._expects is not None:
             compiled = _compile(self._expects)
