@@ -340,20 +340,29 @@ def trend(a: AnalysisLike) -> Section:
             "title": {"text": "end-to-end reliability"},
             "side": "left",
             "overlaying": "y",
-            "ticksuffix": "%",
             "range": [0, 102],
+            "tickmode": "array",
             "tickvals": [0, 20, 40, 60, 80, 100],
+            "ticktext": ["0%", "20%", "40%", "60%", "80%", "100%"],
         },
     )
     known = [(r, v) for r, v in zip(buckets, rel, strict=True) if v is not None]
     first, last = known[0][1], known[-1][1]
     worst_row, worst = min(known, key=lambda kv: kv[1])
-    direction = "rose" if last > first else "fell" if last < first else "held"
-    caption = (
-        f"Over {duration(hours * 3.6e6)} and {count(sum(value(r, 'runs') or 0 for r in buckets))} "
-        f"runs, reliability {direction} from {pct(first)} to {pct(last)}; the worst bucket, "
-        f"{esc(_iso(worst_row['bucket_start']))}, shipped {pct(worst)}."
-    )
+    span = f"{hours:.0f} hours" if hours < 72 else f"{hours / 24:.1f} days"
+    total = count(sum(value(r, "runs") or 0 for r in buckets))
+    if round(first * 1000) == round(last * 1000):
+        change = f"reliability held at {pct(last)}"
+    else:
+        change = (
+            f"reliability {'rose' if last > first else 'fell'} from {pct(first)} to {pct(last)}"
+        )
+    caption = f"Over {span} and {total} runs, {change}"
+    if round(worst * 1000) < round(min(first, last) * 1000):
+        caption += (
+            f"; the worst bucket, {esc(_iso(worst_row['bucket_start']))}, shipped {pct(worst)}"
+        )
+    caption += "."
     return Section("trend", title, [Figure(fig, caption)])
 
 
