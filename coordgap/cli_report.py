@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 import duckdb
 
+from coordgap.cli_analyze import parse_since
+
 __all__ = ["COMMANDS", "grafana", "report"]
+
+
+class _Since(click.ParamType):
+    name = "TIME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_since(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def _size(path: Path) -> str:
@@ -35,13 +51,27 @@ def _size(path: Path) -> str:
     "--title", default=None, help="Page title (default: coordgap reliability-leak report)."
 )
 @click.option(
+    "--since",
+    type=_Since(),
+    default=None,
+    help="Only runs started at or after TIME: ISO date/time, or an age such as 24h, 7d.",
+)
+@click.option("--service", default=None, help="Only runs with a span from this service.")
+@click.option(
     "--max-runs",
     type=click.IntRange(0, 50),
     default=5,
     show_default=True,
     help="Failed runs drawn as timelines.",
 )
-def report(db: Path | None, output: Path, title: str | None, max_runs: int) -> None:
+def report(
+    db: Path | None,
+    output: Path,
+    title: str | None,
+    since: datetime | None,
+    service: str | None,
+    max_runs: int,
+) -> None:
     """Write the reliability-leak report: one self-contained HTML file.
 
     It opens offline (no network fetch of any kind) and holds aggregates and a
@@ -51,6 +81,7 @@ def report(db: Path | None, output: Path, title: str | None, max_runs: int) -> N
     Examples:
       coordgap report                          # local store -> report.html
       coordgap report --db traces.duckdb -o leak.html
+      coordgap report --since 7d --service teaser
     """
     import analyzer
     from analyzer.store import DEFAULT_DB, DEFAULT_SPANS_DIR
@@ -69,7 +100,7 @@ def report(db: Path | None, output: Path, title: str | None, max_runs: int) -> N
                 f"{db}: no database here; run `coordgap ingest FILE...` or `coordgap demo` first"
             )
         with analyzer.open(db, read_only=True) as store:
-            analysis = store.analyze()
+            analysis = store.analyze(since=since, service=service)
             path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
     except analyzer.FormatError as exc:
         raise click.ClickException(str(exc)) from None

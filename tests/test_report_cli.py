@@ -74,3 +74,21 @@ def test_unreadable_spans_file_is_one_clear_line(
     assert "spans-broken.jsonl" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_since_and_service_narrow_the_runs(tmp_path: Path) -> None:
+    """--service and --since keep only the matching runs, like `coordgap analyze`."""
+    trace_pipeline(tmp_path / "spans", runs=6)
+    db = tmp_path / "traces.duckdb"
+    with analyzer.open(db) as store:
+        store.ingest([tmp_path / "spans"])
+    runner = CliRunner()
+    out = str(tmp_path / "r.html")
+    studio = runner.invoke(main, ["report", "--db", str(db), "-o", out, "--service", "studio"])
+    assert studio.output.rstrip().endswith("6 runs)"), studio.output
+    other = runner.invoke(main, ["report", "--db", str(db), "-o", out, "--service", "elsewhere"])
+    assert other.output.rstrip().endswith("0 runs)"), other.output
+    future = runner.invoke(main, ["report", "--db", str(db), "-o", out, "--since", "2999-01-01"])
+    assert future.output.rstrip().endswith("0 runs)"), future.output
+    bad = runner.invoke(main, ["report", "--db", str(db), "-o", out, "--since", "soon"])
+    assert bad.exit_code == 2 and "neither an ISO date/time" in bad.output

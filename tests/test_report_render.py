@@ -154,6 +154,44 @@ def test_a_huge_run_is_cut_to_a_bounded_timeline(tmp_path: Path) -> None:
     assert "raised LookupError" in html.unescape(failure["reason"] + " ".join(captions(page)))
 
 
+@tracer.workflow("review")
+def _reviewed_run() -> str:
+    _lookup(1)
+    return tracer.current_trace_id() or ""
+
+
+def test_a_late_outcome_is_drawn_beside_its_run(tmp_path: Path) -> None:
+    """Feedback recorded after the run ended sits right after it, labelled as later."""
+    provider = TracerProvider()
+    with preserve_state():
+        tracer.configure(tracer_provider=provider, exporter="local", path=tmp_path / "spans")
+        trace_id = _reviewed_run()
+        tracer.outcome(False, "the client hated it", trace_id=trace_id)
+        provider.shutdown()
+    with analysis_of(tmp_path / "db.duckdb", [tmp_path / "spans"]) as analysis:
+        assert analysis.failures["trace_id"].to_list() == [trace_id]
+        page = report.render(analysis, tmp_path / "r.html").read_text()
+    (timeline,) = [s for s in figure_specs(page) if s["id"].startswith("cg-fig-runs-")]
+    labels = timeline["figure"]["layout"]["yaxis"]["ticktext"]
+    late = [label for label in labels if label.startswith("outcome (+")]
+    assert len(late) == 1 and late[0].endswith(" later)")
+    run_end = max(
+        b + w
+        for t in timeline["figure"]["data"]
+        if t["type"] == "bar"
+        for b, w, y in zip(t["base"], t["x"], t["y"], strict=True)
+        if labels[y] != late[0]
+    )
+    (outcome_start,) = [
+        b
+        for t in timeline["figure"]["data"]
+        if t["type"] == "bar"
+        for b, y in zip(t["base"], t["y"], strict=True)
+        if labels[y] == late[0]
+    ]
+    assert outcome_start <= run_end
+
+
 def test_empty_database_still_renders(tmp_path: Path) -> None:
     """No spans at all: every section renders and the captions say there is no data."""
     with analysis_of(tmp_path / "db.duckdb", []) as analysis:

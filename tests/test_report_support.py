@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 
 import analyzer
@@ -41,11 +42,10 @@ def trace_pipeline(spans_dir: Path, *, runs: int = 40, seed: int = 3, faults: bo
     assembler. With ``faults`` a seeded share of runs fails in each stage.
     """
     rng = random.Random(seed)
-    provider = TracerProvider()
+    # the provider is ours, so the service name goes on its resource
+    provider = TracerProvider(resource=Resource.create({semconv.SERVICE_NAME: "studio"}))
     with preserve_state():
-        tracer.configure(
-            tracer_provider=provider, exporter="local", path=spans_dir, service_name="studio"
-        )
+        tracer.configure(tracer_provider=provider, exporter="local", path=spans_dir)
         for i in range(runs):
             # every fault kind shows up at least once, then a seeded mix
             fault = (_KINDS[i] if i < len(_KINDS) else _draw_fault(rng)) if faults else None
