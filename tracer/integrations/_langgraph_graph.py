@@ -38,7 +38,6 @@ class _NodeRun:
     end_ns: int = 0
     destinations: set[str] = field(default_factory=set)
     routed: bool = False
-    done: bool = False
 
 
 @dataclass
@@ -46,7 +45,6 @@ class _GraphRun:
     name: str
     span: Span | None  # None: the caller's span is the run and we only nest under it
     parent: Span
-    owned: bool
     token: object | None
     steps: dict[int, list[_NodeRun]] = field(default_factory=dict)
     ran: set[str] = field(default_factory=set)

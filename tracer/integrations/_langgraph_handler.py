@@ -112,7 +112,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         grand = self._others.get(parent_run_id)
         if grand is not None and grand[0] in self._nodes:
             outer = self._nodes[grand[0]]
-            sub = _GraphRun(name=outer.name, span=None, parent=outer.span, owned=False, token=None)
+            sub = _GraphRun(name=outer.name, span=None, parent=outer.span, token=None)
             self._graphs[parent_run_id] = sub
             return sub
         return None
@@ -154,9 +154,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         if current.get_span_context().is_valid:
             # Inside an existing trace (a workflow or an agent that runs a graph):
             # the graph's nodes belong to the caller's run.
-            self._graphs[run_id] = _GraphRun(
-                name=name, span=None, parent=current, owned=False, token=None
-            )
+            self._graphs[run_id] = _GraphRun(name=name, span=None, parent=current, token=None)
             return
         wf_name = self._workflow_name or name
         attrs: dict[str, Any] = {
@@ -168,9 +166,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             attrs[semconv.GEN_AI_CONVERSATION_ID] = str(thread_id)
         span = self._tracer.start_span(semconv.workflow_span_name(wf_name), attributes=attrs)
         token = self._attach(span)
-        self._graphs[run_id] = _GraphRun(
-            name=wf_name, span=span, parent=span, owned=True, token=token
-        )
+        self._graphs[run_id] = _GraphRun(name=wf_name, span=span, parent=span, token=token)
 
     def _start_node(
         self, run_id: UUID, graph: _GraphRun, name: str, step: int, inputs: Any
