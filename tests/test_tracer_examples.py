@@ -89,3 +89,29 @@ def test_cross_process_example_keeps_one_trace(tmp_path: Path) -> None:
     outcome = {a["key"]: a["value"] for a in by_name["outcome"]["attributes"]}
     assert outcome["coordgap.outcome"] == {"stringValue": "failure"}
     assert outcome["coordgap.outcome.trace_id"] == {"stringValue": trace_id}
+
+
+def test_the_documented_example_runs_and_records_its_handoff(tmp_path: Path) -> None:
+    """The first code block of docs/tracer.md (the README example) runs as written."""
+    text = (REPO / "docs" / "tracer.md").read_text()
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    script = tmp_path / "example.py"
+    script.write_text(code)
+    store = tmp_path / "spans"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COORDGAP_", "OTEL_"))}
+    env["COORDGAP_PATH"] = str(store)
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    spans = {s["name"]: s for s in spans_in(store)}
+    assert set(spans) == {
+        "invoke_workflow teaser",
+        "invoke_agent writer",
+        "handoff writer -> editor",
+        "verify brand-check",
+    }
+    handoff = {a["key"]: a["value"] for a in spans["handoff writer -> editor"]["attributes"]}
+    assert handoff["coordgap.handoff.violations"] == {
+        "arrayValue": {"values": [{"stringValue": "dropped_key: brand_voice"}]}
+    }
