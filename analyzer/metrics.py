@@ -23,9 +23,10 @@ from analyzer import queries
 __all__ = ["SAMPLES_PER_STAGE", "frame", "frames", "trend_unit", "verification"]
 
 SAMPLES_PER_STAGE = 2000
-"""Latency samples kept per stage (a reservoir sample; the size is fixed in the query)."""
+"""Latency samples kept per stage (the query's limit; a deterministic hash sample)."""
 
 _TWO_DAYS_NS = 2 * 24 * 3600 * 10**9
+_HASH_MOD = 1_000_003  # the modulus m_latency_samples applies to span hashes
 
 _FRAMES = {
     "runs": "m_runs",
@@ -54,7 +55,7 @@ def frames(con: duckdb.DuckDBPyConnection, *, trend_unit: str = "hour") -> dict[
         raise ValueError(f"trend unit must be hour or day, not {trend_unit!r}")
     con.execute(queries.sql("m_calls"))
     out = {name: frame(con, query) for name, query in _FRAMES.items()}
-    out["latency_samples"] = frame(con, "m_latency_samples")
+    out["latency_samples"] = _samples(con, out["latency"])
     out["trend"] = frame(con, "m_trend", {"unit": trend_unit})
     return out
 
@@ -64,6 +65,16 @@ def frame(
 ) -> pl.DataFrame:
     """Run the named query and read its result into Polars through Arrow (no copy)."""
     return con.sql(queries.sql(name), params=params).pl()
+
+
+def _samples(con: duckdb.DuckDBPyConnection, latency: pl.DataFrame) -> pl.DataFrame:
+    stages = latency["stage"].to_list()
+    # hash-threshold per stage: about 3x the sample size survives the filter
+    keep = [
+        int(min(1.0, 3 * SAMPLES_PER_STAGE / max(int(n), 1)) * _HASH_MOD) + 1
+        for n in latency["n"].to_list()
+    ]
+    return frame(con, "m_latency_samples", {"stages": stages, "keep": keep})
 
 
 def verification(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:

@@ -155,23 +155,22 @@ ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification'
                         'assembly'], s.stage)
 
 -- name: m_latency_samples
--- A reservoir sample of at most 2,000 spans a stage, for distribution plots.
-SELECT stage, duration_ms FROM (
-    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'decomposition')
-        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
-    UNION ALL
-    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'generation')
-        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
-    UNION ALL
-    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'handoff')
-        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
-    UNION ALL
-    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'verification')
-        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
-    UNION ALL
-    SELECT * FROM (SELECT stage, duration_ms FROM cg_spans WHERE stage = 'assembly')
-        USING SAMPLE reservoir(2000 ROWS) REPEATABLE (17)
+-- At most 2,000 durations a stage for distribution plots, in one scan: spans whose
+-- hash falls under the stage's $keep threshold (about 3x the sample; all of a
+-- small stage) are ranked by that hash and the first 2,000 kept. The same
+-- database always gives the same sample.
+WITH keep AS (SELECT unnest($stages) AS stage, unnest($keep) AS keep),
+candidates AS (
+    SELECT s.stage, s.duration_ms, hash(s.trace_id, s.span_id) AS h
+    FROM cg_spans s
+    WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
 )
+SELECT stage, duration_ms FROM (
+    SELECT c.stage, c.duration_ms,
+           row_number() OVER (PARTITION BY c.stage ORDER BY c.h) AS k
+    FROM candidates c JOIN keep ON keep.stage = c.stage
+    WHERE c.h % 1000003 < keep.keep
+) WHERE k <= 2000
 ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
                         'assembly'], stage), duration_ms
 

@@ -207,7 +207,7 @@ WITH RECURSIVE
 settled AS (
     SELECT trace_id, run_span_id AS span_id FROM cg_runs0
     UNION ALL
-    SELECT trace_id, span_id FROM cg_link WHERE operation IS DISTINCT FROM 'agent'
+    SELECT trace_id, span_id FROM cg_handoffs
 ),
 a AS MATERIALIZED (
     SELECT l.trace_id, l.span_id, l.parent_span_id, l.agent, l.start_ns, l.end_ns
@@ -257,11 +257,11 @@ WITH seq AS (
                OVER w AS prev_out,
            start_ns - lag(end_ns) OVER w AS gap_ns
     FROM cg_link
-    -- Partitioning on one 64-bit hash of (trace, parent) instead of the two strings
-    -- halves the cost of this window, the largest step of the analysis. Two sibling
-    -- groups would share a partition only on a hash collision (about 1e-9 for a
-    -- million spans).
-    WINDOW w AS (PARTITION BY hash(trace_id, parent_span_id) ORDER BY start_ns, span_id)
+    -- The largest step of the analysis, so it sorts on integers only: one 64-bit
+    -- hash of (trace, parent) instead of the two strings (two sibling groups share a
+    -- partition only on a hash collision, about 1e-9 for a million spans), and
+    -- (start, end) times (siblings tied on both to the nanosecond keep scan order).
+    WINDOW w AS (PARTITION BY hash(trace_id, parent_span_id) ORDER BY start_ns, end_ns)
 ),
 inferred AS (
     SELECT trace_id, prev_out AS source, in_agent AS target,
