@@ -101,11 +101,15 @@ def report(
             )
         with analyzer.open(db, read_only=True) as store:
             analysis = store.analyze(since=since, service=service)
-            path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
+            try:
+                path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
+            except OSError as exc:
+                raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
     except analyzer.FormatError as exc:
         raise click.ClickException(str(exc)) from None
     except (duckdb.Error, ValueError, OSError) as exc:
-        raise click.ClickException(f"{db}: {exc}") from None
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise click.ClickException(f"{db}: {first}") from None
     runs = analysis.runs.height
     click.echo(f"report: {path} ({_size(path)}, {runs:,} runs)")
 

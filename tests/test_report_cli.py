@@ -92,3 +92,19 @@ def test_since_and_service_narrow_the_runs(tmp_path: Path) -> None:
     assert future.output.rstrip().endswith("0 runs)"), future.output
     bad = runner.invoke(main, ["report", "--db", str(db), "-o", out, "--since", "soon"])
     assert bad.exit_code == 2 and "neither an ISO date/time" in bad.output
+
+
+def test_unwritable_output_is_one_clear_line(tmp_path: Path) -> None:
+    """-o under a path that is a file: exit 1 naming the output, the database untouched."""
+    trace_pipeline(tmp_path / "spans", runs=3)
+    db = tmp_path / "traces.duckdb"
+    with analyzer.open(db) as store:
+        store.ingest([tmp_path / "spans"])
+    before = db.read_bytes()
+    (tmp_path / "file").write_text("not a directory")
+    out = tmp_path / "file" / "r.html"
+    result = CliRunner().invoke(main, ["report", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {out}: cannot write: ")
+    assert len(result.output.strip().splitlines()) == 1
+    assert db.read_bytes() == before
