@@ -67,3 +67,12 @@ def test_assembly_errors_are_not_generation() -> None:
     run = Run(1)
     run.agent("assembler", stage="assembly", actor="code", error="IndexError", propagate=True)
     assert rule_rows(rules.generation, run) == {}
+
+
+def test_single_rejected_attempt_reads_naturally() -> None:
+    """One attempt, rejected: 'the only attempt'; no producer: the verdict is the root."""
+    run = Run(1)
+    verdict = run.verify("qa", "reject", 1)
+    got = rule_rows(rules.generation, run)[run.trace_id]
+    assert (got["span_id"], got["agent"]) == (verdict, "qa")
+    assert got["reason"] == "verifier `qa` rejected the only attempt"

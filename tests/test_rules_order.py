@@ -61,6 +61,18 @@ def test_unexplained_failure_is_unknown_never_a_guess() -> None:
     got = attribution(run)[run.trace_id]
     assert (got["category"], got["span_id"], got["agent"]) == ("unknown", run.root, None)
     assert got["reason"] == (
-        "run failed (outcome: late delivery) and no plan defect, handoff violation, error, "
-        "omission or verdict explains it"
+        "run failed (outcome: late delivery) and no plan defect, handoff violation, agent, "
+        "tool or assembly error, omission or accepting verifier explains it"
     )
+
+
+def test_error_no_rule_can_place_is_unknown_with_the_error_as_evidence() -> None:
+    """A verifier that crashed (not an agent, tool, plan, handoff or assembly span)."""
+    run = Run(1)
+    run.agent("writer")
+    crash = run.span(
+        "verify brand", operation="verify", agent="brand", error="TimeoutError", propagate=True
+    )
+    got = attribution(run)[run.trace_id]
+    assert (got["category"], got["span_id"]) == ("unknown", run.root)
+    assert got["evidence"] == [run.root, crash]

@@ -90,8 +90,9 @@ rejected AS (
            COALESCE(pr.p.span_id, v.last_span) AS span_id,
            COALESCE(pr.p.name, v.last_name) AS span_name,
            COALESCE(pr.p.agent, v.verifier) AS agent,
-           'verifier `' || v.verifier || '` rejected all ' || v.attempts || ' attempt'
-               || CASE WHEN v.attempts > 1 THEN 's' ELSE '' END
+           'verifier `' || v.verifier || '` rejected '
+               || CASE WHEN v.attempts > 1 THEN 'all ' || v.attempts || ' attempts'
+                       ELSE 'the only attempt' END
                || COALESCE('; last output from `' || pr.p.agent || '`', '') AS reason,
            list_filter([pr.p.span_id], lambda x: x IS NOT NULL) || v.spans AS evidence
     FROM verdicts v LEFT JOIN producer pr ON pr.trace_id = v.trace_id
@@ -180,14 +181,23 @@ LEFT JOIN accepted a ON a.trace_id = p.trace_id
 WHERE a.trace_id IS NOT NULL OR p.trace_id NOT IN (SELECT trace_id FROM checked)
 
 -- name: rule_unknown
--- 7. Nothing above explains the failure: say so, never guess.
+-- 7. Nothing above explains the failure: say so, never guess. Errors that no rule
+-- could place (say a verifier that crashed) are listed as evidence.
+WITH stray AS (
+    SELECT e.trace_id, list(e.span_id ORDER BY e.end_ns, e.span_id) AS spans
+    FROM cg_err e SEMI JOIN cg_pending p ON p.trace_id = e.trace_id
+    WHERE e.originating
+    GROUP BY e.trace_id
+)
 SELECT p.trace_id, 'unknown' AS category, 'unknown' AS rule, p.fail_span_id AS span_id,
        p.fail_span_name AS span_name, NULL::VARCHAR AS agent,
        'run failed (' || CASE p.fail_signal
                             WHEN 'outcome' THEN 'outcome: ' || COALESCE(p.outcome_reason, 'failure')
                             WHEN 'error' THEN 'error on the run span'
                             ELSE 'last verdict rejected' END
-           || ') and no plan defect, handoff violation, error, omission or verdict explains it'
-           AS reason,
-       list_filter([p.fail_span_id], lambda x: x IS NOT NULL) AS evidence
-FROM cg_pending p
+           || ') and no plan defect, handoff violation, agent, tool or assembly error, '
+           || 'omission or accepting verifier explains it' AS reason,
+       list_filter([p.fail_span_id], lambda x: x IS NOT NULL)
+           || list_filter(COALESCE(s.spans, []), lambda x: x IS DISTINCT FROM p.fail_span_id)
+           AS evidence
+FROM cg_pending p LEFT JOIN stray s ON s.trace_id = p.trace_id
