@@ -5,13 +5,15 @@ VENV ?= .venv
 PHOENIX_VENV ?= .venv-phoenix
 PHOENIX_VERSION ?= 20.26.1
 BIN = $(VENV)/bin
+# the test extra plus every framework integration, so their tests run for real
+EXTRAS ?= test,langgraph,mcp,openai-agents,autogen
 
 .PHONY: demo test lint install phoenix clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[$(EXTRAS)]'
 	touch $@
 
 install: $(VENV)/.installed
