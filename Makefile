@@ -5,18 +5,21 @@ VENV ?= .venv
 PHOENIX_VENV ?= .venv-phoenix
 PHOENIX_VERSION ?= 20.26.1
 BIN = $(VENV)/bin
-# the test extra plus every framework integration, so their tests run for real
-EXTRAS ?= test,langgraph,mcp,openai-agents,autogen
 
 .PHONY: demo test lint install phoenix clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[$(EXTRAS)]'
+	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# every framework integration, so their tests run for real (make test only)
+$(VENV)/.integrations: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[test,langgraph,mcp,openai-agents,autogen]'
+	touch $@
+
+install: $(VENV)/.installed $(VENV)/.integrations
 
 # Phoenix lives in its own virtualenv: it is a test peer (a real OTLP receiver),
 # not a dependency of coordgap, and its own pins must not move ours.
@@ -31,7 +34,7 @@ phoenix: $(PHOENIX_VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/coordgap demo
 
-test: $(VENV)/.installed $(PHOENIX_VENV)/.installed
+test: $(VENV)/.installed $(VENV)/.integrations $(PHOENIX_VENV)/.installed
 	COORDGAP_PHOENIX_BIN=$(abspath $(PHOENIX_VENV))/bin/phoenix $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed
