@@ -88,7 +88,7 @@ _OTLP_LINES_STAGE = f"""
 WITH req AS (
     SELECT unnest(coalesce(resourceSpans, [])) AS rs
     FROM read_ndjson($path, columns = {{'resourceSpans': '{_RESOURCE_SPANS}'}},
-                     compression = $compression)
+                     compression = $compression, records = 'true')
 ), scopes AS (
     SELECT cg_kv(rs.resource.attributes)[$k_service] AS service,
            unnest(coalesce(rs.scopeSpans, rs.instrumentationLibrarySpans, [])) AS sc

@@ -218,3 +218,23 @@ def test_unknown_format_and_empty_file(tmp_path: Path) -> None:
     (tmp_path / "x.bin").write_bytes(b"\x07binary")
     with pytest.raises(FormatError, match="expected OTLP/JSON, OTLP protobuf, Jaeger"):
         detect(str(tmp_path / "x.bin"))
+
+
+def test_documents_stream_span_by_span_with_their_service(tmp_path: Path) -> None:
+    """Pretty-printed requests (one, or an array of them) keep each span's service."""
+    example = json.loads(OTLP_EXAMPLE.read_text())
+    second = json.loads(OTLP_EXAMPLE.read_text())
+    rs = second["resourceSpans"][0]
+    rs["resource"]["attributes"][0]["value"]["stringValue"] = "other.service"
+    rs["scopeSpans"][0]["spans"][0]["spanId"] = "EEE19B7EC3C1B175"
+    one = {"resourceSpans": example["resourceSpans"] + second["resourceSpans"]}
+    (tmp_path / "one.json").write_text(json.dumps(one, indent=2))
+    (tmp_path / "many.json").write_text(json.dumps([example, second], indent=2))
+    for name in ("one.json", "many.json"):
+        store, _ = _ingest(tmp_path, tmp_path / name, db=f"{name}.duckdb")
+        with store:
+            got = store.con.execute("SELECT span_id, service FROM spans ORDER BY span_id")
+            assert got.fetchall() == [
+                ("eee19b7ec3c1b174", "my.service"),
+                ("eee19b7ec3c1b175", "other.service"),
+            ], name

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,13 +98,26 @@ def _keys(events: list[tuple[str, str, object]], prefix: str) -> set[str]:
     return {str(v) for p, e, v in events if p == prefix and e == "map_key"}
 
 
+#: DuckDB's default maximum_object_size (see analyzer.ingest_sql.MAX_LINE_BYTES)
+_DUCKDB_OBJECT_BYTES = 16 * 1024 * 1024
+
+
+def _size(path: str, is_gzip: bool, head: int) -> int:
+    """The file's size, or for gzip a lower bound good enough to compare with
+    the object limit (the head read, or the compressed size if larger)."""
+    size = os.path.getsize(path)
+    return max(size, head) if is_gzip else size
+
+
 def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected:
     events = _events(text)
     top = _keys(events, "")
     newline = text.find(b"\n")
     one_per_line = False
     if newline < 0:
-        one_per_line = True
+        # one long line: DuckDB takes it whole up to its object size limit; past
+        # that the streaming document reader does (it also reads JSON lines)
+        one_per_line = _size(path, is_gzip, len(head)) <= _DUCKDB_OBJECT_BYTES
     else:
         try:
             json.loads(text[:newline])
@@ -133,8 +147,9 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
         )
     item = _keys(events, "item")
     nested = _keys(events, "item.item")
-    if item & {"resourceSpans", "batches"}:
-        return Detected(OTLP_JSON, gzip=is_gzip, prefix="item")
+    for key in ("resourceSpans", "batches"):
+        if key in item:  # an array of requests
+            return Detected(OTLP_JSON, gzip=is_gzip, prefix=f"item.{key}.item")
     if item & {"traceID", "processes"}:
         return Detected(JAEGER, gzip=is_gzip, prefix="item")
     if "traceId" in nested:

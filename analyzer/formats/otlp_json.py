@@ -42,14 +42,6 @@ __all__ = [
 
 SOURCE = "otlp-json"
 
-# Top-level wrappers that hold the list of ResourceSpans, in ijson prefix form.
-DOCUMENT_PREFIXES = {
-    "resourceSpans": "resourceSpans.item",
-    "resource_spans": "resource_spans.item",
-    "batches": "batches.item",
-    "trace": "trace.resourceSpans.item",
-}
-
 
 def within(fail: Callable[[str], FormatError], where: str) -> Callable[[str], FormatError]:
     """``fail`` for a position nested inside the current one."""
@@ -243,17 +235,47 @@ def _line_rows(path: str, raw: bytes, line_no: int) -> Iterator[Row]:
 
 
 def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
-    """Rows from one (possibly huge) JSON document, streamed one ResourceSpans at
-    a time from the array at ``prefix`` (see :data:`DOCUMENT_PREFIXES`)."""
+    """Rows from one (possibly huge) JSON document, streamed span by span from
+    the ResourceSpans array at ijson ``prefix`` (e.g. ``resourceSpans.item``).
+
+    Only the span being read and its resource's service name are in memory. (A
+    resource written after its spans, which no known writer does, leaves those
+    spans without a service.)"""
     counter = _CountingReader(stream)
-    index = 0
+    resource_prefix = f"{prefix}.resource"
+    span_prefixes = {
+        f"{prefix}.{key}.item.spans.item"
+        for key in ("scopeSpans", "scope_spans", "instrumentationLibrarySpans")
+    }
+    service: str | None = None
+    rs_index = -1
+    span_index = 0
+    builder: ijson.ObjectBuilder | None = None
+    building = ""
     try:
-        for rs in ijson.items(counter, prefix, use_float=True):
-            yield from resource_spans_rows(
-                rs,
-                _fail_at(path, f"resourceSpans[{index}] (near byte {counter.offset})"),
-            )
-            index += 1
+        for where, event, value in ijson.parse(counter, use_float=True, multiple_values=True):
+            if builder is not None:
+                builder.event(event, value)
+                if where == building and event == "end_map":
+                    obj, builder = builder.value, None
+                    if building == resource_prefix:
+                        service = _attributes(obj.get("attributes")).get(semconv.SERVICE_NAME)
+                    else:
+                        fail = _fail_at(
+                            path,
+                            f"resourceSpans[{rs_index}] span {span_index} "
+                            f"(near byte {counter.offset})",
+                        )
+                        yield _span_row(obj, service, fail)
+                        span_index += 1
+                continue
+            if event == "start_map":
+                if where == prefix:
+                    rs_index += 1
+                    service, span_index = None, 0
+                elif where == resource_prefix or where in span_prefixes:
+                    builder, building = ijson.ObjectBuilder(), where
+                    builder.event(event, value)
     except ijson.JSONError as exc:
         raise json_syntax_error(path, stream, counter.offset, exc) from None
 
