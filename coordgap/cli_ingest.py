@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
+import duckdb
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -111,6 +112,9 @@ def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or db}: {exc.strerror or exc}") from None
+    except duckdb.Error as exc:  # e.g. the database is locked by another process
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise click.ClickException(f"{db}: {first}") from None
 
 
 @click.command("ingest")

@@ -195,3 +195,13 @@ def test_file_duckdb_rejects_but_python_reads(tmp_path: Path) -> None:
         ).fetchone()
     assert (result.spans_read, result.spans_added) == (6, 6)
     assert agent == ("rewriter",)
+
+
+def test_cli_unusable_database_is_one_line(local_store: Path, tmp_path: Path) -> None:
+    """A --db that is not a DuckDB file: exit 1, one line, no traceback."""
+    db = tmp_path / "notes.duckdb"
+    db.write_text("not a database\n")
+    out = CliRunner().invoke(main, ["ingest", str(local_store), "--db", str(db)])
+    assert out.exit_code == 1
+    lines = [line for line in out.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {db}: "), out.output
