@@ -43,6 +43,7 @@ _PREPARE_FIXED = (
     "pending",
 )
 _INTERMEDIATE = (
+    "cg_trace",
     "cg_runs0",
     "cg_verify",
     "cg_run",
@@ -181,6 +182,7 @@ def prepare(
         raise ValueError("the database has no `spans` table; ingest traces first")
     since_ns = _to_ns(since)
     _drop_temp(con)
+    con.execute(queries.sql("trace_flags"))
     con.execute(queries.sql("run_spans_all"))
     if since_ns is not None:
         con.execute(queries.sql("runs_since"), {"since": since_ns})

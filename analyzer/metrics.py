@@ -27,6 +27,7 @@ SAMPLES_PER_STAGE = 2000
 
 _TWO_DAYS_NS = 2 * 24 * 3600 * 10**9
 _HASH_MOD = 1_000_003  # the modulus m_latency_samples applies to span hashes
+_STAGES = ("decomposition", "generation", "handoff", "verification", "assembly")
 
 _FRAMES = {
     "runs": "m_runs",
@@ -68,13 +69,16 @@ def frame(
 
 
 def _samples(con: duckdb.DuckDBPyConnection, latency: pl.DataFrame) -> pl.DataFrame:
-    stages = latency["stage"].to_list()
-    # hash-threshold per stage: about 3x the sample size survives the filter
-    keep = [
-        int(min(1.0, 3 * SAMPLES_PER_STAGE / max(int(n), 1)) * _HASH_MOD) + 1
-        for n in latency["n"].to_list()
-    ]
-    return frame(con, "m_latency_samples", {"stages": stages, "keep": keep})
+    counts = dict(zip(latency["stage"].to_list(), latency["n"].to_list(), strict=True))
+    # per-stage hash threshold: about 3x the sample size survives the filter
+    params = {
+        f"k_{stage}": int(
+            min(1.0, 3 * SAMPLES_PER_STAGE / max(int(counts.get(stage, 0)), 1)) * _HASH_MOD
+        )
+        + 1
+        for stage in _STAGES
+    }
+    return frame(con, "m_latency_samples", params)
 
 
 def verification(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:

@@ -24,22 +24,27 @@ SELECT category, count(*) AS n FROM cg_attr GROUP BY category
 -- name: m_stages
 -- runs: runs in which the stage appears (a span of it, an inferred handoff, or a
 -- failure attributed to it, e.g. a verification gap); failures: failed runs
--- attributed to the stage.
-WITH present AS (
-    SELECT stage, trace_id FROM cg_spans
-    WHERE stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
-    UNION ALL
-    SELECT 'handoff', trace_id FROM cg_inferred
-    UNION ALL
-    SELECT category, trace_id FROM cg_attr WHERE category <> 'unknown'
+-- attributed to the stage. Presence comes from the per-trace flags of cg_trace.
+WITH per_run AS (
+    SELECT r.trace_id, a.category,
+           t.flags
+           | CASE WHEN r.trace_id IN (SELECT trace_id FROM cg_inferred) THEN 16 ELSE 0 END
+           | CASE a.category
+                 WHEN 'decomposition' THEN 4 WHEN 'generation' THEN 8 WHEN 'handoff' THEN 16
+                 WHEN 'verification' THEN 32 WHEN 'assembly' THEN 64 ELSE 0 END AS f
+    FROM cg_run r
+    JOIN cg_trace t ON t.trace_id = r.trace_id
+    LEFT JOIN cg_attr a ON a.trace_id = r.trace_id
 ),
-runs AS (SELECT stage, count(DISTINCT trace_id) AS runs FROM present GROUP BY stage),
-failures AS (SELECT category AS stage, count(*) AS failures FROM cg_attr GROUP BY category)
-SELECT r.stage, r.runs, COALESCE(f.failures, 0) AS failures,
-       1 - COALESCE(f.failures, 0) / r.runs AS reliability
-FROM runs r LEFT JOIN failures f ON f.stage = r.stage
-ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
-                        'assembly'], r.stage)
+stages(stage, bit, pos) AS (
+    VALUES ('decomposition', 4, 1), ('generation', 8, 2), ('handoff', 16, 3),
+           ('verification', 32, 4), ('assembly', 64, 5)
+)
+SELECT s.stage, count(*) AS runs, count(*) FILTER (WHERE p.category = s.stage) AS failures,
+       1 - count(*) FILTER (WHERE p.category = s.stage) / count(*) AS reliability
+FROM stages s JOIN per_run p ON p.f & s.bit <> 0
+GROUP BY s.stage, s.pos
+ORDER BY s.pos
 
 -- name: m_calls
 -- Every agent, tool, verifier and planner call, counted per agent, stage and
@@ -156,20 +161,22 @@ ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification'
 
 -- name: m_latency_samples
 -- At most 2,000 durations a stage for distribution plots, in one scan: spans whose
--- hash falls under the stage's $keep threshold (about 3x the sample; all of a
--- small stage) are ranked by that hash and the first 2,000 kept. The same
--- database always gives the same sample.
-WITH keep AS (SELECT unnest($stages) AS stage, unnest($keep) AS keep),
-candidates AS (
-    SELECT s.stage, s.duration_ms, hash(s.trace_id, s.span_id) AS h
-    FROM cg_spans s
-    WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
-)
+-- id hash falls under their stage's threshold ($k_<stage>: about 3x the sample
+-- survives; all of a small stage) are ranked by that hash and the first 2,000
+-- kept. The same database always gives the same sample.
 SELECT stage, duration_ms FROM (
-    SELECT c.stage, c.duration_ms,
-           row_number() OVER (PARTITION BY c.stage ORDER BY c.h) AS k
-    FROM candidates c JOIN keep ON keep.stage = c.stage
-    WHERE c.h % 1000003 < keep.keep
+    SELECT stage, duration_ms, row_number() OVER (PARTITION BY stage ORDER BY h) AS k
+    FROM (
+        SELECT s.stage, s.duration_ms, hash(s.span_id) AS h
+        FROM cg_spans s
+        WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
+    )
+    WHERE h % 1000003 < CASE stage
+                            WHEN 'decomposition' THEN $k_decomposition
+                            WHEN 'generation' THEN $k_generation
+                            WHEN 'handoff' THEN $k_handoff
+                            WHEN 'verification' THEN $k_verification
+                            ELSE $k_assembly END
 ) WHERE k <= 2000
 ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
                         'assembly'], stage), duration_ms

@@ -2,6 +2,27 @@
 -- All objects are TEMP and prefixed cg_; they live only on the analyzing
 -- connection and are rebuilt by each analyze() call.
 
+-- name: trace_flags
+-- One pass over every span: per trace, bit flags of what it holds (1 workflow span,
+-- 2 parentless span, 4..64 a span of each stage, 128 an errored span). Runs,
+-- stage presence and error analysis read these instead of rescanning the spans.
+CREATE OR REPLACE TEMP TABLE cg_trace AS
+SELECT trace_id,
+       bit_or(CASE WHEN operation = 'workflow' THEN 1 ELSE 0 END
+              | CASE WHEN parent_span_id IS NULL THEN 2 ELSE 0 END
+              | CASE COALESCE(stage, CASE operation
+                                       WHEN 'agent' THEN 'generation'
+                                       WHEN 'tool' THEN 'generation'
+                                       WHEN 'plan' THEN 'decomposition'
+                                       WHEN 'handoff' THEN 'handoff'
+                                       WHEN 'verify' THEN 'verification' END)
+                  WHEN 'decomposition' THEN 4 WHEN 'generation' THEN 8
+                  WHEN 'handoff' THEN 16 WHEN 'verification' THEN 32
+                  WHEN 'assembly' THEN 64 ELSE 0 END
+              | CASE WHEN is_error THEN 128 ELSE 0 END) AS flags
+FROM spans
+GROUP BY trace_id
+
 -- name: run_spans_all
 -- One run per trace: its workflow span, or failing that its earliest root. A
 -- trace with no parentless span is all orphans; its earliest span is then a
@@ -26,8 +47,7 @@ orphans AS (
     SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
            outcome_trace_id
     FROM spans
-    ANTI JOIN (SELECT trace_id FROM wf UNION ALL SELECT trace_id FROM parentless) x
-        USING (trace_id)
+    WHERE trace_id IN (SELECT trace_id FROM cg_trace WHERE flags & 3 = 0)
     QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
 s AS (SELECT * FROM wf UNION ALL SELECT * FROM parentless UNION ALL SELECT * FROM orphans)
@@ -82,15 +102,12 @@ SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, statu
 FROM spans SEMI JOIN cg_runs0 USING (trace_id)
 
 -- name: verify_spans
--- Every verdict, numbered from the last attempt of each verifier in a run.
+-- Every verdict of the runs in scope.
 CREATE OR REPLACE TEMP TABLE cg_verify AS
-SELECT s.trace_id, s.span_id, s.name, COALESCE(s.agent, s.name) AS verifier, s.verdict,
-       s.attempt, s.start_ns, s.end_ns, s.duration_ms,
-       row_number() OVER (PARTITION BY s.trace_id, COALESCE(s.agent, s.name)
-                          ORDER BY s.attempt DESC NULLS LAST, s.end_ns DESC, s.span_id DESC)
-           AS from_last
-FROM cg_spans s
-WHERE s.operation = 'verify' OR s.verdict IS NOT NULL
+SELECT trace_id, span_id, name, COALESCE(agent, name) AS verifier, verdict, attempt,
+       start_ns, end_ns, duration_ms
+FROM cg_spans
+WHERE operation = 'verify' OR verdict IS NOT NULL
 
 -- name: run_status
 -- A run failed when its run span errored, its latest outcome (on the run span
@@ -105,10 +122,17 @@ WITH o AS (
     WHERE outcome IS NOT NULL
     GROUP BY ALL
 ),
+last_verdicts AS (
+    -- each verifier's latest verdict in the run (its last attempt)
+    SELECT trace_id, arg_max(verdict, end_ns) AS verdict, arg_max(span_id, end_ns) AS span_id,
+           arg_max(name, end_ns) AS name, max(end_ns) AS end_ns
+    FROM cg_verify
+    GROUP BY trace_id, verifier
+),
 rej AS (
     SELECT trace_id, arg_max(span_id, end_ns) AS rejected_span_id,
            arg_max(name, end_ns) AS rejected_name
-    FROM cg_verify WHERE from_last = 1 AND verdict = 'reject'
+    FROM last_verdicts WHERE verdict = 'reject'
     GROUP BY trace_id
 ),
 j AS (
@@ -142,7 +166,7 @@ CREATE OR REPLACE TEMP TABLE cg_err_spans AS
 SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.stage, s.agent,
        s.is_error, s.error_type, s.start_ns, s.end_ns
 FROM cg_spans s
-WHERE s.trace_id IN (SELECT e.trace_id FROM cg_spans e WHERE e.is_error)
+WHERE s.trace_id IN (SELECT trace_id FROM cg_trace WHERE flags & 128 <> 0)
 
 -- name: error_walk
 CREATE OR REPLACE TEMP TABLE cg_err_walk AS
@@ -190,7 +214,7 @@ LEFT JOIN carriers c ON c.trace_id = agg.trace_id AND c.span_id = agg.span_id
 -- name: link_spans
 -- Agent spans and explicit handoff spans: what handoffs are read and inferred from.
 CREATE OR REPLACE TEMP VIEW cg_link AS
-SELECT trace_id, span_id, parent_span_id, operation, stage, agent, handoff_source,
+SELECT trace_id, span_id, parent_span_id, name, operation, stage, agent, handoff_source,
        handoff_target, violations, is_error, error_type, start_ns, end_ns, duration_ms
 FROM cg_spans
 WHERE (operation = 'agent' AND agent IS NOT NULL)
@@ -243,7 +267,7 @@ FROM up WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
 -- when the trace already holds an explicit handoff between the same two agents.
 -- cg_handoffs_all is both, with the columns the metrics read.
 CREATE OR REPLACE TEMP TABLE cg_handoffs AS
-SELECT trace_id, span_id, handoff_source AS source, handoff_target AS target,
+SELECT trace_id, span_id, name, handoff_source AS source, handoff_target AS target,
        false AS inferred, violations, is_error, error_type, start_ns,
        duration_ms AS latency_ms
 FROM cg_link WHERE operation IS DISTINCT FROM 'agent'

@@ -38,14 +38,13 @@ receiver_errors AS (
     GROUP BY h.trace_id
 )
 SELECT h.trace_id, 'handoff' AS category, 'handoff' AS rule, h.span_id,
-       s.name AS span_name, h.source AS agent,
+       h.name AS span_name, h.source AS agent,
        'handoff ' || h.source || ' -> ' || h.target || ' '
            || CASE WHEN len(h.violations) > 0
                    THEN cg_violation(h.violations[1]) || cg_more(h.violations)
                    ELSE 'failed: ' || COALESCE(h.error_type, 'error') END AS reason,
        [h.span_id] || COALESCE(r.spans, []) AS evidence
 FROM h
-JOIN cg_spans s ON s.trace_id = h.trace_id AND s.span_id = h.span_id
 LEFT JOIN receiver_errors r ON r.trace_id = h.trace_id
 
 -- name: rule_generation
@@ -80,9 +79,10 @@ producer AS (
            arg_max({'span_id': s.span_id, 'name': s.name, 'agent': s.agent},
                    s.end_ns) AS p
     FROM verdicts v
-    JOIN cg_spans s ON s.trace_id = v.trace_id
+    JOIN cg_link s ON s.trace_id = v.trace_id
     WHERE s.operation = 'agent' AND s.stage IS DISTINCT FROM 'verification'
       AND s.end_ns <= v.last_start
+      AND s.trace_id IN (SELECT trace_id FROM verdicts)
     GROUP BY v.trace_id, v.verifier
 ),
 rejected AS (
