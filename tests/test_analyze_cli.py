@@ -177,3 +177,27 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = _invoke(command, "--help")
     assert result.exit_code == 0
     assert f"coordgap {command}" in result.output and "Example" in result.output
+
+
+def test_parse_since_accepts_dates_times_and_ages() -> None:
+    """ISO dates and times (naive = UTC) and ages relative to now."""
+    from datetime import UTC, datetime, timedelta
+
+    from coordgap.cli_analyze import parse_since
+
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    assert parse_since("2026-01-31") == datetime(2026, 1, 31, tzinfo=UTC)
+    assert parse_since("2026-01-31T08:00:00Z") == datetime(2026, 1, 31, 8, tzinfo=UTC)
+    assert parse_since("90s", now=now) == now - timedelta(seconds=90)
+    assert parse_since("12h", now=now) == now - timedelta(hours=12)
+    assert parse_since("2w", now=now) == now - timedelta(weeks=2)
+    with pytest.raises(ValueError, match="neither an ISO date/time"):
+        parse_since("last tuesday")
+
+
+def test_check_with_no_runs_never_fails(tmp_path: Path) -> None:
+    """An empty window has no rate to exceed: n/a, exit 0."""
+    empty = write_db(tmp_path / "empty.duckdb")
+    result = _invoke("check", "--db", empty, "--max", "handoff=0")
+    assert result.exit_code == 0, result.output
+    assert "n/a" in result.output
