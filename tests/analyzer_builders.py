@@ -92,6 +92,8 @@ def write_db(path: str | Path, *runs: Run) -> Path:
 def insert(con: duckdb.DuckDBPyConnection, *runs: Run) -> None:
     """Insert the spans of ``runs``."""
     rows = [tuple(span[c] for c in COLUMNS) for run in runs for span in run.spans]
+    if not rows:
+        return
     placeholders = ", ".join("?" for _ in COLUMNS)
     con.executemany(f"INSERT INTO spans ({', '.join(COLUMNS)}) VALUES ({placeholders})", rows)
 
