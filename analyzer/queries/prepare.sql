@@ -32,20 +32,20 @@ GROUP BY trace_id
 CREATE OR REPLACE TEMP TABLE cg_runs0 AS
 WITH wf AS (
     SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
-           outcome_trace_id
+           outcome_trace_id, outcome, outcome_reason
     FROM spans WHERE operation = 'workflow'
     QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
 parentless AS (
     SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
-           outcome_trace_id
+           outcome_trace_id, outcome, outcome_reason
     FROM spans ANTI JOIN wf USING (trace_id)
     WHERE parent_span_id IS NULL
     QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
 orphans AS (
     SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
-           outcome_trace_id
+           outcome_trace_id, outcome, outcome_reason
     FROM spans
     WHERE trace_id IN (SELECT trace_id FROM cg_trace WHERE flags & 3 = 0)
     QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
@@ -53,7 +53,7 @@ orphans AS (
 s AS (SELECT * FROM wf UNION ALL SELECT * FROM parentless UNION ALL SELECT * FROM orphans)
 SELECT s.trace_id, s.span_id AS run_span_id, s.name AS run_name,
        COALESCE(s.agent, s.name) AS workflow, s.service, s.start_ns, s.end_ns,
-       s.is_error AS run_error
+       s.is_error AS run_error, s.outcome AS run_outcome, s.outcome_reason AS run_outcome_reason
 FROM s
 WHERE NOT (s.operation = 'outcome' AND s.outcome_trace_id IS NOT NULL
            AND lower(s.outcome_trace_id) <> s.trace_id)
@@ -115,11 +115,13 @@ WHERE operation = 'verify' OR verdict IS NOT NULL
 -- failure, or a verifier rejected on its last attempt.
 CREATE OR REPLACE TEMP TABLE cg_run AS
 WITH o AS (
+    -- outcomes recorded apart from a workflow run span (the run span's own outcome
+    -- is in cg_runs0): late outcome spans, or outcomes on a root that is the run span
     SELECT COALESCE(lower(outcome_trace_id), trace_id) AS run_trace,
            arg_max({'outcome': outcome, 'reason': outcome_reason, 'span_id': span_id,
-                    'name': name}, end_ns) AS latest
+                    'name': name, 'end_ns': end_ns}, end_ns) AS latest
     FROM spans
-    WHERE outcome IS NOT NULL
+    WHERE outcome IS NOT NULL AND operation IS DISTINCT FROM 'workflow'
     GROUP BY ALL
 ),
 last_verdicts AS (
@@ -136,8 +138,16 @@ rej AS (
     GROUP BY trace_id
 ),
 j AS (
-    SELECT r.*, o.latest.outcome AS outcome, o.latest.reason AS outcome_reason,
-           o.latest.span_id AS outcome_span_id, o.latest.name AS outcome_name,
+    -- the latest outcome wins: a separate outcome span that ended at or after the
+    -- run span, else the run span's own
+    SELECT r.*, (o.latest IS NOT NULL
+                 AND (r.run_outcome IS NULL OR o.latest.end_ns >= r.end_ns)) AS late,
+           CASE WHEN late THEN o.latest.outcome ELSE r.run_outcome END AS outcome,
+           CASE WHEN late THEN o.latest.reason ELSE r.run_outcome_reason END AS outcome_reason,
+           CASE WHEN late THEN o.latest.span_id
+                WHEN r.run_outcome IS NOT NULL THEN r.run_span_id END AS outcome_span_id,
+           CASE WHEN late THEN o.latest.name
+                WHEN r.run_outcome IS NOT NULL THEN r.run_name END AS outcome_name,
            rej.rejected_span_id, rej.rejected_name
     FROM cg_runs0 r
     LEFT JOIN o ON o.run_trace = r.trace_id
@@ -228,16 +238,15 @@ WHERE (operation = 'agent' AND agent IS NOT NULL)
 -- (the common case) are settled by one cheap anti-join; only the others climb.
 CREATE OR REPLACE TEMP TABLE cg_deleg AS
 WITH RECURSIVE
-settled AS (
-    SELECT trace_id, run_span_id AS span_id FROM cg_runs0
-    UNION ALL
-    SELECT trace_id, span_id FROM cg_handoffs
+not_under_run AS (
+    SELECT l.trace_id, l.span_id, l.parent_span_id, l.agent, l.start_ns, l.end_ns
+    FROM cg_link l JOIN cg_runs0 r ON r.trace_id = l.trace_id
+    WHERE l.operation = 'agent' AND l.parent_span_id IS NOT NULL
+      AND l.parent_span_id <> r.run_span_id
 ),
 a AS MATERIALIZED (
-    SELECT l.trace_id, l.span_id, l.parent_span_id, l.agent, l.start_ns, l.end_ns
-    FROM cg_link l
-    ANTI JOIN settled p ON p.trace_id = l.trace_id AND p.span_id = l.parent_span_id
-    WHERE l.operation = 'agent' AND l.parent_span_id IS NOT NULL
+    SELECT n.* FROM not_under_run n
+    ANTI JOIN cg_handoffs h ON h.trace_id = n.trace_id AND h.span_id = n.parent_span_id
 ),
 -- only the traces that need a climb; usually few or none
 w AS MATERIALIZED (
