@@ -74,3 +74,10 @@ def test_verification_rule_ignores_runs_with_a_verifier_that_never_accepted() ->
     run.span("verify brand", operation="verify", agent="brand")  # no verdict recorded
     con = prepared(run)
     assert rules.verification(con).pl().height == 0
+
+
+def test_gap_reason_quotes_only_a_failure_outcome() -> None:
+    """A run that errored after a 'success' outcome note: the note is not the reason."""
+    run = Run(1, error="RuntimeError", outcome="success", outcome_reason="looked fine")
+    got = rule_rows(rules.verification, run)[run.trace_id]
+    assert got["reason"] == "no verifier checked this run before it failed (verification gap)"

@@ -173,9 +173,11 @@ SELECT p.trace_id, 'verification' AS category,
        CASE WHEN a.trace_id IS NULL
             THEN 'no verifier checked this run before it failed (verification gap)'
             ELSE 'verifier `' || a.a.verifier || '` accepted a run that failed (false accept)'
-       END || COALESCE(': ' || p.outcome_reason, '') AS reason,
+       END || CASE WHEN p.fail_signal = 'outcome' THEN COALESCE(': ' || p.outcome_reason, '')
+                   ELSE '' END AS reason,
        list_filter([a.a.span_id, CASE WHEN p.fail_span_id IS DISTINCT FROM a.a.span_id
-                                      THEN p.fail_span_id END], lambda x: x IS NOT NULL) AS evidence
+                                      THEN p.fail_span_id END],
+                   lambda x: x IS NOT NULL) AS evidence
 FROM cg_pending p
 LEFT JOIN accepted a ON a.trace_id = p.trace_id
 WHERE a.trace_id IS NOT NULL OR p.trace_id NOT IN (SELECT trace_id FROM checked)
