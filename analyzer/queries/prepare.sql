@@ -10,12 +10,7 @@ CREATE OR REPLACE TEMP TABLE cg_trace AS
 SELECT trace_id,
        bit_or(CASE WHEN operation = 'workflow' THEN 1 ELSE 0 END
               | CASE WHEN parent_span_id IS NULL THEN 2 ELSE 0 END
-              | CASE COALESCE(stage, CASE operation
-                                       WHEN 'agent' THEN 'generation'
-                                       WHEN 'tool' THEN 'generation'
-                                       WHEN 'plan' THEN 'decomposition'
-                                       WHEN 'handoff' THEN 'handoff'
-                                       WHEN 'verify' THEN 'verification' END)
+              | CASE stage
                   WHEN 'decomposition' THEN 4 WHEN 'generation' THEN 8
                   WHEN 'handoff' THEN 16 WHEN 'verification' THEN 32
                   WHEN 'assembly' THEN 64 ELSE 0 END
@@ -69,17 +64,13 @@ DELETE FROM cg_runs0 WHERE trace_id <> $trace_id
 DELETE FROM cg_runs0 WHERE trace_id NOT IN (SELECT trace_id FROM spans WHERE service = $service)
 
 -- name: spans_view
--- Unscoped analysis reads the table directly (no copy); the stage falls back
--- to the one the operation implies when ingest left it empty.
+-- Unscoped analysis reads the table directly (no copy). Ingest fills `stage` from
+-- the operation when no coordgap.stage was given (internals §3), so filters on it
+-- push down into the scan.
 CREATE TEMP VIEW cg_spans AS
 SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, status,
        operation,
-       COALESCE(stage, CASE operation
-                         WHEN 'agent' THEN 'generation' WHEN 'tool' THEN 'generation'
-                         WHEN 'plan' THEN 'decomposition' WHEN 'handoff' THEN 'handoff'
-                         WHEN 'verify' THEN 'verification' END) AS stage,
-       agent,
-       COALESCE(actor, CASE WHEN operation = 'tool' THEN 'tool' END) AS actor,
+       stage, agent, actor,
        is_error, error_type, handoff_source, handoff_target, violations, verdict, attempt,
        outcome, outcome_reason, outcome_trace_id, plan_assignees, plan_defects,
        (end_ns - start_ns) / 1e6 AS duration_ms
@@ -90,12 +81,7 @@ FROM spans
 CREATE TEMP TABLE cg_spans AS
 SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, status,
        operation,
-       COALESCE(stage, CASE operation
-                         WHEN 'agent' THEN 'generation' WHEN 'tool' THEN 'generation'
-                         WHEN 'plan' THEN 'decomposition' WHEN 'handoff' THEN 'handoff'
-                         WHEN 'verify' THEN 'verification' END) AS stage,
-       agent,
-       COALESCE(actor, CASE WHEN operation = 'tool' THEN 'tool' END) AS actor,
+       stage, agent, actor,
        is_error, error_type, handoff_source, handoff_target, violations, verdict, attempt,
        outcome, outcome_reason, outcome_trace_id, plan_assignees, plan_defects,
        (end_ns - start_ns) / 1e6 AS duration_ms
