@@ -25,10 +25,18 @@ GROUP BY trace_id
 -- late outcome for another trace are not runs of their own. Built from narrow
 -- filtered scans and small windows; no self-join over the whole table.
 CREATE OR REPLACE TEMP TABLE cg_runs0 AS
-WITH wf AS (
+WITH wf_all AS (
     SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
            outcome_trace_id, outcome, outcome_reason
     FROM spans WHERE operation = 'workflow'
+),
+-- nearly every trace has one workflow span: rank only the traces with several
+-- (a window over one-row partitions costs far more than this aggregate)
+wf_several AS (SELECT trace_id FROM wf_all GROUP BY trace_id HAVING count(*) > 1),
+wf AS (
+    SELECT * FROM wf_all ANTI JOIN wf_several USING (trace_id)
+    UNION ALL
+    SELECT * FROM (SELECT * FROM wf_all SEMI JOIN wf_several USING (trace_id))
     QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
 parentless AS (
