@@ -88,25 +88,32 @@ ORDER BY agent, list_position(['decomposition', 'generation', 'handoff', 'verifi
 -- failed_runs: failed runs that passed through the edge; failure_rate: their
 -- share of the runs that did. p50_ms: handoff span duration (explicit), idle gap
 -- between the two agents (inferred siblings) or dispatch delay (delegation).
+-- Counted per run first, so no distinct count over trace ids is needed.
 WITH actors AS (
     SELECT agent, arg_max(actor, calls) FILTER (WHERE actor IS NOT NULL) AS actor
     FROM cg_calls GROUP BY agent
 ),
+failed AS (SELECT trace_id FROM cg_run WHERE failed),
+per_run AS (
+    SELECT trace_id, source, target, count(*) AS n, count(*) FILTER (WHERE violated) AS v,
+           bool_and(inferred) AS inferred
+    FROM cg_handoffs_all GROUP BY trace_id, source, target
+),
 per_edge AS (
-    SELECT h.source, h.target, count(*) AS handoffs,
-           count(*) FILTER (WHERE h.violated) AS violations,
-           count(DISTINCT h.trace_id) FILTER (WHERE f.trace_id IS NOT NULL) AS failed_runs,
-           count(DISTINCT h.trace_id) AS runs,
-           quantile_cont(h.latency_ms, 0.5) AS p50_ms,
-           bool_and(h.inferred) AS inferred
-    FROM cg_handoffs_all h
-    LEFT JOIN (SELECT trace_id FROM cg_run WHERE failed) f ON f.trace_id = h.trace_id
-    GROUP BY h.source, h.target
+    SELECT p.source, p.target, sum(p.n)::BIGINT AS handoffs, sum(p.v)::BIGINT AS violations,
+           count(*) AS runs, count(f.trace_id) AS failed_runs, bool_and(p.inferred) AS inferred
+    FROM per_run p LEFT JOIN failed f ON f.trace_id = p.trace_id
+    GROUP BY p.source, p.target
+),
+latency AS (
+    SELECT source, target, quantile_cont(latency_ms, 0.5) AS p50_ms
+    FROM cg_handoffs_all GROUP BY source, target
 )
 SELECT e.source, e.target, sa.actor AS source_actor, ta.actor AS target_actor, e.handoffs,
-       e.violations, e.failed_runs, e.failed_runs / e.runs AS failure_rate, e.p50_ms,
+       e.violations, e.failed_runs, e.failed_runs / e.runs AS failure_rate, l.p50_ms,
        e.inferred
 FROM per_edge e
+JOIN latency l ON l.source = e.source AND l.target = e.target
 LEFT JOIN actors sa ON sa.agent = e.source
 LEFT JOIN actors ta ON ta.agent = e.target
 ORDER BY e.failed_runs DESC, e.violations DESC, e.handoffs DESC, e.source, e.target
