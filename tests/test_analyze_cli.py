@@ -201,3 +201,17 @@ def test_check_with_no_runs_never_fails(tmp_path: Path) -> None:
     result = _invoke("check", "--db", empty, "--max", "handoff=0")
     assert result.exit_code == 0, result.output
     assert "n/a" in result.output
+
+
+def test_durations_read_for_people() -> None:
+    """explain prints durations from microseconds to hours."""
+    from analyzer.explain import format_ms
+
+    assert [format_ms(v) for v in (0.25, 12.34, 4200, 185_000, 7_380_000, None)] == [
+        "250 µs",
+        "12.3 ms",
+        "4.20 s",
+        "3 min 05 s",
+        "2 h 03 min",
+        "?",
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzer_builders import Run, attribution
+from analyzer_builders import Run, attribution, rule_rows
 
 from analyzer import rules
 
@@ -76,3 +76,15 @@ def test_error_no_rule_can_place_is_unknown_with_the_error_as_evidence() -> None
     got = attribution(run)[run.trace_id]
     assert (got["category"], got["span_id"]) == ("unknown", run.root)
     assert got["evidence"] == [run.root, crash]
+
+
+def test_unknown_rule_alone_takes_every_pending_run() -> None:
+    """Called alone, the last rule explains every failed run as unknown, with the span
+    that recorded the failure as root."""
+    failed = Run(1, outcome="failure", outcome_reason="late")
+    errored = Run(2, error="RuntimeError")
+    ok = Run(3)
+    got = rule_rows(rules.unknown, failed, errored, ok)
+    assert sorted(got) == [failed.trace_id, errored.trace_id]
+    assert got[errored.trace_id]["span_id"] == errored.root
+    assert got[errored.trace_id]["reason"].startswith("run failed (error on the run span)")
