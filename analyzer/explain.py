@@ -104,6 +104,10 @@ def render(explanation: Explanation) -> RenderableType:
             add(node.add(_label(r, root_cause, evidence)), r["span_id"])
 
     add(tree, None)
+    for r in rows:  # spans caught in a parent cycle (broken input) hang at the top
+        if r["span_id"] not in seen:
+            seen.add(r["span_id"])
+            add(tree.add(_label(r, root_cause, evidence)), r["span_id"])
     parts: list[RenderableType] = [tree]
     if failure:
         parts.append(Text.assemble(("root cause ", "bold"), (str(failure["span_id"]), "red")))

@@ -76,3 +76,11 @@ def test_single_rejected_attempt_reads_naturally() -> None:
     got = rule_rows(rules.generation, run)[run.trace_id]
     assert (got["span_id"], got["agent"]) == (verdict, "qa")
     assert got["reason"] == "verifier `qa` rejected the only attempt"
+
+
+def test_broken_parent_cycles_do_not_hide_where_an_error_originated() -> None:
+    """A span that is its own parent (broken input) still originates its own error."""
+    run = Run(1, workflow=None)
+    looped = run.agent("x", parent="0000000000000001", error="ValueError")
+    got = rule_rows(rules.generation, run)[run.trace_id]
+    assert (got["span_id"], got["evidence"]) == (looped, [looped])

@@ -183,7 +183,7 @@ up(trace_id, span_id, next_parent, hops, anc_id, anc_op, anc_stage, anc_agent, a
     SELECT up.trace_id, up.span_id, p.parent_span_id, up.hops + 1, p.span_id, p.operation,
            p.stage, p.agent, p.is_error
     FROM up JOIN w p ON p.trace_id = up.trace_id AND p.span_id = up.next_parent
-    WHERE up.hops < 200
+    WHERE up.hops < 200 AND p.span_id <> up.span_id  -- stop a parent cycle at its start
 )
 SELECT * FROM up
 
@@ -202,12 +202,16 @@ WITH agg AS (
                                                OR anc_stage = 'generation') AS owner_agent,
            arg_min(anc_stage, hops) FILTER (WHERE anc_op IN ('agent', 'tool')
                                                OR anc_stage = 'generation') AS owner_stage,
-           list(anc_id ORDER BY hops) FILTER (WHERE anc_err AND hops > 0) AS errored_ancestors,
+           list(anc_id ORDER BY hops) FILTER (WHERE anc_err AND hops > 0 AND anc_id <> span_id)
+               AS errored_ancestors,
            max(hops) AS depth
     FROM cg_err_walk GROUP BY trace_id, span_id
 ),
 carriers AS (
-    SELECT DISTINCT trace_id, anc_id AS span_id FROM cg_err_walk WHERE anc_err AND hops > 0
+    -- errored spans with an errored descendant (a span met again up a parent cycle
+    -- in broken input is not its own descendant)
+    SELECT DISTINCT trace_id, anc_id AS span_id FROM cg_err_walk
+    WHERE anc_err AND hops > 0 AND anc_id <> span_id
 )
 SELECT agg.*, c.span_id IS NULL AS originating, s.name, s.operation, s.stage, s.agent,
        s.error_type, s.start_ns, s.end_ns
