@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_DB",
+    "DEFAULT_MEMORY_LIMIT",
     "DEFAULT_SPANS_DIR",
+    "MEMORY_LIMIT_ENV",
     "IngestProgress",
     "IngestResult",
     "Store",
@@ -35,6 +37,12 @@ __all__ = [
 #: where the CLI keeps its database, and where the tracer's local store writes
 DEFAULT_DB = Path(".coordgap") / "coordgap.duckdb"
 DEFAULT_SPANS_DIR = Path(".coordgap") / "spans"
+
+#: DuckDB's memory cap for a store (it spills to ``<db>.tmp`` beyond it, so
+#: ingest and analysis work out of core); ``COORDGAP_MEMORY_LIMIT`` or the
+#: ``memory_limit`` argument override it (e.g. "8GB").
+DEFAULT_MEMORY_LIMIT = "1500MB"
+MEMORY_LIMIT_ENV = "COORDGAP_MEMORY_LIMIT"
 
 
 def _schema_sql() -> str:
@@ -48,11 +56,23 @@ class Store:
     :meth:`ingest`).
     """
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = DEFAULT_DB,
+        *,
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ):
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con: duckdb.DuckDBPyConnection = duckdb.connect(str(path), read_only=read_only)
+        limit = memory_limit or os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
+        try:
+            self.con: duckdb.DuckDBPyConnection = duckdb.connect(
+                str(path), read_only=read_only, config={"memory_limit": limit}
+            )
+        except duckdb.InvalidInputException as exc:
+            raise ValueError(f"memory limit {limit!r}: {exc}") from None
         if not read_only:
             self.con.execute(_schema_sql())
         ingest_sql.install_macros(self.con)
@@ -125,7 +145,13 @@ class Store:
         self.close()
 
 
-def open(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> Store:  # noqa: A001
+def open(  # noqa: A001 - analyzer.open mirrors the built-in on purpose
+    path: str | os.PathLike[str] = DEFAULT_DB,
+    *,
+    read_only: bool = False,
+    memory_limit: str | None = None,
+) -> Store:
     """Open (creating when needed, with its parent directory and schema) a
-    coordgap database."""
-    return Store(path, read_only=read_only)
+    coordgap database. ``memory_limit`` caps DuckDB's memory (default
+    :data:`DEFAULT_MEMORY_LIMIT`, or ``$COORDGAP_MEMORY_LIMIT``)."""
+    return Store(path, read_only=read_only, memory_limit=memory_limit)
