@@ -90,7 +90,7 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[analyzer.IngestProgress], 
 
 
 def print_result(result: analyzer.IngestResult, db: Path) -> None:
-    """One summary line (plus warnings) on stderr-free stdout."""
+    """One summary line on stdout; warnings (torn lines) on stderr."""
     formats = ", ".join(f"{n:,} {fmt}" for fmt, n in sorted(result.by_format.items()))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
