@@ -42,8 +42,9 @@ wf AS (
 parentless AS (
     SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
            outcome_trace_id, outcome, outcome_reason
-    FROM spans ANTI JOIN wf USING (trace_id)
+    FROM spans
     WHERE parent_span_id IS NULL
+      AND trace_id IN (SELECT trace_id FROM cg_trace WHERE flags & 1 = 0)
     QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 ),
 orphans AS (
