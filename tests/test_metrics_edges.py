@@ -83,3 +83,19 @@ def test_human_endpoints_carry_their_actor() -> None:
     run.agent("reviewer", actor="human", parent=run.handoff("writer", "reviewer"))
     edge = _edges(run)[("writer", "reviewer")]
     assert (edge["source_actor"], edge["target_actor"]) == ("model", "human")
+
+
+def test_a_dispatcher_fanning_out_is_not_handed_work_back() -> None:
+    """supervisor -> a, then supervisor -> b: no inferred a -> supervisor edge."""
+    run = Run(1)
+    run.agent("a", parent=run.handoff("supervisor", "a", at_ms=0, duration_ms=5))
+    run.agent("b", parent=run.handoff("supervisor", "b", at_ms=10, duration_ms=5))
+    assert sorted(_edges(run)) == [("supervisor", "a"), ("supervisor", "b")]
+
+
+def test_overlapping_siblings_ran_in_parallel_not_in_turn() -> None:
+    """Two agents whose calls overlap under one parent: no handoff is inferred."""
+    run = Run(1)
+    run.agent("storyboard", at_ms=0, duration_ms=20)
+    run.agent("music", at_ms=5, duration_ms=20)
+    assert _edges(run) == {}

@@ -287,7 +287,8 @@ WITH seq AS (
            CASE WHEN operation = 'agent' THEN agent ELSE handoff_source END AS in_agent,
            lag(CASE WHEN operation = 'agent' THEN agent ELSE handoff_target END)
                OVER w AS prev_out,
-           start_ns - lag(end_ns) OVER w AS gap_ns
+           start_ns - lag(end_ns) OVER w AS gap_ns,
+           operation = 'agent' AS is_agent
     FROM cg_link
     -- The largest step of the analysis, so it sorts on integers only: one 64-bit
     -- hash of (trace, parent) instead of the two strings (two sibling groups share a
@@ -299,6 +300,10 @@ inferred AS (
     SELECT trace_id, prev_out AS source, in_agent AS target,
            greatest(gap_ns, 0) / 1e6 AS latency_ms
     FROM seq WHERE prev_out IS NOT NULL AND in_agent IS NOT NULL AND prev_out <> in_agent
+      -- Work is passed on to an agent call, not to the next handoff span (whose
+      -- source is a dispatcher, not a receiver), and only once the previous step
+      -- ended: siblings that overlap ran in parallel.
+      AND is_agent AND gap_ns >= 0
     UNION ALL
     SELECT trace_id, source, agent, delay_ms FROM cg_deleg
 )
