@@ -26,7 +26,14 @@ from analyzer import explain as explaining
 from analyzer.analysis import Analysis, analyze
 from analyzer.store import DEFAULT_DB
 
-__all__ = ["COMMANDS", "analyze_command", "check_command", "explain_command", "parse_since"]
+__all__ = [
+    "COMMANDS",
+    "analyze_command",
+    "check_command",
+    "explain_command",
+    "parse_since",
+    "SinceType",
+]
 
 _RELATIVE = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|m|min|h|d|w)$")
 _UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -49,7 +56,9 @@ def parse_since(text: str, *, now: datetime | None = None) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-class _Since(click.ParamType):
+class SinceType(click.ParamType):
+    """``--since``: an ISO date/time or an age, parsed by :func:`parse_since`."""
+
     name = "TIME"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
@@ -90,7 +99,7 @@ def _scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )
     return click.option(
         "--since",
-        type=_Since(),
+        type=SinceType(),
         default=None,
         help="Only runs started at or after TIME: ISO date/time, or an age such as 24h, 7d.",
     )(func)

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import click
 import duckdb
 
-from coordgap.cli_analyze import parse_since
+from coordgap.cli_analyze import SinceType
 
 __all__ = ["COMMANDS", "grafana", "report"]
-
-
-class _Since(click.ParamType):
-    name = "TIME"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, datetime):
-            return value
-        try:
-            return parse_since(str(value))
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
 
 
 def _size(path: Path) -> str:
@@ -52,7 +39,7 @@ def _size(path: Path) -> str:
 )
 @click.option(
     "--since",
-    type=_Since(),
+    type=SinceType(),
     default=None,
     help="Only runs started at or after TIME: ISO date/time, or an age such as 24h, 7d.",
 )
