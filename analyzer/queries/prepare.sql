@@ -283,18 +283,23 @@ FROM cg_link WHERE operation IS DISTINCT FROM 'agent'
 -- name: inferred_handoffs
 CREATE OR REPLACE TEMP TABLE cg_inferred AS
 WITH seq AS (
-    SELECT trace_id,
-           CASE WHEN operation = 'agent' THEN agent ELSE handoff_source END AS in_agent,
-           lag(CASE WHEN operation = 'agent' THEN agent ELSE handoff_target END)
-               OVER w AS prev_out,
-           start_ns - lag(end_ns) OVER w AS gap_ns,
-           operation = 'agent' AS is_agent
-    FROM cg_link
+    SELECT trace_id, in_agent, lag(out_agent) OVER w AS prev_out,
+           start_ns - lag(end_ns) OVER w AS gap_ns, is_agent
+    FROM (
+        -- The window gets only the narrow columns it needs, computed beforehand:
+        -- carrying parent_span_id, operation and both handoff ends through its sort
+        -- costs about a fifth more.
+        SELECT trace_id, hash(trace_id, parent_span_id) AS sibling_group, start_ns, end_ns,
+               CASE WHEN operation = 'agent' THEN agent ELSE handoff_source END AS in_agent,
+               CASE WHEN operation = 'agent' THEN agent ELSE handoff_target END AS out_agent,
+               operation = 'agent' AS is_agent
+        FROM cg_link
+    )
     -- The largest step of the analysis, so it sorts on integers only: one 64-bit
     -- hash of (trace, parent) instead of the two strings (two sibling groups share a
     -- partition only on a hash collision, about 1e-9 for a million spans), and
     -- (start, end) times (siblings tied on both to the nanosecond keep scan order).
-    WINDOW w AS (PARTITION BY hash(trace_id, parent_span_id) ORDER BY start_ns, end_ns)
+    WINDOW w AS (PARTITION BY sibling_group ORDER BY start_ns, end_ns)
 ),
 inferred AS (
     SELECT trace_id, prev_out AS source, in_agent AS target,
