@@ -237,7 +237,10 @@ WHERE (operation = 'agent' AND agent IS NOT NULL)
 -- (the common case) are settled by one cheap anti-join; only the others climb.
 CREATE OR REPLACE TEMP TABLE cg_deleg AS
 WITH RECURSIVE
-not_under_run AS (
+-- Materialized so the join with the runs comes first: it drops nearly every agent
+-- span, where the optimizer would otherwise build the handoff anti-join over all
+-- of them.
+not_under_run AS MATERIALIZED (
     SELECT l.trace_id, l.span_id, l.parent_span_id, l.agent, l.start_ns, l.end_ns
     FROM cg_link l JOIN cg_runs0 r ON r.trace_id = l.trace_id
     WHERE l.operation = 'agent' AND l.parent_span_id IS NOT NULL
