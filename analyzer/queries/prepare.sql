@@ -287,7 +287,11 @@ CREATE OR REPLACE TEMP TABLE cg_handoffs AS
 SELECT trace_id, span_id, name, handoff_source AS source, handoff_target AS target,
        false AS inferred, violations, is_error, error_type, start_ns,
        duration_ms AS latency_ms
-FROM cg_link WHERE operation IS DISTINCT FROM 'agent'
+-- The handoff half of cg_link, written out so the NOT NULL tests push down into
+-- the scan (the view's OR with the agent half keeps them above it).
+FROM cg_spans
+WHERE handoff_source IS NOT NULL AND handoff_target IS NOT NULL
+  AND (operation = 'handoff' OR stage = 'handoff') AND operation IS DISTINCT FROM 'agent'
 
 -- name: inferred_handoffs
 CREATE OR REPLACE TEMP TABLE cg_inferred AS
