@@ -48,17 +48,31 @@ ORDER BY s.pos
 
 -- name: m_calls
 -- Every agent, tool, verifier and planner call, counted per agent, stage and
--- actor in one pass. A call failed when it errored or an exception originated
--- in a span it owns (nearest agent/tool above it).
+-- actor. A call failed when it errored or an exception originated in a span it
+-- owns (nearest agent/tool above it). Such calls all lie in traces holding an
+-- error, whose spans cg_err_spans already holds: failures are counted there, so
+-- the count of all calls needs no trace or span ids and no join.
 CREATE OR REPLACE TEMP TABLE cg_calls AS
-SELECT s.agent, s.stage, s.actor, count(*) AS calls,
-       count(*) FILTER (WHERE s.is_error OR o.owner_id IS NOT NULL) AS failures
-FROM cg_spans s
-LEFT JOIN (SELECT DISTINCT trace_id, owner_id FROM cg_err
-           WHERE originating AND owner_id IS NOT NULL) o
-    ON o.trace_id = s.trace_id AND o.owner_id = s.span_id
-WHERE s.agent IS NOT NULL AND s.operation IN ('agent', 'tool', 'verify', 'plan')
-GROUP BY ALL
+WITH calls AS (
+    SELECT agent, stage, actor, count(*) AS calls
+    FROM cg_spans
+    WHERE agent IS NOT NULL AND operation IN ('agent', 'tool', 'verify', 'plan')
+    GROUP BY ALL
+),
+failed AS (
+    SELECT s.agent, s.stage, s.actor, count(*) AS failures
+    FROM cg_err_spans s
+    LEFT JOIN (SELECT DISTINCT trace_id, owner_id FROM cg_err
+               WHERE originating AND owner_id IS NOT NULL) o
+        ON o.trace_id = s.trace_id AND o.owner_id = s.span_id
+    WHERE s.agent IS NOT NULL AND s.operation IN ('agent', 'tool', 'verify', 'plan')
+      AND (s.is_error OR o.owner_id IS NOT NULL)
+    GROUP BY ALL
+)
+SELECT c.agent, c.stage, c.actor, c.calls, COALESCE(f.failures, 0) AS failures
+FROM calls c
+LEFT JOIN failed f ON f.agent = c.agent AND f.stage IS NOT DISTINCT FROM c.stage
+                  AND f.actor IS NOT DISTINCT FROM c.actor
 
 -- name: m_agents
 -- actor: the one most of the agent's calls carry.

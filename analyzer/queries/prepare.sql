@@ -175,7 +175,7 @@ FROM j
 -- broken input), over the traces that hold an error only.
 CREATE OR REPLACE TEMP TABLE cg_err_spans AS
 SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.stage, s.agent,
-       s.is_error, s.error_type, s.start_ns, s.end_ns
+       s.actor, s.is_error, s.error_type, s.start_ns, s.end_ns
 FROM cg_spans s
 WHERE s.trace_id IN (SELECT trace_id FROM cg_trace WHERE flags & 128 <> 0)
 
