@@ -133,41 +133,37 @@ LEFT JOIN actors ta ON ta.agent = e.target
 ORDER BY e.failed_runs DESC, e.violations DESC, e.handoffs DESC, e.source, e.target
 
 -- name: m_verification
-WITH v AS (
-    SELECT v.*, r.failed FROM cg_verify v JOIN cg_run r ON r.trace_id = v.trace_id
+-- Verdicts are summed per run first, so the runs are joined once per run rather
+-- than once per verdict, and the run time comes from that same join.
+WITH per_run AS (
+    SELECT v.trace_id, count(*) AS checks, count(DISTINCT v.verifier) AS verifiers,
+           count(*) FILTER (WHERE v.verdict = 'reject') AS rejects,
+           count(*) FILTER (WHERE v.verdict = 'accept') AS accepts,
+           sum(v.duration_ms) AS verify_ms
+    FROM cg_verify v
+    GROUP BY v.trace_id
 ),
-per_run AS (
-    SELECT trace_id, any_value(failed) AS failed, count(*) AS checks,
-           count(DISTINCT verifier) AS verifiers,
-           bool_or(verdict = 'reject') AS rejected, sum(duration_ms) AS verify_ms
-    FROM v GROUP BY trace_id
-),
-counts AS (
-    SELECT count(*) AS checks,
-           count(*) FILTER (WHERE verdict = 'reject') AS rejects,
-           count(*) FILTER (WHERE verdict = 'accept') AS accepts,
-           count(*) FILTER (WHERE verdict = 'accept' AND failed) AS false_accepts
-    FROM v
-),
-runs AS (
-    SELECT count(*) AS runs_with_verifier,
-           sum(checks - verifiers) AS retries,
-           count(*) FILTER (WHERE rejected) AS rejected_runs,
-           count(*) FILTER (WHERE rejected AND NOT failed) AS recovered_runs,
-           sum(verify_ms) AS verify_ms,
-           (SELECT sum(r.duration_ms) FROM cg_run r SEMI JOIN per_run p
-                ON p.trace_id = r.trace_id) AS run_ms
-    FROM per_run
+u AS (
+    SELECT COALESCE(sum(p.checks), 0)::BIGINT AS checks,
+           COALESCE(sum(p.rejects), 0)::BIGINT AS rejects,
+           COALESCE(sum(p.accepts), 0)::BIGINT AS accepts,
+           COALESCE(sum(p.accepts) FILTER (WHERE r.failed), 0)::BIGINT AS false_accepts,
+           count(*) AS runs_with_verifier,
+           sum(p.checks - p.verifiers) AS retries,
+           count(*) FILTER (WHERE p.rejects > 0) AS rejected_runs,
+           count(*) FILTER (WHERE p.rejects > 0 AND NOT r.failed) AS recovered_runs,
+           sum(p.verify_ms) AS verify_ms, sum(r.duration_ms) AS run_ms
+    FROM per_run p JOIN cg_run r ON r.trace_id = p.trace_id
 )
-SELECT c.checks, c.rejects, c.false_accepts,
-       c.rejects / nullif(c.rejects + c.false_accepts, 0) AS catch_rate,
-       c.false_accepts / nullif(c.accepts, 0) AS false_accept_rate,
+SELECT u.checks, u.rejects, u.false_accepts,
+       u.rejects / nullif(u.rejects + u.false_accepts, 0) AS catch_rate,
+       u.false_accepts / nullif(u.accepts, 0) AS false_accept_rate,
        u.recovered_runs / nullif(u.rejected_runs, 0) AS recovery_rate,
        u.retries / nullif(u.runs_with_verifier, 0) AS retries_per_run,
        CASE WHEN u.run_ms > 0 THEN least(u.verify_ms / u.run_ms, 1.0) END
            AS share_of_latency,
        u.runs_with_verifier
-FROM counts c, runs u
+FROM u
 
 -- name: m_latency
 SELECT s.stage, count(*) AS n,
