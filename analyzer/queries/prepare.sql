@@ -243,18 +243,26 @@ WHERE (operation = 'agent' AND agent IS NOT NULL)
 -- (the common case) are settled by one cheap anti-join; only the others climb.
 CREATE OR REPLACE TEMP TABLE cg_deleg AS
 WITH RECURSIVE
--- Materialized so the join with the runs comes first: it drops nearly every agent
--- span, where the optimizer would otherwise build the handoff anti-join over all
--- of them.
+-- Agent spans directly under the run span (nearly all of them) are dropped first
+-- by an anti-join on integer keys: a 64-bit hash of the trace id and one of
+-- (trace, parent) against those of (trace, run span). Hashing beats joining
+-- the string ids of every agent span; an agent under another span is dropped
+-- only on a 64-bit hash collision with its own run span (below 1e-13 for a
+-- million spans).
+-- The few agents left are then checked exactly against their run and the
+-- explicit handoffs.
 not_under_run AS MATERIALIZED (
     SELECT l.trace_id, l.span_id, l.parent_span_id, l.agent, l.start_ns, l.end_ns
-    FROM cg_link l JOIN cg_runs0 r ON r.trace_id = l.trace_id
+    FROM cg_link l
+    ANTI JOIN (SELECT hash(trace_id) AS th, hash(trace_id, run_span_id) AS k FROM cg_runs0) u
+        ON u.th = hash(l.trace_id) AND u.k = hash(l.trace_id, l.parent_span_id)
     WHERE l.operation = 'agent' AND l.parent_span_id IS NOT NULL
-      AND l.parent_span_id <> r.run_span_id
 ),
 a AS MATERIALIZED (
     SELECT n.* FROM not_under_run n
+    JOIN cg_runs0 r ON r.trace_id = n.trace_id
     ANTI JOIN cg_handoffs h ON h.trace_id = n.trace_id AND h.span_id = n.parent_span_id
+    WHERE n.parent_span_id <> r.run_span_id
 ),
 -- only the traces that need a climb; usually few or none
 w AS MATERIALIZED (
