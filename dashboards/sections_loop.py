@@ -86,7 +86,7 @@ def verification(a: AnalysisLike) -> Section:
     if num(v.get("false_accept_rate")):
         caption += (
             f", but {pct(v.get('false_accept_rate'))} of its accepts were false "
-            "(the run failed anyway)"
+            "(they passed a defect that was already there)"
         )
     caption += f"; {pct(v.get('recovery_rate'))} of rejected runs recovered"
     if retries is not None:

@@ -52,3 +52,27 @@ def test_no_verifier_means_no_rates() -> None:
     assert v["checks"] == 0 and v["runs_with_verifier"] == 0
     assert {v[k] for k in ("catch_rate", "false_accept_rate", "recovery_rate",
                             "retries_per_run", "share_of_latency")} == {None}  # fmt: skip
+
+
+def test_an_accept_before_a_later_defect_is_not_a_false_accept() -> None:
+    """Run 1: the verifier accepts, then the assembler raises: the run failed, but the
+    defect began after the check. Run 2: a handoff violation before the accept: the
+    verifier waved through a defect that was already there."""
+    later = Run(1)
+    later.agent("writer", at_ms=0, duration_ms=5)
+    later.verify("brand", "accept", 1, at_ms=10, duration_ms=5)
+    later.agent("assembler", stage="assembly", actor="code", at_ms=20, duration_ms=5,
+                error="IndexError", propagate=True)  # fmt: skip
+    earlier = Run(2)
+    earlier.agent("writer", at_ms=0, duration_ms=5)
+    earlier.handoff("writer", "editor", violations=["dropped_key: tone"], at_ms=6, duration_ms=2)
+    earlier.verify("brand", "accept", 1, at_ms=10, duration_ms=5)
+    earlier.agent("assembler", stage="assembly", actor="code", at_ms=20, duration_ms=5,
+                  error="KeyError", propagate=True)  # fmt: skip
+    con = fresh_db()
+    insert(con, later, earlier)
+    a = analyze(con)
+    assert a.by_category["assembly"] == 1 and a.by_category["handoff"] == 1
+    v = a.verification
+    assert (v["checks"], v["false_accepts"]) == (2, 1)
+    assert v["false_accept_rate"] == pytest.approx(1 / 2)

@@ -135,19 +135,30 @@ ORDER BY e.failed_runs DESC, e.violations DESC, e.handoffs DESC, e.source, e.tar
 -- name: m_verification
 -- Verdicts are summed per run first, so the runs are joined once per run rather
 -- than once per verdict, and the run time comes from that same join.
-WITH per_run AS (
+-- A false accept is an accept in a failed run whose root cause had already
+-- started when the verifier finished (the defect was there to be caught), or
+-- whose root cause is the accept itself. An accept followed by a failure that
+-- began later (an assembly error after the check) was not a wrong verdict.
+WITH root AS (
+    SELECT a.trace_id, s.start_ns AS root_start_ns
+    FROM cg_attr a LEFT JOIN cg_spans s ON s.trace_id = a.trace_id AND s.span_id = a.span_id
+),
+per_run AS (
     SELECT v.trace_id, count(*) AS checks, count(DISTINCT v.verifier) AS verifiers,
            count(*) FILTER (WHERE v.verdict = 'reject') AS rejects,
            count(*) FILTER (WHERE v.verdict = 'accept') AS accepts,
+           count(*) FILTER (WHERE v.verdict = 'accept'
+                              AND (x.root_start_ns IS NULL OR x.root_start_ns <= v.end_ns))
+               AS accepts_before_cause,
            sum(v.duration_ms) AS verify_ms
-    FROM cg_verify v
+    FROM cg_verify v LEFT JOIN root x ON x.trace_id = v.trace_id
     GROUP BY v.trace_id
 ),
 u AS (
     SELECT COALESCE(sum(p.checks), 0)::BIGINT AS checks,
            COALESCE(sum(p.rejects), 0)::BIGINT AS rejects,
            COALESCE(sum(p.accepts), 0)::BIGINT AS accepts,
-           COALESCE(sum(p.accepts) FILTER (WHERE r.failed), 0)::BIGINT AS false_accepts,
+           COALESCE(sum(p.accepts_before_cause) FILTER (WHERE r.failed), 0)::BIGINT AS false_accepts,
            count(*) AS runs_with_verifier,
            sum(p.checks - p.verifiers) AS retries,
            count(*) FILTER (WHERE p.rejects > 0) AS rejected_runs,
