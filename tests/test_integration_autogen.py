@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
-import os
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from integration_support import need
 
-
-def _need(module: str) -> None:
-    """Skip without the framework, unless COORDGAP_REQUIRE_INTEGRATIONS says it must be there."""
-    if os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS"):
-        importlib.import_module(module)  # a missing framework fails the run
-    else:
-        pytest.importorskip(module)
-
-
-_need("autogen_agentchat")
-_need("autogen_ext.models.replay")
+need("autogen_agentchat")
+need("autogen_ext.models.replay")
 
 from autogen_agentchat.agents import AssistantAgent  # noqa: E402
 from autogen_agentchat.conditions import (  # noqa: E402

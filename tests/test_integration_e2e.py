@@ -7,7 +7,6 @@ import asyncio
 import importlib
 import importlib.util
 import json
-import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from integration_support import need
 from opentelemetry import trace
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
@@ -27,14 +27,6 @@ from tracer._export import LocalStoreExporter
 from tracer.testing import preserve_state
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def _need(module: str) -> None:
-    """Skip without the framework, unless COORDGAP_REQUIRE_INTEGRATIONS says it must be there."""
-    if os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS"):
-        importlib.import_module(module)  # a missing framework fails the run
-    else:
-        pytest.importorskip(module)
 
 
 def _example(name: str) -> ModuleType:
@@ -77,7 +69,7 @@ def _analyze(spans_dir: Path, db: Path) -> dict[str, Any]:
 
 def test_langgraph_dropped_state_key_is_a_handoff_failure(tmp_path: Path) -> None:
     """A node that drops `brand_voice` -> the failed run is attributed to that handoff."""
-    _need("langgraph")
+    need("langgraph")
     build = _example("langgraph_writer_verifier").build
     from tracer.integrations import langgraph as cg_langgraph
 
@@ -127,7 +119,7 @@ def _support_run(agent: Any, intent: str, ok: bool, reason: str) -> str:
 
 def test_openai_agents_wrong_handoff_and_weak_guardrail(coordgap_to: Path, tmp_path: Path) -> None:
     """Wrong target -> handoff; a guardrail that passes a bad answer -> verification."""
-    _need("agents")
+    need("agents")
     from agents import set_trace_processors
 
     from tracer.integrations import openai_agents as cg_agents
@@ -161,7 +153,7 @@ def test_mcp_failing_tool_is_a_generation_failure(
 ) -> None:
     """A tool whose backend is down (real stdio MCP server) -> generation, blamed on the
     server-side tool call, which joined the client's trace through `_meta`."""
-    _need("mcp")
+    need("mcp")
     from tracer.integrations import mcp as cg_mcp
 
     client = _example("mcp_client")
@@ -190,7 +182,7 @@ def test_mcp_failing_tool_is_a_generation_failure(
 def test_autogen_review_failures(coordgap_to: Path, tmp_path: Path) -> None:
     """Reviewer never approves -> generation; reviewer approves a draft the client
     rejects -> verification (false accept)."""
-    _need("autogen_agentchat")
+    need("autogen_agentchat")
     from tracer.integrations import autogen as cg_autogen
 
     team_example = _example("autogen_review_team")

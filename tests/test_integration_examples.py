@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
@@ -11,16 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from integration_support import need
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _need(module: str) -> None:
-    """Skip without the framework, unless COORDGAP_REQUIRE_INTEGRATIONS says it must be there."""
-    if os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS"):
-        importlib.import_module(module)  # a missing framework fails the run
-    else:
-        pytest.importorskip(module)
 
 
 def _spans(store: Path) -> list[dict[str, Any]]:
@@ -46,7 +38,7 @@ def test_example_runs_offline(
     tmp_path: Path, script: str, args: tuple[str, ...], needs: str, runs: int, exit_code: int
 ) -> None:
     """Each example exits as documented and leaves one workflow span per run."""
-    _need(needs)
+    need(needs)
     store = tmp_path / "spans"
     env = {
         **os.environ,

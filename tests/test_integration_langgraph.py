@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import operator
-import os
 from typing import Annotated, Any, Literal, TypedDict
 
 import pytest
+from integration_support import need
 
-
-def _need(module: str) -> None:
-    """Skip without the framework, unless COORDGAP_REQUIRE_INTEGRATIONS says it must be there."""
-    if os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS"):
-        importlib.import_module(module)  # a missing framework fails the run
-    else:
-        pytest.importorskip(module)
-
-
-_need("langgraph")
+need("langgraph")
 
 from langchain_core.callbacks import BaseCallbackHandler  # noqa: E402
 from langgraph.graph import END, START, StateGraph  # noqa: E402

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import os
 import sys
@@ -12,17 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from integration_support import need
 
-
-def _need(module: str) -> None:
-    """Skip without the framework, unless COORDGAP_REQUIRE_INTEGRATIONS says it must be there."""
-    if os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS"):
-        importlib.import_module(module)  # a missing framework fails the run
-    else:
-        pytest.importorskip(module)
-
-
-_need("mcp")
+need("mcp")
 
 from mcp import Client, StdioServerParameters  # noqa: E402
 from mcp.server.mcpserver import Context, MCPServer  # noqa: E402

@@ -4,24 +4,14 @@ ScriptedModel (no model calls, no network)."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
-import os
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from integration_support import need
 
-
-def _need(module: str) -> None:
-    """Skip without the framework, unless COORDGAP_REQUIRE_INTEGRATIONS says it must be there."""
-    if os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS"):
-        importlib.import_module(module)  # a missing framework fails the run
-    else:
-        pytest.importorskip(module)
-
-
-_need("agents")
+need("agents")
 
 from agents import (  # noqa: E402
     Agent,
