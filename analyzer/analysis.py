@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from analyzer import metrics, queries, rules
+from analyzer import examples, metrics, queries, rules
 
 __all__ = ["CATEGORIES", "Analysis", "analyze", "prepare"]
 
@@ -79,6 +79,10 @@ class Analysis:
       human_wait: agent, n, p50_ms, p95_ms, max_ms
       trend: bucket_start, runs, failed, reliability (hourly, or daily past two days)
       span_errors: trace_id, span_id, span_name, agent, stage, error_type, run_failed
+      example_spans: trace_id, then the run_spans columns, for the failed runs
+             :func:`analyzer.examples.pick_worst_runs` picks (``example_runs`` of them)
+
+    Everything the report draws is here: it renders after the connection is closed.
     """
 
     runs: pl.DataFrame
@@ -92,6 +96,7 @@ class Analysis:
     human_wait: pl.DataFrame
     trend: pl.DataFrame
     span_errors: pl.DataFrame
+    example_spans: pl.DataFrame
     verification: dict[str, Any]
     end_to_end_reliability: float | None
     predicted_reliability: float | None
@@ -151,7 +156,10 @@ class Analysis:
         return rows.row(0, named=True) if rows.height else None
 
     def run_spans(self, trace_id: str) -> pl.DataFrame:
-        """Every span of one trace with its depth below the trace's roots, by start time."""
+        """Every span of one trace with its depth below the trace's roots, by start time.
+
+        Reads the database, so only while the connection :func:`analyze` was given
+        is open (the report uses ``example_spans`` instead)."""
         if self._con is None:
             raise ValueError("this Analysis has no database connection")
         return run_spans(self._con, trace_id)
@@ -202,10 +210,12 @@ def analyze(
     since: datetime | int | None = None,
     service: str | None = None,
     trace_id: str | None = None,
+    example_runs: int = examples.DEFAULT_EXAMPLES,
 ) -> Analysis:
     """Attribute every failed run in scope and compute the reliability figures.
 
-    Never modifies the ``spans`` table; leaves no TEMP tables behind. Raises
+    The spans of ``example_runs`` failed runs are kept for the report
+    (``example_spans``). Never modifies the ``spans`` table; leaves no TEMP tables behind. Raises
     ValueError when the connection has no ``spans`` table.
     """
     ((preserve,),) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
@@ -215,13 +225,13 @@ def analyze(
     try:
         prepare(con, since=since, service=service, trace_id=trace_id)
         rules.attribute(con)
-        return _collect(con)
+        return _collect(con, example_runs)
     finally:
         _drop_temp(con)
         con.execute(f"SET preserve_insertion_order = {'true' if preserve else 'false'}")
 
 
-def _collect(con: duckdb.DuckDBPyConnection) -> Analysis:
+def _collect(con: duckdb.DuckDBPyConnection, example_runs: int) -> Analysis:
     ((n_runs, n_failed, first_ns, last_ns),) = con.execute(queries.sql("m_totals")).fetchall()
     by_category = dict.fromkeys(CATEGORIES, 0)
     for category, n in con.execute(queries.sql("m_by_category")).fetchall():
@@ -244,6 +254,7 @@ def _collect(con: duckdb.DuckDBPyConnection) -> Analysis:
         human_wait=frames["human_wait"],
         trend=frames["trend"],
         span_errors=frames["span_errors"],
+        example_spans=examples.example_spans(con, frames["failures"], frames["runs"], example_runs),
         verification=metrics.verification(con),
         end_to_end_reliability=e2e,
         predicted_reliability=predicted,

@@ -113,12 +113,16 @@ class Store:
             return result
 
     # -- analysis ---------------------------------------------------------------------
-    def analyze(self, since: Any = None, service: str | None = None) -> Analysis:
+    def analyze(
+        self, since: Any = None, service: str | None = None, example_runs: int | None = None
+    ) -> Analysis:
         """Attribute every failed run and compute the reliability figures
-        (see :func:`analyzer.analysis.analyze`)."""
-        from analyzer import analysis
+        (see :func:`analyzer.analysis.analyze`; ``example_runs`` defaults to
+        :data:`analyzer.examples.DEFAULT_EXAMPLES`)."""
+        from analyzer import analysis, examples
 
-        return analysis.analyze(self.con, since=since, service=service)
+        n = examples.DEFAULT_EXAMPLES if example_runs is None else example_runs
+        return analysis.analyze(self.con, since=since, service=service, example_runs=n)
 
     def span_count(self) -> int:
         """Number of spans stored."""

@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import click
 import duckdb
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from analyzer import check as checks
 from analyzer import explain as explaining
+from analyzer import queries, trace_ids
 from analyzer.analysis import Analysis, analyze
-from analyzer.store import DEFAULT_DB
+from coordgap._db import first_line, read_only
+from coordgap._options import NO_DATA_HINT, Console, db_option, plural
+from coordgap._tables import pct, print_tables, table
 
 __all__ = [
     "COMMANDS",
@@ -82,17 +80,6 @@ class _BoundType(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
-def _db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db",
-        "db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=DEFAULT_DB,
-        show_default=True,
-        help="DuckDB database written by `coordgap ingest`.",
-    )(func)
-
-
 def _scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--service", default=None, help="Only runs with a span from this service.")(
         func
@@ -105,42 +92,41 @@ def _scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-@contextmanager
-def _connect(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    if not db.is_file():
-        raise click.ClickException(f"no database at {db}; run `coordgap ingest` first")
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as exc:
-        raise click.ClickException(f"{db}: cannot open: {_first_line(exc)}") from None
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-def _analyze(db: Path, **scope: Any) -> Analysis:
-    with _connect(db) as con:
+def _analyze(db: Path, **scope: Any) -> tuple[Analysis, dict[str, str]]:
+    """The analysis of ``db`` in scope, and the short id of every stored trace."""
+    with read_only(db) as con:
         try:
-            return analyze(con, **scope)
+            return analyze(con, example_runs=0, **scope), trace_ids.stored_short_ids(con)
         except (ValueError, duckdb.Error) as exc:
-            raise click.ClickException(f"{db}: {_first_line(exc)}") from None
+            raise click.ClickException(f"{db}: {first_line(exc)}") from None
 
 
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+def _no_runs(db: Path, since: datetime | None, service: str | None) -> str:
+    """Why a window holds no run: the database is empty, or the filters match nothing."""
+    with read_only(db) as con:
+        ((stored,),) = con.execute(queries.sql("trace_count")).fetchall()
+    if not stored:
+        return f"{db} holds no runs; {NO_DATA_HINT}"
+    what = "no run"
+    if service is not None:
+        what += f" has a span of service {service!r}"
+    if since is not None:
+        what += (" and" if service is not None else "") + (
+            f" started at or after {since.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+        )
+    return f"{what} ({db} holds {plural(int(stored), 'trace')})"
 
 
 # -- analyze ------------------------------------------------------------------------------
-@click.command("analyze")
-@_db_option
+@click.command("analyze", short_help="Attribute every failed run to its root cause.")
+@db_option
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json"]),
     default="table",
     show_default=True,
-    help="`json` is the stable contract documented in the README.",
+    help="`json`: every failed run with full ids and reasons, as a stable contract.",
 )
 @_scope_options
 @click.option(
@@ -155,173 +141,55 @@ def analyze_command(
 ) -> None:
     """Attribute every failed run to its root cause and print the reliability figures.
 
+    Tables fit an 80-column log: trace ids are cut to their shortest unique
+    prefix (`coordgap explain` takes it) and long reasons are shortened; the
+    JSON form has everything in full.
+
     \b
     Example:
       coordgap analyze --since 24h
       coordgap analyze --format json > analysis.json
     """
-    analysis = _analyze(db, since=since, service=service)
+    analysis, short = _analyze(db, since=since, service=service)
     summary = analysis.summary()
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
-    _print_tables(Console(), summary, analysis, limit)
-
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1%}"
-
-
-def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold")
-    for i, col in enumerate(columns):
-        table.add_column(col, justify="left" if i == 0 else "right", overflow="fold")
-    for row in rows:
-        # Text(), not markup: names and reasons come from traces.
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))
-    return table
-
-
-def _print_tables(console: Console, s: dict[str, Any], a: Analysis, limit: int) -> None:
-    console.print(
-        _table(
-            "Runs",
-            ["runs", "failed", "end-to-end", "predicted", "coordination gap"],
-            [
-                [
-                    s["runs"],
-                    s["failed"],
-                    _pct(s["end_to_end_reliability"]),
-                    _pct(s["predicted_reliability"]),
-                    _pct(s["coordination_gap"]),
-                ]
-            ],
-        )
-    )
-    console.print(
-        _table(
-            "Failed runs by root-cause category",
-            ["category", "runs"],
-            [[k, v] for k, v in s["by_category"].items()],
-        )
-    )
-    console.print(
-        _table(
-            "Stages",
-            ["stage", "runs", "failures", "reliability"],
-            [[r["stage"], r["runs"], r["failures"], _pct(r["reliability"])] for r in s["stages"]],
-        )
-    )
-    console.print(
-        _table(
-            "Agents",
-            ["agent", "actor", "calls", "failures", "reliability"],
-            [
-                [r["agent"], r["actor"], r["calls"], r["failures"], _pct(r["reliability"])]
-                for r in s["agents"]
-            ],
-        )
-    )
-    inferred = dict(
-        zip(
-            zip(a.edges["source"].to_list(), a.edges["target"].to_list(), strict=True),
-            a.edges["inferred"].to_list(),
-            strict=True,
-        )
-    )
-    console.print(
-        _table(
-            "Handoffs",
-            ["source -> target", "handoffs", "violations", "failed runs", "failure rate", "p50"],
-            [
-                [
-                    f"{r['source']} -> {r['target']}"
-                    + (" (inferred)" if inferred.get((r["source"], r["target"])) else ""),
-                    r["handoffs"],
-                    r["violations"],
-                    r["failed_runs"],
-                    _pct(r["failure_rate"]),
-                    explaining.format_ms(r["p50_ms"]),
-                ]
-                for r in s["edges"]
-            ],
-        )
-    )
-    v = s["verification"]
-    console.print(
-        _table(
-            "Verification",
-            ["checks", "rejects", "false accepts", "catch rate", "recovery rate", "latency share"],
-            [
-                [
-                    v["checks"],
-                    v["rejects"],
-                    v["false_accepts"],
-                    _pct(v["catch_rate"]),
-                    _pct(v["recovery_rate"]),
-                    _pct(v["share_of_latency"]),
-                ]
-            ],
-        )
-    )
-    failures = s["failures"]
-    shown = failures[:limit]
-    title = "Failed runs" + (
-        f" (first {len(shown)} of {len(failures)}; --format json lists all)"
-        if len(shown) < len(failures)
-        else ""
-    )
-    console.print(
-        _table(
-            title,
-            ["trace", "category", "root-cause span", "agent", "reason"],
-            [
-                [f["trace_id"], f["category"], f["span_name"], f["agent"], f["reason"]]
-                for f in shown
-            ],
-        )
-    )
-    contained = a.span_errors.filter(~a.span_errors["run_failed"].fill_null(False))
-    if contained.height:
-        console.print(
-            _table(
-                "Errors inside runs that still succeeded",
-                ["trace", "span", "agent", "stage", "error"],
-                [
-                    [r["trace_id"], r["span_name"], r["agent"], r["stage"], r["error_type"]]
-                    for r in contained.head(limit).to_dicts()
-                ],
-            )
-        )
+    if analysis.n_runs == 0:
+        click.echo(_no_runs(db, since, service))
+        return
+    print_tables(Console(), summary, analysis, limit, short)
 
 
 # -- explain ------------------------------------------------------------------------------
-@click.command("explain")
+@click.command("explain", short_help="Show one run as a tree, its root cause marked.")
 @click.argument("trace_id")
-@_db_option
+@db_option
 def explain_command(trace_id: str, db: Path) -> None:
     """Show one run as a tree with durations, its root cause, evidence and reason.
 
+    TRACE_ID is the full id or any unique prefix of it, as `coordgap analyze` prints.
+
     \b
     Example:
-      coordgap explain 4bf92f3577b34da6a3ce929d0e0e4736
+      coordgap explain 4bf92f35
     """
     if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id.strip()):
         raise click.BadParameter("a trace id is up to 32 hex digits", param_hint="TRACE_ID")
-    trace = trace_id.strip().lower().rjust(32, "0")
-    with _connect(db) as con:
+    with read_only(db) as con:
         try:
+            trace = trace_ids.resolve(con, trace_id)
             explanation = explaining.explain(con, trace)
         except LookupError as exc:
-            raise click.ClickException(f"{db}: {exc}") from None
+            raise click.ClickException(f"{db}: {exc.args[0] if exc.args else exc}") from None
         except (ValueError, duckdb.Error) as exc:
-            raise click.ClickException(f"{db}: {_first_line(exc)}") from None
+            raise click.ClickException(f"{db}: {first_line(exc)}") from None
     Console().print(explaining.render(explanation))
 
 
 # -- check --------------------------------------------------------------------------------
-@click.command("check")
-@_db_option
+@click.command("check", short_help="Exit 1 when a failure rate is over its bound.")
+@db_option
 @click.option(
     "--max",
     "bounds",
@@ -343,49 +211,102 @@ def explain_command(trace_id: str, db: Path) -> None:
     show_default=True,
     help="How much higher than the baseline a rate may be (absolute share).",
 )
+@click.option(
+    "--min-runs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Fail when the window (and the baseline) holds fewer runs than this.",
+)
 @_scope_options
 def check_command(
     db: Path,
     bounds: tuple[checks.Bound, ...],
     baseline: Path | None,
     tolerance: float,
+    min_runs: int,
     since: datetime | None,
     service: str | None,
 ) -> None:
     """Exit 1 when a failure rate exceeds its bound or regressed against a baseline.
 
+    The check also fails, never passes, when there is nothing to check: a
+    missing database, a --service or --since that matches no run, or fewer runs
+    than --min-runs.
+
     \b
     Example (gate a deploy):
-      coordgap check --max handoff=0.05 --max end_to_end=0.15 --baseline last-release.duckdb
+      coordgap check --max handoff=0.05 --max end_to_end=0.15 --min-runs 100
+      coordgap check --baseline last-release.duckdb --tolerance 0.02
     """
     if not bounds and baseline is None:
         raise click.UsageError("give at least one --max RATE=BOUND or a --baseline")
-    current = _analyze(db, since=since, service=service)
-    base = _analyze(baseline, since=since, service=service) if baseline is not None else None
+    ctx = click.get_current_context()
+    current, _ = _analyze(db, since=since, service=service)
+    base = _analyze(baseline, since=since, service=service)[0] if baseline is not None else None
+    empty = _too_few(db, current, min_runs, since, service)
+    if empty is None and baseline is not None and base is not None:
+        empty = _too_few(baseline, base, min_runs, since, service)
+    if empty is not None:
+        click.echo(f"check failed: {empty}", err=True)
+        ctx.exit(1)
     findings = checks.evaluate(current, bounds, base, tolerance=tolerance)
-    console = Console()
-    console.print(
-        _table(
+    Console().print(
+        table(
             f"check {db}" + (f" against {baseline}" if baseline else ""),
             ["rate", "value", "bound", "baseline", "status"],
             [
                 [
                     f.key,
-                    _pct(f.value),
-                    _pct(f.limit) if f.limit is not None else "",
-                    _pct(f.baseline) if baseline is not None else "",
+                    pct(f.value),
+                    pct(f.limit) if f.limit is not None else "",
+                    pct(f.baseline) if baseline is not None else "",
                     "ok" if f.ok else "FAIL",
                 ]
                 for f in findings
             ],
         )
     )
+    over = f"over {plural(current.n_runs, 'run')}"
     failed = [f for f in findings if not f.ok]
     if failed:
         for f in failed:
-            click.echo(f"check failed: {f.message()}", err=True)
-        click.get_current_context().exit(1)
-    click.echo(f"check passed: {len(findings)} rate(s) within bounds ({current.n_runs} runs)")
+            click.echo(f"check failed: {f.message()} ({over})", err=True)
+        ctx.exit(1)
+    click.echo(f"check passed: {_passed(findings, bounds, baseline, base)} {over}")
+
+
+def _too_few(
+    db: Path, a: Analysis, min_runs: int, since: datetime | None, service: str | None
+) -> str | None:
+    """Why ``a`` cannot be checked (no run, or fewer than ``min_runs``), else None."""
+    if a.n_runs == 0:
+        return _no_runs(db, since, service)
+    if a.n_runs < min_runs:
+        return (
+            f"only {plural(a.n_runs, 'run')} in {db}"
+            + (" in the window" if since is not None or service is not None else "")
+            + f", fewer than --min-runs {min_runs}"
+        )
+    return None
+
+
+def _passed(
+    findings: list[checks.Finding],
+    bounds: tuple[checks.Bound, ...],
+    baseline: Path | None,
+    base: Analysis | None,
+) -> str:
+    """What was checked, counted: "1 rate within bounds", "7 rates no higher than in X"."""
+    parts = []
+    if bounds:
+        parts.append(f"{plural(len(bounds), 'rate')} within bounds")
+    if baseline is not None and base is not None:
+        compared = f"no higher than in {baseline} ({plural(base.n_runs, 'run')})"
+        if not bounds:
+            compared = f"{plural(len(findings), 'rate')} {compared}"
+        parts.append(compared)
+    return " and ".join(parts)
 
 
 COMMANDS: list[click.Command] = [analyze_command, explain_command, check_command]

@@ -14,7 +14,6 @@ from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -24,6 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from coordgap._options import Console
 from coordgap.demo import FAULTS, FaultRates
 from coordgap.demo.runner import EXPORTS, DemoConfig, PipelineResult, run_pipeline
 from coordgap.demo.truth import Comparison, compare, confusion_table, write_ground_truth

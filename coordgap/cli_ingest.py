@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -22,23 +23,13 @@ from rich.progress import (
 
 import analyzer
 from analyzer import pull
-from analyzer.store import DEFAULT_DB, DEFAULT_SPANS_DIR
+from analyzer.store import DEFAULT_SPANS_DIR
+from coordgap._db import check_db_file, first_line
+from coordgap._options import DEMO_HINT, PULL_LIMIT, db_option, plural
 
-__all__ = ["COMMANDS", "db_option", "ingest_command", "print_result", "pull_group", "run_ingest"]
+__all__ = ["COMMANDS", "ingest_command", "print_result", "pull_group", "run_ingest"]
 
 _err = Console(stderr=True)
-
-
-def db_option(func: Callable[..., object]) -> Callable[..., object]:
-    """The shared ``--db FILE`` option."""
-    return click.option(
-        "--db",
-        "db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=DEFAULT_DB,
-        show_default=True,
-        help="DuckDB database file (created when missing).",
-    )(func)
 
 
 @contextmanager
@@ -95,29 +86,62 @@ def print_result(result: analyzer.IngestResult, db: Path) -> None:
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
-        f"{result.files} file(s), {result.spans_read:,} spans read"
+        f"{plural(result.files, 'file')}, {plural(result.spans_read, 'span')} read"
         + (f" ({formats})" if formats else "")
         + f", {result.spans_added:,} added, {result.duplicates:,} already stored"
-        + (f", {result.torn_lines} torn line(s) skipped" if result.torn_lines else "")
+        + (f", {plural(result.torn_lines, 'torn line')} skipped" if result.torn_lines else "")
         + f" -> {db}"
     )
 
 
+def _new_paths(db: Path) -> list[Path]:
+    """The database file and the folders above it that do not exist yet (deepest last)."""
+    missing = [db]
+    parent = db.parent
+    while not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    return [] if db.exists() else missing
+
+
+def _remove_new(paths: list[Path]) -> None:
+    """Undo the creation of a database whose first ingest failed: its file, DuckDB's
+    side files, and the folders made for it (only when left empty)."""
+    db = paths[0]
+    for path in (db, db.with_name(db.name + ".wal")):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(db.with_name(db.name + ".tmp"), ignore_errors=True)
+    for folder in paths[1:]:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
 def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
-    """Ingest ``paths`` into ``db``; expected errors become a ClickException."""
+    """Ingest ``paths`` into ``db``; expected errors become a ClickException.
+
+    A database this call created is removed again when the ingest fails, so a
+    typo in a file name never leaves an empty database behind."""
+    check_db_file(db, must_exist=False)
+    created = _new_paths(db)
     try:
-        with analyzer.open(db) as store, progress_bar(_err.is_terminal) as callback:
-            return store.ingest(paths, progress=callback)
+        try:
+            with analyzer.open(db) as store, progress_bar(_err.is_terminal) as callback:
+                return store.ingest(paths, progress=callback)
+        except BaseException:
+            if created:
+                _remove_new(created)
+            raise
     except analyzer.FormatError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or db}: {exc.strerror or exc}") from None
     except duckdb.Error as exc:  # e.g. the database is locked by another process
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise click.ClickException(f"{db}: {first}") from None
+        raise click.ClickException(f"{db}: {first_line(exc)}") from None
 
 
-@click.command("ingest")
+@click.command("ingest", short_help="Read trace files into the coordgap database.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @db_option
 def ingest_command(paths: tuple[str, ...], db: Path) -> None:
@@ -125,9 +149,10 @@ def ingest_command(paths: tuple[str, ...], db: Path) -> None:
 
     PATHS are files or directories (default: the local store ./.coordgap/spans/).
     Formats are detected per file: OTLP/JSON (one request or JSON lines; hex or
-    base64 ids), OTLP protobuf, Jaeger query-API and UI JSON, Zipkin v2 JSON, and
-    gzip of any of these. Re-ingesting never duplicates spans; a malformed file
-    stops the whole run and leaves the database as it was.
+    base64 ids), OTLP protobuf, Jaeger query-API and UI JSON, Zipkin v2 JSON,
+    Phoenix span exports (its REST API's JSON), and gzip of any of these.
+    Re-ingesting never duplicates spans; a malformed file stops the whole run
+    and leaves the database as it was (a new database is not created at all).
 
     \b
     Examples:
@@ -137,7 +162,8 @@ def ingest_command(paths: tuple[str, ...], db: Path) -> None:
     inputs = list(paths) or [str(DEFAULT_SPANS_DIR)]
     if not paths and not DEFAULT_SPANS_DIR.is_dir():
         raise click.ClickException(
-            f"{DEFAULT_SPANS_DIR}: no local store here; run a traced program first or name files"
+            f"{DEFAULT_SPANS_DIR}: no local store here (a traced program writes it); "
+            f"name trace files, or {DEMO_HINT}"
         )
     result = run_ingest(inputs, db)
     print_result(result, db)
@@ -158,7 +184,12 @@ _lookback = click.option(
 )
 
 
-@click.group("pull")
+_limit = click.option(
+    "--limit", default=PULL_LIMIT, show_default=True, help="At most this many traces."
+)
+
+
+@click.group("pull", short_help="Fetch traces from Jaeger, Tempo or Phoenix.")
 def pull_group() -> None:
     """Fetch traces from a running Jaeger, Tempo or Phoenix into the database.
 
@@ -173,7 +204,7 @@ def pull_group() -> None:
 @click.argument("url")
 @click.option("--service", required=True, help="Service whose traces to fetch.")
 @_lookback
-@click.option("--limit", default=1000, show_default=True, help="At most this many traces.")
+@_limit
 @db_option
 def pull_jaeger_command(url: str, service: str, lookback: str, limit: int, db: Path) -> None:
     """Traces of one service from the Jaeger query API.
@@ -189,7 +220,7 @@ def pull_jaeger_command(url: str, service: str, lookback: str, limit: int, db: P
 @click.argument("url")
 @click.option("--query", default=None, help="TraceQL query (default: every trace, {}).")
 @_lookback
-@click.option("--limit", default=100, show_default=True, help="At most this many traces.")
+@_limit
 @db_option
 def pull_tempo_command(url: str, query: str | None, lookback: str, limit: int, db: Path) -> None:
     """Traces matching a TraceQL search in Grafana Tempo.

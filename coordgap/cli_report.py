@@ -8,7 +8,11 @@ from pathlib import Path
 import click
 import duckdb
 
+from analyzer.analysis import analyze
+from coordgap._db import first_line, read_only
+from coordgap._options import DEFAULT_REPORT, db_option, plural
 from coordgap.cli_analyze import SinceType
+from coordgap.cli_ingest import run_ingest
 
 __all__ = ["COMMANDS", "grafana", "report"]
 
@@ -18,19 +22,13 @@ def _size(path: Path) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
-@click.command()
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Database to read (default: ./.coordgap/coordgap.duckdb, after reading "
-    "./.coordgap/spans into it).",
-)
+@click.command(short_help="Write the reliability-leak report (one HTML file).")
+@db_option
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    default=Path("report.html"),
+    default=DEFAULT_REPORT,
     show_default=True,
     help="Where to write the HTML report.",
 )
@@ -52,7 +50,7 @@ def _size(path: Path) -> str:
     help="Failed runs drawn as timelines.",
 )
 def report(
-    db: Path | None,
+    db: Path,
     output: Path,
     title: str | None,
     since: datetime | None,
@@ -62,46 +60,38 @@ def report(
     """Write the reliability-leak report: one self-contained HTML file.
 
     It opens offline (no network fetch of any kind) and holds aggregates and a
-    few example runs only, so it stays a few MB for any number of spans.
+    few example runs only, so it stays a few MB for any number of spans. With
+    the default --db, the local store ./.coordgap/spans is read into it first.
 
     \b
     Examples:
-      coordgap report                          # local store -> report.html
+      coordgap report                          # local store -> .coordgap/report.html
       coordgap report --db traces.duckdb -o leak.html
       coordgap report --since 7d --service teaser
     """
-    import analyzer
-    from analyzer.store import DEFAULT_DB, DEFAULT_SPANS_DIR
+    from analyzer.store import DEFAULT_SPANS_DIR
     from dashboards import report as report_mod
 
+    ctx = click.get_current_context()
+    default_db = ctx.get_parameter_source("db") == click.core.ParameterSource.DEFAULT
+    if default_db and DEFAULT_SPANS_DIR.is_dir():
+        # the tracer's default folder: bring the database up to date first
+        # (re-ingesting never duplicates spans)
+        run_ingest([str(DEFAULT_SPANS_DIR)], db)
     try:
-        if db is None:
-            db = DEFAULT_DB
-            if DEFAULT_SPANS_DIR.is_dir():
-                # the tracer's default folder: bring the database up to date first
-                # (re-ingesting never duplicates spans)
-                with analyzer.open(db) as store:
-                    store.ingest([DEFAULT_SPANS_DIR])
-        if not db.is_file():
-            raise click.ClickException(
-                f"{db}: no database here; run `coordgap ingest FILE...` or `coordgap demo` first"
-            )
-        with analyzer.open(db, read_only=True) as store:
-            analysis = store.analyze(since=since, service=service)
-            try:
-                path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
-            except OSError as exc:
-                raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
-    except analyzer.FormatError as exc:
-        raise click.ClickException(str(exc)) from None
-    except (duckdb.Error, ValueError, OSError) as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise click.ClickException(f"{db}: {first}") from None
+        with read_only(db) as con:
+            analysis = analyze(con, since=since, service=service, example_runs=max_runs)
+    except (duckdb.Error, ValueError) as exc:
+        raise click.ClickException(f"{db}: {first_line(exc)}") from None
+    try:
+        path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
     runs = analysis.runs.height
-    click.echo(f"report: {path} ({_size(path)}, {runs:,} runs)")
+    click.echo(f"report: {path} ({_size(path)}, {plural(runs, 'run')})")
 
 
-@click.command()
+@click.command(short_help="Write a Grafana dashboard for traces in Tempo.")
 @click.option(
     "-o",
     "--output",
@@ -122,7 +112,7 @@ def grafana(directory: Path, datasource_uid: str | None) -> None:
 
     TraceQL panels: failing handoffs by edge, verification rejects, error spans
     by stage, slowest human steps. Import it in Grafana under Dashboards > New >
-    Import (see docs/grafana.md).
+    Import; without --datasource-uid it asks which Tempo data source to use.
 
     \b
     Examples:

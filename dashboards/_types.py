@@ -58,6 +58,10 @@ class AnalysisLike(Protocol):
         """Runs and reliability per time bucket."""
 
     @property
+    def example_spans(self) -> pl.DataFrame:
+        """The spans of the few failed runs drawn as timelines (``trace_id`` first)."""
+
+    @property
     def verification(self) -> dict[str, Any]:
         """Verification loop figures."""
 
@@ -72,6 +76,3 @@ class AnalysisLike(Protocol):
     @property
     def coordination_gap(self) -> float | None:
         """Best stage reliability minus end-to-end reliability."""
-
-    def run_spans(self, trace_id: str) -> pl.DataFrame:
-        """The spans of one run, one row per span."""

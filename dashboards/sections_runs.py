@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import plotly.graph_objects as go
-import polars as pl
 
+from analyzer import examples
 from dashboards._format import count, duration, esc, pct, plural, shorten
 from dashboards._section import Figure, Section, column_range, rows, value
 from dashboards._style import BAD, INK, STAGE_COLORS, base_layout
@@ -30,38 +30,9 @@ _UNITS = ((3_600_000.0, "h"), (60_000.0, "min"), (1000.0, "s"), (1.0, "ms"))
 
 
 def pick_worst_runs(a: AnalysisLike, max_runs: int) -> list[dict[str, Any]]:
-    """Up to ``max_runs`` failed runs: the commonest categories first, longest runs first.
-
-    Categories take turns so the examples cover as many different causes as the
-    data has, instead of showing five copies of the same failure.
-    """
-    if max_runs <= 0:
-        return []
-    failures = a.failures
-    if failures.height == 0:
-        return []
-    runs = a.runs.select("trace_id", "workflow", "duration_ms")
-    joined = failures.join(runs, on="trace_id", how="left").with_columns(
-        pl.col("duration_ms").fill_null(0.0),
-        pl.col("category").fill_null(semconv.CATEGORY_UNKNOWN),
-    )
-    # only the longest max_runs of each category can be picked
-    top = (
-        joined.sort(["duration_ms", "trace_id"], descending=[True, False])
-        .group_by("category", maintain_order=True)
-        .head(max_runs)
-    )
-    by_cat: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in top.iter_rows(named=True):
-        by_cat[str(row["category"])].append(row)
-    sizes = {str(c): int(n) for c, n in joined["category"].value_counts().iter_rows()}
-    order = sorted(by_cat, key=lambda c: (-sizes[c], c))
-    picked: list[dict[str, Any]] = []
-    while len(picked) < max_runs and any(by_cat[c] for c in order):
-        for cat in order:
-            if by_cat[cat] and len(picked) < max_runs:
-                picked.append(by_cat[cat].pop(0))
-    return picked
+    """Up to ``max_runs`` failed runs: the commonest categories first, longest runs first
+    (:func:`analyzer.examples.pick_worst_runs`)."""
+    return examples.pick_worst_runs(a.failures, a.runs, max_runs)
 
 
 def _tree_order(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -151,10 +122,10 @@ def _placement(spans: list[dict[str, Any]]) -> tuple[list[float], list[float], l
     return starts, lengths, labels
 
 
-def _timeline(a: AnalysisLike, failure: dict[str, Any]) -> Figure:
+def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figure:
     trace_id = str(failure["trace_id"])
     root_cause = failure.get("span_id")
-    spans = _tree_order(_bounded(rows(a.run_spans(trace_id)), root_cause))
+    spans = _tree_order(_bounded(run_spans, root_cause))
     reason = shorten(failure.get("reason") or "no reason recorded", 160)
     category = esc(failure.get("category") or semconv.CATEGORY_UNKNOWN)
     label = f"Run <code>{esc(trace_id)}</code>"
@@ -270,7 +241,10 @@ def worst_runs(a: AnalysisLike, max_runs: int) -> Section:
             else "No runs, so no timelines to show."
         )
         return Section("runs", title, note=note)
-    figures = [_timeline(a, f) for f in picked]
+    by_trace: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for span in rows(a.example_spans):
+        by_trace[str(span["trace_id"])].append(span)
+    figures = [_timeline(f, by_trace[str(f["trace_id"])]) for f in picked]
     return Section("runs", title, figures)
 
 

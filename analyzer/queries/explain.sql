@@ -25,3 +25,20 @@ SELECT s.span_id, s.parent_span_id, s.name, s.operation,
        s.is_error, s.error_type, s.verdict, s.violations, COALESCE(d.depth, 0) AS depth
 FROM s LEFT JOIN d ON d.span_id = s.span_id
 ORDER BY s.start_ns, s.span_id
+
+-- name: trace_ids
+-- Every trace id stored, for the shortest unique prefixes the CLI prints.
+SELECT DISTINCT trace_id FROM spans ORDER BY trace_id
+
+-- name: trace_ids_matching
+-- Trace ids a prefix can name: a prefix of the id, of a 64-bit id without its 16
+-- padding zeros, or the whole id of a 64-bit id written without leading zeros.
+SELECT DISTINCT trace_id FROM spans
+WHERE starts_with(trace_id, $prefix)
+   OR (starts_with(trace_id, '0000000000000000') AND starts_with(substr(trace_id, 17), $prefix))
+   OR trace_id = lpad($prefix, 32, '0')
+ORDER BY trace_id
+LIMIT 50
+
+-- name: trace_count
+SELECT count(DISTINCT trace_id) FROM spans

@@ -39,8 +39,8 @@ def ingest_and_analyze(
     store: analyzer.Store, config: DemoConfig, result: PipelineResult
 ) -> tuple[analyzer.IngestResult, Any]:
     """Ingest the demo's span files into ``store`` and analyze this demo's runs:
-    ``(ingest result, analyzer.Analysis)``. The analysis reads from the store
-    (``run_spans``), so keep the store open while it is used."""
+    ``(ingest result, analyzer.Analysis)``. The analysis holds everything the
+    report draws, so it outlives the store."""
     files: list[str | os.PathLike[str]] = list(demo_span_files(config, result))
     ingested = store.ingest(files)
     analysis = store.analyze(since=result.started_ns, service=config.service_name)
