@@ -47,12 +47,12 @@ def main() -> None:
 
     \b
     Typical session:
-      coordgap demo             # simulated pipeline -> spans -> analysis -> report
-      coordgap ingest           # read ./.coordgap/spans (or name trace files)
-      coordgap analyze          # attribute every failed run to its root cause
-      coordgap explain 4bf92f35 # one run as a tree (a trace id prefix will do)
-      coordgap report           # the reliability-leak report (.coordgap/report.html)
-      coordgap check --max end_to_end=10%   # exit 1 past a bound: a deploy gate
+      coordgap demo              # a simulated pipeline, analyzed, with a report
+      coordgap ingest            # read ./.coordgap/spans (or name trace files)
+      coordgap analyze           # attribute every failed run to its root cause
+      coordgap explain 4bf92f35  # one run as a tree (an id prefix will do)
+      coordgap report            # the report: .coordgap/report.html
+      coordgap check --max end_to_end=10%   # exit 1 past a bound (CI gate)
     """
 
 

@@ -57,8 +57,7 @@ def _otlp_destination() -> str:
     return "the OTLP default endpoint (OTEL_EXPORTER_OTLP_ENDPOINT is not set)"
 
 
-# Why a fault's attribution can legitimately differ from its ground truth
-# (docs/demo.md explains each).
+# Why a fault's attribution can legitimately differ from its ground truth.
 _WHY = {
     "silent_ordering": "raises nothing; the trace shows only the verifier's accept",
 }
@@ -68,7 +67,7 @@ def _disagreements(comparison: Comparison) -> Table | None:
     table = Table(
         title="where attribution differs from ground truth",
         title_justify="left",
-        caption="docs/demo.md explains each difference",
+        caption="why: what the trace lacks to tell the injected fault apart",
         caption_justify="left",
     )
     table.add_column("injected fault")

@@ -101,7 +101,8 @@ def test_missing_database_is_one_line(tmp_path: Path) -> None:
     result = _invoke("analyze", "--db", tmp_path / "none.duckdb")
     assert result.exit_code == 1
     assert result.output.strip() == (
-        f"Error: no database at {tmp_path / 'none.duckdb'}; run `coordgap ingest` first"
+        f"Error: no database at {tmp_path / 'none.duckdb'}; try `coordgap demo` (a simulated "
+        "pipeline, no setup), or `coordgap ingest FILE...` to read your own traces"
     )
 
 
@@ -121,7 +122,7 @@ def test_explain_unknown_and_malformed_trace_ids(db: Path) -> None:
     """An absent trace is exit 1 with its id; a non-hex id is a usage error."""
     result = _invoke("explain", "ab" * 16, "--db", db)
     assert result.exit_code == 1
-    assert f"no trace {'ab' * 16} in the database" in result.output
+    assert f"no trace id starts with {'ab' * 16}" in result.output
     result = _invoke("explain", "not-a-trace", "--db", db)
     assert result.exit_code == 2 and "up to 32 hex digits" in result.output
 
@@ -195,12 +196,15 @@ def test_parse_since_accepts_dates_times_and_ages() -> None:
         parse_since("last tuesday")
 
 
-def test_check_with_no_runs_never_fails(tmp_path: Path) -> None:
-    """An empty window has no rate to exceed: n/a, exit 0."""
+def test_check_fails_on_an_empty_database(tmp_path: Path) -> None:
+    """An empty database has nothing to check: exit 1 with one line, never a pass."""
     empty = write_db(tmp_path / "empty.duckdb")
     result = _invoke("check", "--db", empty, "--max", "handoff=0")
-    assert result.exit_code == 0, result.output
-    assert "n/a" in result.output
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines() == [
+        f"check failed: {empty} holds no runs; try `coordgap demo` (a simulated pipeline, "
+        "no setup), or `coordgap ingest FILE...` to read your own traces"
+    ]
 
 
 def test_durations_read_for_people() -> None:

@@ -41,7 +41,7 @@ def test_report_reads_the_local_store_by_default(
     assert result.exit_code == 0, result.output
     assert (tmp_path / ".coordgap" / "coordgap.duckdb").is_file()
     assert result.output.rstrip().endswith("8 runs)")
-    assert (tmp_path / "report.html").is_file()
+    assert (tmp_path / ".coordgap" / "report.html").is_file()  # where `coordgap demo` writes it
     # running it again re-reads the same spans without duplicating them
     again = CliRunner().invoke(main, ["report"])
     assert again.exit_code == 0 and again.output.rstrip().endswith("8 runs)")
@@ -55,9 +55,10 @@ def test_missing_database_is_one_clear_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {missing}: no database here; run `coordgap ingest FILE...` or `coordgap demo` "
-        "first\n"
+        f"Error: no database at {missing}; try `coordgap demo` (a simulated pipeline, no "
+        "setup), or `coordgap ingest FILE...` to read your own traces\n"
     )
+    assert not missing.exists()
     assert not missing.exists() and not (tmp_path / "r.html").exists()
 
 
