@@ -99,3 +99,40 @@ def test_overlapping_siblings_ran_in_parallel_not_in_turn() -> None:
     run.agent("storyboard", at_ms=0, duration_ms=20)
     run.agent("music", at_ms=5, duration_ms=20)
     assert _edges(run) == {}
+
+
+def test_no_inferred_edge_into_an_agent_that_received_a_recorded_handoff() -> None:
+    """supervisor hands to voice-over and to storyboard (recorded); voice-over merely runs
+    before storyboard: no voice-over -> storyboard edge is inferred."""
+    run = Run(1)
+    run.agent("supervisor")
+    run.agent("voice-over", parent=run.handoff("supervisor", "voice-over"))
+    run.agent("storyboard", parent=run.handoff("supervisor", "storyboard"))
+    run.agent("voice-over")  # a top-level sibling right before the next storyboard call
+    run.agent("storyboard")
+    edges = _edges(run)
+    assert ("voice-over", "storyboard") not in edges
+    assert all(not e["inferred"] for (s, t), e in edges.items() if t == "storyboard")
+
+
+def test_no_inferred_edge_against_a_recorded_one() -> None:
+    """A recorded editor -> writer handoff: the sibling order writer, editor infers nothing
+    back the other way."""
+    run = Run(1)
+    run.agent("writer")
+    run.agent("editor")
+    run.agent("writer", parent=run.handoff("editor", "writer"))
+    edges = _edges(run)
+    assert ("writer", "editor") not in edges
+    assert edges[("editor", "writer")]["inferred"] is False
+
+
+def test_an_agent_reached_only_by_inference_keeps_its_edge() -> None:
+    """writer -> reviewer recorded, then editor runs with no recorded handoff into it:
+    reviewer -> editor stays, inferred."""
+    run = Run(1)
+    run.agent("writer")
+    run.agent("reviewer", parent=run.handoff("writer", "reviewer"))
+    run.agent("editor", error="ValueError", propagate=True)
+    edges = _edges(run)
+    assert edges[("reviewer", "editor")]["inferred"] is True

@@ -289,7 +289,8 @@ FROM up WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
 -- Explicit handoff spans (cg_handoffs) and inferred ones (cg_inferred):
 -- consecutive siblings (agent or handoff spans under one parent, by start
 -- time) whose agents differ, and nested delegation. An inferred edge is dropped
--- when the trace already holds an explicit handoff between the same two agents.
+-- when the trace already holds an explicit handoff into its target, or from its
+-- target back to its source.
 -- cg_handoffs_all is both, with the columns the metrics read.
 CREATE OR REPLACE TEMP TABLE cg_handoffs AS
 SELECT trace_id, span_id, name, handoff_source AS source, handoff_target AS target,
@@ -333,9 +334,14 @@ inferred AS (
     UNION ALL
     SELECT trace_id, source, agent, delay_ms FROM cg_deleg
 )
+-- Only where the trace records no handoff between the two agents: none into the
+-- target (it got its work through a recorded handoff, so a sibling that merely ran
+-- before it handed it nothing) and none back from the target to the source.
 SELECT i.* FROM inferred i
-ANTI JOIN cg_handoffs e ON e.trace_id = i.trace_id AND e.source = i.source
-                       AND e.target = i.target
+ANTI JOIN (SELECT DISTINCT trace_id, target FROM cg_handoffs) e
+    ON e.trace_id = i.trace_id AND e.target = i.target
+ANTI JOIN cg_handoffs r ON r.trace_id = i.trace_id AND r.source = i.target
+                       AND r.target = i.source
 
 -- name: all_handoffs
 CREATE OR REPLACE TEMP VIEW cg_handoffs_all AS
