@@ -58,13 +58,12 @@ def pct(value: Any, digits: int | None = None) -> str:
 
 
 def pts(value: Any) -> str:
-    """A difference of shares as percentage points: ``0.26 -> "26 points"``."""
+    """A difference of shares in percentage points, as the CLI prints it: ``0.313 ->
+    "31.3 pts"``."""
     diff = num(value)
     if diff is None:
         return "n/a"
-    scaled = diff * 100
-    text = f"{scaled:.1f}" if 0 < abs(scaled) < 10 else f"{scaled:.0f}"
-    return f"{text} point" + ("" if text in ("1", "1.0", "-1") else "s")
+    return f"{diff * 100:.1f} pts"
 
 
 def duration(ms: Any) -> str:

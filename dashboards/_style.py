@@ -6,6 +6,8 @@ JSON a few hundred bytes lighter and the look consistent across sections.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from typing import Any
 
 import plotly.graph_objects as go
@@ -21,10 +23,14 @@ __all__ = [
     "INK",
     "MUTED",
     "FAILURE_SCALE",
+    "FLOW_SCALE",
+    "NODE_COLOR",
+    "REWORK_COLOR",
     "STAGE_COLORS",
     "WARN",
     "base_layout",
     "failure_color",
+    "scale_top",
 ]
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -62,6 +68,20 @@ FAILURE_SCALE: list[list[Any]] = [
     [1.0, "#c92a2a"],
 ]
 
+# pale (the least failing edge drawn) -> dark red (the most failing): for flows, where
+# every ribbon fails sometimes and the point is which fails most
+FLOW_SCALE: list[list[Any]] = [
+    [0.0, "#ced4da"],
+    [0.35, "#ffc078"],
+    [0.7, "#f76707"],
+    [1.0, "#a61e1e"],
+]
+
+NODE_COLOR = "#495057"
+"""Agents in the flow: one neutral colour; the actor kind is written in the label."""
+REWORK_COLOR = "#ae3ec9"
+"""The end of a send-back loop in the flow."""
+
 _TEMPLATE = go.layout.Template(
     layout={
         "font": {"family": FONT, "size": 13, "color": INK},
@@ -87,18 +107,38 @@ def base_layout(height: int, **extra: Any) -> dict[str, Any]:
     return layout
 
 
-def failure_color(rate: float | None, alpha: float = 0.75) -> str:
-    """The ``rgba`` colour of a failure rate in ``[0, 1]`` on :data:`FAILURE_SCALE`."""
+def scale_top(values: Iterable[float | None], floor: float = 0.01) -> float:
+    """The top of a colour scale for failure rates: the largest rate, rounded up to a
+    readable step, so the worst cell or edge gets the darkest colour even when it is
+    8% and not 100%."""
+    top = max([v for v in values if v is not None] or [0.0])
+    top = max(top, floor)
+    for step in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0):
+        if top <= step * 10:
+            return round(min(1.0, math.ceil(top / step - 1e-9) * step), 4)
+    return 1.0
+
+
+def failure_color(
+    rate: float | None,
+    alpha: float = 0.75,
+    low: float = 0.0,
+    high: float = 1.0,
+    scale: list[list[Any]] | None = None,
+) -> str:
+    """The ``rgba`` colour of a failure rate on ``scale`` (:data:`FAILURE_SCALE` by
+    default) stretched over ``[low, high]``."""
     if rate is None:
         return f"rgba(134,142,150,{alpha})"
-    rate = min(max(rate, 0.0), 1.0)
-    for (lo, lo_hex), (hi, hi_hex) in zip(FAILURE_SCALE, FAILURE_SCALE[1:], strict=False):
+    scale = scale or FAILURE_SCALE
+    rate = 0.0 if high <= low else min(max((rate - low) / (high - low), 0.0), 1.0)
+    for (lo, lo_hex), (hi, hi_hex) in zip(scale, scale[1:], strict=False):
         if rate <= hi:
             t = 0.0 if hi == lo else (rate - lo) / (hi - lo)
             a, b = _rgb(lo_hex), _rgb(hi_hex)
             r, g, bl = (round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
             return f"rgba({r},{g},{bl},{alpha})"
-    r, g, bl = _rgb(FAILURE_SCALE[-1][1])
+    r, g, bl = _rgb(scale[-1][1])
     return f"rgba({r},{g},{bl},{alpha})"
 
 

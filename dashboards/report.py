@@ -54,7 +54,9 @@ section { background:#fff; border:1px solid var(--line); border-radius:8px;
   padding: 16px 20px 12px; margin: 18px 0; }
 section h2 { font-size: 19px; margin: 0 0 8px; }
 .cg-figure { width: 100%; min-height: 120px; }
-.cg-caption { margin: 6px 2px 12px; font-size: 15.5px; }
+.cg-block { margin: 0 0 10px; padding: 0; }
+.cg-block + .cg-block { border-top: 1px solid var(--line); padding-top: 16px; margin-top: 14px; }
+.cg-caption { margin: 2px 2px 6px; font-size: 15.5px; }
 .cg-note { color: var(--muted); font-style: italic; margin: 4px 2px 8px; }
 .cg-failed { color: #c92a2a; padding: 12px; }
 code { background:#f1f3f5; padding:1px 4px; border-radius:3px; }
@@ -146,8 +148,12 @@ def _page(sections: list[Section], analysis: AnalysisLike, title: str) -> str:
             parts.append(f'<p class="cg-note">{section.note}</p>')
         for i, fig in enumerate(section.figures):
             fig_id = f"cg-fig-{section.key}-{i}"
-            parts.append(f'<div class="cg-figure" id="{fig_id}"></div>')
-            parts.append(f'<p class="cg-caption">{fig.caption}</p>')
+            # figure and caption in one block, set apart from the next figure, so a
+            # caption never reads as the title of the chart below it
+            parts.append(
+                f'<figure class="cg-block"><div class="cg-figure" id="{fig_id}"></div>'
+                f'<p class="cg-caption">{fig.caption}</p></figure>'
+            )
             figure_json = pio.to_json(fig.figure, validate=False, pretty=False)
             specs.append(f'{{"id": "{fig_id}", "figure": {figure_json}}}')
         parts.append("</section>")

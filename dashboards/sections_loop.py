@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import plotly.graph_objects as go
@@ -76,7 +77,11 @@ def verification(a: AnalysisLike) -> Section:
         row=1,
         col=2,
     )
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", row=1, col=2)
+    # room past 100 for an outside label such as "100%"
+    ticks = [0, 20, 40, 60, 80, 100]
+    fig.update_xaxes(
+        range=[0, 118], tickvals=ticks, ticktext=[f"{t}%" for t in ticks], row=1, col=2
+    )
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(**base_layout(300, margin={"l": 150, "r": 30, "t": 50, "b": 40}))
 
@@ -151,7 +156,13 @@ def latency(a: AnalysisLike) -> Section:
                 row=1,
                 col=1,
             )
-    fig.update_xaxes(type="log", title_text="ms", row=1, col=1)
+    fig.update_xaxes(
+        type="log",
+        title_text="span duration (milliseconds, log scale)",
+        **_log_ticks([v for vs in samples.values() for v in vs]),
+        row=1,
+        col=1,
+    )
     fig.update_yaxes(autorange="reversed", row=1, col=1)
     if humans:
         _human_dumbbells(fig, humans)
@@ -176,7 +187,21 @@ def latency(a: AnalysisLike) -> Section:
     return Section("latency", title, [Figure(fig, _latency_caption(quantiles, humans))])
 
 
-_UNITS = ((3_600_000.0, "hours"), (60_000.0, "minutes"), (1000.0, "seconds"), (1.0, "ms"))
+_UNITS = (
+    (3_600_000.0, "hours"),
+    (60_000.0, "minutes"),
+    (1000.0, "seconds"),
+    (1.0, "milliseconds"),
+)
+
+
+def _log_ticks(values: list[float]) -> dict[str, Any]:
+    """Tick settings for a log axis: one labelled tick per power of ten once the data
+    spans two or more, instead of Plotly's "2 5 0.01 2 5 0.1" minor-tick labels."""
+    positive = [v for v in values if v > 0]
+    if positive and math.log10(max(positive)) - math.log10(min(positive)) >= 2:
+        return {"dtick": 1, "tickformat": "~g"}
+    return {}
 
 
 def _human_dumbbells(fig: go.Figure, humans: list[dict[str, Any]]) -> None:
@@ -220,7 +245,13 @@ def _human_dumbbells(fig: go.Figure, humans: list[dict[str, Any]]) -> None:
             row=1,
             col=2,
         )
-    fig.update_xaxes(type="log", title_text=f"{unit} (log scale)", row=1, col=2)
+    fig.update_xaxes(
+        type="log",
+        title_text=f"wait ({unit}, log scale)",
+        **_log_ticks([x for x in xs if x is not None]),
+        row=1,
+        col=2,
+    )
     fig.update_yaxes(autorange="reversed", row=1, col=2)
 
 

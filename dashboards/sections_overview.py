@@ -98,33 +98,38 @@ def _headline_caption(a: AnalysisLike, n_runs: int, n_failed: int, cats: Counter
     return text + "."
 
 
+_TITLE_FONT = {"size": 14, "color": MUTED}
+
+
 def _indicator(
     title: str, val: float | None, x: tuple[float, float], fmt: str, **kw: Any
-) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """An indicator trace, plus an "n/a" annotation in its place when there is no value."""
-    number: dict[str, Any] = {"valueformat": fmt, "font": {"size": 40}}
-    number.update(kw)
-    trace: dict[str, Any] = {
-        "type": "indicator",
-        "mode": "number",
-        "title": {"text": title, "font": {"size": 14, "color": MUTED}},
-        "domain": {"x": list(x), "y": [0.66, 1.0]},
-        "number": number,
-    }
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """An indicator trace; without a value, no trace (Plotly would draw a stray "-")
+    but its title and "n/a" as annotations in its place."""
     if val is not None:
-        trace["value"] = val
-        return trace, None
-    # an indicator without a value draws only its title; the annotation says why
-    note = {
-        "text": "n/a",
-        "showarrow": False,
-        "xref": "paper",
-        "yref": "paper",
-        "x": (x[0] + x[1]) / 2,
-        "y": 0.8,
-        "font": {"size": 34, "color": MUTED},
-    }
-    return trace, note
+        number: dict[str, Any] = {"valueformat": fmt, "font": {"size": 34}}
+        number.update(kw)
+        trace = {
+            "type": "indicator",
+            "mode": "number",
+            "title": {"text": title, "font": {"size": 14, "color": MUTED}},
+            "domain": {"x": list(x), "y": [0.66, 1.0]},
+            "number": number,
+            "value": val,
+        }
+        return trace, []
+    middle = (x[0] + x[1]) / 2
+    common = {"showarrow": False, "xref": "paper", "yref": "paper", "x": middle}
+    return None, [
+        {
+            **common,
+            "text": title,
+            "y": 0.97,
+            "yanchor": "top",
+            "font": {"size": 14, "color": MUTED},
+        },
+        {**common, "text": "n/a", "y": 0.8, "font": {"size": 34, "color": MUTED}},
+    ]
 
 
 def headline(a: AnalysisLike) -> Section:
@@ -135,21 +140,23 @@ def headline(a: AnalysisLike) -> Section:
     fig = go.Figure()
     quarters = [(0.0, 0.22), (0.26, 0.48), (0.52, 0.74), (0.78, 1.0)]
     indicators = [
-        _indicator("Runs", n_runs, quarters[0], ",d"),
-        _indicator("End-to-end reliability", a.end_to_end_reliability, quarters[1], ".1%"),
-        _indicator("Predicted (product of stages)", a.predicted_reliability, quarters[2], ".1%"),
+        # two-line titles and a 34 px number fit a quarter of an 800 px window
+        _indicator("Runs<br> ", n_runs, quarters[0], ",d"),
+        _indicator("End-to-end<br>reliability", a.end_to_end_reliability, quarters[1], ".1%"),
+        _indicator("Predicted<br>(product of stages)", a.predicted_reliability, quarters[2], ".1%"),
         _indicator(
-            "Coordination gap",
+            "Coordination<br>gap",
             None if gap is None else gap * 100,
             quarters[3],
             ".1f",
             suffix=" pts",
-            font={"size": 40, "color": BAD if (gap or 0) > 0 else GOOD},
+            font={"size": 34, "color": BAD if (gap or 0) > 0 else GOOD},
         ),
     ]
     for trace, _ in indicators:
-        fig.add_trace(trace)
-    notes = [note for _, note in indicators if note is not None]
+        if trace is not None:
+            fig.add_trace(trace)
+    notes = [note for _, annotations in indicators for note in annotations]
     order = category_order(list(cats))
     total = sum(cats.values())
     layout = base_layout(
@@ -160,7 +167,7 @@ def headline(a: AnalysisLike) -> Section:
             "rangemode": "tozero",
         },
         yaxis={"domain": [0.0, 0.5], "autorange": "reversed"},
-        margin={"l": 120, "r": 30, "t": 10, "b": 45},
+        margin={"l": 120, "r": 30, "t": 36, "b": 45},  # t: room for the toolbar
     )
     if order:
         fig.add_trace(

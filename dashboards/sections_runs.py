@@ -26,7 +26,12 @@ MAX_SPANS = 60
 TREND_MIN_HOURS = 3.0
 """A trend needs data covering at least this many hours (and three buckets)."""
 
-_UNITS = ((3_600_000.0, "h"), (60_000.0, "min"), (1000.0, "s"), (1.0, "ms"))
+_UNITS = (
+    (3_600_000.0, "hours"),
+    (60_000.0, "minutes"),
+    (1000.0, "seconds"),
+    (1.0, "milliseconds"),
+)
 
 
 def pick_worst_runs(a: AnalysisLike, max_runs: int) -> list[dict[str, Any]]:
@@ -132,6 +137,10 @@ def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figur
     if failure.get("workflow"):
         label += f" ({shorten(failure['workflow'], 40)})"
     caption = f"{label} failed in {category}: {reason}."
+    title = (
+        f"Run {esc(trace_id[:12])}: {category}, root cause "
+        f"<i>{shorten(failure.get('span_name') or 'not named', 60)}</i>"
+    )
     if not spans:
         fig = go.Figure()
         fig.update_layout(**base_layout(160))
@@ -169,17 +178,21 @@ def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figur
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    annotations = []
     cause_rows = [i for i, s in enumerate(spans) if s["span_id"] == root_cause]
     if cause_rows:
         i = cause_rows[0]
         end = (starts[i] + lengths[i]) / scale
+        # the label is the star's own text, so it stays on the starred span's row
         fig.add_trace(
             go.Scatter(
                 x=[end],
                 y=[i],
-                mode="markers",
+                mode="markers+text",
                 name="root cause",
+                text=["root cause"],
+                textposition="middle right",
+                textfont={"color": BAD, "size": 12},
+                cliponaxis=False,
                 marker={
                     "symbol": "star",
                     "size": 16,
@@ -189,28 +202,24 @@ def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figur
                 hovertemplate=f"root cause: {reason}<extra></extra>",
             )
         )
-        annotations.append(
-            {
-                "x": end,
-                "y": i,
-                "xref": "x",
-                "yref": "y",
-                "text": "root cause",
-                "showarrow": True,
-                "arrowhead": 2,
-                "ax": 40,
-                "ay": -22,
-                "font": {"color": BAD, "size": 12},
-                "arrowcolor": BAD,
-            }
-        )
     fig.update_layout(
         **base_layout(
             min(900, 130 + 22 * len(spans)),
             showlegend=True,
             barmode="overlay",
-            annotations=annotations,
-            margin={"l": 40, "r": 30, "t": 36, "b": 80},
+            # the title sits on the plot, below the toolbar's row
+            title={
+                "text": title,
+                "x": 0,
+                "xanchor": "left",
+                "xref": "container",
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "pad": {"b": 8},
+                "font": {"size": 15},
+            },
+            margin={"l": 40, "r": 90, "t": 70, "b": 80},
             legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         ),
         xaxis={"title": {"text": f"{unit} since the run started"}, "rangemode": "tozero"},

@@ -17,9 +17,10 @@ def test_pct_keeps_small_shares_visible() -> None:
 
 
 def test_points_and_durations_read_naturally() -> None:
-    """Differences as points; durations in the unit a reader expects."""
-    assert pts(0.26) == "26 points"
-    assert pts(0.01) == "1.0 point"
+    """Differences as points, written as the CLI writes them; durations in the unit a
+    reader expects."""
+    assert pts(0.26) == "26.0 pts"
+    assert pts(0.313) == "31.3 pts"
     assert duration(850) == "850 ms"
     assert duration(1500) == "1.5 s"
     assert duration(240_000) == "4.0 min"
