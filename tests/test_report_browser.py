@@ -188,3 +188,84 @@ def test_demo_report_screenshot(tmp_path: Path) -> None:
     if os.environ.get("COORDGAP_UPDATE_SCREENSHOTS") or not SCREENSHOT.exists():
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
+
+
+# Measures what a reader sees once every figure is drawn: which labels overlap the
+# toolbar or the figure's edge, the root-cause label's row, the log-axis tick labels.
+LAYOUT_PROBE = """<script>
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    function box(el) { var r = el.getBoundingClientRect();
+      return {l: r.left, r: r.right, t: r.top, b: r.bottom}; }
+    function hit(a, b) { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b; }
+    var out = {};
+    document.querySelectorAll(".cg-figure").forEach(function (f) {
+      var svg = box(f.querySelector("svg.main-svg"));
+      var bar = f.querySelector(".modebar");
+      var toolbar = bar ? box(bar) : null;
+      var texts = Array.prototype.slice.call(f.querySelectorAll("text"))
+        .filter(function (t) { return t.textContent.trim() && box(t).r > box(t).l; });
+      var cause = texts.filter(function (t) { return t.textContent === "root cause"; });
+      var star = f.querySelector(".scatterlayer .point");
+      out[f.id] = {
+        under_toolbar: toolbar ? texts.filter(function (t) {
+          return t.closest(".xtick, .g-xtitle, .gtitle") && hit(box(t), toolbar);
+        }).map(function (t) { return t.textContent; }) : [],
+        clipped: texts.filter(function (t) {
+          var b = box(t); return b.r > svg.r + 1 || b.l < svg.l - 1;
+        }).map(function (t) { return t.textContent; }),
+        title: (f.querySelector(".gtitle") || {}).textContent || "",
+        cause_dy: cause.length && star ? Math.abs(
+          (box(cause[0]).t + box(cause[0]).b) / 2 - (box(star).t + box(star).b) / 2) : null,
+        xticks: Array.prototype.map.call(f.querySelectorAll(".xtick text"),
+          function (t) { return t.textContent; }),
+        dashes: texts.filter(function (t) { return /^[-\u2212]$/.test(t.textContent.trim()); })
+          .length
+      };
+    });
+    var pre = document.createElement("pre");
+    pre.id = "cg-layout";
+    pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  }, 1000);
+});
+</script>"""
+
+
+def _layout(tmp: Path, page: Path, width: int) -> dict[str, Any]:
+    probed = tmp / f"layout-{width}.html"
+    probed.write_text(page.read_text(encoding="utf-8").replace("<head>", "<head>" + LAYOUT_PROBE))
+    done = _browse(tmp, probed.as_uri(), f"--window-size={width},900", "--dump-dom")
+    match = re.search(r'<pre id="cg-layout">(.*?)</pre>', done.stdout, re.S)
+    assert match, f"the page never finished loading:\n{done.stderr[-2000:]}"
+    result: dict[str, Any] = json.loads(html.unescape(match.group(1)))
+    return result
+
+
+@pytest.mark.parametrize("width", [800, 1400])
+def test_labels_are_readable_at_laptop_and_narrow_widths(
+    hostile_report: Path, tmp_path: Path, width: int
+) -> None:
+    """No axis header or title under the toolbar, no label cut at a figure's edge, a
+    title per timeline, the root-cause label on the star's row, plain log-axis ticks."""
+    figures = _layout(tmp_path, hostile_report, width)
+    assert figures
+    for fig_id, seen in figures.items():
+        assert seen["under_toolbar"] == [], (fig_id, seen["under_toolbar"])
+        assert seen["clipped"] == [], (fig_id, seen["clipped"])
+    timelines = {k: v for k, v in figures.items() if k.startswith("cg-fig-runs-")}
+    assert timelines
+    for fig_id, seen in timelines.items():
+        assert seen["title"].startswith("Run "), fig_id
+        assert seen["cause_dy"] is not None and seen["cause_dy"] < 4, (fig_id, seen)
+    latency = figures["cg-fig-latency-0"]["xticks"]
+    assert not {"2", "5"} & set(latency), latency
+
+
+def test_the_empty_report_shows_no_stray_dashes(tmp_path: Path) -> None:
+    """No runs: "n/a" under each headline figure, no "-" placeholder anywhere."""
+    _chromium()
+    with analysis_of(tmp_path / "empty.duckdb", []) as analysis:
+        page = report.render(analysis, tmp_path / "empty.html")
+    figures = _layout(tmp_path, page, 1400)
+    assert {k: v["dashes"] for k, v in figures.items() if v["dashes"]} == {}
