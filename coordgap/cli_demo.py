@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from coordgap._options import Console
+from coordgap._options import Console, plural
 from coordgap.demo import FAULTS, FaultRates
 from coordgap.demo.runner import EXPORTS, DemoConfig, PipelineResult, run_pipeline
 from coordgap.demo.truth import Comparison, compare, confusion_table, write_ground_truth
@@ -156,7 +156,8 @@ def demo(runs: int, seed: int, out: Path, export: str, rates: tuple[str, ...]) -
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     console.print(
-        f"[bold]coordgap demo[/bold]: {runs:,} runs of a studio producing a 90-second teaser "
+        f"[bold]coordgap demo[/bold]: {plural(runs, 'run')} of a studio producing "
+        "a 90-second teaser "
         f"(seed {seed}, faults in {config.rates.total:.0%} of runs)"
     )
     with Progress(
@@ -175,7 +176,7 @@ def demo(runs: int, seed: int, out: Path, export: str, rates: tuple[str, ...]) -
             ) from None
     failed = sum(1 for record in result.records if record.plan.category != "none")
     console.print(
-        f"{len(result.records):,} runs in {result.seconds:.1f} s; "
+        f"{plural(len(result.records), 'run')} in {result.seconds:.1f} s; "
         f"{failed:,} carry a failing fault (ground truth)"
     )
     try:
@@ -203,7 +204,8 @@ def demo(runs: int, seed: int, out: Path, export: str, rates: tuple[str, ...]) -
     with analyzer.open(config.db_path) as store:
         ingested, analysis = ingest_and_analyze(store, config, result)
         console.print(
-            f"ingested {ingested.spans_added:,} spans from {ingested.files} files "
+            f"ingested {plural(ingested.spans_added, 'span')} from "
+            f"{plural(ingested.files, 'file')} "
             f"into {config.db_path}"
         )
         console.print(summary_table(analysis))
