@@ -139,10 +139,10 @@ def _layout(
         columns[col[node]].append(node)
     tallest = max(sum(size[n] for n in members) for members in columns.values())
     last = max(columns) or 1
-    # the forward flow takes the left 62%, the rework column sits at the right edge,
+    # the forward flow takes the left 55%, the rework column sits at the right edge,
     # so its labels (drawn to the left of its nodes) have room of their own
     has_rework = any(rework for _, rework in nodes)
-    span = 0.62 if has_rework and last > 1 else 1.0
+    span = 0.55 if has_rework and last > 1 else 1.0
     last_forward = last - 1 if has_rework and last > 1 else last
     xs, ys = [0.0] * n_nodes, [0.0] * n_nodes
     feeder = {t: s for (s, t), b in zip(ends, back, strict=True) if b}

@@ -4,6 +4,7 @@ titled timelines, a clean empty state, and no connection needed to render."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,20 @@ def test_the_empty_headline_draws_no_placeholder_numbers(tmp_path: Path) -> None
     assert [t.get("value") for t in indicators] == [0]
     notes = [a["text"] for a in headline["layout"]["annotations"]]
     assert notes.count("n/a") == 3
+
+
+def test_each_caption_sits_with_its_own_figure(tmp_path: Path) -> None:
+    """Figure and caption share one block, so a caption never reads as the next
+    chart's title."""
+    db = write_db(tmp_path / "runs.duckdb", *(_checked_pipeline(i, fail=True) for i in range(3)))
+    with analyzer.open(db, read_only=True) as store:
+        analysis = store.analyze()
+    page = report.render(analysis, tmp_path / "r.html").read_text()
+    figures = page.count('<div class="cg-figure"')
+    blocks = re.findall(
+        r'<figure class="cg-block"><div class="cg-figure" id="[^"]+"></div>'
+        r'<p class="cg-caption">.*?</p></figure>',
+        page,
+        re.S,
+    )
+    assert figures >= 8 and len(blocks) == figures
