@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import IO, Any, Final
@@ -178,7 +179,8 @@ def _node(
     for source in run.get("source") or []:
         if not isinstance(source, dict) or not source.get("previousNode"):
             continue
-        handoff, got = _handoff(tid, root, sid, name, start, errored, source, run_data)
+        needs = _needs(node, error) if errored else None
+        handoff, got = _handoff(tid, root, sid, name, start, needs, source, run_data)
         received += got
         if handoff is not None:
             handoffs.append(handoff)
@@ -212,7 +214,7 @@ def _handoff(
     target_sid: str,
     target: str,
     target_start: int,
-    target_failed: bool,
+    needs: Callable[[str], bool] | None,
     source: dict[str, Any],
     run_data: dict[str, list[dict[str, Any]]],
 ) -> tuple[Row | None, int]:
@@ -231,16 +233,17 @@ def _handoff(
             f"{semconv.VIOLATION_LOST_WORK}: {prev} produced {len(produced)} item(s), "
             f"{target} received none"
         )
-    if target_failed:
-        # keys the source received and did not pass on: a dropped field, when the
-        # receiver then failed (a node that reshapes items on purpose is not flagged)
+    if needs is not None:
+        # keys the source received and did not pass on, which the receiver, failing,
+        # needed (its parameters read them, or its error names them): a dropped field.
+        # A node that reshapes items on purpose is not flagged for keys nobody reads.
         received = [
             item
             for src in prev_run.get("source") or []
             if isinstance(src, dict) and src.get("previousNode")
             for item in _source_items(src, run_data)
         ]
-        for key in sorted(_keys(received) - _keys(delivered)):
+        for key in sorted(k for k in _keys(received) - _keys(delivered) if needs(k)):
             violations.append(f"{semconv.VIOLATION_DROPPED_KEY}: {key}")
     prev_start = int(prev_run.get("startTime") or 0) * 1_000_000
     prev_end = prev_start + int(prev_run.get("executionTime") or 0) * 1_000_000
@@ -266,6 +269,20 @@ def _handoff(
         attributes=attrs,
     )
     return row, len(delivered)
+
+
+def _needs(node: dict[str, Any], error: Any) -> Callable[[str], bool]:
+    """Whether a failed node needed item key ``k``: its parameters read ``$json.k`` /
+    ``.json.k`` / ``json["k"]``, or its error message names ``k`` as a word."""
+    params = json.dumps(node.get("parameters") or {})
+    message = str(error.get("message") or "") if isinstance(error, dict) else str(error or "")
+
+    def needs(key: str) -> bool:
+        k = re.escape(key)
+        read = rf"json\s*(?:\.\s*{k}\b|\[\s*\\?['\"]{k}\\?['\"]\s*\])"
+        return bool(re.search(read, params) or re.search(rf"\b{k}\b", message))
+
+    return needs
 
 
 def _source_items(source: dict[str, Any], run_data: dict[str, list[dict[str, Any]]]) -> list[Any]:
