@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from tests.integration_support import need
 
-pytest.importorskip("aiohttp", reason="needs the collect extra")
+need("aiohttp")  # the collect extra: skipped without it, unless CI requires it
 
 COORDGAP = [sys.executable, "-m", "coordgap"]
 

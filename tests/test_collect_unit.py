@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("aiohttp", reason="needs the collect extra")
+from tests.integration_support import need
+
+need("aiohttp")  # the collect extra: skipped without it, unless CI requires it
 
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 from opentelemetry.exporter.otlp.proto.common.trace_encoder import encode_spans  # noqa: E402
