@@ -213,8 +213,8 @@ def main() -> None:
         f"  ({result['grpc_vs_local_store']:.2f}x the baseline)"
     )
     print(
-        f"  client encode time per span is {med['http'] / med['client']:.2f}x the receiver's "
-        "(its cost is not in the figures above: bodies were encoded beforehand)"
+        f"  a client spends {med['http'] / med['client']:.2f}x the receiver's HTTP time per "
+        "span encoding it (not in the collect figures: bodies were encoded beforehand)"
     )
 
 
