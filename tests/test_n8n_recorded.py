@@ -18,6 +18,8 @@ from analyzer.formats import N8N, FormatError, detect
 FIXTURES = Path(__file__).parent / "fixtures" / "n8n"
 EXECUTIONS = FIXTURES / "executions-2.41.1.json"
 SPANS = FIXTURES / "otel-spans-2.41.1.jsonl"
+#: `n8n execute --id ID --rawOutput | sed -n '/^{/,$p'` of Manual Trigger -> Code -> Set
+RAW_OUTPUT = FIXTURES / "raw-output-2.41.1.json"
 FAULT = {"1": None, "2": None, "3": "throw", "4": "throw", "5": "drop", "6": "drop"}
 
 
@@ -131,3 +133,24 @@ def test_flatted_execution_data_is_a_clear_error(tmp_path: Path) -> None:
     with analyzer.open(tmp_path / "db.duckdb") as store, pytest.raises(FormatError) as err:
         store.ingest([str(path)])
     assert "flat.json" in str(err.value) and "REST API" in str(err.value)
+
+
+def test_real_raw_output_is_read_with_exact_handoffs(tmp_path: Path) -> None:
+    """What `n8n execute --rawOutput` printed: the run, its nodes and their edges."""
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([str(RAW_OUTPUT)])
+        rows = store.con.execute(
+            "SELECT operation, agent, handoff_source, handoff_target, "
+            "attributes['coordgap.handoff.items.out'] FROM spans"
+        ).fetchall()
+    assert sorted(rows, key=str) == sorted(
+        [
+            ("workflow", "n8n execution", None, None, None),
+            ("agent", "Start", None, None, None),
+            ("handoff", None, "Start", "Make", "1"),
+            ("agent", "Make", None, None, None),
+            ("handoff", None, "Make", "Keep A", "2"),
+            ("agent", "Keep A", None, None, None),
+        ],
+        key=str,
+    )

@@ -119,7 +119,8 @@ def execution_rows(execution: Any, fail: Callable[[str], FormatError]) -> Iterat
     run_data: dict[str, list[dict[str, Any]]] = result.get("runData") or {}
     attrs = {
         N8N_WORKFLOW_ID: workflow_id,
-        N8N_WORKFLOW_NAME: str(workflow.get("name") or workflow_id),
+        # `n8n execute --rawOutput` names no workflow: a label, not a guess
+        N8N_WORKFLOW_NAME: str(workflow.get("name") or workflow_id or "n8n execution"),
         N8N_EXECUTION_ID: execution_id,
         N8N_EXECUTION_STATUS: status,
         N8N_EXECUTION_MODE: str(execution.get("mode") or ""),
