@@ -4,9 +4,12 @@ PYTHON ?= python3
 VENV ?= .venv
 PHOENIX_VENV ?= .venv-phoenix
 PHOENIX_VERSION ?= 20.26.1
+# n8n for `make n8n-test`: npm packages in a cache outside the venv and the repo
+N8N_VERSION ?= 2.41.1
+N8N_CACHE ?= $(or $(COORDGAP_N8N_CACHE),$(HOME)/.cache/coordgap-n8n)
 BIN = $(VENV)/bin
 
-.PHONY: demo test lint install phoenix clean
+.PHONY: demo test lint install phoenix n8n n8n-test clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +19,7 @@ $(VENV)/.installed: pyproject.toml
 
 # every framework integration, so their tests run for real (make test only)
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test,langgraph,mcp,openai-agents,autogen]'
+	$(BIN)/python -m pip install -q -e '.[test,collect,langgraph,mcp,openai-agents,autogen]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations
@@ -30,6 +33,16 @@ $(PHOENIX_VENV)/.installed:
 	touch $@
 
 phoenix: $(PHOENIX_VENV)/.installed
+
+# n8n (2.41 needs Node >= 22.22: a Node 24 from npm comes with it); see tests/n8n/setup.sh
+$(N8N_CACHE)/.installed-$(N8N_VERSION):
+	bash tests/n8n/setup.sh $(N8N_CACHE) $(N8N_VERSION)
+
+n8n: $(N8N_CACHE)/.installed-$(N8N_VERSION)
+
+# a real n8n traced by its own OpenTelemetry into `coordgap collect`
+n8n-test: $(VENV)/.installed $(VENV)/.integrations n8n
+	COORDGAP_N8N_HOME=$(N8N_CACHE) COORDGAP_REQUIRE_N8N=1 $(BIN)/python -m pytest -q -m n8n tests/test_n8n_e2e.py
 
 demo: $(VENV)/.installed
 	$(BIN)/coordgap demo

@@ -20,7 +20,7 @@ from typing import IO
 
 import duckdb
 
-from analyzer import ingest_sql, mapping
+from analyzer import ingest_sql, mapping, mapping_n8n
 from analyzer.formats import (
     OTLP_JSON,
     Detected,
@@ -162,6 +162,8 @@ def run(
 def link_spans(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the normalized columns that depend on neighbouring spans
     (:data:`analyzer.mapping.LINK_SQL`); idempotent."""
+    for statement in mapping_n8n.N8N_SQL:  # first: LINK_SQL reads the agents it names
+        con.execute(statement, mapping_n8n.params(statement))
     for statement in mapping.LINK_SQL:
         con.execute(statement, mapping.params(statement))
 

@@ -47,7 +47,7 @@ def db_option(func: F) -> F:
         type=click.Path(dir_okay=False, path_type=Path),
         default=DEFAULT_DB,
         show_default=True,
-        help="The coordgap database (a DuckDB file; `ingest` and `pull` create it).",
+        help="The coordgap database (a DuckDB file; `ingest`, `pull` and `collect` create it).",
     )(func)
 
 

@@ -150,7 +150,8 @@ def ingest_command(paths: tuple[str, ...], db: Path) -> None:
     PATHS are files or directories (default: the local store ./.coordgap/spans/).
     Formats are detected per file: OTLP/JSON (one request or JSON lines; hex or
     base64 ids), OTLP protobuf, Jaeger query-API and UI JSON, Zipkin v2 JSON,
-    Phoenix span exports (its REST API's JSON), and gzip of any of these.
+    Phoenix span exports (its REST API's JSON), n8n executions (REST API or
+    `n8n execute --rawOutput`), and gzip of any of these.
     Re-ingesting never duplicates spans; a malformed file stops the whole run
     and leaves the database as it was (a new database is not created at all).
 
@@ -189,9 +190,9 @@ _limit = click.option(
 )
 
 
-@click.group("pull", short_help="Fetch traces from Jaeger, Tempo or Phoenix.")
+@click.group("pull", short_help="Fetch traces from Jaeger, Tempo, Phoenix or n8n.")
 def pull_group() -> None:
-    """Fetch traces from a running Jaeger, Tempo or Phoenix into the database.
+    """Fetch traces from a running Jaeger, Tempo, Phoenix or n8n into the database.
 
     Auth headers come from the environment only: COORDGAP_PULL_HEADERS (all
     backends) and COORDGAP_JAEGER_HEADERS / COORDGAP_TEMPO_HEADERS /
@@ -245,6 +246,28 @@ def pull_phoenix_command(url: str, project: str, lookback: str | None, db: Path)
       coordgap pull phoenix http://localhost:6006 --project agents
     """
     _pull(lambda d: pull.pull_phoenix(url, d, project=project, lookback=lookback), db)
+
+
+@pull_group.command("n8n")
+@click.argument("url")
+@_lookback
+@click.option(
+    "--limit", default=PULL_LIMIT, show_default=True, help="At most this many executions."
+)
+@click.option("--workflow", "workflow_id", default=None, help="Only this workflow's executions.")
+@db_option
+def pull_n8n_command(
+    url: str, lookback: str, limit: int, workflow_id: str | None, db: Path
+) -> None:
+    """Executions with their data from n8n's REST API (key in COORDGAP_N8N_API_KEY).
+
+    \b
+    Example:
+      COORDGAP_N8N_API_KEY=... coordgap pull n8n http://localhost:5678 --lookback 1d
+    """
+    from analyzer.pull_n8n import pull_n8n
+
+    _pull(lambda d: pull_n8n(url, d, lookback=lookback, limit=limit, workflow_id=workflow_id), db)
 
 
 COMMANDS: list[click.Command] = [ingest_command, pull_group]

@@ -79,14 +79,23 @@ class LocalStoreExporter(SpanExporter):
         if not spans:
             return SpanExportResult.SUCCESS
         line = json.dumps(encode_request(spans), separators=(",", ":"), ensure_ascii=False)
-        data = (line + "\n").encode("utf-8")
+        self.append((line + "\n").encode("utf-8"))
+        return SpanExportResult.SUCCESS
+
+    def append(self, data: bytes, *, durable: bool = False) -> None:
+        """Append whole lines ``data`` (each one OTLP/JSON request) in one locked write.
+
+        ``durable`` fsyncs before returning, so what returned is on disk (the
+        OTLP receiver answers success only after this). Raises ``OSError``.
+        """
         with self._lock:
             fd = self._open()
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-        return SpanExportResult.SUCCESS
+            if durable:
+                os.fsync(fd)
 
     def force_flush(self, timeout_millis: int = 30000) -> bool:
         return True  # every export is written straight to the file

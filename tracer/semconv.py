@@ -97,6 +97,8 @@ HANDOFF_INFERRED: Final = "coordgap.handoff.inferred"  # analyzer only: handoff 
 HANDOFF_KEYS_ADDED: Final = "coordgap.handoff.keys.added"  # string[] new in the state passed on
 HANDOFF_KEYS_DROPPED: Final = "coordgap.handoff.keys.dropped"  # string[] emptied or removed
 HANDOFF_KEYS_CHANGED: Final = "coordgap.handoff.keys.changed"  # string[] value changed
+HANDOFF_ITEMS_OUT: Final = "coordgap.handoff.items.out"  # items the source produced (n8n)
+HANDOFF_ITEMS_IN: Final = "coordgap.handoff.items.in"  # items the target received (n8n)
 INTEGRATION: Final = "coordgap.integration"  # framework an integration span came from
 
 # violation kinds: each entry of HANDOFF_VIOLATIONS starts with one of these, then ": detail"
@@ -107,6 +109,7 @@ VIOLATION_SCHEMA_MISMATCH: Final = "schema_mismatch"
 VIOLATION_STALE_STATE: Final = "stale_state"
 VIOLATION_TIMEOUT: Final = "timeout"
 VIOLATION_WRONG_TARGET: Final = "wrong_target"  # handed to another agent than expected
+VIOLATION_LOST_WORK: Final = "lost_work"  # the receiver got no items of those the source produced
 VIOLATION_KINDS: Final = (
     VIOLATION_MISSING_KEY,
     VIOLATION_DROPPED_KEY,
@@ -115,6 +118,7 @@ VIOLATION_KINDS: Final = (
     VIOLATION_STALE_STATE,
     VIOLATION_TIMEOUT,
     VIOLATION_WRONG_TARGET,
+    VIOLATION_LOST_WORK,
 )
 
 # verification

@@ -31,6 +31,9 @@ OTLP_PROTO = "otlp-proto"
 JAEGER = "jaeger"
 ZIPKIN = "zipkin"
 PHOENIX = "phoenix"
+N8N = "n8n"
+#: keys that mark an n8n execution object (it also has "data")
+_N8N_KEYS = frozenset({"finished", "mode", "workflowData", "workflowId", "startedAt"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +135,12 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
             inner = _keys(events, "trace")
             key = "batches" if "batches" in inner else "resourceSpans"
             return Detected(OTLP_JSON, gzip=is_gzip, prefix=f"trace.{key}.item")
+        if "data" in top and top & _N8N_KEYS:
+            return Detected(N8N, gzip=is_gzip, prefix="")  # one n8n execution
         if "data" in top:
             item = _keys(events, "data.item")
+            if "nextCursor" in top or item & _N8N_KEYS:
+                return Detected(N8N, gzip=is_gzip, prefix="data.item")  # a page of them
             if item & {"context", "span_kind", "parent_id"}:
                 return Detected(PHOENIX, gzip=is_gzip, prefix="data.item")
             return Detected(JAEGER, gzip=is_gzip, prefix="data.item")
@@ -142,14 +149,16 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
         raise FormatError(
             path,
             "byte 0",
-            "expected an OTLP/JSON request (resourceSpans), a Jaeger trace (traceID, spans) "
-            f"or a Jaeger API response (data); found keys {sorted(top)[:6]}",
+            "expected an OTLP/JSON request (resourceSpans), a Jaeger trace (traceID, spans), "
+            f"a Jaeger API response (data) or an n8n execution; found keys {sorted(top)[:6]}",
         )
     item = _keys(events, "item")
     nested = _keys(events, "item.item")
     for key in ("resourceSpans", "batches"):
         if key in item:  # an array of requests
             return Detected(OTLP_JSON, gzip=is_gzip, prefix=f"item.{key}.item")
+    if "data" in item and item & _N8N_KEYS:
+        return Detected(N8N, gzip=is_gzip, prefix="item")  # an array of n8n executions
     if item & {"traceID", "processes"}:
         return Detected(JAEGER, gzip=is_gzip, prefix="item")
     if "traceId" in nested:
@@ -195,6 +204,10 @@ def read_rows(
         from analyzer.formats import phoenix
 
         return phoenix.read(path, stream)
+    if detected.format == N8N:
+        from analyzer.formats import n8n
+
+        return n8n.read(path, stream, detected.prefix)
     raise FormatError(path, "", f"no reader for format {detected.format!r}")
 
 

@@ -384,6 +384,8 @@ CREATE OR REPLACE TEMP MACRO cg_violation(v) AS
             THEN 'passed stale state (' || cg_after(v, 'stale_state: ') || ')'
          WHEN starts_with(v, 'timeout: ')
             THEN 'timed out (' || cg_after(v, 'timeout: ') || ')'
+         WHEN starts_with(v, 'lost_work: ')
+            THEN 'lost work (' || cg_after(v, 'lost_work: ') || ')'
          ELSE v END
 
 -- name: macro_more

@@ -1,0 +1,76 @@
+"""Fetch n8n executions through n8n's public REST API into files ingest reads.
+
+``GET {url}/api/v1/executions?includeData=true&limit=N[&workflowId=W][&cursor=C]``,
+newest first, page by page until the executions are older than the window or
+``limit`` were kept. The API key comes from the environment only
+(``COORDGAP_N8N_API_KEY``, sent as ``X-N8N-API-KEY``) and is never printed. Each
+page is saved as ``{"data": [...], "nextCursor": null}``, which
+:mod:`analyzer.formats.n8n` reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+from analyzer.pull import PullError, _get, _url, _window
+
+__all__ = ["N8N_API_KEY_ENV", "pull_n8n"]
+
+N8N_API_KEY_ENV: Final = "COORDGAP_N8N_API_KEY"
+_API_KEY_HEADER: Final = "X-N8N-API-KEY"
+_PAGE: Final = 100  # n8n caps a page at 250
+
+
+def _started(execution: Mapping[str, Any]) -> datetime | None:
+    value = execution.get("startedAt")
+    if not value:
+        return None
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+
+
+def pull_n8n(
+    url: str,
+    dest: Path,
+    *,
+    lookback: str = "1h",
+    limit: int = 1000,
+    workflow_id: str | None = None,
+    now: datetime | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """Executions (with their data) started in the last ``lookback``, at most ``limit``."""
+    env = os.environ if environ is None else environ
+    key = env.get(N8N_API_KEY_ENV)
+    if not key:
+        raise PullError(f"n8n's API needs a key: set {N8N_API_KEY_ENV} (an n8n API key)")
+    headers = {_API_KEY_HEADER: key}
+    since, _end = _window(lookback, now)
+    query: dict[str, Any] = {
+        "includeData": "true",
+        "limit": min(_PAGE, max(1, limit)),
+        "workflowId": workflow_id,
+    }
+    files: list[Path] = []
+    kept = 0
+    cursor = None
+    while kept < limit:
+        page = _get(_url(url, "/api/v1/executions", {**query, "cursor": cursor}), headers)
+        if not isinstance(page, dict) or not isinstance(page.get("data"), list):
+            raise PullError(f"{url}/api/v1/executions: expected an executions page with data")
+        executions = [e for e in page["data"] if isinstance(e, dict)]
+        recent = [e for e in executions if (_started(e) or since) >= since][: limit - kept]
+        if recent:
+            path = dest / f"n8n-{len(files):05d}.json"
+            with path.open("w", encoding="utf-8") as out:
+                json.dump({"data": recent, "nextCursor": None}, out)
+            files.append(path)
+            kept += len(recent)
+        cursor = page.get("nextCursor")
+        if not cursor or not executions or len(recent) < len(executions):
+            break  # newest first: once one is older than the window, the rest are too
+    return files
