@@ -121,12 +121,14 @@ class Store:
             return result
 
     # -- analysis ---------------------------------------------------------------------
-    def analyze(self, since: Any = None, service: str | None = None) -> Analysis:
+    def analyze(
+        self, since: Any = None, service: str | None = None, detectors: Any = None
+    ) -> Analysis:
         """Attribute every failed run and compute the reliability figures
-        (see :func:`analyzer.analysis.analyze`)."""
+        (see :func:`analyzer.analysis.analyze`; ``detectors`` as there)."""
         from analyzer import analysis
 
-        return analysis.analyze(self.con, since=since, service=service)
+        return analysis.analyze(self.con, since=since, service=service, detectors=detectors)
 
     def span_count(self) -> int:
         """Number of spans stored."""
