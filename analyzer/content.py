@@ -116,7 +116,9 @@ def max_chars(value: int | None = None) -> int:
         try:
             value = int(raw)
         except ValueError:
-            raise ValueError(f"{MAX_CHARS_ENV}={raw!r} is not a whole number of characters")
+            raise ValueError(
+                f"{MAX_CHARS_ENV}={raw!r} is not a whole number of characters"
+            ) from None
     if value < 0:
         raise ValueError(f"the content cap must be 0 or more characters, not {value}")
     return value
@@ -130,9 +132,7 @@ def extract(con: duckdb.DuckDBPyConnection, source: str, cap: int) -> None:
         raise ValueError(f"unknown staging relation {source!r}")
     if cap <= 0 or not has_content_table(con):
         return
-    statement = "INSERT INTO content " + queries.sql("content_extract").replace(
-        "{source}", source
-    )
+    statement = "INSERT INTO content " + queries.sql("content_extract").replace("{source}", source)
     con.execute(statement, {**_PARAMS, "cap": cap})
 
 

@@ -202,9 +202,7 @@ def _sql_file(
         poller = threading.Thread(target=_poll, args=(con, size, report, stop), daemon=True)
         poller.start()
     try:
-        return ingest_sql.insert_otlp_lines(
-            con, path, gzip=detected.gzip, max_content=max_content
-        )
+        return ingest_sql.insert_otlp_lines(con, path, gzip=detected.gzip, max_content=max_content)
     except duckdb.Error as exc:
         _locate(path, detected)  # raises FormatError when the file is malformed
         raise RetryWithPython(path) from exc

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from analyzer_builders import Run, signal_rows
+
 from analyzer.detectors import builtin
-from tests.analyzer_builders import Run, signal_rows
 
 CODE = "Run this:\n```python\nimport pandas as pd\nprint(pd.read_csv('x.csv'))\n```"
 FAILED = (
@@ -46,7 +47,11 @@ def test_failed_tool_output_blames_the_calling_agent() -> None:
     tool = run.tool("fetch", parent=researcher)
     run.say(tool, '{"status": 404, "body": "HTTP 404 Not Found"}')
     (got,) = signal_rows(builtin.code_failure, run)[run.trace_id]
-    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("researcher", researcher, tool)
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == (
+        "researcher",
+        researcher,
+        tool,
+    )
     assert "404" in got["quote"]
 
 
@@ -128,7 +133,7 @@ def test_constraints_of_the_input_that_no_agent_carries_are_a_lost_handoff() -> 
     """The run's input names places and dates no message ever mentions."""
     run = Run(1, outcome="failure")
     task = (
-        'Which secretaries of Homeland Security served before April 2019? Give the '
+        "Which secretaries of Homeland Security served before April 2019? Give the "
         '"westernmost city" first.'
     )
     run.say(run.root, task, direction="input")

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 import duckdb
 
@@ -50,7 +50,7 @@ SIGNAL_COLUMNS = (
 )
 """Columns of a signal row (``reason`` may be NULL: the rule then writes one)."""
 
-Signals = Union[duckdb.DuckDBPyRelation, Iterable[Mapping[str, Any]]]
+Signals = duckdb.DuckDBPyRelation | Iterable[Mapping[str, Any]]
 Detector = Callable[[duckdb.DuckDBPyConnection], Signals]
 
 DETECTORS: tuple[Detector, ...] = (
@@ -104,7 +104,7 @@ def load(spec: str) -> Detector:
     fn = getattr(module, attr, None)
     if not callable(fn):
         raise ValueError(f"detector {spec!r}: {module_name} has no function {attr}")
-    return fn  # type: ignore[no-any-return]  # user code, checked callable above
+    return fn
 
 
 def run(con: duckdb.DuckDBPyConnection, detectors: Sequence[Detector] | None = None) -> int:
@@ -146,7 +146,7 @@ def _insert(con: duckdb.DuckDBPyConnection, signals: Signals, pos: int) -> None:
         return
     rows = [
         tuple(_text(row.get(c)) for c in SIGNAL_COLUMNS) + (pos,)
-        for row in signals  # type: ignore[union-attr]  # relations returned above
+        for row in signals
     ]
     if rows:
         con.executemany(
@@ -157,5 +157,3 @@ def _insert(con: duckdb.DuckDBPyConnection, signals: Signals, pos: int) -> None:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
-
-

@@ -52,7 +52,7 @@ PATTERNS: Final[dict[str, Any]] = {
     r"traceback \(most recent call last\)|command not found|"
     r"\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b|"
     r"\b[45]\d\d (?:client|server) error\b|\"error\"\s*:\s*[{\"])[^\n]*",
-    "re_error_line": r"(?m)^[A-Za-z_][\w.]*(?:Error|Exception)\b:?[^\n]*",
+    "re_error_line": r"\b[A-Za-z_][\w.]*(?:Error|Exception):[^\n]*",
     "re_code": r"```|\bdef \w+\(|\bimport \w+",
     "min_repeat": 40,
     "re_team_trouble": r"(?is)\"is_progress_being_made\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*false|"

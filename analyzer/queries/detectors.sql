@@ -55,7 +55,7 @@ FROM j
 -- agent that holds code.
 WITH failed AS (
     SELECT m.*, regexp_extract(m.output, $re_fail_line, 0) AS line,
-           regexp_extract(m.output, $re_error_line, 0) AS error_line
+           coalesce(regexp_extract_all(m.output, $re_error_line)[-1], '') AS error_line
     FROM cg_msg m
     WHERE NOT m.is_run AND m.is_exec AND regexp_matches(m.output, $re_fail)
 ),
