@@ -144,10 +144,7 @@ def _insert(con: duckdb.DuckDBPyConnection, signals: Signals, pos: int) -> None:
             "cg_signals"
         )
         return
-    rows = [
-        tuple(_text(row.get(c)) for c in SIGNAL_COLUMNS) + (pos,)
-        for row in signals
-    ]
+    rows = [tuple(_text(row.get(c)) for c in SIGNAL_COLUMNS) + (pos,) for row in signals]
     if rows:
         con.executemany(
             "INSERT INTO cg_signals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
