@@ -8,7 +8,7 @@
 -- spans that carry content and have none stored yet. Each convention is one
 -- branch; the output goes first so that the per-span cap ($cap characters)
 -- keeps what an agent said before what it was told.
-WITH s AS (
+WITH s AS MATERIALIZED (
     SELECT DISTINCT ON (trace_id, span_id) trace_id, span_id, attributes AS a, events AS ev
     FROM {source} src
     WHERE (cardinality(attributes) > 0 AND list_has_any(map_keys(attributes), $direct_keys))
@@ -16,7 +16,9 @@ WITH s AS (
        OR len(list_filter(coalesce(events, []),
                           lambda e: list_contains($message_events, e.name))) > 0
 ),
-new AS (SELECT * FROM s ANTI JOIN content c ON c.trace_id = s.trace_id AND c.span_id = s.span_id),
+new AS MATERIALIZED (
+    SELECT * FROM s ANTI JOIN content c ON c.trace_id = s.trace_id AND c.span_id = s.span_id
+),
 -- GenAI JSON messages: [{role, parts: [...]}] (system instructions: [part, ...])
 json_raw AS (
     SELECT trace_id, span_id, $d_input AS direction, 1 AS src, a[$k_in_msgs] AS raw FROM new
@@ -27,7 +29,7 @@ json_raw AS (
     UNION ALL
     SELECT trace_id, span_id, $d_system, 1, a[$k_system] FROM new WHERE a[$k_system] IS NOT NULL
 ),
-json_msgs AS (
+json_msgs AS MATERIALIZED (
     SELECT trace_id, span_id, direction, src, raw,
            CASE WHEN json_valid(raw) AND json_type(raw::JSON) = 'ARRAY'
                 THEN json_extract(raw::JSON, '$[*]') END AS msgs
@@ -55,17 +57,21 @@ json_rows AS (
 ),
 -- plain text values, one key each
 plain AS (
-    SELECT trace_id, span_id, $d_input AS direction, 2 AS src, k.i AS idx, NULL AS role,
-           a[k.key] AS text
-    FROM new, (SELECT unnest($plain_in) AS key, generate_subscripts($plain_in, 1) AS i) k
-    WHERE a[k.key] IS NOT NULL
-    UNION ALL
-    SELECT trace_id, span_id, $d_output, 2, k.i, NULL, a[k.key]
-    FROM new, (SELECT unnest($plain_out) AS key, generate_subscripts($plain_out, 1) AS i) k
-    WHERE a[k.key] IS NOT NULL
-    UNION ALL
-    SELECT trace_id, span_id, $d_payload, 2, 1, NULL, a[$k_payload] FROM new
-    WHERE a[$k_payload] IS NOT NULL
+    SELECT trace_id, span_id, direction, 2 AS src, e.i AS idx, NULL AS role, e.text AS text
+    FROM (
+        SELECT trace_id, span_id, $d_input AS direction, unnest(list_filter(list_transform(
+                   range(1, len($plain_in) + 1), lambda i: {'i': i, 'text': a[$plain_in[i]]}),
+                   lambda x: x.text IS NOT NULL)) AS e
+        FROM new
+        UNION ALL
+        SELECT trace_id, span_id, $d_output, unnest(list_filter(list_transform(
+                   range(1, len($plain_out) + 1), lambda i: {'i': i, 'text': a[$plain_out[i]]}),
+                   lambda x: x.text IS NOT NULL))
+        FROM new
+        UNION ALL
+        SELECT trace_id, span_id, $d_payload, {'i': 1, 'text': a[$k_payload]} FROM new
+        WHERE a[$k_payload] IS NOT NULL
+    )
 ),
 -- flattened messages: llm.input_messages.0.message.content, gen_ai.prompt.0.role ...
 flat_kv AS (
@@ -98,7 +104,7 @@ events AS (
           FROM new WHERE len(ev) > 0)
     WHERE list_contains($message_events, e.name)
 ),
-everything AS (
+everything AS MATERIALIZED (
     SELECT trace_id, span_id, direction, role, src, idx, text FROM json_rows
     UNION ALL SELECT trace_id, span_id, direction, role, src, idx, text FROM plain
     UNION ALL SELECT trace_id, span_id, direction, role, src, idx, text FROM flat
