@@ -87,7 +87,11 @@ def content_signal(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     detectors.run(con)
     return con.sql(
         queries.sql("rule_content_signal"),
-        params={"stages": list(semconv.STAGES), "quote_max": builtin.PATTERNS["quote_max"]},
+        params={
+            "stages": list(semconv.STAGES),
+            "quote_max": builtin.PATTERNS["quote_max"],
+            "fallback": list(builtin.FALLBACK),
+        },
     )
 
 

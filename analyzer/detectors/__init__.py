@@ -59,9 +59,12 @@ DETECTORS: tuple[Detector, ...] = (
     builtin.made_up_data,
     builtin.self_reported,
     builtin.repetition,
+    builtin.crash_in_turn,
+    builtin.accepted_result,
 )
 """The built-in detectors. The earliest root-cause span of a run wins; at the same
-span, the detector listed first."""
+span, the detector listed first; signals of :data:`builtin.FALLBACK` detectors
+count only when no other detector fired on the run."""
 
 
 @dataclass

@@ -14,6 +14,12 @@ failure taxonomy as a guide):
   that step's agent did not do its subtask.
 - ``repetition`` -> generation: an agent repeats itself instead of progressing
   (step repetition).
+- ``crash_in_turn`` -> generation: an agent's message ends in an unhandled
+  traceback; the run crashed on that agent's turn without recording an exception.
+- ``accepted_result`` -> generation: an agent declared the result verified or the
+  request satisfied and the run failed; the accepted result's producer made the
+  mistake the acceptance let through. The weakest signal (:data:`FALLBACK`): used
+  only when no other detector fired on the run.
 
 Patterns are precise on purpose: a detector that fires must name the right agent.
 """
@@ -29,7 +35,10 @@ from analyzer import queries
 from tracer import semconv
 
 __all__ = [
+    "FALLBACK",
     "PATTERNS",
+    "accepted_result",
+    "crash_in_turn",
     "code_failure",
     "lost_constraint",
     "made_up_data",
@@ -85,6 +94,20 @@ PATTERNS: Final[dict[str, Any]] = {
     r"Please|Give|Find|Return|Is|Are|Do|Does|Did|According|As|By|From|To|With|This|That|"
     r"These|Those|I|My|We|Our|You|Your|It|Its|And|But|Or|Then|Can|Could|Should|Would|"
     r"Assume|Suppose|Consider|Given|Let|Use|List|Name|Tell|Provide|Compute|Calculate)\s",
+    "re_traceback": r"(?i)traceback \(most recent call last\)",
+    "re_ledger_accept": r"(?is)\"is_request_satisfied\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*true",
+    "re_ledger_satisfied": r"(?s)\"is_request_satisfied\"\s*:\s*\{\s*\"reason\"\s*:\s*"
+    r"\"([^\"]{1,300})\"\s*,\s*\"answer\"\s*:\s*true",
+    "re_accept": r"(?i)\bI (?:have )?(?:verified|confirmed|verify that|confirm that|agree with)\b|"
+    r"\b(?:has|have) been (?:verified|confirmed)\b|\ball findings are (?:accurate|correct)\b|"
+    r"\b(?:result|answer|solution|transcription|calculation|list)s? (?:is|are) "
+    r"(?:verified|confirmed|correct and verified)\b",
+    "re_accept_line": r"(?i)[^.\n]*(?:\bI (?:have )?(?:verified|confirmed|verify that|confirm that|"
+    r"agree with)\b|\b(?:has|have) been (?:verified|confirmed)\b|\ball findings are "
+    r"(?:accurate|correct)\b|\b(?:result|answer|solution|transcription|calculation|list)s? "
+    r"(?:is|are) (?:verified|confirmed|correct and verified)\b)[^.\n]*",
+    "max_repeat": 2000,
+    "blank": " \t\r\n",
     "lost_min": 2,
     "lost_share": 0.6,
     "quote_max": 160,
@@ -96,6 +119,10 @@ PATTERNS: Final[dict[str, Any]] = {
     "d_input": semconv.CONTENT_INPUT,
     "d_payload": semconv.CONTENT_PAYLOAD,
 }
+
+
+FALLBACK: Final = ("accepted_result",)
+"""Detectors whose signals count only when no other detector fired on the run."""
 
 
 def params(name: str) -> dict[str, Any]:
@@ -134,3 +161,14 @@ def self_reported(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
 def repetition(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """An agent repeats the same message: blame its first occurrence."""
     return _named(con, "detector_repetition")
+
+
+def crash_in_turn(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """An agent's message ends in an unhandled traceback: blame that turn's agent."""
+    return _named(con, "detector_crash_in_turn")
+
+
+def accepted_result(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """An agent accepted a result as final in a run that failed: blame the result's
+    producer (the weakest signal; see :data:`FALLBACK`)."""
+    return _named(con, "detector_accepted_result")

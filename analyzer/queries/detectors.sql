@@ -88,7 +88,8 @@ WHERE culprit IS NOT NULL AND culprit_span IS NOT NULL AND line <> ''
 
 -- name: detector_repetition
 -- An agent says the same thing again (whitespace and case aside; long enough to be
--- an action, not an acknowledgement), which two agents ping-ponging also show.
+-- an action, not an acknowledgement; short enough not to be a document it relays),
+-- which two agents ping-ponging also show.
 -- The mistake is the first occurrence; the symptom its first repeat.
 WITH t AS (
     SELECT trace_id, span_id, owner_span_id, agent, turn,
@@ -98,7 +99,7 @@ WITH t AS (
 ),
 r AS (
     SELECT *, row_number() OVER (PARTITION BY trace_id, agent, hash(norm) ORDER BY turn) AS k
-    FROM t WHERE length(norm) >= $min_repeat
+    FROM t WHERE length(norm) BETWEEN $min_repeat AND $max_repeat
 )
 SELECT o.trace_id, 'repetition' AS detector, $s_generation AS stage, o.agent,
        o.owner_span_id AS span_id, rep.span_id AS symptom_span_id,
@@ -210,3 +211,62 @@ SELECT j.trace_id, 'lost_constraint' AS detector, $s_handoff AS stage, s.first.a
            || 'handoff to `' || s.first.agent || '` and never carried on' AS reason
 FROM judged j JOIN said s ON s.trace_id = j.trace_id
 WHERE len(j.lost) >= $lost_min AND len(j.lost) >= j.n * $lost_share
+
+-- name: detector_crash_in_turn
+-- An agent's own message (not a code executor's reply) ends in an unhandled
+-- traceback: the run crashed while that turn was handled, and nothing recorded an
+-- exception. Blame the agent of that turn, at that step.
+SELECT trace_id, 'crash_in_turn' AS detector, $s_generation AS stage, agent,
+       owner_span_id AS span_id, span_id AS symptom_span_id,
+       left(trim(coalesce(regexp_extract_all(output, $re_error_line)[-1], '')), $quote_max)
+           AS quote,
+       'the run crashed while `' || agent || '`''s turn was handled (a traceback in its '
+           || 'message); no exception was recorded' AS reason
+FROM cg_msg
+WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
+  AND regexp_matches(output, $re_traceback)
+  AND len(regexp_extract_all(output, $re_error_line)) > 0
+QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY turn) = 1
+
+-- name: detector_accepted_result
+-- An agent declared the result verified or the request satisfied (a verdict in its
+-- message), and the run failed: blame the producer of the result it accepted, the
+-- latest earlier turn of another agent (not a code executor, not a turn that opens
+-- with the run's input), else the accepting agent itself. The weakest signal:
+-- used only when no other detector fired on the run.
+WITH task AS (
+    SELECT trace_id, trim(arg_min(input, turn) FILTER (WHERE input IS NOT NULL)) AS task
+    FROM cg_msg GROUP BY trace_id
+),
+acc AS (
+    SELECT m.*,
+           coalesce(nullif(regexp_extract(m.output, $re_ledger_satisfied, 1), ''),
+                    regexp_extract(m.output, $re_accept_line, 0)) AS line
+    FROM cg_msg m
+    WHERE NOT m.is_run AND NOT m.is_exec AND m.agent IS NOT NULL AND m.owner_span_id IS NOT NULL
+      AND (regexp_matches(m.output, $re_ledger_accept) OR regexp_matches(m.output, $re_accept))
+    QUALIFY row_number() OVER (PARTITION BY m.trace_id ORDER BY m.turn) = 1
+),
+producer AS (
+    SELECT a.trace_id, arg_max({'span_id': p.owner_span_id, 'agent': p.agent}, p.turn) AS p
+    FROM acc a
+    JOIN cg_msg p ON p.trace_id = a.trace_id AND p.turn < a.turn
+    LEFT JOIN task t ON t.trace_id = a.trace_id
+    WHERE NOT p.is_run AND NOT p.is_exec AND p.agent IS NOT NULL AND p.agent <> a.agent
+      AND p.owner_span_id IS NOT NULL
+      -- a turn that opens with the run's input restates the task: it produced no result
+      AND NOT coalesce(starts_with(trim(p.output, $blank), trim(t.task, $blank)), false)
+    GROUP BY a.trace_id
+)
+SELECT a.trace_id, 'accepted_result' AS detector,
+       $s_generation AS stage,
+       coalesce(p.p.agent, a.agent) AS agent,
+       coalesce(p.p.span_id, a.owner_span_id) AS span_id, a.span_id AS symptom_span_id,
+       left(trim(a.line), $quote_max) AS quote,
+       CASE WHEN p.p.agent IS NOT NULL
+            THEN '`' || a.agent || '` accepted the result of `' || p.p.agent
+                 || '`''s step as final, and the run failed'
+            ELSE '`' || a.agent || '` declared its own result final, and the run failed' END
+           AS reason
+FROM acc a LEFT JOIN producer p ON p.trace_id = a.trace_id
+WHERE a.line <> ''
