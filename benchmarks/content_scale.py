@@ -28,8 +28,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import analyzer  # noqa: E402
 from analyzer_scale import SPANS_PER_BATCH, PeakMemory, generate_run  # noqa: E402
+
+import analyzer  # noqa: E402
 from tracer import semconv  # noqa: E402
 
 WORDS = (

@@ -152,3 +152,47 @@ def test_constraints_carried_by_the_agents_are_not_lost() -> None:
     run.say(run.root, task, direction="input")
     run.turn("Historian", "Secretaries of Homeland Security before April 2019: five of them.")
     assert signal_rows(builtin.lost_constraint, run) == {}
+
+
+def test_a_traceback_in_an_agents_message_blames_that_turn() -> None:
+    """The run crashed on the turn whose message ends in an unhandled traceback."""
+    run = Run(1, outcome="failure")
+    run.turn("Orchestrator", "Please open the page of the museum and read the opening hours.")
+    surfer = run.turn(
+        "WebSurfer",
+        "I clicked 'Hours'.\nError processing publish message\nTraceback (most recent call "
+        'last):\n  File "runtime.py", line 4\nopenai.BadRequestError: Error code: 400',
+    )
+    (got,) = signal_rows(builtin.crash_in_turn, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("WebSurfer", surfer, surfer)
+    assert got["quote"] == "openai.BadRequestError: Error code: 400"
+
+
+def test_an_accepted_result_blames_its_producer() -> None:
+    """A ledger declaring the request satisfied names the step it accepted."""
+    run = Run(1, outcome="failure")
+    run.say(run.root, "How many stops are between A and B?", direction="input")
+    run.turn("human", "How many stops are between A and B?\n")
+    run.turn("Orchestrator", "Please count the stops, Assistant.")
+    assistant = run.turn("Assistant", "There are 12 stops between A and B.")
+    ledger = run.turn(
+        "Orchestrator",
+        json.dumps({"is_request_satisfied": {"reason": "Assistant counted 12.", "answer": True}}),
+    )
+    (got,) = signal_rows(builtin.accepted_result, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == (
+        "Assistant",
+        assistant,
+        ledger,
+    )
+    assert got["quote"] == "Assistant counted 12."
+
+
+def test_an_acceptance_with_no_other_producer_blames_the_acceptor() -> None:
+    """Only the task was restated before: the agent that accepted its own result is named."""
+    run = Run(1, outcome="failure")
+    run.say(run.root, "Translate 'I like apples'.", direction="input")
+    run.turn("human", "Translate 'I like apples'. Use the rules below.")
+    orch = run.turn("Orchestrator", "I have verified the translation: Maktay Zapple Mato.")
+    (got,) = signal_rows(builtin.accepted_result, run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("Orchestrator", orch)

@@ -160,3 +160,13 @@ def test_detectors_report_what_fired_and_what_they_explained() -> None:
     assert frame == [
         {"detector": "code_failure", "stage": "generation", "fired": 1, "attributed": 1}
     ]
+
+
+def test_an_accepted_result_counts_only_when_nothing_else_fired() -> None:
+    """The fallback detector yields to a later but stronger signal."""
+    run = Run(1, outcome="failure")
+    run.turn("Planner", "Plan: Coder computes the total from in.json.")
+    run.turn("Reviewer", "I have verified the plan, it is sound.")
+    coder, _ = run.turn("Coder", CODE), run.turn("Terminal", FAILED)
+    got = attribution(run)[run.trace_id]
+    assert (got["detector"], got["span_id"]) == ("code_failure", coder)
