@@ -230,7 +230,7 @@ def test_trend_is_drawn_when_data_spans_hours(tmp_path: Path) -> None:
     assert len(fig["figure"]["data"][0]["x"]) == len(trend) == 12
     first, last = trend[0]["reliability"], trend[-1]["reliability"]
     assert last < first
-    assert f"reliability fell from {pct(first)} to {pct(last)}" in captions(page)[-1]
+    assert f"reliability fell from {pct(first)} to {pct(last)}" in captions(page)[-2]  # the trend, before the detectors
 
 
 def test_trend_is_omitted_for_a_short_window(tmp_path: Path) -> None:
@@ -239,4 +239,4 @@ def test_trend_is_omitted_for_a_short_window(tmp_path: Path) -> None:
     with analysis_of(tmp_path / "db.duckdb", [path]) as analysis:
         page = report.render(analysis, tmp_path / "r.html").read_text()
     assert not [s for s in figure_specs(page) if s["id"].startswith("cg-fig-trend")]
-    assert "Omitted: the 10 runs cover only 1.0 h" in captions(page)[-1]
+    assert "Omitted: the 10 runs cover only 1.0 h" in captions(page)[-2]  # the trend, before the detectors
