@@ -10,7 +10,8 @@
 -- The turns of the pending runs: every span with content, numbered by start time.
 -- `agent` is the agent to blame for the turn (the span's own agent, or for a tool,
 -- model or other span the nearest agent at most two levels above it) and
--- `owner_span_id` that agent's span. `is_exec`: a code executor's or tool's reply.
+-- `owner_span_id` that agent's span. `is_exec`: a tool's reply or a code executor's
+-- (recognised by its reply: a `code` actor may as well be a graph node that writes).
 CREATE OR REPLACE TEMP TABLE cg_msg AS
 WITH c AS (
     SELECT c.trace_id, c.span_id,
@@ -43,7 +44,7 @@ SELECT trace_id, span_id, name, operation, actor, start_ns, own_agent, agent, ow
        is_run, output, input, payload,
        CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
             AS INTEGER) - 1 AS turn,
-       (operation = 'tool' OR actor IN ($a_tool, $a_code)
+       (coalesce(operation = 'tool' OR actor = $a_tool, false)
         OR regexp_matches(coalesce(output, ''), $re_exec_reply)) AS is_exec
 FROM j
 
@@ -75,6 +76,14 @@ blamed AS (
            CASE WHEN f.operation = 'tool' AND f.owner_span_id IS NOT NULL THEN f.owner_span_id
                 ELSE au.w.span_id END AS culprit_span
     FROM failed f LEFT JOIN author au ON au.trace_id = f.trace_id AND au.span_id = f.span_id
+),
+-- an agent whose own message opens with a failed call's reply (an HTTP 4xx/5xx
+-- status or error object it got back) made that call and passed the failure on
+reported AS (
+    SELECT m.*, regexp_extract(left(m.output, 300), $re_call_failed, 0) AS line,
+           lead(m.span_id) OVER (PARTITION BY m.trace_id ORDER BY m.turn) AS next_span
+    FROM cg_msg m
+    WHERE NOT m.is_run AND m.output IS NOT NULL
 )
 SELECT trace_id, 'code_failure' AS detector, $s_generation AS stage, culprit AS agent,
        culprit_span AS span_id, span_id AS symptom_span_id,
@@ -85,6 +94,14 @@ SELECT trace_id, 'code_failure' AS detector, $s_generation AS stage, culprit AS 
            || ', and nothing raised' AS reason
 FROM blamed
 WHERE culprit IS NOT NULL AND culprit_span IS NOT NULL AND line <> ''
+UNION ALL
+SELECT trace_id, 'code_failure', $s_generation, agent, owner_span_id,
+       coalesce(next_span, span_id), trim(line),
+       '`' || agent || '` made a call that failed and passed the error reply on as its '
+           || 'result; nothing raised'
+FROM reported
+WHERE NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
+  AND regexp_matches(left(output, 300), $re_call_failed)
 
 -- name: detector_repetition
 -- An agent says the same thing again (whitespace and case aside; long enough to be
