@@ -131,7 +131,8 @@ WHERE rep.k = 2 AND o.owner_span_id IS NOT NULL
 -- An agent says the work is stuck, looping or making no progress (an
 -- orchestrator's progress ledger too): the symptom is that message, the cause the
 -- step it reacts to (the latest earlier turn of another agent that is not a code
--- executor). An agent that says it could not do its own step is both.
+-- executor), also when an agent says it could not do its own step (the input it
+-- got was the trouble); with no earlier turn, the speaker.
 WITH rep AS (
     SELECT m.*, regexp_matches(m.output, $re_team_trouble) AS team,
            coalesce(nullif(regexp_extract(m.output, $re_ledger_reason, 1), ''),
@@ -147,20 +148,22 @@ cause AS (
     SELECT r.trace_id, arg_max({'span_id': c.owner_span_id, 'agent': c.agent}, c.turn) AS c
     FROM rep r
     JOIN cg_msg c ON c.trace_id = r.trace_id AND c.turn < r.turn
-    WHERE r.team AND NOT c.is_run AND NOT c.is_exec AND c.agent IS NOT NULL
+    WHERE NOT c.is_run AND NOT c.is_exec AND c.agent IS NOT NULL AND c.output IS NOT NULL
       AND c.agent <> r.agent AND c.owner_span_id IS NOT NULL
     GROUP BY r.trace_id
 )
 SELECT r.trace_id, 'self_reported' AS detector, $s_generation AS stage,
-       CASE WHEN r.team THEN c.c.agent ELSE r.agent END AS agent,
-       CASE WHEN r.team THEN c.c.span_id ELSE r.owner_span_id END AS span_id,
+       coalesce(c.c.agent, r.agent) AS agent,
+       coalesce(c.c.span_id, r.owner_span_id) AS span_id,
        r.span_id AS symptom_span_id,
        left(trim(r.line), $quote_max) AS quote,
-       CASE WHEN r.team THEN '`' || r.agent || '` reported the work stuck or making no '
-                              || 'progress after `' || c.c.agent || '`''s step'
-            ELSE '`' || r.agent || '` reported it could not do its step' END AS reason
+       CASE WHEN c.c.agent IS NULL THEN '`' || r.agent || '` reported it could not do its step'
+            WHEN r.team THEN '`' || r.agent || '` reported the work stuck or making no '
+                             || 'progress after `' || c.c.agent || '`''s step'
+            ELSE '`' || r.agent || '` reported it could not do its step after `' || c.c.agent
+                 || '`''s step' END AS reason
 FROM rep r LEFT JOIN cause c ON c.trace_id = r.trace_id
-WHERE (NOT r.team OR c.c.agent IS NOT NULL) AND r.line <> ''
+WHERE r.line <> ''
 
 -- name: detector_made_up
 -- An agent presents placeholder, simulated, assumed or example values as results
@@ -265,11 +268,16 @@ acc AS (
     QUALIFY row_number() OVER (PARTITION BY m.trace_id ORDER BY m.turn) = 1
 ),
 producer AS (
-    SELECT a.trace_id, arg_max({'span_id': p.owner_span_id, 'agent': p.agent}, p.turn) AS p
+    -- a model's turn before a code node's (a bare value an executor printed is not
+    -- the result an agent presented)
+    SELECT a.trace_id,
+           arg_max({'span_id': p.owner_span_id, 'agent': p.agent},
+                   CASE WHEN p.actor = $a_code THEN 0 ELSE 1 END * 1000000000 + p.turn) AS p
     FROM acc a
     JOIN cg_msg p ON p.trace_id = a.trace_id AND p.turn < a.turn
     LEFT JOIN task t ON t.trace_id = a.trace_id
     WHERE NOT p.is_run AND NOT p.is_exec AND p.agent IS NOT NULL AND p.agent <> a.agent
+      AND p.output IS NOT NULL
       AND p.owner_span_id IS NOT NULL
       -- a turn that opens with the run's input restates the task: it produced no result
       AND NOT coalesce(starts_with(trim(p.output, $blank), trim(t.task, $blank)), false)
