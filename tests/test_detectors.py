@@ -204,3 +204,21 @@ def test_an_acceptance_with_no_other_producer_blames_the_acceptor() -> None:
     orch = run.turn("Orchestrator", "I have verified the translation: Maktay Zapple Mato.")
     (got,) = signal_rows(builtin.accepted_result, run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("Orchestrator", orch)
+
+
+def test_an_agent_passing_on_a_failed_calls_reply_is_blamed() -> None:
+    """A message that opens with an HTTP error names its author, the next turn the symptom."""
+    run = Run(1, outcome="failure")
+    run.turn("orchestrator", "web_surfer, open https://data.example.org/sales-2023 please.")
+    surfer = run.turn("web_surfer", "HTTP 404 Not Found: https://data.exmaple.org/sales-2023")
+    after = run.turn("orchestrator", "From general knowledge the average is about 50.")
+    (got,) = signal_rows(builtin.code_failure, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("web_surfer", surfer, after)
+    assert got["quote"] == "HTTP 404 Not Found: https://data.exmaple.org/sales-2023"
+
+
+def test_an_error_mentioned_deep_in_a_page_is_not_a_failed_call() -> None:
+    """Only the opening of a message counts: a page that mentions a 404 is not one."""
+    run = Run(1, outcome="failure")
+    run.turn("web_surfer", "I clicked 'Help'. " + "The page text. " * 30 + "HTTP 404 Not Found")
+    assert signal_rows(builtin.code_failure, run) == {}
