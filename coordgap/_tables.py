@@ -195,4 +195,8 @@ def _print_failures(
         console.print(
             Padding(Text(_shorten(str(f["reason"] or "no reason recorded"))), (0, 0, 0, 6))
         )
+        if f.get("quote"):  # absent under --no-content
+            quote = Text(f"{f['detector']}: ", style="dim")
+            quote.append(_shorten(f'"{f["quote"]}"'))
+            console.print(Padding(quote, (0, 0, 0, 6)))
     console.print()

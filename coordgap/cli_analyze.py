@@ -17,6 +17,7 @@ import click
 import duckdb
 
 from analyzer import check as checks
+from analyzer import detectors as detecting
 from analyzer import explain as explaining
 from analyzer import queries, trace_ids
 from analyzer.analysis import Analysis, analyze
@@ -26,6 +27,9 @@ from coordgap._tables import pct, print_tables, table
 
 __all__ = [
     "COMMANDS",
+    "content_options",
+    "load_detectors",
+    "warn",
     "analyze_command",
     "check_command",
     "explain_command",
@@ -92,13 +96,53 @@ def _scope_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--no-content`` and ``--detector module:function`` (repeatable)."""
+    func = click.option(
+        "--no-content",
+        "no_content",
+        is_flag=True,
+        default=False,
+        help="Keep quotes of message text out of the output (detectors still run).",
+    )(func)
+    return click.option(
+        "--detector",
+        "detector_specs",
+        multiple=True,
+        metavar="MODULE:FUNCTION",
+        help="Add a detector of your own (same signature as the built-in ones). Repeatable.",
+    )(func)
+
+
+def load_detectors(specs: tuple[str, ...]) -> tuple[detecting.Detector, ...] | None:
+    """The built-in detectors plus those named by ``--detector`` (None: defaults)."""
+    if not specs:
+        return None
+    loaded = []
+    for spec in specs:
+        try:
+            loaded.append(detecting.load(spec))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--detector") from None
+    return (*detecting.DETECTORS, *loaded)
+
+
+def warn(analysis: Analysis) -> None:
+    """One line on stderr per detector that failed and was skipped."""
+    for line in analysis.warnings:
+        click.echo(f"warning: {line}", err=True)
+
+
 def _analyze(db: Path, **scope: Any) -> tuple[Analysis, dict[str, str]]:
     """The analysis of ``db`` in scope, and the short id of every stored trace."""
     with read_only(db) as con:
         try:
-            return analyze(con, example_runs=0, **scope), trace_ids.stored_short_ids(con)
+            analysis = analyze(con, example_runs=0, **scope)
+            short = trace_ids.stored_short_ids(con)
         except (ValueError, duckdb.Error) as exc:
             raise click.ClickException(f"{db}: {first_line(exc)}") from None
+    warn(analysis)
+    return analysis, short
 
 
 def _no_runs(db: Path, since: datetime | None, service: str | None) -> str:
@@ -136,8 +180,15 @@ def _no_runs(db: Path, since: datetime | None, service: str | None) -> str:
     show_default=True,
     help="Failed runs listed in table form (JSON lists all).",
 )
+@content_options
 def analyze_command(
-    db: Path, fmt: str, since: datetime | None, service: str | None, limit: int
+    db: Path,
+    fmt: str,
+    since: datetime | None,
+    service: str | None,
+    limit: int,
+    no_content: bool,
+    detector_specs: tuple[str, ...],
 ) -> None:
     """Attribute every failed run to its root cause and print the reliability figures.
 
@@ -149,9 +200,11 @@ def analyze_command(
     Example:
       coordgap analyze --since 24h
       coordgap analyze --format json > analysis.json
+      coordgap analyze --detector my_checks:judge --no-content
     """
-    analysis, short = _analyze(db, since=since, service=service)
-    summary = analysis.summary()
+    detectors = load_detectors(detector_specs)
+    analysis, short = _analyze(db, since=since, service=service, detectors=detectors)
+    summary = analysis.summary(content=not no_content)
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
@@ -165,7 +218,10 @@ def analyze_command(
 @click.command("explain", short_help="Show one run as a tree, its root cause marked.")
 @click.argument("trace_id")
 @db_option
-def explain_command(trace_id: str, db: Path) -> None:
+@content_options
+def explain_command(
+    trace_id: str, db: Path, no_content: bool, detector_specs: tuple[str, ...]
+) -> None:
     """Show one run as a tree with durations, its root cause, evidence and reason.
 
     TRACE_ID is the full id or any unique prefix of it, as `coordgap analyze` prints.
@@ -176,15 +232,18 @@ def explain_command(trace_id: str, db: Path) -> None:
     """
     if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id.strip()):
         raise click.BadParameter("a trace id is up to 32 hex digits", param_hint="TRACE_ID")
+    detectors = load_detectors(detector_specs)
     with read_only(db) as con:
         try:
             trace = trace_ids.resolve(con, trace_id)
-            explanation = explaining.explain(con, trace)
+            explanation = explaining.explain(con, trace, detectors=detectors)
         except LookupError as exc:
             raise click.ClickException(f"{db}: {exc.args[0] if exc.args else exc}") from None
         except (ValueError, duckdb.Error) as exc:
             raise click.ClickException(f"{db}: {first_line(exc)}") from None
-    Console().print(explaining.render(explanation))
+    for line in explanation.warnings:
+        click.echo(f"warning: {line}", err=True)
+    Console().print(explaining.render(explanation, content=not no_content))
 
 
 # -- check --------------------------------------------------------------------------------
@@ -219,6 +278,7 @@ def explain_command(trace_id: str, db: Path) -> None:
     help="Fail when the window (and the baseline) holds fewer runs than this.",
 )
 @_scope_options
+@content_options
 def check_command(
     db: Path,
     bounds: tuple[checks.Bound, ...],
@@ -227,6 +287,8 @@ def check_command(
     min_runs: int,
     since: datetime | None,
     service: str | None,
+    no_content: bool,
+    detector_specs: tuple[str, ...],
 ) -> None:
     """Exit 1 when a failure rate exceeds its bound or regressed against a baseline.
 
@@ -241,9 +303,14 @@ def check_command(
     """
     if not bounds and baseline is None:
         raise click.UsageError("give at least one --max RATE=BOUND or a --baseline")
+    detectors = load_detectors(detector_specs)
     ctx = click.get_current_context()
-    current, _ = _analyze(db, since=since, service=service)
-    base = _analyze(baseline, since=since, service=service)[0] if baseline is not None else None
+    current, _ = _analyze(db, since=since, service=service, detectors=detectors)
+    base = (
+        _analyze(baseline, since=since, service=service, detectors=detectors)[0]
+        if baseline is not None
+        else None
+    )
     empty = _too_few(db, current, min_runs, since, service)
     if empty is None and baseline is not None and base is not None:
         empty = _too_few(baseline, base, min_runs, since, service)

@@ -118,8 +118,9 @@ def _remove_new(paths: list[Path]) -> None:
             break
 
 
-def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
-    """Ingest ``paths`` into ``db``; expected errors become a ClickException.
+def run_ingest(paths: list[str], db: Path, max_content: int | None = None) -> analyzer.IngestResult:
+    """Ingest ``paths`` into ``db`` (message text capped at ``max_content``
+    characters a span); expected errors become a ClickException.
 
     A database this call created is removed again when the ingest fails, so a
     typo in a file name never leaves an empty database behind."""
@@ -127,7 +128,10 @@ def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
     created = _new_paths(db)
     try:
         try:
-            with analyzer.open(db) as store, progress_bar(_err.is_terminal) as callback:
+            with (
+                analyzer.open(db, max_content=max_content) as store,
+                progress_bar(_err.is_terminal) as callback,
+            ):
                 return store.ingest(paths, progress=callback)
         except BaseException:
             if created:
@@ -137,6 +141,8 @@ def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or db}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a bad COORDGAP_CONTENT_MAX
+        raise click.ClickException(str(exc)) from None
     except duckdb.Error as exc:  # e.g. the database is locked by another process
         raise click.ClickException(f"{db}: {first_line(exc)}") from None
 
@@ -144,7 +150,14 @@ def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
 @click.command("ingest", short_help="Read trace files into the coordgap database.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @db_option
-def ingest_command(paths: tuple[str, ...], db: Path) -> None:
+@click.option(
+    "--max-content",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Characters of message text kept per span for the detectors (default 16384, "
+    "or $COORDGAP_CONTENT_MAX; 0 keeps none).",
+)
+def ingest_command(paths: tuple[str, ...], db: Path, max_content: int | None) -> None:
     """Read trace files into the coordgap database.
 
     PATHS are files or directories (default: the local store ./.coordgap/spans/).
@@ -166,7 +179,7 @@ def ingest_command(paths: tuple[str, ...], db: Path) -> None:
             f"{DEFAULT_SPANS_DIR}: no local store here (a traced program writes it); "
             f"name trace files, or {DEMO_HINT}"
         )
-    result = run_ingest(inputs, db)
+    result = run_ingest(inputs, db, max_content)
     print_result(result, db)
 
 

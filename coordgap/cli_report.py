@@ -11,7 +11,7 @@ import duckdb
 from analyzer.analysis import analyze
 from coordgap._db import first_line, read_only
 from coordgap._options import DEFAULT_REPORT, db_option, plural
-from coordgap.cli_analyze import SinceType
+from coordgap.cli_analyze import SinceType, content_options, load_detectors, warn
 from coordgap.cli_ingest import run_ingest
 
 __all__ = ["COMMANDS", "grafana", "report"]
@@ -49,6 +49,7 @@ def _size(path: Path) -> str:
     show_default=True,
     help="Failed runs drawn as timelines.",
 )
+@content_options
 def report(
     db: Path,
     output: Path,
@@ -56,6 +57,8 @@ def report(
     since: datetime | None,
     service: str | None,
     max_runs: int,
+    no_content: bool,
+    detector_specs: tuple[str, ...],
 ) -> None:
     """Write the reliability-leak report: one self-contained HTML file.
 
@@ -72,6 +75,7 @@ def report(
     from analyzer.store import DEFAULT_SPANS_DIR
     from dashboards import report as report_mod
 
+    detectors = load_detectors(detector_specs)
     ctx = click.get_current_context()
     default_db = ctx.get_parameter_source("db") == click.core.ParameterSource.DEFAULT
     if default_db and DEFAULT_SPANS_DIR.is_dir():
@@ -80,11 +84,16 @@ def report(
         run_ingest([str(DEFAULT_SPANS_DIR)], db)
     try:
         with read_only(db) as con:
-            analysis = analyze(con, since=since, service=service, example_runs=max_runs)
+            analysis = analyze(
+                con, since=since, service=service, example_runs=max_runs, detectors=detectors
+            )
     except (duckdb.Error, ValueError) as exc:
         raise click.ClickException(f"{db}: {first_line(exc)}") from None
+    warn(analysis)
     try:
-        path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
+        path = report_mod.render(
+            analysis, output, title=title, max_runs=max_runs, content=not no_content
+        )
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
     runs = analysis.runs.height

@@ -62,6 +62,10 @@ class AnalysisLike(Protocol):
         """The spans of the few failed runs drawn as timelines (``trace_id`` first)."""
 
     @property
+    def detectors(self) -> pl.DataFrame:
+        """Per content detector and stage: runs it fired on and runs it explained."""
+
+    @property
     def verification(self) -> dict[str, Any]:
         """Verification loop figures."""
 

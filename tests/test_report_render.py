@@ -36,6 +36,7 @@ SECTIONS = [
     "latency",
     "runs",
     "trend",
+    "detectors",
 ]
 
 
@@ -54,7 +55,7 @@ def _section_ids(page: str) -> list[str]:
 
 
 def test_report_has_every_section_in_order(studio: tuple[Any, str]) -> None:
-    """Eight sections; each figure in the page has its data and a caption."""
+    """Nine sections; each figure in the page has its data and a caption."""
     analysis, page = studio
     assert _section_ids(page) == SECTIONS
     specs = figure_specs(page)
@@ -229,7 +230,8 @@ def test_trend_is_drawn_when_data_spans_hours(tmp_path: Path) -> None:
     assert len(fig["figure"]["data"][0]["x"]) == len(trend) == 12
     first, last = trend[0]["reliability"], trend[-1]["reliability"]
     assert last < first
-    assert f"reliability fell from {pct(first)} to {pct(last)}" in captions(page)[-1]
+    fell = f"reliability fell from {pct(first)} to {pct(last)}"
+    assert fell in captions(page)[-2]  # the trend, before the detectors
 
 
 def test_trend_is_omitted_for_a_short_window(tmp_path: Path) -> None:
@@ -238,4 +240,5 @@ def test_trend_is_omitted_for_a_short_window(tmp_path: Path) -> None:
     with analysis_of(tmp_path / "db.duckdb", [path]) as analysis:
         page = report.render(analysis, tmp_path / "r.html").read_text()
     assert not [s for s in figure_specs(page) if s["id"].startswith("cg-fig-trend")]
-    assert "Omitted: the 10 runs cover only 1.0 h" in captions(page)[-1]
+    # the trend caption comes before the detectors section
+    assert "Omitted: the 10 runs cover only 1.0 h" in captions(page)[-2]
