@@ -23,11 +23,11 @@ from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import SpanExporter
 
-from tracer import semconv
+from tracer import _runtime, semconv
 from tracer._export import GuardedExporter, TallyBatchProcessor, build_exporter
 from tracer._guard import logger, warn_once
 
-__all__ = ["Settings", "configure", "flush", "shutdown", "state"]
+__all__ = ["Settings", "configure", "ensure_tracer", "flush", "shutdown"]
 
 _VERSION = "0.1.0"
 SHUTDOWN_TIMEOUT_S = 2.0
@@ -184,45 +184,27 @@ class _SwitchProcessor(SpanProcessor):
         return True if inner is None else bool(inner.force_flush(timeout_millis))
 
 
-class _State:
-    """Everything the hot path reads; one instance, mutated only under ``_lock``."""
-
-    def __init__(self) -> None:
-        self.enabled = _env_enabled()
-        self.tracer: trace.Tracer | None = None
-        self.provider: Any = None
-        self.capture_content = False
-        self.redact: Callable[[str], str] | None = None
-        self.max_content_length = 2048
-        self.settings: Settings | None = None
-        self.resume_used = False
-        self.owned_providers: dict[str | None, TracerProvider] = {}
-        self.switch = _SwitchProcessor()
-        # processors coordgap added to providers it does not own (stopped at exit too)
-        self.added: list[TallyBatchProcessor] = []
-
-
-def _env_enabled() -> bool:
-    try:
-        return bool(_resolve("enabled", None))
-    except ValueError:
-        return True
-
-
-state = _State()
 _lock = threading.RLock()
-_atexit_registered = False
+
+
+def _switch() -> _SwitchProcessor:
+    process = _runtime.current.process
+    if process.switch is None:
+        process.switch = _SwitchProcessor()
+    switch: _SwitchProcessor = process.switch
+    return switch
 
 
 def _owned_provider(service_name: str | None) -> TracerProvider:
-    provider = state.owned_providers.get(service_name)
+    owned = _runtime.current.process.owned_providers
+    provider: TracerProvider | None = owned.get(service_name)
     if provider is None:
         attrs = {semconv.SERVICE_NAME: service_name} if service_name else {}
         # shutdown_on_exit=False: the SDK's own exit hook would wait up to 30 s
         # on an unreachable backend; ours gives up after SHUTDOWN_TIMEOUT_S.
         provider = TracerProvider(resource=Resource.create(attrs), shutdown_on_exit=False)
-        provider.add_span_processor(state.switch)
-        state.owned_providers[service_name] = provider
+        provider.add_span_processor(_switch())
+        owned[service_name] = provider
     return provider
 
 
@@ -241,15 +223,16 @@ def _install_processor(settings: Settings) -> TallyBatchProcessor:
 def _add_processor(provider: TracerProvider, settings: Settings) -> None:
     processor = _install_processor(settings)
     provider.add_span_processor(processor)
+    state = _runtime.current
     state.added = [*state.added, processor]  # a new list: saved states stay intact
     _register_exit()
 
 
 def _register_exit() -> None:
-    global _atexit_registered
-    if not _atexit_registered:
+    process = _runtime.current.process
+    if not process.atexit_registered:
         atexit.register(_at_exit)
-        _atexit_registered = True
+        process.atexit_registered = True
 
 
 def _instrument_threads() -> None:
@@ -299,6 +282,7 @@ def configure(
         max_content_length=int(_resolve("max_content_length", max_content_length)),
     )
     with _lock:
+        state = _runtime.current
         if not settings.enabled:
             _apply(settings)
             state.enabled = False
@@ -309,10 +293,11 @@ def configure(
                 _add_processor(provider, settings)
         else:
             current = trace.get_tracer_provider()
-            if _is_unset(current) or current in state.owned_providers.values():
+            if _is_unset(current) or current in state.process.owned_providers.values():
                 provider = _owned_provider(settings.service_name)
                 new_inner = _install_processor(settings)
-                old_inner, state.switch.inner = state.switch.inner, new_inner
+                switch = _switch()
+                old_inner, switch.inner = switch.inner, new_inner
                 if old_inner is not None:
                     _shutdown_processor(old_inner, SHUTDOWN_TIMEOUT_S)
                 if _is_unset(current):
@@ -334,6 +319,7 @@ def configure(
 
 
 def _apply(settings: Settings) -> None:
+    state = _runtime.current
     state.settings = settings
     state.capture_content = settings.capture_content
     state.redact = settings.redact
@@ -350,6 +336,7 @@ def ensure_tracer() -> trace.Tracer | None:
     Configures with the defaults on first use. Never raises: a bad environment
     setting is logged once and tracing is turned off.
     """
+    state = _runtime.current
     if not state.enabled:
         return None
     tracer = state.tracer
@@ -400,10 +387,12 @@ def _shutdown_processor(processor: TallyBatchProcessor, timeout_s: float) -> dic
 
 def flush(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> bool:
     """Export what is buffered; True if done within ``timeout_s``. Never raises."""
+    state = _runtime.current
     provider = state.provider
     if provider is None:
         return True
-    inner = state.switch.inner if provider in state.owned_providers.values() else None
+    owned = provider in state.process.owned_providers.values()
+    inner = _switch().inner if owned else None
     target: Any = inner if inner is not None else provider
     if not hasattr(target, "force_flush"):
         return True
@@ -419,8 +408,9 @@ def shutdown(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> dict[str, int] | None:
     that could not be delivered are reported once in the log.
     """
     with _lock:
-        processors = [p for p in (state.switch.inner, *state.added) if p is not None]
-        state.switch.inner = None
+        state, switch = _runtime.current, _switch()
+        processors = [p for p in (switch.inner, *state.added) if p is not None]
+        switch.inner = None
         state.added = []
         if not processors:
             return None
