@@ -45,6 +45,10 @@ __all__ = [
 ]
 
 _HOST_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+GRPC_MISSING = (
+    "OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs pip install 'coordgap[grpc]'; "
+    "spans are not exported"
+)
 
 
 class LocalStoreExporter(SpanExporter):
@@ -181,9 +185,13 @@ def otlp_protocol() -> str:
 def _otlp_exporter(endpoint: str | None) -> tuple[SpanExporter, str]:
     protocol = otlp_protocol()
     if protocol == "grpc":
-        from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import (
-            OTLPSpanExporter as GrpcExporter,
-        )
+        try:
+            from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import (
+                OTLPSpanExporter as GrpcExporter,
+            )
+        except ImportError:
+            warn_once("grpc-extra", GRPC_MISSING)
+            return NullExporter(), "none (OTLP/gRPC exporter not installed)"
 
         exporter: SpanExporter = GrpcExporter(endpoint=endpoint) if endpoint else GrpcExporter()
         target = endpoint or getattr(exporter, "_endpoint", "") or "OTLP/gRPC"
