@@ -228,7 +228,7 @@ def test_common_keeps_the_names_integrations_use() -> None:
         assert hasattr(_common, name), name
     attrs = _common._fingerprint({"b": 1, "a": 2})
     assert attrs["coordgap.handoff.payload.keys"] == ["a", "b"]
-    with _common._guard("x"), raise_internal_errors(False):
+    with raise_internal_errors(False), _common._guard("x"):
         raise RuntimeError("swallowed")
 
 
