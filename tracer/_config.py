@@ -26,6 +26,7 @@ from opentelemetry.sdk.trace.export import SpanExporter
 from tracer import _runtime, semconv
 from tracer._export import GuardedExporter, TallyBatchProcessor, build_exporter
 from tracer._guard import logger, warn_once
+from tracer._options import check_flag, fail
 
 __all__ = ["Settings", "configure", "ensure_tracer", "flush", "shutdown"]
 
@@ -271,6 +272,7 @@ def configure(
     provider coordgap creates, makes global, and flushes at exit (giving up
     after 2 seconds). Raises ``ValueError`` on impossible settings.
     """
+    _check_arguments(capture_content, enabled, max_content_length, redact, exporter)
     settings = Settings(
         service_name=_resolve("service_name", service_name),
         exporter=_resolve("exporter", exporter),
@@ -316,6 +318,25 @@ def configure(
         )
         state.enabled = True
     return settings
+
+
+def _check_arguments(
+    capture_content: Any, enabled: Any, max_content_length: Any, redact: Any, exporter: Any
+) -> None:
+    """Arguments are checked like every option of the public API (tracer/_options.py)."""
+    for option, value in (("capture_content", capture_content), ("enabled", enabled)):
+        if value is not None:
+            check_flag("configure", option, value)
+    if max_content_length is not None and (
+        not isinstance(max_content_length, int)
+        or isinstance(max_content_length, bool)
+        or max_content_length < 0
+    ):
+        raise fail("configure", "max_content_length", max_content_length, "an integer >= 0")
+    if redact is not None and not callable(redact):
+        raise fail("configure", "redact", redact, "a function text -> text")
+    if exporter is not None and not isinstance(exporter, str | SpanExporter):
+        raise fail("configure", "exporter", exporter, "a name or a SpanExporter instance")
 
 
 def _apply(settings: Settings) -> None:
