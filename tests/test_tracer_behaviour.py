@@ -218,3 +218,36 @@ def test_documented_example_records_no_violation(doc: str, tmp_path: Path) -> No
     assert '"handoff writer -> editor"' in text
     assert '"coordgap.handoff.violation_count","value":{"intValue":"0"}' in text
     assert "dropped_key" not in text and "missing_key" not in text
+
+
+def test_analyzer_reads_handoff_latency_without_the_receivers_work(tmp_path: Path) -> None:
+    """A receiver working 50 ms inside the block: the edge's p50 is the transfer, and the
+    handoff stage is no longer 'the slowest stage'."""
+    import analyzer
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+
+    from tracer._export import LocalStoreExporter
+
+    @tracer.agent("writer")
+    def write() -> dict[str, str]:
+        return {"text": "draft"}
+
+    @tracer.workflow("teaser")
+    def run() -> str:
+        with tracer.handoff("writer", "editor", write(), expects=["text"]) as h:
+            return _edit(h.payload["text"])
+
+    provider = TracerProvider(shutdown_on_exit=False)
+    provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(tmp_path / "spans")))
+    with preserve_state():
+        tracer.configure(tracer_provider=provider)
+        for _ in range(3):
+            run()
+    provider.shutdown()
+    with analyzer.open(tmp_path / "t.duckdb") as store:
+        store.ingest([tmp_path / "spans"])
+        a = store.analyze()
+    edge = a.edges.filter(source="writer", target="editor").to_dicts()[0]
+    assert edge["handoffs"] == 3 and edge["p50_ms"] < 10
+    latency = {row["stage"]: row["p50_ms"] for row in a.latency.to_dicts()}
+    assert latency["handoff"] < 10 < latency["generation"]  # the editor: 3 x 50 ms of 6 calls
