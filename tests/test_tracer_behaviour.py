@@ -223,9 +223,9 @@ def test_documented_example_records_no_violation(doc: str, tmp_path: Path) -> No
 def test_analyzer_reads_handoff_latency_without_the_receivers_work(tmp_path: Path) -> None:
     """A receiver working 50 ms inside the block: the edge's p50 is the transfer, and the
     handoff stage is no longer 'the slowest stage'."""
-    import analyzer
     from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 
+    import analyzer
     from tracer._export import LocalStoreExporter
 
     @tracer.agent("writer")

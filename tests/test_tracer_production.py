@@ -187,6 +187,7 @@ def _tracer_imports(path: Path) -> list[str]:
 
 def test_integrations_import_no_private_tracer_module() -> None:
     """tracer/integrations/ uses tracer.instrumentation (through _common), never tracer._x."""
+
     def private(name: str) -> bool:
         parts = name.split(".")
         return len(parts) > 1 and parts[1] != "integrations" and parts[1].startswith("_")
@@ -279,5 +280,3 @@ def test_runtime_copy_does_not_share_containers() -> None:
     copy.run_contexts[1] = object()
     assert original.attempts == {7: {"qa": 1}} and original.run_contexts == {}
     assert copy.process is original.process
-
-

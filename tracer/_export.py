@@ -46,8 +46,7 @@ __all__ = [
 
 _HOST_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 GRPC_MISSING = (
-    "OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs pip install 'coordgap[grpc]'; "
-    "spans are not exported"
+    "OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs pip install 'coordgap[grpc]'; spans are not exported"
 )
 
 
