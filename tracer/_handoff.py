@@ -319,18 +319,35 @@ def handoff(
     :class:`HandoffError` is raised after the violations are recorded. A
     meaningless option raises ``ValueError`` here, traced or not.
     """
+    if type(source) is not str or type(target) is not str or not source or not target:
+        check_name("handoff", "source", source)
+        check_name("handoff", "target", target)
+    if type(strict) is not bool:
+        check_flag("handoff", "strict", strict)
+    if timeout is not None:
+        timeout = check_seconds("handoff", "timeout", timeout)
+    if source_actor is not None or target_actor is not None:
+        check_actor("handoff", "source_actor", source_actor)
+        check_actor("handoff", "target_actor", target_actor)
     return Handoff(
-        check_name("handoff", "source", source),
-        check_name("handoff", "target", target),
+        source,
+        target,
         payload,
         None if expects is None else _compile(expects),
-        check_keys("handoff", "carry", carry),
-        check_flag("handoff", "strict", strict),
+        _carry_keys(carry),
+        strict,
         seen_version,
         latest_version,
-        check_seconds("handoff", "timeout", timeout),
-        (
-            check_actor("handoff", "source_actor", source_actor),
-            check_actor("handoff", "target_actor", target_actor),
-        ),
+        timeout,
+        (source_actor, target_actor),
     )
+
+
+def _carry_keys(carry: Any) -> tuple[str, ...]:
+    if type(carry) is list or type(carry) is tuple:
+        keys = tuple(carry)
+        for key in keys:
+            if type(key) is not str:
+                return check_keys("handoff", "carry", carry)  # raises with the one message
+        return keys
+    return check_keys("handoff", "carry", carry)
