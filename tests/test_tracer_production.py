@@ -280,3 +280,14 @@ def test_runtime_copy_does_not_share_containers() -> None:
     copy.run_contexts[1] = object()
     assert original.attempts == {7: {"qa": 1}} and original.run_contexts == {}
     assert copy.process is original.process
+
+
+def test_import_tracer_loads_only_the_opentelemetry_api() -> None:
+    """The SDK and the propagators load at the first traced call, not at import."""
+    done = run_python(
+        "import sys, tracer\n"
+        "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('opentelemetry.')}))\n"
+        "print('opentelemetry.sdk' in sys.modules, 'opentelemetry.propagate' in sys.modules)\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == "False False"

@@ -16,17 +16,19 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opentelemetry import trace
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor, TracerProvider
-from opentelemetry.sdk.trace.export import SpanExporter
 
 from tracer import _runtime, semconv
-from tracer._export import GuardedExporter, TallyBatchProcessor, build_exporter
 from tracer._guard import logger, warn_once
 from tracer._options import check_flag, fail
+
+if TYPE_CHECKING:  # the SDK is imported at the first configure(), not with `import tracer`
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SpanExporter
+
+    from tracer._export import SwitchProcessor, TallyBatchProcessor
 
 __all__ = ["Settings", "configure", "ensure_tracer", "flush", "shutdown"]
 
@@ -156,47 +158,23 @@ def _resolve(name: str, value: Any) -> Any:
     return default
 
 
-class _SwitchProcessor(SpanProcessor):
-    """The one processor coordgap adds to a provider it owns.
-
-    Re-configuring swaps what it delegates to, so a provider that is already
-    the global one (set-once) follows the new settings.
-    """
-
-    def __init__(self) -> None:
-        self.inner: TallyBatchProcessor | None = None
-
-    def on_start(self, span: Span, parent_context: Any = None) -> None:
-        inner = self.inner
-        if inner is not None:
-            inner.on_start(span, parent_context)
-
-    def on_end(self, span: ReadableSpan) -> None:
-        inner = self.inner
-        if inner is not None:
-            inner.on_end(span)
-
-    def shutdown(self) -> None:
-        # Shutting the provider down is done by tracer.shutdown() with a deadline.
-        pass
-
-    def force_flush(self, timeout_millis: int = 30000) -> bool:
-        inner = self.inner
-        return True if inner is None else bool(inner.force_flush(timeout_millis))
-
-
 _lock = threading.RLock()
 
 
-def _switch() -> _SwitchProcessor:
+def _switch() -> SwitchProcessor:
+    from tracer._export import SwitchProcessor
+
     process = _runtime.current.process
     if process.switch is None:
-        process.switch = _SwitchProcessor()
-    switch: _SwitchProcessor = process.switch
+        process.switch = SwitchProcessor()
+    switch: SwitchProcessor = process.switch
     return switch
 
 
 def _owned_provider(service_name: str | None) -> TracerProvider:
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+
     owned = _runtime.current.process.owned_providers
     provider: TracerProvider | None = owned.get(service_name)
     if provider is None:
@@ -210,6 +188,8 @@ def _owned_provider(service_name: str | None) -> TracerProvider:
 
 
 def _install_processor(settings: Settings) -> TallyBatchProcessor:
+    from tracer._export import GuardedExporter, TallyBatchProcessor, build_exporter
+
     exporter, label = build_exporter(
         settings.exporter, path=settings.path, endpoint=settings.endpoint
     )
@@ -283,6 +263,8 @@ def configure(
         enabled=bool(_resolve("enabled", enabled)),
         max_content_length=int(_resolve("max_content_length", max_content_length)),
     )
+    from opentelemetry.sdk.trace import TracerProvider
+
     with _lock:
         state = _runtime.current
         if not settings.enabled:
@@ -335,8 +317,14 @@ def _check_arguments(
         raise fail("configure", "max_content_length", max_content_length, "an integer >= 0")
     if redact is not None and not callable(redact):
         raise fail("configure", "redact", redact, "a function text -> text")
-    if exporter is not None and not isinstance(exporter, str | SpanExporter):
+    if exporter is not None and not isinstance(exporter, str) and not _is_exporter(exporter):
         raise fail("configure", "exporter", exporter, "a name or a SpanExporter instance")
+
+
+def _is_exporter(value: Any) -> bool:
+    from opentelemetry.sdk.trace.export import SpanExporter
+
+    return isinstance(value, SpanExporter)
 
 
 def _apply(settings: Settings) -> None:

@@ -23,7 +23,6 @@ import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import opentelemetry.sdk.trace as _sdk_trace
 from opentelemetry import context as otel_context
 from opentelemetry import trace
 
@@ -219,8 +218,9 @@ class Handoff:
             internal_error("starting a handoff")
 
     def __enter__(self) -> Handoff:
-        traced = _runtime.current.enabled
-        start_ns = _sdk_trace.time_ns() if traced else 0
+        runtime = _runtime.current
+        traced = runtime.enabled
+        start_ns = runtime.clock() if traced else 0
         self._check()
         if traced:
             self._start_span(start_ns)
@@ -231,7 +231,7 @@ class Handoff:
             raise error
         if self._token is not None:
             # The transfer is done: the span's duration ends here, not at exit.
-            self._delivered_ns = _sdk_trace.time_ns()
+            self._delivered_ns = _runtime.current.clock()
         return self
 
     def _finish(self, exc: BaseException | None) -> None:

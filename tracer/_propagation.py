@@ -16,7 +16,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from opentelemetry import context as otel_context
-from opentelemetry import propagate, trace
+from opentelemetry import trace
 from opentelemetry.trace import Link, NonRecordingSpan, SpanContext, TraceFlags
 
 from tracer import _runtime, semconv
@@ -65,6 +65,8 @@ def inject(carrier: MutableMapping[str, Any] | None = None) -> MutableMapping[st
     if carrier is None:
         carrier = {}
     try:
+        from opentelemetry import propagate  # loads the configured propagators
+
         propagate.inject(carrier)
     except Exception:
         internal_error("injecting context")
@@ -78,6 +80,8 @@ def extract(carrier: Any) -> Attached:
     A carrier without a valid ``traceparent`` gives the current context.
     """
     try:
+        from opentelemetry import propagate
+
         return Attached(propagate.extract(carrier))
     except Exception:
         internal_error("extracting context")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,8 @@ class Runtime:
         self.seen_lock = threading.Lock()
         # None: COORDGAP_RAISE_INTERNAL_ERRORS decides; True/False: forced
         self.raise_internal: bool | None = None
+        # the clock of times coordgap sets itself (a handoff's start and delivery)
+        self.clock: Callable[[], int] = time.time_ns
 
     def copy(self) -> Runtime:
         """A copy with its own containers (changing it leaves this one as it was)."""

@@ -189,12 +189,15 @@ def capture(
     provider = TracerProvider(id_generator=FixedIds() if fixed else None, shutdown_on_exit=False)
     provider.add_span_processor(SimpleSpanProcessor(exporter))
     real_time_ns = sdk_trace.time_ns
+    clock: Callable[[], int] | None = None
     if fixed:
         ticks = itertools.count(CLOCK_START_NS, CLOCK_STEP_NS)
-        sdk_trace.time_ns = lambda: next(ticks)
+        clock = sdk_trace.time_ns = lambda: next(ticks)
     # A fresh runtime: fixed ids repeat across captures, so runs seen by
     # earlier ones must be forgotten.
-    with runtime(fresh=True):
+    with runtime(fresh=True) as inner:
+        if clock is not None:
+            inner.clock = clock
         try:
             _config.configure(
                 tracer_provider=provider,
