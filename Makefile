@@ -1,4 +1,5 @@
-# make demo: the demo pipeline, analysis and report on the embedded local store.
+# make demo: the demo pipeline, analysis and report on the embedded local store
+# (every target installs coordgap[all]: the plain package is the tracer only).
 # make test: the test suite (installs everything it needs into .venv first).
 PYTHON ?= python3
 VENV ?= .venv
@@ -14,12 +15,12 @@ BIN = $(VENV)/bin
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[all,test]'
 	touch $@
 
 # every framework integration, so their tests run for real (make test only)
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test,collect,langgraph,mcp,openai-agents,autogen]'
+	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,mcp,openai-agents,autogen]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

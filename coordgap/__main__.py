@@ -1,3 +1,3 @@
-from coordgap.cli import main
+from coordgap.launch import main
 
 main()

@@ -8,6 +8,10 @@
   full ``/v1/traces`` URL), ``otlp_grpc_endpoint``, ``log_path``).
 - ``spans``: coordgap's spans captured in memory with fixed ids and clock
   (see :mod:`tracer.testing`).
+
+coordgap's own tests make its internal errors re-raise
+(``COORDGAP_RAISE_INTERNAL_ERRORS=1``, inherited by the CLI subprocesses), so a
+bug fails the test that hit it; users' test suites never get that by default.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from pathlib import Path
 import pytest
 
 from tracer.testing import Captured, capture
+
+os.environ["COORDGAP_RAISE_INTERNAL_ERRORS"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
 PHOENIX_START_TIMEOUT_S = 180.0

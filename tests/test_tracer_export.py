@@ -19,7 +19,7 @@ import pytest
 from opentelemetry.sdk.trace import TracerProvider
 
 import tracer
-from tracer import _config
+from tracer import _runtime
 from tracer.testing import preserve_state
 
 REPO = Path(__file__).resolve().parents[1]
@@ -336,7 +336,7 @@ def test_settings_resolve_argument_then_environment_then_default(
         assert tracer.configure(tracer_provider=TracerProvider()).exporter == "local"
         monkeypatch.setenv("COORDGAP_ENABLED", "0")
         assert tracer.configure(tracer_provider=TracerProvider()).enabled is False
-        assert _config.state.enabled is False
+        assert _runtime.current.enabled is False
 
 
 def test_unsupported_otlp_protocol_is_a_setup_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,18 +16,21 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opentelemetry import trace
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor, TracerProvider
-from opentelemetry.sdk.trace.export import SpanExporter
 
-from tracer import semconv
-from tracer._export import GuardedExporter, TallyBatchProcessor, build_exporter
+from tracer import _runtime, semconv
 from tracer._guard import logger, warn_once
+from tracer._options import check_flag, fail
 
-__all__ = ["Settings", "configure", "flush", "shutdown", "state"]
+if TYPE_CHECKING:  # the SDK is imported at the first configure(), not with `import tracer`
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SpanExporter
+
+    from tracer._export import SwitchProcessor, TallyBatchProcessor
+
+__all__ = ["Settings", "configure", "ensure_tracer", "flush", "shutdown"]
 
 _VERSION = "0.1.0"
 SHUTDOWN_TIMEOUT_S = 2.0
@@ -155,78 +158,38 @@ def _resolve(name: str, value: Any) -> Any:
     return default
 
 
-class _SwitchProcessor(SpanProcessor):
-    """The one processor coordgap adds to a provider it owns.
-
-    Re-configuring swaps what it delegates to, so a provider that is already
-    the global one (set-once) follows the new settings.
-    """
-
-    def __init__(self) -> None:
-        self.inner: TallyBatchProcessor | None = None
-
-    def on_start(self, span: Span, parent_context: Any = None) -> None:
-        inner = self.inner
-        if inner is not None:
-            inner.on_start(span, parent_context)
-
-    def on_end(self, span: ReadableSpan) -> None:
-        inner = self.inner
-        if inner is not None:
-            inner.on_end(span)
-
-    def shutdown(self) -> None:
-        # Shutting the provider down is done by tracer.shutdown() with a deadline.
-        pass
-
-    def force_flush(self, timeout_millis: int = 30000) -> bool:
-        inner = self.inner
-        return True if inner is None else bool(inner.force_flush(timeout_millis))
-
-
-class _State:
-    """Everything the hot path reads; one instance, mutated only under ``_lock``."""
-
-    def __init__(self) -> None:
-        self.enabled = _env_enabled()
-        self.tracer: trace.Tracer | None = None
-        self.provider: Any = None
-        self.capture_content = False
-        self.redact: Callable[[str], str] | None = None
-        self.max_content_length = 2048
-        self.settings: Settings | None = None
-        self.resume_used = False
-        self.owned_providers: dict[str | None, TracerProvider] = {}
-        self.switch = _SwitchProcessor()
-        # processors coordgap added to providers it does not own (stopped at exit too)
-        self.added: list[TallyBatchProcessor] = []
-
-
-def _env_enabled() -> bool:
-    try:
-        return bool(_resolve("enabled", None))
-    except ValueError:
-        return True
-
-
-state = _State()
 _lock = threading.RLock()
-_atexit_registered = False
+
+
+def _switch() -> SwitchProcessor:
+    from tracer._export import SwitchProcessor
+
+    process = _runtime.current.process
+    if process.switch is None:
+        process.switch = SwitchProcessor()
+    switch: SwitchProcessor = process.switch
+    return switch
 
 
 def _owned_provider(service_name: str | None) -> TracerProvider:
-    provider = state.owned_providers.get(service_name)
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+
+    owned = _runtime.current.process.owned_providers
+    provider: TracerProvider | None = owned.get(service_name)
     if provider is None:
         attrs = {semconv.SERVICE_NAME: service_name} if service_name else {}
         # shutdown_on_exit=False: the SDK's own exit hook would wait up to 30 s
         # on an unreachable backend; ours gives up after SHUTDOWN_TIMEOUT_S.
         provider = TracerProvider(resource=Resource.create(attrs), shutdown_on_exit=False)
-        provider.add_span_processor(state.switch)
-        state.owned_providers[service_name] = provider
+        provider.add_span_processor(_switch())
+        owned[service_name] = provider
     return provider
 
 
 def _install_processor(settings: Settings) -> TallyBatchProcessor:
+    from tracer._export import GuardedExporter, TallyBatchProcessor, build_exporter
+
     exporter, label = build_exporter(
         settings.exporter, path=settings.path, endpoint=settings.endpoint
     )
@@ -241,15 +204,16 @@ def _install_processor(settings: Settings) -> TallyBatchProcessor:
 def _add_processor(provider: TracerProvider, settings: Settings) -> None:
     processor = _install_processor(settings)
     provider.add_span_processor(processor)
+    state = _runtime.current
     state.added = [*state.added, processor]  # a new list: saved states stay intact
     _register_exit()
 
 
 def _register_exit() -> None:
-    global _atexit_registered
-    if not _atexit_registered:
+    process = _runtime.current.process
+    if not process.atexit_registered:
         atexit.register(_at_exit)
-        _atexit_registered = True
+        process.atexit_registered = True
 
 
 def _instrument_threads() -> None:
@@ -288,6 +252,7 @@ def configure(
     provider coordgap creates, makes global, and flushes at exit (giving up
     after 2 seconds). Raises ``ValueError`` on impossible settings.
     """
+    _check_arguments(capture_content, enabled, max_content_length, redact, exporter)
     settings = Settings(
         service_name=_resolve("service_name", service_name),
         exporter=_resolve("exporter", exporter),
@@ -298,7 +263,10 @@ def configure(
         enabled=bool(_resolve("enabled", enabled)),
         max_content_length=int(_resolve("max_content_length", max_content_length)),
     )
+    from opentelemetry.sdk.trace import TracerProvider
+
     with _lock:
+        state = _runtime.current
         if not settings.enabled:
             _apply(settings)
             state.enabled = False
@@ -309,10 +277,11 @@ def configure(
                 _add_processor(provider, settings)
         else:
             current = trace.get_tracer_provider()
-            if _is_unset(current) or current in state.owned_providers.values():
+            if _is_unset(current) or current in state.process.owned_providers.values():
                 provider = _owned_provider(settings.service_name)
                 new_inner = _install_processor(settings)
-                old_inner, state.switch.inner = state.switch.inner, new_inner
+                switch = _switch()
+                old_inner, switch.inner = switch.inner, new_inner
                 if old_inner is not None:
                     _shutdown_processor(old_inner, SHUTDOWN_TIMEOUT_S)
                 if _is_unset(current):
@@ -333,7 +302,33 @@ def configure(
     return settings
 
 
+def _check_arguments(
+    capture_content: Any, enabled: Any, max_content_length: Any, redact: Any, exporter: Any
+) -> None:
+    """Arguments are checked like every option of the public API (tracer/_options.py)."""
+    for option, value in (("capture_content", capture_content), ("enabled", enabled)):
+        if value is not None:
+            check_flag("configure", option, value)
+    if max_content_length is not None and (
+        not isinstance(max_content_length, int)
+        or isinstance(max_content_length, bool)
+        or max_content_length < 0
+    ):
+        raise fail("configure", "max_content_length", max_content_length, "an integer >= 0")
+    if redact is not None and not callable(redact):
+        raise fail("configure", "redact", redact, "a function text -> text")
+    if exporter is not None and not isinstance(exporter, str) and not _is_exporter(exporter):
+        raise fail("configure", "exporter", exporter, "a name or a SpanExporter instance")
+
+
+def _is_exporter(value: Any) -> bool:
+    from opentelemetry.sdk.trace.export import SpanExporter
+
+    return isinstance(value, SpanExporter)
+
+
 def _apply(settings: Settings) -> None:
+    state = _runtime.current
     state.settings = settings
     state.capture_content = settings.capture_content
     state.redact = settings.redact
@@ -350,6 +345,7 @@ def ensure_tracer() -> trace.Tracer | None:
     Configures with the defaults on first use. Never raises: a bad environment
     setting is logged once and tracing is turned off.
     """
+    state = _runtime.current
     if not state.enabled:
         return None
     tracer = state.tracer
@@ -400,10 +396,12 @@ def _shutdown_processor(processor: TallyBatchProcessor, timeout_s: float) -> dic
 
 def flush(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> bool:
     """Export what is buffered; True if done within ``timeout_s``. Never raises."""
+    state = _runtime.current
     provider = state.provider
     if provider is None:
         return True
-    inner = state.switch.inner if provider in state.owned_providers.values() else None
+    owned = provider in state.process.owned_providers.values()
+    inner = _switch().inner if owned else None
     target: Any = inner if inner is not None else provider
     if not hasattr(target, "force_flush"):
         return True
@@ -419,8 +417,9 @@ def shutdown(timeout_s: float = SHUTDOWN_TIMEOUT_S) -> dict[str, int] | None:
     that could not be delivered are reported once in the log.
     """
     with _lock:
-        processors = [p for p in (state.switch.inner, *state.added) if p is not None]
-        state.switch.inner = None
+        state, switch = _runtime.current, _switch()
+        processors = [p for p in (switch.inner, *state.added) if p is not None]
+        switch.inner = None
         state.added = []
         if not processors:
             return None

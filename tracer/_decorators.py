@@ -3,24 +3,27 @@
 Each works bare (``@tracer.agent``: the name is the function's name), called
 (``@tracer.agent("writer", stage="assembly")``), and as a context manager
 (``with tracer.agent("writer") as step:``). Arguments are checked here, at
-decoration time; a bad stage or actor raises ``ValueError`` before any call.
+decoration time, traced or not; a bad stage or actor raises ``ValueError``
+before any call (see ``tracer/_options.py``).
+
+Typing: the decorated function keeps its signature for type checkers
+(``ParamSpec``), in the bare and the called form, for sync, async, generator
+and async-generator functions alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, overload
 
 from tracer import semconv
+from tracer._options import check_actor, check_choice
 from tracer._spans import StepSpec
 
 __all__ = ["agent", "plan", "tool", "verify", "workflow"]
 
-
-def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"coordgap: {what} {value!r} is not one of {', '.join(allowed)}")
-    return value
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _spec_or_wrap(
@@ -36,9 +39,13 @@ def _spec_or_wrap(
         func = name.__func__ if isinstance(name, staticmethod | classmethod) else name
         spec = StepSpec(kind, getattr(func, "__name__", kind), attrs, naming, span_name)
         return spec(name)
-    raise TypeError(f"coordgap: {kind}() takes a name or a function, not {type(name).__name__}")
+    raise ValueError(f"coordgap: {kind}({name!r}): expected a name or a function")
 
 
+@overload
+def workflow(name: Callable[P, R], /) -> Callable[P, R]: ...
+@overload
+def workflow(name: str | None = None, *, conversation_id: str | None = None) -> StepSpec: ...
 def workflow(name: Any = None, *, conversation_id: str | None = None) -> Any:
     """One run of the pipeline: the root span ``invoke_workflow {name}``.
 
@@ -56,6 +63,16 @@ def workflow(name: Any = None, *, conversation_id: str | None = None) -> Any:
     )
 
 
+@overload
+def agent(name: Callable[P, R], /) -> Callable[P, R]: ...
+@overload
+def agent(
+    name: str | None = None,
+    *,
+    stage: str = semconv.STAGE_GENERATION,
+    actor: str = semconv.ACTOR_MODEL,
+    id: str | None = None,  # noqa: A002
+) -> StepSpec: ...
 def agent(
     name: Any = None,
     *,
@@ -66,8 +83,8 @@ def agent(
     """An agent call ``invoke_agent {name}`` in ``stage`` by ``actor`` (model|human|tool|code)."""
     attrs = {
         semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_AGENT,
-        semconv.STAGE: _check(stage, semconv.STAGES, "stage"),
-        semconv.ACTOR: _check(actor, semconv.ACTORS, "actor"),
+        semconv.STAGE: check_choice("agent", "stage", stage, semconv.STAGES),
+        semconv.ACTOR: check_choice("agent", "actor", actor, semconv.ACTORS),
     }
     agent_id = id
 
@@ -77,11 +94,15 @@ def agent(
     return _spec_or_wrap(name, "agent", attrs, naming, semconv.agent_span_name)
 
 
+@overload
+def tool(name: Callable[P, R], /) -> Callable[P, R]: ...
+@overload
+def tool(name: str | None = None, *, stage: str = semconv.STAGE_GENERATION) -> StepSpec: ...
 def tool(name: Any = None, *, stage: str = semconv.STAGE_GENERATION) -> Any:
     """A tool execution ``execute_tool {name}`` (actor ``tool``)."""
     attrs = {
         semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
-        semconv.STAGE: _check(stage, semconv.STAGES, "stage"),
+        semconv.STAGE: check_choice("tool", "stage", stage, semconv.STAGES),
         semconv.ACTOR: semconv.ACTOR_TOOL,
     }
     return _spec_or_wrap(
@@ -89,6 +110,10 @@ def tool(name: Any = None, *, stage: str = semconv.STAGE_GENERATION) -> Any:
     )
 
 
+@overload
+def plan(name: Callable[P, R], /) -> Callable[P, R]: ...
+@overload
+def plan(name: str | None = None, *, actor: str = semconv.ACTOR_MODEL) -> StepSpec: ...
 def plan(name: Any = None, *, actor: str = semconv.ACTOR_MODEL) -> Any:
     """A decomposition ``plan {name}``: the return value is the subtask list.
 
@@ -99,13 +124,19 @@ def plan(name: Any = None, *, actor: str = semconv.ACTOR_MODEL) -> Any:
     attrs = {
         semconv.GEN_AI_OPERATION_NAME: semconv.OP_PLAN,
         semconv.STAGE: semconv.STAGE_DECOMPOSITION,
-        semconv.ACTOR: _check(actor, semconv.ACTORS, "actor"),
+        semconv.ACTOR: check_actor("plan", "actor", actor),
     }
     return _spec_or_wrap(
         name, "plan", attrs, lambda n: {semconv.GEN_AI_AGENT_NAME: n}, semconv.plan_span_name
     )
 
 
+@overload
+def verify(name: Callable[P, R], /) -> Callable[P, R]: ...
+@overload
+def verify(
+    name: str | None = None, *, actor: str = semconv.ACTOR_MODEL, subject: str | None = None
+) -> StepSpec: ...
 def verify(
     name: Any = None, *, actor: str = semconv.ACTOR_MODEL, subject: str | None = None
 ) -> Any:
@@ -119,7 +150,7 @@ def verify(
     attrs = {
         semconv.GEN_AI_OPERATION_NAME: semconv.OP_VERIFY,
         semconv.STAGE: semconv.STAGE_VERIFICATION,
-        semconv.ACTOR: _check(actor, semconv.ACTORS, "actor"),
+        semconv.ACTOR: check_actor("verify", "actor", actor),
     }
     if subject is not None:
         attrs[semconv.VERIFY_SUBJECT] = subject

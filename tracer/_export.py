@@ -22,9 +22,10 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
-from opentelemetry.sdk.trace import ReadableSpan
+from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor
 from opentelemetry.sdk.trace.export import (
     BatchSpanProcessor,
     ConsoleSpanExporter,
@@ -39,12 +40,16 @@ __all__ = [
     "GuardedExporter",
     "LocalStoreExporter",
     "NullExporter",
+    "SwitchProcessor",
     "TallyBatchProcessor",
     "build_exporter",
     "otlp_protocol",
 ]
 
 _HOST_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+GRPC_MISSING = (
+    "OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs pip install 'coordgap[grpc]'; spans are not exported"
+)
 
 
 class LocalStoreExporter(SpanExporter):
@@ -177,6 +182,35 @@ class TallyBatchProcessor(BatchSpanProcessor):
         return int(repr(self._ended)[6:-1])
 
 
+class SwitchProcessor(SpanProcessor):
+    """The one processor coordgap adds to a provider it owns.
+
+    Re-configuring swaps what it delegates to, so a provider that is already
+    the global one (set-once) follows the new settings.
+    """
+
+    def __init__(self) -> None:
+        self.inner: TallyBatchProcessor | None = None
+
+    def on_start(self, span: Span, parent_context: Any = None) -> None:
+        inner = self.inner
+        if inner is not None:
+            inner.on_start(span, parent_context)
+
+    def on_end(self, span: ReadableSpan) -> None:
+        inner = self.inner
+        if inner is not None:
+            inner.on_end(span)
+
+    def shutdown(self) -> None:
+        # Shutting the provider down is done by tracer.shutdown() with a deadline.
+        pass
+
+    def force_flush(self, timeout_millis: int = 30000) -> bool:
+        inner = self.inner
+        return True if inner is None else bool(inner.force_flush(timeout_millis))
+
+
 def otlp_protocol() -> str:
     """The OTLP protocol the standard variables ask for (default ``http/protobuf``)."""
     value = (
@@ -190,9 +224,13 @@ def otlp_protocol() -> str:
 def _otlp_exporter(endpoint: str | None) -> tuple[SpanExporter, str]:
     protocol = otlp_protocol()
     if protocol == "grpc":
-        from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import (
-            OTLPSpanExporter as GrpcExporter,
-        )
+        try:
+            from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import (
+                OTLPSpanExporter as GrpcExporter,
+            )
+        except ImportError:
+            warn_once("grpc-extra", GRPC_MISSING)
+            return NullExporter(), "none (OTLP/gRPC exporter not installed)"
 
         exporter: SpanExporter = GrpcExporter(endpoint=endpoint) if endpoint else GrpcExporter()
         target = endpoint or getattr(exporter, "_endpoint", "") or "OTLP/gRPC"

@@ -3,59 +3,56 @@
 Every place where coordgap's own code runs inside a user's call goes through
 :func:`internal_error` from an ``except Exception`` block. It logs a fixed
 message once per site (with the traceback) and returns, so the user's call goes
-on. Under pytest it re-raises instead, so a bug in coordgap fails the test that
-hit it rather than hiding; :func:`raise_internal_errors` switches that (tests
-of the swallow path turn it off).
+on. Re-raising instead is opt-in, never inferred from the environment (an
+application's own test suite must not get coordgap's bugs raised into it):
+``COORDGAP_RAISE_INTERNAL_ERRORS=1``, or :func:`raise_internal_errors` (also a
+pytest fixture in :mod:`tracer.testing`). coordgap's own tests turn it on.
 
 Problems with the user's *input* (a plan of the wrong shape, a verdict that
 means nothing) are not internal errors: :func:`warn_once` logs them once and
-never raises, even under pytest.
+never raises.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from tracer import _runtime
 
 __all__ = ["internal_error", "logger", "raise_internal_errors", "warn_once"]
 
 logger = logging.getLogger("coordgap.tracer")
 
-_seen: set[str] = set()
-_seen_lock = threading.Lock()
-# None: decide automatically (re-raise when running under pytest).
-_raise_override: bool | None = None
+RAISE_ENV = "COORDGAP_RAISE_INTERNAL_ERRORS"
 
 
 def _first_time(key: str) -> bool:
-    with _seen_lock:
-        if key in _seen:
+    runtime = _runtime.current
+    with runtime.seen_lock:
+        if key in runtime.seen:
             return False
-        _seen.add(key)
+        runtime.seen.add(key)
         return True
 
 
-def _should_raise() -> bool:
-    if _raise_override is not None:
-        return _raise_override
-    env = os.environ.get("COORDGAP_RAISE_INTERNAL_ERRORS")
-    if env is not None:
-        return env.strip().lower() in ("1", "true", "yes", "on")
-    return "PYTEST_CURRENT_TEST" in os.environ or "_pytest" in sys.modules
+def should_raise() -> bool:
+    """Whether internal errors re-raise: the override, else ``COORDGAP_RAISE_INTERNAL_ERRORS``."""
+    forced = _runtime.current.raise_internal
+    if forced is not None:
+        return forced
+    return os.environ.get(RAISE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def internal_error(where: str) -> None:
     """Handle an exception raised by coordgap itself while in ``where``.
 
     Call it only from an ``except Exception`` block. Logs once per ``where``
-    and returns, except under pytest (or with ``COORDGAP_RAISE_INTERNAL_ERRORS=1``)
-    where the exception is re-raised.
+    and returns; re-raises only when asked to (see the module docstring).
     """
-    if _should_raise():
+    if should_raise():
         raise  # noqa: PLE0704 - called from an except block by contract
     if _first_time("internal:" + where):
         logger.exception(
@@ -72,18 +69,19 @@ def warn_once(key: str, message: str, *args: object) -> None:
 
 
 @contextmanager
-def raise_internal_errors(value: bool | None) -> Iterator[None]:
-    """Force (True), suppress (False) or auto-decide (None) re-raising internal errors."""
-    global _raise_override
-    previous = _raise_override
-    _raise_override = value
+def raise_internal_errors(value: bool | None = True) -> Iterator[None]:
+    """Force (True), suppress (False) or leave to the environment (None) re-raising."""
+    runtime = _runtime.current
+    previous = runtime.raise_internal
+    runtime.raise_internal = value
     try:
         yield
     finally:
-        _raise_override = previous
+        runtime.raise_internal = previous
 
 
 def reset_once() -> None:
     """Forget which messages were logged (tests use it to see the 'once' again)."""
-    with _seen_lock:
-        _seen.clear()
+    runtime = _runtime.current
+    with runtime.seen_lock:
+        runtime.seen.clear()

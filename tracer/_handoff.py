@@ -1,11 +1,20 @@
 """``tracer.handoff``: work passing from one agent (or human) to the next.
 
-The span ``handoff {source} -> {target}`` always carries the payload's
-fingerprint (sha256 of its canonical JSON, size in bytes, top-level keys) and
-every violation found: keys the receiver expects but the payload lacks,
-carried context keys that were dropped, type or schema mismatches, stale
-state, and a block that outlived its ``timeout``. Violations are recorded,
-never raised, unless ``strict=True`` (then :class:`HandoffError` after recording).
+The checks are the user's program, not telemetry: ``expects=``, ``carry=``,
+state versions and ``timeout`` are checked on every handoff, with tracing
+enabled, disabled (``COORDGAP_ENABLED=0``), unconfigured or broken, so
+``h.ok``, ``h.violations`` and ``strict=True`` behave the same in each case.
+Tracing only adds the span.
+
+The span ``handoff {source} -> {target}`` measures the transfer: it starts
+when the ``with`` block is entered and ends, in time, when the block's body
+begins (the checks, the fingerprint and the delivery of ``h.payload`` are
+done). The receiver's work inside the block is not part of its duration: it
+stays the handoff's child in the trace (the span is current during the
+block), with its own spans. What the block does still lands on the handoff
+span when it exits: an exception that escaped it (recorded, re-raised) and a
+``timeout`` the block outlived. The span always carries the payload's
+fingerprint (sha256 of its canonical JSON, size in bytes, top-level keys).
 """
 
 from __future__ import annotations
@@ -17,18 +26,24 @@ from typing import Any
 from opentelemetry import context as otel_context
 from opentelemetry import trace
 
-from tracer import semconv
-from tracer._config import ensure_tracer, state
+from tracer import _runtime, semconv
+from tracer._config import ensure_tracer
 from tracer._content import evict_oldest, fingerprint, render_content, top_level_keys
 from tracer._expects import Checker, compile_expects, limit
 from tracer._guard import internal_error, warn_once
+from tracer._options import check_actor, check_flag, check_keys, check_name, check_seconds, fail
 from tracer._spans import record_error
+from tracer.instrumentation import handoff_attributes
 
 __all__ = ["Handoff", "HandoffError", "handoff"]
 
-_compiled: dict[int, tuple[Any, tuple[str, Checker] | None]] = {}
+_compiled: dict[int, tuple[Any, tuple[str, Checker]]] = {}
 _bases: dict[tuple[str, str, str | None, str | None], dict[str, Any]] = {}
 _CACHE_MAX = 256
+_EXPECTS_HELP = (
+    "a key name, a list of key names, a dataclass, TypedDict, pydantic model or other "
+    "class, or a JSON-schema dict"
+)
 
 
 class HandoffError(Exception):
@@ -41,18 +56,15 @@ class HandoffError(Exception):
         super().__init__(f"handoff {source} -> {target}: " + "; ".join(self.violations))
 
 
-def _compile(expects: Any) -> tuple[str, Checker] | None:
+def _compile(expects: Any) -> tuple[str, Checker]:
+    """``expects`` compiled once (cached by identity); ValueError when it means nothing."""
     entry = _compiled.get(id(expects))
     if entry is not None and entry[0] is expects:
         return entry[1]
-    result = compile_expects(expects)
-    if result is None:
-        warn_once(
-            "expects:" + type(expects).__name__,
-            "handoff expects=%r is not a key list, class, dataclass, TypedDict, pydantic "
-            "model or JSON-schema dict; it is not checked",
-            expects,
-        )
+    spec = (expects,) if isinstance(expects, str) else expects
+    result = compile_expects(spec)
+    if result is None or isinstance(expects, bytes):
+        raise fail("handoff", "expects", expects, _EXPECTS_HELP)
     evict_oldest(_compiled, _CACHE_MAX)
     _compiled[id(expects)] = (expects, result)  # keeps expects alive, so the id stays its own
     return result
@@ -62,18 +74,7 @@ def _base(source: str, target: str, src_actor: str | None, dst_actor: str | None
     key = (source, target, src_actor, dst_actor)
     base = _bases.get(key)
     if base is None:
-        base = {
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
-            semconv.STAGE: semconv.STAGE_HANDOFF,
-            semconv.HANDOFF_SOURCE: source,
-            semconv.HANDOFF_TARGET: target,
-            semconv.GEN_AI_HANDOFF_SOURCE_NAME: source,
-            semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
-        }
-        if src_actor is not None:
-            base[semconv.HANDOFF_SOURCE_ACTOR] = src_actor
-        if dst_actor is not None:
-            base[semconv.HANDOFF_TARGET_ACTOR] = dst_actor
+        base = handoff_attributes(source, target, source_actor=src_actor, target_actor=dst_actor)
         evict_oldest(_bases, _CACHE_MAX)
         _bases[key] = base
     return base
@@ -83,7 +84,8 @@ class Handoff:
     """What ``with tracer.handoff(...) as h`` yields.
 
     ``h.payload`` is the payload object itself (not a copy); ``h.violations``
-    the violations recorded so far; ``h.span`` the live span.
+    the violations found (``"kind: detail"``), ``h.ok`` whether there are
+    none; ``h.span`` the handoff span (a non-recording one when not traced).
     """
 
     __slots__ = (
@@ -101,6 +103,7 @@ class Handoff:
         "_actors",
         "_token",
         "_started",
+        "_delivered_ns",
     )
 
     def __init__(
@@ -108,16 +111,16 @@ class Handoff:
         source: str,
         target: str,
         payload: Any,
-        expects: Any,
-        carry: Iterable[str],
+        expects: tuple[str, Checker] | None,
+        carry: tuple[str, ...],
         strict: bool,
         seen_version: Any,
         latest_version: Any,
         timeout: float | None,
         actors: tuple[str | None, str | None],
     ) -> None:
-        self.source = str(source)
-        self.target = str(target)
+        self.source = source
+        self.target = target
         self.payload = payload
         self.violations: list[str] = []
         self.span: Any = trace.INVALID_SPAN
@@ -130,6 +133,7 @@ class Handoff:
         self._actors = actors
         self._token: object = None
         self._started = 0.0
+        self._delivered_ns = 0
 
     @property
     def ok(self) -> bool:
@@ -139,7 +143,27 @@ class Handoff:
     def trace_id(self) -> str:
         return format(self.span.get_span_context().trace_id, "032x")
 
-    # -- recording ------------------------------------------------------------------
+    # -- the checks (always) ----------------------------------------------------------
+    def _check(self) -> None:
+        """Find the payload's violations; independent of tracing."""
+        payload = self.payload
+        violations = self.violations
+        if self._expects is not None:
+            try:
+                violations.extend(self._expects[1](payload))
+            except Exception as exc:  # e.g. a user validator that raises oddly
+                warn_once("expects-check", "handoff expectation check failed: %r", exc)
+        for key in self._carry:
+            if not _carried(payload, key):
+                violations.append(f"{semconv.VIOLATION_DROPPED_KEY}: {key}")
+        if self._seen is not None and self._latest is not None and self._seen != self._latest:
+            violations.append(
+                f"{semconv.VIOLATION_STALE_STATE}: saw version {self._seen}, "
+                f"latest is {self._latest}"
+            )
+        self.violations = limit(violations)
+
+    # -- the span (only when traced) ----------------------------------------------------
     def _attributes(self) -> dict[str, Any]:
         payload = self.payload
         attrs = dict(_base(self.source, self.target, *self._actors))
@@ -159,33 +183,17 @@ class Handoff:
             attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload)
         except Exception as exc:  # a mapping whose iteration fails is still the user's
             warn_once("payload-keys", "handoff payload keys could not be read: %r", exc)
-        violations = self.violations
         if self._expects is not None:
-            compiled = _compile(self._expects)
-            if compiled is not None:
-                attrs[semconv.HANDOFF_EXPECTS] = compiled[0]
-                try:
-                    violations.extend(compiled[1](payload))
-                except Exception as exc:  # e.g. a user validator that raises oddly
-                    warn_once("expects-check", "handoff expectation check failed: %r", exc)
-        carry = [str(k) for k in self._carry]
-        if carry:
-            attrs[semconv.HANDOFF_CARRY] = carry
-            for key in carry:
-                if not _carried(payload, key):
-                    violations.append(f"{semconv.VIOLATION_DROPPED_KEY}: {key}")
+            attrs[semconv.HANDOFF_EXPECTS] = self._expects[0]
+        if self._carry:
+            attrs[semconv.HANDOFF_CARRY] = list(self._carry)
         if self._seen is not None:
             attrs[semconv.HANDOFF_STATE_SEEN] = _attr_value(self._seen)
         if self._latest is not None:
             attrs[semconv.HANDOFF_STATE_LATEST] = _attr_value(self._latest)
-        if self._seen is not None and self._latest is not None and self._seen != self._latest:
-            violations.append(
-                f"{semconv.VIOLATION_STALE_STATE}: saw version {self._seen}, "
-                f"latest is {self._latest}"
-            )
-        self.violations = limit(violations)
         attrs[semconv.HANDOFF_VIOLATIONS] = list(self.violations)
         attrs[semconv.HANDOFF_VIOLATION_COUNT] = len(self.violations)
+        state = _runtime.current
         if state.capture_content:
             try:
                 attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = render_content(
@@ -195,26 +203,35 @@ class Handoff:
                 warn_once("redact", "content not recorded: redact hook failed: %r", exc)
         return attrs
 
-    def __enter__(self) -> Handoff:
-        if not state.enabled:
-            return self
+    def _start_span(self, start_ns: int) -> None:
         try:
-            tracer = state.tracer or ensure_tracer()
+            tracer = _runtime.current.tracer or ensure_tracer()
             if tracer is None:
-                return self
-            attrs = self._attributes()
+                return
             self.span = tracer.start_span(
-                semconv.handoff_span_name(self.source, self.target), attributes=attrs
+                semconv.handoff_span_name(self.source, self.target),
+                attributes=self._attributes(),
+                start_time=start_ns,
             )
             self._token = otel_context.attach(trace.set_span_in_context(self.span))
-            self._started = time.monotonic()
         except Exception:
             internal_error("starting a handoff")
-            return self
+
+    def __enter__(self) -> Handoff:
+        runtime = _runtime.current
+        traced = runtime.enabled
+        start_ns = runtime.clock() if traced else 0
+        self._check()
+        if traced:
+            self._start_span(start_ns)
+        self._started = time.monotonic()
         if self._strict and self.violations:
             error = HandoffError(self.source, self.target, self.violations)
             self._finish(error)
             raise error
+        if self._token is not None:
+            # The transfer is done: the span's duration ends here, not at exit.
+            self._delivered_ns = _runtime.current.clock()
         return self
 
     def _finish(self, exc: BaseException | None) -> None:
@@ -225,28 +242,31 @@ class Handoff:
             otel_context.detach(token)  # type: ignore[arg-type]
             if isinstance(exc, Exception):
                 record_error(self.span, exc)
-            self.span.end()
+            self.span.end(end_time=self._delivered_ns or None)
         except Exception:
             internal_error("ending a handoff")
 
+    def _check_timeout(self, exc: BaseException | None) -> HandoffError | None:
+        if self._timeout is None:
+            return None
+        elapsed = time.monotonic() - self._started
+        if elapsed <= self._timeout:
+            return None
+        self.violations.append(
+            f"{semconv.VIOLATION_TIMEOUT}: took {elapsed:.3f} s, limit {self._timeout:g} s"
+        )
+        if self._token is not None:
+            try:
+                self.span.set_attribute(semconv.HANDOFF_VIOLATIONS, list(self.violations))
+                self.span.set_attribute(semconv.HANDOFF_VIOLATION_COUNT, len(self.violations))
+            except Exception:
+                internal_error("recording a handoff timeout")
+        if self._strict and exc is None:
+            return HandoffError(self.source, self.target, self.violations)
+        return None
+
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
-        if self._token is None:
-            return
-        late: HandoffError | None = None
-        try:
-            if self._timeout is not None:
-                elapsed = time.monotonic() - self._started
-                if elapsed > self._timeout:
-                    self.violations.append(
-                        f"{semconv.VIOLATION_TIMEOUT}: took {elapsed:.3f} s, "
-                        f"limit {self._timeout:g} s"
-                    )
-                    self.span.set_attribute(semconv.HANDOFF_VIOLATIONS, list(self.violations))
-                    self.span.set_attribute(semconv.HANDOFF_VIOLATION_COUNT, len(self.violations))
-                    if self._strict and exc is None:
-                        late = HandoffError(self.source, self.target, self.violations)
-        except Exception:
-            internal_error("checking a handoff timeout")
+        late = self._check_timeout(exc)
         self._finish(exc if exc is not None else late)
         if late is not None:
             raise late
@@ -277,7 +297,7 @@ def handoff(
     payload: Any,
     *,
     expects: Any = None,
-    carry: Iterable[str] = (),
+    carry: str | Iterable[str] = (),
     strict: bool = False,
     seen_version: Any = None,
     latest_version: Any = None,
@@ -287,26 +307,47 @@ def handoff(
 ) -> Handoff:
     """A handoff from ``source`` to ``target``; use it as ``with ... as h``.
 
-    - ``expects``: required keys (list), a dataclass, TypedDict, pydantic model
-      class, any class (isinstance) or a JSON-schema dict.
-    - ``carry``: context keys that must survive into the payload.
+    - ``expects``: required keys (a key name or a list), a dataclass,
+      TypedDict, pydantic model class, any class (isinstance) or a JSON-schema dict.
+    - ``carry``: context keys (a key name or a list) that must survive into the payload.
     - ``seen_version`` / ``latest_version``: the state version the sender saw
       and the latest one; different values are a ``stale_state`` violation.
     - ``timeout``: seconds the block may take before a ``timeout`` violation.
     - ``source_actor`` / ``target_actor``: ``model``, ``human``, ``tool``, ``code``.
 
     Never raises for a violation unless ``strict=True``; then
-    :class:`HandoffError` is raised after the violations are recorded.
+    :class:`HandoffError` is raised after the violations are recorded. A
+    meaningless option raises ``ValueError`` here, traced or not.
     """
+    if type(source) is not str or type(target) is not str or not source or not target:
+        check_name("handoff", "source", source)
+        check_name("handoff", "target", target)
+    if type(strict) is not bool:
+        check_flag("handoff", "strict", strict)
+    if timeout is not None:
+        timeout = check_seconds("handoff", "timeout", timeout)
+    if source_actor is not None or target_actor is not None:
+        check_actor("handoff", "source_actor", source_actor)
+        check_actor("handoff", "target_actor", target_actor)
     return Handoff(
         source,
         target,
         payload,
-        expects,
-        carry,
+        None if expects is None else _compile(expects),
+        _carry_keys(carry),
         strict,
         seen_version,
         latest_version,
         timeout,
         (source_actor, target_actor),
     )
+
+
+def _carry_keys(carry: Any) -> tuple[str, ...]:
+    if type(carry) is list or type(carry) is tuple:
+        keys = tuple(carry)
+        for key in keys:
+            if type(key) is not str:
+                return check_keys("handoff", "carry", carry)  # raises with the one message
+        return keys
+    return check_keys("handoff", "carry", carry)

@@ -16,13 +16,13 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from opentelemetry import context as otel_context
-from opentelemetry import propagate, trace
+from opentelemetry import trace
 from opentelemetry.trace import Link, NonRecordingSpan, SpanContext, TraceFlags
 
-from tracer import semconv
-from tracer._config import ensure_tracer, state
+from tracer import _runtime, semconv
+from tracer._config import ensure_tracer
 from tracer._guard import internal_error, warn_once
-from tracer._spans import RESUMED_KEY, RUN_KEY, run_contexts
+from tracer._spans import RESUMED_KEY, RUN_KEY
 
 __all__ = ["current_trace_id", "extract", "inject", "outcome", "resume", "suspend"]
 
@@ -65,6 +65,8 @@ def inject(carrier: MutableMapping[str, Any] | None = None) -> MutableMapping[st
     if carrier is None:
         carrier = {}
     try:
+        from opentelemetry import propagate  # loads the configured propagators
+
         propagate.inject(carrier)
     except Exception:
         internal_error("injecting context")
@@ -78,6 +80,8 @@ def extract(carrier: Any) -> Attached:
     A carrier without a valid ``traceparent`` gives the current context.
     """
     try:
+        from opentelemetry import propagate
+
         return Attached(propagate.extract(carrier))
     except Exception:
         internal_error("extracting context")
@@ -113,7 +117,7 @@ def resume(token: str) -> Attached:
             trace_flags=TraceFlags(int(match.group(3), 16)),
         )
     )
-    state.resume_used = True
+    _runtime.current.resume_used = True
     ctx = trace.set_span_in_context(parent)
     return Attached(otel_context.set_value(RESUMED_KEY, parent, ctx))
 
@@ -143,7 +147,7 @@ def outcome(ok: bool, reason: str | None = None, *, trace_id: str | None = None)
     so feedback that arrives hours later, from any process, still counts.
     Never raises.
     """
-    if not state.enabled:
+    if not _runtime.current.enabled:
         return
     try:
         _outcome(ok, reason, trace_id)
@@ -184,7 +188,7 @@ def _outcome(ok: bool, reason: str | None, trace_id: str | None) -> None:
         warn_once("outcome-ref", "outcome(): %r is not a trace id or token; ignored", trace_id)
         return
     tid, sid = parsed
-    run_context = run_contexts.get(tid)
+    run_context = _runtime.current.run_contexts.get(tid)
     links = []
     if run_context is not None:
         parent_context = run_context
@@ -197,7 +201,7 @@ def _outcome(ok: bool, reason: str | None, trace_id: str | None) -> None:
         # outcome in the run's trace; coordgap.outcome.trace_id names the run.
         sid = int(hashlib.sha256(f"{tid:032x}".encode()).hexdigest()[:16], 16) or 1
         parent_context = SpanContext(tid, sid, is_remote=True, trace_flags=TraceFlags(1))
-    tracer = state.tracer or ensure_tracer()
+    tracer = _runtime.current.tracer or ensure_tracer()
     if tracer is None:
         return
     attrs = _outcome_attrs(ok, reason)

@@ -16,16 +16,15 @@ from __future__ import annotations
 import contextvars
 import functools
 import inspect
-import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.trace import Status, StatusCode
 
-from tracer import semconv
-from tracer._config import ensure_tracer, state
+from tracer import _runtime, semconv
+from tracer._config import ensure_tracer
 from tracer._content import evict_oldest, render_content
 from tracer._guard import internal_error, warn_once
 from tracer._plan import plan_attributes
@@ -44,11 +43,8 @@ _set_value = otel_context.set_value
 _get_current_span = trace.get_current_span
 
 _MAX_RUNS_TRACKED = 4096
-# trace_id -> {verifier name -> attempts so far}; oldest runs evicted first.
-_attempts: dict[int, dict[str, int]] = {}
-_attempts_lock = threading.Lock()
-# trace_id -> the run span's context, so a late outcome in this process can link to it.
-run_contexts: dict[int, Any] = {}
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def error_type(exc: BaseException) -> str:
@@ -68,11 +64,13 @@ def record_error(span: Any, exc: BaseException) -> None:
 
 def _next_attempt(trace_id: int, name: str) -> int:
     # A lock: verifiers of one run may check in parallel threads.
-    with _attempts_lock:
-        runs = _attempts.get(trace_id)
+    runtime = _runtime.current
+    with runtime.attempts_lock:
+        attempts = runtime.attempts
+        runs = attempts.get(trace_id)
         if runs is None:
-            evict_oldest(_attempts, _MAX_RUNS_TRACKED)
-            runs = _attempts[trace_id] = {}
+            evict_oldest(attempts, _MAX_RUNS_TRACKED)
+            runs = attempts[trace_id] = {}
         attempt = runs.get(name, 0) + 1
         runs[name] = attempt
         return attempt
@@ -139,6 +137,7 @@ class Step:
 
 
 def _record_content(span: Any, key: str, value: Any) -> None:
+    state = _runtime.current
     if not state.capture_content or not span.is_recording():
         return
     try:
@@ -214,20 +213,21 @@ class StepSpec:
         self.span_name = span_name(self.name)
 
     # -- decorator ------------------------------------------------------------
-    def __call__(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        return wrap(func, self)
+    def __call__(self, func: Callable[P, R]) -> Callable[P, R]:
+        wrapped: Callable[P, R] = wrap(func, self)
+        return wrapped
 
     # -- span lifecycle ---------------------------------------------------------
     def start(self) -> tuple[Any, Any] | None:
         """Start this step's span (not made current): ``(span, context)`` or None."""
         try:
-            tracer = state.tracer or ensure_tracer()
+            tracer = _runtime.current.tracer or ensure_tracer()
             if tracer is None:
                 return None
             span = tracer.start_span(self.span_name, attributes=self.attrs)
             ctx = _set_span(span)
             kind = self.kind
-            if kind == "verify" or kind == "workflow" or state.resume_used:
+            if kind == "verify" or kind == "workflow" or _runtime.current.resume_used:
                 ctx = self._begin_extra(span, ctx)
             return span, ctx
         except Exception:
@@ -246,13 +246,14 @@ class StepSpec:
             return None
 
     def _begin_extra(self, span: Any, ctx: Any) -> Any:
-        if state.resume_used:
+        if _runtime.current.resume_used:
             parent = _get_current_span()
             if _get_value(RESUMED_KEY) is parent and parent.get_span_context().is_valid:
                 span.set_attribute(semconv.RESUMED, True)
         if self.kind == "workflow":
             ctx = _set_value(RUN_KEY, span, ctx)
             span_context = span.get_span_context()
+            run_contexts = _runtime.current.run_contexts
             if span_context.trace_id not in run_contexts:
                 evict_oldest(run_contexts, _MAX_RUNS_TRACKED)
                 run_contexts[span_context.trace_id] = span_context
@@ -269,7 +270,7 @@ class StepSpec:
                 _record_plan(span, self.name, value)
             elif kind == "verify":
                 _record_verdict(span, self.name, value)
-            if state.capture_content:
+            if _runtime.current.capture_content:
                 _record_content(span, semconv.OUTPUT_CONTENT, value)
         except Exception:
             internal_error("recording a result")
@@ -288,7 +289,7 @@ class StepSpec:
 
     # -- context manager ----------------------------------------------------------
     def __enter__(self) -> Step:
-        began = self.begin() if state.enabled else None
+        began = self.begin() if _runtime.current.enabled else None
         step = Step(trace.INVALID_SPAN, self) if began is None else Step(began[0], self, began[1])
         # A context variable, not a list: one spec object may be entered from
         # several threads or tasks at once, and each must leave its own step.

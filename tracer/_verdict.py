@@ -22,6 +22,10 @@ class Verdict:
     reason: str | None = None
     score: float | None = None
 
+    def __bool__(self) -> bool:
+        """A verdict is true when it accepts: ``if check(draft):`` retries on a reject."""
+        return self.accepted
+
     @property
     def label(self) -> str:
         return semconv.VERDICT_ACCEPT if self.accepted else semconv.VERDICT_REJECT

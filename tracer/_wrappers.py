@@ -13,8 +13,7 @@ from typing import Any
 
 from opentelemetry import context as otel_context
 
-from tracer import semconv
-from tracer._config import state
+from tracer import _runtime, semconv
 from tracer._guard import internal_error
 from tracer._spans import StepSpec, _record_content
 
@@ -45,11 +44,12 @@ def make_wrapper(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) ->
 
 
 def _sync(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> Any:
-    st = state
+    rt = _runtime
     begin, end, result = spec.begin, spec.end, spec.result
     needs_result = spec.kind in ("plan", "verify")
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        st = rt.current
         if not st.enabled:
             return func(*args, **kwargs)
         began = begin()
@@ -72,11 +72,12 @@ def _sync(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> Any:
 
 
 def _async(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> Any:
-    st = state
+    rt = _runtime
     begin, end, result = spec.begin, spec.end, spec.result
     needs_result = spec.kind in ("plan", "verify")
 
     async def wrapper(*args: Any, **kwargs: Any) -> Any:
+        st = rt.current
         if not st.enabled:
             return await func(*args, **kwargs)
         began = begin()
@@ -108,12 +109,13 @@ def _gen_result(spec: StepSpec, items: list[Any], last: Any, value: Any) -> Any:
 
 
 def _gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> Any:
-    st = state
+    rt = _runtime
     start, end, result = spec.start, spec.end, spec.result
     collect = spec.kind == "plan"
     keep_last = spec.kind == "verify"
 
     def wrapper(*args: Any, **kwargs: Any) -> Generator[Any, Any, Any]:
+        st = rt.current
         if not st.enabled:
             return (yield from func(*args, **kwargs))
         started = start()
@@ -166,7 +168,7 @@ def _gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> Any:
 
 
 def _async_gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> Any:
-    st = state
+    rt = _runtime
     start, end, result = spec.start, spec.end, spec.result
     collect = spec.kind == "plan"
     keep_last = spec.kind == "verify"
@@ -174,6 +176,7 @@ def _async_gen(func: Callable[..., Any], spec: StepSpec, input_of: InputOf) -> A
     async def wrapper(*args: Any, **kwargs: Any) -> AsyncGenerator[Any, Any]:
         # One loop for traced and untraced runs (span None): async generators have
         # no "yield from", and asend/athrow must reach the user's generator either way.
+        st = rt.current
         started = start() if st.enabled else None
         span, ctx = started if started is not None else (None, None)
         if span is not None and st.capture_content:

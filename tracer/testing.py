@@ -8,8 +8,12 @@
 
 :func:`capture` points coordgap at a private provider (never the global one)
 with an in-memory exporter, sequential ids and a clock that advances 1 µs
-(1000 ns) per reading from 1_000_000_000 ns, and restores the previous tracer
-state afterwards. Not thread-safe across tests running in parallel.
+(1000 ns) per reading from 1_000_000_000 ns, on a fresh tracer runtime, and
+puts the previous runtime back whole afterwards (:func:`runtime`). Not
+thread-safe across tests running in parallel.
+
+Internal errors re-raise only when asked: ``COORDGAP_RAISE_INTERNAL_ERRORS=1``,
+:func:`raise_internal_errors`, or the fixture body :func:`internal_errors_raise`.
 """
 
 from __future__ import annotations
@@ -25,9 +29,18 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.sdk.trace.id_generator import IdGenerator
 
-from tracer import _config, _spans
+from tracer import _config, _guard, _runtime
 
-__all__ = ["Captured", "FixedIds", "capture", "preserve_state", "span_dict"]
+__all__ = [
+    "Captured",
+    "FixedIds",
+    "capture",
+    "internal_errors_raise",
+    "preserve_state",
+    "raise_internal_errors",
+    "runtime",
+    "span_dict",
+]
 
 CLOCK_START_NS = 1_000_000_000
 CLOCK_STEP_NS = 1_000
@@ -116,33 +129,47 @@ class Captured:
         self.exporter.clear()
 
 
-_STATE_FIELDS = (
-    "enabled",
-    "tracer",
-    "provider",
-    "capture_content",
-    "redact",
-    "max_content_length",
-    "settings",
-    "added",
-)
+@contextmanager
+def runtime(fresh: bool = False) -> Iterator[_runtime.Runtime]:
+    """Run the block on its own tracer runtime, then put the previous one back whole.
+
+    ``fresh=False``: a copy of the current runtime (the configuration goes on,
+    changes made in the block are forgotten); ``True``: an unconfigured one
+    (only the process-wide provider and the re-raise switch carry over).
+    """
+    previous = _runtime.current
+    if fresh:
+        inner = _runtime.Runtime(previous.process)
+        inner.raise_internal = previous.raise_internal
+    else:
+        inner = previous.copy()
+    _runtime.swap(inner)
+    try:
+        yield inner
+    finally:
+        _runtime.swap(previous)
 
 
 @contextmanager
 def preserve_state() -> Iterator[None]:
     """Restore coordgap's configuration (tracer, provider, switches) after the block."""
-    saved = {name: getattr(_config.state, name) for name in _STATE_FIELDS}
-    saved_attempts = dict(_spans._attempts)
-    saved_runs = dict(_spans.run_contexts)
-    try:
+    with runtime():
         yield
-    finally:
-        for name, value in saved.items():
-            setattr(_config.state, name, value)
-        _spans._attempts.clear()
-        _spans._attempts.update(saved_attempts)
-        _spans.run_contexts.clear()
-        _spans.run_contexts.update(saved_runs)
+
+
+@contextmanager
+def raise_internal_errors(value: bool | None = True) -> Iterator[None]:
+    """Make coordgap's internal errors re-raise (True), be swallowed (False), or leave
+    it to ``COORDGAP_RAISE_INTERNAL_ERRORS`` (None) for the block."""
+    with _guard.raise_internal_errors(value):
+        yield
+
+
+def internal_errors_raise() -> Iterator[None]:
+    """A pytest fixture body: ``fixture(autouse=True)(internal_errors_raise)`` in a
+    conftest makes coordgap's own bugs fail the test that hit them."""
+    with raise_internal_errors(True):
+        yield
 
 
 @contextmanager
@@ -162,13 +189,15 @@ def capture(
     provider = TracerProvider(id_generator=FixedIds() if fixed else None, shutdown_on_exit=False)
     provider.add_span_processor(SimpleSpanProcessor(exporter))
     real_time_ns = sdk_trace.time_ns
+    clock: Callable[[], int] | None = None
     if fixed:
         ticks = itertools.count(CLOCK_START_NS, CLOCK_STEP_NS)
-        sdk_trace.time_ns = lambda: next(ticks)
-    with preserve_state():
-        # Fixed ids repeat across captures: forget runs seen by earlier ones.
-        _spans._attempts.clear()
-        _spans.run_contexts.clear()
+        clock = sdk_trace.time_ns = lambda: next(ticks)
+    # A fresh runtime: fixed ids repeat across captures, so runs seen by
+    # earlier ones must be forgotten.
+    with runtime(fresh=True) as inner:
+        if clock is not None:
+            inner.clock = clock
         try:
             _config.configure(
                 tracer_provider=provider,

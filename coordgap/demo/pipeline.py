@@ -199,9 +199,10 @@ def produce_teaser(plan: RunPlan, studio: Studio, record: RunRecord) -> None:
 
     # brief check, with retries routed back to the shot-writer
     if fault != "verifier_skipped":
-        shots = _brief_check_loop(plan, record, brief, shot_brief, shots, board)
-        if shots is None:
+        checked = _brief_check_loop(plan, record, brief, shot_brief, shots, board)
+        if checked is None:
             return
+        shots = checked
 
     # everything -> assembler
     with tracer.handoff("storyboard", "assembler", board, expects=["frames", "shot_count"]) as h:

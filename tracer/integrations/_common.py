@@ -1,106 +1,89 @@
-"""Helpers shared by the framework integrations (thin layers over the tracer's own).
+"""Helpers shared by the framework integrations, on the tracer's integration API.
 
-Everything here is defensive: the integrations run inside someone else's
-framework, so a helper that fails logs once and returns a harmless value
-instead of raising into the framework's execution.
+Every name here is a thin alias or helper over :mod:`tracer.instrumentation`
+(the one module integrations may use from the tracer); integrations import
+these, never a private ``tracer._x`` module. Everything is defensive: the
+integrations run inside someone else's framework, so a helper that fails logs
+once and returns a harmless value instead of raising into the framework.
 """
 
 from __future__ import annotations
 
-import functools
-import logging
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 from opentelemetry import context as otel_context
-from opentelemetry import trace
 from opentelemetry.trace import Span, Tracer, TracerProvider
 
-from tracer import semconv
-from tracer._config import _resolve, ensure_tracer, state
-from tracer._content import fingerprint, render_content, top_level_keys
-from tracer._guard import internal_error
-from tracer._plan import plan_attributes
-from tracer._spans import record_error
+from tracer import instrumentation as api
+from tracer.instrumentation import (
+    ROLES,
+    Content,
+    Role,
+    agent_attributes,
+    check_roles,
+    handoff_attributes,
+    logger,
+    open_agent,
+    open_handoff,
+    open_tool,
+    parse_verdict,
+    record_verdict,
+    tool_attributes,
+    warn_once,
+)
 
-__all__: list[str] = []
-
-logger = logging.getLogger("coordgap.tracer")
+__all__ = [
+    "ROLES",
+    "Role",
+    "agent_attributes",
+    "check_roles",
+    "handoff_attributes",
+    "logger",
+    "open_agent",
+    "open_handoff",
+    "open_tool",
+    "parse_verdict",
+    "record_verdict",
+    "tool_attributes",
+    "warn_once",
+]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
+_Content = Content
+_LazyTracer = type(api.tracer_for(None))
+
 
 def _log_once(where: str, message: str = "", *args: Any) -> None:
-    """Handle an instrumentation failure (call from an ``except`` block).
-
-    Logged once per site; re-raised under pytest so a bug fails its test (the
-    tracer's guard, see ``tracer/_guard.py``).
-    """
-    internal_error(where)
+    """Handle an instrumentation failure (call from an ``except`` block): logged once
+    per site, re-raised only when coordgap's tests ask for it."""
+    api.internal_error(where)
 
 
-@contextmanager
-def _guard(where: str) -> Iterator[None]:
+def _guard(where: str) -> AbstractContextManager[None]:
     """Swallow and log an instrumentation failure; never raise into the framework."""
-    try:
-        yield
-    except Exception:  # instrumentation must never break the instrumented code
-        internal_error(where)
+    return api.guard(where)
 
 
 def _guarded(where: str) -> Callable[[_F], _F]:
     """Decorator form of :func:`_guard`; the wrapped function returns None on failure."""
-
-    def deco(fn: _F) -> _F:
-        @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return fn(*args, **kwargs)
-            except Exception:  # see _guard
-                internal_error(where)
-                return None
-
-        return wrapper  # type: ignore[return-value]
-
-    return deco
+    return api.guarded(where)
 
 
-class _LazyTracer:
-    """Resolves coordgap's tracer at each span start, not at instrumentation time.
-
-    So ``instrument()`` may run before ``tracer.configure()``; with nothing
-    configured the first span configures the defaults (the local store), and
-    ``enabled=False`` makes every span a no-op.
-    """
-
-    def start_span(self, *args: Any, **kwargs: Any) -> Span:
-        tracer = ensure_tracer() or trace.NoOpTracer()
-        return tracer.start_span(*args, **kwargs)
-
-
-def _get_tracer(provider: TracerProvider | None) -> Tracer | _LazyTracer:
+def _get_tracer(provider: TracerProvider | None) -> Tracer | Any:
     """The tracer the integrations write to: ``provider``'s, else coordgap's configured one."""
-    if provider is not None:
-        return trace.get_tracer(semconv.INSTRUMENTATION_NAME, tracer_provider=provider)
-    return _LazyTracer()
+    return api.tracer_for(provider)
 
 
 def _fingerprint(payload: Any) -> dict[str, Any]:
     """Hash (sha256 hex), size (bytes) and top-level keys of ``payload``, as the tracer does."""
-    digest, size = fingerprint(payload)
-    attrs: dict[str, Any] = {
-        semconv.HANDOFF_PAYLOAD_HASH: digest,
-        semconv.HANDOFF_PAYLOAD_SIZE: size,
-    }
-    keys = top_level_keys(payload)
-    if keys:
-        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = keys
-    return attrs
+    return api.fingerprint_attributes(payload)
 
 
 def _value_hash(value: Any) -> str:
-    return fingerprint(value)[0]
+    return api.value_hash(value)
 
 
 _Snapshot = dict[str, tuple[bool, str, str]]
@@ -133,65 +116,21 @@ def _state_diff(before: _Snapshot, after: _Snapshot) -> dict[str, list[str]]:
     return {"added": added, "dropped": dropped, "changed": changed, "type_changed": type_changed}
 
 
-class _Content:
-    """Decides whether content is recorded, and renders it redacted and capped.
-
-    The argument wins, else ``tracer.configure(capture_content=...)`` (and its
-    ``COORDGAP_CAPTURE_CONTENT``); off by default. Rendering uses the tracer's
-    redact hook and length cap unless ``redact`` is given here.
-    """
-
-    def __init__(
-        self, capture: bool | None = None, redact: Callable[[str], str] | None = None
-    ) -> None:
-        self._capture = capture
-        self._redact = redact
-
-    @property
-    def enabled(self) -> bool:
-        if self._capture is not None:
-            return self._capture
-        if state.settings is not None:
-            return bool(state.capture_content)
-        try:  # not configured (yet): the environment decides, as configure() would
-            return bool(_resolve("capture_content", None))
-        except ValueError:  # a bad value: configure() will report it; record nothing
-            return False
-
-    def render(self, value: Any) -> str:
-        return render_content(value, self._redact or state.redact, state.max_content_length)
-
-
 def _record_error(span: Span, exc: BaseException) -> None:
     """Mark ``span`` failed by ``exc`` (status, ``error.type``, exception event)."""
-    record_error(span, exc)
+    api.record_error(span, exc)
 
 
 def _plan_attributes(subtasks: Any) -> dict[str, Any]:
     """Count, ids, assignees and face-value defects of a plan (see docs/internals.md)."""
-    return plan_attributes(subtasks) or {}
+    return api.plan_or_empty(subtasks)
 
 
 def _verdict_attributes(
     name: str, accepted: bool, attempt: int, reason: str | None, subject: str | None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Span attributes and ``gen_ai.evaluation.result`` event attributes of a verdict."""
-    verdict = semconv.VERDICT_ACCEPT if accepted else semconv.VERDICT_REJECT
-    attrs: dict[str, Any] = {
-        semconv.VERIFY_VERDICT: verdict,
-        semconv.VERIFY_ATTEMPT: attempt,
-    }
-    event: dict[str, Any] = {
-        semconv.GEN_AI_EVALUATION_NAME: name,
-        semconv.GEN_AI_EVALUATION_SCORE_LABEL: verdict,
-        semconv.GEN_AI_EVALUATION_SCORE_VALUE: 1.0 if accepted else 0.0,
-    }
-    if reason:
-        attrs[semconv.VERIFY_REASON] = reason
-        event[semconv.GEN_AI_EVALUATION_EXPLANATION] = reason
-    if subject:
-        attrs[semconv.VERIFY_SUBJECT] = subject
-    return attrs, event
+    return api.verdict_attributes(name, accepted, attempt, reason, subject)
 
 
 def _detach_quietly(token: object | None) -> None:

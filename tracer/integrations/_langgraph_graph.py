@@ -9,19 +9,12 @@ from typing import Any
 
 from opentelemetry.trace import Span
 
-from tracer import semconv
-from tracer._verdict import parse_verdict
-from tracer.integrations._common import _Snapshot
+from tracer.integrations._common import ROLES, _Snapshot, check_roles, parse_verdict
 
 __all__: list[str] = []
 
 _START = "__start__"
-ROLE_STAGES = {
-    "plan": semconv.STAGE_DECOMPOSITION,
-    "verify": semconv.STAGE_VERIFICATION,
-    "generate": semconv.STAGE_GENERATION,
-    "assemble": semconv.STAGE_ASSEMBLY,
-}
+ROLE_STAGES = {role: spec.stage for role, spec in ROLES.items()}
 
 
 @dataclass
@@ -54,17 +47,7 @@ class _GraphRun:
 def _roles(
     roles: Mapping[str, str] | None, plan: Iterable[str], verify: Iterable[str]
 ) -> dict[str, str]:
-    out = dict(roles or {})
-    for name in plan:
-        out[name] = "plan"
-    for name in verify:
-        out[name] = "verify"
-    for name, role in out.items():
-        if role not in ROLE_STAGES:
-            raise ValueError(
-                f"role {role!r} for node {name!r}: expected one of {sorted(ROLE_STAGES)}"
-            )
-    return out
+    return check_roles(roles, plan, verify, what="node")
 
 
 def _graph_topology(graph: Any) -> tuple[set[tuple[str, str]], dict[str, set[str]], set[str]]:

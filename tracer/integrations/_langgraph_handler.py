@@ -16,6 +16,7 @@ from opentelemetry.trace import Span, TracerProvider
 
 from tracer import semconv
 from tracer.integrations._common import (
+    ROLES,
     _Content,
     _detach_quietly,
     _fingerprint,
@@ -27,9 +28,10 @@ from tracer.integrations._common import (
     _snapshot,
     _state_diff,
     _verdict_attributes,
+    agent_attributes,
+    handoff_attributes,
 )
 from tracer.integrations._langgraph_graph import (
-    ROLE_STAGES,
     _as_verdict,
     _graph_topology,
     _GraphRun,
@@ -174,21 +176,14 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         role = self._roles.get(name, "generate")
         state = inputs if isinstance(inputs, Mapping) else {}
         start_ns = time.time_ns()
-        span_name = {
-            "plan": semconv.plan_span_name,
-            "verify": semconv.verify_span_name,
-        }.get(role, semconv.agent_span_name)(name)
-        op = {"plan": semconv.OP_PLAN, "verify": semconv.OP_VERIFY}.get(
-            role, semconv.OP_INVOKE_AGENT
+        span_name = ROLES[role].span_name(name)
+        attrs = agent_attributes(
+            name,
+            role=role,
+            actor=self._actors.get(name, semconv.ACTOR_CODE),
+            agent_id=f"{graph.name}.{name}",
+            integration=_FRAMEWORK,
         )
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: op,
-            semconv.GEN_AI_AGENT_NAME: name,
-            semconv.GEN_AI_AGENT_ID: f"{graph.name}.{name}",
-            semconv.STAGE: ROLE_STAGES[role],
-            semconv.ACTOR: self._actors.get(name, semconv.ACTOR_CODE),
-            semconv.INTEGRATION: _FRAMEWORK,
-        }
         if self._content.enabled:
             attrs[semconv.INPUT_CONTENT] = self._content.render(state)
         snap = _snapshot(state)
@@ -259,21 +254,19 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         ]
         source_actor = self._actors.get(source.name, semconv.ACTOR_CODE)
         target_actor = self._actors.get(target, semconv.ACTOR_CODE)
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
-            semconv.STAGE: semconv.STAGE_HANDOFF,
-            semconv.HANDOFF_SOURCE: source.name,
-            semconv.HANDOFF_TARGET: target,
-            semconv.GEN_AI_HANDOFF_SOURCE_NAME: source.name,
-            semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
-            semconv.HANDOFF_SOURCE_ACTOR: source_actor,
-            semconv.HANDOFF_TARGET_ACTOR: target_actor,
+        attrs = handoff_attributes(
+            source.name,
+            target,
+            source_actor=source_actor,
+            target_actor=target_actor,
+            integration=_FRAMEWORK,
+        )
+        attrs |= {
             semconv.HANDOFF_KEYS_ADDED: diff["added"],
             semconv.HANDOFF_KEYS_DROPPED: diff["dropped"],
             semconv.HANDOFF_KEYS_CHANGED: diff["changed"],
             semconv.HANDOFF_VIOLATIONS: violations,
             semconv.HANDOFF_VIOLATION_COUNT: len(violations),
-            semconv.INTEGRATION: _FRAMEWORK,
             **_fingerprint(dict(state)),
         }
         if self._carry is not None:

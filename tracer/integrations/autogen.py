@@ -36,6 +36,7 @@ from opentelemetry.trace import Span, Status, StatusCode, TracerProvider
 
 from tracer import semconv
 from tracer.integrations._common import (
+    ROLES,
     _Content,
     _detach_quietly,
     _fingerprint,
@@ -43,6 +44,10 @@ from tracer.integrations._common import (
     _guard,
     _record_error,
     _verdict_attributes,
+    agent_attributes,
+    check_roles,
+    handoff_attributes,
+    tool_attributes,
 )
 
 __all__ = ["instrument", "uninstrument"]
@@ -50,12 +55,6 @@ __all__ = ["instrument", "uninstrument"]
 _FRAMEWORK = "autogen"
 _USER = "user"
 _HANDOFF_TOOL_PREFIX = "transfer_to_"
-_ROLES = {
-    "plan": (semconv.OP_PLAN, semconv.STAGE_DECOMPOSITION, semconv.plan_span_name),
-    "verify": (semconv.OP_VERIFY, semconv.STAGE_VERIFICATION, semconv.verify_span_name),
-    "generate": (semconv.OP_INVOKE_AGENT, semconv.STAGE_GENERATION, semconv.agent_span_name),
-    "assemble": (semconv.OP_INVOKE_AGENT, semconv.STAGE_ASSEMBLY, semconv.agent_span_name),
-}
 
 
 @dataclass
@@ -165,14 +164,10 @@ class _TeamRun:
             )
         self._handed_to = None
         role = self._o.roles.get(turn.source, "generate")
-        op, stage, span_name = _ROLES[role]
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: op,
-            semconv.GEN_AI_AGENT_NAME: turn.source,
-            semconv.STAGE: stage,
-            semconv.ACTOR: self._actor(turn.source),
-            semconv.INTEGRATION: _FRAMEWORK,
-        }
+        span_name = ROLES[role].span_name
+        attrs = agent_attributes(
+            turn.source, role=role, actor=self._actor(turn.source), integration=_FRAMEWORK
+        )
         if self._o.content.enabled:
             attrs[semconv.OUTPUT_CONTENT] = self._o.content.render(_text(message))
         span = self._o.tracer.start_span(
@@ -194,13 +189,7 @@ class _TeamRun:
             tool_span = self._o.tracer.start_span(
                 semconv.tool_span_name(tool.name),
                 context=agent_ctx,
-                attributes={
-                    semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
-                    semconv.GEN_AI_TOOL_NAME: tool.name,
-                    semconv.STAGE: semconv.STAGE_GENERATION,
-                    semconv.ACTOR: semconv.ACTOR_TOOL,
-                    semconv.INTEGRATION: _FRAMEWORK,
-                },
+                attributes=tool_attributes(tool.name, integration=_FRAMEWORK),
                 start_time=tool.start_ns,
             )
             if tool.error:
@@ -215,20 +204,16 @@ class _TeamRun:
 
     def _handoff(self, source: str, target: str, message: Any, start: int, end: int) -> None:
         text = _text(message) if message is not None else ""
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
-            semconv.STAGE: semconv.STAGE_HANDOFF,
-            semconv.HANDOFF_SOURCE: source,
-            semconv.HANDOFF_TARGET: target,
-            semconv.GEN_AI_HANDOFF_SOURCE_NAME: source,
-            semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
-            semconv.HANDOFF_SOURCE_ACTOR: self._actor(source),
-            semconv.HANDOFF_TARGET_ACTOR: self._actor(target),
-            semconv.HANDOFF_VIOLATIONS: [],
-            semconv.HANDOFF_VIOLATION_COUNT: 0,
-            semconv.INTEGRATION: _FRAMEWORK,
-            **_fingerprint(text),
-        }
+        attrs = handoff_attributes(
+            source,
+            target,
+            source_actor=self._actor(source),
+            target_actor=self._actor(target),
+            integration=_FRAMEWORK,
+        )
+        attrs[semconv.HANDOFF_VIOLATIONS] = []
+        attrs[semconv.HANDOFF_VIOLATION_COUNT] = 0
+        attrs.update(_fingerprint(text))
         if self._o.content.enabled:
             attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = self._o.content.render(text)
         span = self._o.tracer.start_span(
@@ -248,13 +233,7 @@ class _TeamRun:
 
 
 def _roles(roles: Mapping[str, str] | None, plan: Iterable[str], verify: Iterable[str]) -> dict:
-    out = dict(roles or {})
-    out.update({name: "plan" for name in plan})
-    out.update({name: "verify" for name in verify})
-    for name, role in out.items():
-        if role not in _ROLES:
-            raise ValueError(f"role {role!r} for agent {name!r}: expected {sorted(_ROLES)}")
-    return out
+    return check_roles(roles, plan, verify, what="agent")
 
 
 def instrument(

@@ -36,23 +36,22 @@ from opentelemetry.trace import Span, Status, StatusCode, TracerProvider
 
 from tracer import semconv
 from tracer.integrations._common import (
+    ROLES,
     _Content,
     _detach_quietly,
     _get_tracer,
     _guarded,
     _verdict_attributes,
+    agent_attributes,
+    check_roles,
+    handoff_attributes,
+    tool_attributes,
 )
 
 __all__ = ["CoordgapTracingProcessor", "SDK_ERROR", "instrument"]
 
 _FRAMEWORK = "openai-agents"
 SDK_ERROR = "agents_sdk_error"  # error.type when the SDK reports an error without a class
-_ROLE_OPS = {
-    "plan": (semconv.OP_PLAN, semconv.STAGE_DECOMPOSITION, semconv.plan_span_name),
-    "verify": (semconv.OP_VERIFY, semconv.STAGE_VERIFICATION, semconv.verify_span_name),
-    "generate": (semconv.OP_INVOKE_AGENT, semconv.STAGE_GENERATION, semconv.agent_span_name),
-    "assemble": (semconv.OP_INVOKE_AGENT, semconv.STAGE_ASSEMBLY, semconv.agent_span_name),
-}
 
 Route = Callable[[Mapping[str, Any]], "str | Iterable[str] | None"] | Iterable[str]
 
@@ -124,12 +123,7 @@ class CoordgapTracingProcessor(TracingProcessor):
         redact: Callable[[str], str] | None = None,
         tracer_provider: TracerProvider | None = None,
     ) -> None:
-        self._roles = dict(roles or {})
-        self._roles.update({name: "plan" for name in plan})
-        self._roles.update({name: "verify" for name in verify})
-        for name, role in self._roles.items():
-            if role not in _ROLE_OPS:
-                raise ValueError(f"role {role!r} for agent {name!r}: expected {sorted(_ROLE_OPS)}")
+        self._roles = check_roles(roles, plan, verify, what="agent")
         self._actors = dict(actors or {})
         for name, actor in self._actors.items():
             if actor not in semconv.ACTORS:
@@ -216,25 +210,18 @@ class CoordgapTracingProcessor(TracingProcessor):
         ctx = trace.set_span_in_context(parent)
         token = None
         if kind == "agent":
-            op, stage, span_name = _ROLE_OPS[self._roles.get(name, "generate")]
-            attrs = {
-                semconv.GEN_AI_OPERATION_NAME: op,
-                semconv.GEN_AI_AGENT_NAME: name,
-                semconv.STAGE: stage,
-                semconv.ACTOR: self._actors.get(name, semconv.ACTOR_MODEL),
-                semconv.INTEGRATION: _FRAMEWORK,
-            }
+            role = self._roles.get(name, "generate")
+            attrs = agent_attributes(
+                name,
+                role=role,
+                actor=self._actors.get(name, semconv.ACTOR_MODEL),
+                integration=_FRAMEWORK,
+            )
             span = self._tracer.start_span(
-                span_name(name), context=ctx, attributes=attrs, start_time=start
+                ROLES[role].span_name(name), context=ctx, attributes=attrs, start_time=start
             )
         else:
-            attrs = {
-                semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
-                semconv.GEN_AI_TOOL_NAME: name,
-                semconv.STAGE: semconv.STAGE_GENERATION,
-                semconv.ACTOR: semconv.ACTOR_TOOL,
-                semconv.INTEGRATION: _FRAMEWORK,
-            }
+            attrs = tool_attributes(name, integration=_FRAMEWORK)
             span = self._tracer.start_span(
                 semconv.tool_span_name(name), context=ctx, attributes=attrs, start_time=start
             )
@@ -290,17 +277,13 @@ class CoordgapTracingProcessor(TracingProcessor):
         data = sdk_span.span_data
         source = str(getattr(data, "from_agent", None) or "")
         target = str(getattr(data, "to_agent", None) or "")
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
-            semconv.STAGE: semconv.STAGE_HANDOFF,
-            semconv.HANDOFF_SOURCE: source,
-            semconv.HANDOFF_TARGET: target,
-            semconv.GEN_AI_HANDOFF_SOURCE_NAME: source,
-            semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
-            semconv.HANDOFF_SOURCE_ACTOR: self._actors.get(source, semconv.ACTOR_MODEL),
-            semconv.HANDOFF_TARGET_ACTOR: self._actors.get(target, semconv.ACTOR_MODEL),
-            semconv.INTEGRATION: _FRAMEWORK,
-        }
+        attrs = handoff_attributes(
+            source,
+            target,
+            source_actor=self._actors.get(source, semconv.ACTOR_MODEL),
+            target_actor=self._actors.get(target, semconv.ACTOR_MODEL),
+            integration=_FRAMEWORK,
+        )
         violations: list[str] = []
         route = self._routes.get(source)
         expected = _expected_targets(route, run.metadata) if route is not None else None
