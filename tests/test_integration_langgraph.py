@@ -491,3 +491,71 @@ def test_send_fan_out_hands_off_to_each_branch(memory: Any) -> None:
     assert len(named["handoff plan -> write"]) == 2
     assert len(named["handoff write -> merge"]) == 2
     assert len(named["invoke_agent write"]) == 2
+
+
+def test_send_checks_keys_against_what_was_sent(memory: Any) -> None:
+    """A Send's payload leaves parent keys out by design: no dropped keys into or out of
+    the branch; the handoff fingerprints the arg; `expects` still checks the target."""
+
+    class Fan(TypedDict, total=False):
+        goal: str
+        brief: str
+        topics: list[str]
+        topic: str
+        drafts: Annotated[list[str], operator.add]
+
+    graph = StateGraph(Fan)
+    graph.add_node("plan", lambda s: {"topics": ["x", "y"], "brief": "short"})
+    graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
+    graph.add_node("merge", lambda s: {})
+    graph.add_edge(START, "plan")
+    graph.add_conditional_edges(
+        "plan",
+        lambda s: [Send("write", {"topic": t} if t == "x" else {"tone": t}) for t in s["topics"]],
+        ["write"],
+    )
+    graph.add_edge("write", "merge")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(
+        graph.compile(), tracer_provider=provider, expects={"write": ["topic"]}
+    )
+    with pytest.raises(KeyError):  # the second branch got no topic
+        app.invoke({"goal": "g", "drafts": []})
+    named = _by_name(exporter.get_finished_spans())
+    sent = named["handoff plan -> write"]
+    assert [s.attributes[semconv.HANDOFF_PAYLOAD_KEYS] for s in sent] == [("topic",), ("tone",)]
+    assert [s.attributes[semconv.HANDOFF_KEYS_DROPPED] for s in sent] == [(), ()]
+    assert [s.attributes[semconv.HANDOFF_VIOLATIONS] for s in sent] == [
+        (),
+        ("missing_key: topic",),
+    ]
+    (agent,) = named["invoke_agent plan"]
+    writes = named["invoke_agent write"]
+    assert len(writes) == 2
+    assert all(w.parent.span_id == agent.parent.span_id for w in writes)  # siblings
+
+
+def test_send_branches_hand_their_output_on_without_drops(memory: Any) -> None:
+    """Out of a Send branch, what the branch wrote is the baseline, not its private input."""
+
+    class Fan(TypedDict, total=False):
+        topics: list[str]
+        topic: str
+        drafts: Annotated[list[str], operator.add]
+
+    graph = StateGraph(Fan)
+    graph.add_node("plan", lambda s: {"topics": ["x", "y"]})
+    graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
+    graph.add_node("merge", lambda s: {})
+    graph.add_edge(START, "plan")
+    graph.add_conditional_edges(
+        "plan", lambda s: [Send("write", {"topic": t}) for t in s["topics"]], ["write"]
+    )
+    graph.add_edge("write", "merge")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider)
+    app.invoke({"drafts": []})
+    finished = exporter.get_finished_spans()
+    handoffs = [s for s in finished if s.name.startswith("handoff")]
+    assert len(handoffs) == 4
+    assert all(s.attributes[semconv.HANDOFF_VIOLATIONS] == () for s in handoffs)

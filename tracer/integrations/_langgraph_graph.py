@@ -38,6 +38,10 @@ class _NodeRun:
     end_ns: int = 0
     destinations: set[str] = field(default_factory=set)
     routed: bool = False
+    # Send(node, arg) packets this run dispatched: (target, fingerprint of arg)
+    sends: list[tuple[str, _Snapshot]] = field(default_factory=list)
+    pushed: bool = False  # this run was started by a Send (its input is the Send's arg)
+    attempt: int = 1  # 1 + the RetryPolicy retries that came before this run
 
 
 @dataclass
@@ -130,6 +134,29 @@ def _is_bubble_up(error: BaseException) -> bool:
     except ImportError:  # a LangGraph without it cannot raise it either
         return False
     return isinstance(error, GraphBubbleUp)
+
+
+_PUSH = "__pregel_push"  # langgraph._internal._constants.PUSH: a task a Send started
+
+
+def _is_pushed(metadata: Mapping[str, Any]) -> bool:
+    """A node run started by a ``Send`` (its triggers name the push channel)."""
+    triggers = metadata.get("langgraph_triggers") or ()
+    return any(str(t).startswith(_PUSH) for t in triggers)
+
+
+def _sends(output: Any) -> list[tuple[str, Any]]:
+    """``(node, arg)`` of each ``Send`` in a router's return or a ``Command(goto=...)``."""
+    goto = getattr(output, "goto", None)
+    if goto is not None and hasattr(output, "resume"):  # langgraph.types.Command
+        output = goto
+    items = output if isinstance(output, (list, tuple)) else [output]
+    out = []
+    for item in items:
+        node = getattr(item, "node", None)
+        if isinstance(node, str) and hasattr(item, "arg"):
+            out.append((node, item.arg))
+    return out
 
 
 def _route_targets(output: Any) -> set[str]:

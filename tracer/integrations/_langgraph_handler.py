@@ -34,14 +34,20 @@ from tracer.integrations._langgraph_graph import (
     _graph_topology,
     _GraphRun,
     _is_bubble_up,
+    _is_pushed,
     _NodeRun,
     _roles,
     _route_targets,
+    _sends,
 )
 
 __all__ = ["CoordgapCallbackHandler"]
 
 _FRAMEWORK = "langgraph"
+
+
+def _snapshot_of(value: Any) -> _Snapshot:
+    return _snapshot(value) if isinstance(value, Mapping) else {}
 
 
 class CoordgapCallbackHandler(BaseCallbackHandler):
@@ -147,7 +153,8 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                     self._others[run_id] = (parent_run_id, name)
                 return
         assert graph is not None
-        self._start_node(run_id, graph, name, int(meta.get("langgraph_step") or 0), inputs)
+        step = int(meta.get("langgraph_step") or 0)
+        self._start_node(run_id, graph, name, step, inputs, _is_pushed(meta))
 
     def _start_graph(self, run_id: UUID, name: str, thread_id: Any = None) -> None:
         current = trace.get_current_span()
@@ -169,7 +176,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         self._graphs[run_id] = _GraphRun(name=wf_name, span=span, parent=span, token=token)
 
     def _start_node(
-        self, run_id: UUID, graph: _GraphRun, name: str, step: int, inputs: Any
+        self, run_id: UUID, graph: _GraphRun, name: str, step: int, inputs: Any, pushed: bool
     ) -> None:
         role = self._roles.get(name, "generate")
         state = inputs if isinstance(inputs, Mapping) else {}
@@ -193,9 +200,13 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             attrs[semconv.INPUT_CONTENT] = self._content.render(state)
         snap = _snapshot(state)
         with self._lock:
-            sources = self._sources(graph, name, step)
-        for source in sources:
-            self._emit_handoff(graph, source, name, state, snap, start_ns)
+            if pushed:  # a Send: only its sender hands off, and what it sent is the baseline
+                handoffs = self._senders(graph, name, step, snap)
+            else:
+                handoffs = [(s, s.state) for s in self._sources(graph, name, step)]
+        for source, baseline in handoffs:
+            self._emit_handoff(graph, source, name, state, snap, start_ns, baseline)
+        sources = [source for source, _ in handoffs]
         parent_ctx = trace.set_span_in_context(graph.parent)
         span = self._tracer.start_span(
             span_name, context=parent_ctx, attributes=attrs, start_time=start_ns
@@ -212,6 +223,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 start_ns=start_ns,
                 state=snap,
                 sources=[s.name for s in sources],
+                pushed=pushed,
             )
 
     def _attach(self, span: Span) -> object | None:
@@ -236,6 +248,25 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 chosen.append(run)
         return chosen
 
+    def _senders(
+        self, graph: _GraphRun, target: str, step: int, snap: _Snapshot
+    ) -> list[tuple[_NodeRun, _Snapshot]]:
+        """The run whose ``Send`` started this pushed task, with what it sent.
+
+        The send whose payload matches the input exactly is taken (and used up),
+        else the first one left for ``target`` (a node's input schema may
+        reshape what was sent)."""
+        earlier = [s for s in graph.steps if s < step]
+        if not earlier:
+            return []
+        runs = graph.steps[max(earlier)]
+        candidates = [(run, i) for run in runs for i, (t, _) in enumerate(run.sends) if t == target]
+        if not candidates:
+            return []
+        run, index = next(((r, i) for r, i in candidates if r.sends[i][1] == snap), candidates[0])
+        _, sent = run.sends.pop(index)
+        return [(run, sent)]
+
     def _emit_handoff(
         self,
         graph: _GraphRun,
@@ -244,8 +275,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         state: Mapping[str, Any],
         snap: _Snapshot,
         start_ns: int,
+        baseline: _Snapshot,
     ) -> None:
-        diff = _state_diff(source.state, snap)
+        diff = _state_diff(baseline, snap)
         carried = (
             diff["dropped"]
             if self._carry is None
@@ -298,11 +330,13 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             if other is not None:
                 self._graphs.pop(run_id, None)  # a subgraph run ends with its chain run
                 owner = self._nodes.get(other[0])
-                if owner is not None and self._is_router(
-                    owner, other[1], kwargs.get("tags"), outputs
+                sent = _sends(outputs)  # Send packets are routes, whatever returned them
+                if owner is not None and (
+                    sent or self._is_router(owner, other[1], kwargs.get("tags"), outputs)
                 ):
                     owner.routed = True
                     owner.destinations |= _route_targets(outputs)
+                    owner.sends += [(t, _snapshot_of(arg)) for t, arg in sent]
                 return
             node = self._nodes.pop(run_id, None)
             graph = None if node is not None else self._graphs.pop(run_id, None)
@@ -341,6 +375,15 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 _record_error(span, error)
             if self._content.enabled and outputs is not None:
                 span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(outputs))
+            sent = _sends(outputs)
+            if sent:  # Command(goto=Send(...)) returned by the node itself
+                node.routed = True
+                node.destinations |= {t for t, _ in sent}
+                node.sends += [(t, _snapshot_of(arg)) for t, arg in sent]
+            if node.pushed and update:
+                # a Send branch read a private payload, not the shared state: what
+                # it hands on is what it wrote
+                node.state = _snapshot(update)
             if node.role == "plan":
                 subtasks = update.get(self._subtasks_key)
                 if isinstance(subtasks, (list, tuple)):
