@@ -100,7 +100,7 @@ rejected AS (
            list_filter([pr.p.span_id], lambda x: x IS NOT NULL) || v.spans AS evidence
     FROM verdicts v LEFT JOIN producer pr ON pr.trace_id = v.trace_id
                                          AND pr.verifier = v.verifier
-)
+),
 named AS (
     SELECT trace_id, span_id, arg_min(anc_agent, hops) AS agent
     FROM cg_err_walk
@@ -116,7 +116,7 @@ stray AS (
            [e.span_id] || COALESCE(e.errored_ancestors, []) AS evidence
     FROM cg_err e SEMI JOIN cg_pending p ON p.trace_id = e.trace_id
     LEFT JOIN named n ON n.trace_id = e.trace_id AND n.span_id = e.span_id
-    WHERE e.originating AND NOT e.in_assembly AND e.owner_id IS NULL
+    WHERE e.originating AND NOT COALESCE(e.in_assembly, false) AND e.owner_id IS NULL
 )
 SELECT trace_id, 'generation' AS category, 'generation' AS rule, span_id, span_name, agent,
        reason, evidence
