@@ -20,7 +20,7 @@ from typing import IO
 
 import duckdb
 
-from analyzer import ingest_sql, mapping
+from analyzer import ingest_sql, mapping, mapping_langgraph
 from analyzer.formats import (
     OTLP_JSON,
     Detected,
@@ -164,6 +164,7 @@ def link_spans(con: duckdb.DuckDBPyConnection) -> None:
     (:data:`analyzer.mapping.LINK_SQL`); idempotent."""
     for statement in mapping.LINK_SQL:
         con.execute(statement, mapping.params(statement))
+    mapping_langgraph.link(con)
 
 
 def _reporter(

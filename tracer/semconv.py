@@ -139,6 +139,25 @@ OUTPUT_CONTENT: Final = "coordgap.output"
 # suspend / resume of long human steps
 RESUMED: Final = "coordgap.resumed"  # true on a span started from a resume token
 
+# --- LangGraph as other instrumentations record it (read by the analyzer) -----------
+# LangGraph puts these in every node run's LangChain metadata; OpenInference's
+# LangChain instrumentor writes that metadata as JSON under "metadata",
+# OpenLLMetry's as "traceloop.association.properties.<key>" attributes.
+LANGGRAPH_NODE: Final = "langgraph_node"
+LANGGRAPH_STEP: Final = "langgraph_step"
+LANGGRAPH_TRIGGERS: Final = "langgraph_triggers"
+LANGGRAPH_PUSH: Final = "__pregel_push"  # the trigger of a task a Send started
+OPENINFERENCE_METADATA: Final = "metadata"
+OPENINFERENCE_INPUT_VALUE: Final = "input.value"
+OPENINFERENCE_OUTPUT_VALUE: Final = "output.value"
+TRACELOOP_ASSOCIATION_PREFIX: Final = "traceloop.association.properties."
+TRACELOOP_ENTITY_INPUT: Final = "traceloop.entity.input"  # JSON {"inputs": ...}
+TRACELOOP_ENTITY_OUTPUT: Final = "traceloop.entity.output"  # JSON {"outputs": ...}
+OPENLLMETRY_WORKFLOW_NODES: Final = "gen_ai.workflow.nodes"  # on OpenLLMetry's graph span
+# analyzer only: a handoff derived from LangGraph's steps, not recorded as a span
+HANDOFF_DERIVED: Final = "coordgap.handoff.derived"
+SOURCE_DERIVED: Final = "derived"  # the `source` column of spans the analyzer derived
+
 # --- span names --------------------------------------------------------------------
 
 
