@@ -289,7 +289,9 @@ FROM up WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
 -- Explicit handoff spans (cg_handoffs) and inferred ones (cg_inferred):
 -- consecutive siblings (agent or handoff spans under one parent, by start
 -- time) whose agents differ, and nested delegation. An inferred edge is dropped
--- when the trace already holds an explicit handoff between the same two agents.
+-- when the trace already holds an explicit handoff into the same agent: where
+-- an agent's inputs are recorded, sibling order is no evidence (parallel Send
+-- branches that happened to run one after the other are not a handoff).
 -- cg_handoffs_all is both, with the columns the metrics read.
 CREATE OR REPLACE TEMP TABLE cg_handoffs AS
 SELECT trace_id, span_id, name, handoff_source AS source, handoff_target AS target,
@@ -334,8 +336,7 @@ inferred AS (
     SELECT trace_id, source, agent, delay_ms FROM cg_deleg
 )
 SELECT i.* FROM inferred i
-ANTI JOIN cg_handoffs e ON e.trace_id = i.trace_id AND e.source = i.source
-                       AND e.target = i.target
+ANTI JOIN cg_handoffs e ON e.trace_id = i.trace_id AND e.target = i.target
 
 -- name: all_handoffs
 CREATE OR REPLACE TEMP VIEW cg_handoffs_all AS

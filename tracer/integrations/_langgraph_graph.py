@@ -159,6 +159,21 @@ def _sends(output: Any) -> list[tuple[str, Any]]:
     return out
 
 
+def _command_parts(output: Any) -> tuple[Any, set[str]] | None:
+    """``(update, goto targets)`` of a ``Command`` a node returned; None for anything else."""
+    if not (hasattr(output, "goto") and hasattr(output, "resume") and hasattr(output, "update")):
+        return None
+    update = output.update
+    if isinstance(update, (list, tuple)):  # [(key, value), ...] is also an update
+        try:
+            update = dict(update)
+        except (TypeError, ValueError):
+            update = {}
+    goto = output.goto
+    targets = _route_targets(list(goto) if isinstance(goto, (list, tuple)) else [goto])
+    return update if isinstance(update, Mapping) else {}, targets
+
+
 def _route_targets(output: Any) -> set[str]:
     items = output if isinstance(output, (list, tuple)) else [output]
     targets = set()

@@ -31,6 +31,7 @@ from tracer.integrations._common import (
 from tracer.integrations._langgraph_graph import (
     ROLE_STAGES,
     _as_verdict,
+    _command_parts,
     _graph_topology,
     _GraphRun,
     _is_bubble_up,
@@ -371,6 +372,12 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         span = node.span
         try:
             update = outputs if isinstance(outputs, Mapping) else {}
+            command = _command_parts(outputs)
+            if command is not None:  # Command(goto=..., update=...) routes from the node
+                update = command[0]
+                if command[1]:
+                    node.routed = True
+                    node.destinations |= command[1]
             if error is not None and not _is_bubble_up(error):
                 _record_error(span, error)
             if self._content.enabled and outputs is not None:
