@@ -41,6 +41,7 @@ class _NodeRun:
     # Send(node, arg) packets this run dispatched: (target, fingerprint of arg)
     sends: list[tuple[str, _Snapshot]] = field(default_factory=list)
     pushed: bool = False  # this run was started by a Send (its input is the Send's arg)
+    task_ns: str | None = None  # LangGraph's checkpoint namespace of this node's task
     attempt: int = 1  # 1 + the RetryPolicy retries that came before this run
 
 
@@ -53,6 +54,9 @@ class _GraphRun:
     steps: dict[int, list[_NodeRun]] = field(default_factory=dict)
     ran: set[str] = field(default_factory=set)
     attempts: dict[str, int] = field(default_factory=dict)
+    # a subgraph: the task namespace of the node that runs it (a chain of that same
+    # task named like the node, e.g. a compiled agent called inside it, is no node)
+    task_ns: str | None = None
 
 
 def _roles(

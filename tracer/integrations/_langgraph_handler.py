@@ -29,6 +29,7 @@ from tracer.integrations._common import (
     _verdict_attributes,
 )
 from tracer.integrations._langgraph_graph import (
+    _START,
     ROLE_STAGES,
     _as_verdict,
     _command_parts,
@@ -115,13 +116,27 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             return None
         if parent_run_id in self._graphs:
             return self._graphs[parent_run_id]
-        # a subgraph: a chain run under a node whose children are nodes
-        grand = self._others.get(parent_run_id)
-        if grand is not None and grand[0] in self._nodes:
-            outer = self._nodes[grand[0]]
-            sub = _GraphRun(name=outer.name, span=None, parent=outer.span, token=None)
+        # a subgraph: a chain run under a node (directly or through other chain
+        # runs, such as a function that invokes a compiled agent) whose children are nodes
+        outer = self._owner(parent_run_id)
+        if outer is not None:
+            sub = _GraphRun(
+                name=outer.name, span=None, parent=outer.span, token=None, task_ns=outer.task_ns
+            )
             self._graphs[parent_run_id] = sub
             return sub
+        return None
+
+    def _owner(self, run_id: UUID) -> _NodeRun | None:
+        """The node run above the (non-node) chain run ``run_id``, if any."""
+        current = run_id
+        for _ in range(32):  # bounded: chain runs nest a few levels, never in a cycle
+            entry = self._others.get(current)
+            if entry is None:
+                return None
+            if entry[0] in self._nodes:
+                return self._nodes[entry[0]]
+            current = entry[0]
         return None
 
     # --- callbacks ------------------------------------------------------------------
@@ -142,7 +157,14 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         meta = metadata or {}
         with self._lock:
             graph = self._graph_for(parent_run_id)
-            is_node = graph is not None and meta.get("langgraph_node") == name and name
+            task_ns = meta.get("langgraph_checkpoint_ns")
+            is_node = (
+                graph is not None
+                and meta.get("langgraph_node") == name
+                and name
+                and name != _START  # the graph's input step (a routed entry): not an agent
+                and (graph.task_ns is None or task_ns != graph.task_ns)
+            )
             if not is_node:
                 if parent_run_id is None or (
                     parent_run_id not in self._nodes
@@ -156,6 +178,10 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         assert graph is not None
         step = int(meta.get("langgraph_step") or 0)
         self._start_node(run_id, graph, name, step, inputs, _is_pushed(meta))
+        with self._lock:
+            node = self._nodes.get(run_id)
+            if node is not None and task_ns is not None:
+                node.task_ns = str(task_ns)
 
     def _start_graph(self, run_id: UUID, name: str, thread_id: Any = None) -> None:
         current = trace.get_current_span()
