@@ -559,3 +559,61 @@ def test_send_branches_hand_their_output_on_without_drops(memory: Any) -> None:
     handoffs = [s for s in finished if s.name.startswith("handoff")]
     assert len(handoffs) == 4
     assert all(s.attributes[semconv.HANDOFF_VIOLATIONS] == () for s in handoffs)
+
+
+def _flaky_graph(failures: int) -> Any:
+    """One node with a RetryPolicy of three attempts that raises `failures` times."""
+    from langgraph.types import RetryPolicy
+
+    class State(TypedDict, total=False):
+        n: int
+
+    calls: list[int] = []
+
+    def flaky(state: State) -> dict[str, Any]:
+        calls.append(1)
+        if len(calls) <= failures:
+            raise ConnectionError("try again")
+        return {"n": len(calls)}
+
+    policy = RetryPolicy(max_attempts=3, initial_interval=0.001, jitter=False)
+    graph = StateGraph(State)
+    graph.add_node("flaky", flaky, retry_policy=policy)
+    graph.add_node("after", lambda s: {})
+    graph.add_edge(START, "flaky")
+    graph.add_edge("flaky", "after")
+    return graph.compile()
+
+
+def test_retry_policy_attempts_are_one_node_that_succeeds(memory: Any) -> None:
+    """Attempts a RetryPolicy makes are one agent span with its attempt count and a retry
+    event per failed attempt; a node that finally succeeds fails nothing."""
+    provider, exporter = memory
+    app = cg_langgraph.instrument(_flaky_graph(failures=2), tracer_provider=provider)
+    assert app.invoke({"n": 0})["n"] == 3
+    named = _by_name(exporter.get_finished_spans())
+    (flaky,) = named["invoke_agent flaky"]
+    assert flaky.status.status_code is StatusCode.UNSET
+    assert flaky.attributes[semconv.ATTEMPT] == 3
+    retries = [e for e in flaky.events if e.name == semconv.RETRY_EVENT]
+    assert [e.attributes[semconv.ATTEMPT] for e in retries] == [1, 2]
+    assert {e.attributes[semconv.ERROR_TYPE] for e in retries} == {"ConnectionError"}
+    assert not [e for e in flaky.events if e.name == semconv.EXCEPTION_EVENT]
+    (run,) = named["invoke_workflow LangGraph"]
+    assert run.status.status_code is StatusCode.UNSET
+    assert len(named["handoff flaky -> after"]) == 1
+
+
+def test_retry_policy_exhausted_fails_the_node_once(memory: Any) -> None:
+    """A node that raises on every attempt is one failed agent span, not three agents."""
+    provider, exporter = memory
+    app = cg_langgraph.instrument(_flaky_graph(failures=3), tracer_provider=provider)
+    with pytest.raises(ConnectionError):
+        app.invoke({"n": 0})
+    named = _by_name(exporter.get_finished_spans())
+    (flaky,) = named["invoke_agent flaky"]
+    assert flaky.status.status_code is StatusCode.ERROR
+    assert flaky.attributes[semconv.ATTEMPT] == 3
+    assert flaky.attributes[semconv.ERROR_TYPE].endswith("ConnectionError")
+    (run,) = named["invoke_workflow LangGraph"]
+    assert run.status.status_code is StatusCode.ERROR

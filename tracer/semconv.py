@@ -136,6 +136,10 @@ OUTCOME_FAILURE: Final = "failure"
 INPUT_CONTENT: Final = "coordgap.input"
 OUTPUT_CONTENT: Final = "coordgap.output"
 
+# retries of a step (a LangGraph node's RetryPolicy): one span, attempts counted on it
+ATTEMPT: Final = "coordgap.attempt"  # 1-based attempt that ended the span
+RETRY_EVENT: Final = "coordgap.retry"  # an attempt that failed and was retried
+
 # suspend / resume of long human steps
 RESUMED: Final = "coordgap.resumed"  # true on a span started from a resume token
 

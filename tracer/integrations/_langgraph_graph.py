@@ -42,6 +42,12 @@ class _NodeRun:
     sends: list[tuple[str, _Snapshot]] = field(default_factory=list)
     pushed: bool = False  # this run was started by a Send (its input is the Send's arg)
     task_ns: str | None = None  # LangGraph's checkpoint namespace of this node's task
+
+    @property
+    def task_key(self) -> str:
+        """What identifies this node's task across its RetryPolicy attempts."""
+        return self.task_ns or f"{self.name}@{self.step}"
+
     attempt: int = 1  # 1 + the RetryPolicy retries that came before this run
 
 
@@ -57,6 +63,8 @@ class _GraphRun:
     # a subgraph: the task namespace of the node that runs it (a chain of that same
     # task named like the node, e.g. a compiled agent called inside it, is no node)
     task_ns: str | None = None
+    # node runs that raised, by task: ended (and blamed) only when no retry follows
+    failed: dict[str, tuple[_NodeRun, BaseException]] = field(default_factory=dict)
 
 
 def _roles(

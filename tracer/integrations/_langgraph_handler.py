@@ -177,11 +177,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 return
         assert graph is not None
         step = int(meta.get("langgraph_step") or 0)
-        self._start_node(run_id, graph, name, step, inputs, _is_pushed(meta))
-        with self._lock:
-            node = self._nodes.get(run_id)
-            if node is not None and task_ns is not None:
-                node.task_ns = str(task_ns)
+        ns = None if task_ns is None else str(task_ns)
+        if not self._retry_node(run_id, graph, ns or f"{name}@{step}"):
+            self._start_node(run_id, graph, name, step, inputs, _is_pushed(meta), ns)
 
     def _start_graph(self, run_id: UUID, name: str, thread_id: Any = None) -> None:
         current = trace.get_current_span()
@@ -202,8 +200,36 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         token = self._attach(span)
         self._graphs[run_id] = _GraphRun(name=wf_name, span=span, parent=span, token=token)
 
+    def _retry_node(self, run_id: UUID, graph: _GraphRun, task_key: str) -> bool:
+        """A task that raised starts again (its RetryPolicy): the same span goes on as
+        the next attempt, the failed one recorded as a retry event. False otherwise."""
+        with self._lock:
+            prior = graph.failed.pop(task_key, None)
+        if prior is None:
+            return False
+        previous, error = prior
+        span = previous.span
+        span.add_event(
+            semconv.RETRY_EVENT,
+            {semconv.ERROR_TYPE: type(error).__qualname__, semconv.ATTEMPT: previous.attempt},
+        )
+        span.set_attribute(semconv.ATTEMPT, previous.attempt + 1)
+        previous.attempt += 1
+        previous.end_ns = 0
+        previous.token = self._attach(span)
+        with self._lock:
+            self._nodes[run_id] = previous
+        return True
+
     def _start_node(
-        self, run_id: UUID, graph: _GraphRun, name: str, step: int, inputs: Any, pushed: bool
+        self,
+        run_id: UUID,
+        graph: _GraphRun,
+        name: str,
+        step: int,
+        inputs: Any,
+        pushed: bool,
+        task_ns: str | None = None,
     ) -> None:
         role = self._roles.get(name, "generate")
         state = inputs if isinstance(inputs, Mapping) else {}
@@ -251,6 +277,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 state=snap,
                 sources=[s.name for s in sources],
                 pushed=pushed,
+                task_ns=task_ns,
             )
 
     def _attach(self, span: Span) -> object | None:
@@ -355,7 +382,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         with self._lock:
             other = self._others.pop(run_id, None)
             if other is not None:
-                self._graphs.pop(run_id, None)  # a subgraph run ends with its chain run
+                sub = self._graphs.pop(run_id, None)  # a subgraph run ends with its chain run
+                if sub is not None and sub.failed:
+                    self._flush_failed(sub)
                 owner = self._nodes.get(other[0])
                 sent = _sends(outputs)  # Send packets are routes, whatever returned them
                 if owner is not None and (
@@ -384,17 +413,36 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
     def on_chain_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
         with self._lock:
             if self._others.pop(run_id, None) is not None:
-                self._graphs.pop(run_id, None)
+                sub = self._graphs.pop(run_id, None)
+                if sub is not None and sub.failed:
+                    self._flush_failed(sub)
                 return
             node = self._nodes.pop(run_id, None)
             graph = None if node is not None else self._graphs.pop(run_id, None)
-        if node is not None:
+        if node is not None and not _is_bubble_up(error):
+            # held until it is clear whether a RetryPolicy runs the task again
+            node.end_ns = time.time_ns()
+            _detach_quietly(node.token)
+            node.token = None
+            with self._lock:
+                node.graph.failed[node.task_key] = (node, error)
+        elif node is not None:
             self._end_node(node, None, error)
         elif graph is not None:
             self._end_graph(graph, error)
 
-    def _end_node(self, node: _NodeRun, outputs: Any, error: BaseException | None) -> None:
-        node.end_ns = time.time_ns()
+    def _flush_failed(self, graph: _GraphRun) -> None:
+        """End the node runs that raised and were not retried, as failures."""
+        with self._lock:
+            failed = list(graph.failed.values())
+            graph.failed.clear()
+        for node, error in failed:
+            self._end_node(node, None, error, end_ns=node.end_ns)
+
+    def _end_node(
+        self, node: _NodeRun, outputs: Any, error: BaseException | None, end_ns: int = 0
+    ) -> None:
+        node.end_ns = end_ns or time.time_ns()
         span = node.span
         try:
             update = outputs if isinstance(outputs, Mapping) else {}
@@ -455,6 +503,8 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         node.span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
 
     def _end_graph(self, graph: _GraphRun, error: BaseException | None) -> None:
+        if graph.failed:
+            self._flush_failed(graph)
         if graph.span is None:
             return
         try:
