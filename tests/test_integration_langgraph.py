@@ -424,34 +424,88 @@ def test_subgraph_nodes_nest_under_the_outer_node(memory: Any) -> None:
     assert out.attributes[semconv.HANDOFF_KEYS_ADDED] == ("answer", "notes")
 
 
-def test_interrupt_is_not_a_failure_and_thread_is_the_conversation(memory: Any) -> None:
-    """A human-in-the-loop interrupt ends the node without error; the thread id is recorded."""
+def _approval_graph(*, fail_after: bool = False) -> Any:
+    """write -> approve (asks a human with interrupt()) -> publish, on a checkpointer."""
     from langgraph.checkpoint.memory import InMemorySaver
-    from langgraph.types import Command, interrupt
+    from langgraph.types import interrupt
 
     def approve(state: Research) -> dict[str, Any]:
-        return {"answer": interrupt("approve the answer?")}
+        return {"answer": interrupt({"notes": state["notes"]})}
+
+    def publish(state: Research) -> dict[str, Any]:
+        if fail_after:
+            raise RuntimeError("printer jammed")
+        return {}
 
     graph = StateGraph(Research)
+    graph.add_node("write", lambda s: {"notes": "draft"})
     graph.add_node("approve", approve)
-    graph.add_edge(START, "approve")
+    graph.add_node("publish", publish)
+    graph.add_edge(START, "write")
+    graph.add_edge("write", "approve")
+    graph.add_edge("approve", "publish")
+    return graph.compile(checkpointer=InMemorySaver())
+
+
+def test_interrupt_and_resume_are_one_run_with_a_human_step(memory: Any) -> None:
+    """interrupt() hands off to a human; Command(resume=...) in a second invocation on the
+    same thread continues the same trace: human agent span, handoff human -> node, one run."""
+    from langgraph.types import Command
+
     provider, exporter = memory
-    app = cg_langgraph.instrument(
-        graph.compile(checkpointer=InMemorySaver()),
-        tracer_provider=provider,
-        actors={"approve": "human"},
-    )
+    app = cg_langgraph.instrument(_approval_graph(), tracer_provider=provider)
     config: Any = {"configurable": {"thread_id": "ticket-7"}}
     assert "__interrupt__" in app.invoke({"question": "why"}, config)
     assert app.invoke(Command(resume="yes"), config)["answer"] == "yes"
-    named = _by_name(exporter.get_finished_spans())
-    assert len(named["invoke_agent approve"]) == 2
-    for span in named["invoke_agent approve"] + named["invoke_workflow LangGraph"]:
+    finished = exporter.get_finished_spans()
+    assert len({s.context.trace_id for s in finished}) == 1
+    named = _by_name(finished)
+    (run,) = named["invoke_workflow LangGraph"]
+    assert run.attributes[semconv.GEN_AI_CONVERSATION_ID] == "ticket-7"
+    assert [s.name for s in sorted(finished, key=lambda s: s.start_time or 0) if s is not run] == [
+        "invoke_agent write",
+        "handoff write -> approve",
+        "invoke_agent approve",
+        "handoff approve -> human",
+        "invoke_agent human",
+        "handoff human -> approve",
+        "invoke_agent approve",
+        "handoff approve -> publish",
+        "invoke_agent publish",
+    ]
+    (person,) = named["invoke_agent human"]
+    assert person.attributes[semconv.ACTOR] == semconv.ACTOR_HUMAN
+    assert person.attributes[semconv.RESUMED] is True
+    asked, answered = named["handoff approve -> human"][0], named["handoff human -> approve"][0]
+    assert asked.attributes[semconv.HANDOFF_PAYLOAD_KEYS] == ("notes",)
+    assert person.start_time == asked.start_time and person.end_time <= answered.start_time
+    for span in finished:
         assert span.status.status_code is StatusCode.UNSET
-    assert {
-        s.attributes[semconv.GEN_AI_CONVERSATION_ID] for s in named["invoke_workflow LangGraph"]
-    } == {"ticket-7"}
-    assert named["invoke_agent approve"][0].attributes[semconv.ACTOR] == semconv.ACTOR_HUMAN
+        if span is not run:
+            assert span.parent is not None and span.parent.span_id == run.context.span_id
+
+
+def test_failure_after_resume_fails_the_run(memory: Any) -> None:
+    """A node that raises after the resume fails the run (a late outcome span in its trace);
+    another thread starts a run of its own."""
+    from langgraph.types import Command
+
+    provider, exporter = memory
+    app = cg_langgraph.instrument(_approval_graph(fail_after=True), tracer_provider=provider)
+    config: Any = {"configurable": {"thread_id": "ticket-8"}}
+    app.invoke({"question": "why"}, config)
+    with pytest.raises(RuntimeError):
+        app.invoke(Command(resume="no"), config)
+    app.invoke({"question": "other"}, {"configurable": {"thread_id": "ticket-9"}})
+    finished = exporter.get_finished_spans()
+    assert len({s.context.trace_id for s in finished}) == 2
+    named = _by_name(finished)
+    (outcome,) = named[semconv.OUTCOME_SPAN_NAME]
+    assert outcome.attributes[semconv.OUTCOME] == semconv.OUTCOME_FAILURE
+    assert outcome.attributes[semconv.OUTCOME_REASON] == "RuntimeError after the resume"
+    (publish,) = named["invoke_agent publish"]
+    assert publish.status.status_code is StatusCode.ERROR
+    assert outcome.context.trace_id == publish.context.trace_id
 
 
 def test_stream_loop_body_is_outside_the_run_and_early_stop_is_no_failure(memory: Any) -> None:

@@ -65,6 +65,43 @@ class _GraphRun:
     task_ns: str | None = None
     # node runs that raised, by task: ended (and blamed) only when no retry follows
     failed: dict[str, tuple[_NodeRun, BaseException]] = field(default_factory=dict)
+    thread_id: str | None = None  # the checkpointer thread (configurable.thread_id)
+    run: Span | None = None  # the run span the whole (sub)graph belongs to
+    resumed: _Suspended | None = None  # this invocation resumes an interrupted run
+    resume_value: Any = None  # Command(resume=...) value, handed to the interrupted node
+
+
+@dataclass
+class _Suspended:
+    """A run stopped by ``interrupt()``: what the resume on its thread continues."""
+
+    run: Span  # the run span (ended) whose trace the resumed invocation joins
+    node: str  # the node that asked the human
+    at_ns: int  # when it asked
+
+
+HUMAN = "human"  # the agent that answers an interrupt()
+
+
+def _interrupt_values(error: BaseException) -> list[Any] | None:
+    """The values an ``interrupt()`` asked with; None when ``error`` is no interrupt."""
+    try:
+        from langgraph.errors import GraphInterrupt
+    except ImportError:  # a LangGraph without it cannot raise it either
+        return None
+    if not isinstance(error, GraphInterrupt):
+        return None
+    pending = error.args[0] if error.args else ()
+    items = pending if isinstance(pending, (list, tuple)) else [pending]
+    return [getattr(item, "value", item) for item in items]
+
+
+def _resume_value(inputs: Any) -> tuple[bool, Any]:
+    """(True, value) when a graph run's input is ``Command(resume=value)``."""
+    if hasattr(inputs, "resume") and hasattr(inputs, "goto"):
+        resume = inputs.resume
+        return resume is not None, resume
+    return False, None
 
 
 def _roles(

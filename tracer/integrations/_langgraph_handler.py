@@ -15,6 +15,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, TracerProvider
 
 from tracer import semconv
+from tracer.integrations import _langgraph_human as human
 from tracer.integrations._common import (
     _Content,
     _detach_quietly,
@@ -35,12 +36,15 @@ from tracer.integrations._langgraph_graph import (
     _command_parts,
     _graph_topology,
     _GraphRun,
+    _interrupt_values,
     _is_bubble_up,
     _is_pushed,
     _NodeRun,
+    _resume_value,
     _roles,
     _route_targets,
     _sends,
+    _Suspended,
 )
 
 __all__ = ["CoordgapCallbackHandler"]
@@ -108,6 +112,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         self._graphs: dict[UUID, _GraphRun] = {}
         self._nodes: dict[UUID, _NodeRun] = {}
         self._others: dict[UUID, tuple[UUID, str]] = {}  # other chain runs: (parent, name)
+        self._suspended = human.Suspensions()  # interrupted runs, by thread id
 
     # --- run classification ---------------------------------------------------------
 
@@ -121,7 +126,13 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         outer = self._owner(parent_run_id)
         if outer is not None:
             sub = _GraphRun(
-                name=outer.name, span=None, parent=outer.span, token=None, task_ns=outer.task_ns
+                name=outer.name,
+                span=None,
+                parent=outer.span,
+                token=None,
+                task_ns=outer.task_ns,
+                thread_id=outer.graph.thread_id,
+                run=outer.graph.run,
             )
             self._graphs[parent_run_id] = sub
             return sub
@@ -171,7 +182,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                     and parent_run_id not in self._others
                     and parent_run_id not in self._graphs
                 ):
-                    self._start_graph(run_id, name or "LangGraph", meta.get("thread_id"))
+                    self._start_graph(run_id, name or "LangGraph", meta.get("thread_id"), inputs)
                 else:
                     self._others[run_id] = (parent_run_id, name)
                 return
@@ -181,12 +192,25 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         if not self._retry_node(run_id, graph, ns or f"{name}@{step}"):
             self._start_node(run_id, graph, name, step, inputs, _is_pushed(meta), ns)
 
-    def _start_graph(self, run_id: UUID, name: str, thread_id: Any = None) -> None:
+    def _start_graph(
+        self, run_id: UUID, name: str, thread_id: Any = None, inputs: Any = None
+    ) -> None:
+        tid = None if thread_id is None else str(thread_id)
+        resuming, value = _resume_value(inputs)
+        record = self._suspended.pop(tid) if resuming and tid is not None else None
         current = trace.get_current_span()
-        if current.get_span_context().is_valid:
-            # Inside an existing trace (a workflow or an agent that runs a graph):
-            # the graph's nodes belong to the caller's run.
-            self._graphs[run_id] = _GraphRun(name=name, span=None, parent=current, token=None)
+        if current.get_span_context().is_valid or record is not None:
+            # Inside an existing trace (a workflow or an agent that runs a graph), or
+            # resuming an interrupted run: the graph's nodes belong to that run.
+            parent = current if current.get_span_context().is_valid else record.run  # type: ignore[union-attr]
+            token = None if parent is current else self._attach(parent)
+            graph = _GraphRun(
+                name=name, span=None, parent=parent, token=token, thread_id=tid, run=parent
+            )
+            if record is not None:
+                graph.resumed, graph.resume_value = record, value
+                human.answered(self._tracer, parent, record, time.time_ns())
+            self._graphs[run_id] = graph
             return
         wf_name = self._workflow_name or name
         attrs: dict[str, Any] = {
@@ -198,7 +222,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             attrs[semconv.GEN_AI_CONVERSATION_ID] = str(thread_id)
         span = self._tracer.start_span(semconv.workflow_span_name(wf_name), attributes=attrs)
         token = self._attach(span)
-        self._graphs[run_id] = _GraphRun(name=wf_name, span=span, parent=span, token=token)
+        self._graphs[run_id] = _GraphRun(
+            name=wf_name, span=span, parent=span, token=token, thread_id=tid, run=span
+        )
 
     def _retry_node(self, run_id: UUID, graph: _GraphRun, task_key: str) -> bool:
         """A task that raised starts again (its RetryPolicy): the same span goes on as
@@ -259,6 +285,12 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 handoffs = [(s, s.state) for s in self._sources(graph, name, step)]
         for source, baseline in handoffs:
             self._emit_handoff(graph, source, name, state, snap, start_ns, baseline)
+        if graph.resumed is not None and graph.resumed.node == name:
+            graph.resumed = None  # the answer goes to the node that asked, once
+            actor = self._actors.get(name, semconv.ACTOR_CODE)
+            human.resumed_into(
+                self._tracer, graph.parent, name, actor, graph.resume_value, start_ns, self._content
+            )
         sources = [source for source, _ in handoffs]
         parent_ctx = trace.set_span_in_context(graph.parent)
         span = self._tracer.start_span(
@@ -427,9 +459,25 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             with self._lock:
                 node.graph.failed[node.task_key] = (node, error)
         elif node is not None:
+            values = _interrupt_values(error)
+            if values is not None:
+                self._suspend(node, values)
             self._end_node(node, None, error)
         elif graph is not None:
             self._end_graph(graph, error)
+
+    def _suspend(self, node: _NodeRun, values: list[Any]) -> None:
+        """The node asked a human (``interrupt()``): hand off, and keep the run for the
+        invocation that resumes the thread."""
+        graph = node.graph
+        run = graph.run or graph.parent
+        now = time.time_ns()
+        actor = self._actors.get(node.name, semconv.ACTOR_CODE)
+        asked = values[0] if len(values) == 1 else values
+        human.asked(self._tracer, graph.parent, node.name, actor, asked, now, self._content)
+        if graph.thread_id is not None:
+            with self._lock:
+                self._suspended.put(graph.thread_id, _Suspended(run=run, node=node.name, at_ns=now))
 
     def _flush_failed(self, graph: _GraphRun) -> None:
         """End the node runs that raised and were not retried, as failures."""
@@ -506,6 +554,10 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         if graph.failed:
             self._flush_failed(graph)
         if graph.span is None:
+            if graph.token is not None:  # a resumed run: this invocation made it current
+                if error is not None and not _is_bubble_up(error):
+                    human.failed_after_resume(self._tracer, graph.parent, error)
+                _detach_quietly(graph.token)
             return
         try:
             if error is not None and not _is_bubble_up(error):
