@@ -11,7 +11,7 @@ from opentelemetry.trace import Span
 
 from tracer import semconv
 from tracer._verdict import parse_verdict
-from tracer.integrations._common import _Snapshot
+from tracer.integrations._common import _Content, _Snapshot, _snapshot, _verdict_attributes
 
 __all__: list[str] = []
 
@@ -231,3 +231,76 @@ def _route_targets(output: Any) -> set[str]:
         if isinstance(node, str):
             targets.add(node)
     return targets
+
+
+def _snapshot_of(value: Any) -> _Snapshot:
+    return _snapshot(value) if isinstance(value, Mapping) else {}
+
+
+def _sources(
+    graph: _GraphRun, edges: set[tuple[str, str]], target: str, step: int
+) -> list[_NodeRun]:
+    """The node runs of the previous step that handed on to ``target``."""
+    earlier = [s for s in graph.steps if s < step]
+    if not earlier:
+        return []
+    previous = graph.steps[max(earlier)]
+    chosen = []
+    for run in previous:
+        known = run.routed or any(src == run.name for src, _ in edges)
+        if not known or target in run.destinations or (run.name, target) in edges:
+            chosen.append(run)
+    return chosen
+
+
+def _senders(
+    graph: _GraphRun, target: str, step: int, snap: _Snapshot
+) -> list[tuple[_NodeRun, _Snapshot]]:
+    """The run whose ``Send`` started this pushed task, with what it sent.
+
+    The send whose payload matches the input exactly is taken (and used up),
+    else the first one left for ``target`` (a node's input schema may
+    reshape what was sent)."""
+    earlier = [s for s in graph.steps if s < step]
+    if not earlier:
+        return []
+    runs = graph.steps[max(earlier)]
+    candidates = [(run, i) for run in runs for i, (t, _) in enumerate(run.sends) if t == target]
+    if not candidates:
+        return []
+    run, index = next(((r, i) for r, i in candidates if r.sends[i][1] == snap), candidates[0])
+    _, sent = run.sends.pop(index)
+    return [(run, sent)]
+
+
+def _record_verdict(
+    node: _NodeRun,
+    update: Mapping[str, Any],
+    verdict_key: str | None,
+    reason_key: str | None,
+    content: _Content,
+) -> None:
+    """Set a verifier node's verdict: ``verdict_key``'s value, else reject when it routed
+    back to a node that already ran (a retry), accept otherwise."""
+    graph = node.graph
+    attempt = graph.attempts.get(node.name, 0) + 1
+    graph.attempts[node.name] = attempt
+    accepted: bool | None = None
+    reason: str | None = None
+    if verdict_key is not None and verdict_key in update:
+        accepted = _as_verdict(update[verdict_key])
+    if reason_key is not None and content.enabled:
+        raw = update.get(reason_key)
+        reason = content.render(raw) if raw is not None else None
+    back = sorted(d for d in node.destinations if d in graph.ran or d == node.name)
+    if accepted is None:
+        accepted = not back
+    if reason is None:
+        if back:
+            reason = "routed back to " + ", ".join(back)
+        elif node.destinations:
+            reason = "routed to " + ", ".join(sorted(node.destinations))
+    subject = node.sources[-1] if node.sources else None
+    attrs, event = _verdict_attributes(node.name, accepted, attempt, reason, subject)
+    node.span.set_attributes(attrs)
+    node.span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)

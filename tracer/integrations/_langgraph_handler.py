@@ -27,12 +27,10 @@ from tracer.integrations._common import (
     _Snapshot,
     _snapshot,
     _state_diff,
-    _verdict_attributes,
 )
 from tracer.integrations._langgraph_graph import (
     _START,
     ROLE_STAGES,
-    _as_verdict,
     _command_parts,
     _graph_topology,
     _GraphRun,
@@ -40,20 +38,20 @@ from tracer.integrations._langgraph_graph import (
     _is_bubble_up,
     _is_pushed,
     _NodeRun,
+    _record_verdict,
     _resume_value,
     _roles,
     _route_targets,
+    _senders,
     _sends,
+    _snapshot_of,
+    _sources,
     _Suspended,
 )
 
 __all__ = ["CoordgapCallbackHandler"]
 
 _FRAMEWORK = "langgraph"
-
-
-def _snapshot_of(value: Any) -> _Snapshot:
-    return _snapshot(value) if isinstance(value, Mapping) else {}
 
 
 class CoordgapCallbackHandler(BaseCallbackHandler):
@@ -280,9 +278,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         snap = _snapshot(state)
         with self._lock:
             if pushed:  # a Send: only its sender hands off, and what it sent is the baseline
-                handoffs = self._senders(graph, name, step, snap)
+                handoffs = _senders(graph, name, step, snap)
             else:
-                handoffs = [(s, s.state) for s in self._sources(graph, name, step)]
+                handoffs = [(s, s.state) for s in _sources(graph, self._edges, name, step)]
         for source, baseline in handoffs:
             self._emit_handoff(graph, source, name, state, snap, start_ns, baseline)
         if graph.resumed is not None and graph.resumed.node == name:
@@ -321,37 +319,6 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         if self._restores_async_context:
             return otel_context.attach(trace.set_span_in_context(span))
         return None
-
-    def _sources(self, graph: _GraphRun, target: str, step: int) -> list[_NodeRun]:
-        earlier = [s for s in graph.steps if s < step]
-        if not earlier:
-            return []
-        previous = graph.steps[max(earlier)]
-        chosen = []
-        for run in previous:
-            known = run.routed or any(src == run.name for src, _ in self._edges)
-            if not known or target in run.destinations or (run.name, target) in self._edges:
-                chosen.append(run)
-        return chosen
-
-    def _senders(
-        self, graph: _GraphRun, target: str, step: int, snap: _Snapshot
-    ) -> list[tuple[_NodeRun, _Snapshot]]:
-        """The run whose ``Send`` started this pushed task, with what it sent.
-
-        The send whose payload matches the input exactly is taken (and used up),
-        else the first one left for ``target`` (a node's input schema may
-        reshape what was sent)."""
-        earlier = [s for s in graph.steps if s < step]
-        if not earlier:
-            return []
-        runs = graph.steps[max(earlier)]
-        candidates = [(run, i) for run in runs for i, (t, _) in enumerate(run.sends) if t == target]
-        if not candidates:
-            return []
-        run, index = next(((r, i) for r, i in candidates if r.sends[i][1] == snap), candidates[0])
-        _, sent = run.sends.pop(index)
-        return [(run, sent)]
 
     def _emit_handoff(
         self,
@@ -519,36 +486,14 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                     span.set_attributes(_plan_attributes(subtasks))
             with self._lock:
                 if node.role == "verify" and error is None:
-                    self._record_verdict(node, update)
+                    _record_verdict(
+                        node, update, self._verdict_key, self._reason_key, self._content
+                    )
                 node.graph.steps.setdefault(node.step, []).append(node)
                 node.graph.ran.add(node.name)
         finally:
             _detach_quietly(node.token)
             span.end(end_time=node.end_ns)
-
-    def _record_verdict(self, node: _NodeRun, update: Mapping[str, Any]) -> None:
-        graph = node.graph
-        attempt = graph.attempts.get(node.name, 0) + 1
-        graph.attempts[node.name] = attempt
-        accepted: bool | None = None
-        reason: str | None = None
-        if self._verdict_key is not None and self._verdict_key in update:
-            accepted = _as_verdict(update[self._verdict_key])
-        if self._reason_key is not None and self._content.enabled:
-            raw = update.get(self._reason_key)
-            reason = self._content.render(raw) if raw is not None else None
-        back = sorted(d for d in node.destinations if d in graph.ran or d == node.name)
-        if accepted is None:
-            accepted = not back
-        if reason is None:
-            if back:
-                reason = "routed back to " + ", ".join(back)
-            elif node.destinations:
-                reason = "routed to " + ", ".join(sorted(node.destinations))
-        subject = node.sources[-1] if node.sources else None
-        attrs, event = _verdict_attributes(node.name, accepted, attempt, reason, subject)
-        node.span.set_attributes(attrs)
-        node.span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
 
     def _end_graph(self, graph: _GraphRun, error: BaseException | None) -> None:
         if graph.failed:
