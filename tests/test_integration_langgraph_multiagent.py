@@ -162,3 +162,30 @@ def test_swarm_passes_control_between_agents(memory: Any) -> None:
     (handoff,) = [s for s in spans if s.name == "handoff alice -> bob"]
     assert handoff.attributes[semconv.HANDOFF_VIOLATIONS] == ()
     assert "messages" in handoff.attributes[semconv.HANDOFF_PAYLOAD_KEYS]
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_supervised_agent_whose_tool_raises_fails_inside_that_agent(memory: Any) -> None:
+    """An error inside a supervised agent's own graph passes through unchanged and is
+    recorded on the step that raised, nested under that agent."""
+    from langgraph_supervisor import create_supervisor
+
+    def lookup(q: str) -> str:
+        """Look up facts about a topic."""
+        raise ConnectionError("facts service unreachable")
+
+    researcher = _agent("researcher", [_call("lookup", "r1", q="tides")], [lookup])
+    supervisor = Scripted(responses=[_call("transfer_to_researcher", "s1")])
+    provider, exporter = memory
+    app = cg_langgraph.instrument(
+        create_supervisor([researcher], model=supervisor).compile(), tracer_provider=provider
+    )
+    with pytest.raises(ConnectionError):
+        app.invoke({"messages": [{"role": "user", "content": "why tides?"}]})
+    spans = _ordered(exporter.get_finished_spans())
+    (research,) = [s for s in spans if s.name == "invoke_agent researcher"]
+    (tools,) = [s for s in spans if s.name == "invoke_agent tools" and s.parent
+                and s.parent.span_id == research.context.span_id]  # fmt: skip
+    assert tools.status.status_code is StatusCode.ERROR
+    assert tools.attributes[semconv.ERROR_TYPE].endswith("ConnectionError")
+    assert research.status.status_code is StatusCode.ERROR

@@ -378,12 +378,11 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
 
     @_guarded("langgraph.on_chain_end")
     def on_chain_end(self, outputs: Any, *, run_id: UUID, **kwargs: Any) -> None:
+        sub: _GraphRun | None = None
         with self._lock:
             other = self._others.pop(run_id, None)
             if other is not None:
                 sub = self._graphs.pop(run_id, None)  # a subgraph run ends with its chain run
-                if sub is not None and sub.failed:
-                    self._flush_failed(sub)
                 owner = self._nodes.get(other[0])
                 sent = _sends(outputs)  # Send packets are routes, whatever returned them
                 if owner is not None and (
@@ -392,7 +391,11 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                     owner.routed = True
                     owner.destinations |= _route_targets(outputs)
                     owner.sends += [(t, _snapshot_of(arg)) for t, arg in sent]
-                return
+        if other is not None:
+            if sub is not None and sub.failed:
+                self._flush_failed(sub)  # outside the lock: it takes it
+            return
+        with self._lock:
             node = self._nodes.pop(run_id, None)
             graph = None if node is not None else self._graphs.pop(run_id, None)
         if node is not None:
@@ -411,11 +414,13 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
     @_guarded("langgraph.on_chain_error")
     def on_chain_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
         with self._lock:
-            if self._others.pop(run_id, None) is not None:
-                sub = self._graphs.pop(run_id, None)
-                if sub is not None and sub.failed:
-                    self._flush_failed(sub)
-                return
+            other = self._others.pop(run_id, None)
+            sub = self._graphs.pop(run_id, None) if other is not None else None
+        if other is not None:
+            if sub is not None and sub.failed:
+                self._flush_failed(sub)  # outside the lock: it takes it
+            return
+        with self._lock:
             node = self._nodes.pop(run_id, None)
             graph = None if node is not None else self._graphs.pop(run_id, None)
         if node is not None and not _is_bubble_up(error):
