@@ -159,12 +159,20 @@ def run(
     return result
 
 
+#: Mappings of one framework as other instrumentations record it, run after
+#: LINK_SQL; each is idempotent and a no-op on stores without that framework.
+FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
+    mapping_langgraph.link,
+)
+
+
 def link_spans(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the normalized columns that depend on neighbouring spans
-    (:data:`analyzer.mapping.LINK_SQL`); idempotent."""
+    (:data:`analyzer.mapping.LINK_SQL`, then :data:`FRAMEWORK_LINKS`); idempotent."""
     for statement in mapping.LINK_SQL:
         con.execute(statement, mapping.params(statement))
-    mapping_langgraph.link(con)
+    for link in FRAMEWORK_LINKS:
+        link(con)
 
 
 def _reporter(
