@@ -140,3 +140,44 @@ def invoke(app: Any, goal: str = "the moon") -> tuple[bool, Any]:
         return False, app.invoke({"goal": goal, "findings": [], "images": []})
     except (RuntimeError, ValueError, KeyError) as exc:
         return True, exc
+
+
+def _trace_foreign(instrumentor: str, spans_dir: str, runs: int, seed: int) -> dict[str, Any]:
+    """Run the planned faults traced only by ``instrumentor`` into the local store
+    format under ``spans_dir``; trace id -> fault. Instrumentors patch LangChain for
+    the whole process (OpenLLMetry's uninstrument() leaves LangGraph's Pregel.stream
+    wrapped), so the tests call this in a process of its own."""
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    from tracer._export import LocalStoreExporter
+
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(spans_dir)))
+    roots = InMemorySpanExporter()
+    provider.add_span_processor(SimpleSpanProcessor(roots))
+    if instrumentor == "openinference":
+        from openinference.instrumentation.langchain import LangChainInstrumentor
+
+        LangChainInstrumentor().instrument(tracer_provider=provider)
+    else:
+        from opentelemetry.instrumentation.langchain import LangchainInstrumentor
+
+        LangchainInstrumentor().instrument(tracer_provider=provider)
+    truth: dict[str, Any] = {}
+    for fault, retry in plan_runs(runs, seed):
+        roots.clear()
+        raised, _ = invoke(build(fault, retry_once=retry))
+        (root,) = [s for s in roots.get_finished_spans() if s.parent is None]
+        truth[f"{root.context.trace_id:032x}"] = {"fault": fault, "raised": raised}
+    provider.shutdown()
+    return truth
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    name, spans, n, seed_arg = sys.argv[1:5]
+    print(json.dumps(_trace_foreign(name, spans, int(n), int(seed_arg))))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from tracer._export import LocalStoreExporter  # noqa: E402
 from tracer.integrations import langgraph as cg_langgraph  # noqa: E402
 
 RUNS = 25
+REPO = Path(__file__).resolve().parent.parent
+SCENARIO = Path(__file__).resolve().parent / "langgraph_scenario.py"
 SEED = 9
 EDGES = {
     ("planner", "researcher"),
@@ -142,22 +145,6 @@ def test_native_integration_attributes_every_seeded_fault(tmp_path: Path) -> Non
     assert send_edges and all(e["violations"] == 0 for e in send_edges)
 
 
-@pytest.fixture(params=["openinference", "openllmetry"])
-def instrumentor(request: pytest.FixtureRequest) -> Iterator[tuple[str, Any]]:
-    """Another project's LangChain instrumentor, installed for the test only."""
-    if request.param == "openinference":
-        need("openinference.instrumentation.langchain")
-        from openinference.instrumentation.langchain import LangChainInstrumentor
-
-        yield request.param, LangChainInstrumentor()
-    else:
-        need("opentelemetry.instrumentation.langchain")
-        os.environ.setdefault("TRACELOOP_TELEMETRY", "false")
-        from opentelemetry.instrumentation.langchain import LangchainInstrumentor
-
-        yield request.param, LangchainInstrumentor()
-
-
 #: what a trace without coordgap's integration can tell: no roles, no verdicts
 FOREIGN_TRUTH = {
     "researcher_raises": ("generation", "researcher"),
@@ -167,24 +154,43 @@ FOREIGN_TRUTH = {
 }
 
 
+@pytest.mark.parametrize(
+    ("instrumentor", "module"),
+    [
+        ("openinference", "openinference.instrumentation.langchain"),
+        ("openllmetry", "opentelemetry.instrumentation.langchain"),
+    ],
+)
 def test_other_instrumentations_are_attributed(
-    tmp_path: Path, instrumentor: tuple[str, Any]
+    tmp_path: Path, instrumentor: str, module: str
 ) -> None:
     """Traced only by OpenInference or OpenLLMetry: every raising node blamed by name, the
     dropped key seen as a handoff, the edges found, no healthy run flagged. (A verifier
     that rejects every draft leaves no failure signal in such traces.)"""
-    name, inst = instrumentor
-    provider, roots = _provider(tmp_path / "spans")
-    inst.instrument(tracer_provider=provider)
-    try:
-        truth = _run_all(lambda fault, retry: scenario.build(fault, retry_once=retry), roots)
-    finally:
-        inst.uninstrument()
-    provider.shutdown()
+    need(module)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(SCENARIO),
+            instrumentor,
+            str(tmp_path / "spans"),
+            str(RUNS),
+            str(SEED),
+        ],
+        env={**os.environ, "TRACELOOP_TELEMETRY": "false", "PYTHONPATH": str(REPO)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    runs = json.loads(done.stdout.strip().splitlines()[-1])
+    truth: dict[str, str | None] = {t: r["fault"] for t, r in runs.items()}
+    assert all(r["raised"] == (r["fault"] not in (None, "checker_rejects")) for r in runs.values())
     summary = _analyze(tmp_path / "spans", tmp_path / "db.duckdb")
     got = score(truth, summary, FOREIGN_TRUTH)
-    print(f"{name}: {_figures(got)}")  # shown with -s
-    assert summary["runs"] == RUNS, name
+    print(f"{instrumentor}: {_figures(got)}")  # shown with -s
+    assert summary["runs"] == RUNS
     assert got["healthy_flagged"] == [] and got["missed"] == [], got
     assert got["category_right"] == got["faulty"] and got["agent_right"] == got["faulty"], got
     assert EDGES <= {(e["source"], e["target"]) for e in summary["edges"]}
