@@ -161,9 +161,7 @@ def run(
 
 #: Mappings of one framework as other instrumentations record it, run after
 #: LINK_SQL; each is idempotent and a no-op on stores without that framework.
-FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
-    mapping_langgraph.link,
-)
+FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (mapping_langgraph.link,)
 
 
 def link_spans(con: duckdb.DuckDBPyConnection) -> None:
