@@ -20,7 +20,7 @@ from typing import IO
 
 import duckdb
 
-from analyzer import content, ingest_sql, mapping, mapping_n8n
+from analyzer import content, ingest_sql, mapping, mapping_langgraph, mapping_n8n
 from analyzer.formats import (
     OTLP_JSON,
     Detected,
@@ -163,13 +163,20 @@ def run(
     return result
 
 
+#: Mappings of one framework as other instrumentations record it, run after
+#: LINK_SQL; each is idempotent and a no-op on stores without that framework.
+FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (mapping_langgraph.link,)
+
+
 def link_spans(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the normalized columns that depend on neighbouring spans
-    (:data:`analyzer.mapping.LINK_SQL`); idempotent."""
+    (:data:`analyzer.mapping.LINK_SQL`, then :data:`FRAMEWORK_LINKS`); idempotent."""
     for statement in mapping_n8n.N8N_SQL:  # first: LINK_SQL reads the agents it names
         con.execute(statement, mapping_n8n.params(statement))
     for statement in mapping.LINK_SQL:
         con.execute(statement, mapping.params(statement))
+    for link in FRAMEWORK_LINKS:
+        link(con)
 
 
 def _reporter(

@@ -29,6 +29,9 @@ def _spans(store: Path) -> list[dict[str, Any]]:
     ("script", "args", "needs", "runs", "exit_code"),
     [
         ("langgraph_writer_verifier.py", ("--faulty", "--runs", "2"), "langgraph", 2, 0),
+        ("langgraph_send_fanout.py", ("--fault", "editor_drops", "--runs", "2"), "langgraph", 2, 0),
+        ("langgraph_supervisor_team.py", ("--faulty",), "langgraph_supervisor", 2, 0),
+        ("langgraph_interrupt.py", ("--faulty",), "langgraph", 2, 0),
         ("openai_agents_support.py", (), "agents", 3, 0),
         ("autogen_review_team.py", (), "autogen_agentchat", 3, 0),
         ("mcp_client.py", ("--faulty",), "mcp", 1, 1),

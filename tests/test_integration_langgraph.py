@@ -424,34 +424,88 @@ def test_subgraph_nodes_nest_under_the_outer_node(memory: Any) -> None:
     assert out.attributes[semconv.HANDOFF_KEYS_ADDED] == ("answer", "notes")
 
 
-def test_interrupt_is_not_a_failure_and_thread_is_the_conversation(memory: Any) -> None:
-    """A human-in-the-loop interrupt ends the node without error; the thread id is recorded."""
+def _approval_graph(*, fail_after: bool = False) -> Any:
+    """write -> approve (asks a human with interrupt()) -> publish, on a checkpointer."""
     from langgraph.checkpoint.memory import InMemorySaver
-    from langgraph.types import Command, interrupt
+    from langgraph.types import interrupt
 
     def approve(state: Research) -> dict[str, Any]:
-        return {"answer": interrupt("approve the answer?")}
+        return {"answer": interrupt({"notes": state["notes"]})}
+
+    def publish(state: Research) -> dict[str, Any]:
+        if fail_after:
+            raise RuntimeError("printer jammed")
+        return {}
 
     graph = StateGraph(Research)
+    graph.add_node("write", lambda s: {"notes": "draft"})
     graph.add_node("approve", approve)
-    graph.add_edge(START, "approve")
+    graph.add_node("publish", publish)
+    graph.add_edge(START, "write")
+    graph.add_edge("write", "approve")
+    graph.add_edge("approve", "publish")
+    return graph.compile(checkpointer=InMemorySaver())
+
+
+def test_interrupt_and_resume_are_one_run_with_a_human_step(memory: Any) -> None:
+    """interrupt() hands off to a human; Command(resume=...) in a second invocation on the
+    same thread continues the same trace: human agent span, handoff human -> node, one run."""
+    from langgraph.types import Command
+
     provider, exporter = memory
-    app = cg_langgraph.instrument(
-        graph.compile(checkpointer=InMemorySaver()),
-        tracer_provider=provider,
-        actors={"approve": "human"},
-    )
+    app = cg_langgraph.instrument(_approval_graph(), tracer_provider=provider)
     config: Any = {"configurable": {"thread_id": "ticket-7"}}
     assert "__interrupt__" in app.invoke({"question": "why"}, config)
     assert app.invoke(Command(resume="yes"), config)["answer"] == "yes"
-    named = _by_name(exporter.get_finished_spans())
-    assert len(named["invoke_agent approve"]) == 2
-    for span in named["invoke_agent approve"] + named["invoke_workflow LangGraph"]:
+    finished = exporter.get_finished_spans()
+    assert len({s.context.trace_id for s in finished}) == 1
+    named = _by_name(finished)
+    (run,) = named["invoke_workflow LangGraph"]
+    assert run.attributes[semconv.GEN_AI_CONVERSATION_ID] == "ticket-7"
+    assert [s.name for s in sorted(finished, key=lambda s: s.start_time or 0) if s is not run] == [
+        "invoke_agent write",
+        "handoff write -> approve",
+        "invoke_agent approve",
+        "handoff approve -> human",
+        "invoke_agent human",
+        "handoff human -> approve",
+        "invoke_agent approve",
+        "handoff approve -> publish",
+        "invoke_agent publish",
+    ]
+    (person,) = named["invoke_agent human"]
+    assert person.attributes[semconv.ACTOR] == semconv.ACTOR_HUMAN
+    assert person.attributes[semconv.RESUMED] is True
+    asked, answered = named["handoff approve -> human"][0], named["handoff human -> approve"][0]
+    assert asked.attributes[semconv.HANDOFF_PAYLOAD_KEYS] == ("notes",)
+    assert person.start_time == asked.start_time and person.end_time <= answered.start_time
+    for span in finished:
         assert span.status.status_code is StatusCode.UNSET
-    assert {
-        s.attributes[semconv.GEN_AI_CONVERSATION_ID] for s in named["invoke_workflow LangGraph"]
-    } == {"ticket-7"}
-    assert named["invoke_agent approve"][0].attributes[semconv.ACTOR] == semconv.ACTOR_HUMAN
+        if span is not run:
+            assert span.parent is not None and span.parent.span_id == run.context.span_id
+
+
+def test_failure_after_resume_fails_the_run(memory: Any) -> None:
+    """A node that raises after the resume fails the run (a late outcome span in its trace);
+    another thread starts a run of its own."""
+    from langgraph.types import Command
+
+    provider, exporter = memory
+    app = cg_langgraph.instrument(_approval_graph(fail_after=True), tracer_provider=provider)
+    config: Any = {"configurable": {"thread_id": "ticket-8"}}
+    app.invoke({"question": "why"}, config)
+    with pytest.raises(RuntimeError):
+        app.invoke(Command(resume="no"), config)
+    app.invoke({"question": "other"}, {"configurable": {"thread_id": "ticket-9"}})
+    finished = exporter.get_finished_spans()
+    assert len({s.context.trace_id for s in finished}) == 2
+    named = _by_name(finished)
+    (outcome,) = named[semconv.OUTCOME_SPAN_NAME]
+    assert outcome.attributes[semconv.OUTCOME] == semconv.OUTCOME_FAILURE
+    assert outcome.attributes[semconv.OUTCOME_REASON] == "RuntimeError after the resume"
+    (publish,) = named["invoke_agent publish"]
+    assert publish.status.status_code is StatusCode.ERROR
+    assert outcome.context.trace_id == publish.context.trace_id
 
 
 def test_stream_loop_body_is_outside_the_run_and_early_stop_is_no_failure(memory: Any) -> None:
@@ -491,3 +545,129 @@ def test_send_fan_out_hands_off_to_each_branch(memory: Any) -> None:
     assert len(named["handoff plan -> write"]) == 2
     assert len(named["handoff write -> merge"]) == 2
     assert len(named["invoke_agent write"]) == 2
+
+
+def test_send_checks_keys_against_what_was_sent(memory: Any) -> None:
+    """A Send's payload leaves parent keys out by design: no dropped keys into or out of
+    the branch; the handoff fingerprints the arg; `expects` still checks the target."""
+
+    class Fan(TypedDict, total=False):
+        goal: str
+        brief: str
+        topics: list[str]
+        topic: str
+        drafts: Annotated[list[str], operator.add]
+
+    graph = StateGraph(Fan)
+    graph.add_node("plan", lambda s: {"topics": ["x", "y"], "brief": "short"})
+    graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
+    graph.add_node("merge", lambda s: {})
+    graph.add_edge(START, "plan")
+    graph.add_conditional_edges(
+        "plan",
+        lambda s: [Send("write", {"topic": t} if t == "x" else {"tone": t}) for t in s["topics"]],
+        ["write"],
+    )
+    graph.add_edge("write", "merge")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(
+        graph.compile(), tracer_provider=provider, expects={"write": ["topic"]}
+    )
+    with pytest.raises(KeyError):  # the second branch got no topic
+        app.invoke({"goal": "g", "drafts": []})
+    named = _by_name(exporter.get_finished_spans())
+    sent = named["handoff plan -> write"]
+    assert [s.attributes[semconv.HANDOFF_PAYLOAD_KEYS] for s in sent] == [("topic",), ("tone",)]
+    assert [s.attributes[semconv.HANDOFF_KEYS_DROPPED] for s in sent] == [(), ()]
+    assert [s.attributes[semconv.HANDOFF_VIOLATIONS] for s in sent] == [
+        (),
+        ("missing_key: topic",),
+    ]
+    (agent,) = named["invoke_agent plan"]
+    writes = named["invoke_agent write"]
+    assert len(writes) == 2
+    assert all(w.parent.span_id == agent.parent.span_id for w in writes)  # siblings
+
+
+def test_send_branches_hand_their_output_on_without_drops(memory: Any) -> None:
+    """Out of a Send branch, what the branch wrote is the baseline, not its private input."""
+
+    class Fan(TypedDict, total=False):
+        topics: list[str]
+        topic: str
+        drafts: Annotated[list[str], operator.add]
+
+    graph = StateGraph(Fan)
+    graph.add_node("plan", lambda s: {"topics": ["x", "y"]})
+    graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
+    graph.add_node("merge", lambda s: {})
+    graph.add_edge(START, "plan")
+    graph.add_conditional_edges(
+        "plan", lambda s: [Send("write", {"topic": t}) for t in s["topics"]], ["write"]
+    )
+    graph.add_edge("write", "merge")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider)
+    app.invoke({"drafts": []})
+    finished = exporter.get_finished_spans()
+    handoffs = [s for s in finished if s.name.startswith("handoff")]
+    assert len(handoffs) == 4
+    assert all(s.attributes[semconv.HANDOFF_VIOLATIONS] == () for s in handoffs)
+
+
+def _flaky_graph(failures: int) -> Any:
+    """One node with a RetryPolicy of three attempts that raises `failures` times."""
+    from langgraph.types import RetryPolicy
+
+    class State(TypedDict, total=False):
+        n: int
+
+    calls: list[int] = []
+
+    def flaky(state: State) -> dict[str, Any]:
+        calls.append(1)
+        if len(calls) <= failures:
+            raise ConnectionError("try again")
+        return {"n": len(calls)}
+
+    policy = RetryPolicy(max_attempts=3, initial_interval=0.001, jitter=False)
+    graph = StateGraph(State)
+    graph.add_node("flaky", flaky, retry_policy=policy)
+    graph.add_node("after", lambda s: {})
+    graph.add_edge(START, "flaky")
+    graph.add_edge("flaky", "after")
+    return graph.compile()
+
+
+def test_retry_policy_attempts_are_one_node_that_succeeds(memory: Any) -> None:
+    """Attempts a RetryPolicy makes are one agent span with its attempt count and a retry
+    event per failed attempt; a node that finally succeeds fails nothing."""
+    provider, exporter = memory
+    app = cg_langgraph.instrument(_flaky_graph(failures=2), tracer_provider=provider)
+    assert app.invoke({"n": 0})["n"] == 3
+    named = _by_name(exporter.get_finished_spans())
+    (flaky,) = named["invoke_agent flaky"]
+    assert flaky.status.status_code is StatusCode.UNSET
+    assert flaky.attributes[semconv.ATTEMPT] == 3
+    retries = [e for e in flaky.events if e.name == semconv.RETRY_EVENT]
+    assert [e.attributes[semconv.ATTEMPT] for e in retries] == [1, 2]
+    assert {e.attributes[semconv.ERROR_TYPE] for e in retries} == {"ConnectionError"}
+    assert not [e for e in flaky.events if e.name == semconv.EXCEPTION_EVENT]
+    (run,) = named["invoke_workflow LangGraph"]
+    assert run.status.status_code is StatusCode.UNSET
+    assert len(named["handoff flaky -> after"]) == 1
+
+
+def test_retry_policy_exhausted_fails_the_node_once(memory: Any) -> None:
+    """A node that raises on every attempt is one failed agent span, not three agents."""
+    provider, exporter = memory
+    app = cg_langgraph.instrument(_flaky_graph(failures=3), tracer_provider=provider)
+    with pytest.raises(ConnectionError):
+        app.invoke({"n": 0})
+    named = _by_name(exporter.get_finished_spans())
+    (flaky,) = named["invoke_agent flaky"]
+    assert flaky.status.status_code is StatusCode.ERROR
+    assert flaky.attributes[semconv.ATTEMPT] == 3
+    assert flaky.attributes[semconv.ERROR_TYPE].endswith("ConnectionError")
+    (run,) = named["invoke_workflow LangGraph"]
+    assert run.status.status_code is StatusCode.ERROR

@@ -67,16 +67,28 @@ def test_unexplained_failure_is_unknown_never_a_guess() -> None:
     )
 
 
-def test_error_no_rule_can_place_is_unknown_with_the_error_as_evidence() -> None:
-    """A verifier that crashed (not an agent, tool, plan, handoff or assembly span)."""
+def test_error_outside_agents_blames_the_span_by_its_own_name() -> None:
+    """A verifier that crashed (not an agent, tool, plan, handoff or assembly span) is
+    still named: an error explains a failed run better than "no verifier"."""
     run = Run(1)
     run.agent("writer")
     crash = run.span(
         "verify brand", operation="verify", agent="brand", error="TimeoutError", propagate=True
     )
     got = attribution(run)[run.trace_id]
-    assert (got["category"], got["span_id"]) == ("unknown", run.root)
-    assert got["evidence"] == [run.root, crash]
+    assert (got["category"], got["span_id"], got["agent"]) == ("generation", crash, "brand")
+    assert got["reason"] == "`brand` raised TimeoutError"
+    assert got["evidence"] == [crash, run.root]
+
+
+def test_error_in_an_unrecognised_span_blames_the_nearest_named_ancestor() -> None:
+    """An error raised in a span no mapping knows (a bare CHAIN step) names the nearest
+    ancestor that has a name, here the workflow, instead of a verification gap."""
+    run = Run(1)
+    step = run.span("RunnableSequence", stage=None, error="ValueError", propagate=True)
+    got = attribution(run)[run.trace_id]
+    assert (got["category"], got["span_id"], got["agent"]) == ("generation", step, "pipeline")
+    assert got["reason"] == "`pipeline` raised ValueError in `RunnableSequence`"
 
 
 def test_unknown_rule_alone_takes_every_pending_run() -> None:

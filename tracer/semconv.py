@@ -162,8 +162,8 @@ OPENINFERENCE_OUTPUT_VALUE: Final = "output.value"
 OPENINFERENCE_INPUT_MESSAGES: Final = "llm.input_messages"
 OPENINFERENCE_OUTPUT_MESSAGES: Final = "llm.output_messages"
 # OpenLLMetry / Traceloop
-TRACELOOP_ENTITY_INPUT: Final = "traceloop.entity.input"
-TRACELOOP_ENTITY_OUTPUT: Final = "traceloop.entity.output"
+TRACELOOP_ENTITY_INPUT: Final = "traceloop.entity.input"  # JSON {"inputs": ...}
+TRACELOOP_ENTITY_OUTPUT: Final = "traceloop.entity.output"  # JSON {"outputs": ...}
 
 # directions of a content row (analyzer ``content`` table)
 CONTENT_INPUT: Final = "input"
@@ -172,8 +172,27 @@ CONTENT_SYSTEM: Final = "system"
 CONTENT_PAYLOAD: Final = "payload"
 CONTENT_DIRECTIONS: Final = (CONTENT_OUTPUT, CONTENT_PAYLOAD, CONTENT_INPUT, CONTENT_SYSTEM)
 
+# retries of a step (a LangGraph node's RetryPolicy): one span, attempts counted on it
+ATTEMPT: Final = "coordgap.attempt"  # 1-based attempt that ended the span
+RETRY_EVENT: Final = "coordgap.retry"  # an attempt that failed and was retried
+
 # suspend / resume of long human steps
 RESUMED: Final = "coordgap.resumed"  # true on a span started from a resume token
+
+# --- LangGraph as other instrumentations record it (read by the analyzer) -----------
+# LangGraph puts these in every node run's LangChain metadata; OpenInference's
+# LangChain instrumentor writes that metadata as JSON under "metadata",
+# OpenLLMetry's as "traceloop.association.properties.<key>" attributes.
+LANGGRAPH_NODE: Final = "langgraph_node"
+LANGGRAPH_STEP: Final = "langgraph_step"
+LANGGRAPH_TRIGGERS: Final = "langgraph_triggers"
+LANGGRAPH_PUSH: Final = "__pregel_push"  # the trigger of a task a Send started
+OPENINFERENCE_METADATA: Final = "metadata"
+TRACELOOP_ASSOCIATION_PREFIX: Final = "traceloop.association.properties."
+OPENLLMETRY_WORKFLOW_NODES: Final = "gen_ai.workflow.nodes"  # on OpenLLMetry's graph span
+# analyzer only: a handoff derived from LangGraph's steps, not recorded as a span
+HANDOFF_DERIVED: Final = "coordgap.handoff.derived"
+SOURCE_DERIVED: Final = "derived"  # the `source` column of spans the analyzer derived
 
 # --- span names --------------------------------------------------------------------
 

@@ -290,7 +290,9 @@ FROM up WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
 -- consecutive siblings (agent or handoff spans under one parent, by start
 -- time) whose agents differ, and nested delegation. An inferred edge is dropped
 -- when the trace already holds an explicit handoff into its target, or from its
--- target back to its source.
+-- target back to its source: where an agent's inputs are recorded, sibling order
+-- is no evidence (parallel Send branches that happened to run one after the
+-- other hand nothing to each other).
 -- cg_handoffs_all is both, with the columns the metrics read.
 CREATE OR REPLACE TEMP TABLE cg_handoffs AS
 SELECT trace_id, span_id, name, handoff_source AS source, handoff_target AS target,

@@ -53,6 +53,9 @@ LEFT JOIN receiver_errors r ON r.trace_id = h.trace_id
 -- with the errored ancestors it propagated through as evidence. Failing that,
 -- a verifier rejected every attempt: blame the last rejected output's producer
 -- (the latest agent span that ended before that verdict), else the verdict.
+-- Failing that, an error originated in a span no mapping recognises (no agent
+-- or tool above it): blame its nearest named ancestor (a workflow, a verifier,
+-- a plan...), else the span itself by name, never nobody.
 WITH raised AS (
     SELECT e.trace_id, 1 AS priority, e.end_ns AS t, e.span_id, e.name AS span_name,
            COALESCE(e.owner_agent, e.agent) AS agent,
@@ -97,10 +100,27 @@ rejected AS (
            list_filter([pr.p.span_id], lambda x: x IS NOT NULL) || v.spans AS evidence
     FROM verdicts v LEFT JOIN producer pr ON pr.trace_id = v.trace_id
                                          AND pr.verifier = v.verifier
+),
+named AS (
+    SELECT trace_id, span_id, arg_min(anc_agent, hops) AS agent
+    FROM cg_err_walk
+    WHERE anc_agent IS NOT NULL AND trace_id IN (SELECT trace_id FROM cg_pending)
+    GROUP BY trace_id, span_id
+),
+stray AS (
+    SELECT e.trace_id, 3 AS priority, e.end_ns AS t, e.span_id, e.name AS span_name,
+           COALESCE(n.agent, e.name) AS agent,
+           '`' || COALESCE(n.agent, e.name) || '` raised ' || COALESCE(e.error_type, 'an error')
+               || CASE WHEN n.agent IS DISTINCT FROM e.agent OR e.agent IS NULL
+                       THEN ' in `' || e.name || '`' ELSE '' END AS reason,
+           [e.span_id] || COALESCE(e.errored_ancestors, []) AS evidence
+    FROM cg_err e SEMI JOIN cg_pending p ON p.trace_id = e.trace_id
+    LEFT JOIN named n ON n.trace_id = e.trace_id AND n.span_id = e.span_id
+    WHERE e.originating AND NOT COALESCE(e.in_assembly, false) AND e.owner_id IS NULL
 )
 SELECT trace_id, 'generation' AS category, 'generation' AS rule, span_id, span_name, agent,
        reason, evidence
-FROM (SELECT * FROM raised UNION ALL SELECT * FROM rejected)
+FROM (SELECT * FROM raised UNION ALL SELECT * FROM rejected UNION ALL SELECT * FROM stray)
 QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY priority, t, span_id) = 1
 
 -- name: rule_assembly

@@ -9,7 +9,16 @@ from typing import Any
 
 from opentelemetry.trace import Span
 
-from tracer.integrations._common import ROLES, _Snapshot, check_roles, parse_verdict
+from tracer import semconv
+from tracer.integrations._common import (
+    ROLES,
+    _Content,
+    _Snapshot,
+    _snapshot,
+    _verdict_attributes,
+    check_roles,
+    parse_verdict,
+)
 
 __all__: list[str] = []
 
@@ -31,6 +40,17 @@ class _NodeRun:
     end_ns: int = 0
     destinations: set[str] = field(default_factory=set)
     routed: bool = False
+    # Send(node, arg) packets this run dispatched: (target, fingerprint of arg)
+    sends: list[tuple[str, _Snapshot]] = field(default_factory=list)
+    pushed: bool = False  # this run was started by a Send (its input is the Send's arg)
+    task_ns: str | None = None  # LangGraph's checkpoint namespace of this node's task
+
+    @property
+    def task_key(self) -> str:
+        """What identifies this node's task across its RetryPolicy attempts."""
+        return self.task_ns or f"{self.name}@{self.step}"
+
+    attempt: int = 1  # 1 + the RetryPolicy retries that came before this run
 
 
 @dataclass
@@ -42,6 +62,48 @@ class _GraphRun:
     steps: dict[int, list[_NodeRun]] = field(default_factory=dict)
     ran: set[str] = field(default_factory=set)
     attempts: dict[str, int] = field(default_factory=dict)
+    # a subgraph: the task namespace of the node that runs it (a chain of that same
+    # task named like the node, e.g. a compiled agent called inside it, is no node)
+    task_ns: str | None = None
+    # node runs that raised, by task: ended (and blamed) only when no retry follows
+    failed: dict[str, tuple[_NodeRun, BaseException]] = field(default_factory=dict)
+    thread_id: str | None = None  # the checkpointer thread (configurable.thread_id)
+    run: Span | None = None  # the run span the whole (sub)graph belongs to
+    resumed: _Suspended | None = None  # this invocation resumes an interrupted run
+    resume_value: Any = None  # Command(resume=...) value, handed to the interrupted node
+
+
+@dataclass
+class _Suspended:
+    """A run stopped by ``interrupt()``: what the resume on its thread continues."""
+
+    run: Span  # the run span (ended) whose trace the resumed invocation joins
+    node: str  # the node that asked the human
+    at_ns: int  # when it asked
+
+
+HUMAN = "human"  # the agent that answers an interrupt()
+
+
+def _interrupt_values(error: BaseException) -> list[Any] | None:
+    """The values an ``interrupt()`` asked with; None when ``error`` is no interrupt."""
+    try:
+        from langgraph.errors import GraphInterrupt
+    except ImportError:  # a LangGraph without it cannot raise it either
+        return None
+    if not isinstance(error, GraphInterrupt):
+        return None
+    pending = error.args[0] if error.args else ()
+    items = pending if isinstance(pending, (list, tuple)) else [pending]
+    return [getattr(item, "value", item) for item in items]
+
+
+def _resume_value(inputs: Any) -> tuple[bool, Any]:
+    """(True, value) when a graph run's input is ``Command(resume=value)``."""
+    if hasattr(inputs, "resume") and hasattr(inputs, "goto"):
+        resume = inputs.resume
+        return resume is not None, resume
+    return False, None
 
 
 def _roles(
@@ -115,6 +177,44 @@ def _is_bubble_up(error: BaseException) -> bool:
     return isinstance(error, GraphBubbleUp)
 
 
+_PUSH = "__pregel_push"  # langgraph._internal._constants.PUSH: a task a Send started
+
+
+def _is_pushed(metadata: Mapping[str, Any]) -> bool:
+    """A node run started by a ``Send`` (its triggers name the push channel)."""
+    triggers = metadata.get("langgraph_triggers") or ()
+    return any(str(t).startswith(_PUSH) for t in triggers)
+
+
+def _sends(output: Any) -> list[tuple[str, Any]]:
+    """``(node, arg)`` of each ``Send`` in a router's return or a ``Command(goto=...)``."""
+    goto = getattr(output, "goto", None)
+    if goto is not None and hasattr(output, "resume"):  # langgraph.types.Command
+        output = goto
+    items = output if isinstance(output, (list, tuple)) else [output]
+    out = []
+    for item in items:
+        node = getattr(item, "node", None)
+        if isinstance(node, str) and hasattr(item, "arg"):
+            out.append((node, item.arg))
+    return out
+
+
+def _command_parts(output: Any) -> tuple[Any, set[str]] | None:
+    """``(update, goto targets)`` of a ``Command`` a node returned; None for anything else."""
+    if not (hasattr(output, "goto") and hasattr(output, "resume") and hasattr(output, "update")):
+        return None
+    update = output.update
+    if isinstance(update, (list, tuple)):  # [(key, value), ...] is also an update
+        try:
+            update = dict(update)
+        except (TypeError, ValueError):
+            update = {}
+    goto = output.goto
+    targets = _route_targets(list(goto) if isinstance(goto, (list, tuple)) else [goto])
+    return update if isinstance(update, Mapping) else {}, targets
+
+
 def _route_targets(output: Any) -> set[str]:
     items = output if isinstance(output, (list, tuple)) else [output]
     targets = set()
@@ -123,3 +223,76 @@ def _route_targets(output: Any) -> set[str]:
         if isinstance(node, str):
             targets.add(node)
     return targets
+
+
+def _snapshot_of(value: Any) -> _Snapshot:
+    return _snapshot(value) if isinstance(value, Mapping) else {}
+
+
+def _sources(
+    graph: _GraphRun, edges: set[tuple[str, str]], target: str, step: int
+) -> list[_NodeRun]:
+    """The node runs of the previous step that handed on to ``target``."""
+    earlier = [s for s in graph.steps if s < step]
+    if not earlier:
+        return []
+    previous = graph.steps[max(earlier)]
+    chosen = []
+    for run in previous:
+        known = run.routed or any(src == run.name for src, _ in edges)
+        if not known or target in run.destinations or (run.name, target) in edges:
+            chosen.append(run)
+    return chosen
+
+
+def _senders(
+    graph: _GraphRun, target: str, step: int, snap: _Snapshot
+) -> list[tuple[_NodeRun, _Snapshot]]:
+    """The run whose ``Send`` started this pushed task, with what it sent.
+
+    The send whose payload matches the input exactly is taken (and used up),
+    else the first one left for ``target`` (a node's input schema may
+    reshape what was sent)."""
+    earlier = [s for s in graph.steps if s < step]
+    if not earlier:
+        return []
+    runs = graph.steps[max(earlier)]
+    candidates = [(run, i) for run in runs for i, (t, _) in enumerate(run.sends) if t == target]
+    if not candidates:
+        return []
+    run, index = next(((r, i) for r, i in candidates if r.sends[i][1] == snap), candidates[0])
+    _, sent = run.sends.pop(index)
+    return [(run, sent)]
+
+
+def _record_verdict(
+    node: _NodeRun,
+    update: Mapping[str, Any],
+    verdict_key: str | None,
+    reason_key: str | None,
+    content: _Content,
+) -> None:
+    """Set a verifier node's verdict: ``verdict_key``'s value, else reject when it routed
+    back to a node that already ran (a retry), accept otherwise."""
+    graph = node.graph
+    attempt = graph.attempts.get(node.name, 0) + 1
+    graph.attempts[node.name] = attempt
+    accepted: bool | None = None
+    reason: str | None = None
+    if verdict_key is not None and verdict_key in update:
+        accepted = _as_verdict(update[verdict_key])
+    if reason_key is not None and content.enabled:
+        raw = update.get(reason_key)
+        reason = content.render(raw) if raw is not None else None
+    back = sorted(d for d in node.destinations if d in graph.ran or d == node.name)
+    if accepted is None:
+        accepted = not back
+    if reason is None:
+        if back:
+            reason = "routed back to " + ", ".join(back)
+        elif node.destinations:
+            reason = "routed to " + ", ".join(sorted(node.destinations))
+    subject = node.sources[-1] if node.sources else None
+    attrs, event = _verdict_attributes(node.name, accepted, attempt, reason, subject)
+    node.span.set_attributes(attrs)
+    node.span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)

@@ -15,6 +15,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, TracerProvider
 
 from tracer import semconv
+from tracer.integrations import _langgraph_human as human
 from tracer.integrations._common import (
     ROLES,
     _Content,
@@ -27,18 +28,27 @@ from tracer.integrations._common import (
     _Snapshot,
     _snapshot,
     _state_diff,
-    _verdict_attributes,
     agent_attributes,
     handoff_attributes,
 )
 from tracer.integrations._langgraph_graph import (
-    _as_verdict,
+    _START,
+    _command_parts,
     _graph_topology,
     _GraphRun,
+    _interrupt_values,
     _is_bubble_up,
+    _is_pushed,
     _NodeRun,
+    _record_verdict,
+    _resume_value,
     _roles,
     _route_targets,
+    _senders,
+    _sends,
+    _snapshot_of,
+    _sources,
+    _Suspended,
 )
 
 __all__ = ["CoordgapCallbackHandler"]
@@ -102,6 +112,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         self._graphs: dict[UUID, _GraphRun] = {}
         self._nodes: dict[UUID, _NodeRun] = {}
         self._others: dict[UUID, tuple[UUID, str]] = {}  # other chain runs: (parent, name)
+        self._suspended = human.Suspensions()  # interrupted runs, by thread id
 
     # --- run classification ---------------------------------------------------------
 
@@ -110,13 +121,33 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             return None
         if parent_run_id in self._graphs:
             return self._graphs[parent_run_id]
-        # a subgraph: a chain run under a node whose children are nodes
-        grand = self._others.get(parent_run_id)
-        if grand is not None and grand[0] in self._nodes:
-            outer = self._nodes[grand[0]]
-            sub = _GraphRun(name=outer.name, span=None, parent=outer.span, token=None)
+        # a subgraph: a chain run under a node (directly or through other chain
+        # runs, such as a function that invokes a compiled agent) whose children are nodes
+        outer = self._owner(parent_run_id)
+        if outer is not None:
+            sub = _GraphRun(
+                name=outer.name,
+                span=None,
+                parent=outer.span,
+                token=None,
+                task_ns=outer.task_ns,
+                thread_id=outer.graph.thread_id,
+                run=outer.graph.run,
+            )
             self._graphs[parent_run_id] = sub
             return sub
+        return None
+
+    def _owner(self, run_id: UUID) -> _NodeRun | None:
+        """The node run above the (non-node) chain run ``run_id``, if any."""
+        current = run_id
+        for _ in range(32):  # bounded: chain runs nest a few levels, never in a cycle
+            entry = self._others.get(current)
+            if entry is None:
+                return None
+            if entry[0] in self._nodes:
+                return self._nodes[entry[0]]
+            current = entry[0]
         return None
 
     # --- callbacks ------------------------------------------------------------------
@@ -137,26 +168,49 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         meta = metadata or {}
         with self._lock:
             graph = self._graph_for(parent_run_id)
-            is_node = graph is not None and meta.get("langgraph_node") == name and name
+            task_ns = meta.get("langgraph_checkpoint_ns")
+            is_node = (
+                graph is not None
+                and meta.get("langgraph_node") == name
+                and name
+                and name != _START  # the graph's input step (a routed entry): not an agent
+                and (graph.task_ns is None or task_ns != graph.task_ns)
+            )
             if not is_node:
                 if parent_run_id is None or (
                     parent_run_id not in self._nodes
                     and parent_run_id not in self._others
                     and parent_run_id not in self._graphs
                 ):
-                    self._start_graph(run_id, name or "LangGraph", meta.get("thread_id"))
+                    self._start_graph(run_id, name or "LangGraph", meta.get("thread_id"), inputs)
                 else:
                     self._others[run_id] = (parent_run_id, name)
                 return
         assert graph is not None
-        self._start_node(run_id, graph, name, int(meta.get("langgraph_step") or 0), inputs)
+        step = int(meta.get("langgraph_step") or 0)
+        ns = None if task_ns is None else str(task_ns)
+        if not self._retry_node(run_id, graph, ns or f"{name}@{step}"):
+            self._start_node(run_id, graph, name, step, inputs, _is_pushed(meta), ns)
 
-    def _start_graph(self, run_id: UUID, name: str, thread_id: Any = None) -> None:
+    def _start_graph(
+        self, run_id: UUID, name: str, thread_id: Any = None, inputs: Any = None
+    ) -> None:
+        tid = None if thread_id is None else str(thread_id)
+        resuming, value = _resume_value(inputs)
+        record = self._suspended.pop(tid) if resuming and tid is not None else None
         current = trace.get_current_span()
-        if current.get_span_context().is_valid:
-            # Inside an existing trace (a workflow or an agent that runs a graph):
-            # the graph's nodes belong to the caller's run.
-            self._graphs[run_id] = _GraphRun(name=name, span=None, parent=current, token=None)
+        if current.get_span_context().is_valid or record is not None:
+            # Inside an existing trace (a workflow or an agent that runs a graph), or
+            # resuming an interrupted run: the graph's nodes belong to that run.
+            parent = current if current.get_span_context().is_valid else record.run  # type: ignore[union-attr]
+            token = None if parent is current else self._attach(parent)
+            graph = _GraphRun(
+                name=name, span=None, parent=parent, token=token, thread_id=tid, run=parent
+            )
+            if record is not None:
+                graph.resumed, graph.resume_value = record, value
+                human.answered(self._tracer, parent, record, time.time_ns())
+            self._graphs[run_id] = graph
             return
         wf_name = self._workflow_name or name
         attrs: dict[str, Any] = {
@@ -168,10 +222,40 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             attrs[semconv.GEN_AI_CONVERSATION_ID] = str(thread_id)
         span = self._tracer.start_span(semconv.workflow_span_name(wf_name), attributes=attrs)
         token = self._attach(span)
-        self._graphs[run_id] = _GraphRun(name=wf_name, span=span, parent=span, token=token)
+        self._graphs[run_id] = _GraphRun(
+            name=wf_name, span=span, parent=span, token=token, thread_id=tid, run=span
+        )
+
+    def _retry_node(self, run_id: UUID, graph: _GraphRun, task_key: str) -> bool:
+        """A task that raised starts again (its RetryPolicy): the same span goes on as
+        the next attempt, the failed one recorded as a retry event. False otherwise."""
+        with self._lock:
+            prior = graph.failed.pop(task_key, None)
+        if prior is None:
+            return False
+        previous, error = prior
+        span = previous.span
+        span.add_event(
+            semconv.RETRY_EVENT,
+            {semconv.ERROR_TYPE: type(error).__qualname__, semconv.ATTEMPT: previous.attempt},
+        )
+        span.set_attribute(semconv.ATTEMPT, previous.attempt + 1)
+        previous.attempt += 1
+        previous.end_ns = 0
+        previous.token = self._attach(span)
+        with self._lock:
+            self._nodes[run_id] = previous
+        return True
 
     def _start_node(
-        self, run_id: UUID, graph: _GraphRun, name: str, step: int, inputs: Any
+        self,
+        run_id: UUID,
+        graph: _GraphRun,
+        name: str,
+        step: int,
+        inputs: Any,
+        pushed: bool,
+        task_ns: str | None = None,
     ) -> None:
         role = self._roles.get(name, "generate")
         state = inputs if isinstance(inputs, Mapping) else {}
@@ -188,9 +272,19 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             attrs[semconv.INPUT_CONTENT] = self._content.render(state)
         snap = _snapshot(state)
         with self._lock:
-            sources = self._sources(graph, name, step)
-        for source in sources:
-            self._emit_handoff(graph, source, name, state, snap, start_ns)
+            if pushed:  # a Send: only its sender hands off, and what it sent is the baseline
+                handoffs = _senders(graph, name, step, snap)
+            else:
+                handoffs = [(s, s.state) for s in _sources(graph, self._edges, name, step)]
+        for source, baseline in handoffs:
+            self._emit_handoff(graph, source, name, state, snap, start_ns, baseline)
+        if graph.resumed is not None and graph.resumed.node == name:
+            graph.resumed = None  # the answer goes to the node that asked, once
+            actor = self._actors.get(name, semconv.ACTOR_CODE)
+            human.resumed_into(
+                self._tracer, graph.parent, name, actor, graph.resume_value, start_ns, self._content
+            )
+        sources = [source for source, _ in handoffs]
         parent_ctx = trace.set_span_in_context(graph.parent)
         span = self._tracer.start_span(
             span_name, context=parent_ctx, attributes=attrs, start_time=start_ns
@@ -207,6 +301,8 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 start_ns=start_ns,
                 state=snap,
                 sources=[s.name for s in sources],
+                pushed=pushed,
+                task_ns=task_ns,
             )
 
     def _attach(self, span: Span) -> object | None:
@@ -219,18 +315,6 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             return otel_context.attach(trace.set_span_in_context(span))
         return None
 
-    def _sources(self, graph: _GraphRun, target: str, step: int) -> list[_NodeRun]:
-        earlier = [s for s in graph.steps if s < step]
-        if not earlier:
-            return []
-        previous = graph.steps[max(earlier)]
-        chosen = []
-        for run in previous:
-            known = run.routed or any(src == run.name for src, _ in self._edges)
-            if not known or target in run.destinations or (run.name, target) in self._edges:
-                chosen.append(run)
-        return chosen
-
     def _emit_handoff(
         self,
         graph: _GraphRun,
@@ -239,8 +323,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         state: Mapping[str, Any],
         snap: _Snapshot,
         start_ns: int,
+        baseline: _Snapshot,
     ) -> None:
-        diff = _state_diff(source.state, snap)
+        diff = _state_diff(baseline, snap)
         carried = (
             diff["dropped"]
             if self._carry is None
@@ -286,17 +371,24 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
 
     @_guarded("langgraph.on_chain_end")
     def on_chain_end(self, outputs: Any, *, run_id: UUID, **kwargs: Any) -> None:
+        sub: _GraphRun | None = None
         with self._lock:
             other = self._others.pop(run_id, None)
             if other is not None:
-                self._graphs.pop(run_id, None)  # a subgraph run ends with its chain run
+                sub = self._graphs.pop(run_id, None)  # a subgraph run ends with its chain run
                 owner = self._nodes.get(other[0])
-                if owner is not None and self._is_router(
-                    owner, other[1], kwargs.get("tags"), outputs
+                sent = _sends(outputs)  # Send packets are routes, whatever returned them
+                if owner is not None and (
+                    sent or self._is_router(owner, other[1], kwargs.get("tags"), outputs)
                 ):
                     owner.routed = True
                     owner.destinations |= _route_targets(outputs)
-                return
+                    owner.sends += [(t, _snapshot_of(arg)) for t, arg in sent]
+        if other is not None:
+            if sub is not None and sub.failed:
+                self._flush_failed(sub)  # outside the lock: it takes it
+            return
+        with self._lock:
             node = self._nodes.pop(run_id, None)
             graph = None if node is not None else self._graphs.pop(run_id, None)
         if node is not None:
@@ -315,64 +407,100 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
     @_guarded("langgraph.on_chain_error")
     def on_chain_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
         with self._lock:
-            if self._others.pop(run_id, None) is not None:
-                self._graphs.pop(run_id, None)
-                return
+            other = self._others.pop(run_id, None)
+            sub = self._graphs.pop(run_id, None) if other is not None else None
+        if other is not None:
+            if sub is not None and sub.failed:
+                self._flush_failed(sub)  # outside the lock: it takes it
+            return
+        with self._lock:
             node = self._nodes.pop(run_id, None)
             graph = None if node is not None else self._graphs.pop(run_id, None)
-        if node is not None:
+        if node is not None and not _is_bubble_up(error):
+            # held until it is clear whether a RetryPolicy runs the task again
+            node.end_ns = time.time_ns()
+            _detach_quietly(node.token)
+            node.token = None
+            with self._lock:
+                node.graph.failed[node.task_key] = (node, error)
+        elif node is not None:
+            values = _interrupt_values(error)
+            if values is not None:
+                self._suspend(node, values)
             self._end_node(node, None, error)
         elif graph is not None:
             self._end_graph(graph, error)
 
-    def _end_node(self, node: _NodeRun, outputs: Any, error: BaseException | None) -> None:
-        node.end_ns = time.time_ns()
+    def _suspend(self, node: _NodeRun, values: list[Any]) -> None:
+        """The node asked a human (``interrupt()``): hand off, and keep the run for the
+        invocation that resumes the thread."""
+        graph = node.graph
+        run = graph.run or graph.parent
+        now = time.time_ns()
+        actor = self._actors.get(node.name, semconv.ACTOR_CODE)
+        asked = values[0] if len(values) == 1 else values
+        human.asked(self._tracer, graph.parent, node.name, actor, asked, now, self._content)
+        if graph.thread_id is not None:
+            with self._lock:
+                self._suspended.put(graph.thread_id, _Suspended(run=run, node=node.name, at_ns=now))
+
+    def _flush_failed(self, graph: _GraphRun) -> None:
+        """End the node runs that raised and were not retried, as failures."""
+        with self._lock:
+            failed = list(graph.failed.values())
+            graph.failed.clear()
+        for node, error in failed:
+            self._end_node(node, None, error, end_ns=node.end_ns)
+
+    def _end_node(
+        self, node: _NodeRun, outputs: Any, error: BaseException | None, end_ns: int = 0
+    ) -> None:
+        node.end_ns = end_ns or time.time_ns()
         span = node.span
         try:
             update = outputs if isinstance(outputs, Mapping) else {}
+            command = _command_parts(outputs)
+            if command is not None:  # Command(goto=..., update=...) routes from the node
+                update = command[0]
+                if command[1]:
+                    node.routed = True
+                    node.destinations |= command[1]
             if error is not None and not _is_bubble_up(error):
                 _record_error(span, error)
             if self._content.enabled and outputs is not None:
                 span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(outputs))
+            sent = _sends(outputs)
+            if sent:  # Command(goto=Send(...)) returned by the node itself
+                node.routed = True
+                node.destinations |= {t for t, _ in sent}
+                node.sends += [(t, _snapshot_of(arg)) for t, arg in sent]
+            if node.pushed and update:
+                # a Send branch read a private payload, not the shared state: what
+                # it hands on is what it wrote
+                node.state = _snapshot(update)
             if node.role == "plan":
                 subtasks = update.get(self._subtasks_key)
                 if isinstance(subtasks, (list, tuple)):
                     span.set_attributes(_plan_attributes(subtasks))
             with self._lock:
                 if node.role == "verify" and error is None:
-                    self._record_verdict(node, update)
+                    _record_verdict(
+                        node, update, self._verdict_key, self._reason_key, self._content
+                    )
                 node.graph.steps.setdefault(node.step, []).append(node)
                 node.graph.ran.add(node.name)
         finally:
             _detach_quietly(node.token)
             span.end(end_time=node.end_ns)
 
-    def _record_verdict(self, node: _NodeRun, update: Mapping[str, Any]) -> None:
-        graph = node.graph
-        attempt = graph.attempts.get(node.name, 0) + 1
-        graph.attempts[node.name] = attempt
-        accepted: bool | None = None
-        reason: str | None = None
-        if self._verdict_key is not None and self._verdict_key in update:
-            accepted = _as_verdict(update[self._verdict_key])
-        if self._reason_key is not None and self._content.enabled:
-            raw = update.get(self._reason_key)
-            reason = self._content.render(raw) if raw is not None else None
-        back = sorted(d for d in node.destinations if d in graph.ran or d == node.name)
-        if accepted is None:
-            accepted = not back
-        if reason is None:
-            if back:
-                reason = "routed back to " + ", ".join(back)
-            elif node.destinations:
-                reason = "routed to " + ", ".join(sorted(node.destinations))
-        subject = node.sources[-1] if node.sources else None
-        attrs, event = _verdict_attributes(node.name, accepted, attempt, reason, subject)
-        node.span.set_attributes(attrs)
-        node.span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
-
     def _end_graph(self, graph: _GraphRun, error: BaseException | None) -> None:
+        if graph.failed:
+            self._flush_failed(graph)
         if graph.span is None:
+            if graph.token is not None:  # a resumed run: this invocation made it current
+                if error is not None and not _is_bubble_up(error):
+                    human.failed_after_resume(self._tracer, graph.parent, error)
+                _detach_quietly(graph.token)
             return
         try:
             if error is not None and not _is_bubble_up(error):

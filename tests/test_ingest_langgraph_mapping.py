@@ -1,0 +1,101 @@
+"""LangGraph node spans as OpenInference / OpenLLMetry write them (attributes copied from
+what their LangChain instrumentors record), mapped at ingest: agents, graph runs,
+handoffs derived from steps, dropped keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.trace import Status, StatusCode
+
+import analyzer
+from analyzer import ingest
+from tracer._export import LocalStoreExporter
+
+
+def _oi_meta(node: str, step: int, push: bool = False) -> str:
+    triggers = ["__pregel_push"] if push else [f"branch:to:{node}"]
+    return json.dumps(
+        {"langgraph_step": step, "langgraph_node": node, "langgraph_triggers": triggers}
+    )
+
+
+def _write(spans_dir: Path, nodes: list[tuple[str, int, dict[str, Any], Any, bool]]) -> None:
+    """One OpenInference-shaped graph run: (node, step, input, output, pushed) per node."""
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(spans_dir)))
+    otel = provider.get_tracer("openinference.instrumentation.langchain")
+    with otel.start_as_current_span("LangGraph", attributes={"openinference.span.kind": "CHAIN"}):
+        for node, step, given, out, pushed in nodes:
+            attrs = {
+                "openinference.span.kind": "CHAIN",
+                "metadata": _oi_meta(node, step, pushed),
+                "input.value": json.dumps(given),
+                "output.value": out if isinstance(out, str) else json.dumps(out),
+            }
+            with otel.start_as_current_span(node, attributes=attrs) as span:
+                # a router function inherits its node's metadata: not a node
+                with otel.start_as_current_span("route", attributes=dict(attrs)):
+                    pass
+                if out is None:
+                    span.set_status(Status(StatusCode.ERROR))
+    provider.shutdown()
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[Any, ...]]:
+    return con.execute(sql).fetchall()
+
+
+def test_nodes_become_agents_with_derived_handoffs_and_dropped_keys(tmp_path: Path) -> None:
+    """Node spans -> agents (a helper span with the same metadata is not one), the graph
+    span -> workflow, one handoff per step transition, a key nulled on the way flagged."""
+    _write(
+        tmp_path / "spans",
+        [
+            ("plan", 1, {"goal": "g"}, {"style": "calm"}, False),
+            ("write", 2, {"goal": "g"}, {"draft": "d"}, True),  # a Send branch
+            ("edit", 3, {"goal": "g", "style": "calm", "draft": "d"}, {"style": None}, False),
+            ("check", 4, {"goal": "g", "style": None, "draft": "d"}, None, False),
+        ],
+    )
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([tmp_path / "spans"])
+        con = store.con
+        agents = _rows(con, "SELECT agent FROM spans WHERE operation = 'agent' ORDER BY start_ns")
+        assert [a for (a,) in agents] == ["plan", "write", "edit", "check"]
+        assert _rows(con, "SELECT name FROM spans WHERE operation = 'workflow'") == [("LangGraph",)]
+        handoffs = _rows(
+            con,
+            "SELECT handoff_source, handoff_target, violations FROM spans "
+            "WHERE operation = 'handoff' ORDER BY start_ns, handoff_target",
+        )
+        assert handoffs == [
+            ("plan", "write", []),  # a Send target is not checked against the state
+            ("write", "edit", []),  # a Send branch hands on what it wrote
+            ("edit", "check", ["dropped_key: style"]),
+        ]
+        # linking again (another ingest) adds nothing
+        before = _rows(con, "SELECT count(*) FROM spans")
+        ingest.link_spans(con)
+        assert _rows(con, "SELECT count(*) FROM spans") == before
+
+
+def test_values_that_are_not_json_objects_are_not_compared(tmp_path: Path) -> None:
+    """An input recorded as plain text (OpenInference flattens one-key states) or a
+    truncated JSON output gives a handoff without violations, and ingest goes on."""
+    _write(
+        tmp_path / "spans",
+        [
+            ("a", 1, {"goal": "g"}, '{"notes": "trunc', False),
+            ("b", 2, {"goal": "g"}, {"x": 1}, False),
+        ],
+    )
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([tmp_path / "spans"])
+        rows = _rows(store.con, "SELECT name, violations FROM spans WHERE operation = 'handoff'")
+        assert rows == [("handoff a -> b", [])]
