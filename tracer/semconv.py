@@ -97,6 +97,7 @@ HANDOFF_INFERRED: Final = "coordgap.handoff.inferred"  # analyzer only: handoff 
 HANDOFF_KEYS_ADDED: Final = "coordgap.handoff.keys.added"  # string[] new in the state passed on
 HANDOFF_KEYS_DROPPED: Final = "coordgap.handoff.keys.dropped"  # string[] emptied or removed
 HANDOFF_KEYS_CHANGED: Final = "coordgap.handoff.keys.changed"  # string[] value changed
+HANDOFF_ROUTE: Final = "coordgap.handoff.route"  # the route label a router took
 INTEGRATION: Final = "coordgap.integration"  # framework an integration span came from
 
 # violation kinds: each entry of HANDOFF_VIOLATIONS starts with one of these, then ": detail"
@@ -116,6 +117,10 @@ VIOLATION_KINDS: Final = (
     VIOLATION_TIMEOUT,
     VIOLATION_WRONG_TARGET,
 )
+
+# task (frameworks with named tasks: CrewAI)
+TASK_NAME: Final = "coordgap.task.name"
+TASK_DESCRIPTION: Final = "coordgap.task.description"  # the template, before inputs
 
 # verification
 VERIFY_VERDICT: Final = "coordgap.verify.verdict"  # "accept" | "reject"
