@@ -30,6 +30,7 @@ from tracer.integrations._crewai_spans import (
 PLANNER_ROLE = "Task Execution Planner"  # CrewAI's planning agent (planning=True)
 _DELEGATION_TOOLS = ("Delegate work to coworker", "Ask question to coworker")
 _GUARDRAIL_DEF = re.compile(r"def\s+(\w+)\s*\(")
+_LAMBDA = re.compile(r"\blambda\b[^:]*:")
 
 
 def _norm(role: str) -> str:
@@ -44,7 +45,7 @@ def _guardrail_name(guardrail: Any) -> tuple[str, str]:
     found = _GUARDRAIL_DEF.search(text)
     if found:
         return found.group(1), semconv.ACTOR_CODE
-    if text.lstrip().startswith("lambda"):
+    if _LAMBDA.search(text):
         return "guardrail", semconv.ACTOR_CODE
     return "llm_guardrail", semconv.ACTOR_MODEL
 
@@ -271,8 +272,8 @@ class CrewRuns:
             text = text_of(output) if output is not None else ""
             if text.strip() and text.strip() in received:
                 continue
-            source = run.done.get(id(earlier)) if earlier is not None else None
-            source = source or str(getattr(getattr(earlier, "agent", None), "role", "") or name)
+            ran = run.done.get(id(earlier)) if earlier is not None else None
+            source = ran or str(getattr(getattr(earlier, "agent", None), "role", "") or name)
             write_handoff(
                 self._o,
                 run.parent,

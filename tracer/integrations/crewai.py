@@ -56,8 +56,8 @@ from opentelemetry.trace import TracerProvider
 from tracer import semconv
 from tracer.integrations._common import _Content, _get_tracer, _guard
 from tracer.integrations._crewai_crew import CrewRuns
-from tracer.integrations._crewai_spans import Options
 from tracer.integrations._crewai_flow import FlowRuns
+from tracer.integrations._crewai_spans import Options
 
 __all__ = ["CoordgapCrewAIListener", "instrument", "uninstrument"]
 
