@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,6 +19,9 @@ CREWAI_ENV = {
 }
 for _key, _value in CREWAI_ENV.items():
     os.environ.setdefault(_key, _value)
+# CrewAI keeps task outputs in a folder named after the working directory, under
+# the user's data directory; tests keep theirs in a temporary one.
+os.environ.setdefault("CREWAI_STORAGE_DIR", tempfile.mkdtemp(prefix="coordgap-crewai-"))
 
 need("crewai")
 

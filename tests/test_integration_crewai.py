@@ -7,11 +7,16 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+import crewai_support  # noqa: F401 - sets CrewAI's environment before CrewAI loads
 import pytest
-from crewai import Agent, Crew, Process, Task  # noqa: E402 - after crewai_support
+from integration_support import need
+
+need("crewai")
+
+from crewai import Agent, Crew, Process, Task  # noqa: E402
 from crewai.flow.flow import Flow, listen, router, start  # noqa: E402
 from crewai.tools import tool  # noqa: E402
-from crewai_support import ScriptedLLM, act, final  # also: CrewAI telemetry off
+from crewai_support import ScriptedLLM, act, final  # noqa: E402
 from opentelemetry import trace  # noqa: E402
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
