@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 
 # every framework integration, so their tests run for real (make test only)
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test,langgraph,mcp,openai-agents,autogen]'
+	$(BIN)/python -m pip install -q -e '.[test,langgraph,mcp,openai-agents,autogen,crewai]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations
