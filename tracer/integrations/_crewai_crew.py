@@ -59,7 +59,7 @@ class CrewRuns(CrewBase):
         if run is None:
             return
         for task in list(run.tasks.values()):  # left open by an abort
-            self._end_task(run, task, error or "aborted")
+            self._end_task(run, task, error)
         if run.current is not None:
             run.current.release()
         try:
