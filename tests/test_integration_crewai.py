@@ -303,6 +303,22 @@ def test_flow_methods_router_and_nested_crew(spans: Any) -> None:
     assert named["invoke_workflow _Review"][0].status.status_code is StatusCode.ERROR
 
 
+def test_verify_role_agent_gives_a_verdict(spans: Any) -> None:
+    """verify=[role]: that agent's task is a verify span, accept on an approval word."""
+    provider, exporter = spans
+    cg_crewai.instrument(tracer_provider=provider, verify=["reviewer"])
+    writer = Agent(role="writer", goal="g", backstory="b", llm=ScriptedLLM([final("draft")]))
+    reviewer = Agent(role="reviewer", goal="g", backstory="b", llm=ScriptedLLM([final("No.")]))
+    tasks = [
+        Task(name="write", description="Write", expected_output="d", agent=writer),
+        Task(name="review", description="Review", expected_output="r", agent=reviewer),
+    ]
+    Crew(agents=[writer, reviewer], tasks=tasks).kickoff()
+    (verdict,) = _named(exporter)["verify reviewer"]
+    assert verdict.attributes[semconv.VERIFY_VERDICT] == semconv.VERDICT_REJECT
+    assert verdict.attributes[semconv.VERIFY_SUBJECT] == "writer"
+
+
 def test_content_only_with_capture(spans: Any) -> None:
     """capture_content=True records task outputs, tool arguments and handed-over outputs."""
     provider, exporter = spans
