@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml
 
 # every framework integration, so their tests run for real (make test only)
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen]'
+	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,crewai]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

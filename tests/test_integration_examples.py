@@ -35,6 +35,7 @@ def _spans(store: Path) -> list[dict[str, Any]]:
         ("openai_agents_support.py", (), "agents", 3, 0),
         ("autogen_review_team.py", (), "autogen_agentchat", 3, 0),
         ("mcp_client.py", ("--faulty",), "mcp", 1, 1),
+        ("crewai_research_crew.py", (), "crewai", 4, 0),
     ],
 )
 def test_example_runs_offline(
@@ -48,12 +49,17 @@ def test_example_runs_offline(
         "COORDGAP_PATH": str(store),
         "COORDGAP_EXPORTER": "local",
         "OPENAI_API_KEY": "",  # nothing here may reach a model API
+        "CREWAI_DISABLE_TELEMETRY": "true",  # CrewAI: no telemetry upload,
+        "CREWAI_TRACING_ENABLED": "false",  # no tracing of its own,
+        "CREWAI_TESTING": "true",  # and no first-run question
+        "CREWAI_STORAGE_DIR": str(tmp_path / "crewai"),
     }
     done = subprocess.run(
         [sys.executable, str(REPO / "examples" / script), *args],
         cwd=tmp_path,
         env=env,
         capture_output=True,
+        stdin=subprocess.DEVNULL,  # a framework that asks a question gets no answer
         text=True,
         timeout=180,
     )

@@ -99,6 +99,7 @@ HANDOFF_KEYS_DROPPED: Final = "coordgap.handoff.keys.dropped"  # string[] emptie
 HANDOFF_KEYS_CHANGED: Final = "coordgap.handoff.keys.changed"  # string[] value changed
 HANDOFF_ITEMS_OUT: Final = "coordgap.handoff.items.out"  # items the source produced (n8n)
 HANDOFF_ITEMS_IN: Final = "coordgap.handoff.items.in"  # items the target received (n8n)
+HANDOFF_ROUTE: Final = "coordgap.handoff.route"  # the route label a router took
 INTEGRATION: Final = "coordgap.integration"  # framework an integration span came from
 
 # violation kinds: each entry of HANDOFF_VIOLATIONS starts with one of these, then ": detail"
@@ -120,6 +121,10 @@ VIOLATION_KINDS: Final = (
     VIOLATION_WRONG_TARGET,
     VIOLATION_LOST_WORK,
 )
+
+# task (frameworks with named tasks: CrewAI)
+TASK_NAME: Final = "coordgap.task.name"
+TASK_DESCRIPTION: Final = "coordgap.task.description"  # the template, before inputs
 
 # verification
 VERIFY_VERDICT: Final = "coordgap.verify.verdict"  # "accept" | "reject"

@@ -1,5 +1,5 @@
-"""Framework integrations: trace an existing LangGraph, MCP, OpenAI Agents SDK or
-AutoGen pipeline with one line. Each submodule imports its framework lazily, so
+"""Framework integrations: trace an existing LangGraph, MCP, OpenAI Agents SDK,
+AutoGen or CrewAI pipeline with one line. Each submodule imports its framework lazily, so
 importing :mod:`tracer.integrations` never needs any of them installed."""
 
 from __future__ import annotations

@@ -150,3 +150,31 @@ def _detach_quietly(token: object | None) -> None:
         var.reset(token)
     except ValueError:  # created in another Context (see above)
         pass
+
+
+def _handoff_attributes(
+    source: str,
+    target: str,
+    *,
+    source_actor: str,
+    target_actor: str,
+    payload: Any,
+    violations: list[str],
+    framework: str,
+) -> dict[str, Any]:
+    """Attributes of a ``handoff {source} -> {target}`` span: both ends, their
+    actors, the payload's fingerprint and the violations found (may be empty)."""
+    return {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
+        semconv.STAGE: semconv.STAGE_HANDOFF,
+        semconv.HANDOFF_SOURCE: source,
+        semconv.HANDOFF_TARGET: target,
+        semconv.GEN_AI_HANDOFF_SOURCE_NAME: source,
+        semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
+        semconv.HANDOFF_SOURCE_ACTOR: source_actor,
+        semconv.HANDOFF_TARGET_ACTOR: target_actor,
+        semconv.HANDOFF_VIOLATIONS: list(violations),
+        semconv.HANDOFF_VIOLATION_COUNT: len(violations),
+        semconv.INTEGRATION: framework,
+        **_fingerprint(payload),
+    }

@@ -1,0 +1,131 @@
+"""Options and span builders shared by the CrewAI crew and flow handlers."""
+
+from __future__ import annotations
+
+import contextvars
+from dataclasses import dataclass
+from typing import Any
+
+from opentelemetry import context as otel_context
+from opentelemetry import trace
+from opentelemetry.trace import Span, Status, StatusCode
+
+from tracer import semconv
+from tracer.integrations._common import _Content, _detach_quietly, _handoff_attributes
+
+FRAMEWORK = "crewai"
+TASK_FAILED = "crewai_task_failed"  # error.type when CrewAI reports a failure as text only
+KICKOFF_FAILED = "crewai_kickoff_failed"
+
+ROLE_OPS = {
+    "plan": (semconv.OP_PLAN, semconv.STAGE_DECOMPOSITION, semconv.plan_span_name),
+    "verify": (semconv.OP_VERIFY, semconv.STAGE_VERIFICATION, semconv.verify_span_name),
+    "generate": (semconv.OP_INVOKE_AGENT, semconv.STAGE_GENERATION, semconv.agent_span_name),
+    "assemble": (semconv.OP_INVOKE_AGENT, semconv.STAGE_ASSEMBLY, semconv.agent_span_name),
+}
+
+
+@dataclass
+class Options:
+    roles: dict[str, str]
+    actors: dict[str, str]
+    expects: dict[str, tuple[str, ...]]
+    approve: tuple[str, ...]
+    workflow_name: str | None
+    content: _Content
+    tracer: Any
+
+
+class Current:
+    """Makes a span current in the emitting thread until it ends (for the user's
+    own spans opened inside a task, a tool or a flow method)."""
+
+    def __init__(self, span: Span) -> None:
+        self._token: object | None = otel_context.attach(trace.set_span_in_context(span))
+
+    def release(self) -> None:
+        token, self._token = self._token, None
+        _detach_quietly(token)
+
+
+def text_of(value: Any) -> str:
+    """The text of a CrewAI output (a TaskOutput's ``raw``) or of anything else."""
+    raw = getattr(value, "raw", None)
+    return raw if isinstance(raw, str) else ("" if value is None else str(value))
+
+
+def fail(span: Span, error_type: str, message: str) -> None:
+    span.set_attribute(semconv.ERROR_TYPE, error_type)
+    span.set_status(Status(StatusCode.ERROR, message[:200]))
+
+
+def start_role_span(
+    options: Options,
+    name: str,
+    parent: Span,
+    *,
+    default_role: str = "generate",
+    default_actor: str = semconv.ACTOR_MODEL,
+    agent_id: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> tuple[Span, str]:
+    """An agent (or plan/verify, by role) span named ``name``; returns it and its role."""
+    role = options.roles.get(name, default_role)
+    op, stage, span_name = ROLE_OPS[role]
+    attrs: dict[str, Any] = {
+        semconv.GEN_AI_OPERATION_NAME: op,
+        semconv.GEN_AI_AGENT_NAME: name,
+        semconv.STAGE: stage,
+        semconv.ACTOR: options.actors.get(name, default_actor),
+        semconv.INTEGRATION: FRAMEWORK,
+        **(extra or {}),
+    }
+    if agent_id:
+        attrs[semconv.GEN_AI_AGENT_ID] = agent_id
+    span = options.tracer.start_span(
+        span_name(name), context=trace.set_span_in_context(parent), attributes=attrs
+    )
+    return span, role
+
+
+def write_handoff(
+    options: Options,
+    parent: Span,
+    source: str,
+    target: str,
+    payload: Any,
+    violations: list[str],
+    *,
+    source_actor: str = semconv.ACTOR_MODEL,
+    target_actor: str = semconv.ACTOR_MODEL,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """A zero-length ``handoff {source} -> {target}`` span under ``parent``."""
+    attrs = _handoff_attributes(
+        source,
+        target,
+        source_actor=options.actors.get(source, source_actor),
+        target_actor=options.actors.get(target, target_actor),
+        payload=payload,
+        violations=violations,
+        framework=FRAMEWORK,
+    )
+    attrs.update(extra or {})
+    if options.content.enabled and payload is not None:
+        attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = options.content.render(payload)
+    span = options.tracer.start_span(
+        semconv.handoff_span_name(source, target),
+        context=trace.set_span_in_context(parent),
+        attributes=attrs,
+    )
+    span.end()
+
+
+def current_valid_span() -> Span | None:
+    span = trace.get_current_span()
+    return span if span.get_span_context().is_valid else None
+
+
+# The run (crew or flow) the emitting thread is in: CrewAI's planner agent and
+# delegated coworkers carry no reference to their crew, so they are found here.
+CURRENT_RUN: contextvars.ContextVar[Any] = contextvars.ContextVar("coordgap_crewai_run")
