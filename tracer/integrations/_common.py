@@ -17,6 +17,7 @@ from opentelemetry import context as otel_context
 from opentelemetry.trace import Span, Tracer, TracerProvider
 
 from tracer import instrumentation as api
+from tracer import semconv
 from tracer.instrumentation import (
     ROLES,
     Content,
@@ -162,19 +163,18 @@ def _handoff_attributes(
     violations: list[str],
     framework: str,
 ) -> dict[str, Any]:
-    """Attributes of a ``handoff {source} -> {target}`` span: both ends, their
-    actors, the payload's fingerprint and the violations found (may be empty)."""
+    """Attributes of a ``handoff {source} -> {target}`` span: the shared handoff set
+    (:func:`handoff_attributes`), the payload's fingerprint and the violations
+    found (may be empty)."""
     return {
-        semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
-        semconv.STAGE: semconv.STAGE_HANDOFF,
-        semconv.HANDOFF_SOURCE: source,
-        semconv.HANDOFF_TARGET: target,
-        semconv.GEN_AI_HANDOFF_SOURCE_NAME: source,
-        semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
-        semconv.HANDOFF_SOURCE_ACTOR: source_actor,
-        semconv.HANDOFF_TARGET_ACTOR: target_actor,
+        **handoff_attributes(
+            source,
+            target,
+            source_actor=source_actor,
+            target_actor=target_actor,
+            integration=framework,
+        ),
         semconv.HANDOFF_VIOLATIONS: list(violations),
         semconv.HANDOFF_VIOLATION_COUNT: len(violations),
-        semconv.INTEGRATION: framework,
         **_fingerprint(payload),
     }
