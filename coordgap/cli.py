@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from coordgap import __version__, cli_analyze, cli_demo, cli_ingest, cli_report
+from coordgap import __version__, cli_analyze, cli_demo, cli_export, cli_ingest, cli_report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +26,6 @@ def main() -> None:
     """
 
 
-for _module in (cli_ingest, cli_analyze, cli_report, cli_demo):
+for _module in (cli_ingest, cli_analyze, cli_report, cli_demo, cli_export):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -25,6 +25,7 @@ from analyzer import check as checks
 from analyzer import explain as explaining
 from analyzer.analysis import Analysis, analyze
 from analyzer.store import DEFAULT_DB
+from coordgap.cli_source import analyze_source, source_connection, source_option
 
 __all__ = [
     "COMMANDS",
@@ -119,7 +120,9 @@ def _connect(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
-def _analyze(db: Path, **scope: Any) -> Analysis:
+def _analyze(db: Path, *, source: str | None = None, **scope: Any) -> Analysis:
+    if source is not None:
+        return analyze_source(source, **scope)
     with _connect(db) as con:
         try:
             return analyze(con, **scope)
@@ -150,8 +153,9 @@ def _first_line(exc: BaseException) -> str:
     show_default=True,
     help="Failed runs listed in table form (JSON lists all).",
 )
+@source_option
 def analyze_command(
-    db: Path, fmt: str, since: datetime | None, service: str | None, limit: int
+    db: Path, fmt: str, since: datetime | None, service: str | None, limit: int, source: str | None
 ) -> None:
     """Attribute every failed run to its root cause and print the reliability figures.
 
@@ -159,8 +163,9 @@ def analyze_command(
     Example:
       coordgap analyze --since 24h
       coordgap analyze --format json > analysis.json
+      coordgap analyze --source 'clickhouse://coordgap@ch.internal:8123/otel' --since 24h
     """
-    analysis = _analyze(db, since=since, service=service)
+    analysis = _analyze(db, since=since, service=service, source=source)
     summary = analysis.summary()
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
@@ -299,7 +304,8 @@ def _print_tables(console: Console, s: dict[str, Any], a: Analysis, limit: int) 
 @click.command("explain")
 @click.argument("trace_id")
 @_db_option
-def explain_command(trace_id: str, db: Path) -> None:
+@source_option
+def explain_command(trace_id: str, db: Path, source: str | None) -> None:
     """Show one run as a tree with durations, its root cause, evidence and reason.
 
     \b
@@ -309,13 +315,15 @@ def explain_command(trace_id: str, db: Path) -> None:
     if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id.strip()):
         raise click.BadParameter("a trace id is up to 32 hex digits", param_hint="TRACE_ID")
     trace = trace_id.strip().lower().rjust(32, "0")
-    with _connect(db) as con:
+    where = source or str(db)
+    opened = source_connection(source, trace) if source is not None else _connect(db)
+    with opened as con:
         try:
             explanation = explaining.explain(con, trace)
         except LookupError as exc:
-            raise click.ClickException(f"{db}: {exc}") from None
+            raise click.ClickException(f"{where}: {exc}") from None
         except (ValueError, duckdb.Error) as exc:
-            raise click.ClickException(f"{db}: {_first_line(exc)}") from None
+            raise click.ClickException(f"{where}: {_first_line(exc)}") from None
     Console().print(explaining.render(explanation))
 
 
@@ -344,6 +352,7 @@ def explain_command(trace_id: str, db: Path) -> None:
     help="How much higher than the baseline a rate may be (absolute share).",
 )
 @_scope_options
+@source_option
 def check_command(
     db: Path,
     bounds: tuple[checks.Bound, ...],
@@ -351,6 +360,7 @@ def check_command(
     tolerance: float,
     since: datetime | None,
     service: str | None,
+    source: str | None,
 ) -> None:
     """Exit 1 when a failure rate exceeds its bound or regressed against a baseline.
 
@@ -360,13 +370,13 @@ def check_command(
     """
     if not bounds and baseline is None:
         raise click.UsageError("give at least one --max RATE=BOUND or a --baseline")
-    current = _analyze(db, since=since, service=service)
+    current = _analyze(db, since=since, service=service, source=source)
     base = _analyze(baseline, since=since, service=service) if baseline is not None else None
     findings = checks.evaluate(current, bounds, base, tolerance=tolerance)
     console = Console()
     console.print(
         _table(
-            f"check {db}" + (f" against {baseline}" if baseline else ""),
+            f"check {source or db}" + (f" against {baseline}" if baseline else ""),
             ["rate", "value", "bound", "baseline", "status"],
             [
                 [

@@ -9,6 +9,7 @@ import click
 import duckdb
 
 from coordgap.cli_analyze import SinceType
+from coordgap.cli_source import analyze_source, source_option
 
 __all__ = ["COMMANDS", "grafana", "report"]
 
@@ -51,6 +52,7 @@ def _size(path: Path) -> str:
     show_default=True,
     help="Failed runs drawn as timelines.",
 )
+@source_option
 def report(
     db: Path | None,
     output: Path,
@@ -58,6 +60,7 @@ def report(
     since: datetime | None,
     service: str | None,
     max_runs: int,
+    source: str | None,
 ) -> None:
     """Write the reliability-leak report: one self-contained HTML file.
 
@@ -74,6 +77,14 @@ def report(
     from analyzer.store import DEFAULT_DB, DEFAULT_SPANS_DIR
     from dashboards import report as report_mod
 
+    if source is not None:
+        analysis = analyze_source(source, since=since, service=service, all_runs=True)
+        try:
+            path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
+        click.echo(f"report: {path} ({_size(path)}, {analysis.runs.height:,} runs)")
+        return
     try:
         if db is None:
             db = DEFAULT_DB

@@ -27,8 +27,7 @@ def _read(filename: str) -> str:
 def _catalog(filename: str) -> dict[str, str]:
     parts = _NAME.split(_read(filename))
     return {
-        name: body.strip().rstrip(";")
-        for name, body in zip(parts[1::2], parts[2::2], strict=True)
+        name: body.strip().rstrip(";") for name, body in zip(parts[1::2], parts[2::2], strict=True)
     }
 
 

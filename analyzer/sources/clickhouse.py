@@ -187,9 +187,7 @@ class ClickHouseSource:
         con.execute("INSERT INTO cg_calls SELECT agent, stage, actor, calls, failures"
                     " FROM ch_calls_arrow")  # fmt: skip
         values = _arrow(con, catalog.sql("l_values", "local.sql"))
-        quantiles = self._query(
-            "ch_quantiles", {"vals": values.cast(_VALUES_SCHEMA)}
-        )
+        quantiles = self._query("ch_quantiles", {"vals": values.cast(_VALUES_SCHEMA)})
         _register(con, "ch_quantiles", quantiles)
         _register(con, "ch_edges", self._query("ch_edges"))
         _register(con, "l_edges", _arrow(con, catalog.sql("l_edges", "local.sql")))

@@ -130,9 +130,10 @@ t AS (
                        tuple(start_ns, span_id), operation = 'workflow'),
               argMinIf(tuple(span_id, name, agent, service, start_ns, end_ns, outcome),
                        tuple(start_ns, span_id), parent_id = '')) AS run,
-           max(odd OR is_error OR (outcome IS NOT NULL AND operation != 'workflow')
-               OR (operation = 'handoff' AND (handoff_source IS NULL
-                                              OR handoff_target IS NULL))) AS bad,
+           max(odd OR is_error
+               OR (outcome IS NOT NULL AND coalesce(operation, '') != 'workflow')
+               OR (coalesce(operation, '') = 'handoff'
+                   AND (handoff_source IS NULL OR handoff_target IS NULL))) AS bad,
            groupArrayIf(parent_id, operation = 'agent' AND agent IS NOT NULL) AS agent_parents,
            groupArrayIf(span_id, operation = 'handoff') AS handoff_ids,
            groupArrayIf(tuple(coalesce(agent, name), end_ns, verdict),
@@ -156,14 +157,15 @@ c AS (
 SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
        run.4 AS service, run.5 AS start_ns, run.6 AS end_ns,
        (run.6 - run.5) / 1e6 AS duration_ms,
-       (n_wf <= 1 AND n_roots > 0 AND NOT bad
+       -- unknown (NULL) counts as not simple: such a trace goes to the exact local path
+       coalesce(n_wf <= 1 AND n_roots > 0 AND NOT bad
         AND coalesce(run.7, '') != 'failure'
         AND arrayAll(p -> p = run.1 OR has(handoff_ids, p), agent_parents)
         AND NOT arrayExists(l -> length(l) > 1
                                  OR coalesce(l[1].3, {v_reject:String}) = {v_reject:String},
                             last_verdicts)
         AND length(links) = length(arrayDistinct(links))
-        AND trace_id NOT IN (SELECT * FROM referenced)) AS simple,
+        AND trace_id NOT IN (SELECT * FROM referenced), 0) AS simple,
        -- a superset of the local analysis's scope, which decides exactly
        (NOT {has_since:UInt8} OR last_start >= {since:Int64})
          AND (NOT {has_service:UInt8} OR has_service) AS maybe_in_scope,

@@ -42,12 +42,8 @@ def export_spans(
     duplicates; export into an empty table, or a new one)."""
     create_table(engine, url)
     insert = catalog.sql("ch_insert")
-    params = query_params(
-        insert, db=url.database, table=url.table, k_service=semconv.SERVICE_NAME
-    )
-    reader = con.sql(catalog.sql("export_rows", "local.sql")).fetch_arrow_reader(
-        EXPORT_BATCH_ROWS
-    )
+    params = query_params(insert, db=url.database, table=url.table, k_service=semconv.SERVICE_NAME)
+    reader = con.sql(catalog.sql("export_rows", "local.sql")).to_arrow_reader(EXPORT_BATCH_ROWS)
     sent = 0
     for batch in reader:
         if batch.num_rows == 0:
