@@ -126,10 +126,14 @@ def child_load_duckdb(directory: Path, db: Path) -> dict[str, Any]:
 
     src = open_source(_url(directory))
     url = engines.parse_url(_url(directory))
-    ids = src.engine.query_arrow(
-        "SELECT DISTINCT TraceId AS t FROM {db:Identifier}.{table:Identifier}",
-        {"db": url.database, "table": url.table},
-    ).column("t").to_pylist()
+    ids = (
+        src.engine.query_arrow(
+            "SELECT DISTINCT TraceId AS t FROM {db:Identifier}.{table:Identifier}",
+            {"db": url.database, "table": url.table},
+        )
+        .column("t")
+        .to_pylist()
+    )
     started = time.perf_counter()
     con = src.fetch(ids)
     con.execute(f"ATTACH '{db}' AS out")
@@ -206,10 +210,14 @@ def main() -> None:
         ch = ch_runs[-1][0]
         ch_s = statistics.median(r["seconds"] for r, _ in ch_runs)
         ch_peak = statistics.median(p for _, p in ch_runs)
-        print(f"clickhouse source: analyze {ch_s:.1f} s (median of {args.repeat}), "
-              f"peak RSS {_mb(ch_peak)} (of which the engine's fixed cost ~{_mb(eng_peak)})")
-        print(f"  runs {ch['runs']:,}, failed {ch['failed']:,}; analyzed locally: "
-              f"{ch['local_traces']:,} traces, {ch['local_spans']:,} spans")
+        print(
+            f"clickhouse source: analyze {ch_s:.1f} s (median of {args.repeat}), "
+            f"peak RSS {_mb(ch_peak)} (of which the engine's fixed cost ~{_mb(eng_peak)})"
+        )
+        print(
+            f"  runs {ch['runs']:,}, failed {ch['failed']:,}; analyzed locally: "
+            f"{ch['local_traces']:,} traces, {ch['local_spans']:,} spans"
+        )
         ratio = ch["bytes_fetched"] / max(ch["failed_spans_bytes"], 1)
         print(f"  bytes fetched {_mb(ch['bytes_fetched'])} vs the failed runs' spans "
               f"{_mb(ch['failed_spans_bytes'])}: {ratio:.2f}x")  # fmt: skip
@@ -220,10 +228,14 @@ def main() -> None:
             dk_s = statistics.median(r["seconds"] for r, _ in dk_runs)
             dk_peak = statistics.median(p for _, p in dk_runs)
             same = dk_runs[-1][0]["summary"] == ch["summary"]
-            print(f"duckdb store (same spans, loaded in {load['seconds']:.0f} s): analyze "
-                  f"{dk_s:.1f} s, peak RSS {_mb(dk_peak)}")
-            print(f"  clickhouse/duckdb: time {ch_s / dk_s:.2f}x, peak {ch_peak / dk_peak:.2f}x; "
-                  f"same analyze JSON: {same}")
+            print(
+                f"duckdb store (same spans, loaded in {load['seconds']:.0f} s): analyze "
+                f"{dk_s:.1f} s, peak RSS {_mb(dk_peak)}"
+            )
+            print(
+                f"  clickhouse/duckdb: time {ch_s / dk_s:.2f}x, peak {ch_peak / dk_peak:.2f}x; "
+                f"same analyze JSON: {same}"
+            )
         else:
             print(f"duckdb store: skipped above --duckdb-max-spans {args.duckdb_max_spans:,}")
     finally:

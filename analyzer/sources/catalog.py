@@ -12,11 +12,25 @@ import re
 from functools import cache
 from importlib import resources
 
+from analyzer import mapping
+
 __all__ = ["sql", "ddl"]
 
 _NAME = re.compile(r"^-- name: ([a-z0-9_]+)\s*$", re.MULTILINE)
 _FRAGMENT = re.compile(r"\{([a-z_]+)\}")
 FRAGMENTS = ("norm", "referenced")
+# span-name patterns of the mapping that do not name a handoff
+_NOT_HANDOFF_PATTERNS = frozenset({"re_op_prefix", "re_tl_suffix", "re_transfer"})
+
+
+def handoff_name_match() -> str:
+    """``match(SpanName, {re_x:String}) OR ...`` over every span-name pattern of
+    :mod:`analyzer.mapping` that names a handoff: one constant regex each, compiled
+    once per query (a pattern from an array would be compiled per row)."""
+    names = sorted(
+        k for k in mapping.params() if k.startswith("re_") and k not in _NOT_HANDOFF_PATTERNS
+    )
+    return "(" + " OR ".join(f"match(SpanName, {{{k}:String}})" for k in names) + ")"
 
 
 def _read(filename: str) -> str:
@@ -41,6 +55,8 @@ def sql(name: str, filename: str = "clickhouse.sql") -> str:
 
     def expand(match: re.Match[str]) -> str:
         fragment = match.group(1)
+        if fragment == "handoff_name_match":
+            return handoff_name_match()
         return sql(fragment, filename) if fragment in FRAGMENTS else match.group(0)
 
     return _FRAGMENT.sub(expand, text)

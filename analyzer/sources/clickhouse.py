@@ -46,14 +46,12 @@ _HANDLED_KEYS = frozenset(
         "k_eval_name", "k_eval_label", "k_exc_type",
     }
 )  # fmt: skip
-# span-name patterns of the mapping that are not handoff names
-_NOT_HANDOFF_PATTERNS = frozenset({"re_op_prefix", "re_tl_suffix", "re_transfer"})
 _PARAM = re.compile(r"\{([a-z_0-9]+):")
 _VALUES_SCHEMA = pa.schema(
     [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("v", pa.float64())]
 )
 _IDS_SCHEMA = pa.schema([("trace_id", pa.string())])
-_TEMP_TABLES = ("cg_handoffs", "cg_spans", "cg_traces")
+_TEMP_TABLES = ("cg_handoffs", "cg_spans", "cg_traces", "cg_all")
 
 
 def query_params(statement: str, **extra: Any) -> dict[str, Any]:
@@ -62,9 +60,6 @@ def query_params(statement: str, **extra: Any) -> dict[str, Any]:
     values["foreign_keys"] = sorted(
         v for k, v in values.items() if k.startswith("k_") and k not in _HANDLED_KEYS
     )
-    values["name_patterns"] = [
-        v for k, v in values.items() if k.startswith("re_") and k not in _NOT_HANDOFF_PATTERNS
-    ]
     values.update(extra)
     used = set(_PARAM.findall(statement))
     missing = used - values.keys()
@@ -129,6 +124,7 @@ class ClickHouseSource:
         }
         self._drop_temp()
         try:
+            self._command("ch_spans_all")
             self._command("ch_traces", **scope)
             ids = self._query("ch_local_traces").column(0).to_pylist()
             con = self._local_store(pa.table({"trace_id": pa.array(ids, pa.string())}))

@@ -45,7 +45,7 @@ SELECT
     (hasAny(mapKeys(SpanAttributes), {foreign_keys:Array(String)})
      OR has(Events.Name, {ev_eval:String})
      OR mapContains(SpanAttributes, {k_outcome_trace:String})
-     OR ((arrayExists(r -> match(SpanName, r), {name_patterns:Array(String)})
+     OR (({handoff_name_match}
           OR match(coalesce(_tool_attr, SpanName), {re_transfer:String}))
          AND (htarget IS NULL OR hsource IS NULL))) AS odd,
     (upper(replaceAll(StatusCode, 'STATUS_CODE_', '')) = 'ERROR' OR StatusCode = '2'
@@ -107,6 +107,15 @@ SELECT DISTINCT arrayJoin([
 FROM {db:Identifier}.{table:Identifier}
 WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
 
+-- name: ch_spans_all
+-- Every span normalized once (the mapping's columns the aggregates read), on disk:
+-- the per-trace decisions and the simple runs' figures all read this table.
+CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree ORDER BY (trace_id, parent_id) AS
+SELECT trace_id, span_id, parent_id, name, service, start_ns, end_ns, duration_ms, operation,
+       stage, agent, actor, handoff_source, handoff_target, n_violations, verdict, outcome,
+       odd, is_error
+FROM ({norm})
+
 -- name: ch_traces
 -- One row per trace, in one pass over the spans: its run (the workflow span, or
 -- failing that its earliest parentless span, as prepare.sql's run_spans_all),
@@ -119,7 +128,7 @@ WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
 -- scan order); or another trace's late outcome refers to it.
 CREATE TEMPORARY TABLE cg_traces ENGINE = MergeTree ORDER BY trace_id AS
 WITH
-n AS ({norm}),
+n AS (SELECT * FROM cg_all),
 referenced AS ({referenced}),
 t AS (
     SELECT trace_id,
@@ -215,7 +224,7 @@ WHERE TraceId IN (SELECT trace_id FROM {ext_ids})
 CREATE TEMPORARY TABLE cg_spans ENGINE = MergeTree ORDER BY (trace_id, parent_id) AS
 SELECT trace_id, span_id, parent_id, name, start_ns, end_ns, duration_ms, operation, stage,
        agent, actor, handoff_source, handoff_target, n_violations, verdict
-FROM ({norm})
+FROM cg_all
 WHERE trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
 
 -- name: ch_handoffs
