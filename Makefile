@@ -14,9 +14,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-# every framework integration, so their tests run for real (make test only)
+# every framework integration, so their tests run for real (make test only), and
+# ClickHouse's driver with chDB (the engine in-process) for the ClickHouse source tests
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test,langgraph,mcp,openai-agents,autogen]'
+	$(BIN)/python -m pip install -q -e '.[test,langgraph,mcp,openai-agents,autogen,clickhouse,chdb]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

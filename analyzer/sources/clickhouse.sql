@@ -216,7 +216,7 @@ SELECT
              Links.TraceId, Links.SpanId, Links.Attributes) AS links,
     'clickhouse' AS source
 FROM {db:Identifier}.{table:Identifier}
-WHERE TraceId IN (SELECT trace_id FROM {ext_ids})
+WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
 
 
 -- name: ch_simple_spans
