@@ -183,8 +183,12 @@ def main() -> None:
     parser.add_argument("--spans", type=int, default=10_000_000)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--dir", type=Path, default=None, help="chDB data directory (temporary)")
-    parser.add_argument("--duckdb-max-spans", type=int, default=2_000_000,
-                        help="also analyze a DuckDB store of the same spans up to this size")  # fmt: skip
+    parser.add_argument(
+        "--duckdb-max-spans",
+        type=int,
+        default=2_000_000,
+        help="also analyze a DuckDB store of the same spans up to this size",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -40,6 +40,12 @@ VERIFY_ENV = "COORDGAP_CLICKHOUSE_VERIFY"
 
 DEFAULT_TABLE = "otel_traces"
 
+#: session settings of an embedded chDB engine (fixed values of this module)
+_CHDB_SETTINGS = {
+    "max_bytes_before_external_group_by": 200_000_000,
+    "max_bytes_before_external_sort": 200_000_000,
+}
+
 #: the only names a query may give external tables (chDB binds them as locals)
 EXTERNAL_NAMES = ("ids", "vals", "rows")
 DEFAULT_DATABASE = "otel"
@@ -118,6 +124,10 @@ class ChdbEngine:
             ) from None
         self.path = str(path)
         self._session = session.Session(self.path)
+        # chDB runs inside coordgap's process: let large GROUP BYs and sorts spill to
+        # disk rather than grow the process (a server keeps its own settings)
+        for name, value in _CHDB_SETTINGS.items():
+            self._session.query(f"SET {name} = {int(value)}", "Null")
         self.bytes_fetched = 0
 
     def command(
