@@ -51,7 +51,7 @@ _VALUES_SCHEMA = pa.schema(
     [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("v", pa.float64())]
 )
 _IDS_SCHEMA = pa.schema([("trace_id", pa.string())])
-_TEMP_TABLES = ("cg_handoffs", "cg_spans", "cg_traces", "cg_all")
+_TEMP_TABLES = ("cg_handoffs", "cg_traces", "cg_all")
 
 
 def query_params(statement: str, **extra: Any) -> dict[str, Any]:
@@ -126,11 +126,11 @@ class ClickHouseSource:
         try:
             self._command("ch_spans_all")
             self._command("ch_traces", **scope)
+            self._command("ch_handoffs")
+            # ClickHouse's heavy steps are done before the local store grows
             ids = self._query("ch_local_traces").column(0).to_pylist()
             con = self._local_store(pa.table({"trace_id": pa.array(ids, pa.string())}))
             try:
-                self._command("ch_simple_spans")
-                self._command("ch_handoffs")
                 _analysis.prepare(con, since=since, service=service)
                 rules.attribute(con)
                 return self._collect(con, all_runs)

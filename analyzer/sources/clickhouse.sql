@@ -219,12 +219,9 @@ FROM {db:Identifier}.{table:Identifier}
 WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
 
 
--- name: ch_simple_spans
--- The normalized spans of the simple runs in scope (all of them succeeded).
-CREATE TEMPORARY TABLE cg_spans ENGINE = MergeTree ORDER BY (trace_id, parent_id) AS
-SELECT trace_id, span_id, parent_id, name, start_ns, end_ns, duration_ms, operation, stage,
-       agent, actor, handoff_source, handoff_target, n_violations, verdict
-FROM cg_all
+-- name: simple_spans
+-- fragment: the normalized spans of the simple runs in scope (all of them succeeded).
+SELECT * FROM cg_all
 WHERE trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
 
 -- name: ch_handoffs
@@ -236,7 +233,7 @@ link AS (
     SELECT trace_id, parent_id, start_ns, end_ns, operation = 'agent' AS is_agent,
            if(operation = 'agent', agent, handoff_source) AS in_agent,
            if(operation = 'agent', agent, handoff_target) AS out_agent
-    FROM cg_spans
+    FROM ({simple_spans})
     WHERE (operation = 'agent' AND agent IS NOT NULL) OR operation = 'handoff'
 ),
 seq AS (
@@ -252,7 +249,7 @@ explicit AS (
     SELECT trace_id, assumeNotNull(handoff_source) AS source,
            assumeNotNull(handoff_target) AS target, n_violations > 0 AS violated,
            duration_ms AS latency_ms, false AS inferred
-    FROM cg_spans WHERE operation = 'handoff'
+    FROM ({simple_spans}) WHERE operation = 'handoff'
 )
 SELECT * FROM explicit
 UNION ALL
@@ -283,14 +280,14 @@ FROM cg_traces WHERE simple AND in_scope GROUP BY bucket
 
 -- name: ch_calls
 SELECT agent, stage, actor, count() AS calls, toUInt64(0) AS failures
-FROM cg_spans
+FROM ({simple_spans})
 WHERE agent IS NOT NULL AND operation IN ('agent', 'tool', 'verify', 'plan')
 GROUP BY agent, stage, actor
 
 -- name: ch_stage_runs
 -- Runs in which each stage appears (m_stages: a span of it, or an inferred handoff).
 SELECT stage, uniqExact(trace_id) AS runs FROM (
-    SELECT trace_id, assumeNotNull(stage) AS stage FROM cg_spans WHERE stage IS NOT NULL
+    SELECT trace_id, assumeNotNull(stage) AS stage FROM ({simple_spans}) WHERE stage IS NOT NULL
     UNION ALL
     SELECT trace_id, {s_handoff:String} FROM cg_handoffs WHERE inferred
 ) GROUP BY stage
@@ -314,10 +311,10 @@ SELECT metric, k1, k2, count() AS n,
 FROM (
     SELECT 'edge' AS metric, source AS k1, target AS k2, latency_ms AS v FROM cg_handoffs
     UNION ALL
-    SELECT 'stage', assumeNotNull(stage), '', duration_ms FROM cg_spans
+    SELECT 'stage', assumeNotNull(stage), '', duration_ms FROM ({simple_spans})
     WHERE has({stages:Array(String)}, stage)
     UNION ALL
-    SELECT 'human', coalesce(agent, name), '', duration_ms FROM cg_spans WHERE actor = 'human'
+    SELECT 'human', coalesce(agent, name), '', duration_ms FROM ({simple_spans}) WHERE actor = 'human'
     UNION ALL
     SELECT metric, k1, k2, v FROM {ext_vals}
 )
@@ -330,7 +327,7 @@ WITH per_run AS (
     SELECT trace_id, count() AS checks, uniqExact(coalesce(agent, name)) AS verifiers,
            countIf(verdict = {v_reject:String}) AS rejects,
            countIf(verdict = {v_accept:String}) AS accepts, sum(duration_ms) AS verify_ms
-    FROM cg_spans WHERE operation = 'verify' OR verdict IS NOT NULL
+    FROM ({simple_spans}) WHERE operation = 'verify' OR verdict IS NOT NULL
     GROUP BY trace_id
 )
 SELECT sum(p.checks) AS checks, sum(p.rejects) AS rejects, sum(p.accepts) AS accepts,
@@ -345,7 +342,7 @@ FROM per_run p JOIN cg_traces r ON r.trace_id = p.trace_id
 SELECT stage, duration_ms FROM (
     SELECT assumeNotNull(stage) AS stage, duration_ms,
            row_number() OVER (PARTITION BY stage ORDER BY cityHash64(span_id)) AS k
-    FROM cg_spans WHERE has({stages:Array(String)}, stage)
+    FROM ({simple_spans}) WHERE has({stages:Array(String)}, stage)
 ) WHERE k <= {per_stage:UInt32}
 
 -- name: ch_explain_ids

@@ -44,6 +44,7 @@ DEFAULT_TABLE = "otel_traces"
 _CHDB_SETTINGS = {
     "max_bytes_before_external_group_by": 200_000_000,
     "max_bytes_before_external_sort": 200_000_000,
+    "max_insert_block_size": 100_000,
 }
 
 #: the only names a query may give external tables (chDB binds them as locals)
