@@ -69,7 +69,11 @@ def export_clickhouse(url: str, db: Path | None) -> None:
             )
         with analyzer.open(db, read_only=True) as store:
             engine = engines.connect(target)
-            sent = export.export_spans(store.con, engine, target)
+            try:
+                sent = export.export_spans(store.con, engine, target)
+            finally:
+                if target.scheme != "chdb":  # chDB sessions stay open for the process
+                    engine.close()
     except click.ClickException:
         raise
     except (analyzer.FormatError, duckdb.Error, ValueError, OSError) as exc:
