@@ -8,6 +8,7 @@ module (chDB holds one open per process), one ClickHouse database per corpus.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -100,6 +101,28 @@ def fixtures_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def integration_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Runs of real frameworks (LangGraph with faults, the OpenAI Agents SDK), offline."""
+    pytest.importorskip("langgraph")
+    pytest.importorskip("agents")
+    work = tmp_path_factory.mktemp("integrations")
+    env = {**os.environ, "COORDGAP_PATH": str(work / "spans"), "COORDGAP_EXPORTER": "local",
+           "OPENAI_API_KEY": ""}  # fmt: skip
+    for script, args in (
+        ("langgraph_writer_verifier.py", ["--faulty", "--runs", "3"]),
+        ("openai_agents_support.py", []),
+    ):
+        subprocess.run(
+            [sys.executable, str(ROOT / "examples" / script), *args],
+            cwd=work, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=300,
+        )  # fmt: skip
+    path = work / "integrations.duckdb"
+    with analyzer.open(path) as store:
+        store.ingest([work / "spans"])
+    return path
+
+
+@pytest.fixture(scope="module")
 def demo_source(demo_store: Path, chdb_dir: Path) -> ClickHouseSource:
     """The demo's store exported to chDB by the library (the CLI is tested apart)."""
     return _load(demo_store, chdb_dir, "demo")
@@ -156,6 +179,12 @@ def test_generated_frames_match(generated: tuple) -> None:
 def test_demo_runs_same_answers(demo_source: ClickHouseSource, demo_store: Path) -> None:
     """The demo's runs (errors, late outcomes, remote spans) give the same JSON."""
     assert _same(demo_source, demo_store)["failed"] > 0
+
+
+def test_integration_runs_same_answers(integration_store: Path, chdb_dir: Path) -> None:
+    """LangGraph and OpenAI Agents SDK runs (their own span shapes) give the same JSON."""
+    src = _load(integration_store, chdb_dir, "integrations")
+    assert _same(src, integration_store)["runs"] >= 4
 
 
 def test_fixture_traces_same_answers(fixtures_store: Path, chdb_dir: Path) -> None:
