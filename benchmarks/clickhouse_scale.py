@@ -136,7 +136,8 @@ def child_load_duckdb(directory: Path, db: Path) -> dict[str, Any]:
     )
     started = time.perf_counter()
     con = src.fetch(ids)
-    con.execute(f"ATTACH '{db}' AS out")
+    quoted = str(db).replace("'", "''")  # a path literal: ATTACH takes no parameters
+    con.execute(f"ATTACH '{quoted}' AS out")
     con.execute("CREATE TABLE out.spans AS SELECT * FROM spans")
     con.execute("DETACH out")
     return {"seconds": time.perf_counter() - started}
