@@ -45,6 +45,10 @@ _CHDB_SETTINGS = {
     "max_bytes_before_external_group_by": 200_000_000,
     "max_bytes_before_external_sort": 200_000_000,
     "max_insert_block_size": 100_000,
+    "min_insert_block_size_rows": 65_536,
+    "min_insert_block_size_bytes": 32_000_000,
+    # one pipeline: each extra thread holds its own aggregation and sort buffers
+    "max_threads": 1,
 }
 
 #: the only names a query may give external tables (chDB binds them as locals)
