@@ -13,7 +13,15 @@ from typing import Any
 
 import click
 
-from coordgap import __version__, cli_analyze, cli_collect, cli_demo, cli_ingest, cli_report
+from coordgap import (
+    __version__,
+    cli_analyze,
+    cli_collect,
+    cli_demo,
+    cli_export,
+    cli_ingest,
+    cli_report,
+)
 
 
 class _Group(click.Group):
@@ -56,6 +64,6 @@ def main() -> None:
     """
 
 
-for _module in (cli_ingest, cli_analyze, cli_report, cli_demo, cli_collect):
+for _module in (cli_ingest, cli_analyze, cli_report, cli_demo, cli_collect, cli_export):
     for _command in _module.COMMANDS:
         main.add_command(_command)

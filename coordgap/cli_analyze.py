@@ -24,6 +24,7 @@ from analyzer.analysis import Analysis, analyze
 from coordgap._db import first_line, read_only
 from coordgap._options import NO_DATA_HINT, Console, db_option, plural
 from coordgap._tables import pct, print_tables, table
+from coordgap.cli_source import analyze_source, source_connection, source_option
 
 __all__ = [
     "COMMANDS",
@@ -133,8 +134,15 @@ def warn(analysis: Analysis) -> None:
         click.echo(f"warning: {line}", err=True)
 
 
-def _analyze(db: Path, **scope: Any) -> tuple[Analysis, dict[str, str]]:
-    """The analysis of ``db`` in scope, and the short id of every stored trace."""
+def _analyze(
+    db: Path, *, source: str | None = None, **scope: Any
+) -> tuple[Analysis, dict[str, str]]:
+    """The analysis of ``db`` (or of ``source``, ClickHouse) in scope, and the short
+    id of every trace it names."""
+    if source is not None:
+        analysis = analyze_source(source, **scope)
+        warn(analysis)
+        return analysis, trace_ids.short_ids(analysis.failures["trace_id"].to_list())
     with read_only(db) as con:
         try:
             analysis = analyze(con, example_runs=0, **scope)
@@ -145,8 +153,12 @@ def _analyze(db: Path, **scope: Any) -> tuple[Analysis, dict[str, str]]:
     return analysis, short
 
 
-def _no_runs(db: Path, since: datetime | None, service: str | None) -> str:
+def _no_runs(
+    db: Path, since: datetime | None, service: str | None, source: str | None = None
+) -> str:
     """Why a window holds no run: the database is empty, or the filters match nothing."""
+    if source is not None:
+        return f"{source}: no run in scope (check --since, --service and the table)"
     with read_only(db) as con:
         ((stored,),) = con.execute(queries.sql("trace_count")).fetchall()
     if not stored:
@@ -181,6 +193,7 @@ def _no_runs(db: Path, since: datetime | None, service: str | None) -> str:
     help="Failed runs listed in table form (JSON lists all).",
 )
 @content_options
+@source_option
 def analyze_command(
     db: Path,
     fmt: str,
@@ -189,6 +202,7 @@ def analyze_command(
     limit: int,
     no_content: bool,
     detector_specs: tuple[str, ...],
+    source: str | None,
 ) -> None:
     """Attribute every failed run to its root cause and print the reliability figures.
 
@@ -201,15 +215,16 @@ def analyze_command(
       coordgap analyze --since 24h
       coordgap analyze --format json > analysis.json
       coordgap analyze --detector my_checks:judge --no-content
+      coordgap analyze --source 'clickhouse://coordgap@ch.internal:8123/otel' --since 24h
     """
     detectors = load_detectors(detector_specs)
-    analysis, short = _analyze(db, since=since, service=service, detectors=detectors)
+    analysis, short = _analyze(db, since=since, service=service, detectors=detectors, source=source)
     summary = analysis.summary(content=not no_content)
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
     if analysis.n_runs == 0:
-        click.echo(_no_runs(db, since, service))
+        click.echo(_no_runs(db, since, service, source))
         return
     print_tables(Console(), summary, analysis, limit, short)
 
@@ -219,8 +234,9 @@ def analyze_command(
 @click.argument("trace_id")
 @db_option
 @content_options
+@source_option
 def explain_command(
-    trace_id: str, db: Path, no_content: bool, detector_specs: tuple[str, ...]
+    trace_id: str, db: Path, no_content: bool, detector_specs: tuple[str, ...], source: str | None
 ) -> None:
     """Show one run as a tree with durations, its root cause, evidence and reason.
 
@@ -233,14 +249,20 @@ def explain_command(
     if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id.strip()):
         raise click.BadParameter("a trace id is up to 32 hex digits", param_hint="TRACE_ID")
     detectors = load_detectors(detector_specs)
-    with read_only(db) as con:
+    where = source or str(db)
+    if source is not None:
+        trace = trace_id.strip().lower().rjust(32, "0")
+        opened = source_connection(source, trace)
+    else:
+        opened = read_only(db)
+    with opened as con:
         try:
             trace = trace_ids.resolve(con, trace_id)
             explanation = explaining.explain(con, trace, detectors=detectors)
         except LookupError as exc:
-            raise click.ClickException(f"{db}: {exc.args[0] if exc.args else exc}") from None
+            raise click.ClickException(f"{where}: {exc.args[0] if exc.args else exc}") from None
         except (ValueError, duckdb.Error) as exc:
-            raise click.ClickException(f"{db}: {first_line(exc)}") from None
+            raise click.ClickException(f"{where}: {first_line(exc)}") from None
     for line in explanation.warnings:
         click.echo(f"warning: {line}", err=True)
     Console().print(explaining.render(explanation, content=not no_content))
@@ -279,6 +301,7 @@ def explain_command(
 )
 @_scope_options
 @content_options
+@source_option
 def check_command(
     db: Path,
     bounds: tuple[checks.Bound, ...],
@@ -289,6 +312,7 @@ def check_command(
     service: str | None,
     no_content: bool,
     detector_specs: tuple[str, ...],
+    source: str | None,
 ) -> None:
     """Exit 1 when a failure rate exceeds its bound or regressed against a baseline.
 
@@ -305,13 +329,13 @@ def check_command(
         raise click.UsageError("give at least one --max RATE=BOUND or a --baseline")
     detectors = load_detectors(detector_specs)
     ctx = click.get_current_context()
-    current, _ = _analyze(db, since=since, service=service, detectors=detectors)
+    current, _ = _analyze(db, since=since, service=service, detectors=detectors, source=source)
     base = (
         _analyze(baseline, since=since, service=service, detectors=detectors)[0]
         if baseline is not None
         else None
     )
-    empty = _too_few(db, current, min_runs, since, service)
+    empty = _too_few(db, current, min_runs, since, service, source)
     if empty is None and baseline is not None and base is not None:
         empty = _too_few(baseline, base, min_runs, since, service)
     if empty is not None:
@@ -320,7 +344,7 @@ def check_command(
     findings = checks.evaluate(current, bounds, base, tolerance=tolerance)
     Console().print(
         table(
-            f"check {db}" + (f" against {baseline}" if baseline else ""),
+            f"check {source or db}" + (f" against {baseline}" if baseline else ""),
             ["rate", "value", "bound", "baseline", "status"],
             [
                 [
@@ -344,14 +368,19 @@ def check_command(
 
 
 def _too_few(
-    db: Path, a: Analysis, min_runs: int, since: datetime | None, service: str | None
+    db: Path,
+    a: Analysis,
+    min_runs: int,
+    since: datetime | None,
+    service: str | None,
+    source: str | None = None,
 ) -> str | None:
     """Why ``a`` cannot be checked (no run, or fewer than ``min_runs``), else None."""
     if a.n_runs == 0:
-        return _no_runs(db, since, service)
+        return _no_runs(db, since, service, source)
     if a.n_runs < min_runs:
         return (
-            f"only {plural(a.n_runs, 'run')} in {db}"
+            f"only {plural(a.n_runs, 'run')} in {source or db}"
             + (" in the window" if since is not None or service is not None else "")
             + f", fewer than --min-runs {min_runs}"
         )

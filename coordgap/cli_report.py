@@ -13,6 +13,7 @@ from coordgap._db import first_line, read_only
 from coordgap._options import DEFAULT_REPORT, db_option, plural
 from coordgap.cli_analyze import SinceType, content_options, load_detectors, warn
 from coordgap.cli_ingest import run_ingest
+from coordgap.cli_source import analyze_source, source_option
 
 __all__ = ["COMMANDS", "grafana", "report"]
 
@@ -50,6 +51,7 @@ def _size(path: Path) -> str:
     help="Failed runs drawn as timelines.",
 )
 @content_options
+@source_option
 def report(
     db: Path,
     output: Path,
@@ -59,6 +61,7 @@ def report(
     max_runs: int,
     no_content: bool,
     detector_specs: tuple[str, ...],
+    source: str | None,
 ) -> None:
     """Write the reliability-leak report: one self-contained HTML file.
 
@@ -76,6 +79,19 @@ def report(
     from dashboards import report as report_mod
 
     detectors = load_detectors(detector_specs)
+    if source is not None:
+        analysis = analyze_source(
+            source, since=since, service=service, all_runs=True, detectors=detectors
+        )
+        warn(analysis)
+        try:
+            path = report_mod.render(
+                analysis, output, title=title, max_runs=max_runs, content=not no_content
+            )
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+        click.echo(f"report: {path} ({_size(path)}, {plural(analysis.runs.height, 'run')})")
+        return
     ctx = click.get_current_context()
     default_db = ctx.get_parameter_source("db") == click.core.ParameterSource.DEFAULT
     if default_db and DEFAULT_SPANS_DIR.is_dir():

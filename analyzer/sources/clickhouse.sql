@@ -1,0 +1,373 @@
+-- coordgap's analysis over the OpenTelemetry Collector's `otel_traces` table, in
+-- ClickHouse SQL. Values and keys are bound ({name:Type}); the table only through
+-- {db:Identifier}.{table:Identifier}. Sections marked "fragment" are spliced into
+-- the queries by name ({norm}, {traces}, {simple}); they are fixed text.
+--
+-- What runs here and what runs locally (docs/internals.md, "The ClickHouse source"):
+-- a trace is *simple* when its normalized columns and every figure it adds can be
+-- computed here exactly without walking parent chains: one run span, no error, no
+-- instrumentation but coordgap's own and GenAI keys, every agent directly under the
+-- run span or an explicit handoff, no late outcome, no verdict tie. Simple traces
+-- that succeeded are aggregated here; every other trace in scope (all failed runs
+-- among them) is fetched whole and analyzed by the unchanged DuckDB rules.
+
+-- name: norm
+-- fragment: one row per span with the normalized columns of analyzer/mapping.py for
+-- coordgap's own and plain GenAI keys, and `odd` for anything else the mapping reads
+-- (another instrumentation's keys, evaluation events, a handoff named only in the
+-- span name): such a trace is never simple.
+SELECT
+    TraceId AS trace_id, SpanId AS span_id, ParentSpanId AS parent_id, SpanName AS name,
+    ServiceName AS service,
+    toUnixTimestamp64Nano(Timestamp) AS start_ns,
+    toUnixTimestamp64Nano(Timestamp) + toInt64(Duration) AS end_ns,
+    toInt64(Duration) / 1e6 AS duration_ms,
+    if(mapContains(SpanAttributes, {k_op:String}),
+       lower(SpanAttributes[{k_op:String}]), NULL) AS _op,
+    if(mapContains(SpanAttributes, {k_stage:String}),
+       lower(SpanAttributes[{k_stage:String}]), NULL) AS _stage_raw,
+    coalesce(if(mapContains(SpanAttributes, {k_h_target:String}),
+                SpanAttributes[{k_h_target:String}], NULL),
+             if(mapContains(SpanAttributes, {k_gh_target:String}),
+                SpanAttributes[{k_gh_target:String}], NULL)) AS htarget,
+    coalesce(if(mapContains(SpanAttributes, {k_h_source:String}),
+                SpanAttributes[{k_h_source:String}], NULL),
+             if(mapContains(SpanAttributes, {k_gh_source:String}),
+                SpanAttributes[{k_gh_source:String}], NULL)) AS hsource,
+    if(mapContains(SpanAttributes, {k_agent:String}),
+       SpanAttributes[{k_agent:String}], NULL) AS _agent_attr,
+    if(mapContains(SpanAttributes, {k_tool:String}),
+       SpanAttributes[{k_tool:String}], NULL) AS _tool_attr,
+    if(mapContains(SpanAttributes, {k_workflow:String}),
+       SpanAttributes[{k_workflow:String}], NULL) AS _workflow_attr,
+    replaceRegexpOne(replaceRegexpOne(SpanName, {re_op_prefix:String}, ''),
+                     {re_tl_suffix:String}, '') AS _bare_name,
+    (hasAny(mapKeys(SpanAttributes), {foreign_keys:Array(String)})
+     OR has(Events.Name, {ev_eval:String})
+     OR mapContains(SpanAttributes, {k_outcome_trace:String})
+     OR (({handoff_name_match}
+          OR match(coalesce(_tool_attr, SpanName), {re_transfer:String}))
+         AND (htarget IS NULL OR hsource IS NULL))) AS odd,
+    (upper(replaceAll(StatusCode, 'STATUS_CODE_', '')) = 'ERROR' OR StatusCode = '2'
+     OR has(Events.Name, {ev_exception:String})) AS is_error,
+    multiIf(_op = {op_workflow:String}, 'workflow',
+            _op = {op_outcome:String}
+              OR (SpanName = {outcome_span:String}
+                  AND mapContains(SpanAttributes, {k_outcome:String})), 'outcome',
+            _op = {op_handoff:String} OR _stage_raw = {s_handoff:String}
+              OR htarget IS NOT NULL, 'handoff',
+            _op IN ({op_agent:String}, {op_create_agent:String}), 'agent',
+            _op IN ({op_tool:String}, {op_retrieval:String}), 'tool',
+            _op = {op_plan:String} OR _stage_raw = {s_decomposition:String}, 'plan',
+            _op = {op_verify:String} OR _stage_raw = {s_verification:String}, 'verify',
+            has({stages:Array(String)}, _stage_raw), 'agent',
+            NULL) AS operation,
+    multiIf(has({stages:Array(String)}, _stage_raw), _stage_raw,
+            operation = 'plan', {s_decomposition:String},
+            operation = 'handoff', {s_handoff:String},
+            operation = 'verify', {s_verification:String},
+            operation IN ('agent', 'tool'), {s_generation:String},
+            NULL) AS stage,
+    multiIf(operation IS NULL OR operation = 'outcome', NULL,
+            operation = 'workflow', coalesce(_workflow_attr, _bare_name),
+            operation = 'tool', coalesce(_tool_attr, _bare_name),
+            operation = 'handoff', coalesce(_agent_attr, _tool_attr),
+            coalesce(_agent_attr, _bare_name)) AS agent,
+    if(mapContains(SpanAttributes, {k_actor:String}),
+       lower(SpanAttributes[{k_actor:String}]), NULL) AS _actor_attr,
+    multiIf(has({actors:Array(String)}, _actor_attr), _actor_attr,
+            operation = 'tool', {a_tool:String},
+            operation = 'agent', {a_model:String},
+            operation = 'verify', {a_model:String},
+            operation IS NULL AND has({model_ops:Array(String)}, _op), {a_model:String},
+            NULL) AS actor,
+    if(operation = 'handoff', hsource, NULL) AS handoff_source,
+    if(operation = 'handoff', htarget, NULL) AS handoff_target,
+    multiIf(NOT mapContains(SpanAttributes, {k_violations:String}), 0,
+            isValidJSON(SpanAttributes[{k_violations:String}])
+              AND startsWith(trimLeft(SpanAttributes[{k_violations:String}]), '['),
+            JSONLength(SpanAttributes[{k_violations:String}]),
+            1) AS n_violations,
+    lower(coalesce(if(mapContains(SpanAttributes, {k_verdict:String}),
+                      SpanAttributes[{k_verdict:String}], NULL),
+                   if(mapContains(SpanAttributes, {k_eval_label:String}),
+                      SpanAttributes[{k_eval_label:String}], NULL))) AS _verdict_raw,
+    multiIf(has({accept_words:Array(String)}, _verdict_raw), {v_accept:String},
+            has({reject_words:Array(String)}, _verdict_raw), {v_reject:String},
+            NULL) AS verdict,
+    if(has({outcomes:Array(String)}, lower(SpanAttributes[{k_outcome:String}])),
+       lower(SpanAttributes[{k_outcome:String}]), NULL) AS outcome
+FROM {db:Identifier}.{table:Identifier}
+
+-- name: referenced
+-- fragment: traces a late outcome span elsewhere refers to (hex, or base64 ids).
+SELECT DISTINCT arrayJoin([
+    leftPad(lower(SpanAttributes[{k_outcome_trace:String}]), 32, '0'),
+    leftPad(lower(hex(tryBase64Decode(SpanAttributes[{k_outcome_trace:String}]))), 32, '0')])
+FROM {db:Identifier}.{table:Identifier}
+WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
+
+-- name: ch_spans_all
+-- Every span normalized once (the mapping's columns the aggregates read), on disk:
+-- the per-trace decisions and the simple runs' figures all read this table.
+CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree ORDER BY (trace_id, parent_id) AS
+SELECT trace_id, span_id, parent_id, name, service, start_ns, end_ns, duration_ms, operation,
+       stage, agent, actor, handoff_source, handoff_target, n_violations, verdict, outcome,
+       odd, is_error
+FROM ({norm})
+
+-- name: ch_traces
+-- One row per trace, in one pass over the spans: its run (the workflow span, or
+-- failing that its earliest parentless span, as prepare.sql's run_spans_all),
+-- whether it is simple, and whether it may be in scope. Not simple: several
+-- workflow spans or no root; an error, another instrumentation's keys, a late
+-- outcome, a handoff missing an end; an agent neither directly under the run span
+-- nor under a handoff (delegation, an agent invoked by a tool); a verifier whose
+-- last verdict rejects (a failed run), is missing or ties in time; agents or
+-- handoffs under one parent that start and end together (their order is the
+-- scan order); or another trace's late outcome refers to it.
+CREATE TEMPORARY TABLE cg_traces ENGINE = MergeTree ORDER BY trace_id AS
+WITH
+n AS (SELECT * FROM cg_all),
+referenced AS ({referenced}),
+t AS (
+    SELECT trace_id,
+           countIf(operation = 'workflow') AS n_wf,
+           countIf(parent_id = '') AS n_roots,
+           if(n_wf > 0,
+              argMinIf(tuple(span_id, name, agent, service, start_ns, end_ns, outcome),
+                       tuple(start_ns, span_id), operation = 'workflow'),
+              argMinIf(tuple(span_id, name, agent, service, start_ns, end_ns, outcome),
+                       tuple(start_ns, span_id), parent_id = '')) AS run,
+           max(odd OR is_error
+               OR (outcome IS NOT NULL AND coalesce(operation, '') != 'workflow')
+               OR (coalesce(operation, '') = 'handoff'
+                   AND (handoff_source IS NULL OR handoff_target IS NULL))) AS bad,
+           groupArrayIf(parent_id, operation = 'agent' AND agent IS NOT NULL) AS agent_parents,
+           groupArrayIf(span_id, operation = 'handoff') AS handoff_ids,
+           groupArrayIf(tuple(coalesce(agent, name), end_ns, verdict),
+                        operation = 'verify' OR verdict IS NOT NULL) AS verdicts,
+           groupArrayIf(tuple(parent_id, start_ns, end_ns),
+                        (operation = 'agent' AND agent IS NOT NULL)
+                        OR operation = 'handoff') AS links,
+           max(start_ns) AS last_start,
+           max(service = {service:String}) AS has_service
+    FROM n GROUP BY trace_id
+),
+c AS (
+    SELECT t.*,
+           -- per verifier, its verdicts at its latest end time
+           arrayMap(v -> arrayFilter(x -> x.1 = v AND x.2 = arrayMax(
+                                         arrayMap(y -> y.2, arrayFilter(y -> y.1 = v, verdicts))),
+                                     verdicts),
+                    arrayDistinct(arrayMap(x -> x.1, verdicts))) AS last_verdicts
+    FROM t
+)
+SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
+       run.4 AS service, run.5 AS start_ns, run.6 AS end_ns,
+       (run.6 - run.5) / 1e6 AS duration_ms,
+       -- unknown (NULL) counts as not simple: such a trace goes to the exact local path
+       coalesce(n_wf <= 1 AND n_roots > 0 AND NOT bad
+        AND coalesce(run.7, '') != 'failure'
+        AND arrayAll(p -> p = run.1 OR has(handoff_ids, p), agent_parents)
+        AND NOT arrayExists(l -> length(l) > 1
+                                 OR coalesce(l[1].3, {v_reject:String}) = {v_reject:String},
+                            last_verdicts)
+        AND length(links) = length(arrayDistinct(links))
+        AND trace_id NOT IN (SELECT * FROM referenced), 0) AS simple,
+       -- a superset of the local analysis's scope, which decides exactly
+       (NOT {has_since:UInt8} OR last_start >= {since:Int64})
+         AND (NOT {has_service:UInt8} OR has_service) AS maybe_in_scope,
+       (NOT {has_since:UInt8} OR run.5 >= {since:Int64})
+         AND (NOT {has_service:UInt8} OR has_service) AS in_scope
+FROM c
+
+-- name: ch_local_traces
+-- The traces analyzed locally: every trace in scope that is not simple, and every
+-- trace holding an outcome for another run (wherever it lies in time).
+SELECT trace_id FROM cg_traces WHERE maybe_in_scope AND NOT (simple AND in_scope)
+UNION DISTINCT
+SELECT DISTINCT TraceId FROM {db:Identifier}.{table:Identifier}
+WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
+   OR (mapContains(SpanAttributes, {k_outcome:String})
+       AND lower(SpanAttributes[{k_op:String}]) != {op_workflow:String})
+
+-- name: ch_fetch
+-- The spans of the local traces in the staging form of analyzer.formats.common
+-- (STAGE_SCHEMA), which the DuckDB mapping normalizes exactly as at ingest.
+SELECT
+    lower(TraceId) AS trace_id, lower(SpanId) AS span_id,
+    nullIf(nullIf(lower(ParentSpanId), ''), '0000000000000000') AS parent_span_id,
+    SpanName AS name,
+    multiIf(upper(replaceAll(SpanKind, 'SPAN_KIND_', '')) IN
+              ('UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'),
+            upper(replaceAll(SpanKind, 'SPAN_KIND_', '')), 'UNSPECIFIED') AS kind,
+    nullIf(ServiceName, '') AS service,
+    toUnixTimestamp64Nano(Timestamp) AS start_ns,
+    toUnixTimestamp64Nano(Timestamp) + toInt64(Duration) AS end_ns,
+    multiIf(StatusCode = '2', 'ERROR', StatusCode = '1', 'OK',
+            upper(replaceAll(StatusCode, 'STATUS_CODE_', '')) IN ('OK', 'ERROR'),
+            upper(replaceAll(StatusCode, 'STATUS_CODE_', '')), 'UNSET') AS status,
+    nullIf(StatusMessage, '') AS status_message,
+    CAST(SpanAttributes, 'Map(String, String)') AS attributes,
+    arrayMap((n, ts, a) -> tuple(n, toUnixTimestamp64Nano(ts), CAST(a, 'Map(String, String)')),
+             Events.Name, Events.Timestamp, Events.Attributes) AS events,
+    arrayMap((t, s, a) -> tuple(lower(t), lower(s), CAST(a, 'Map(String, String)')),
+             Links.TraceId, Links.SpanId, Links.Attributes) AS links,
+    'clickhouse' AS source
+FROM {db:Identifier}.{table:Identifier}
+WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
+
+
+-- name: simple_spans
+-- fragment: the normalized spans of the simple runs in scope (all of them succeeded).
+SELECT * FROM cg_all
+WHERE trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
+
+-- name: ch_handoffs
+-- Explicit handoffs and the ones inferred between consecutive siblings (prepare.sql,
+-- inferred_handoffs), per handoff; simple runs hold no delegation.
+CREATE TEMPORARY TABLE cg_handoffs ENGINE = MergeTree ORDER BY (source, target) AS
+WITH
+link AS (
+    SELECT trace_id, parent_id, start_ns, end_ns, operation = 'agent' AS is_agent,
+           if(operation = 'agent', agent, handoff_source) AS in_agent,
+           if(operation = 'agent', agent, handoff_target) AS out_agent
+    FROM ({simple_spans})
+    WHERE (operation = 'agent' AND agent IS NOT NULL) OR operation = 'handoff'
+),
+seq AS (
+    SELECT trace_id, in_agent, is_agent,
+           lagInFrame(out_agent) OVER w AS prev_out,
+           start_ns - lagInFrame(end_ns) OVER w AS gap_ns,
+           row_number() OVER w AS k
+    FROM link
+    WINDOW w AS (PARTITION BY trace_id, parent_id ORDER BY start_ns, end_ns
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+explicit AS (
+    SELECT trace_id, assumeNotNull(handoff_source) AS source,
+           assumeNotNull(handoff_target) AS target, n_violations > 0 AS violated,
+           duration_ms AS latency_ms, false AS inferred
+    FROM ({simple_spans}) WHERE operation = 'handoff'
+)
+SELECT * FROM explicit
+UNION ALL
+SELECT trace_id, assumeNotNull(prev_out), assumeNotNull(in_agent), false,
+       gap_ns / 1e6, true
+FROM seq
+WHERE k > 1 AND prev_out IS NOT NULL AND in_agent IS NOT NULL AND prev_out != in_agent
+  AND is_agent AND gap_ns >= 0
+  AND (trace_id, assumeNotNull(prev_out), assumeNotNull(in_agent)) NOT IN
+      (SELECT trace_id, source, target FROM explicit)
+
+-- name: ch_runs
+-- The simple runs, for the runs frame when it is asked for in full.
+SELECT trace_id, workflow, service, start_ns, end_ns, duration_ms FROM cg_traces
+WHERE simple AND in_scope
+
+-- name: ch_totals
+SELECT count() AS runs, min(start_ns) AS first_ns, max(start_ns) AS last_ns FROM cg_traces
+WHERE simple AND in_scope
+
+-- name: ch_trend
+-- buckets as epoch seconds (UTC), as DuckDB's date_trunc of m_trend
+SELECT toInt64(toUnixTimestamp(if({unit:String} = 'hour',
+           toStartOfHour(fromUnixTimestamp64Nano(start_ns, 'UTC')),
+           toStartOfDay(fromUnixTimestamp64Nano(start_ns, 'UTC'))))) AS bucket,
+       count() AS runs
+FROM cg_traces WHERE simple AND in_scope GROUP BY bucket
+
+-- name: ch_calls
+SELECT agent, stage, actor, count() AS calls, toUInt64(0) AS failures
+FROM ({simple_spans})
+WHERE agent IS NOT NULL AND operation IN ('agent', 'tool', 'verify', 'plan')
+GROUP BY agent, stage, actor
+
+-- name: ch_stage_runs
+-- Runs in which each stage appears (m_stages: a span of it, or an inferred handoff).
+SELECT stage, uniqExact(trace_id) AS runs FROM (
+    SELECT trace_id, assumeNotNull(stage) AS stage FROM ({simple_spans}) WHERE stage IS NOT NULL
+    UNION ALL
+    SELECT trace_id, {s_handoff:String} FROM cg_handoffs WHERE inferred
+) GROUP BY stage
+
+-- name: ch_edges
+-- Per edge: handoffs, violations, runs through it, whether all were inferred.
+SELECT source, target, sum(n) AS handoffs, sum(v) AS violations, count() AS runs,
+       min(inferred) AS inferred
+FROM (
+    SELECT trace_id, source, target, count() AS n, countIf(violated) AS v,
+           min(inferred) AS inferred
+    FROM cg_handoffs GROUP BY trace_id, source, target
+) GROUP BY source, target
+
+-- name: ch_quantiles
+-- Exact quantiles (linear interpolation, as DuckDB's quantile_cont) over the simple
+-- runs' values and the local runs' values sent along as {ext_vals}.
+SELECT metric, k1, k2, count() AS n,
+       quantileExactInclusive(0.5)(v) AS p50, quantileExactInclusive(0.95)(v) AS p95,
+       sum(v) AS total, max(v) AS max_v
+FROM (
+    SELECT 'edge' AS metric, source AS k1, target AS k2, latency_ms AS v FROM cg_handoffs
+    UNION ALL
+    SELECT 'stage', assumeNotNull(stage), '', duration_ms FROM ({simple_spans})
+    WHERE has({stages:Array(String)}, stage)
+    UNION ALL
+    SELECT 'human', coalesce(agent, name), '', duration_ms FROM ({simple_spans}) WHERE actor = 'human'
+    UNION ALL
+    SELECT metric, k1, k2, v FROM {ext_vals}
+)
+GROUP BY metric, k1, k2
+
+-- name: ch_verification
+-- Per-run verification sums of the simple runs (m_verification): none failed, so
+-- no false accepts, and every rejected run recovered.
+WITH per_run AS (
+    SELECT trace_id, count() AS checks, uniqExact(coalesce(agent, name)) AS verifiers,
+           countIf(verdict = {v_reject:String}) AS rejects,
+           countIf(verdict = {v_accept:String}) AS accepts, sum(duration_ms) AS verify_ms
+    FROM ({simple_spans}) WHERE operation = 'verify' OR verdict IS NOT NULL
+    GROUP BY trace_id
+)
+SELECT sum(p.checks) AS checks, sum(p.rejects) AS rejects, sum(p.accepts) AS accepts,
+       count() AS runs_with_verifier, sum(p.checks - p.verifiers) AS retries,
+       countIf(p.rejects > 0) AS rejected_runs, sum(p.verify_ms) AS verify_ms,
+       sum(r.duration_ms) AS run_ms
+FROM per_run p JOIN cg_traces r ON r.trace_id = p.trace_id
+
+-- name: ch_samples
+-- Latency samples for the report's distributions: up to 2,000 a stage, by a hash of
+-- the span id (ClickHouse's own hash: a different sample than the DuckDB store's).
+SELECT stage, duration_ms FROM (
+    SELECT assumeNotNull(stage) AS stage, duration_ms,
+           row_number() OVER (PARTITION BY stage ORDER BY cityHash64(span_id)) AS k
+    FROM ({simple_spans}) WHERE has({stages:Array(String)}, stage)
+) WHERE k <= {per_stage:UInt32}
+
+-- name: ch_explain_ids
+-- One trace, and the traces holding a late outcome for it.
+SELECT {trace_id:String} AS trace_id
+UNION DISTINCT
+SELECT DISTINCT TraceId FROM {db:Identifier}.{table:Identifier}
+WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
+  AND {trace_id:String} IN (
+      leftPad(lower(SpanAttributes[{k_outcome_trace:String}]), 32, '0'),
+      leftPad(lower(hex(tryBase64Decode(SpanAttributes[{k_outcome_trace:String}]))), 32, '0'))
+
+-- name: ch_insert
+-- coordgap's spans (local.sql, export_rows) as the exporter writes them: kinds and
+-- status codes as its SPAN_KIND_* / STATUS_CODE_* strings, the service also as the
+-- `service.name` resource attribute.
+INSERT INTO {db:Identifier}.{table:Identifier} (
+    Timestamp, TraceId, SpanId, ParentSpanId, TraceState, SpanName, SpanKind, ServiceName,
+    ResourceAttributes, ScopeName, ScopeVersion, SpanAttributes, Duration, StatusCode,
+    StatusMessage, `Events.Timestamp`, `Events.Name`, `Events.Attributes`, `Links.TraceId`,
+    `Links.SpanId`, `Links.TraceState`, `Links.Attributes`)
+SELECT fromUnixTimestamp64Nano(start_ns, 'UTC'), trace_id, span_id, parent_span_id, '', name,
+       concat('SPAN_KIND_', kind), service,
+       if(service = '', map(), map({k_service:String}, service)), '', '',
+       attributes, toUInt64(duration_ns), concat('STATUS_CODE_', status), status_message,
+       arrayMap(x -> fromUnixTimestamp64Nano(x, 'UTC'), ev_time_ns), ev_name, ev_attributes,
+       lk_trace_id, lk_span_id, arrayMap(x -> '', lk_trace_id), lk_attributes
+FROM {ext_rows}

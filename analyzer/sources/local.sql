@@ -1,0 +1,145 @@
+-- DuckDB queries over the local analysis of the fetched traces (the cg_* tables of
+-- analyzer.analysis.prepare and the rules), giving the parts that the ClickHouse
+-- source adds to what ClickHouse computed for the simple runs.
+
+-- name: l_edges
+-- Per edge over the local runs (m_edges' per_edge): handoffs, violations, runs
+-- through it, failed runs among them, all inferred.
+WITH failed AS (SELECT trace_id FROM cg_run WHERE failed),
+per_run AS (
+    SELECT trace_id, source, target, count(*) AS n, count(*) FILTER (WHERE violated) AS v,
+           bool_and(inferred) AS inferred
+    FROM cg_handoffs_all GROUP BY trace_id, source, target
+)
+SELECT p.source, p.target, sum(p.n)::BIGINT AS handoffs, sum(p.v)::BIGINT AS violations,
+       count(*) AS runs, count(f.trace_id) AS failed_runs, bool_and(p.inferred) AS inferred
+FROM per_run p LEFT JOIN failed f ON f.trace_id = p.trace_id
+GROUP BY p.source, p.target
+
+-- name: l_values
+-- The local values behind the exact quantiles ClickHouse computes over both parts.
+SELECT 'edge' AS metric, source AS k1, target AS k2, latency_ms::DOUBLE AS v
+FROM cg_handoffs_all
+UNION ALL
+SELECT 'stage', stage, '', duration_ms FROM cg_spans
+WHERE stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
+UNION ALL
+SELECT 'human', COALESCE(agent, name), '', duration_ms FROM cg_spans WHERE actor = 'human'
+
+-- name: l_verification
+-- m_verification's sums over the local runs.
+WITH root AS (
+    SELECT a.trace_id, s.start_ns AS root_start_ns
+    FROM cg_attr a LEFT JOIN cg_spans s ON s.trace_id = a.trace_id AND s.span_id = a.span_id
+),
+per_run AS (
+    SELECT v.trace_id, count(*) AS checks, count(DISTINCT v.verifier) AS verifiers,
+           count(*) FILTER (WHERE v.verdict = 'reject') AS rejects,
+           count(*) FILTER (WHERE v.verdict = 'accept') AS accepts,
+           count(*) FILTER (WHERE v.verdict = 'accept'
+                              AND (x.root_start_ns IS NULL OR x.root_start_ns <= v.end_ns))
+               AS accepts_before_cause,
+           sum(v.duration_ms) AS verify_ms
+    FROM cg_verify v LEFT JOIN root x ON x.trace_id = v.trace_id
+    GROUP BY v.trace_id
+)
+SELECT COALESCE(sum(p.checks), 0)::BIGINT AS checks,
+       COALESCE(sum(p.rejects), 0)::BIGINT AS rejects,
+       COALESCE(sum(p.accepts), 0)::BIGINT AS accepts,
+       COALESCE(sum(p.accepts_before_cause) FILTER (WHERE r.failed), 0)::BIGINT AS false_accepts,
+       count(*) AS runs_with_verifier,
+       COALESCE(sum(p.checks - p.verifiers), 0)::BIGINT AS retries,
+       count(*) FILTER (WHERE p.rejects > 0) AS rejected_runs,
+       count(*) FILTER (WHERE p.rejects > 0 AND NOT r.failed) AS recovered_runs,
+       COALESCE(sum(p.verify_ms), 0) AS verify_ms, COALESCE(sum(r.duration_ms), 0) AS run_ms
+FROM per_run p JOIN cg_run r ON r.trace_id = p.trace_id
+
+-- name: merge_stages
+-- m_stages over both parts: runs per stage add up; failures are all local.
+WITH parts AS (
+    SELECT stage, runs, failures FROM l_stages
+    UNION ALL
+    SELECT stage, runs, 0 FROM ch_stages
+),
+stages(stage, pos) AS (
+    VALUES ('decomposition', 1), ('generation', 2), ('handoff', 3), ('verification', 4),
+           ('assembly', 5)
+)
+SELECT b.stage, sum(b.runs)::BIGINT AS runs, sum(b.failures)::BIGINT AS failures,
+       1 - sum(b.failures) / sum(b.runs) AS reliability
+FROM parts b JOIN stages s ON s.stage = b.stage
+GROUP BY b.stage, s.pos
+ORDER BY s.pos
+
+-- name: merge_edges
+-- m_edges over both parts, with the exact p50 ClickHouse computed over both.
+WITH actors AS (
+    SELECT agent, arg_max(actor, calls) FILTER (WHERE actor IS NOT NULL) AS actor
+    FROM cg_calls GROUP BY agent
+),
+parts AS (
+    SELECT source, target, handoffs, violations, runs, failed_runs, inferred FROM l_edges
+    UNION ALL
+    SELECT source, target, handoffs, violations, runs, 0, inferred FROM ch_edges
+),
+per_edge AS (
+    SELECT source, target, sum(handoffs)::BIGINT AS handoffs,
+           sum(violations)::BIGINT AS violations, sum(runs) AS runs,
+           sum(failed_runs)::BIGINT AS failed_runs, bool_and(inferred) AS inferred
+    FROM parts GROUP BY source, target
+)
+SELECT e.source, e.target, sa.actor AS source_actor, ta.actor AS target_actor, e.handoffs,
+       e.violations, e.failed_runs, e.failed_runs / e.runs AS failure_rate, q.p50 AS p50_ms,
+       e.inferred
+FROM per_edge e
+JOIN ch_quantiles q ON q.metric = 'edge' AND q.k1 = e.source AND q.k2 = e.target
+LEFT JOIN actors sa ON sa.agent = e.source
+LEFT JOIN actors ta ON ta.agent = e.target
+ORDER BY e.failed_runs DESC, e.violations DESC, e.handoffs DESC, e.source, e.target
+
+-- name: merge_latency
+SELECT k1 AS stage, n::BIGINT AS n, p50 AS p50_ms, p95 AS p95_ms, total / n AS mean_ms, total AS total_ms
+FROM ch_quantiles WHERE metric = 'stage'
+ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
+                        'assembly'], k1)
+
+-- name: merge_human_wait
+SELECT k1 AS agent, n::BIGINT AS n, p50 AS p50_ms, p95 AS p95_ms, max_v AS max_ms
+FROM ch_quantiles WHERE metric = 'human'
+ORDER BY p50_ms DESC, agent
+
+-- name: merge_trend
+SELECT bucket_start, sum(runs)::BIGINT AS runs, sum(failed)::BIGINT AS failed,
+       1 - sum(failed) / sum(runs) AS reliability
+FROM (SELECT bucket_start, runs, failed FROM l_trend
+      UNION ALL SELECT bucket AS bucket_start, runs, 0 FROM ch_trend)
+GROUP BY bucket_start
+ORDER BY bucket_start
+
+-- name: export_rows
+-- The spans table in the flat form ch_insert maps onto the exporter's columns.
+WITH e AS (
+    SELECT s.*,
+           from_json(coalesce(events, '[]'),
+                     '[{"name": "VARCHAR", "time_ns": "BIGINT",
+                        "attributes": "MAP(VARCHAR, VARCHAR)"}]') AS ev,
+           from_json(coalesce(links, '[]'),
+                     '[{"trace_id": "VARCHAR", "span_id": "VARCHAR",
+                        "attributes": "MAP(VARCHAR, VARCHAR)"}]') AS lk
+    FROM spans s
+)
+SELECT trace_id, span_id, coalesce(parent_span_id, '') AS parent_span_id, name,
+       coalesce(kind, 'UNSPECIFIED') AS kind, coalesce(service, '') AS service, start_ns,
+       greatest(end_ns - start_ns, 0) AS duration_ns, coalesce(status, 'UNSET') AS status,
+       coalesce(status_message, '') AS status_message,
+       coalesce(attributes, MAP {}::MAP(VARCHAR, VARCHAR)) AS attributes,
+       list_transform(ev, lambda x: coalesce(x.time_ns, 0)) AS ev_time_ns,
+       list_transform(ev, lambda x: coalesce(x.name, '')) AS ev_name,
+       list_transform(ev, lambda x: coalesce(x.attributes, MAP {}::MAP(VARCHAR, VARCHAR)))
+           AS ev_attributes,
+       list_transform(lk, lambda x: coalesce(x.trace_id, '')) AS lk_trace_id,
+       list_transform(lk, lambda x: coalesce(x.span_id, '')) AS lk_span_id,
+       list_transform(lk, lambda x: coalesce(x.attributes, MAP {}::MAP(VARCHAR, VARCHAR)))
+           AS lk_attributes
+FROM e
+ORDER BY trace_id, span_id
