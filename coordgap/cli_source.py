@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import click
 import duckdb
 
+from coordgap._db import first_line
+
 if TYPE_CHECKING:
     from analyzer.analysis import Analysis
     from analyzer.detectors import Detector
@@ -44,15 +46,15 @@ def _open(url: str) -> Iterator[ClickHouseSource]:
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - driver errors: connection refused, auth...
-        raise click.ClickException(f"{url}: cannot connect: {_first_line(exc)}") from None
+        raise click.ClickException(f"{url}: cannot connect: {first_line(exc)}") from None
     try:
         yield src
     except click.ClickException:
         raise
     except (ValueError, LookupError, duckdb.Error) as exc:
-        raise click.ClickException(f"{src}: {_first_line(exc)}") from None
+        raise click.ClickException(f"{src}: {first_line(exc)}") from None
     except Exception as exc:  # noqa: BLE001 - a ClickHouse error, one line
-        raise click.ClickException(f"{src}: {_first_line(exc)}") from None
+        raise click.ClickException(f"{src}: {first_line(exc)}") from None
     finally:
         src.close()
 
@@ -79,7 +81,3 @@ def source_connection(url: str, trace_id: str) -> Iterator[duckdb.DuckDBPyConnec
             yield con
         finally:
             con.close()
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -245,7 +245,7 @@ def _commands_with(option: str) -> list[list[str]]:
 def test_one_db_option_with_one_help_text() -> None:
     """Every --db is the same option, defined once, with one help text and default."""
     paths = _commands_with("--db")
-    assert len(paths) == 10  # ingest, 4 pulls, analyze, explain, check, report, collect
+    assert len(paths) == 11  # ingest, 4 pulls, analyze, explain, check, report, collect, export
     helps = set()
     for path in paths:
         cmd = main
