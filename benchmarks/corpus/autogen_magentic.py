@@ -129,6 +129,17 @@ def recovered(t: Topic, bug: str) -> list[Turn]:
     ]
 
 
+def tool_recovered(t: Topic) -> list[Turn]:
+    """Healthy: a mistyped address first; the orchestrator has it opened again."""
+    typo = t.url.replace("data.example.org", "data.exmaple.org")
+    return [
+        (ORCH, _plan(t)),
+        (WEB, Call("fetch_page", f'{{"url": "{typo}"}}')),
+        (ORCH, f"{WEB}, that address does not exist; open {t.url} instead."),
+        *healthy(t)[1:],
+    ]
+
+
 def repetition(t: Topic) -> list[Turn]:
     again = "I will now compute the average of the figures."
     return [
@@ -214,6 +225,7 @@ async def scenarios(rec: c.Recorder) -> None:
     for i, t in enumerate(TOPICS):
         await go("healthy", c.HEALTHY, t, healthy(t), None)
         await go("recovered", c.HEALTHY, t, recovered(t, BUGS[i]), None)
+        await go("tool-recovered", c.HEALTHY, t, tool_recovered(t), None)
         await go("code-failure", c.CODE_FAILURE, t, code_failure(t, BUGS[i]), 3)
         await go("made-up", c.MADE_UP, t, made_up(t), 1)
     for t in TOPICS[:2]:

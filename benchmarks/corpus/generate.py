@@ -30,7 +30,7 @@ from typing import Any
 from benchmarks.corpus._common import TELEMETRY_OFF
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ("autogen_magentic",)
+MODULES = ("autogen_magentic", "autogen_ag2", "langgraph_graphs", "openai_agents_runs")
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
 
@@ -122,9 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     traces_dir.mkdir(parents=True, exist_ok=True)
     annotations_path = args.out / "annotations.json"
     runs: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
     if args.only and annotations_path.exists():  # keep the other frameworks' runs
         kept = json.loads(annotations_path.read_text("utf-8"))["runs"]
-        runs = {k: v for k, v in kept.items() if v["framework"] not in modules}
     with tempfile.TemporaryDirectory(prefix="coordgap-corpus-") as tmp:
         for module in modules:
             store, records_path = run_module(module, Path(tmp))
@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write("\n".join(lines) + "\n")
             failing = sum(1 for r in records if not r["healthy"])
             print(f"{module}: {len(records)} runs ({failing} failing), {len(lines)} lines")
+    regenerated = {v["framework"] for v in runs.values()}
+    runs |= {k: v for k, v in kept.items() if v["framework"] not in regenerated}
     annotations_path.write_text(
         json.dumps({"runs": dict(sorted(runs.items()))}, indent=1, ensure_ascii=False) + "\n",
         "utf-8",
