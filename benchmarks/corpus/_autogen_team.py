@@ -28,7 +28,11 @@ from autogen_ext.models.replay import ReplayChatCompletionClient
 from tracer.integrations import autogen as cg_autogen
 
 INFO = ModelInfo(
-    vision=False, function_calling=True, json_output=False, family="unknown", structured_output=False
+    vision=False,
+    function_calling=True,
+    json_output=False,
+    family="unknown",
+    structured_output=False,
 )
 EXECUTOR = "executor"
 

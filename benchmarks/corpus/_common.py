@@ -11,10 +11,11 @@ span id once the spans are written.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,12 +58,17 @@ class Record:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+SCENARIOS_ENV = "COORDGAP_CORPUS_SCENARIOS"  # comma-separated: run only these scenarios
+
+
 class Recorder:
     """Runs scenarios under a workflow span and keeps one record per run."""
 
     def __init__(self, framework: str) -> None:
         self.framework = framework
         self.records: list[Record] = []
+        only = os.environ.get(SCENARIOS_ENV, "")
+        self.only = {name.strip() for name in only.split(",") if name.strip()}
 
     async def run(
         self,
@@ -73,8 +79,10 @@ class Recorder:
         *,
         root: tuple[str, int] | None = None,
         note: str = "",
-    ) -> Record:
+    ) -> Record | None:
         """Run ``body(task)`` as one traced run, then grade it (failed unless healthy)."""
+        if self.only and scenario not in self.only:
+            return None
         holder: dict[str, str] = {}
 
         @tracer.workflow(self.framework)
@@ -118,13 +126,11 @@ def configure(framework: str, store: Path) -> None:
     )
 
 
-def main(framework: str, scenarios: Callable[[Recorder], Awaitable[None]]) -> int:
+def main(framework: str, scenarios: Callable[[Recorder], Coroutine[Any, Any, None]]) -> int:
     """``python -m benchmarks.corpus.<module> STORE_DIR RECORDS.json``."""
     store, out = Path(sys.argv[1]), Path(sys.argv[2])
     configure(framework, store)
     recorder = Recorder(framework)
-    import asyncio
-
     asyncio.run(scenarios(recorder))
     tracer.flush()
     recorder.save(out)

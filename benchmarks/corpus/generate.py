@@ -24,10 +24,11 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus._common import TELEMETRY_OFF
+from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("autogen_magentic", "autogen_ag2", "langgraph_graphs", "openai_agents_runs")
@@ -35,11 +36,13 @@ COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
 
 
-def run_module(module: str, work: Path) -> tuple[Path, Path]:
+def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
     """Run one framework module in a fresh process; its store and records."""
     store, records = work / module / "spans", work / module / "records.json"
     store.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **TELEMETRY_OFF, "PYTHONPATH": str(ROOT)}
+    if scenarios:
+        env[SCENARIOS_ENV] = ",".join(scenarios)
     done = subprocess.run(
         [sys.executable, "-m", f"benchmarks.corpus.{module}", str(store), str(records)],
         stdin=subprocess.DEVNULL,
@@ -116,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "corpus")
     parser.add_argument("--only", action="append", choices=MODULES, help="modules to run")
+    parser.add_argument("--scenario", action="append", help="run only these scenarios")
+    parser.add_argument("--jobs", type=int, default=2, help="framework processes at once")
     args = parser.parse_args(argv)
     modules = args.only or list(MODULES)
     traces_dir = args.out / "traces"
@@ -123,11 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     annotations_path = args.out / "annotations.json"
     runs: dict[str, Any] = {}
     kept: dict[str, Any] = {}
-    if args.only and annotations_path.exists():  # keep the other frameworks' runs
+    if (
+        args.only or args.scenario
+    ) and annotations_path.exists():  # keep the other frameworks' runs
         kept = json.loads(annotations_path.read_text("utf-8"))["runs"]
     with tempfile.TemporaryDirectory(prefix="coordgap-corpus-") as tmp:
-        for module in modules:
-            store, records_path = run_module(module, Path(tmp))
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:  # one process per module
+            outputs = list(pool.map(lambda m: run_module(m, Path(tmp), args.scenario), modules))
+        for module, (store, records_path) in zip(modules, outputs, strict=True):
             lines = read_lines(store)
             records = json.loads(records_path.read_text("utf-8"))
             runs.update(annotate(records, agent_turns(lines)))

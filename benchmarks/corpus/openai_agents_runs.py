@@ -49,7 +49,8 @@ class Steps:
 
 def build(steps: Steps) -> Agent[Any]:
     turns: list[list[Any]] = [
-        [function_call(name, args, call_id=f"call-{i}")] for i, (name, args) in enumerate(steps.calls)
+        [function_call(name, args, call_id=f"call-{i}")]
+        for i, (name, args) in enumerate(steps.calls)
     ]
     turns.append([assistant_message(steps.answer)])
     orders: Agent[Any] = Agent(
