@@ -11,6 +11,7 @@ works, and the stored spans are never modified.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from analyzer import detectors as detecting
 from analyzer import metrics, queries, rules
 
 __all__ = ["CATEGORIES", "Analysis", "analyze", "prepare"]
@@ -56,6 +58,8 @@ _INTERMEDIATE = (
     "cg_pending",
     "cg_attr",
     "cg_calls",
+    "cg_msg",
+    "cg_signals",
 )
 _VIEWS = ("cg_handoffs_all", "cg_link", "cg_spans")
 _MACROS = ("cg_defect", "cg_violation", "cg_more", "cg_after")
@@ -68,7 +72,8 @@ class Analysis:
 
     Columns (see docs/internals.md §4):
       runs: trace_id, workflow, service, start_ns, end_ns, duration_ms, failed, category
-      failures: trace_id, category, span_id, span_name, agent, reason, evidence, rule
+      failures: trace_id, category, span_id, span_name, agent, reason, evidence, rule,
+                detector, quote, symptom_span_id (the last three from content signals)
       stages: stage, runs, failures, reliability
       agents: agent, actor, calls, failures, reliability
       edges: source, target, source_actor, target_actor, handoffs, violations,
@@ -79,6 +84,8 @@ class Analysis:
       human_wait: agent, n, p50_ms, p95_ms, max_ms
       trend: bucket_start, runs, failed, reliability (hourly, or daily past two days)
       span_errors: trace_id, span_id, span_name, agent, stage, error_type, run_failed
+      detectors: detector, stage, fired (failed runs), attributed (runs it explained)
+    ``warnings``: one line per detector that raised and was skipped.
     """
 
     runs: pl.DataFrame
@@ -92,6 +99,7 @@ class Analysis:
     human_wait: pl.DataFrame
     trend: pl.DataFrame
     span_errors: pl.DataFrame
+    detectors: pl.DataFrame
     verification: dict[str, Any]
     end_to_end_reliability: float | None
     predicted_reliability: float | None
@@ -100,10 +108,12 @@ class Analysis:
     n_failed: int
     by_category: dict[str, int]
     trend_unit: str
+    warnings: tuple[str, ...] = ()
     _con: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
 
-    def summary(self) -> dict[str, Any]:
-        """The ``coordgap analyze --format json`` contract as a plain dict."""
+    def summary(self, *, content: bool = True) -> dict[str, Any]:
+        """The ``coordgap analyze --format json`` contract as a plain dict.
+        ``content=False`` leaves every quote out (``quote`` is null)."""
         return {
             "runs": self.n_runs,
             "failed": self.n_failed,
@@ -137,10 +147,25 @@ class Analysis:
                 )
             },
             "failures": [
-                {**row, "evidence": list(row["evidence"] or [])}
+                {
+                    **row,
+                    "evidence": list(row["evidence"] or []),
+                    "quote": row["quote"] if content else None,
+                }
                 for row in _records(
                     self.failures,
-                    ("trace_id", "category", "span_id", "span_name", "agent", "reason", "evidence"),
+                    (
+                        "trace_id",
+                        "category",
+                        "span_id",
+                        "span_name",
+                        "agent",
+                        "reason",
+                        "evidence",
+                        "detector",
+                        "quote",
+                        "symptom_span_id",
+                    ),
                 )
             ],
         }
@@ -202,26 +227,31 @@ def analyze(
     since: datetime | int | None = None,
     service: str | None = None,
     trace_id: str | None = None,
+    detectors: Sequence[detecting.Detector] | None = None,
 ) -> Analysis:
     """Attribute every failed run in scope and compute the reliability figures.
 
-    Never modifies the ``spans`` table; leaves no TEMP tables behind. Raises
-    ValueError when the connection has no ``spans`` table.
+    ``detectors`` read the content of the failed runs no explicit record explains
+    (default :data:`analyzer.detectors.DETECTORS`; pass them all, built-ins
+    included, to add your own). Never modifies the ``spans`` table; leaves no
+    TEMP tables behind. Raises ValueError when the connection has no ``spans``
+    table; a detector that raises becomes a line of ``Analysis.warnings``.
     """
     ((preserve,),) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
     # Every order that matters is an explicit ORDER BY; not preserving scan order
     # makes the intermediate tables much cheaper to build. Restored below.
     con.execute("SET preserve_insertion_order = false")
     try:
-        prepare(con, since=since, service=service, trace_id=trace_id)
-        rules.attribute(con)
-        return _collect(con)
+        with detecting.session(detectors) as session:
+            prepare(con, since=since, service=service, trace_id=trace_id)
+            rules.attribute(con)
+            return _collect(con, tuple(session.warnings))
     finally:
         _drop_temp(con)
         con.execute(f"SET preserve_insertion_order = {'true' if preserve else 'false'}")
 
 
-def _collect(con: duckdb.DuckDBPyConnection) -> Analysis:
+def _collect(con: duckdb.DuckDBPyConnection, warnings: tuple[str, ...] = ()) -> Analysis:
     ((n_runs, n_failed, first_ns, last_ns),) = con.execute(queries.sql("m_totals")).fetchall()
     by_category = dict.fromkeys(CATEGORIES, 0)
     for category, n in con.execute(queries.sql("m_by_category")).fetchall():
@@ -244,6 +274,7 @@ def _collect(con: duckdb.DuckDBPyConnection) -> Analysis:
         human_wait=frames["human_wait"],
         trend=frames["trend"],
         span_errors=frames["span_errors"],
+        detectors=frames["detectors"],
         verification=metrics.verification(con),
         end_to_end_reliability=e2e,
         predicted_reliability=predicted,
@@ -252,6 +283,7 @@ def _collect(con: duckdb.DuckDBPyConnection) -> Analysis:
         n_failed=int(n_failed or 0),
         by_category=by_category,
         trend_unit=unit,
+        warnings=warnings,
         _con=con,
     )
 

@@ -8,6 +8,7 @@ put into :class:`rich.text.Text` as plain text, never parsed as markup.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from analyzer.analysis import analyze, run_spans
+from analyzer.detectors import Detector
 
 __all__ = ["Explanation", "explain", "format_ms", "render"]
 
@@ -33,15 +35,22 @@ class Explanation:
     run: dict[str, Any] | None
     failure: dict[str, Any] | None
     errors: list[dict[str, Any]]
+    warnings: tuple[str, ...] = ()
 
 
-def explain(con: duckdb.DuckDBPyConnection, trace_id: str) -> Explanation:
-    """Analyze one trace. Raises LookupError when the database holds no such trace."""
+def explain(
+    con: duckdb.DuckDBPyConnection,
+    trace_id: str,
+    *,
+    detectors: Sequence[Detector] | None = None,
+) -> Explanation:
+    """Analyze one trace (with ``detectors``, default the built-in ones). Raises
+    LookupError when the database holds no such trace."""
     trace_id = trace_id.strip().lower()
     spans = run_spans(con, trace_id)
     if spans.height == 0:
         raise LookupError(f"no trace {trace_id} in the database")
-    analysis = analyze(con, trace_id=trace_id)
+    analysis = analyze(con, trace_id=trace_id, detectors=detectors)
     runs = analysis.runs.to_dicts()
     return Explanation(
         trace_id,
@@ -49,6 +58,7 @@ def explain(con: duckdb.DuckDBPyConnection, trace_id: str) -> Explanation:
         runs[0] if runs else None,
         analysis.failure(trace_id),
         analysis.span_errors.to_dicts(),
+        analysis.warnings,
     )
 
 
@@ -70,8 +80,9 @@ def format_ms(ms: float | None) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
-def render(explanation: Explanation) -> RenderableType:
-    """Header, the span tree (root cause and evidence marked), then reason and evidence."""
+def render(explanation: Explanation, *, content: bool = True) -> RenderableType:
+    """Header, the span tree (root cause, symptom and evidence marked), then reason,
+    the detector's quote (unless ``content`` is False) and evidence."""
     failure = explanation.failure
     root_cause = failure["span_id"] if failure else None
     evidence = set(failure["evidence"] or []) if failure else set()
@@ -112,6 +123,12 @@ def render(explanation: Explanation) -> RenderableType:
     if failure:
         parts.append(Text.assemble(("root cause ", "bold"), (str(failure["span_id"]), "red")))
         parts.append(Text.assemble(("reason ", "bold"), str(failure["reason"])))
+        if failure.get("detector"):
+            parts.append(Text.assemble(("detector ", "bold"), str(failure["detector"])))
+        if failure.get("symptom_span_id"):
+            parts.append(Text.assemble(("showed in ", "bold"), str(failure["symptom_span_id"])))
+        if content and failure.get("quote"):
+            parts.append(Text.assemble(("quote ", "bold"), f'"{failure["quote"]}"'))
         parts.append(
             Text.assemble(("evidence ", "bold"), ", ".join(failure["evidence"] or []) or "none")
         )

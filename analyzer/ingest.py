@@ -20,7 +20,7 @@ from typing import IO
 
 import duckdb
 
-from analyzer import ingest_sql, mapping
+from analyzer import content, ingest_sql, mapping
 from analyzer.formats import (
     OTLP_JSON,
     Detected,
@@ -126,8 +126,10 @@ def run(
     *,
     python_only: frozenset[str] = frozenset(),
     progress: ProgressCallback | None = None,
+    max_content: int = content.DEFAULT_MAX_CHARS,
 ) -> IngestResult:
-    """Read every file into ``spans`` inside the caller's transaction."""
+    """Read every file into ``spans`` (and their text, capped at ``max_content``
+    characters a span, into ``content``) inside the caller's transaction."""
     files = expand(paths)
     result = IngestResult(files=len(files))
     sizes = [os.path.getsize(f) for f in files]
@@ -145,9 +147,11 @@ def run(
             and not _torn_tail(path, detected)
         )
         if use_sql:
-            read, added = _sql_file(con, path, detected, sizes[index], report)
+            read, added = _sql_file(con, path, detected, sizes[index], report, max_content)
         else:
-            read, added = _python_file(con, path, detected, sizes[index], report, result)
+            read, added = _python_file(
+                con, path, detected, sizes[index], report, result, max_content
+            )
         result.spans_read += read
         result.spans_added += added
         result.by_format[detected.format] = result.by_format.get(detected.format, 0) + read
@@ -190,6 +194,7 @@ def _sql_file(
     detected: Detected,
     size: int,
     report: Callable[[int], None],
+    max_content: int,
 ) -> tuple[int, int]:
     stop = threading.Event()
     poller = None
@@ -197,7 +202,7 @@ def _sql_file(
         poller = threading.Thread(target=_poll, args=(con, size, report, stop), daemon=True)
         poller.start()
     try:
-        return ingest_sql.insert_otlp_lines(con, path, gzip=detected.gzip)
+        return ingest_sql.insert_otlp_lines(con, path, gzip=detected.gzip, max_content=max_content)
     except duckdb.Error as exc:
         _locate(path, detected)  # raises FormatError when the file is malformed
         raise RetryWithPython(path) from exc
@@ -273,6 +278,7 @@ def _python_file(
     size: int,
     report: Callable[[int], None],
     result: IngestResult,
+    max_content: int,
 ) -> tuple[int, int]:
     def warn(message: str) -> None:
         result.torn_lines += 1
@@ -284,6 +290,6 @@ def _python_file(
         rows: Iterator = read_rows(path, detected, stream, warn)
         for table in batched(rows, detected.format):
             read += table.num_rows
-            added += ingest_sql.insert_arrow(con, table)
+            added += ingest_sql.insert_arrow(con, table, max_content=max_content)
             report(min(offset.tell(), size))
     return read, added

@@ -18,7 +18,7 @@ from typing import Final
 import duckdb
 import pyarrow as pa
 
-from analyzer import mapping
+from analyzer import content, mapping
 from tracer import semconv
 
 __all__ = ["MAX_LINE_BYTES", "insert_arrow", "insert_otlp_lines", "install_macros"]
@@ -138,7 +138,11 @@ def _count(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def insert_otlp_lines(
-    con: duckdb.DuckDBPyConnection, path: str, *, gzip: bool = False
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    *,
+    gzip: bool = False,
+    max_content: int = content.DEFAULT_MAX_CHARS,
 ) -> tuple[int, int]:
     """Insert one OTLP/JSON-lines file; returns (spans read, spans added).
 
@@ -156,17 +160,25 @@ def insert_otlp_lines(
     read = _count(con)
     con.execute(_INSERT_STAGE, mapping.params(_INSERT_STAGE))
     added = _count(con)
+    content.extract(con, "cg_stage", max_content)
     con.execute("DROP TABLE cg_stage")
     return read, added
 
 
-def insert_arrow(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
-    """Insert one staging batch (``analyzer.formats.common.STAGE_SCHEMA``);
-    returns the spans added."""
+def insert_arrow(
+    con: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    *,
+    max_content: int = content.DEFAULT_MAX_CHARS,
+) -> int:
+    """Insert one staging batch (``analyzer.formats.common.STAGE_SCHEMA``) and its
+    content (capped at ``max_content`` characters a span); returns the spans added."""
     con.register("cg_batch", table)
     try:
         con.execute(_INSERT_ARROW, mapping.params(_INSERT_ARROW))
-        return _count(con)
+        added = _count(con)
+        content.extract(con, "cg_batch", max_content)
+        return added
     finally:
         try:
             con.unregister("cg_batch")

@@ -280,6 +280,10 @@ SELECT
             regexp_replace(regexp_replace(name, $re_op_prefix, ''), $re_tl_suffix, ''))
         WHEN _operation = 'handoff' THEN coalesce(attributes[$k_agent], attributes[$k_tool],
             attributes[$k_oi_tool])
+        WHEN _operation = 'agent' THEN cg_agent_name(coalesce(attributes[$k_agent],
+            attributes[$k_oi_agent], attributes[$k_oi_node_name], attributes[$k_oi_node_id],
+            attributes[$k_tl_entity],
+            regexp_replace(regexp_replace(name, $re_op_prefix, ''), $re_tl_suffix, '')))
         ELSE coalesce(attributes[$k_agent], attributes[$k_oi_agent],
             attributes[$k_oi_node_name], attributes[$k_oi_node_id], attributes[$k_tl_entity],
             attributes[$k_guard_name], _eval[1].attributes[$k_eval_name],
@@ -341,6 +345,13 @@ NORMALIZE_SQL: Final = normalize_sql("SELECT * FROM cg_stage")
 
 #: Macros NORMALIZE_SQL relies on (temporary, created on every connection).
 MACROS_SQL: Final = """
+-- An agent's name is the name before a parenthesised qualifier: the roles
+-- "Orchestrator (thought)" and "Orchestrator (-> WebSurfer)" are turns of one agent,
+-- Orchestrator. A name that is only a parenthesis stays as it is.
+CREATE OR REPLACE TEMP MACRO cg_agent_name(n) AS
+    CASE WHEN regexp_matches(n, '^\\s*[^\\s(][^(]*?\\s*\\([^()]*\\)\\s*$')
+         THEN regexp_extract(n, '^\\s*([^\\s(][^(]*?)\\s*\\([^()]*\\)\\s*$', 1)
+         ELSE n END;
 CREATE OR REPLACE TEMP MACRO cg_text_list(t) AS
     CASE WHEN t IS NULL THEN NULL
          WHEN json_valid(t) AND starts_with(ltrim(t), '[')

@@ -39,6 +39,7 @@ _FRAMES = {
     "latency": "m_latency",
     "human_wait": "m_human_wait",
     "span_errors": "m_span_errors",
+    "detectors": "m_detectors",
 }
 
 

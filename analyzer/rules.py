@@ -12,7 +12,12 @@ after it) and evidence strength (a recorded defect or an error outranks
 something that did not happen):
 
 1. decomposition (recorded)  2. handoff  3. generation  4. assembly
-5. decomposition (omission)  6. verification  7. unknown
+5. decomposition (omission)  6. content signal  7. verification  8. unknown
+
+Explicit records (1-5) win; a content signal (6: a detector read the run's
+messages and names agent, step and quote) beats a verification gap or a false
+accept, since the mistake it names came before the verdict. Rules may return
+the optional columns ``detector``, ``quote`` and ``symptom_span_id`` too.
 
 Each rule is one set-based query over all pending runs, never a per-run loop.
 """
@@ -23,7 +28,9 @@ from collections.abc import Callable
 
 import duckdb
 
-from analyzer import queries
+from analyzer import detectors, queries
+from analyzer.detectors import builtin
+from tracer import semconv
 
 __all__ = [
     "COLUMNS",
@@ -31,6 +38,7 @@ __all__ = [
     "Rule",
     "assembly",
     "attribute",
+    "content_signal",
     "decomposition_omission",
     "decomposition_recorded",
     "generation",
@@ -42,7 +50,9 @@ __all__ = [
 Rule = Callable[[duckdb.DuckDBPyConnection], duckdb.DuckDBPyRelation]
 
 COLUMNS = ("trace_id", "category", "rule", "span_id", "span_name", "agent", "reason", "evidence")
-"""Columns every rule returns, in this order."""
+"""Columns every rule returns."""
+OPTIONAL_COLUMNS = ("detector", "quote", "symptom_span_id")
+"""Columns a rule may return too (content signals); NULL when it does not."""
 
 
 def decomposition_recorded(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
@@ -71,13 +81,27 @@ def decomposition_omission(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRel
     return con.sql(queries.sql("rule_decomposition_omission"))
 
 
+def content_signal(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """6. Run the detectors over the runs still pending; the earliest root-cause
+    signal of a run names its stage, agent, step and quote."""
+    detectors.run(con)
+    return con.sql(
+        queries.sql("rule_content_signal"),
+        params={
+            "stages": list(semconv.STAGES),
+            "quote_max": builtin.PATTERNS["quote_max"],
+            "fallback": list(builtin.FALLBACK),
+        },
+    )
+
+
 def verification(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
-    """6. A verifier accepted a run that failed (false accept), or none ran (gap)."""
+    """7. A verifier accepted a run that failed (false accept), or none ran (gap)."""
     return con.sql(queries.sql("rule_verification"))
 
 
 def unknown(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
-    """7. Nothing explains the failure: say so, never guess."""
+    """8. Nothing explains the failure: say so, never guess."""
     return con.sql(queries.sql("rule_unknown"))
 
 
@@ -87,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     generation,
     assembly,
     decomposition_omission,
+    content_signal,
     verification,
     unknown,
 )
@@ -100,11 +125,14 @@ def attribute(con: duckdb.DuckDBPyConnection, rules: tuple[Rule, ...] = RULES) -
     before the next rule runs, so the first matching rule wins.
     """
     con.execute(queries.sql("attributions"))
+    con.execute(queries.sql("signals_table"))
     for rule in rules:
         ((pending,),) = con.execute("SELECT count(*) FROM cg_pending").fetchall()
         if not pending:
             break
-        rule(con).insert_into("cg_attr")
+        rows = rule(con)
+        extra = (c if c in rows.columns else f"NULL::VARCHAR AS {c}" for c in OPTIONAL_COLUMNS)
+        rows.project(", ".join((*COLUMNS, *extra))).insert_into("cg_attr")
         con.execute(queries.sql("settle"))
     ((attributed,),) = con.execute("SELECT count(*) FROM cg_attr").fetchall()
     return int(attributed)

@@ -36,3 +36,15 @@ CREATE TABLE IF NOT EXISTS spans (
     plan_defects    VARCHAR[],  -- "unassigned: id", "duplicate: id", "overlap: a~b"
     PRIMARY KEY (trace_id, span_id)
 );
+
+-- Message and payload text of the spans that carry any (analyzer/content.py), in
+-- every convention the mapping knows, normalised once at ingest and capped per
+-- span. Never required: a trace without content analyses as before.
+CREATE TABLE IF NOT EXISTS content (
+    trace_id   VARCHAR NOT NULL,
+    span_id    VARCHAR NOT NULL,
+    direction  VARCHAR NOT NULL,  -- output | payload | input | system
+    role       VARCHAR,           -- user | assistant | system | tool ... when the convention says
+    seq        INTEGER NOT NULL,  -- order within (span, direction), from 1
+    text       VARCHAR NOT NULL
+);

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from analyzer import content as _content
 from analyzer import ingest as _ingest
 from analyzer import ingest_sql
 from analyzer.ingest import IngestProgress, IngestResult, ProgressCallback
@@ -62,8 +63,11 @@ class Store:
         *,
         read_only: bool = False,
         memory_limit: str | None = None,
+        max_content: int | None = None,
     ):
         self.path = Path(path)
+        #: characters of message text kept per span at ingest (0: none)
+        self.max_content = _content.max_chars(max_content)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         limit = memory_limit or os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
@@ -98,7 +102,11 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 result = _ingest.run(
-                    self.con, paths, python_only=frozenset(python_only), progress=progress
+                    self.con,
+                    paths,
+                    python_only=frozenset(python_only),
+                    progress=progress,
+                    max_content=self.max_content,
                 )
             except _ingest.RetryWithPython as retry:
                 self.con.execute("ROLLBACK")
@@ -113,12 +121,14 @@ class Store:
             return result
 
     # -- analysis ---------------------------------------------------------------------
-    def analyze(self, since: Any = None, service: str | None = None) -> Analysis:
+    def analyze(
+        self, since: Any = None, service: str | None = None, detectors: Any = None
+    ) -> Analysis:
         """Attribute every failed run and compute the reliability figures
-        (see :func:`analyzer.analysis.analyze`)."""
+        (see :func:`analyzer.analysis.analyze`; ``detectors`` as there)."""
         from analyzer import analysis
 
-        return analysis.analyze(self.con, since=since, service=service)
+        return analysis.analyze(self.con, since=since, service=service, detectors=detectors)
 
     def span_count(self) -> int:
         """Number of spans stored."""
@@ -150,8 +160,12 @@ def open(  # noqa: A001 - analyzer.open mirrors the built-in on purpose
     *,
     read_only: bool = False,
     memory_limit: str | None = None,
+    max_content: int | None = None,
 ) -> Store:
     """Open (creating when needed, with its parent directory and schema) a
     coordgap database. ``memory_limit`` caps DuckDB's memory (default
-    :data:`DEFAULT_MEMORY_LIMIT`, or ``$COORDGAP_MEMORY_LIMIT``)."""
-    return Store(path, read_only=read_only, memory_limit=memory_limit)
+    :data:`DEFAULT_MEMORY_LIMIT`, or ``$COORDGAP_MEMORY_LIMIT``); ``max_content``
+    caps the message text kept per span at ingest (default
+    :data:`analyzer.content.DEFAULT_MAX_CHARS`, or ``$COORDGAP_CONTENT_MAX``; 0
+    keeps none)."""
+    return Store(path, read_only=read_only, memory_limit=memory_limit, max_content=max_content)

@@ -22,12 +22,16 @@ from rich.table import Table
 from rich.text import Text
 
 from analyzer import check as checks
+from analyzer import detectors as detecting
 from analyzer import explain as explaining
 from analyzer.analysis import Analysis, analyze
 from analyzer.store import DEFAULT_DB
 
 __all__ = [
     "COMMANDS",
+    "content_options",
+    "load_detectors",
+    "warn",
     "analyze_command",
     "check_command",
     "explain_command",
@@ -119,12 +123,51 @@ def _connect(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
+def content_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--no-content`` and ``--detector module:function`` (repeatable)."""
+    func = click.option(
+        "--no-content",
+        "no_content",
+        is_flag=True,
+        default=False,
+        help="Keep quotes of message text out of the output (detectors still run).",
+    )(func)
+    return click.option(
+        "--detector",
+        "detector_specs",
+        multiple=True,
+        metavar="MODULE:FUNCTION",
+        help="Add a detector of your own (same signature as the built-in ones). Repeatable.",
+    )(func)
+
+
+def load_detectors(specs: tuple[str, ...]) -> tuple[detecting.Detector, ...] | None:
+    """The built-in detectors plus those named by ``--detector`` (None: defaults)."""
+    if not specs:
+        return None
+    loaded = []
+    for spec in specs:
+        try:
+            loaded.append(detecting.load(spec))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--detector") from None
+    return (*detecting.DETECTORS, *loaded)
+
+
+def warn(analysis: Analysis) -> None:
+    """One line on stderr per detector that failed and was skipped."""
+    for line in analysis.warnings:
+        click.echo(f"warning: {line}", err=True)
+
+
 def _analyze(db: Path, **scope: Any) -> Analysis:
     with _connect(db) as con:
         try:
-            return analyze(con, **scope)
+            analysis = analyze(con, **scope)
         except (ValueError, duckdb.Error) as exc:
             raise click.ClickException(f"{db}: {_first_line(exc)}") from None
+    warn(analysis)
+    return analysis
 
 
 def _first_line(exc: BaseException) -> str:
@@ -150,8 +193,15 @@ def _first_line(exc: BaseException) -> str:
     show_default=True,
     help="Failed runs listed in table form (JSON lists all).",
 )
+@content_options
 def analyze_command(
-    db: Path, fmt: str, since: datetime | None, service: str | None, limit: int
+    db: Path,
+    fmt: str,
+    since: datetime | None,
+    service: str | None,
+    limit: int,
+    no_content: bool,
+    detector_specs: tuple[str, ...],
 ) -> None:
     """Attribute every failed run to its root cause and print the reliability figures.
 
@@ -159,9 +209,11 @@ def analyze_command(
     Example:
       coordgap analyze --since 24h
       coordgap analyze --format json > analysis.json
+      coordgap analyze --detector my_checks:judge --no-content
     """
-    analysis = _analyze(db, since=since, service=service)
-    summary = analysis.summary()
+    detectors = load_detectors(detector_specs)
+    analysis = _analyze(db, since=since, service=service, detectors=detectors)
+    summary = analysis.summary(content=not no_content)
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         return
@@ -276,7 +328,13 @@ def _print_tables(console: Console, s: dict[str, Any], a: Analysis, limit: int) 
             title,
             ["trace", "category", "root-cause span", "agent", "reason"],
             [
-                [f["trace_id"], f["category"], f["span_name"], f["agent"], f["reason"]]
+                [
+                    f["trace_id"],
+                    f["category"],
+                    f["span_name"],
+                    f["agent"],
+                    f["reason"] + (f' [{f["detector"]}: "{f["quote"]}"]' if f["quote"] else ""),
+                ]
                 for f in shown
             ],
         )
@@ -299,7 +357,10 @@ def _print_tables(console: Console, s: dict[str, Any], a: Analysis, limit: int) 
 @click.command("explain")
 @click.argument("trace_id")
 @_db_option
-def explain_command(trace_id: str, db: Path) -> None:
+@content_options
+def explain_command(
+    trace_id: str, db: Path, no_content: bool, detector_specs: tuple[str, ...]
+) -> None:
     """Show one run as a tree with durations, its root cause, evidence and reason.
 
     \b
@@ -309,14 +370,17 @@ def explain_command(trace_id: str, db: Path) -> None:
     if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id.strip()):
         raise click.BadParameter("a trace id is up to 32 hex digits", param_hint="TRACE_ID")
     trace = trace_id.strip().lower().rjust(32, "0")
+    detectors = load_detectors(detector_specs)
     with _connect(db) as con:
         try:
-            explanation = explaining.explain(con, trace)
+            explanation = explaining.explain(con, trace, detectors=detectors)
         except LookupError as exc:
             raise click.ClickException(f"{db}: {exc}") from None
         except (ValueError, duckdb.Error) as exc:
             raise click.ClickException(f"{db}: {_first_line(exc)}") from None
-    Console().print(explaining.render(explanation))
+    for line in explanation.warnings:
+        click.echo(f"warning: {line}", err=True)
+    Console().print(explaining.render(explanation, content=not no_content))
 
 
 # -- check --------------------------------------------------------------------------------
@@ -344,6 +408,7 @@ def explain_command(trace_id: str, db: Path) -> None:
     help="How much higher than the baseline a rate may be (absolute share).",
 )
 @_scope_options
+@content_options
 def check_command(
     db: Path,
     bounds: tuple[checks.Bound, ...],
@@ -351,6 +416,8 @@ def check_command(
     tolerance: float,
     since: datetime | None,
     service: str | None,
+    no_content: bool,
+    detector_specs: tuple[str, ...],
 ) -> None:
     """Exit 1 when a failure rate exceeds its bound or regressed against a baseline.
 
@@ -360,8 +427,13 @@ def check_command(
     """
     if not bounds and baseline is None:
         raise click.UsageError("give at least one --max RATE=BOUND or a --baseline")
-    current = _analyze(db, since=since, service=service)
-    base = _analyze(baseline, since=since, service=service) if baseline is not None else None
+    detectors = load_detectors(detector_specs)
+    current = _analyze(db, since=since, service=service, detectors=detectors)
+    base = (
+        _analyze(baseline, since=since, service=service, detectors=detectors)
+        if baseline is not None
+        else None
+    )
     findings = checks.evaluate(current, bounds, base, tolerance=tolerance)
     console = Console()
     console.print(

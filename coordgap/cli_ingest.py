@@ -103,15 +103,23 @@ def print_result(result: analyzer.IngestResult, db: Path) -> None:
     )
 
 
-def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
-    """Ingest ``paths`` into ``db``; expected errors become a ClickException."""
+def run_ingest(
+    paths: list[str], db: Path, max_content: int | None = None
+) -> analyzer.IngestResult:
+    """Ingest ``paths`` into ``db`` (message text capped at ``max_content``
+    characters a span); expected errors become a ClickException."""
     try:
-        with analyzer.open(db) as store, progress_bar(_err.is_terminal) as callback:
+        with (
+            analyzer.open(db, max_content=max_content) as store,
+            progress_bar(_err.is_terminal) as callback,
+        ):
             return store.ingest(paths, progress=callback)
     except analyzer.FormatError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or db}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a bad COORDGAP_CONTENT_MAX
+        raise click.ClickException(str(exc)) from None
     except duckdb.Error as exc:  # e.g. the database is locked by another process
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise click.ClickException(f"{db}: {first}") from None
@@ -120,7 +128,14 @@ def run_ingest(paths: list[str], db: Path) -> analyzer.IngestResult:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @db_option
-def ingest_command(paths: tuple[str, ...], db: Path) -> None:
+@click.option(
+    "--max-content",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Characters of message text kept per span for the detectors (default 16384, "
+    "or $COORDGAP_CONTENT_MAX; 0 keeps none).",
+)
+def ingest_command(paths: tuple[str, ...], db: Path, max_content: int | None) -> None:
     """Read trace files into the coordgap database.
 
     PATHS are files or directories (default: the local store ./.coordgap/spans/).
@@ -139,7 +154,7 @@ def ingest_command(paths: tuple[str, ...], db: Path) -> None:
         raise click.ClickException(
             f"{DEFAULT_SPANS_DIR}: no local store here; run a traced program first or name files"
         )
-    result = run_ingest(inputs, db)
+    result = run_ingest(inputs, db, max_content)
     print_result(result, db)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import duckdb
 
-from coordgap.cli_analyze import SinceType
+from coordgap.cli_analyze import SinceType, content_options, load_detectors, warn
 
 __all__ = ["COMMANDS", "grafana", "report"]
 
@@ -51,6 +51,7 @@ def _size(path: Path) -> str:
     show_default=True,
     help="Failed runs drawn as timelines.",
 )
+@content_options
 def report(
     db: Path | None,
     output: Path,
@@ -58,6 +59,8 @@ def report(
     since: datetime | None,
     service: str | None,
     max_runs: int,
+    no_content: bool,
+    detector_specs: tuple[str, ...],
 ) -> None:
     """Write the reliability-leak report: one self-contained HTML file.
 
@@ -74,6 +77,7 @@ def report(
     from analyzer.store import DEFAULT_DB, DEFAULT_SPANS_DIR
     from dashboards import report as report_mod
 
+    detectors = load_detectors(detector_specs)
     try:
         if db is None:
             db = DEFAULT_DB
@@ -87,9 +91,12 @@ def report(
                 f"{db}: no database here; run `coordgap ingest FILE...` or `coordgap demo` first"
             )
         with analyzer.open(db, read_only=True) as store:
-            analysis = store.analyze(since=since, service=service)
+            analysis = store.analyze(since=since, service=service, detectors=detectors)
+            warn(analysis)
             try:
-                path = report_mod.render(analysis, output, title=title, max_runs=max_runs)
+                path = report_mod.render(
+                    analysis, output, title=title, max_runs=max_runs, content=not no_content
+                )
             except OSError as exc:
                 raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
     except analyzer.FormatError as exc:

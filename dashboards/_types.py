@@ -58,6 +58,10 @@ class AnalysisLike(Protocol):
         """Runs and reliability per time bucket."""
 
     @property
+    def detectors(self) -> pl.DataFrame:
+        """Per content detector and stage: runs it fired on and runs it explained."""
+
+    @property
     def verification(self) -> dict[str, Any]:
         """Verification loop figures."""
 

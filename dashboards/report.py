@@ -22,7 +22,13 @@ from pathlib import Path
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from dashboards import sections_flow, sections_loop, sections_overview, sections_runs
+from dashboards import (
+    sections_detectors,
+    sections_flow,
+    sections_loop,
+    sections_overview,
+    sections_runs,
+)
 from dashboards._format import esc, plural
 from dashboards._section import Section, column_range
 from dashboards._types import AnalysisLike
@@ -86,8 +92,11 @@ _SCRIPT = """
 """
 
 
-def build_sections(analysis: AnalysisLike, *, max_runs: int = 5) -> list[Section]:
-    """The eight report sections, in order, computed from ``analysis``."""
+def build_sections(
+    analysis: AnalysisLike, *, max_runs: int = 5, content: bool = True
+) -> list[Section]:
+    """The nine report sections, in order, computed from ``analysis`` (quotes of
+    message text only when ``content`` is True)."""
     return [
         sections_overview.headline(analysis),
         sections_overview.waterfall(analysis),
@@ -97,6 +106,9 @@ def build_sections(analysis: AnalysisLike, *, max_runs: int = 5) -> list[Section
         sections_loop.latency(analysis),
         sections_runs.worst_runs(analysis, max_runs),
         sections_runs.trend(analysis),
+        sections_detectors.detectors(
+            getattr(analysis, "detectors", None), analysis.failures, content=content
+        ),
     ]
 
 
@@ -106,16 +118,18 @@ def render(
     *,
     title: str | None = None,
     max_runs: int = 5,
+    content: bool = True,
 ) -> Path:
     """Write the report for ``analysis`` to ``path`` and return the path.
 
     The file is self-contained and opens offline. It never queries storage: it
-    draws only what ``analysis`` holds, and at most ``max_runs`` example runs.
+    draws only what ``analysis`` holds, and at most ``max_runs`` example runs;
+    ``content=False`` keeps every quote of message text out of the page.
     Empty or all-success data renders too, with captions that say so. Parent
     directories are created; an existing file is replaced.
     """
     out = Path(path)
-    sections = build_sections(analysis, max_runs=max_runs)
+    sections = build_sections(analysis, max_runs=max_runs, content=content)
     page = _page(sections, analysis, title or DEFAULT_TITLE)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")

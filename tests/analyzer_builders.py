@@ -29,6 +29,7 @@ __all__ = [
     "insert",
     "prepared",
     "rule_rows",
+    "signal_rows",
     "write_db",
 ]
 
@@ -90,12 +91,15 @@ def write_db(path: str | Path, *runs: Run) -> Path:
 
 
 def insert(con: duckdb.DuckDBPyConnection, *runs: Run) -> None:
-    """Insert the spans of ``runs``."""
+    """Insert the spans of ``runs`` (and their content rows)."""
     rows = [tuple(span[c] for c in COLUMNS) for run in runs for span in run.spans]
     if not rows:
         return
     placeholders = ", ".join("?" for _ in COLUMNS)
     con.executemany(f"INSERT INTO spans ({', '.join(COLUMNS)}) VALUES ({placeholders})", rows)
+    texts = [row for run in runs for row in run.content]
+    if texts:
+        con.executemany("INSERT INTO content VALUES (?, ?, ?, ?, ?, ?)", texts)
 
 
 class Run:
@@ -119,6 +123,7 @@ class Run:
         self._start = BASE_NS + n * 3_600 * 10**9 if start_ns is None else start_ns
         self._clock = self._start
         self.root: str | None = None
+        self.content: list[tuple[str, str, str, str | None, int, str]] = []
         if workflow is not None:
             self.root = self.span(
                 f"invoke_workflow {workflow}",
@@ -191,6 +196,21 @@ class Run:
             s = by_id[span_id]
             s.update(is_error=True, status="ERROR", error_type=s["error_type"] or error_type)
             span_id = s["parent_span_id"]
+
+    def say(
+        self, span_id: str | None, text: str, *, direction: str = "output", role: str | None = None
+    ) -> str | None:
+        """Give span ``span_id`` a content row (its next message in ``direction``)."""
+        assert span_id is not None
+        seq = 1 + sum(1 for c in self.content if c[1] == span_id and c[2] == direction)
+        self.content.append((self.trace_id, span_id, direction, role, seq, text))
+        return span_id
+
+    def turn(self, agent: str, text: str, **kw: Any) -> str:
+        """An agent span under the run whose output message is ``text``."""
+        span_id = self.agent(agent, **kw)
+        self.say(span_id, text)
+        return span_id
 
     # -- coordgap spans -----------------------------------------------------------------
     def agent(self, name: str, *, actor: str = "model", **kw: Any) -> str:
@@ -266,6 +286,20 @@ def prepared(*runs: Run) -> duckdb.DuckDBPyConnection:
     insert(con, *runs)
     prepare(con)
     return con
+
+
+def signal_rows(detector: Any, *runs: Run) -> dict[str, list[dict[str, Any]]]:
+    """Call one detector alone on ``runs`` (all their failed runs pending): its
+    signal rows by trace id, by root-cause span id (ids follow start order)."""
+    from analyzer import queries
+    from analyzer.detectors import builtin
+
+    con = prepared(*runs)
+    con.execute(queries.sql("detector_messages"), builtin.params("detector_messages"))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in sorted(detector(con).pl().to_dicts(), key=lambda r: r["span_id"] or ""):
+        out.setdefault(row["trace_id"], []).append(row)
+    return out
 
 
 def rule_rows(rule: Any, *runs: Run) -> dict[str, dict[str, Any]]:

@@ -67,7 +67,9 @@ def test_analyze_json_is_the_documented_contract(db: Path) -> None:
     handoff = failures["handoff"]
     assert set(handoff) == {
         "trace_id", "category", "span_id", "span_name", "agent", "reason", "evidence",
+        "detector", "quote", "symptom_span_id",
     }  # fmt: skip
+    assert (handoff["detector"], handoff["quote"], handoff["symptom_span_id"]) == (None,) * 3
     assert handoff["reason"] == "handoff writer -> editor dropped carried key `brand_voice`"
     for f in out["failures"]:
         assert re.fullmatch(r"[0-9a-f]{32}", f["trace_id"])

@@ -17,7 +17,9 @@ FRAME_COLUMNS = {
     ],
     "failures": [
         "trace_id", "category", "span_id", "span_name", "agent", "reason", "evidence", "rule",
+        "detector", "quote", "symptom_span_id",
     ],
+    "detectors": ["detector", "stage", "fired", "attributed"],
     "stages": ["stage", "runs", "failures", "reliability"],
     "agents": ["agent", "actor", "calls", "failures", "reliability"],
     "edges": [

@@ -36,6 +36,7 @@ SECTIONS = [
     "latency",
     "runs",
     "trend",
+    "detectors",
 ]
 
 
@@ -54,7 +55,7 @@ def _section_ids(page: str) -> list[str]:
 
 
 def test_report_has_every_section_in_order(studio: tuple[Any, str]) -> None:
-    """Eight sections; each figure in the page has its data and a caption."""
+    """Nine sections; each figure in the page has its data and a caption."""
     analysis, page = studio
     assert _section_ids(page) == SECTIONS
     specs = figure_specs(page)

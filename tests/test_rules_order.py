@@ -15,6 +15,7 @@ def test_rules_run_in_the_documented_order() -> None:
         "generation",
         "assembly",
         "decomposition_omission",
+        "content_signal",
         "verification",
         "unknown",
     ]

@@ -136,6 +136,38 @@ OUTCOME_FAILURE: Final = "failure"
 INPUT_CONTENT: Final = "coordgap.input"
 OUTPUT_CONTENT: Final = "coordgap.output"
 
+# --- content keys the analyzer reads (other conventions; never written by tracer) ----
+# OTel GenAI: JSON arrays of {role, parts: [{type, content | arguments | response}]}
+GEN_AI_SYSTEM_INSTRUCTIONS: Final = "gen_ai.system_instructions"
+# older GenAI: plain text attributes, then flattened ``gen_ai.prompt.N.role/content``
+# (OpenLLMetry) and per-message events with a ``content`` attribute
+GEN_AI_PROMPT: Final = "gen_ai.prompt"
+GEN_AI_COMPLETION: Final = "gen_ai.completion"
+GEN_AI_EVENT_CONTENT: Final = "content"
+GEN_AI_MESSAGE_EVENTS: Final = (
+    "gen_ai.system.message",
+    "gen_ai.user.message",
+    "gen_ai.assistant.message",
+    "gen_ai.tool.message",
+    "gen_ai.choice",
+)
+GEN_AI_CHOICE_EVENT: Final = "gen_ai.choice"
+# OpenInference: plain values, then flattened ``llm.input_messages.N.message.*``
+OPENINFERENCE_INPUT_VALUE: Final = "input.value"
+OPENINFERENCE_OUTPUT_VALUE: Final = "output.value"
+OPENINFERENCE_INPUT_MESSAGES: Final = "llm.input_messages"
+OPENINFERENCE_OUTPUT_MESSAGES: Final = "llm.output_messages"
+# OpenLLMetry / Traceloop
+TRACELOOP_ENTITY_INPUT: Final = "traceloop.entity.input"
+TRACELOOP_ENTITY_OUTPUT: Final = "traceloop.entity.output"
+
+# directions of a content row (analyzer ``content`` table)
+CONTENT_INPUT: Final = "input"
+CONTENT_OUTPUT: Final = "output"
+CONTENT_SYSTEM: Final = "system"
+CONTENT_PAYLOAD: Final = "payload"
+CONTENT_DIRECTIONS: Final = (CONTENT_OUTPUT, CONTENT_PAYLOAD, CONTENT_INPUT, CONTENT_SYSTEM)
+
 # suspend / resume of long human steps
 RESUMED: Final = "coordgap.resumed"  # true on a span started from a resume token
 

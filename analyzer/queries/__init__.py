@@ -15,7 +15,14 @@ from importlib import resources
 __all__ = ["sql", "names"]
 
 _NAME = re.compile(r"^-- name: ([a-z0-9_]+)\s*$", re.MULTILINE)
-_FILES = ("prepare.sql", "rules.sql", "metrics.sql", "explain.sql")
+_FILES = (
+    "prepare.sql",
+    "rules.sql",
+    "metrics.sql",
+    "explain.sql",
+    "content.sql",
+    "detectors.sql",
+)
 
 
 @cache

@@ -9,9 +9,25 @@ FROM cg_run r LEFT JOIN cg_attr a ON a.trace_id = r.trace_id
 ORDER BY r.start_ns, r.trace_id
 
 -- name: m_failures
-SELECT a.trace_id, a.category, a.span_id, a.span_name, a.agent, a.reason, a.evidence, a.rule
+SELECT a.trace_id, a.category, a.span_id, a.span_name, a.agent, a.reason, a.evidence, a.rule,
+       a.detector, a.quote, a.symptom_span_id
 FROM cg_attr a JOIN cg_run r ON r.trace_id = a.trace_id
 ORDER BY r.start_ns, a.trace_id
+
+-- name: m_detectors
+-- Per detector and stage: failed runs it fired on, and runs whose cause it named.
+WITH fired AS (
+    SELECT detector, stage, min(pos) AS pos, count(DISTINCT trace_id) AS fired
+    FROM cg_signals WHERE agent IS NOT NULL AND quote IS NOT NULL
+    GROUP BY ALL
+),
+named AS (
+    SELECT detector, category AS stage, count(*) AS attributed
+    FROM cg_attr WHERE detector IS NOT NULL GROUP BY ALL
+)
+SELECT f.detector, f.stage, f.fired, coalesce(n.attributed, 0) AS attributed
+FROM fired f LEFT JOIN named n ON n.detector = f.detector AND n.stage = f.stage
+ORDER BY attributed DESC, fired DESC, f.pos, f.detector
 
 -- name: m_totals
 SELECT count(*) AS runs, count(*) FILTER (WHERE failed) AS failed,

@@ -391,9 +391,19 @@ CREATE OR REPLACE TEMP TABLE cg_pending AS
 SELECT * FROM cg_run WHERE failed
 
 -- name: attributions
+-- detector, quote, symptom_span_id: set by content signals only
 CREATE OR REPLACE TEMP TABLE cg_attr (
     trace_id VARCHAR, category VARCHAR, rule VARCHAR, span_id VARCHAR, span_name VARCHAR,
-    agent VARCHAR, reason VARCHAR, evidence VARCHAR[]
+    agent VARCHAR, reason VARCHAR, evidence VARCHAR[], detector VARCHAR, quote VARCHAR,
+    symptom_span_id VARCHAR
+)
+
+-- name: signals_table
+-- The detectors' signals over the pending runs (analyzer/detectors); pos is the
+-- detector's place in the list, which breaks ties at one root-cause span.
+CREATE OR REPLACE TEMP TABLE cg_signals (
+    trace_id VARCHAR, detector VARCHAR, stage VARCHAR, agent VARCHAR, span_id VARCHAR,
+    symptom_span_id VARCHAR, quote VARCHAR, reason VARCHAR, pos INTEGER
 )
 
 -- name: settle

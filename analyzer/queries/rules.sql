@@ -152,8 +152,34 @@ SELECT trace_id, 'decomposition' AS category, 'decomposition_omission' AS rule, 
 FROM missing
 QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 
+-- name: rule_content_signal
+-- 6. A detector read the run's content and named the agent, the step where the
+-- mistake was made and a quote (analyzer/detectors). The earliest root-cause span
+-- wins (causal order); at one span, the detector listed first; a fallback
+-- detector's signal only when no other fired. A signal without an agent, a quote
+-- or a span of its run is never used.
+WITH sig AS (
+    SELECT g.*, s.name AS span_name, s.start_ns
+    FROM cg_signals g
+    JOIN cg_spans s ON s.trace_id = g.trace_id AND s.span_id = g.span_id
+    SEMI JOIN cg_pending p ON p.trace_id = g.trace_id
+    WHERE g.agent IS NOT NULL AND trim(g.agent) <> '' AND g.quote IS NOT NULL
+      AND trim(g.quote) <> '' AND list_contains($stages, g.stage)
+    QUALIFY row_number() OVER (PARTITION BY g.trace_id
+                               ORDER BY list_contains($fallback, g.detector), s.start_ns, g.pos,
+                                        g.span_id) = 1
+)
+SELECT trace_id, stage AS category, 'content_signal' AS rule, span_id, span_name, agent,
+       coalesce(reason, '`' || agent || '` (' || detector || ')') AS reason,
+       list_filter([span_id, CASE WHEN symptom_span_id <> span_id THEN symptom_span_id END],
+                   lambda x: x IS NOT NULL) AS evidence,
+       detector,
+       CASE WHEN length(q) > $quote_max THEN left(q, $quote_max - 1) || '…' ELSE q END AS quote,
+       CASE WHEN symptom_span_id <> span_id THEN symptom_span_id END AS symptom_span_id
+FROM (SELECT *, trim(regexp_replace(quote, '[\x00-\x1f\x7f]+', ' ', 'g')) AS q FROM sig)
+
 -- name: rule_verification
--- 6. A verifier accepted in a run that failed (false accept: blame its last
+-- 7. A verifier accepted in a run that failed (false accept: blame its last
 -- accepting verdict), or no verifier ran at all (verification gap: the span
 -- that recorded the failure stands as root).
 WITH accepted AS (
@@ -171,9 +197,14 @@ SELECT p.trace_id, 'verification' AS category,
        COALESCE(a.a.name, p.fail_span_name) AS span_name,
        a.a.verifier AS agent,
        CASE WHEN a.trace_id IS NULL
-            THEN 'no verifier checked this run before it failed (verification gap)'
+            THEN 'silent failure: no signal in the trace; no verifier checked this run '
+                 || 'before it failed (verification gap)'
             ELSE 'verifier `' || a.a.verifier || '` accepted a run that failed (false accept)'
        END || CASE WHEN p.fail_signal = 'outcome' THEN COALESCE(': ' || p.outcome_reason, '')
+                   ELSE '' END
+           || CASE WHEN a.trace_id IS NULL
+                   THEN '. To name the agent: capture content (capture_content=True), add a '
+                        || 'verifier, or declare expects= on handoffs'
                    ELSE '' END AS reason,
        list_filter([a.a.span_id, CASE WHEN p.fail_span_id IS DISTINCT FROM a.a.span_id
                                       THEN p.fail_span_id END],
@@ -183,7 +214,7 @@ LEFT JOIN accepted a ON a.trace_id = p.trace_id
 WHERE a.trace_id IS NOT NULL OR p.trace_id NOT IN (SELECT trace_id FROM checked)
 
 -- name: rule_unknown
--- 7. Nothing above explains the failure: say so, never guess. Errors that no rule
+-- 8. Nothing above explains the failure: say so, never guess. Errors that no rule
 -- could place (say a verifier that crashed) are listed as evidence.
 WITH stray AS (
     SELECT e.trace_id, list(e.span_id ORDER BY e.end_ns, e.span_id) AS spans

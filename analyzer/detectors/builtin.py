@@ -1,0 +1,174 @@
+"""The built-in detectors: named SQL passes over ``cg_msg`` (analyzer/queries/detectors.sql).
+
+Each maps its finding to one of the five stages, for a stated reason (the MAST
+failure taxonomy as a guide):
+
+- ``code_failure`` -> generation: a tool or code run failed in its output and
+  the agent that wrote the code or arguments went on; the defect is that
+  agent's own work.
+- ``lost_constraint`` -> handoff: the run's input said something that never
+  reached any agent's message; information was lost between the input and the
+  agents (inter-agent misalignment).
+- ``made_up_data`` -> generation: an agent presented invented values as results.
+- ``self_reported`` -> generation: the team says the work is stuck after a step;
+  that step's agent did not do its subtask.
+- ``repetition`` -> generation: an agent repeats itself instead of progressing
+  (step repetition).
+- ``crash_in_turn`` -> generation: an agent's message ends in an unhandled
+  traceback; the run crashed on that agent's turn without recording an exception.
+- ``accepted_result`` -> generation: an agent declared the result verified or the
+  request satisfied and the run failed; the accepted result's producer made the
+  mistake the acceptance let through. The weakest signal (:data:`FALLBACK`): used
+  only when no other detector fired on the run.
+
+Patterns are precise on purpose: a detector that fires must name the right agent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import duckdb
+
+from analyzer import queries
+from tracer import semconv
+
+__all__ = [
+    "FALLBACK",
+    "PATTERNS",
+    "accepted_result",
+    "crash_in_turn",
+    "code_failure",
+    "lost_constraint",
+    "made_up_data",
+    "params",
+    "repetition",
+    "self_reported",
+]
+
+PATTERNS: Final[dict[str, Any]] = {
+    # replies of code executors and terminals: AutoGen/AG2 ("exitcode: 1 (execution
+    # failed)", "There is no code from the last 1 message..."), Magentic-One ("The
+    # script ran, then exited with an error (POSIX exit code: 1)")
+    "re_exec_reply": r"(?i)^\s*(?:exitcode:\s*-?\d+|there is no code from the last|"
+    r"the script ran\b)",
+    "re_fail": r"(?i)(?:exit ?code:?\s*[1-9]\d*|exit code:\s*[1-9]|exit status [1-9]|"
+    r"traceback \(most recent call last\)|command not found|"
+    r"\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b|"
+    r"\b[45]\d\d (?:client|server) error\b|\"error\"\s*:\s*[{\"])",
+    "re_fail_line": r"(?im)^[^\n]*(?:exit ?code:?\s*[1-9]\d*|exit code:\s*[1-9]|exit status [1-9]|"
+    r"traceback \(most recent call last\)|command not found|"
+    r"\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b|"
+    r"\b[45]\d\d (?:client|server) error\b|\"error\"\s*:\s*[{\"])[^\n]*",
+    "re_error_line": r"\b[A-Za-z_][\w.]*(?:Error|Exception):[^\n]*",
+    "re_code": r"```|\bdef \w+\(|\bimport \w+",
+    "min_repeat": 40,
+    "re_team_trouble": r"(?is)\"is_progress_being_made\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*false|"
+    r"\"is_in_loop\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*true|"
+    r"\b(?:we are|we're|we have been|we seem to be|the team is) "
+    r"(?:stuck|going in circles|in a loop|not making (?:any )?progress)\b",
+    "re_ledger_reason": r"(?s)\"is_(?:progress_being_made|in_loop)\"\s*:\s*\{\s*\"reason\"\s*:\s*"
+    r"\"([^\"]{1,300})\"\s*,\s*\"answer\"\s*:\s*(?:false|true)",
+    "re_self_trouble": r"(?i)\bI (?:was|am|have been) (?:unable|not able) to "
+    r"(?:find|locate|access|retrieve|open|load|complete|determine|verify|get)\b[^.\n]*|"
+    r"\bI (?:could not|couldn't|cannot|can't|failed to) "
+    r"(?:find|locate|access|retrieve|open|load|complete|determine|get)\b[^.\n]*|"
+    r"\bI give up\b[^.\n]*",
+    "re_made_up": r"(?i)\b(?:placeholder|hypothetical|dummy|fictional|fictitious|made[- ]up|"
+    r"simulated|mock(?:ed)?|sample|example|assumed|illustrative) "
+    r"(?:data|values?|numbers?|results?|figures?|dataset|prices?|scores?|records?|entries)\b|"
+    r"\bfor (?:demonstration|illustration|illustrative) purposes\b|"
+    r"\b(?:let's|let us|we will|we'll|I will|I'll) assume (?:that )?(?:the )?"
+    r"(?:data|values?|numbers?|results?|figures?) ",
+    "re_made_up_line": r"(?i)[^.\n]*(?:\b(?:placeholder|hypothetical|dummy|fictional|"
+    r"fictitious|made[- ]up|simulated|mock(?:ed)?|sample|example|assumed|illustrative) "
+    r"(?:data|values?|numbers?|results?|figures?|dataset|prices?|scores?|records?|entries)\b|"
+    r"\bfor (?:demonstration|illustration|illustrative) purposes\b|"
+    r"\b(?:let's|let us|we will|we'll|I will|I'll) assume (?:that )?(?:the )?"
+    r"(?:data|values?|numbers?|results?|figures?) )[^.\n]*",
+    "re_number": r"\d+(?:[.,:/-]\d+)*",
+    "re_quoted": r"[\"“]([^\"”\n]{3,80})[\"”]",
+    "re_name": r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][a-z]+)+\b",
+    "re_name_stop": r"^(?:The|A|An|If|In|On|At|Of|For|What|Which|Who|Whom|Where|When|Why|How|"
+    r"Please|Give|Find|Return|Is|Are|Do|Does|Did|According|As|By|From|To|With|This|That|"
+    r"These|Those|I|My|We|Our|You|Your|It|Its|And|But|Or|Then|Can|Could|Should|Would|"
+    r"Assume|Suppose|Consider|Given|Let|Use|List|Name|Tell|Provide|Compute|Calculate)\s",
+    "re_traceback": r"(?i)traceback \(most recent call last\)",
+    "re_ledger_accept": r"(?is)\"is_request_satisfied\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*true",
+    "re_ledger_satisfied": r"(?s)\"is_request_satisfied\"\s*:\s*\{\s*\"reason\"\s*:\s*"
+    r"\"([^\"]{1,300})\"\s*,\s*\"answer\"\s*:\s*true",
+    "re_accept": r"(?i)\bI (?:have )?(?:verified|confirmed|verify that|confirm that|agree with)\b|"
+    r"\b(?:has|have) been (?:verified|confirmed)\b|\ball findings are (?:accurate|correct)\b|"
+    r"\b(?:result|answer|solution|transcription|calculation|list)s? (?:is|are) "
+    r"(?:verified|confirmed|correct and verified)\b",
+    "re_accept_line": r"(?i)[^.\n]*(?:\bI (?:have )?(?:verified|confirmed|verify that|confirm that|"
+    r"agree with)\b|\b(?:has|have) been (?:verified|confirmed)\b|\ball findings are "
+    r"(?:accurate|correct)\b|\b(?:result|answer|solution|transcription|calculation|list)s? "
+    r"(?:is|are) (?:verified|confirmed|correct and verified)\b)[^.\n]*",
+    "max_repeat": 2000,
+    "blank": " \t\r\n",
+    "lost_min": 2,
+    "lost_share": 0.6,
+    "quote_max": 160,
+    "s_generation": semconv.STAGE_GENERATION,
+    "s_handoff": semconv.STAGE_HANDOFF,
+    "a_tool": semconv.ACTOR_TOOL,
+    "a_code": semconv.ACTOR_CODE,
+    "d_output": semconv.CONTENT_OUTPUT,
+    "d_input": semconv.CONTENT_INPUT,
+    "d_payload": semconv.CONTENT_PAYLOAD,
+}
+
+
+FALLBACK: Final = ("accepted_result",)
+"""Detectors whose signals count only when no other detector fired on the run."""
+
+
+def params(name: str) -> dict[str, Any]:
+    """The bound parameters the named query uses (DuckDB rejects unused ones)."""
+    used = set(re.findall(r"\$([a-z_]+)", queries.sql(name)))
+    return {k: v for k, v in PATTERNS.items() if k in used}
+
+
+def _named(con: duckdb.DuckDBPyConnection, name: str) -> duckdb.DuckDBPyRelation:
+    return con.sql(queries.sql(name), params=params(name))
+
+
+def code_failure(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """A tool or code run failed in its output although nothing raised: blame the
+    agent that wrote the code or arguments, at the step where it wrote them."""
+    return _named(con, "detector_code_failure")
+
+
+def lost_constraint(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """Most constraints of the run's input never reach any agent message: blame the
+    first handoff of the task."""
+    return _named(con, "detector_lost_constraint")
+
+
+def made_up_data(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """An agent presents placeholder/simulated/assumed values as results and another
+    agent goes on with them: blame the one that made them up."""
+    return _named(con, "detector_made_up")
+
+
+def self_reported(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """The team says it is stuck or making no progress: blame the step it reacts to."""
+    return _named(con, "detector_self_reported")
+
+
+def repetition(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """An agent repeats the same message: blame its first occurrence."""
+    return _named(con, "detector_repetition")
+
+
+def crash_in_turn(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """An agent's message ends in an unhandled traceback: blame that turn's agent."""
+    return _named(con, "detector_crash_in_turn")
+
+
+def accepted_result(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """An agent accepted a result as final in a run that failed: blame the result's
+    producer (the weakest signal; see :data:`FALLBACK`)."""
+    return _named(con, "detector_accepted_result")

@@ -1,0 +1,128 @@
+-- Content: message and payload text normalised into the `content` table at
+-- ingest (analyzer/content.py), then read by the detectors at analysis.
+-- Keys and event names are bound from tracer/semconv.py.
+
+-- name: content_extract
+-- Rows (trace_id, span_id, direction, role, seq, text) of the staging relation
+-- {source} (a fixed relation name of the ingest modules, never user text), for the
+-- spans that carry content and have none stored yet. Each convention is one
+-- branch; the output goes first so that the per-span cap ($cap characters)
+-- keeps what an agent said before what it was told.
+WITH s AS MATERIALIZED (
+    SELECT DISTINCT ON (trace_id, span_id) trace_id, span_id, attributes AS a, events AS ev
+    FROM {source} src
+    WHERE (cardinality(attributes) > 0 AND list_has_any(map_keys(attributes), $direct_keys))
+       OR (cardinality(attributes) > 0 AND list_has_any(map_keys(attributes), $flat_first))
+       OR len(list_filter(coalesce(events, []),
+                          lambda e: list_contains($message_events, e.name))) > 0
+),
+new AS MATERIALIZED (
+    SELECT * FROM s ANTI JOIN content c ON c.trace_id = s.trace_id AND c.span_id = s.span_id
+),
+-- GenAI JSON messages: [{role, parts: [...]}] (system instructions: [part, ...])
+json_raw AS (
+    SELECT trace_id, span_id, $d_input AS direction, 1 AS src, a[$k_in_msgs] AS raw FROM new
+    WHERE a[$k_in_msgs] IS NOT NULL
+    UNION ALL
+    SELECT trace_id, span_id, $d_output, 1, a[$k_out_msgs] FROM new
+    WHERE a[$k_out_msgs] IS NOT NULL
+    UNION ALL
+    SELECT trace_id, span_id, $d_system, 1, a[$k_system] FROM new WHERE a[$k_system] IS NOT NULL
+),
+json_msgs AS MATERIALIZED (
+    SELECT trace_id, span_id, direction, src, raw,
+           CASE WHEN json_valid(raw) AND json_type(raw::JSON) = 'ARRAY'
+                THEN json_extract(raw::JSON, '$[*]') END AS msgs
+    FROM json_raw
+),
+json_rows AS (
+    SELECT trace_id, span_id, direction, src, i AS idx,
+           CASE WHEN direction = $d_system THEN 'system' ELSE m->>'role' END AS role,
+           CASE
+               WHEN json_type(m) = 'VARCHAR' THEN m->>'$'
+               WHEN json_type(m->'parts') = 'ARRAY' THEN array_to_string(list_transform(
+                   json_extract(m, '$.parts[*]'),
+                   lambda p: coalesce(p->>'content', p->>'text', p->>'response',
+                                      p->>'arguments', p->>'result')), chr(10))
+               ELSE coalesce(m->>'content', m->>'text')
+           END AS text
+    FROM (
+        SELECT trace_id, span_id, direction, src, unnest(msgs) AS m,
+               generate_subscripts(msgs, 1) AS i
+        FROM json_msgs WHERE msgs IS NOT NULL
+    )
+    UNION ALL
+    -- not a JSON array: keep the value whole
+    SELECT trace_id, span_id, direction, src, 1, NULL, raw FROM json_msgs WHERE msgs IS NULL
+),
+-- plain text values, one key each
+plain AS (
+    SELECT trace_id, span_id, direction, 2 AS src, e.i AS idx, NULL AS role, e.text AS text
+    FROM (
+        SELECT trace_id, span_id, $d_input AS direction, unnest(list_filter(list_transform(
+                   range(1, len($plain_in) + 1), lambda i: {'i': i, 'text': a[$plain_in[i]]}),
+                   lambda x: x.text IS NOT NULL)) AS e
+        FROM new
+        UNION ALL
+        SELECT trace_id, span_id, $d_output, unnest(list_filter(list_transform(
+                   range(1, len($plain_out) + 1), lambda i: {'i': i, 'text': a[$plain_out[i]]}),
+                   lambda x: x.text IS NOT NULL))
+        FROM new
+        UNION ALL
+        SELECT trace_id, span_id, $d_payload, {'i': 1, 'text': a[$k_payload]} FROM new
+        WHERE a[$k_payload] IS NOT NULL
+    )
+),
+-- flattened messages: llm.input_messages.0.message.content, gen_ai.prompt.0.role ...
+flat_kv AS (
+    SELECT trace_id, span_id, regexp_extract(e.key, $re_flat, 1) AS prefix,
+           CAST(regexp_extract(e.key, $re_flat, 2) AS INTEGER) AS idx,
+           regexp_extract(e.key, $re_flat, 3) AS field, e.value AS value
+    FROM (SELECT trace_id, span_id, unnest(map_entries(a)) AS e FROM new
+          WHERE list_has_any(map_keys(a), $flat_first))
+    WHERE regexp_matches(e.key, $re_flat)
+),
+flat AS (
+    SELECT trace_id, span_id,
+           CASE WHEN list_contains($flat_in, prefix) THEN $d_input ELSE $d_output END
+               AS direction,
+           3 AS src, idx, max(value) FILTER (WHERE field = 'role') AS role,
+           max(value) FILTER (WHERE field = 'content') AS text
+    FROM flat_kv GROUP BY ALL
+),
+-- GenAI message events: gen_ai.user.message {content}, gen_ai.choice {message}
+events AS (
+    SELECT trace_id, span_id,
+           CASE WHEN e.name = $ev_choice THEN $d_output
+                WHEN e.name = $ev_system THEN $d_system ELSE $d_input END AS direction,
+           4 AS src, i AS idx,
+           CASE WHEN e.name = $ev_choice THEN 'assistant'
+                ELSE split_part(e.name, '.', 2) END AS role,
+           coalesce(e.attributes[$k_ev_content], e.attributes['message'],
+                    e.attributes['gen_ai.event.content']) AS text
+    FROM (SELECT trace_id, span_id, unnest(ev) AS e, generate_subscripts(ev, 1) AS i
+          FROM new WHERE len(ev) > 0)
+    WHERE list_contains($message_events, e.name)
+),
+everything AS MATERIALIZED (
+    SELECT trace_id, span_id, direction, role, src, idx, text FROM json_rows
+    UNION ALL SELECT trace_id, span_id, direction, role, src, idx, text FROM plain
+    UNION ALL SELECT trace_id, span_id, direction, role, src, idx, text FROM flat
+    UNION ALL SELECT trace_id, span_id, direction, role, src, idx, text FROM events
+),
+ordered AS (
+    SELECT trace_id, span_id, direction, role, text,
+           CAST(row_number() OVER (PARTITION BY trace_id, span_id, direction
+                                   ORDER BY src, idx) AS INTEGER) AS seq,
+           coalesce(sum(length(text)) OVER (
+               PARTITION BY trace_id, span_id
+               ORDER BY list_position($directions, direction), src, idx
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+    FROM everything
+    WHERE text IS NOT NULL AND length(trim(text)) > 0
+)
+SELECT trace_id, span_id, direction, role, seq,
+       CASE WHEN before + length(text) <= $cap THEN text
+            ELSE left(text, CAST($cap - before AS BIGINT)) || '…' END AS text
+FROM ordered
+WHERE before < $cap

@@ -1,0 +1,272 @@
+-- Detectors: passes over the content of the failed runs that no explicit rule
+-- explained. Each reads cg_msg (one row per span with content, see
+-- detector_messages) and returns signal rows:
+--   trace_id, detector, stage, agent, span_id, symptom_span_id, quote, reason
+-- span_id is where the mistake was made, symptom_span_id where it showed; the
+-- reason never holds content (the quote does). Patterns are bound from
+-- analyzer/detectors/builtin.py. The order they are tried in lives there too.
+
+-- name: detector_messages
+-- The turns of the pending runs: every span with content, numbered by start time.
+-- `agent` is the agent to blame for the turn (the span's own agent, or for a tool,
+-- model or other span the nearest agent at most two levels above it) and
+-- `owner_span_id` that agent's span. `is_exec`: a code executor's or tool's reply.
+CREATE OR REPLACE TEMP TABLE cg_msg AS
+WITH c AS (
+    SELECT c.trace_id, c.span_id,
+           string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_output)
+               AS output,
+           string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_input)
+               AS input,
+           string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_payload)
+               AS payload
+    FROM content c SEMI JOIN cg_pending p ON p.trace_id = c.trace_id
+    GROUP BY ALL
+),
+j AS (
+    SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
+           s.span_id = r.run_span_id OR s.operation = 'workflow' AS is_run,
+           CASE WHEN s.operation IN ('agent', 'verify', 'plan') THEN s.agent
+                WHEN s.operation = 'handoff' THEN s.handoff_source
+                WHEN p1.operation = 'agent' THEN p1.agent
+                WHEN p2.operation = 'agent' THEN p2.agent END AS agent,
+           CASE WHEN s.operation IN ('agent', 'verify', 'plan', 'handoff') THEN s.span_id
+                WHEN p1.operation = 'agent' THEN p1.span_id
+                WHEN p2.operation = 'agent' THEN p2.span_id END AS owner_span_id
+    FROM c
+    JOIN cg_spans s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
+    JOIN cg_run r ON r.trace_id = c.trace_id
+    LEFT JOIN cg_spans p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
+    LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+)
+SELECT trace_id, span_id, name, operation, actor, start_ns, own_agent, agent, owner_span_id,
+       is_run, output, input, payload,
+       CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
+            AS INTEGER) - 1 AS turn,
+       (operation = 'tool' OR actor IN ($a_tool, $a_code)
+        OR regexp_matches(coalesce(output, ''), $re_exec_reply)) AS is_exec
+FROM j
+
+-- name: detector_code_failure
+-- A tool or code run failed in its output (traceback, non-zero exit code, command
+-- not found, HTTP 4xx/5xx, an error object) while nothing raised. Blame the agent
+-- that wrote the code or arguments, at the step where it wrote them: a tool's
+-- calling agent, or for an executor's reply the latest earlier turn of another
+-- agent that holds code.
+WITH failed AS (
+    SELECT m.*, regexp_extract(m.output, $re_fail_line, 0) AS line,
+           coalesce(regexp_extract_all(m.output, $re_error_line)[-1], '') AS error_line
+    FROM cg_msg m
+    WHERE NOT m.is_run AND m.is_exec AND regexp_matches(m.output, $re_fail)
+),
+author AS (
+    SELECT f.trace_id, f.span_id,
+           arg_max({'span_id': a.owner_span_id, 'agent': a.agent}, a.turn) AS w
+    FROM failed f
+    JOIN cg_msg a ON a.trace_id = f.trace_id AND a.turn < f.turn
+    WHERE NOT a.is_run AND NOT a.is_exec AND a.agent IS NOT NULL
+      AND a.agent IS DISTINCT FROM f.agent AND regexp_matches(a.output, $re_code)
+    GROUP BY ALL
+),
+blamed AS (
+    SELECT f.*,
+           CASE WHEN f.operation = 'tool' AND f.owner_span_id IS NOT NULL THEN f.agent
+                ELSE au.w.agent END AS culprit,
+           CASE WHEN f.operation = 'tool' AND f.owner_span_id IS NOT NULL THEN f.owner_span_id
+                ELSE au.w.span_id END AS culprit_span
+    FROM failed f LEFT JOIN author au ON au.trace_id = f.trace_id AND au.span_id = f.span_id
+)
+SELECT trace_id, 'code_failure' AS detector, $s_generation AS stage, culprit AS agent,
+       culprit_span AS span_id, span_id AS symptom_span_id,
+       trim(line) || CASE WHEN error_line <> '' AND position(error_line IN line) = 0
+                          THEN ' … ' || trim(error_line) ELSE '' END AS quote,
+       '`' || culprit || '` wrote code or arguments whose run failed in its output ('
+           || coalesce('`' || coalesce(own_agent, name) || '`', 'a tool') || ')'
+           || ', and nothing raised' AS reason
+FROM blamed
+WHERE culprit IS NOT NULL AND culprit_span IS NOT NULL AND line <> ''
+
+-- name: detector_repetition
+-- An agent says the same thing again (whitespace and case aside; long enough to be
+-- an action, not an acknowledgement; short enough not to be a document it relays),
+-- which two agents ping-ponging also show.
+-- The mistake is the first occurrence; the symptom its first repeat.
+WITH t AS (
+    SELECT trace_id, span_id, owner_span_id, agent, turn,
+           regexp_replace(lower(trim(output)), '\s+', ' ', 'g') AS norm
+    FROM cg_msg
+    WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND output IS NOT NULL
+),
+r AS (
+    SELECT *, row_number() OVER (PARTITION BY trace_id, agent, hash(norm) ORDER BY turn) AS k
+    FROM t WHERE length(norm) BETWEEN $min_repeat AND $max_repeat
+)
+SELECT o.trace_id, 'repetition' AS detector, $s_generation AS stage, o.agent,
+       o.owner_span_id AS span_id, rep.span_id AS symptom_span_id,
+       left(o.norm, $quote_max) AS quote,
+       '`' || o.agent || '` repeated the same message without progress' AS reason
+FROM r rep
+JOIN r o ON o.trace_id = rep.trace_id AND o.agent = rep.agent
+        AND hash(o.norm) = hash(rep.norm) AND o.norm = rep.norm AND o.k = 1
+WHERE rep.k = 2 AND o.owner_span_id IS NOT NULL
+
+-- name: detector_self_reported
+-- An agent says the work is stuck, looping or making no progress (an
+-- orchestrator's progress ledger too): the symptom is that message, the cause the
+-- step it reacts to (the latest earlier turn of another agent that is not a code
+-- executor). An agent that says it could not do its own step is both.
+WITH rep AS (
+    SELECT m.*, regexp_matches(m.output, $re_team_trouble) AS team,
+           coalesce(nullif(regexp_extract(m.output, $re_ledger_reason, 1), ''),
+                    nullif(regexp_extract(m.output, $re_team_trouble, 0), ''),
+                    regexp_extract(m.output, $re_self_trouble, 0)) AS line
+    FROM cg_msg m
+    WHERE NOT m.is_run AND NOT m.is_exec AND m.agent IS NOT NULL
+      AND (regexp_matches(m.output, $re_team_trouble)
+           OR regexp_matches(m.output, $re_self_trouble))
+    QUALIFY row_number() OVER (PARTITION BY m.trace_id ORDER BY m.turn) = 1
+),
+cause AS (
+    SELECT r.trace_id, arg_max({'span_id': c.owner_span_id, 'agent': c.agent}, c.turn) AS c
+    FROM rep r
+    JOIN cg_msg c ON c.trace_id = r.trace_id AND c.turn < r.turn
+    WHERE r.team AND NOT c.is_run AND NOT c.is_exec AND c.agent IS NOT NULL
+      AND c.agent <> r.agent AND c.owner_span_id IS NOT NULL
+    GROUP BY r.trace_id
+)
+SELECT r.trace_id, 'self_reported' AS detector, $s_generation AS stage,
+       CASE WHEN r.team THEN c.c.agent ELSE r.agent END AS agent,
+       CASE WHEN r.team THEN c.c.span_id ELSE r.owner_span_id END AS span_id,
+       r.span_id AS symptom_span_id,
+       left(trim(r.line), $quote_max) AS quote,
+       CASE WHEN r.team THEN '`' || r.agent || '` reported the work stuck or making no '
+                              || 'progress after `' || c.c.agent || '`''s step'
+            ELSE '`' || r.agent || '` reported it could not do its step' END AS reason
+FROM rep r LEFT JOIN cause c ON c.trace_id = r.trace_id
+WHERE (NOT r.team OR c.c.agent IS NOT NULL) AND r.line <> ''
+
+-- name: detector_made_up
+-- An agent presents placeholder, simulated, assumed or example values as results
+-- and a later turn of another agent consumes them: blame the agent that made
+-- them up, at that step.
+WITH m AS (
+    SELECT m.*, regexp_extract(m.output, $re_made_up_line, 0) AS line
+    FROM cg_msg m
+    WHERE NOT m.is_run AND NOT m.is_exec AND m.agent IS NOT NULL
+      AND m.owner_span_id IS NOT NULL AND regexp_matches(m.output, $re_made_up)
+),
+consumer AS (
+    SELECT m.trace_id, m.span_id, arg_min({'span_id': c.span_id, 'agent': c.agent}, c.turn) AS c
+    FROM m JOIN cg_msg c ON c.trace_id = m.trace_id AND c.turn > m.turn
+    WHERE NOT c.is_run AND c.agent IS NOT NULL AND c.agent <> m.agent
+    GROUP BY ALL
+)
+SELECT m.trace_id, 'made_up_data' AS detector, $s_generation AS stage, m.agent,
+       m.owner_span_id AS span_id, c.c.span_id AS symptom_span_id,
+       left(trim(m.line), $quote_max) AS quote,
+       '`' || m.agent || '` presented made-up values as results and `' || c.c.agent
+           || '` went on with them' AS reason
+FROM m JOIN consumer c ON c.trace_id = m.trace_id AND c.span_id = m.span_id
+WHERE m.line <> ''
+
+-- name: detector_lost_constraint
+-- Constraints stated in the run's input (numbers, quoted phrases, names) that no
+-- agent message ever carries: most of them (at least $lost_min, and
+-- $lost_share of all) dropped at the first handoff, to the first agent that
+-- took the task. The input is the run span's, else the first turn's.
+WITH task AS (
+    SELECT trace_id,
+           arg_min(input, turn) FILTER (WHERE input IS NOT NULL) AS task
+    FROM cg_msg GROUP BY trace_id
+),
+tokens AS (
+    SELECT trace_id, unnest(list_distinct(list_concat(
+               list_filter(regexp_extract_all(task, $re_number), lambda x: length(x) >= 2),
+               regexp_extract_all(task, $re_quoted, 1),
+               list_filter(regexp_extract_all(task, $re_name),
+                           lambda x: NOT regexp_matches(x, $re_name_stop))))) AS tok
+    FROM task WHERE task IS NOT NULL
+),
+said AS (
+    SELECT trace_id, lower(string_agg(output, chr(10))) AS said,
+           arg_min({'span_id': owner_span_id, 'agent': agent}, turn) AS first
+    FROM cg_msg
+    WHERE NOT is_run AND output IS NOT NULL AND agent IS NOT NULL AND owner_span_id IS NOT NULL
+    GROUP BY trace_id
+),
+judged AS (
+    SELECT t.trace_id, count(*) AS n,
+           list(t.tok ORDER BY t.tok) FILTER (WHERE NOT contains(s.said, lower(trim(t.tok))))
+               AS lost
+    FROM tokens t JOIN said s ON s.trace_id = t.trace_id
+    WHERE length(trim(t.tok)) >= 2
+    GROUP BY t.trace_id
+)
+SELECT j.trace_id, 'lost_constraint' AS detector, $s_handoff AS stage, s.first.agent AS agent,
+       s.first.span_id AS span_id, NULL::VARCHAR AS symptom_span_id,
+       left('input says ' || array_to_string(list_transform(j.lost[1:4], lambda x: '"' || x || '"'),
+                                              ', ')
+            || '; no agent message carries it', $quote_max) AS quote,
+       len(j.lost) || ' of ' || j.n || ' constraints of the run''s input were dropped at the '
+           || 'handoff to `' || s.first.agent || '` and never carried on' AS reason
+FROM judged j JOIN said s ON s.trace_id = j.trace_id
+WHERE len(j.lost) >= $lost_min AND len(j.lost) >= j.n * $lost_share
+
+-- name: detector_crash_in_turn
+-- An agent's own message (not a code executor's reply) ends in an unhandled
+-- traceback: the run crashed while that turn was handled, and nothing recorded an
+-- exception. Blame the agent of that turn, at that step.
+SELECT trace_id, 'crash_in_turn' AS detector, $s_generation AS stage, agent,
+       owner_span_id AS span_id, span_id AS symptom_span_id,
+       left(trim(coalesce(regexp_extract_all(output, $re_error_line)[-1], '')), $quote_max)
+           AS quote,
+       'the run crashed while `' || agent || '`''s turn was handled (a traceback in its '
+           || 'message); no exception was recorded' AS reason
+FROM cg_msg
+WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
+  AND regexp_matches(output, $re_traceback)
+  AND len(regexp_extract_all(output, $re_error_line)) > 0
+QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY turn) = 1
+
+-- name: detector_accepted_result
+-- An agent declared the result verified or the request satisfied (a verdict in its
+-- message), and the run failed: blame the producer of the result it accepted, the
+-- latest earlier turn of another agent (not a code executor, not a turn that opens
+-- with the run's input), else the accepting agent itself. The weakest signal:
+-- used only when no other detector fired on the run.
+WITH task AS (
+    SELECT trace_id, trim(arg_min(input, turn) FILTER (WHERE input IS NOT NULL)) AS task
+    FROM cg_msg GROUP BY trace_id
+),
+acc AS (
+    SELECT m.*,
+           coalesce(nullif(regexp_extract(m.output, $re_ledger_satisfied, 1), ''),
+                    regexp_extract(m.output, $re_accept_line, 0)) AS line
+    FROM cg_msg m
+    WHERE NOT m.is_run AND NOT m.is_exec AND m.agent IS NOT NULL AND m.owner_span_id IS NOT NULL
+      AND (regexp_matches(m.output, $re_ledger_accept) OR regexp_matches(m.output, $re_accept))
+    QUALIFY row_number() OVER (PARTITION BY m.trace_id ORDER BY m.turn) = 1
+),
+producer AS (
+    SELECT a.trace_id, arg_max({'span_id': p.owner_span_id, 'agent': p.agent}, p.turn) AS p
+    FROM acc a
+    JOIN cg_msg p ON p.trace_id = a.trace_id AND p.turn < a.turn
+    LEFT JOIN task t ON t.trace_id = a.trace_id
+    WHERE NOT p.is_run AND NOT p.is_exec AND p.agent IS NOT NULL AND p.agent <> a.agent
+      AND p.owner_span_id IS NOT NULL
+      -- a turn that opens with the run's input restates the task: it produced no result
+      AND NOT coalesce(starts_with(trim(p.output, $blank), trim(t.task, $blank)), false)
+    GROUP BY a.trace_id
+)
+SELECT a.trace_id, 'accepted_result' AS detector,
+       $s_generation AS stage,
+       coalesce(p.p.agent, a.agent) AS agent,
+       coalesce(p.p.span_id, a.owner_span_id) AS span_id, a.span_id AS symptom_span_id,
+       left(trim(a.line), $quote_max) AS quote,
+       CASE WHEN p.p.agent IS NOT NULL
+            THEN '`' || a.agent || '` accepted the result of `' || p.p.agent
+                 || '`''s step as final, and the run failed'
+            ELSE '`' || a.agent || '` declared its own result final, and the run failed' END
+           AS reason
+FROM acc a LEFT JOIN producer p ON p.trace_id = a.trace_id
+WHERE a.line <> ''

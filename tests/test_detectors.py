@@ -1,0 +1,198 @@
+"""Each built-in detector alone, on tiny built runs with content."""
+
+from __future__ import annotations
+
+import json
+
+from analyzer_builders import Run, signal_rows
+
+from analyzer.detectors import builtin
+
+CODE = "Run this:\n```python\nimport pandas as pd\nprint(pd.read_csv('x.csv'))\n```"
+FAILED = (
+    "exitcode: 1 (execution failed)\nCode output: Traceback (most recent call last):\n"
+    '  File "x.py", line 2\nFileNotFoundError: x.csv'
+)
+
+
+def _ledger(progress: bool, loop: bool, why: str) -> str:
+    return "Updated Ledger:\n" + json.dumps(
+        {
+            "is_request_satisfied": {"reason": "not yet", "answer": False},
+            "is_in_loop": {"reason": why, "answer": loop},
+            "is_progress_being_made": {"reason": why, "answer": progress},
+            "next_speaker": {"reason": "go on", "answer": "WebSurfer"},
+        },
+        indent=2,
+    )
+
+
+def test_failed_code_run_blames_the_agent_that_wrote_the_code() -> None:
+    """An executor's non-zero exit names the earlier turn that holds the code."""
+    run = Run(1, outcome="failure")
+    run.turn("Planner", "Plan: load the file and count rows, then report the number.")
+    coder = run.turn("Coder", CODE)
+    terminal = run.turn("Terminal", FAILED)
+    run.turn("Coder", "The answer is 42.")
+    (got,) = signal_rows(builtin.code_failure, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("Coder", coder, terminal)
+    assert (got["detector"], got["stage"]) == ("code_failure", "generation")
+    assert got["quote"] == "exitcode: 1 (execution failed) … FileNotFoundError: x.csv"
+
+
+def test_failed_tool_output_blames_the_calling_agent() -> None:
+    """An HTTP error in a tool's output names the agent the tool ran under."""
+    run = Run(1, outcome="failure")
+    researcher = run.agent("researcher")
+    tool = run.tool("fetch", parent=researcher)
+    run.say(tool, '{"status": 404, "body": "HTTP 404 Not Found"}')
+    (got,) = signal_rows(builtin.code_failure, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == (
+        "researcher",
+        researcher,
+        tool,
+    )
+    assert "404" in got["quote"]
+
+
+def test_successful_runs_and_quoted_tracebacks_are_not_code_failures() -> None:
+    """exitcode 0 is success; a traceback inside an agent's own message is not a tool's output."""
+    run = Run(1, outcome="failure")
+    run.turn("Coder", CODE)
+    run.turn("Terminal", "exitcode: 0 (execution succeeded)\nCode output: 4")
+    run.turn("WebSurfer", "I clicked it.\nTraceback (most recent call last):\nValueError: x")
+    assert signal_rows(builtin.code_failure, run) == {}
+
+
+def test_repetition_blames_the_first_occurrence() -> None:
+    """The same long message again (case and spacing aside): root is the first one."""
+    run = Run(1, outcome="failure")
+    ask = "Please search for martial arts schools near the stock exchange and list them."
+    first = run.turn("Orchestrator", ask)
+    run.turn("WebSurfer", "I typed the query into the search box and here is the page.")
+    again = run.turn("Orchestrator", ask.upper().replace(" ", "  "))
+    (got,) = signal_rows(builtin.repetition, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("Orchestrator", first, again)
+
+
+def test_short_acknowledgements_are_not_repetition() -> None:
+    """TERMINATE twice is an acknowledgement, not a loop."""
+    run = Run(1, outcome="failure")
+    run.turn("Expert", "TERMINATE")
+    run.turn("Expert", "TERMINATE")
+    assert signal_rows(builtin.repetition, run) == {}
+
+
+def test_team_reported_trouble_blames_the_step_it_reacts_to() -> None:
+    """A ledger saying no progress names the last other agent's step before it."""
+    run = Run(1, outcome="failure")
+    run.turn("Orchestrator", _ledger(True, False, "We are just starting."))
+    surfer = run.turn("WebSurfer", "I clicked 'Details'. Here is a screenshot of an advert.")
+    ledger = run.turn("Orchestrator", _ledger(False, True, "Clicking unrelated links."))
+    (got,) = signal_rows(builtin.self_reported, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("WebSurfer", surfer, ledger)
+    assert got["quote"] == "Clicking unrelated links."
+
+
+def test_an_agent_that_says_it_could_not_do_its_step_is_blamed() -> None:
+    """A first-person failure is its own cause."""
+    run = Run(1, outcome="failure")
+    run.turn("Orchestrator", "Find the 2019 annual report of the company, please.")
+    surfer = run.turn("FileSurfer", "I could not find the annual report in the folder.")
+    (got,) = signal_rows(builtin.self_reported, run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("FileSurfer", surfer)
+    assert got["quote"].startswith("I could not find the annual report")
+
+
+def test_progress_ledgers_alone_are_not_trouble() -> None:
+    """A ledger reporting progress says nothing is wrong."""
+    run = Run(1, outcome="failure")
+    run.turn("WebSurfer", "I typed the query and here is the result page.")
+    run.turn("Orchestrator", _ledger(True, False, "Making progress."))
+    assert signal_rows(builtin.self_reported, run) == {}
+
+
+def test_made_up_values_consumed_later_blame_their_author() -> None:
+    """Simulated data handed on: the agent that made it up is blamed."""
+    run = Run(1, outcome="failure")
+    analyst = run.turn("Analyst", "Since the API is down, here are simulated results: 12, 15.")
+    writer = run.turn("Writer", "The totals are 12 and 15, as the analyst found.")
+    (got,) = signal_rows(builtin.made_up_data, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("Analyst", analyst, writer)
+    assert "simulated results" in got["quote"]
+
+
+def test_made_up_values_nobody_consumed_are_not_signalled() -> None:
+    """No later agent went on with them: nothing to attribute."""
+    run = Run(1, outcome="failure")
+    run.turn("Analyst", "Here is some example data to show the format: a, b.")
+    assert signal_rows(builtin.made_up_data, run) == {}
+
+
+def test_constraints_of_the_input_that_no_agent_carries_are_a_lost_handoff() -> None:
+    """The run's input names places and dates no message ever mentions."""
+    run = Run(1, outcome="failure")
+    task = (
+        "Which secretaries of Homeland Security served before April 2019? Give the "
+        '"westernmost city" first.'
+    )
+    run.say(run.root, task, direction="input")
+    first = run.turn("Debugger", "exitcode debugging plan: review the code and fix it.")
+    run.turn("Verifier", "The code works now. TERMINATE")
+    (got,) = signal_rows(builtin.lost_constraint, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["stage"]) == ("Debugger", first, "handoff")
+    assert got["quote"].startswith("input says ")
+    assert "Homeland Security" in got["quote"]
+
+
+def test_constraints_carried_by_the_agents_are_not_lost() -> None:
+    """An agent restating the task keeps its constraints."""
+    run = Run(1, outcome="failure")
+    task = "Which secretaries of Homeland Security served before April 2019?"
+    run.say(run.root, task, direction="input")
+    run.turn("Historian", "Secretaries of Homeland Security before April 2019: five of them.")
+    assert signal_rows(builtin.lost_constraint, run) == {}
+
+
+def test_a_traceback_in_an_agents_message_blames_that_turn() -> None:
+    """The run crashed on the turn whose message ends in an unhandled traceback."""
+    run = Run(1, outcome="failure")
+    run.turn("Orchestrator", "Please open the page of the museum and read the opening hours.")
+    surfer = run.turn(
+        "WebSurfer",
+        "I clicked 'Hours'.\nError processing publish message\nTraceback (most recent call "
+        'last):\n  File "runtime.py", line 4\nopenai.BadRequestError: Error code: 400',
+    )
+    (got,) = signal_rows(builtin.crash_in_turn, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("WebSurfer", surfer, surfer)
+    assert got["quote"] == "openai.BadRequestError: Error code: 400"
+
+
+def test_an_accepted_result_blames_its_producer() -> None:
+    """A ledger declaring the request satisfied names the step it accepted."""
+    run = Run(1, outcome="failure")
+    run.say(run.root, "How many stops are between A and B?", direction="input")
+    run.turn("human", "How many stops are between A and B?\n")
+    run.turn("Orchestrator", "Please count the stops, Assistant.")
+    assistant = run.turn("Assistant", "There are 12 stops between A and B.")
+    ledger = run.turn(
+        "Orchestrator",
+        json.dumps({"is_request_satisfied": {"reason": "Assistant counted 12.", "answer": True}}),
+    )
+    (got,) = signal_rows(builtin.accepted_result, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == (
+        "Assistant",
+        assistant,
+        ledger,
+    )
+    assert got["quote"] == "Assistant counted 12."
+
+
+def test_an_acceptance_with_no_other_producer_blames_the_acceptor() -> None:
+    """Only the task was restated before: the agent that accepted its own result is named."""
+    run = Run(1, outcome="failure")
+    run.say(run.root, "Translate 'I like apples'.", direction="input")
+    run.turn("human", "Translate 'I like apples'. Use the rules below.")
+    orch = run.turn("Orchestrator", "I have verified the translation: Maktay Zapple Mato.")
+    (got,) = signal_rows(builtin.accepted_result, run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("Orchestrator", orch)
