@@ -103,9 +103,7 @@ def print_result(result: analyzer.IngestResult, db: Path) -> None:
     )
 
 
-def run_ingest(
-    paths: list[str], db: Path, max_content: int | None = None
-) -> analyzer.IngestResult:
+def run_ingest(paths: list[str], db: Path, max_content: int | None = None) -> analyzer.IngestResult:
     """Ingest ``paths`` into ``db`` (message text capped at ``max_content``
     characters a span); expected errors become a ClickException."""
     try:
