@@ -31,17 +31,23 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tracer import semconv  # noqa: E402
+
+FLIP_NS = 4_102_444_800_000_000_000  # 2100-01-01: later than any run
 DEFAULT_TRACES = ROOT / "tests" / "corpus" / "traces"
 DEFAULT_TRUTH = ROOT / "tests" / "corpus" / "annotations.json"
 NO_DETECTOR = "none"
@@ -75,10 +81,41 @@ def _coordgap(*args: str) -> str:
     return done.stdout
 
 
-def analyze(paths: list[Path]) -> dict[str, Any]:
-    """``coordgap analyze --format json`` over the given trace files, in a throwaway DB."""
+def flip_outcomes(trace_ids: list[str], path: Path) -> None:
+    """Write a late ``failure`` outcome for each run (OTLP/JSON), as a grader would."""
+    spans = []
+    for n, trace_id in enumerate(trace_ids):
+        spans.append(
+            {
+                "traceId": trace_id,
+                "spanId": hashlib.sha256(f"flip:{trace_id}".encode()).hexdigest()[:16],
+                "name": semconv.OP_OUTCOME,
+                "kind": 1,
+                "startTimeUnixNano": str(FLIP_NS + n),
+                "endTimeUnixNano": str(FLIP_NS + n + 1),
+                "attributes": [
+                    {"key": k, "value": {"stringValue": v}}
+                    for k, v in (
+                        (semconv.GEN_AI_OPERATION_NAME, semconv.OP_OUTCOME),
+                        (semconv.OUTCOME, semconv.OUTCOME_FAILURE),
+                        (semconv.OUTCOME_REASON, "flipped by the benchmark"),
+                        (semconv.OUTCOME_TRACE_ID, trace_id),
+                    )
+                ],
+            }
+        )
+    request = {"resourceSpans": [{"scopeSpans": [{"scope": {"name": "flip"}, "spans": spans}]}]}
+    path.write_text(json.dumps(request) + "\n", "utf-8")
+
+
+def analyze(paths: list[Path], flip: list[str] | None = None) -> dict[str, Any]:
+    """``coordgap analyze --format json`` over the given trace files, in a throwaway DB;
+    the runs in ``flip`` get a late failure outcome first."""
     with tempfile.TemporaryDirectory(prefix="coordgap-accuracy-") as tmp:
         db = str(Path(tmp) / "accuracy.duckdb")
+        if flip:
+            flip_outcomes(flip, Path(tmp) / "flip.jsonl")
+            paths = [*paths, Path(tmp) / "flip.jsonl"]
         _coordgap("ingest", *(str(p) for p in paths), "--db", db)
         result: dict[str, Any] = json.loads(_coordgap("analyze", "--format", "json", "--db", db))
         return result
@@ -206,6 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth", type=Path, default=None, help="truth / annotations JSON")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--list", action="store_true", help="list runs no detector explains")
+    parser.add_argument(
+        "--flip-healthy",
+        action="store_true",
+        help="also grade the healthy runs failed and count the content detectors that fire "
+        "on them (false alarms on runs whose content shows no mistake)",
+    )
     args = parser.parse_args(argv)
     paths = args.traces or [DEFAULT_TRACES]
     truth_path = args.truth or DEFAULT_TRUTH
@@ -217,6 +260,26 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"traces: {', '.join(str(p) for p in paths)}; truth: {truth_path}")
         print(report(s, truth))
+    if args.flip_healthy:
+        healthy = [k for k, v in truth.items() if v.get("healthy")]
+        flipped = analyze(trace_files(paths), flip=healthy)
+        fired = Counter(
+            str(f.get("detector"))
+            for f in flipped.get("failures", [])
+            if f["trace_id"] in set(healthy) and f.get("detector")
+        )
+        print(
+            f"healthy runs graded failed: {len(healthy)}; a content detector named an agent "
+            f"on {sum(fired.values())}: {dict(fired) or '-'}"
+        )
+        if args.list:
+            for f in flipped.get("failures", []):
+                if f["trace_id"] in set(healthy) and f.get("detector"):
+                    label = truth[f["trace_id"]].get("scenario", "")
+                    print(
+                        f"  false alarm: {label} {f['detector']} {f.get('agent')}: "
+                        f"{str(f.get('quote'))[:80]}"
+                    )
     if args.list:
         for trace_id in s.unexplained:
             r = truth[trace_id]
