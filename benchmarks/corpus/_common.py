@@ -34,6 +34,7 @@ LOST_CONSTRAINT = "lost_constraint"
 TOOL_FAILURE = "tool_failure_ignored"
 PREMATURE = "premature_termination"
 WRONG_ACCEPTED = "wrong_answer_accepted"
+MISREPORTED = "misreported_result"
 
 TELEMETRY_OFF = {
     "AUTOGEN_DISABLE_RUNTIME_TRACING": "true",

@@ -140,6 +140,14 @@ def tool_recovered(t: Topic) -> list[Turn]:
     ]
 
 
+def misreported(t: Topic, bug: str) -> list[Turn]:
+    """A code failure fixed on the way, then the orchestrator reports another number."""
+    return [
+        *recovered(t, bug)[:-1],
+        (ORCH, f"The average is {t.values[-1]:g}. TERMINATE"),
+    ]
+
+
 def repetition(t: Topic) -> list[Turn]:
     again = "I will now compute the average of the figures."
     return [
@@ -233,6 +241,8 @@ async def scenarios(rec: c.Recorder) -> None:
         await go("ping-pong", c.PING_PONG, t, ping_pong(t), 1)
         await go("tool-failure", c.TOOL_FAILURE, t, tool_failure(t), 1)
         await go("premature", c.PREMATURE, t, premature(t), 2)
+    for i, t in enumerate(TOPICS[2:], start=2):
+        await go("misreported", c.MISREPORTED, t, misreported(t, BUGS[i]), 8)
     for t in TOPICS[2:]:
         wrong = t.url.replace("20", "19", 1)
         await go("self-report", c.SELF_REPORT, t, self_report(t, wrong), 0)
