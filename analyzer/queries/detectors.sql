@@ -52,12 +52,19 @@ FROM j
 -- not found, HTTP 4xx/5xx, an error object) while nothing raised. Blame the agent
 -- that wrote the code or arguments, at the step where it wrote them: a tool's
 -- calling agent, or for an executor's reply the latest earlier turn of another
--- agent that holds code.
+-- agent that holds code. A failure the team recovered from (the same executor or
+-- tool later ran something without failing) is not the mistake.
 WITH failed AS (
     SELECT m.*, regexp_extract(m.output, $re_fail_line, 0) AS line,
            coalesce(regexp_extract_all(m.output, $re_error_line)[-1], '') AS error_line
     FROM cg_msg m
     WHERE NOT m.is_run AND m.is_exec AND regexp_matches(m.output, $re_fail)
+      AND NOT EXISTS (
+          SELECT 1 FROM cg_msg later
+          WHERE later.trace_id = m.trace_id AND later.turn > m.turn AND later.is_exec
+            AND NOT later.is_run AND later.name = m.name
+            AND NOT regexp_matches(coalesce(later.output, ''), $re_fail)
+            AND NOT regexp_matches(coalesce(later.output, ''), $re_ran_nothing))
 ),
 author AS (
     SELECT f.trace_id, f.span_id,
