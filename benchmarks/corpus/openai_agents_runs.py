@@ -91,6 +91,14 @@ def status_only(order: str) -> Steps:
     )
 
 
+def status_retried(order: str) -> Steps:
+    """Healthy: a lookup with a mistyped id, then the right one."""
+    return Steps(
+        [("lookup_order", {"order_id": f"#{order}"}), ("lookup_order", {"order_id": order})],
+        f"Order {order} is on file with a total of {ORDERS_DB[order]} EUR.",
+    )
+
+
 def tool_failure(order: str) -> Steps:
     wrong = f"{order[0]}-{order[1:]}"
     return Steps(
@@ -111,7 +119,7 @@ async def scenarios(rec: c.Recorder) -> None:
 
     async def go(name: str, mode: str, order: str, steps: Steps, root: bool) -> None:
         task = f"Please refund my order {order}."
-        if name == "status":
+        if name.startswith("status"):
             task = f"What is the total of my order {order}?"
 
         async def body(task: str) -> str:
@@ -127,6 +135,7 @@ async def scenarios(rec: c.Recorder) -> None:
         await go("tool-failure", c.TOOL_FAILURE, order, tool_failure(order), True)
         await go("status", c.HEALTHY, order, status_only(order), False)
     for order in list(ORDERS_DB)[:2]:
+        await go("status-retried", c.HEALTHY, order, status_retried(order), False)
         await go("made-up", c.MADE_UP, order, made_up(order), True)
 
 
