@@ -113,14 +113,22 @@ def test_team_reported_trouble_blames_the_step_it_reacts_to() -> None:
     assert got["quote"] == "Clicking unrelated links."
 
 
-def test_an_agent_that_says_it_could_not_do_its_step_is_blamed() -> None:
-    """A first-person failure is its own cause."""
+def test_an_agent_that_could_not_do_its_step_blames_the_step_it_reacts_to() -> None:
+    """A first-person failure is the symptom; the instruction it got is the cause."""
     run = Run(1, outcome="failure")
-    run.turn("Orchestrator", "Find the 2019 annual report of the company, please.")
+    orch = run.turn("Orchestrator", "Find the 2019 annual report in the shared folder, please.")
     surfer = run.turn("FileSurfer", "I could not find the annual report in the folder.")
     (got,) = signal_rows(builtin.self_reported, run)[run.trace_id]
-    assert (got["agent"], got["span_id"]) == ("FileSurfer", surfer)
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("Orchestrator", orch, surfer)
     assert got["quote"].startswith("I could not find the annual report")
+
+
+def test_a_first_turn_that_could_not_do_its_step_blames_itself() -> None:
+    """Nothing came before it: the speaker is the cause."""
+    run = Run(1, outcome="failure")
+    surfer = run.turn("FileSurfer", "I was unable to open the file you named.")
+    (got,) = signal_rows(builtin.self_reported, run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("FileSurfer", surfer)
 
 
 def test_progress_ledgers_alone_are_not_trouble() -> None:

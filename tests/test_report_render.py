@@ -230,7 +230,8 @@ def test_trend_is_drawn_when_data_spans_hours(tmp_path: Path) -> None:
     assert len(fig["figure"]["data"][0]["x"]) == len(trend) == 12
     first, last = trend[0]["reliability"], trend[-1]["reliability"]
     assert last < first
-    assert f"reliability fell from {pct(first)} to {pct(last)}" in captions(page)[-1]
+    fell = f"reliability fell from {pct(first)} to {pct(last)}"
+    assert fell in captions(page)[-2]  # the trend, before the detectors
 
 
 def test_trend_is_omitted_for_a_short_window(tmp_path: Path) -> None:
@@ -239,4 +240,5 @@ def test_trend_is_omitted_for_a_short_window(tmp_path: Path) -> None:
     with analysis_of(tmp_path / "db.duckdb", [path]) as analysis:
         page = report.render(analysis, tmp_path / "r.html").read_text()
     assert not [s for s in figure_specs(page) if s["id"].startswith("cg-fig-trend")]
-    assert "Omitted: the 10 runs cover only 1.0 h" in captions(page)[-1]
+    # the trend caption comes before the detectors section
+    assert "Omitted: the 10 runs cover only 1.0 h" in captions(page)[-2]

@@ -65,6 +65,10 @@ PATTERNS: Final[dict[str, Any]] = {
     # an executor's reply that ran nothing (AG2, AutoGen): no sign of a recovery
     "re_ran_nothing": r"(?i)^\s*(?:there is no code from the last|no code blocks? found)",
     "re_code": r"```|\bdef \w+\(|\bimport \w+",
+    # a failed call's reply at the start of an agent's message: "HTTP 404 Not Found:
+    # ...", or an error object {"status": 500, "error": ...} (JSON-escaped or not)
+    "re_call_failed": r"(?i)^\W{0,20}HTTP(?:/\d(?:\.\d)?)? [45]\d\d\b[^\n]{0,120}|"
+    r"\\?\"status(?:_code)?\\?\"\s*:\s*[45]\d\d\b[^\n}]{0,160}",
     "min_repeat": 40,
     "re_team_trouble": r"(?is)\"is_progress_being_made\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*false|"
     r"\"is_in_loop\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*true|"

@@ -10,7 +10,8 @@
 -- The turns of the pending runs: every span with content, numbered by start time.
 -- `agent` is the agent to blame for the turn (the span's own agent, or for a tool,
 -- model or other span the nearest agent at most two levels above it) and
--- `owner_span_id` that agent's span. `is_exec`: a code executor's or tool's reply.
+-- `owner_span_id` that agent's span. `is_exec`: a tool's reply or a code executor's
+-- (recognised by its reply: a `code` actor may as well be a graph node that writes).
 CREATE OR REPLACE TEMP TABLE cg_msg AS
 WITH c AS (
     SELECT c.trace_id, c.span_id,
@@ -43,7 +44,7 @@ SELECT trace_id, span_id, name, operation, actor, start_ns, own_agent, agent, ow
        is_run, output, input, payload,
        CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
             AS INTEGER) - 1 AS turn,
-       (operation = 'tool' OR actor IN ($a_tool, $a_code)
+       (coalesce(operation = 'tool' OR actor = $a_tool, false)
         OR regexp_matches(coalesce(output, ''), $re_exec_reply)) AS is_exec
 FROM j
 
@@ -82,6 +83,14 @@ blamed AS (
            CASE WHEN f.operation = 'tool' AND f.owner_span_id IS NOT NULL THEN f.owner_span_id
                 ELSE au.w.span_id END AS culprit_span
     FROM failed f LEFT JOIN author au ON au.trace_id = f.trace_id AND au.span_id = f.span_id
+),
+-- an agent whose own message opens with a failed call's reply (an HTTP 4xx/5xx
+-- status or error object it got back) made that call and passed the failure on
+reported AS (
+    SELECT m.*, regexp_extract(left(m.output, 300), $re_call_failed, 0) AS line,
+           lead(m.span_id) OVER (PARTITION BY m.trace_id ORDER BY m.turn) AS next_span
+    FROM cg_msg m
+    WHERE NOT m.is_run AND m.output IS NOT NULL
 )
 SELECT trace_id, 'code_failure' AS detector, $s_generation AS stage, culprit AS agent,
        culprit_span AS span_id, span_id AS symptom_span_id,
@@ -92,6 +101,14 @@ SELECT trace_id, 'code_failure' AS detector, $s_generation AS stage, culprit AS 
            || ', and nothing raised' AS reason
 FROM blamed
 WHERE culprit IS NOT NULL AND culprit_span IS NOT NULL AND line <> ''
+UNION ALL
+SELECT trace_id, 'code_failure', $s_generation, agent, owner_span_id,
+       coalesce(next_span, span_id), trim(line),
+       '`' || agent || '` made a call that failed and passed the error reply on as its '
+           || 'result; nothing raised'
+FROM reported
+WHERE NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
+  AND regexp_matches(left(output, 300), $re_call_failed)
 
 -- name: detector_repetition
 -- An agent says the same thing again (whitespace and case aside; long enough to be
@@ -121,7 +138,8 @@ WHERE rep.k = 2 AND o.owner_span_id IS NOT NULL
 -- An agent says the work is stuck, looping or making no progress (an
 -- orchestrator's progress ledger too): the symptom is that message, the cause the
 -- step it reacts to (the latest earlier turn of another agent that is not a code
--- executor). An agent that says it could not do its own step is both.
+-- executor), also when an agent says it could not do its own step (the input it
+-- got was the trouble); with no earlier turn, the speaker.
 WITH rep AS (
     SELECT m.*, regexp_matches(m.output, $re_team_trouble) AS team,
            coalesce(nullif(regexp_extract(m.output, $re_ledger_reason, 1), ''),
@@ -137,20 +155,22 @@ cause AS (
     SELECT r.trace_id, arg_max({'span_id': c.owner_span_id, 'agent': c.agent}, c.turn) AS c
     FROM rep r
     JOIN cg_msg c ON c.trace_id = r.trace_id AND c.turn < r.turn
-    WHERE r.team AND NOT c.is_run AND NOT c.is_exec AND c.agent IS NOT NULL
+    WHERE NOT c.is_run AND NOT c.is_exec AND c.agent IS NOT NULL AND c.output IS NOT NULL
       AND c.agent <> r.agent AND c.owner_span_id IS NOT NULL
     GROUP BY r.trace_id
 )
 SELECT r.trace_id, 'self_reported' AS detector, $s_generation AS stage,
-       CASE WHEN r.team THEN c.c.agent ELSE r.agent END AS agent,
-       CASE WHEN r.team THEN c.c.span_id ELSE r.owner_span_id END AS span_id,
+       coalesce(c.c.agent, r.agent) AS agent,
+       coalesce(c.c.span_id, r.owner_span_id) AS span_id,
        r.span_id AS symptom_span_id,
        left(trim(r.line), $quote_max) AS quote,
-       CASE WHEN r.team THEN '`' || r.agent || '` reported the work stuck or making no '
-                              || 'progress after `' || c.c.agent || '`''s step'
-            ELSE '`' || r.agent || '` reported it could not do its step' END AS reason
+       CASE WHEN c.c.agent IS NULL THEN '`' || r.agent || '` reported it could not do its step'
+            WHEN r.team THEN '`' || r.agent || '` reported the work stuck or making no '
+                             || 'progress after `' || c.c.agent || '`''s step'
+            ELSE '`' || r.agent || '` reported it could not do its step after `' || c.c.agent
+                 || '`''s step' END AS reason
 FROM rep r LEFT JOIN cause c ON c.trace_id = r.trace_id
-WHERE (NOT r.team OR c.c.agent IS NOT NULL) AND r.line <> ''
+WHERE r.line <> ''
 
 -- name: detector_made_up
 -- An agent presents placeholder, simulated, assumed or example values as results
@@ -255,11 +275,16 @@ acc AS (
     QUALIFY row_number() OVER (PARTITION BY m.trace_id ORDER BY m.turn) = 1
 ),
 producer AS (
-    SELECT a.trace_id, arg_max({'span_id': p.owner_span_id, 'agent': p.agent}, p.turn) AS p
+    -- a model's turn before a code node's (a bare value an executor printed is not
+    -- the result an agent presented)
+    SELECT a.trace_id,
+           arg_max({'span_id': p.owner_span_id, 'agent': p.agent},
+                   CASE WHEN p.actor = $a_code THEN 0 ELSE 1 END * 1000000000 + p.turn) AS p
     FROM acc a
     JOIN cg_msg p ON p.trace_id = a.trace_id AND p.turn < a.turn
     LEFT JOIN task t ON t.trace_id = a.trace_id
     WHERE NOT p.is_run AND NOT p.is_exec AND p.agent IS NOT NULL AND p.agent <> a.agent
+      AND p.output IS NOT NULL
       AND p.owner_span_id IS NOT NULL
       -- a turn that opens with the run's input restates the task: it produced no result
       AND NOT coalesce(starts_with(trim(p.output, $blank), trim(t.task, $blank)), false)
