@@ -223,3 +223,19 @@ def test_an_acceptance_with_no_other_producer_blames_the_acceptor() -> None:
     orch = run.turn("Orchestrator", "I have verified the translation: Maktay Zapple Mato.")
     (got,) = signal_rows(builtin.accepted_result, run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("Orchestrator", orch)
+
+
+def test_a_failed_call_the_agent_retried_cleanly_is_not_blamed() -> None:
+    """An agent's message opening with a 404 it got back is a code failure unless the
+    same agent's later call came back clean."""
+    run = Run(1, outcome="failure")
+    surfer = run.turn("WebSurfer", "HTTP 404 Not Found: https://data.exmaple.org/sales")
+    run.turn("Orchestrator", "That address does not exist; open https://data.example.org/sales.")
+    run.turn("WebSurfer", "Address: https://data.example.org/sales\nQ1 120, Q2 135.")
+    run.turn("Orchestrator", "The average is 50.")
+    assert signal_rows(builtin.code_failure, run) == {}
+    once = Run(2, outcome="failure")
+    surfer = once.turn("WebSurfer", "HTTP 404 Not Found: https://data.exmaple.org/sales")
+    once.turn("Orchestrator", "The average is 50.")
+    (got,) = signal_rows(builtin.code_failure, once)[once.trace_id]
+    assert (got["agent"], got["span_id"]) == ("WebSurfer", surfer)

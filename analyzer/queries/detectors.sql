@@ -62,7 +62,7 @@ WITH failed AS (
     WHERE NOT m.is_run AND m.is_exec AND regexp_matches(m.output, $re_fail)
       AND NOT EXISTS (
           SELECT 1 FROM cg_msg later
-          WHERE later.trace_id = m.trace_id AND later.turn > m.turn AND later.is_exec
+          WHERE later.trace_id = m.trace_id AND later.turn > m.turn
             AND NOT later.is_run AND later.name = m.name
             AND NOT regexp_matches(coalesce(later.output, ''), $re_fail)
             AND NOT regexp_matches(coalesce(later.output, ''), $re_ran_nothing))
@@ -85,12 +85,18 @@ blamed AS (
     FROM failed f LEFT JOIN author au ON au.trace_id = f.trace_id AND au.span_id = f.span_id
 ),
 -- an agent whose own message opens with a failed call's reply (an HTTP 4xx/5xx
--- status or error object it got back) made that call and passed the failure on
+-- status or error object it got back) made that call and passed the failure on,
+-- unless its own later turn got a clean reply (it recovered)
 reported AS (
     SELECT m.*, regexp_extract(left(m.output, 300), $re_call_failed, 0) AS line,
            lead(m.span_id) OVER (PARTITION BY m.trace_id ORDER BY m.turn) AS next_span
     FROM cg_msg m
     WHERE NOT m.is_run AND m.output IS NOT NULL
+      AND NOT EXISTS (
+          SELECT 1 FROM cg_msg later
+          WHERE later.trace_id = m.trace_id AND later.turn > m.turn
+            AND NOT later.is_run AND later.name = m.name AND later.output IS NOT NULL
+            AND NOT regexp_matches(left(later.output, 300), $re_call_failed))
 )
 SELECT trace_id, 'code_failure' AS detector, $s_generation AS stage, culprit AS agent,
        culprit_span AS span_id, span_id AS symptom_span_id,
