@@ -64,6 +64,25 @@ def test_successful_runs_and_quoted_tracebacks_are_not_code_failures() -> None:
     assert signal_rows(builtin.code_failure, run) == {}
 
 
+def test_a_failure_the_team_recovered_from_is_not_the_mistake() -> None:
+    """The same executor ran the fixed code clean later: the first failure is not blamed;
+    a later reply that ran no code is no recovery."""
+    run = Run(1, outcome="failure")
+    run.turn("Coder", CODE)
+    run.turn("Terminal", FAILED)
+    run.turn("Coder", CODE.replace("x.csv", "data.csv"))
+    run.turn("Terminal", "exitcode: 0 (execution succeeded)\nCode output: 12")
+    run.turn("Orchestrator", "The answer is 42.")
+    assert signal_rows(builtin.code_failure, run) == {}
+    again = Run(2, outcome="failure")
+    coder = again.turn("Coder", CODE)
+    again.turn("Terminal", FAILED)
+    again.turn("Coder", "The file is missing, so the answer is 42.")
+    again.turn("Terminal", "There is no code from the last 1 message for me to execute.")
+    (got,) = signal_rows(builtin.code_failure, again)[again.trace_id]
+    assert (got["agent"], got["span_id"]) == ("Coder", coder)
+
+
 def test_repetition_blames_the_first_occurrence() -> None:
     """The same long message again (case and spacing aside): root is the first one."""
     run = Run(1, outcome="failure")
@@ -222,3 +241,19 @@ def test_an_error_mentioned_deep_in_a_page_is_not_a_failed_call() -> None:
     run = Run(1, outcome="failure")
     run.turn("web_surfer", "I clicked 'Help'. " + "The page text. " * 30 + "HTTP 404 Not Found")
     assert signal_rows(builtin.code_failure, run) == {}
+
+
+def test_a_failed_call_the_agent_retried_cleanly_is_not_blamed() -> None:
+    """An agent's message opening with a 404 it got back is a code failure unless the
+    same agent's later call came back clean."""
+    run = Run(1, outcome="failure")
+    surfer = run.turn("WebSurfer", "HTTP 404 Not Found: https://data.exmaple.org/sales")
+    run.turn("Orchestrator", "That address does not exist; open https://data.example.org/sales.")
+    run.turn("WebSurfer", "Address: https://data.example.org/sales\nQ1 120, Q2 135.")
+    run.turn("Orchestrator", "The average is 50.")
+    assert signal_rows(builtin.code_failure, run) == {}
+    once = Run(2, outcome="failure")
+    surfer = once.turn("WebSurfer", "HTTP 404 Not Found: https://data.exmaple.org/sales")
+    once.turn("Orchestrator", "The average is 50.")
+    (got,) = signal_rows(builtin.code_failure, once)[once.trace_id]
+    assert (got["agent"], got["span_id"]) == ("WebSurfer", surfer)

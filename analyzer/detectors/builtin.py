@@ -62,6 +62,8 @@ PATTERNS: Final[dict[str, Any]] = {
     r"\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b|"
     r"\b[45]\d\d (?:client|server) error\b|\"error\"\s*:\s*[{\"])[^\n]*",
     "re_error_line": r"\b[A-Za-z_][\w.]*(?:Error|Exception):[^\n]*",
+    # an executor's reply that ran nothing (AG2, AutoGen): no sign of a recovery
+    "re_ran_nothing": r"(?i)^\s*(?:there is no code from the last|no code blocks? found)",
     "re_code": r"```|\bdef \w+\(|\bimport \w+",
     # a failed call's reply at the start of an agent's message: "HTTP 404 Not Found:
     # ...", or an error object {"status": 500, "error": ...} (JSON-escaped or not)

@@ -53,12 +53,19 @@ FROM j
 -- not found, HTTP 4xx/5xx, an error object) while nothing raised. Blame the agent
 -- that wrote the code or arguments, at the step where it wrote them: a tool's
 -- calling agent, or for an executor's reply the latest earlier turn of another
--- agent that holds code.
+-- agent that holds code. A failure the team recovered from (the same executor or
+-- tool later ran something without failing) is not the mistake.
 WITH failed AS (
     SELECT m.*, regexp_extract(m.output, $re_fail_line, 0) AS line,
            coalesce(regexp_extract_all(m.output, $re_error_line)[-1], '') AS error_line
     FROM cg_msg m
     WHERE NOT m.is_run AND m.is_exec AND regexp_matches(m.output, $re_fail)
+      AND NOT EXISTS (
+          SELECT 1 FROM cg_msg later
+          WHERE later.trace_id = m.trace_id AND later.turn > m.turn
+            AND NOT later.is_run AND later.name = m.name
+            AND NOT regexp_matches(coalesce(later.output, ''), $re_fail)
+            AND NOT regexp_matches(coalesce(later.output, ''), $re_ran_nothing))
 ),
 author AS (
     SELECT f.trace_id, f.span_id,
@@ -78,12 +85,18 @@ blamed AS (
     FROM failed f LEFT JOIN author au ON au.trace_id = f.trace_id AND au.span_id = f.span_id
 ),
 -- an agent whose own message opens with a failed call's reply (an HTTP 4xx/5xx
--- status or error object it got back) made that call and passed the failure on
+-- status or error object it got back) made that call and passed the failure on,
+-- unless its own later turn got a clean reply (it recovered)
 reported AS (
     SELECT m.*, regexp_extract(left(m.output, 300), $re_call_failed, 0) AS line,
            lead(m.span_id) OVER (PARTITION BY m.trace_id ORDER BY m.turn) AS next_span
     FROM cg_msg m
     WHERE NOT m.is_run AND m.output IS NOT NULL
+      AND NOT EXISTS (
+          SELECT 1 FROM cg_msg later
+          WHERE later.trace_id = m.trace_id AND later.turn > m.turn
+            AND NOT later.is_run AND later.name = m.name AND later.output IS NOT NULL
+            AND NOT regexp_matches(left(later.output, 300), $re_call_failed))
 )
 SELECT trace_id, 'code_failure' AS detector, $s_generation AS stage, culprit AS agent,
        culprit_span AS span_id, span_id AS symptom_span_id,

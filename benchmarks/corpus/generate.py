@@ -1,0 +1,158 @@
+"""Generate the attribution corpus: real frameworks, scripted models, coordgap's integrations.
+
+Each framework module runs in its own process (frameworks keep global state),
+offline, with every framework's telemetry off and no stdin, writing coordgap's
+local store (content capture on) and a list of run records. This script then
+turns each failing run's root step (agent, ordinal turn) into the span id of
+that agent's turn, and writes:
+
+- ``tests/corpus/traces/<framework>.jsonl.gz``: the OTLP/JSON lines as written;
+- ``tests/corpus/annotations.json``: ``{"runs": {trace_id: {...}}}`` with, for a
+  failing run, ``mistake_agent``, ``mistake_step`` (``agent#turn``), ``span_id``
+  and ``mode``; for a healthy run ``healthy: true``.
+
+    python -m benchmarks.corpus.generate [--out tests/corpus] [--only autogen_magentic]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULES = ("autogen_magentic", "autogen_ag2", "langgraph_graphs", "openai_agents_runs")
+COORDGAP_SCOPE = "coordgap"
+AGENT_NAME = "gen_ai.agent.name"
+
+
+def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
+    """Run one framework module in a fresh process; its store and records."""
+    store, records = work / module / "spans", work / module / "records.json"
+    store.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **TELEMETRY_OFF, "PYTHONPATH": str(ROOT)}
+    if scenarios:
+        env[SCENARIOS_ENV] = ",".join(scenarios)
+    done = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.corpus.{module}", str(store), str(records)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{module} failed:\n{done.stderr[-4000:]}")
+    return store, records
+
+
+def read_lines(store: Path) -> list[str]:
+    return [
+        line
+        for path in sorted(store.glob("*.jsonl"))
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _attr(span: dict[str, Any], key: str) -> Any:
+    for kv in span.get("attributes", []):
+        if kv["key"] == key:
+            return next(iter(kv["value"].values()))
+    return None
+
+
+def agent_turns(lines: list[str]) -> dict[tuple[str, str], list[str]]:
+    """(trace id, agent) -> span ids of coordgap's spans for that agent, by start time."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                if ss.get("scope", {}).get("name") != COORDGAP_SCOPE:
+                    continue
+                for span in ss["spans"]:
+                    agent = _attr(span, AGENT_NAME)
+                    if agent is not None:
+                        key = (span["traceId"], str(agent))
+                        found[key].append((int(span["startTimeUnixNano"]), span["spanId"]))
+    return {k: [sid for _, sid in sorted(v)] for k, v in found.items()}
+
+
+def annotate(records: list[dict[str, Any]], turns: dict[tuple[str, str], list[str]]) -> dict:
+    out: dict[str, Any] = {}
+    for r in records:
+        entry: dict[str, Any] = {
+            "framework": r["framework"],
+            "scenario": r["scenario"],
+            "mode": r["mode"],
+            "task": r["task"],
+        }
+        if r["healthy"]:
+            entry["healthy"] = True
+        else:
+            agent, turn = r["root_agent"], r["root_turn"]
+            spans = turns.get((r["trace_id"], agent), [])
+            if not 1 <= turn <= len(spans):
+                raise SystemExit(f"{r['scenario']}: no turn {turn} of {agent} in its trace")
+            entry |= {
+                "mistake_agent": agent,
+                "mistake_step": f"{agent}#{turn}",
+                "span_id": spans[turn - 1],
+            }
+        out[r["trace_id"]] = entry
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "tests" / "corpus")
+    parser.add_argument("--only", action="append", choices=MODULES, help="modules to run")
+    parser.add_argument("--scenario", action="append", help="run only these scenarios")
+    parser.add_argument("--jobs", type=int, default=2, help="framework processes at once")
+    args = parser.parse_args(argv)
+    modules = args.only or list(MODULES)
+    traces_dir = args.out / "traces"
+    traces_dir.mkdir(parents=True, exist_ok=True)
+    annotations_path = args.out / "annotations.json"
+    runs: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
+    if (
+        args.only or args.scenario
+    ) and annotations_path.exists():  # keep the other frameworks' runs
+        kept = json.loads(annotations_path.read_text("utf-8"))["runs"]
+    with tempfile.TemporaryDirectory(prefix="coordgap-corpus-") as tmp:
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:  # one process per module
+            outputs = list(pool.map(lambda m: run_module(m, Path(tmp), args.scenario), modules))
+        for module, (store, records_path) in zip(modules, outputs, strict=True):
+            lines = read_lines(store)
+            records = json.loads(records_path.read_text("utf-8"))
+            runs.update(annotate(records, agent_turns(lines)))
+            name = records[0]["framework"] if records else module
+            with gzip.open(traces_dir / f"{name}.jsonl.gz", "wt", encoding="utf-8") as fh:
+                fh.write("\n".join(lines) + "\n")
+            failing = sum(1 for r in records if not r["healthy"])
+            print(f"{module}: {len(records)} runs ({failing} failing), {len(lines)} lines")
+    regenerated = {v["framework"] for v in runs.values()}
+    runs |= {k: v for k, v in kept.items() if v["framework"] not in regenerated}
+    annotations_path.write_text(
+        json.dumps({"runs": dict(sorted(runs.items()))}, indent=1, ensure_ascii=False) + "\n",
+        "utf-8",
+    )
+    print(f"{len(runs)} runs -> {annotations_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
