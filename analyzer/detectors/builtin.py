@@ -47,20 +47,37 @@ __all__ = [
     "self_reported",
 ]
 
+# The failure, made-up-data and acceptance phrasings, each written once: the
+# detectors test a message with the core pattern and quote the line that matched.
+_FAIL = (
+    r"exit ?code:?\s*[1-9]\d*|exit code:\s*[1-9]|exit status [1-9]|"
+    r"traceback \(most recent call last\)|command not found|"
+    r"\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b|"
+    r"\b[45]\d\d (?:client|server) error\b|\"error\"\s*:\s*[{\"]"
+)
+_MADE_UP = (
+    r"\b(?:placeholder|hypothetical|dummy|fictional|fictitious|made[- ]up|"
+    r"simulated|mock(?:ed)?|sample|example|assumed|illustrative) "
+    r"(?:data|values?|numbers?|results?|figures?|dataset|prices?|scores?|records?|entries)\b|"
+    r"\bfor (?:demonstration|illustration|illustrative) purposes\b|"
+    r"\b(?:let's|let us|we will|we'll|I will|I'll) assume (?:that )?(?:the )?"
+    r"(?:data|values?|numbers?|results?|figures?) "
+)
+_ACCEPT = (
+    r"\bI (?:have )?(?:verified|confirmed|verify that|confirm that|agree with)\b|"
+    r"\b(?:has|have) been (?:verified|confirmed)\b|"
+    r"\b(?:result|answer|solution|calculation|finding|list)s? (?:is|are) "
+    r"(?:verified|confirmed|accurate|correct and verified)\b"
+)
+
 PATTERNS: Final[dict[str, Any]] = {
     # replies of code executors and terminals: AutoGen/AG2 ("exitcode: 1 (execution
     # failed)", "There is no code from the last 1 message..."), Magentic-One ("The
     # script ran, then exited with an error (POSIX exit code: 1)")
     "re_exec_reply": r"(?i)^\s*(?:exitcode:\s*-?\d+|there is no code from the last|"
     r"the script ran\b)",
-    "re_fail": r"(?i)(?:exit ?code:?\s*[1-9]\d*|exit code:\s*[1-9]|exit status [1-9]|"
-    r"traceback \(most recent call last\)|command not found|"
-    r"\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b|"
-    r"\b[45]\d\d (?:client|server) error\b|\"error\"\s*:\s*[{\"])",
-    "re_fail_line": r"(?im)^[^\n]*(?:exit ?code:?\s*[1-9]\d*|exit code:\s*[1-9]|exit status [1-9]|"
-    r"traceback \(most recent call last\)|command not found|"
-    r"\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b|"
-    r"\b[45]\d\d (?:client|server) error\b|\"error\"\s*:\s*[{\"])[^\n]*",
+    "re_fail": rf"(?i)(?:{_FAIL})",
+    "re_fail_line": rf"(?im)^[^\n]*(?:{_FAIL})[^\n]*",
     "re_error_line": r"\b[A-Za-z_][\w.]*(?:Error|Exception):[^\n]*",
     # an executor's reply that ran nothing (AG2, AutoGen): no sign of a recovery
     "re_ran_nothing": r"(?i)^\s*(?:there is no code from the last|no code blocks? found)",
@@ -81,18 +98,8 @@ PATTERNS: Final[dict[str, Any]] = {
     r"\bI (?:could not|couldn't|cannot|can't|failed to) "
     r"(?:find|locate|access|retrieve|open|load|complete|determine|get)\b[^.\n]*|"
     r"\bI give up\b[^.\n]*",
-    "re_made_up": r"(?i)\b(?:placeholder|hypothetical|dummy|fictional|fictitious|made[- ]up|"
-    r"simulated|mock(?:ed)?|sample|example|assumed|illustrative) "
-    r"(?:data|values?|numbers?|results?|figures?|dataset|prices?|scores?|records?|entries)\b|"
-    r"\bfor (?:demonstration|illustration|illustrative) purposes\b|"
-    r"\b(?:let's|let us|we will|we'll|I will|I'll) assume (?:that )?(?:the )?"
-    r"(?:data|values?|numbers?|results?|figures?) ",
-    "re_made_up_line": r"(?i)[^.\n]*(?:\b(?:placeholder|hypothetical|dummy|fictional|"
-    r"fictitious|made[- ]up|simulated|mock(?:ed)?|sample|example|assumed|illustrative) "
-    r"(?:data|values?|numbers?|results?|figures?|dataset|prices?|scores?|records?|entries)\b|"
-    r"\bfor (?:demonstration|illustration|illustrative) purposes\b|"
-    r"\b(?:let's|let us|we will|we'll|I will|I'll) assume (?:that )?(?:the )?"
-    r"(?:data|values?|numbers?|results?|figures?) )[^.\n]*",
+    "re_made_up": rf"(?i){_MADE_UP}",
+    "re_made_up_line": rf"(?i)[^.\n]*(?:{_MADE_UP})[^.\n]*",
     "re_number": r"\d+(?:[.,:/-]\d+)*",
     "re_quoted": r"[\"“]([^\"”\n]{3,80})[\"”]",
     "re_name": r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][a-z]+)+\b",
@@ -104,14 +111,8 @@ PATTERNS: Final[dict[str, Any]] = {
     "re_ledger_accept": r"(?is)\"is_request_satisfied\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*true",
     "re_ledger_satisfied": r"(?s)\"is_request_satisfied\"\s*:\s*\{\s*\"reason\"\s*:\s*"
     r"\"([^\"]{1,300})\"\s*,\s*\"answer\"\s*:\s*true",
-    "re_accept": r"(?i)\bI (?:have )?(?:verified|confirmed|verify that|confirm that|agree with)\b|"
-    r"\b(?:has|have) been (?:verified|confirmed)\b|\ball findings are (?:accurate|correct)\b|"
-    r"\b(?:result|answer|solution|transcription|calculation|list)s? (?:is|are) "
-    r"(?:verified|confirmed|correct and verified)\b",
-    "re_accept_line": r"(?i)[^.\n]*(?:\bI (?:have )?(?:verified|confirmed|verify that|confirm that|"
-    r"agree with)\b|\b(?:has|have) been (?:verified|confirmed)\b|\ball findings are "
-    r"(?:accurate|correct)\b|\b(?:result|answer|solution|transcription|calculation|list)s? "
-    r"(?:is|are) (?:verified|confirmed|correct and verified)\b)[^.\n]*",
+    "re_accept": rf"(?i){_ACCEPT}",
+    "re_accept_line": rf"(?i)[^.\n]*(?:{_ACCEPT})[^.\n]*",
     "max_repeat": 2000,
     "blank": " \t\r\n",
     "lost_min": 2,
