@@ -83,28 +83,20 @@ def report(
         analysis = analyze_source(
             source, since=since, service=service, all_runs=True, detectors=detectors
         )
-        warn(analysis)
+    else:
+        ctx = click.get_current_context()
+        default_db = ctx.get_parameter_source("db") == click.core.ParameterSource.DEFAULT
+        if default_db and DEFAULT_SPANS_DIR.is_dir():
+            # the tracer's default folder: bring the database up to date first
+            # (re-ingesting never duplicates spans)
+            run_ingest([str(DEFAULT_SPANS_DIR)], db)
         try:
-            path = report_mod.render(
-                analysis, output, title=title, max_runs=max_runs, content=not no_content
-            )
-        except OSError as exc:
-            raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
-        click.echo(f"report: {path} ({_size(path)}, {plural(analysis.runs.height, 'run')})")
-        return
-    ctx = click.get_current_context()
-    default_db = ctx.get_parameter_source("db") == click.core.ParameterSource.DEFAULT
-    if default_db and DEFAULT_SPANS_DIR.is_dir():
-        # the tracer's default folder: bring the database up to date first
-        # (re-ingesting never duplicates spans)
-        run_ingest([str(DEFAULT_SPANS_DIR)], db)
-    try:
-        with read_only(db) as con:
-            analysis = analyze(
-                con, since=since, service=service, example_runs=max_runs, detectors=detectors
-            )
-    except (duckdb.Error, ValueError) as exc:
-        raise click.ClickException(f"{db}: {first_line(exc)}") from None
+            with read_only(db) as con:
+                analysis = analyze(
+                    con, since=since, service=service, example_runs=max_runs, detectors=detectors
+                )
+        except (duckdb.Error, ValueError) as exc:
+            raise click.ClickException(f"{db}: {first_line(exc)}") from None
     warn(analysis)
     try:
         path = report_mod.render(

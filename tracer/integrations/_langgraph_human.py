@@ -18,7 +18,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span
 
 from tracer import semconv
-from tracer.integrations._common import _Content, _fingerprint
+from tracer.integrations._common import _Content, _handoff_attributes
 from tracer.integrations._langgraph_graph import HUMAN, _Suspended
 
 __all__: list[str] = []
@@ -55,20 +55,15 @@ def _handoff(
     content: _Content,
     actors: tuple[str, str],
 ) -> None:
-    attrs: dict[str, Any] = {
-        semconv.GEN_AI_OPERATION_NAME: semconv.OP_HANDOFF,
-        semconv.STAGE: semconv.STAGE_HANDOFF,
-        semconv.HANDOFF_SOURCE: source,
-        semconv.HANDOFF_TARGET: target,
-        semconv.GEN_AI_HANDOFF_SOURCE_NAME: source,
-        semconv.GEN_AI_HANDOFF_TARGET_NAME: target,
-        semconv.HANDOFF_SOURCE_ACTOR: actors[0],
-        semconv.HANDOFF_TARGET_ACTOR: actors[1],
-        semconv.HANDOFF_VIOLATIONS: [],
-        semconv.HANDOFF_VIOLATION_COUNT: 0,
-        semconv.INTEGRATION: _FRAMEWORK,
-        **_fingerprint(payload),
-    }
+    attrs = _handoff_attributes(
+        source,
+        target,
+        source_actor=actors[0],
+        target_actor=actors[1],
+        payload=payload,
+        violations=[],
+        framework=_FRAMEWORK,
+    )
     if content.enabled:
         attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = content.render(payload)
     span = tracer.start_span(
