@@ -17,7 +17,6 @@ from opentelemetry import context as otel_context
 from opentelemetry.trace import Span, Tracer, TracerProvider
 
 from tracer import instrumentation as api
-from tracer import semconv
 from tracer.instrumentation import (
     ROLES,
     Content,
@@ -31,6 +30,7 @@ from tracer.instrumentation import (
     open_tool,
     parse_verdict,
     record_verdict,
+    semconv,
     tool_attributes,
     warn_once,
 )
