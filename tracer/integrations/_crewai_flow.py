@@ -12,6 +12,7 @@ from tracer import semconv
 from tracer.integrations._crewai_spans import (
     FRAMEWORK,
     Current,
+    EventHandlers,
     Options,
     current_valid_span,
     fail,
@@ -47,21 +48,12 @@ class _Flow:
     finished: list[tuple[str, Any]] = field(default_factory=list)  # (method, result), in order
 
 
-class FlowRuns:
+class FlowRuns(EventHandlers):
     """Open flow runs and the handlers of flow events."""
 
     def __init__(self, options: Options, lock: threading.RLock) -> None:
-        self._o = options
-        self._lock = lock
+        super().__init__(options, lock)
         self._runs: dict[int, _Flow] = {}
-
-    def handle(self, name: str, source: Any, event: Any) -> bool:
-        handler = getattr(self, "_on_" + name, None)
-        if handler is None:
-            return False
-        with self._lock:
-            handler(source, event)
-        return True
 
     def _on_FlowStartedEvent(self, flow: Any, event: Any) -> None:
         parent = current_valid_span()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,18 +12,11 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, Status, StatusCode
 
 from tracer import semconv
-from tracer.integrations._common import _Content, _detach_quietly, _handoff_attributes
+from tracer.integrations._common import ROLES, _Content, _detach_quietly, _handoff_attributes
 
 FRAMEWORK = "crewai"
 TASK_FAILED = "crewai_task_failed"  # error.type when CrewAI reports a failure as text only
 KICKOFF_FAILED = "crewai_kickoff_failed"
-
-ROLE_OPS = {
-    "plan": (semconv.OP_PLAN, semconv.STAGE_DECOMPOSITION, semconv.plan_span_name),
-    "verify": (semconv.OP_VERIFY, semconv.STAGE_VERIFICATION, semconv.verify_span_name),
-    "generate": (semconv.OP_INVOKE_AGENT, semconv.STAGE_GENERATION, semconv.agent_span_name),
-    "assemble": (semconv.OP_INVOKE_AGENT, semconv.STAGE_ASSEMBLY, semconv.agent_span_name),
-}
 
 
 @dataclass
@@ -71,7 +65,8 @@ def start_role_span(
 ) -> tuple[Span, str]:
     """An agent (or plan/verify, by role) span named ``name``; returns it and its role."""
     role = options.roles.get(name, default_role)
-    op, stage, span_name = ROLE_OPS[role]
+    spec = ROLES[role]
+    op, stage, span_name = spec.operation, spec.stage, spec.span_name
     attrs: dict[str, Any] = {
         semconv.GEN_AI_OPERATION_NAME: op,
         semconv.GEN_AI_AGENT_NAME: name,
@@ -129,3 +124,21 @@ def current_valid_span() -> Span | None:
 # The run (crew or flow) the emitting thread is in: CrewAI's planner agent and
 # delegated coworkers carry no reference to their crew, so they are found here.
 CURRENT_RUN: contextvars.ContextVar[Any] = contextvars.ContextVar("coordgap_crewai_run")
+
+
+class EventHandlers:
+    """Handlers of CrewAI events, one ``_on_<EventName>(source, event)`` method each,
+    called under the integration's lock."""
+
+    def __init__(self, options: Options, lock: threading.RLock) -> None:
+        self._o = options
+        self._lock = lock
+
+    def handle(self, name: str, source: Any, event: Any) -> bool:
+        """Run the handler of event ``name``; False when there is none."""
+        handler = getattr(self, "_on_" + name, None)
+        if handler is None:
+            return False
+        with self._lock:
+            handler(source, event)
+        return True

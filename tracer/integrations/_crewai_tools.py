@@ -14,6 +14,7 @@ from tracer.integrations._crewai_spans import (
     FRAMEWORK,
     TASK_FAILED,
     Current,
+    EventHandlers,
     Options,
     fail,
     start_role_span,
@@ -31,21 +32,12 @@ from tracer.integrations._crewai_state import (
 )
 
 
-class CrewBase:
+class CrewBase(EventHandlers):
     """Open crew runs, how events find theirs, and the tool and delegation handlers."""
 
     def __init__(self, options: Options, lock: threading.RLock) -> None:
-        self._o = options
-        self._lock = lock
+        super().__init__(options, lock)
         self._runs: dict[str, Run] = {}
-
-    def handle(self, name: str, source: Any, event: Any) -> bool:
-        handler = getattr(self, "_on_" + name, None)
-        if handler is None:
-            return False
-        with self._lock:
-            handler(source, event)
-        return True
 
     # --- finding the run ----------------------------------------------------------
 
