@@ -183,7 +183,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spans", type=int, default=10_000_000)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--dir", type=Path, default=None, help="chDB data directory (temporary)")
+    parser.add_argument(
+        "--dir", type=Path, default=None,
+        help="working directory, kept (default: temporary); spans in DIR/chdb are reused",
+    )  # fmt: skip
     parser.add_argument(
         "--duckdb-max-spans",
         type=int,
@@ -206,9 +209,12 @@ def main() -> None:
     chdb_dir = work / "chdb"
     runs = max(1, round(args.spans / SPANS_PER_RUN))
     try:
-        gen, gen_peak = _child("generate", str(chdb_dir), str(runs))
-        print(f"generated {gen['spans']:,} spans ({runs:,} runs) in ClickHouse in "
-              f"{gen['seconds']:.1f} s (peak {_mb(gen_peak)})")  # fmt: skip
+        if args.dir is not None and chdb_dir.exists():
+            print(f"reusing the spans generated before in {chdb_dir}")
+        else:
+            gen, gen_peak = _child("generate", str(chdb_dir), str(runs))
+            print(f"generated {gen['spans']:,} spans ({runs:,} runs) in ClickHouse in "
+                  f"{gen['seconds']:.1f} s (peak {_mb(gen_peak)})")  # fmt: skip
         eng, eng_peak = _child("engine", str(chdb_dir))
         print(f"engine alone (open chDB, count spans): peak RSS {_mb(eng_peak)}")
         ch_runs = [_child("clickhouse", str(chdb_dir)) for _ in range(args.repeat)]
@@ -226,7 +232,7 @@ def main() -> None:
         ratio = ch["bytes_fetched"] / max(ch["failed_spans_bytes"], 1)
         print(f"  bytes fetched {_mb(ch['bytes_fetched'])} vs the failed runs' spans "
               f"{_mb(ch['failed_spans_bytes'])}: {ratio:.2f}x")  # fmt: skip
-        if gen["spans"] <= args.duckdb_max_spans:
+        if eng["spans"] <= args.duckdb_max_spans:
             db = work / "same-spans.duckdb"
             load, _ = _child("load_duckdb", str(chdb_dir), str(db))
             dk_runs = [_child("duckdb", str(db)) for _ in range(args.repeat)]

@@ -176,6 +176,29 @@ def test_generated_frames_match(generated: tuple) -> None:
             assert_frame_equal(getattr(ours, name), getattr(theirs, name), check_exact=False)
 
 
+def test_partitioned_same_answers(
+    generated: tuple, demo_source: ClickHouseSource, demo_store: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Per-trace steps one partition at a time (as on a large table) change nothing:
+    the same JSON and frames as the store, and as one partition."""
+    from analyzer.sources import clickhouse
+
+    src, path = generated
+    whole = src.analyze(all_runs=True)
+    monkeypatch.setattr(clickhouse, "PARTITION_SPANS", 1000)
+    assert src._partitions() > 10
+    parted = src.analyze(all_runs=True)
+    assert parted.summary() == whole.summary() == _same(src, path)
+    for name in ("latency", "human_wait", "trend", "agents", "runs", "edges", "stages"):
+        assert_frame_equal(getattr(parted, name), getattr(whole, name), check_exact=False)
+    # the same latency sample (the lowest span-id hashes over all partitions)
+    assert_frame_equal(parted.latency_samples, whole.latency_samples)
+    monkeypatch.setattr(clickhouse, "PARTITION_SPANS", 100)
+    assert demo_source._partitions() > 3
+    assert _same(demo_source, demo_store)["failed"] > 0
+
+
 def test_demo_runs_same_answers(demo_source: ClickHouseSource, demo_store: Path) -> None:
     """The demo's runs (errors, late outcomes, remote spans) give the same JSON."""
     assert _same(demo_source, demo_store)["failed"] > 0

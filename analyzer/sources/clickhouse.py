@@ -15,10 +15,16 @@ the table.
 
 from __future__ import annotations
 
+import atexit
+import functools
+import itertools
 import math
 import re
+import shutil
+import tempfile
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -53,7 +59,20 @@ _VALUES_SCHEMA = pa.schema(
     [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("v", pa.float64())]
 )
 _IDS_SCHEMA = pa.schema([("trace_id", pa.string())])
-_TEMP_TABLES = ("cg_handoffs", "cg_traces", "cg_all")
+_PART_TABLES = ("cg_handoffs", "cg_traces")
+_TEMP_TABLES = (*_PART_TABLES, "cg_all", "cg_referenced", "cg_values")
+
+#: spans a partition of the per-trace steps holds (what bounds ClickHouse's memory)
+PARTITION_SPANS = 1_000_000
+#: at most this many partitions (ClickHouse's limit on partitions per insert block)
+MAX_PARTITIONS = 100
+#: what each partition hands back, concatenated over the partitions
+_PER_PARTITION = (
+    "ch_local_traces", "ch_totals", "ch_calls", "ch_edges", "ch_stage_runs", "ch_trend",
+    "ch_verification", "ch_samples",
+)  # fmt: skip
+#: memory the local DuckDB part may hold before it spills to a temporary directory
+LOCAL_MEMORY_LIMIT = "256MB"
 
 
 def query_params(statement: str, **extra: Any) -> dict[str, Any]:
@@ -128,27 +147,66 @@ class ClickHouseSource:
         }
         self._drop_temp()
         try:
-            self._command("ch_spans_all")
-            self._command("ch_traces", **scope)
-            self._command("ch_handoffs")
+            parts = self._partitions()
+            self._command("ch_referenced")
+            self._command("ch_values_table")
+            self._command("ch_spans_all", parts=parts)
+            remote = self._per_partition(parts, scope, all_runs)
+            holders = self._query("ch_outcome_holders").cast(_IDS_SCHEMA)
+            ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
             # ClickHouse's heavy steps are done before the local store grows
-            ids = self._query("ch_local_traces").column(0).to_pylist()
-            con = self._local_store(pa.table({"trace_id": pa.array(ids, pa.string())}))
+            self.engine.release_memory()
+            con = self._local_store(ids.group_by("trace_id").aggregate([]))
             try:
                 with detecting.session(detectors) as session:
                     _analysis.prepare(con, since=since, service=service)
                     rules.attribute(con)
-                    return self._collect(con, all_runs, example_runs, tuple(session.warnings))
+                    return self._collect(
+                        con, remote, all_runs, example_runs, tuple(session.warnings)
+                    )
             except BaseException:
                 con.close()
                 raise
         finally:
             self._drop_temp()
 
-    def _command(self, name: str, **extra: Any) -> None:
+    def _partitions(self) -> int:
+        """How many partitions keep each under :data:`PARTITION_SPANS` spans."""
+        (n,) = (
+            self.engine.query_arrow(
+                "SELECT count() AS n FROM {db:Identifier}.{table:Identifier}",
+                {"db": self.url.database, "table": self.url.table},
+            )
+            .column("n")
+            .to_pylist()
+        )
+        return max(1, min(MAX_PARTITIONS, math.ceil(int(n) / PARTITION_SPANS)))
+
+    def _per_partition(
+        self, parts: int, scope: dict[str, Any], all_runs: bool
+    ) -> dict[str, pa.Table]:
+        """Run the per-trace steps one partition at a time; each query of
+        :data:`_PER_PARTITION` (and ``ch_runs`` when ``all_runs``) concatenated."""
+        names = (*_PER_PARTITION, "ch_runs") if all_runs else _PER_PARTITION
+        found: dict[str, list[pa.Table]] = {name: [] for name in names}
+        for part in range(parts):
+            at: dict[str, Any] = {"parts": parts, "part": part}
+            at["per_stage"] = metrics.SAMPLES_PER_STAGE
+            for table in _PART_TABLES:
+                self.engine.command(f"DROP TEMPORARY TABLE IF EXISTS {table}")
+            self._command("ch_traces", **scope, **at)
+            self._command("ch_handoffs", **at)
+            self._command("ch_values", **at)
+            for name in names:
+                found[name].append(self._query(name, **at))
+        return {name: pa.concat_tables(tables) for name, tables in found.items()}
+
+    def _command(
+        self, name: str, external: dict[str, pa.Table] | None = None, **extra: Any
+    ) -> None:
         text = catalog.sql(name)
         self.engine.command(
-            text, query_params(text, db=self.url.database, table=self.url.table, **extra)
+            text, query_params(text, db=self.url.database, table=self.url.table, **extra), external
         )
 
     def _drop_temp(self) -> None:
@@ -160,50 +218,58 @@ class ClickHouseSource:
         return self._local_store(pa.table({"trace_id": pa.array(trace_ids, pa.string())}))
 
     def _local_store(self, ids: pa.Table) -> duckdb.DuckDBPyConnection:
-        store = Store(":memory:")
-        con = store.con
-        fetched = self._query("ch_fetch", {"ids": ids})
-        if fetched.num_rows:
-            staged = fetched.select(STAGE_SCHEMA.names).cast(STAGE_SCHEMA)
-            for batch in staged.to_batches(max_chunksize=BATCH_ROWS):
-                ingest_sql.insert_arrow(con, pa.Table.from_batches([batch], STAGE_SCHEMA))
+        """A DuckDB store of these traces' spans, streamed in: a temporary file (removed
+        at exit) holding at most :data:`LOCAL_MEMORY_LIMIT` in memory."""
+        con = Store(_local_path(), memory_limit=LOCAL_MEMORY_LIMIT).con
+        text = catalog.sql("ch_fetch")
+        params = query_params(text, db=self.url.database, table=self.url.table)
+        blocks = self.engine.query_blocks(text, params, {"ids": ids})
+        pending: list[pa.Table] = []
+        rows = added = 0
+        for block in blocks:
+            pending.append(block.select(STAGE_SCHEMA.names).cast(STAGE_SCHEMA))
+            rows += block.num_rows
+            if rows >= BATCH_ROWS:
+                added += _insert(con, pending)
+                pending, rows = [], 0
+        added += _insert(con, pending)
+        if added:
             ingest.link_spans(con)
         return con
 
     def _collect(
         self,
         con: duckdb.DuckDBPyConnection,
+        remote: dict[str, pa.Table],
         all_runs: bool,
         example_runs: int = examples.DEFAULT_EXAMPLES,
         warnings: tuple[str, ...] = (),
     ) -> Analysis:
         ((l_runs, l_failed, l_first, l_last),) = con.execute(queries.sql("m_totals")).fetchall()
-        ch_tot = self._query("ch_totals").to_pylist()[0]
-        n_simple = int(ch_tot["runs"] or 0)
-        firsts = [x for x in (l_first, ch_tot["first_ns"] if n_simple else None) if x is not None]
-        lasts = [x for x in (l_last, ch_tot["last_ns"] if n_simple else None) if x is not None]
+        simple_parts = [t for t in remote["ch_totals"].to_pylist() if t["runs"]]
+        n_simple = sum(int(t["runs"]) for t in simple_parts)
+        firsts = [x for x in (l_first, *(t["first_ns"] for t in simple_parts)) if x is not None]
+        lasts = [x for x in (l_last, *(t["last_ns"] for t in simple_parts)) if x is not None]
         unit = metrics.trend_unit(min(firsts, default=None), max(lasts, default=None))
 
         con.execute(queries.sql("m_calls"))
-        ch_calls = self._query("ch_calls")
-        _register(con, "ch_calls_arrow", ch_calls)
-        con.execute("INSERT INTO cg_calls SELECT agent, stage, actor, calls, failures"
-                    " FROM ch_calls_arrow")  # fmt: skip
+        _register(con, "ch_calls_arrow", remote["ch_calls"])
+        con.execute("INSERT INTO cg_calls SELECT agent, stage, actor, sum(calls), sum(failures)"
+                    " FROM ch_calls_arrow GROUP BY ALL")  # fmt: skip
         values = _arrow(con, catalog.sql("l_values", "local.sql"))
-        quantiles = self._query("ch_quantiles", {"vals": values.cast(_VALUES_SCHEMA)})
-        _register(con, "ch_quantiles", quantiles)
-        _register(con, "ch_edges", self._query("ch_edges"))
+        self._command("ch_local_values", {"vals": values.cast(_VALUES_SCHEMA)})
+        _register(con, "ch_quantiles", self._query("ch_quantiles"))
+        _register(con, "ch_edges", remote["ch_edges"])
         _register(con, "l_edges", _arrow(con, catalog.sql("l_edges", "local.sql")))
-        _register(con, "ch_stages", self._query("ch_stage_runs"))
+        _register(con, "ch_stages", remote["ch_stage_runs"])
         _register(con, "l_stages", _arrow(con, queries.sql("m_stages")))
-        trend = self._query("ch_trend", unit=unit)
-        _register(con, "ch_trend", _naive_time(trend, "bucket"))
+        _register(con, "ch_trend", _naive_time(remote["ch_trend"], "bucket"))
         _register(con, "l_trend", _arrow(con, queries.sql("m_trend"), {"unit": unit}))
 
         local = metrics.frame
         runs = local(con, "m_runs")
         if all_runs and n_simple:
-            simple = pl.from_arrow(self._query("ch_runs"))
+            simple = pl.from_arrow(remote["ch_runs"])
             assert isinstance(simple, pl.DataFrame)
             runs = _with_simple_runs(runs, simple)
         frames = {
@@ -216,14 +282,14 @@ class ClickHouseSource:
             "edges": _frame(con, "merge_edges"),
             "latency": _frame(con, "merge_latency"),
             "human_wait": _frame(con, "merge_human_wait"),
-            "trend": _frame(con, "merge_trend"),
+            "trend": _frame(con, "merge_trend", {"unit": unit}),
             "detectors": local(con, "m_detectors"),
         }
         frames["example_spans"] = examples.example_spans(
             con, frames["failures"], frames["runs"], example_runs
         )
-        frames["latency_samples"] = self._samples(con)
-        verification = self._verification(con)
+        frames["latency_samples"] = _samples(con, remote["ch_samples"])
+        verification = _verification(con, remote["ch_verification"])
         by_category = dict.fromkeys(CATEGORIES, 0)
         for category, n in con.execute(queries.sql("m_by_category")).fetchall():
             by_category[category] = int(n)
@@ -244,48 +310,6 @@ class ClickHouseSource:
             warnings=warnings,
             _con=con,
         )
-
-    def _samples(self, con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-        per_stage = metrics.SAMPLES_PER_STAGE
-        remote = self._query("ch_samples", per_stage=per_stage)
-        ch = pl.from_arrow(remote)
-        assert isinstance(ch, pl.DataFrame)
-        spans = con.sql("SELECT stage, duration_ms FROM cg_spans WHERE stage IS NOT NULL").pl()
-        both = pl.concat([spans.cast(ch.schema) if ch.height else spans, ch], how="vertical")
-        order = {s: i for i, s in enumerate(_analysis_stages())}
-        return (
-            both.filter(pl.col("stage").is_in(list(order)))
-            .group_by("stage", maintain_order=True)
-            .head(per_stage)
-            .sort([pl.col("stage").replace_strict(order, default=99), "duration_ms"])
-        )
-
-    def _verification(self, con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-        (loc,) = con.execute(catalog.sql("l_verification", "local.sql")).fetchall()
-        l_checks, l_rej, l_acc, l_fa, l_rwv, l_retries, l_rr, l_rec, l_vms, l_rms = loc
-        ch = self._query("ch_verification").to_pylist()[0]
-        ch_rwv = int(ch["runs_with_verifier"] or 0)
-        checks = int(l_checks) + int(ch["checks"] or 0)
-        rejects = int(l_rej) + int(ch["rejects"] or 0)
-        accepts = int(l_acc) + int(ch["accepts"] or 0)
-        runs_wv = int(l_rwv) + ch_rwv
-        retries = int(l_retries) + int(ch["retries"] or 0)
-        rejected = int(l_rr) + int(ch["rejected_runs"] or 0)
-        recovered = int(l_rec) + int(ch["rejected_runs"] or 0)  # simple runs all succeeded
-        verify_ms = float(l_vms) + float(ch["verify_ms"] or 0.0)
-        run_ms = float(l_rms) + float(ch["run_ms"] or 0.0)
-        false_accepts = int(l_fa)
-        return {
-            "checks": checks,
-            "rejects": rejects,
-            "false_accepts": false_accepts,
-            "catch_rate": _ratio(rejects, rejects + false_accepts),
-            "false_accept_rate": _ratio(false_accepts, accepts),
-            "recovery_rate": _ratio(recovered, rejected),
-            "retries_per_run": _ratio(retries, runs_wv),
-            "share_of_latency": min(verify_ms / run_ms, 1.0) if run_ms > 0 else None,
-            "runs_with_verifier": runs_wv,
-        }
 
     # -- one run ----------------------------------------------------------------------
     def explain_connection(self, trace_id: str) -> duckdb.DuckDBPyConnection:
@@ -309,6 +333,79 @@ class ClickHouseSource:
             self.engine.close()
 
 
+def _samples(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> pl.DataFrame:
+    """Up to :data:`metrics.SAMPLES_PER_STAGE` latencies a stage: the local spans', then
+    the simple runs' with the lowest hashes over every partition."""
+    per_stage = metrics.SAMPLES_PER_STAGE
+    ch = pl.from_arrow(remote)
+    assert isinstance(ch, pl.DataFrame)
+    ch = ch.sort(["stage", "h"]).group_by("stage", maintain_order=True).head(per_stage)
+    ch = ch.select("stage", "duration_ms")
+    spans = con.sql("SELECT stage, duration_ms FROM cg_spans WHERE stage IS NOT NULL").pl()
+    both = pl.concat([spans.cast(ch.schema) if ch.height else spans, ch], how="vertical")
+    order = {s: i for i, s in enumerate(_analysis_stages())}
+    return (
+        both.filter(pl.col("stage").is_in(list(order)))
+        .group_by("stage", maintain_order=True)
+        .head(per_stage)
+        .sort([pl.col("stage").replace_strict(order, default=99), "duration_ms"])
+    )
+
+
+def _verification(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> dict[str, Any]:
+    """m_verification over both parts: the local sums plus every partition's."""
+    (loc,) = con.execute(catalog.sql("l_verification", "local.sql")).fetchall()
+    l_checks, l_rej, l_acc, l_fa, l_rwv, l_retries, l_rr, l_rec, l_vms, l_rms = loc
+
+    def total(column: str) -> float:
+        return sum(v or 0 for v in remote.column(column).to_pylist())
+
+    checks = int(l_checks) + int(total("checks"))
+    rejects = int(l_rej) + int(total("rejects"))
+    accepts = int(l_acc) + int(total("accepts"))
+    runs_wv = int(l_rwv) + int(total("runs_with_verifier"))
+    retries = int(l_retries) + int(total("retries"))
+    rejected = int(l_rr) + int(total("rejected_runs"))
+    recovered = int(l_rec) + int(total("rejected_runs"))  # simple runs all succeeded
+    verify_ms = float(l_vms) + total("verify_ms")
+    run_ms = float(l_rms) + total("run_ms")
+    false_accepts = int(l_fa)
+    return {
+        "checks": checks,
+        "rejects": rejects,
+        "false_accepts": false_accepts,
+        "catch_rate": _ratio(rejects, rejects + false_accepts),
+        "false_accept_rate": _ratio(false_accepts, accepts),
+        "recovery_rate": _ratio(recovered, rejected),
+        "retries_per_run": _ratio(retries, runs_wv),
+        "share_of_latency": min(verify_ms / run_ms, 1.0) if run_ms > 0 else None,
+        "runs_with_verifier": runs_wv,
+    }
+
+
+def _insert(con: duckdb.DuckDBPyConnection, blocks: list[pa.Table]) -> int:
+    """Insert staged blocks as one batch; the spans added."""
+    if not blocks:
+        return 0
+    return ingest_sql.insert_arrow(con, pa.concat_tables(blocks).combine_chunks())
+
+
+def _local_path() -> Path:
+    """A new file for a local store: table data past the memory limit is read back
+    from it rather than held (it and DuckDB's ``.tmp`` spill beside it go at exit)."""
+    return _local_root() / f"local-{next(_LOCAL_STORES)}.duckdb"
+
+
+_LOCAL_STORES = itertools.count()
+
+
+@functools.cache
+def _local_root() -> Path:
+    root = tempfile.mkdtemp(prefix="coordgap-clickhouse-")
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return Path(root)
+
+
 def _analysis_stages() -> tuple[str, ...]:
     return ("decomposition", "generation", "handoff", "verification", "assembly")
 
@@ -326,8 +423,10 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Non
         con.unregister("cg_arrow_in")
 
 
-def _frame(con: duckdb.DuckDBPyConnection, name: str) -> pl.DataFrame:
-    return con.sql(catalog.sql(name, "local.sql")).pl()
+def _frame(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> pl.DataFrame:
+    return con.sql(catalog.sql(name, "local.sql"), params=params).pl()
 
 
 def _naive_time(table: pa.Table, column: str) -> pa.Table:

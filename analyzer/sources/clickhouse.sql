@@ -10,6 +10,12 @@
 -- run span or an explicit handoff, no late outcome, no verdict tie. Simple traces
 -- that succeeded are aggregated here; every other trace in scope (all failed runs
 -- among them) is fetched whole and analyzed by the unchanged DuckDB rules.
+--
+-- Memory stays bounded as the table grows: the normalized spans are written once,
+-- partitioned by a hash of the trace id ({parts:UInt32} partitions), and every
+-- per-trace step runs one partition ({part:UInt32}) at a time. A trace lies in one
+-- partition, so per-partition counts add up exactly; only the values behind the
+-- exact quantiles are kept across partitions (cg_values, on disk).
 
 -- name: norm
 -- fragment: one row per span with the normalized columns of analyzer/mapping.py for
@@ -99,25 +105,38 @@ SELECT
        lower(SpanAttributes[{k_outcome:String}]), NULL) AS outcome
 FROM {db:Identifier}.{table:Identifier}
 
--- name: referenced
--- fragment: traces a late outcome span elsewhere refers to (hex, or base64 ids).
+-- name: ch_referenced
+-- Traces a late outcome span elsewhere refers to (hex, or base64 ids), once.
+CREATE TEMPORARY TABLE cg_referenced ENGINE = MergeTree ORDER BY trace_id AS
 SELECT DISTINCT arrayJoin([
     leftPad(lower(SpanAttributes[{k_outcome_trace:String}]), 32, '0'),
     leftPad(lower(hex(tryBase64Decode(SpanAttributes[{k_outcome_trace:String}]))), 32, '0')])
+    AS trace_id
 FROM {db:Identifier}.{table:Identifier}
 WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
 
+-- name: ch_values_table
+-- The values behind the exact quantiles, gathered over the partitions.
+CREATE TEMPORARY TABLE cg_values (metric String, k1 String, k2 String, v Float64)
+ENGINE = MergeTree ORDER BY (metric, k1, k2)
+
 -- name: ch_spans_all
--- Every span normalized once (the mapping's columns the aggregates read), on disk:
--- the per-trace decisions and the simple runs' figures all read this table.
-CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree ORDER BY (trace_id, parent_id) AS
+-- Every span normalized once (the mapping's columns the aggregates read), on disk,
+-- partitioned by trace: the per-trace decisions and the simple runs' figures all
+-- read one partition of this table at a time.
+CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree
+PARTITION BY cityHash64(trace_id) % {parts:UInt32} ORDER BY (trace_id, parent_id) AS
 SELECT trace_id, span_id, parent_id, name, service, start_ns, end_ns, duration_ms, operation,
        stage, agent, actor, handoff_source, handoff_target, n_violations, verdict, outcome,
        odd, is_error
 FROM ({norm})
 
+-- name: part_spans
+-- fragment: the normalized spans of the current partition.
+SELECT * FROM cg_all WHERE cityHash64(trace_id) % {parts:UInt32} = {part:UInt32}
+
 -- name: ch_traces
--- One row per trace, in one pass over the spans: its run (the workflow span, or
+-- One row per trace of the current partition, in one pass over its spans: its run (the workflow span, or
 -- failing that its earliest parentless span, as prepare.sql's run_spans_all),
 -- whether it is simple, and whether it may be in scope. Not simple: several
 -- workflow spans or no root; an error, another instrumentation's keys, a late
@@ -128,8 +147,7 @@ FROM ({norm})
 -- scan order); or another trace's late outcome refers to it.
 CREATE TEMPORARY TABLE cg_traces ENGINE = MergeTree ORDER BY trace_id AS
 WITH
-n AS (SELECT * FROM cg_all),
-referenced AS ({referenced}),
+n AS ({part_spans}),
 t AS (
     SELECT trace_id,
            countIf(operation = 'workflow') AS n_wf,
@@ -174,7 +192,7 @@ SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
                                  OR coalesce(l[1].3, {v_reject:String}) = {v_reject:String},
                             last_verdicts)
         AND length(links) = length(arrayDistinct(links))
-        AND trace_id NOT IN (SELECT * FROM referenced), 0) AS simple,
+        AND trace_id NOT IN (SELECT trace_id FROM cg_referenced), 0) AS simple,
        -- a superset of the local analysis's scope, which decides exactly
        (NOT {has_since:UInt8} OR last_start >= {since:Int64})
          AND (NOT {has_service:UInt8} OR has_service) AS maybe_in_scope,
@@ -183,11 +201,14 @@ SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
 FROM c
 
 -- name: ch_local_traces
--- The traces analyzed locally: every trace in scope that is not simple, and every
--- trace holding an outcome for another run (wherever it lies in time).
+-- The traces of the partition analyzed locally: every trace in scope that is not
+-- simple.
 SELECT trace_id FROM cg_traces WHERE maybe_in_scope AND NOT (simple AND in_scope)
-UNION DISTINCT
-SELECT DISTINCT TraceId FROM {db:Identifier}.{table:Identifier}
+
+-- name: ch_outcome_holders
+-- Also analyzed locally: every trace holding an outcome for another run (wherever
+-- it lies in time).
+SELECT DISTINCT TraceId AS trace_id FROM {db:Identifier}.{table:Identifier}
 WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
    OR (mapContains(SpanAttributes, {k_outcome:String})
        AND lower(SpanAttributes[{k_op:String}]) != {op_workflow:String})
@@ -220,8 +241,9 @@ WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
 
 
 -- name: simple_spans
--- fragment: the normalized spans of the simple runs in scope (all of them succeeded).
-SELECT * FROM cg_all
+-- fragment: the normalized spans of the partition's simple runs in scope (all of
+-- them succeeded).
+SELECT * FROM ({part_spans})
 WHERE trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
 
 -- name: ch_handoffs
@@ -271,10 +293,9 @@ SELECT count() AS runs, min(start_ns) AS first_ns, max(start_ns) AS last_ns FROM
 WHERE simple AND in_scope
 
 -- name: ch_trend
--- buckets as epoch seconds (UTC), as DuckDB's date_trunc of m_trend
-SELECT toInt64(toUnixTimestamp(if({unit:String} = 'hour',
-           toStartOfHour(fromUnixTimestamp64Nano(start_ns, 'UTC')),
-           toStartOfDay(fromUnixTimestamp64Nano(start_ns, 'UTC'))))) AS bucket,
+-- hourly buckets as epoch seconds (UTC); merge_trend truncates them to the unit
+SELECT toInt64(toUnixTimestamp(toStartOfHour(fromUnixTimestamp64Nano(start_ns, 'UTC'))))
+           AS bucket,
        count() AS runs
 FROM cg_traces WHERE simple AND in_scope GROUP BY bucket
 
@@ -302,23 +323,29 @@ FROM (
     FROM cg_handoffs GROUP BY trace_id, source, target
 ) GROUP BY source, target
 
+-- name: ch_values
+-- The partition's values behind the quantiles, kept across partitions.
+INSERT INTO cg_values
+SELECT 'edge' AS metric, source AS k1, target AS k2, latency_ms AS v FROM cg_handoffs
+UNION ALL
+SELECT 'stage', assumeNotNull(stage), '', duration_ms FROM ({simple_spans})
+WHERE has({stages:Array(String)}, stage)
+UNION ALL
+SELECT 'human', coalesce(agent, name), '', duration_ms FROM ({simple_spans}) WHERE actor = 'human'
+
+-- name: ch_local_values
+-- The local runs' values, sent along as {ext_vals}.
+INSERT INTO cg_values SELECT metric, k1, k2, v FROM {ext_vals}
+
 -- name: ch_quantiles
--- Exact quantiles (linear interpolation, as DuckDB's quantile_cont) over the simple
--- runs' values and the local runs' values sent along as {ext_vals}.
+-- Exact quantiles (linear interpolation, as DuckDB's quantile_cont) over every
+-- value, one group at a time (the table's order).
 SELECT metric, k1, k2, count() AS n,
        quantileExactInclusive(0.5)(v) AS p50, quantileExactInclusive(0.95)(v) AS p95,
        sum(v) AS total, max(v) AS max_v
-FROM (
-    SELECT 'edge' AS metric, source AS k1, target AS k2, latency_ms AS v FROM cg_handoffs
-    UNION ALL
-    SELECT 'stage', assumeNotNull(stage), '', duration_ms FROM ({simple_spans})
-    WHERE has({stages:Array(String)}, stage)
-    UNION ALL
-    SELECT 'human', coalesce(agent, name), '', duration_ms FROM ({simple_spans}) WHERE actor = 'human'
-    UNION ALL
-    SELECT metric, k1, k2, v FROM {ext_vals}
-)
+FROM cg_values
 GROUP BY metric, k1, k2
+SETTINGS optimize_aggregation_in_order = 1
 
 -- name: ch_verification
 -- Per-run verification sums of the simple runs (m_verification): none failed, so
@@ -339,9 +366,10 @@ FROM per_run p JOIN cg_traces r ON r.trace_id = p.trace_id
 -- name: ch_samples
 -- Latency samples for the report's distributions: up to 2,000 a stage, by a hash of
 -- the span id (ClickHouse's own hash: a different sample than the DuckDB store's).
-SELECT stage, duration_ms FROM (
-    SELECT assumeNotNull(stage) AS stage, duration_ms,
-           row_number() OVER (PARTITION BY stage ORDER BY cityHash64(span_id)) AS k
+-- Per partition; the lowest hashes over all partitions are the sample.
+SELECT stage, duration_ms, h FROM (
+    SELECT assumeNotNull(stage) AS stage, duration_ms, cityHash64(span_id) AS h,
+           row_number() OVER (PARTITION BY stage ORDER BY h) AS k
     FROM ({simple_spans}) WHERE has({stages:Array(String)}, stage)
 ) WHERE k <= {per_stage:UInt32}
 

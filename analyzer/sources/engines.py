@@ -15,7 +15,7 @@ in the text form ClickHouse parses for its declared type.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -79,8 +79,20 @@ class Engine(Protocol):
         """Run a query; ``external`` tables are readable in it as ``{ext_<name>}``
         placeholders (see :meth:`external_ref`)."""
 
+    def query_blocks(
+        self,
+        sql: str,
+        params: Mapping[str, Any] | None = None,
+        external: Mapping[str, pa.Table] | None = None,
+    ) -> Iterator[pa.Table]:
+        """As :meth:`query_arrow`, a block at a time as the engine sends them (a
+        large result never held whole)."""
+
     def external_ref(self, name: str) -> str:
         """How a query names the external table ``name`` on this engine."""
+
+    def release_memory(self) -> None:
+        """Return memory the engine freed to the system, where it runs in this process."""
 
     def close(self) -> None:
         """Release the engine (idempotent)."""
@@ -135,21 +147,34 @@ class ChdbEngine:
             self._session.query(f"SET {name} = {int(value)}", "Null")
         self.bytes_fetched = 0
 
+    def _send(
+        self,
+        sql: str,
+        fmt: str,
+        params: Mapping[str, Any] | None,
+        external: Mapping[str, pa.Table] | None,
+        stream: bool = False,
+    ) -> Any:
+        """The one place a statement reaches chDB. Its ``Python(cg_ext_<name>)``
+        table function reads a pyarrow table by variable name from this frame."""
+        external = dict(external or {})
+        cg_ext_ids = external.get("ids")  # noqa: F841 - read by chDB's Python(cg_ext_ids)
+        cg_ext_vals = external.get("vals")  # noqa: F841 - read by Python(cg_ext_vals)
+        cg_ext_rows = external.get("rows")  # noqa: F841 - read by Python(cg_ext_rows)
+        send = self._session.send_query if stream else self._session.query
+        return send(_render(sql, external, self.external_ref), fmt, params=_params(params))
+
     def command(
         self,
         sql: str,
         params: Mapping[str, Any] | None = None,
         external: Mapping[str, pa.Table] | None = None,
     ) -> None:
-        external = dict(external or {})
-        cg_ext_rows = external.get("rows")  # noqa: F841 - read by chDB's Python(cg_ext_rows)
-        self._session.query(
-            _render(sql, external, self.external_ref), "Null", params=_params(params)
-        )
+        self._send(sql, "Null", params, external)
 
     def external_ref(self, name: str) -> str:
         # chDB's Python() table function reads a pyarrow table by variable name
-        # from the frame that runs the query: query_arrow binds those names.
+        # from the frame that runs the query (:meth:`_send`)
         if name not in EXTERNAL_NAMES:
             raise ValueError(f"unknown external table {name!r}")
         return f"Python(cg_ext_{name})"
@@ -160,15 +185,29 @@ class ChdbEngine:
         params: Mapping[str, Any] | None = None,
         external: Mapping[str, pa.Table] | None = None,
     ) -> pa.Table:
-        external = dict(external or {})
-        cg_ext_ids = external.get("ids")  # noqa: F841 - read by chDB's Python(cg_ext_ids)
-        cg_ext_vals = external.get("vals")  # noqa: F841 - read by Python(cg_ext_vals)
-        res = self._session.query(
-            _render(sql, external, self.external_ref), "ArrowStream", params=_params(params)
-        )
-        data = res.bytes()
+        return self._read(self._send(sql, "ArrowStream", params, external).bytes())
+
+    def query_blocks(
+        self,
+        sql: str,
+        params: Mapping[str, Any] | None = None,
+        external: Mapping[str, pa.Table] | None = None,
+    ) -> Iterator[pa.Table]:
+        with self._send(sql, "ArrowStream", params, external, stream=True) as stream:
+            for chunk in stream:
+                yield self._read(chunk.bytes())
+
+    def _read(self, data: bytes) -> pa.Table:
         self.bytes_fetched += len(data)
         return pa.ipc.open_stream(pa.BufferReader(data)).read_all()
+
+    def release_memory(self) -> None:
+        # the engine runs in this process: hand freed memory back to the system
+        # before the local part of the analysis grows
+        try:
+            self._session.query("SYSTEM JEMALLOC PURGE", "Null")
+        except Exception:  # noqa: BLE001 - a build without jemalloc has nothing to purge
+            pass
 
     def close(self) -> None:
         try:
@@ -211,11 +250,8 @@ class ConnectEngine:
         params: Mapping[str, Any] | None = None,
         external: Mapping[str, pa.Table] | None = None,
     ) -> None:
-        self._client.command(
-            _render(sql, external, self.external_ref),
-            parameters=_params(params),
-            external_data=_external_data(external),
-        )
+        args = self._args(sql, params, external)
+        self._client.command(args.pop("query"), **args)
 
     def external_ref(self, name: str) -> str:
         return f"cg_ext_{name}"
@@ -226,13 +262,34 @@ class ConnectEngine:
         params: Mapping[str, Any] | None = None,
         external: Mapping[str, pa.Table] | None = None,
     ) -> pa.Table:
-        result = self._client.query_arrow(
-            _render(sql, external, self.external_ref),
-            parameters=_params(params),
-            external_data=_external_data(external),
-        )
+        result = self._client.query_arrow(**self._args(sql, params, external))
         self.bytes_fetched += result.nbytes
         return result
+
+    def query_blocks(
+        self,
+        sql: str,
+        params: Mapping[str, Any] | None = None,
+        external: Mapping[str, pa.Table] | None = None,
+    ) -> Iterator[pa.Table]:
+        with self._client.query_arrow_stream(**self._args(sql, params, external)) as stream:
+            for block in stream:
+                is_batch = isinstance(block, pa.RecordBatch)
+                table = pa.Table.from_batches([block]) if is_batch else block
+                self.bytes_fetched += table.nbytes
+                yield table
+
+    def _args(
+        self, sql: str, params: Mapping[str, Any] | None, external: Mapping[str, pa.Table] | None
+    ) -> dict[str, Any]:
+        return {
+            "query": _render(sql, external, self.external_ref),
+            "parameters": _params(params),
+            "external_data": _external_data(external),
+        }
+
+    def release_memory(self) -> None:
+        """Nothing to do: the server's memory is not this process's."""
 
     def close(self) -> None:
         self._client.close()

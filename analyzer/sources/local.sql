@@ -109,10 +109,11 @@ FROM ch_quantiles WHERE metric = 'human'
 ORDER BY p50_ms DESC, agent
 
 -- name: merge_trend
+-- ClickHouse's hourly buckets truncated to the unit ($unit) and added to the local ones.
 SELECT bucket_start, sum(runs)::BIGINT AS runs, sum(failed)::BIGINT AS failed,
        1 - sum(failed) / sum(runs) AS reliability
 FROM (SELECT bucket_start, runs, failed FROM l_trend
-      UNION ALL SELECT bucket AS bucket_start, runs, 0 FROM ch_trend)
+      UNION ALL SELECT date_trunc($unit, bucket) AS bucket_start, runs, 0 FROM ch_trend)
 GROUP BY bucket_start
 ORDER BY bucket_start
 
