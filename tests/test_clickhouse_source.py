@@ -237,6 +237,23 @@ def test_cli_analyze_explain_check_report(demo_store: Path, chdb_dir: Path, tmp_
     assert out.stat().st_size > 10_000
 
 
+def test_local_memory_limit_says_what_to_do(
+    demo_store: Path, chdb_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the runs attributed locally outgrow the local part's memory cap, the
+    command says so in one line and names the setting; nothing is half written."""
+    url = _url(chdb_dir, "demo_small_memory")
+    _load(demo_store, chdb_dir, "demo_small_memory")
+    monkeypatch.setenv("COORDGAP_MEMORY_LIMIT", "1MB")
+    out = CliRunner().invoke(main, ["analyze", "--source", url, "--format", "json"])
+    assert out.exit_code == 1, out.output
+    (line,) = out.output.strip().splitlines()
+    assert "COORDGAP_MEMORY_LIMIT" in line and "need more than 1MB" in line, line
+    monkeypatch.setenv("COORDGAP_MEMORY_LIMIT", "512MB")
+    again = CliRunner().invoke(main, ["analyze", "--source", url, "--format", "json"])
+    assert again.exit_code == 0, again.output
+
+
 def test_cli_errors_are_one_line(chdb_dir: Path) -> None:
     """A missing table or a password in the URL: one line, exit 1."""
     runner = CliRunner()

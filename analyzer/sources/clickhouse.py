@@ -16,13 +16,15 @@ the table.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import itertools
 import math
+import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,7 @@ from analyzer.analysis import CATEGORIES, Analysis
 from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
 from analyzer.sources.engines import Engine, SourceURL, connect, parse_url
-from analyzer.store import Store
+from analyzer.store import MEMORY_LIMIT_ENV, Store
 
 __all__ = ["ClickHouseSource", "open_source", "query_params"]
 
@@ -59,6 +61,11 @@ _VALUES_SCHEMA = pa.schema(
     [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("v", pa.float64())]
 )
 _IDS_SCHEMA = pa.schema([("trace_id", pa.string())])
+_QUANTILES_SCHEMA = pa.schema(
+    [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("n", pa.uint64()),
+     ("p50", pa.float64()), ("p95", pa.float64()), ("total", pa.float64()),
+     ("max_v", pa.float64())]
+)  # fmt: skip
 _PART_TABLES = ("cg_handoffs", "cg_traces")
 _TEMP_TABLES = (*_PART_TABLES, "cg_all", "cg_referenced", "cg_values")
 
@@ -71,8 +78,9 @@ _PER_PARTITION = (
     "ch_local_traces", "ch_totals", "ch_calls", "ch_edges", "ch_stage_runs", "ch_trend",
     "ch_verification", "ch_samples",
 )  # fmt: skip
-#: memory the local DuckDB part may hold before it spills to a temporary directory
-LOCAL_MEMORY_LIMIT = "256MB"
+#: memory the local DuckDB part may hold (``$COORDGAP_MEMORY_LIMIT`` overrides it), on
+#: one thread: each further thread holds buffers of its own
+LOCAL_MEMORY_LIMIT = "320MB"
 
 
 def query_params(statement: str, **extra: Any) -> dict[str, Any]:
@@ -156,9 +164,11 @@ class ClickHouseSource:
             ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
             # ClickHouse's heavy steps are done before the local store grows
             self.engine.release_memory()
-            con = self._local_store(ids.group_by("trace_id").aggregate([]))
+            ids = ids.group_by("trace_id").aggregate([])
+            con = _new_local_store()
             try:
-                with detecting.session(detectors) as session:
+                with _memory_hint(ids.num_rows), detecting.session(detectors) as session:
+                    self._fill(con, ids)
                     _analysis.prepare(con, since=since, service=service)
                     rules.attribute(con)
                     return self._collect(
@@ -218,9 +228,18 @@ class ClickHouseSource:
         return self._local_store(pa.table({"trace_id": pa.array(trace_ids, pa.string())}))
 
     def _local_store(self, ids: pa.Table) -> duckdb.DuckDBPyConnection:
-        """A DuckDB store of these traces' spans, streamed in: a temporary file (removed
-        at exit) holding at most :data:`LOCAL_MEMORY_LIMIT` in memory."""
-        con = Store(_local_path(), memory_limit=LOCAL_MEMORY_LIMIT).con
+        """A local store holding these traces' spans."""
+        con = _new_local_store()
+        try:
+            with _memory_hint(ids.num_rows):
+                self._fill(con, ids)
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    def _fill(self, con: duckdb.DuckDBPyConnection, ids: pa.Table) -> None:
+        """Stream these traces' spans into ``con``, a block at a time."""
         text = catalog.sql("ch_fetch")
         params = query_params(text, db=self.url.database, table=self.url.table)
         blocks = self.engine.query_blocks(text, params, {"ids": ids})
@@ -235,7 +254,6 @@ class ClickHouseSource:
         added += _insert(con, pending)
         if added:
             ingest.link_spans(con)
-        return con
 
     def _collect(
         self,
@@ -258,7 +276,7 @@ class ClickHouseSource:
                     " FROM ch_calls_arrow GROUP BY ALL")  # fmt: skip
         values = _arrow(con, catalog.sql("l_values", "local.sql"))
         self._command("ch_local_values", {"vals": values.cast(_VALUES_SCHEMA)})
-        _register(con, "ch_quantiles", self._query("ch_quantiles"))
+        _register(con, "ch_quantiles", self._quantiles())
         _register(con, "ch_edges", remote["ch_edges"])
         _register(con, "l_edges", _arrow(con, catalog.sql("l_edges", "local.sql")))
         _register(con, "ch_stages", remote["ch_stage_runs"])
@@ -309,6 +327,22 @@ class ClickHouseSource:
             trend_unit=unit,
             warnings=warnings,
             _con=con,
+        )
+
+    def _quantiles(self) -> pa.Table:
+        """Count, p50, p95, sum and max of every group of ``cg_values``, one group at a time."""
+        groups = self._query("ch_value_groups").to_pylist()
+        found = [self._query("ch_quantiles", **group) for group in groups]
+        if not found:
+            return _QUANTILES_SCHEMA.empty_table()
+        both = pa.concat_tables(found).combine_chunks()
+        q = both.column("q")
+        return (
+            both.drop_columns("q")
+            .append_column("p50", pc.list_element(q, 0))
+            .append_column("p95", pc.list_element(q, 1))
+            .select(_QUANTILES_SCHEMA.names)
+            .cast(_QUANTILES_SCHEMA)
         )
 
     # -- one run ----------------------------------------------------------------------
@@ -388,6 +422,31 @@ def _insert(con: duckdb.DuckDBPyConnection, blocks: list[pa.Table]) -> int:
     if not blocks:
         return 0
     return ingest_sql.insert_arrow(con, pa.concat_tables(blocks).combine_chunks())
+
+
+def _local_limit() -> str:
+    return os.environ.get(MEMORY_LIMIT_ENV) or LOCAL_MEMORY_LIMIT
+
+
+def _new_local_store() -> duckdb.DuckDBPyConnection:
+    """An empty store in a temporary file (removed at exit) holding at most
+    :data:`LOCAL_MEMORY_LIMIT` in memory, on one thread."""
+    con = Store(_local_path(), memory_limit=_local_limit()).con
+    con.execute("SET threads = 1")
+    return con
+
+
+@contextlib.contextmanager
+def _memory_hint(traces: int) -> Iterator[None]:
+    """Say what to do when the local part runs out of its memory."""
+    try:
+        yield
+    except duckdb.OutOfMemoryException:
+        raise MemoryError(
+            f"the {traces:,} runs attributed locally need more than {_local_limit()} of "
+            f"memory: set {MEMORY_LIMIT_ENV} higher (e.g. 2GB) or narrow the scope "
+            "(--since, --service)"
+        ) from None
 
 
 def _local_path() -> Path:

@@ -337,15 +337,17 @@ SELECT 'human', coalesce(agent, name), '', duration_ms FROM ({simple_spans}) WHE
 -- The local runs' values, sent along as {ext_vals}.
 INSERT INTO cg_values SELECT metric, k1, k2, v FROM {ext_vals}
 
+-- name: ch_value_groups
+SELECT DISTINCT metric, k1, k2 FROM cg_values
+
 -- name: ch_quantiles
--- Exact quantiles (linear interpolation, as DuckDB's quantile_cont) over every
--- value, one group at a time (the table's order).
+-- Exact quantiles (linear interpolation, as DuckDB's quantile_cont) over every value
+-- of one group (a range of the table's order): one group's values in memory at a time.
 SELECT metric, k1, k2, count() AS n,
-       quantileExactInclusive(0.5)(v) AS p50, quantileExactInclusive(0.95)(v) AS p95,
-       sum(v) AS total, max(v) AS max_v
+       quantilesExactInclusive(0.5, 0.95)(v) AS q, sum(v) AS total, max(v) AS max_v
 FROM cg_values
+WHERE metric = {metric:String} AND k1 = {k1:String} AND k2 = {k2:String}
 GROUP BY metric, k1, k2
-SETTINGS optimize_aggregation_in_order = 1
 
 -- name: ch_verification
 -- Per-run verification sums of the simple runs (m_verification): none failed, so
