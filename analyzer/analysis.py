@@ -61,7 +61,7 @@ _INTERMEDIATE = (
     "cg_msg",
     "cg_signals",
 )
-_VIEWS = ("cg_handoffs_all", "cg_link", "cg_spans")
+_VIEWS = ("cg_verify_sums", "cg_handoffs_all", "cg_link", "cg_spans")
 _MACROS = ("cg_defect", "cg_violation", "cg_more", "cg_after")
 
 

@@ -261,7 +261,7 @@ class ClickHouseSource:
         )
 
     def _verification(self, con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-        (loc,) = con.execute(catalog.sql("l_verification", "local.sql")).fetchall()
+        loc = metrics.verification_sums(con)
         l_checks, l_rej, l_acc, l_fa, l_rwv, l_retries, l_rr, l_rec, l_vms, l_rms = loc
         ch = self._query("ch_verification").to_pylist()[0]
         ch_rwv = int(ch["runs_with_verifier"] or 0)
