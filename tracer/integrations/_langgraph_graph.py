@@ -22,6 +22,7 @@ from tracer.integrations._common import (
 
 __all__: list[str] = []
 
+FRAMEWORK = "langgraph"  # coordgap.integration of every span the integration writes
 _START = "__start__"
 ROLE_STAGES = {role: spec.stage for role, spec in ROLES.items()}
 
