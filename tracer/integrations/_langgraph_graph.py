@@ -72,6 +72,7 @@ class _GraphRun:
     run: Span | None = None  # the run span the whole (sub)graph belongs to
     resumed: _Suspended | None = None  # this invocation resumes an interrupted run
     resume_value: Any = None  # Command(resume=...) value, handed to the interrupted node
+    owner: str | None = None  # a subgraph: the node that runs it, whose steps its nodes are
 
 
 @dataclass

@@ -132,6 +132,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 task_ns=outer.task_ns,
                 thread_id=outer.graph.thread_id,
                 run=outer.graph.run,
+                owner=outer.name,
             )
             self._graphs[parent_run_id] = sub
             return sub
@@ -267,6 +268,8 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             agent_id=f"{graph.name}.{name}",
             integration=FRAMEWORK,
         )
+        if graph.owner is not None:  # a step of the agent whose subgraph this is
+            attrs[semconv.AGENT_OWNER] = graph.owner
         if self._content.enabled:
             attrs[semconv.INPUT_CONTENT] = self._content.render(state)
         snap = _snapshot(state)
