@@ -21,6 +21,7 @@ import polars as pl
 
 from analyzer import detectors as detecting
 from analyzer import examples, metrics, queries, rules
+from tracer import semconv
 
 __all__ = ["CATEGORIES", "Analysis", "analyze", "prepare"]
 
@@ -44,6 +45,7 @@ _PREPARE_FIXED = (
     "macro_more",
     "pending",
 )
+_PREPARE_PARAMS = {"error_spans": {"k_owner": semconv.AGENT_OWNER}}
 _INTERMEDIATE = (
     "cg_trace",
     "cg_runs0",
@@ -61,7 +63,7 @@ _INTERMEDIATE = (
     "cg_msg",
     "cg_signals",
 )
-_VIEWS = ("cg_handoffs_all", "cg_link", "cg_spans")
+_VIEWS = ("cg_verify_sums", "cg_handoffs_all", "cg_link", "cg_spans")
 _MACROS = ("cg_defect", "cg_violation", "cg_more", "cg_after")
 
 
@@ -226,7 +228,7 @@ def prepare(
     scoped = since_ns is not None or service is not None or trace_id is not None
     con.execute(queries.sql("spans_scoped" if scoped else "spans_view"))
     for name in _PREPARE_FIXED:
-        con.execute(queries.sql(name))
+        con.execute(queries.sql(name), _PREPARE_PARAMS.get(name))
 
 
 def analyze(

@@ -20,7 +20,14 @@ import polars as pl
 
 from analyzer import queries
 
-__all__ = ["SAMPLES_PER_STAGE", "frame", "frames", "trend_unit", "verification"]
+__all__ = [
+    "SAMPLES_PER_STAGE",
+    "frame",
+    "frames",
+    "trend_unit",
+    "verification",
+    "verification_sums",
+]
 
 SAMPLES_PER_STAGE = 2000
 """Latency samples kept per stage (the query's limit; a deterministic hash sample)."""
@@ -86,7 +93,18 @@ def verification(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Verification loop figures: checks, rejects, false_accepts, catch_rate,
     false_accept_rate, recovery_rate, retries_per_run, share_of_latency,
     runs_with_verifier. Rates are None when their denominator is zero."""
+    verification_sums(con)
     row = frame(con, "m_verification").row(0, named=True)
     for key in ("checks", "rejects", "false_accepts", "runs_with_verifier"):
         row[key] = int(row[key] or 0)
     return row
+
+
+def verification_sums(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """The sums behind :func:`verification`, one row: checks, rejects, accepts,
+    false_accepts, runs_with_verifier, retries, rejected_runs, recovered_runs,
+    verify_ms, run_ms (zeros without verdicts). Creates (or replaces) the TEMP view
+    ``cg_verify_sums`` they come from, the one definition of a false accept."""
+    con.execute(queries.sql("m_verification_sums"))
+    (row,) = con.execute("SELECT * FROM cg_verify_sums").fetchall()  # an aggregate: one row
+    return tuple(row)

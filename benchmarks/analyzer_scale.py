@@ -247,8 +247,16 @@ def generate_run(rng: random.Random, index: int) -> list[dict[str, Any]]:
     return r.spans
 
 
-def generate(path: Path, spans: int, seed: int = 7) -> int:
-    """Write about ``spans`` spans (runs of ~10) as OTLP/JSON lines; returns the count."""
+def generate(
+    path: Path,
+    spans: int,
+    seed: int = 7,
+    *,
+    decorate: Callable[[list[dict[str, Any]]], None] | None = None,
+) -> int:
+    """Write about ``spans`` spans (runs of ~10) as OTLP/JSON lines; returns the count.
+    ``decorate`` (benchmarks/content_scale.py) may change each run's spans in place
+    before they are written; the runs themselves depend only on ``seed``."""
     rng = random.Random(seed)
     written = 0
     batch: list[dict[str, Any]] = []
@@ -267,6 +275,8 @@ def generate(path: Path, spans: int, seed: int = 7) -> int:
         while written < spans:
             run = generate_run(rng, index)
             index += 1
+            if decorate is not None:
+                decorate(run)
             batch.extend(run)
             written += len(run)
             if len(batch) >= SPANS_PER_BATCH:

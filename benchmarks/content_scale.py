@@ -28,7 +28,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from analyzer_scale import SPANS_PER_BATCH, PeakMemory, generate_run  # noqa: E402
+import analyzer_scale  # noqa: E402
+from analyzer_scale import PeakMemory  # noqa: E402
 
 import analyzer  # noqa: E402
 from tracer import semconv  # noqa: E402
@@ -66,35 +67,14 @@ def _message(rng: random.Random, span: dict[str, Any]) -> str:
 
 def generate(path: Path, spans: int, *, content: bool, seed: int = 7) -> int:
     """The runs of analyzer_scale (same seed, same spans), with or without content."""
-    rng = random.Random(seed)
     text_rng = random.Random(seed + 1)
-    written = 0
-    batch: list[dict[str, Any]] = []
-    resource = {"attributes": [{"key": semconv.SERVICE_NAME, "value": {"stringValue": "svc"}}]}
 
-    def flush(out: Any) -> None:
-        request = {"resourceSpans": [{"resource": resource, "scopeSpans": [{"spans": batch}]}]}
-        out.write(json.dumps(request, separators=(",", ":")) + "\n")
-        batch.clear()
+    def add_content(run: list[dict[str, Any]]) -> None:
+        for span in run:
+            value = {"stringValue": _message(text_rng, span)}
+            span["attributes"].append({"key": semconv.GEN_AI_OUTPUT_MESSAGES, "value": value})
 
-    with path.open("w", encoding="utf-8") as out:
-        index = 0
-        while written < spans:
-            run = generate_run(rng, index)
-            index += 1
-            if content:
-                for span in run:
-                    value = {"stringValue": _message(text_rng, span)}
-                    span["attributes"].append(
-                        {"key": semconv.GEN_AI_OUTPUT_MESSAGES, "value": value}
-                    )
-            batch.extend(run)
-            written += len(run)
-            if len(batch) >= SPANS_PER_BATCH:
-                flush(out)
-        if batch:
-            flush(out)
-    return written
+    return analyzer_scale.generate(path, spans, seed, decorate=add_content if content else None)
 
 
 def _analyze(db: Path) -> tuple[float, int, int]:

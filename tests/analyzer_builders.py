@@ -97,6 +97,19 @@ def insert(con: duckdb.DuckDBPyConnection, *runs: Run) -> None:
         return
     placeholders = ", ".join("?" for _ in COLUMNS)
     con.executemany(f"INSERT INTO spans ({', '.join(COLUMNS)}) VALUES ({placeholders})", rows)
+    attributes = [
+        (list(span["attributes"]), list(span["attributes"].values()), span["trace_id"],
+         span["span_id"])
+        for run in runs
+        for span in run.spans
+        if span.get("attributes")
+    ]  # fmt: skip
+    if attributes:
+        con.executemany(
+            "UPDATE spans SET attributes = map(?::VARCHAR[], ?::VARCHAR[])"
+            " WHERE trace_id = ? AND span_id = ?",
+            attributes,
+        )
     texts = [row for run in runs for row in run.content]
     if texts:
         con.executemany("INSERT INTO content VALUES (?, ?, ?, ?, ?, ?)", texts)
@@ -151,11 +164,13 @@ class Run:
         at_ms: float | None = None,
         duration_ms: float = 5.0,
         service: str | None = None,
+        attributes: dict[str, str] | None = None,
         **columns: Any,
     ) -> str:
         """Add a span and return its id. ``parent="root"`` is the workflow span;
         ``error`` marks it errored (a string is the error type); ``propagate`` also
-        marks every ancestor, as an exception passing up through them would."""
+        marks every ancestor, as an exception passing up through them would;
+        ``attributes`` are raw span attributes (text values)."""
         span_id = f"{len(self.spans) + 1:016x}"
         if at_ms is None:
             self._clock += 10 * MS
@@ -185,6 +200,8 @@ class Run:
         if unknown:
             raise ValueError(f"unknown span columns: {sorted(unknown)}")
         row.update(columns)
+        if attributes:
+            row["attributes"] = dict(attributes)
         self.spans.append(row)
         if error and propagate:
             self._propagate(row["parent_span_id"], row["error_type"])

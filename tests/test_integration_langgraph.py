@@ -671,3 +671,22 @@ def test_retry_policy_exhausted_fails_the_node_once(memory: Any) -> None:
     assert flaky.attributes[semconv.ERROR_TYPE].endswith("ConnectionError")
     (run,) = named["invoke_workflow LangGraph"]
     assert run.status.status_code is StatusCode.ERROR
+
+
+def test_handoff_violations_are_carried_drops_type_changes_and_missing_expected_keys() -> None:
+    """violations(): every dropped key unless `carry` narrows them, then type changes,
+    then expected keys the target received missing or None."""
+    from tracer.integrations._langgraph_handoff import violations
+
+    diff = {"dropped": ["brand_voice", "notes"], "type_changed": ["draft: str -> int"]}
+    state = {"topic": "tides", "outline": None}
+    assert violations(diff, state, ["topic", "outline"], None) == [
+        "dropped_key: brand_voice",
+        "dropped_key: notes",
+        "type_mismatch: draft: str -> int",
+        "missing_key: outline",
+    ]
+    assert violations(diff, state, [], ["brand_voice"]) == [
+        "dropped_key: brand_voice",
+        "type_mismatch: draft: str -> int",
+    ]

@@ -5,6 +5,7 @@ agent that called it to the target, and each agent's own graph nests under it.""
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +25,9 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E4
 )
 from opentelemetry.trace import StatusCode  # noqa: E402
 
+import analyzer  # noqa: E402
 from tracer import semconv  # noqa: E402
+from tracer._export import LocalStoreExporter  # noqa: E402
 from tracer.integrations import langgraph as cg_langgraph  # noqa: E402
 
 with warnings.catch_warnings():  # moved to langchain.agents in LangGraph 1.0; still what
@@ -189,3 +192,56 @@ def test_supervised_agent_whose_tool_raises_fails_inside_that_agent(memory: Any)
     assert tools.status.status_code is StatusCode.ERROR
     assert tools.attributes[semconv.ERROR_TYPE].endswith("ConnectionError")
     assert research.status.status_code is StatusCode.ERROR
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_failure_in_a_supervised_agents_tool_node_names_that_agent(
+    memory: Any, tmp_path: Path
+) -> None:
+    """The nodes of a supervised agent's own graph are its steps (coordgap.agent.owner):
+    the researcher's failing `tools` node is blamed on the researcher, with the `tools`
+    span as the root-cause span and named in the reason."""
+    from langgraph_supervisor import create_supervisor
+
+    def lookup(q: str) -> str:
+        """Look up facts about a topic."""
+        raise ConnectionError("facts service unreachable")
+
+    researcher = _agent("researcher", [_call("lookup", "r1", q="tides")], [lookup])
+    supervisor = Scripted(responses=[_call("transfer_to_researcher", "s1")])
+    provider, exporter = memory
+    provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(tmp_path / "spans")))
+    app = cg_langgraph.instrument(
+        create_supervisor([researcher], model=supervisor).compile(), tracer_provider=provider
+    )
+    with pytest.raises(ConnectionError):
+        app.invoke({"messages": [{"role": "user", "content": "why tides?"}]})
+    spans = _ordered(exporter.get_finished_spans())
+    owners = {
+        (s.name, s.attributes.get(semconv.AGENT_OWNER))
+        for s in spans
+        if s.name.startswith("invoke_agent")
+    }
+    assert owners == {
+        ("invoke_agent supervisor", None),
+        ("invoke_agent researcher", None),
+        ("invoke_agent agent", "supervisor"),
+        ("invoke_agent tools", "supervisor"),
+        ("invoke_agent agent", "researcher"),
+        ("invoke_agent tools", "researcher"),
+    }
+    (research,) = [s for s in spans if s.name == "invoke_agent researcher"]
+    (tools,) = [s for s in spans if s.name == "invoke_agent tools"
+                and s.attributes.get(semconv.AGENT_OWNER) == "researcher"]  # fmt: skip
+
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([tmp_path / "spans"])
+        (failure,) = store.analyze().failures.to_dicts()
+    assert (failure["category"], failure["agent"]) == ("generation", "researcher")
+    assert failure["span_id"] == f"{tools.context.span_id:016x}"
+    assert failure["span_name"] == "invoke_agent tools"
+    assert failure["reason"] == "`researcher` raised ConnectionError in `invoke_agent tools`"
+    assert failure["evidence"][:2] == [
+        f"{tools.context.span_id:016x}",
+        f"{research.context.span_id:016x}",
+    ]

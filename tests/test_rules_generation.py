@@ -5,6 +5,7 @@ from __future__ import annotations
 from analyzer_builders import Run, attribution, rule_rows
 
 from analyzer import rules
+from tracer import semconv
 
 
 def test_deep_exception_is_blamed_where_it_originated() -> None:
@@ -84,3 +85,36 @@ def test_broken_parent_cycles_do_not_hide_where_an_error_originated() -> None:
     looped = run.agent("x", parent="0000000000000001", error="ValueError")
     got = rule_rows(rules.generation, run)[run.trace_id]
     assert (got["span_id"], got["evidence"]) == (looped, [looped])
+
+
+def _step_of(owner: str) -> dict[str, str]:
+    return {semconv.AGENT_OWNER: owner}
+
+
+def test_error_in_an_agents_step_is_blamed_on_that_agent() -> None:
+    """A LangGraph subgraph's node (coordgap.agent.owner) is a step of the agent that runs
+    the subgraph: its error names that agent, the step's span is the root cause, and a step
+    of a step (a team's agent's tool node) names the nearest agent only."""
+    run = Run(1)
+    team = run.agent("research_team")
+    search = run.agent("search", parent=team, attributes=_step_of("research_team"))
+    tools = run.agent(
+        "tools", parent=search, error="ConnectionError", propagate=True,
+        attributes=_step_of("search"),
+    )  # fmt: skip
+    got = rule_rows(rules.generation, run)[run.trace_id]
+    assert (got["span_id"], got["span_name"], got["agent"]) == (
+        tools, "invoke_agent tools", "search",
+    )  # fmt: skip
+    assert got["reason"] == "`search` raised ConnectionError in `invoke_agent tools`"
+    assert got["evidence"] == [tools, search, team, run.root]
+
+
+def test_nested_agent_without_an_owner_is_blamed_itself() -> None:
+    """An agent called by another agent (no coordgap.agent.owner) is an agent of its own."""
+    run = Run(1)
+    lead = run.agent("lead")
+    helper = run.agent("helper", parent=lead, error="ValueError", propagate=True)
+    got = rule_rows(rules.generation, run)[run.trace_id]
+    assert (got["span_id"], got["agent"]) == (helper, "helper")
+    assert got["reason"] == "`helper` raised ValueError"

@@ -181,6 +181,12 @@ CONTENT_DIRECTIONS: Final = (CONTENT_OUTPUT, CONTENT_PAYLOAD, CONTENT_INPUT, CON
 ATTEMPT: Final = "coordgap.attempt"  # 1-based attempt that ended the span
 RETRY_EVENT: Final = "coordgap.retry"  # an attempt that failed and was retried
 
+# an agent span that is a step of another agent: a LangGraph node of the subgraph that
+# agent runs (a prebuilt agent's `agent` and `tools` nodes); the value names that agent,
+# whose span is the step's nearest agent span above it. The analyzer blames that agent
+# for an error that starts in the step (the step's span stays the evidence).
+AGENT_OWNER: Final = "coordgap.agent.owner"
+
 # suspend / resume of long human steps
 RESUMED: Final = "coordgap.resumed"  # true on a span started from a resume token
 

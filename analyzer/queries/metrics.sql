@@ -148,13 +148,16 @@ LEFT JOIN actors sa ON sa.agent = e.source
 LEFT JOIN actors ta ON ta.agent = e.target
 ORDER BY e.failed_runs DESC, e.violations DESC, e.handoffs DESC, e.source, e.target
 
--- name: m_verification
+-- name: m_verification_sums
+-- The verification sums, one definition for every reader: m_verification here and
+-- the ClickHouse source, which adds them to the simple runs' (clickhouse.sql).
 -- Verdicts are summed per run first, so the runs are joined once per run rather
 -- than once per verdict, and the run time comes from that same join.
 -- A false accept is an accept in a failed run whose root cause had already
 -- started when the verifier finished (the defect was there to be caught), or
 -- whose root cause is the accept itself. An accept followed by a failure that
 -- began later (an assembly error after the check) was not a wrong verdict.
+CREATE OR REPLACE TEMP VIEW cg_verify_sums AS
 WITH root AS (
     SELECT a.trace_id, s.start_ns AS root_start_ns
     FROM cg_attr a LEFT JOIN cg_spans s ON s.trace_id = a.trace_id AND s.span_id = a.span_id
@@ -169,19 +172,20 @@ per_run AS (
            sum(v.duration_ms) AS verify_ms
     FROM cg_verify v LEFT JOIN root x ON x.trace_id = v.trace_id
     GROUP BY v.trace_id
-),
-u AS (
-    SELECT COALESCE(sum(p.checks), 0)::BIGINT AS checks,
-           COALESCE(sum(p.rejects), 0)::BIGINT AS rejects,
-           COALESCE(sum(p.accepts), 0)::BIGINT AS accepts,
-           COALESCE(sum(p.accepts_before_cause) FILTER (WHERE r.failed), 0)::BIGINT AS false_accepts,
-           count(*) AS runs_with_verifier,
-           sum(p.checks - p.verifiers) AS retries,
-           count(*) FILTER (WHERE p.rejects > 0) AS rejected_runs,
-           count(*) FILTER (WHERE p.rejects > 0 AND NOT r.failed) AS recovered_runs,
-           sum(p.verify_ms) AS verify_ms, sum(r.duration_ms) AS run_ms
-    FROM per_run p JOIN cg_run r ON r.trace_id = p.trace_id
 )
+SELECT COALESCE(sum(p.checks), 0)::BIGINT AS checks,
+       COALESCE(sum(p.rejects), 0)::BIGINT AS rejects,
+       COALESCE(sum(p.accepts), 0)::BIGINT AS accepts,
+       COALESCE(sum(p.accepts_before_cause) FILTER (WHERE r.failed), 0)::BIGINT AS false_accepts,
+       count(*) AS runs_with_verifier,
+       COALESCE(sum(p.checks - p.verifiers), 0)::BIGINT AS retries,
+       count(*) FILTER (WHERE p.rejects > 0) AS rejected_runs,
+       count(*) FILTER (WHERE p.rejects > 0 AND NOT r.failed) AS recovered_runs,
+       COALESCE(sum(p.verify_ms), 0) AS verify_ms, COALESCE(sum(r.duration_ms), 0) AS run_ms
+FROM per_run p JOIN cg_run r ON r.trace_id = p.trace_id
+
+-- name: m_verification
+-- The rates over the sums of cg_verify_sums (m_verification_sums).
 SELECT u.checks, u.rejects, u.false_accepts,
        u.rejects / nullif(u.rejects + u.false_accepts, 0) AS catch_rate,
        u.false_accepts / nullif(u.accepts, 0) AS false_accept_rate,
@@ -190,7 +194,7 @@ SELECT u.checks, u.rejects, u.false_accepts,
        CASE WHEN u.run_ms > 0 THEN least(u.verify_ms / u.run_ms, 1.0) END
            AS share_of_latency,
        u.runs_with_verifier
-FROM u
+FROM cg_verify_sums u
 
 -- name: m_latency
 SELECT s.stage, count(*) AS n,

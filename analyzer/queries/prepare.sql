@@ -172,23 +172,35 @@ FROM j
 
 -- name: error_spans
 -- From every errored span up through its ancestors (bounded against cycles in
--- broken input), over the traces that hold an error only.
+-- broken input), over the traces that hold an error only. `step_of`: the agent an
+-- agent span is a step of (coordgap.agent.owner: a LangGraph node of the subgraph
+-- that agent runs).
 CREATE OR REPLACE TEMP TABLE cg_err_spans AS
+WITH errored AS (SELECT trace_id FROM cg_trace WHERE flags & 128 <> 0),
+steps AS (
+    SELECT trace_id, span_id, attributes[$k_owner] AS step_of
+    FROM spans
+    WHERE operation = 'agent' AND attributes[$k_owner] IS NOT NULL
+      AND trace_id IN (SELECT trace_id FROM errored)
+)
 SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.stage, s.agent,
-       s.actor, s.is_error, s.error_type, s.start_ns, s.end_ns
+       s.actor, s.is_error, s.error_type, s.start_ns, s.end_ns, t.step_of
 FROM cg_spans s
-WHERE s.trace_id IN (SELECT trace_id FROM cg_trace WHERE flags & 128 <> 0)
+LEFT JOIN steps t ON t.trace_id = s.trace_id AND t.span_id = s.span_id
+WHERE s.trace_id IN (SELECT trace_id FROM errored)
 
 -- name: error_walk
 CREATE OR REPLACE TEMP TABLE cg_err_walk AS
 WITH RECURSIVE
 w AS (SELECT * FROM cg_err_spans),
-up(trace_id, span_id, next_parent, hops, anc_id, anc_op, anc_stage, anc_agent, anc_err) AS (
-    SELECT trace_id, span_id, parent_span_id, 0, span_id, operation, stage, agent, is_error
+up(trace_id, span_id, next_parent, hops, anc_id, anc_op, anc_stage, anc_agent, anc_err,
+   anc_step_of) AS (
+    SELECT trace_id, span_id, parent_span_id, 0, span_id, operation, stage, agent, is_error,
+           step_of
     FROM w WHERE is_error
     UNION ALL
     SELECT up.trace_id, up.span_id, p.parent_span_id, up.hops + 1, p.span_id, p.operation,
-           p.stage, p.agent, p.is_error
+           p.stage, p.agent, p.is_error, p.step_of
     FROM up JOIN w p ON p.trace_id = up.trace_id AND p.span_id = up.next_parent
     WHERE up.hops < 200 AND p.span_id <> up.span_id  -- stop a parent cycle at its start
 )
@@ -197,22 +209,31 @@ SELECT * FROM up
 -- name: errors
 -- One row per errored span. `originating`: no errored descendant, so the
 -- exception started here rather than passing through. `owner_*`: the nearest
--- agent or tool span at or above it. `in_assembly`: it or an ancestor belongs
--- to the assembly stage.
+-- agent or tool span at or above it; when that span is a step of an agent (a
+-- LangGraph subgraph's node), the agent span above it whose step it is.
+-- `in_assembly`: it or an ancestor belongs to the assembly stage.
 CREATE OR REPLACE TEMP TABLE cg_err AS
-WITH agg AS (
+WITH walk AS (
     SELECT trace_id, span_id,
            bool_or(anc_stage = 'assembly') AS in_assembly,
-           arg_min(anc_id, hops) FILTER (WHERE anc_op IN ('agent', 'tool')
-                                            OR anc_stage = 'generation') AS owner_id,
-           arg_min(anc_agent, hops) FILTER (WHERE anc_op IN ('agent', 'tool')
-                                               OR anc_stage = 'generation') AS owner_agent,
-           arg_min(anc_stage, hops) FILTER (WHERE anc_op IN ('agent', 'tool')
-                                               OR anc_stage = 'generation') AS owner_stage,
+           list({'id': anc_id, 'agent': anc_agent, 'stage': anc_stage,
+                 'step': anc_step_of IS NOT NULL} ORDER BY hops)
+               FILTER (WHERE anc_op IN ('agent', 'tool') OR anc_stage = 'generation')
+               AS owners,
            list(anc_id ORDER BY hops) FILTER (WHERE anc_err AND hops > 0 AND anc_id <> span_id)
                AS errored_ancestors,
            max(hops) AS depth
     FROM cg_err_walk GROUP BY trace_id, span_id
+),
+owned AS (
+    SELECT *, CASE WHEN owners[1].step AND len(owners) > 1 THEN owners[2]
+                   ELSE owners[1] END AS owner
+    FROM walk
+),
+agg AS (
+    SELECT trace_id, span_id, in_assembly, owner.id AS owner_id, owner.agent AS owner_agent,
+           owner.stage AS owner_stage, errored_ancestors, depth
+    FROM owned
 ),
 carriers AS (
     -- errored spans with an errored descendant (a span met again up a parent cycle

@@ -388,7 +388,7 @@ def _samples(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> pl.DataFrame:
 
 def _verification(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> dict[str, Any]:
     """m_verification over both parts: the local sums plus every partition's."""
-    (loc,) = con.execute(catalog.sql("l_verification", "local.sql")).fetchall()
+    loc = metrics.verification_sums(con)
     l_checks, l_rej, l_acc, l_fa, l_rwv, l_retries, l_rr, l_rec, l_vms, l_rms = loc
 
     def total(column: str) -> float:

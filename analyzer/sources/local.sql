@@ -26,34 +26,6 @@ WHERE stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assem
 UNION ALL
 SELECT 'human', COALESCE(agent, name), '', duration_ms FROM cg_spans WHERE actor = 'human'
 
--- name: l_verification
--- m_verification's sums over the local runs.
-WITH root AS (
-    SELECT a.trace_id, s.start_ns AS root_start_ns
-    FROM cg_attr a LEFT JOIN cg_spans s ON s.trace_id = a.trace_id AND s.span_id = a.span_id
-),
-per_run AS (
-    SELECT v.trace_id, count(*) AS checks, count(DISTINCT v.verifier) AS verifiers,
-           count(*) FILTER (WHERE v.verdict = 'reject') AS rejects,
-           count(*) FILTER (WHERE v.verdict = 'accept') AS accepts,
-           count(*) FILTER (WHERE v.verdict = 'accept'
-                              AND (x.root_start_ns IS NULL OR x.root_start_ns <= v.end_ns))
-               AS accepts_before_cause,
-           sum(v.duration_ms) AS verify_ms
-    FROM cg_verify v LEFT JOIN root x ON x.trace_id = v.trace_id
-    GROUP BY v.trace_id
-)
-SELECT COALESCE(sum(p.checks), 0)::BIGINT AS checks,
-       COALESCE(sum(p.rejects), 0)::BIGINT AS rejects,
-       COALESCE(sum(p.accepts), 0)::BIGINT AS accepts,
-       COALESCE(sum(p.accepts_before_cause) FILTER (WHERE r.failed), 0)::BIGINT AS false_accepts,
-       count(*) AS runs_with_verifier,
-       COALESCE(sum(p.checks - p.verifiers), 0)::BIGINT AS retries,
-       count(*) FILTER (WHERE p.rejects > 0) AS rejected_runs,
-       count(*) FILTER (WHERE p.rejects > 0 AND NOT r.failed) AS recovered_runs,
-       COALESCE(sum(p.verify_ms), 0) AS verify_ms, COALESCE(sum(r.duration_ms), 0) AS run_ms
-FROM per_run p JOIN cg_run r ON r.trace_id = p.trace_id
-
 -- name: merge_stages
 -- m_stages over both parts: runs per stage add up; failures are all local.
 WITH parts AS (

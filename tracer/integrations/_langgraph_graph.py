@@ -22,6 +22,7 @@ from tracer.integrations._common import (
 
 __all__: list[str] = []
 
+FRAMEWORK = "langgraph"  # coordgap.integration of every span the integration writes
 _START = "__start__"
 ROLE_STAGES = {role: spec.stage for role, spec in ROLES.items()}
 
@@ -71,6 +72,7 @@ class _GraphRun:
     run: Span | None = None  # the run span the whole (sub)graph belongs to
     resumed: _Suspended | None = None  # this invocation resumes an interrupted run
     resume_value: Any = None  # Command(resume=...) value, handed to the interrupted node
+    owner: str | None = None  # a subgraph: the node that runs it, whose steps its nodes are
 
 
 @dataclass

@@ -20,19 +20,16 @@ from tracer.integrations._common import (
     ROLES,
     _Content,
     _detach_quietly,
-    _fingerprint,
     _get_tracer,
     _guarded,
     _plan_attributes,
     _record_error,
-    _Snapshot,
     _snapshot,
-    _state_diff,
     agent_attributes,
-    handoff_attributes,
 )
 from tracer.integrations._langgraph_graph import (
     _START,
+    FRAMEWORK,
     _command_parts,
     _graph_topology,
     _GraphRun,
@@ -50,10 +47,9 @@ from tracer.integrations._langgraph_graph import (
     _sources,
     _Suspended,
 )
+from tracer.integrations._langgraph_handoff import HandoffWriter
 
 __all__ = ["CoordgapCallbackHandler"]
-
-_FRAMEWORK = "langgraph"
 
 
 class CoordgapCallbackHandler(BaseCallbackHandler):
@@ -101,6 +97,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         self._workflow_name = workflow_name
         self._content = _Content(capture_content, redact)
         self._tracer = _get_tracer(tracer_provider)
+        self._handoffs = HandoffWriter(
+            self._tracer, self._actors, self._carry, self._expects, self._content
+        )
         self._edges, self._branch_names, loops = _graph_topology(graph)
         self._graph_known = graph is not None
         for name in loops:  # a loop-back conditional edge marks a verifier
@@ -133,6 +132,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 task_ns=outer.task_ns,
                 thread_id=outer.graph.thread_id,
                 run=outer.graph.run,
+                owner=outer.name,
             )
             self._graphs[parent_run_id] = sub
             return sub
@@ -216,7 +216,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         attrs: dict[str, Any] = {
             semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
             semconv.GEN_AI_WORKFLOW_NAME: wf_name,
-            semconv.INTEGRATION: _FRAMEWORK,
+            semconv.INTEGRATION: FRAMEWORK,
         }
         if thread_id is not None:  # a checkpointed thread: runs resumed later share it
             attrs[semconv.GEN_AI_CONVERSATION_ID] = str(thread_id)
@@ -266,8 +266,10 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             role=role,
             actor=self._actors.get(name, semconv.ACTOR_CODE),
             agent_id=f"{graph.name}.{name}",
-            integration=_FRAMEWORK,
+            integration=FRAMEWORK,
         )
+        if graph.owner is not None:  # a step of the agent whose subgraph this is
+            attrs[semconv.AGENT_OWNER] = graph.owner
         if self._content.enabled:
             attrs[semconv.INPUT_CONTENT] = self._content.render(state)
         snap = _snapshot(state)
@@ -277,7 +279,9 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             else:
                 handoffs = [(s, s.state) for s in _sources(graph, self._edges, name, step)]
         for source, baseline in handoffs:
-            self._emit_handoff(graph, source, name, state, snap, start_ns, baseline)
+            self._handoffs.emit(
+                graph.parent, source.name, source.end_ns, name, state, snap, baseline, start_ns
+            )
         if graph.resumed is not None and graph.resumed.node == name:
             graph.resumed = None  # the answer goes to the node that asked, once
             actor = self._actors.get(name, semconv.ACTOR_CODE)
@@ -314,60 +318,6 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         if self._restores_async_context:
             return otel_context.attach(trace.set_span_in_context(span))
         return None
-
-    def _emit_handoff(
-        self,
-        graph: _GraphRun,
-        source: _NodeRun,
-        target: str,
-        state: Mapping[str, Any],
-        snap: _Snapshot,
-        start_ns: int,
-        baseline: _Snapshot,
-    ) -> None:
-        diff = _state_diff(baseline, snap)
-        carried = (
-            diff["dropped"]
-            if self._carry is None
-            else [k for k in diff["dropped"] if k in self._carry]
-        )
-        violations = [f"{semconv.VIOLATION_DROPPED_KEY}: {k}" for k in carried]
-        violations += [f"{semconv.VIOLATION_TYPE_MISMATCH}: {t}" for t in diff["type_changed"]]
-        expected = self._expects.get(target, [])
-        violations += [
-            f"{semconv.VIOLATION_MISSING_KEY}: {k}" for k in expected if state.get(k) is None
-        ]
-        source_actor = self._actors.get(source.name, semconv.ACTOR_CODE)
-        target_actor = self._actors.get(target, semconv.ACTOR_CODE)
-        attrs = handoff_attributes(
-            source.name,
-            target,
-            source_actor=source_actor,
-            target_actor=target_actor,
-            integration=_FRAMEWORK,
-        )
-        attrs |= {
-            semconv.HANDOFF_KEYS_ADDED: diff["added"],
-            semconv.HANDOFF_KEYS_DROPPED: diff["dropped"],
-            semconv.HANDOFF_KEYS_CHANGED: diff["changed"],
-            semconv.HANDOFF_VIOLATIONS: violations,
-            semconv.HANDOFF_VIOLATION_COUNT: len(violations),
-            **_fingerprint(dict(state)),
-        }
-        if self._carry is not None:
-            attrs[semconv.HANDOFF_CARRY] = self._carry
-        if expected:
-            attrs[semconv.HANDOFF_EXPECTS] = "keys: " + ", ".join(expected)
-        if self._content.enabled:
-            attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = self._content.render(dict(state))
-        begin = min(source.end_ns or start_ns, start_ns)
-        span = self._tracer.start_span(
-            semconv.handoff_span_name(source.name, target),
-            context=trace.set_span_in_context(graph.parent),
-            attributes=attrs,
-            start_time=begin,
-        )
-        span.end(end_time=start_ns)
 
     @_guarded("langgraph.on_chain_end")
     def on_chain_end(self, outputs: Any, *, run_id: UUID, **kwargs: Any) -> None:

@@ -19,11 +19,10 @@ from opentelemetry.trace import Span
 
 from tracer import semconv
 from tracer.integrations._common import _Content, _handoff_attributes
-from tracer.integrations._langgraph_graph import HUMAN, _Suspended
+from tracer.integrations._langgraph_graph import FRAMEWORK, HUMAN, _Suspended
 
 __all__: list[str] = []
 
-_FRAMEWORK = "langgraph"
 _MAX_SUSPENDED = 1024  # threads waiting for a human, per handler; the oldest go first
 
 
@@ -62,7 +61,7 @@ def _handoff(
         target_actor=actors[1],
         payload=payload,
         violations=[],
-        framework=_FRAMEWORK,
+        framework=FRAMEWORK,
     )
     if content.enabled:
         attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = content.render(payload)
@@ -95,7 +94,7 @@ def answered(tracer: Any, parent: Span, record: _Suspended, now_ns: int) -> None
             semconv.STAGE: semconv.STAGE_GENERATION,
             semconv.ACTOR: semconv.ACTOR_HUMAN,
             semconv.RESUMED: True,
-            semconv.INTEGRATION: _FRAMEWORK,
+            semconv.INTEGRATION: FRAMEWORK,
         },
         start_time=record.at_ns,
     )
@@ -121,7 +120,7 @@ def failed_after_resume(tracer: Any, parent: Span, error: BaseException) -> None
             semconv.OUTCOME: semconv.OUTCOME_FAILURE,
             semconv.OUTCOME_REASON: f"{type(error).__qualname__} after the resume",
             semconv.RESUMED: True,
-            semconv.INTEGRATION: _FRAMEWORK,
+            semconv.INTEGRATION: FRAMEWORK,
         },
     )
     span.end()

@@ -9,7 +9,8 @@ What it records (see docs/integrations.md):
   inside an existing trace the caller's span is the run);
 - each node execution -> ``invoke_agent {node}`` (``plan {node}`` /
   ``verify {node}`` for nodes given those roles), current while the node runs
-  so spans the node opens nest under it;
+  so spans the node opens nest under it; the nodes of a subgraph nest under the
+  node that runs it, as its steps (``coordgap.agent.owner`` names that node);
 - each edge taken -> ``handoff {a} -> {b}`` carrying the fingerprint of the
   state ``b`` receives, the keys added, dropped and changed since ``a`` read
   it, and violations (a carried key dropped, a key changing type, a key the
