@@ -79,8 +79,12 @@ _PER_PARTITION = (
     "ch_verification", "ch_samples",
 )  # fmt: skip
 #: memory the local DuckDB part may hold (``$COORDGAP_MEMORY_LIMIT`` overrides it), on
-#: one thread: each further thread holds buffers of its own
+#: one thread: each further thread holds buffers of its own. Normalizing and
+#: attributing needs the most (a recursive walk up parent chains does not spill);
+#: computing the figures afterwards runs under the smaller cap, so the cached table
+#: data it would not read again goes back to the system.
 LOCAL_MEMORY_LIMIT = "320MB"
+FIGURES_MEMORY_LIMIT = "160MB"
 
 
 def query_params(statement: str, **extra: Any) -> dict[str, Any]:
@@ -171,6 +175,7 @@ class ClickHouseSource:
                     self._fill(con, ids)
                     _analysis.prepare(con, since=since, service=service)
                     rules.attribute(con)
+                    _shrink(con)
                     return self._collect(
                         con, remote, all_runs, example_runs, tuple(session.warnings)
                     )
@@ -274,9 +279,12 @@ class ClickHouseSource:
         _register(con, "ch_calls_arrow", remote["ch_calls"])
         con.execute("INSERT INTO cg_calls SELECT agent, stage, actor, sum(calls), sum(failures)"
                     " FROM ch_calls_arrow GROUP BY ALL")  # fmt: skip
-        values = _arrow(con, catalog.sql("l_values", "local.sql"))
-        self._command("ch_local_values", {"vals": values.cast(_VALUES_SCHEMA)})
+        values = con.sql(catalog.sql("l_values", "local.sql")).fetch_record_batch(BATCH_ROWS)
+        for batch in values:
+            block = pa.Table.from_batches([batch]).cast(_VALUES_SCHEMA)
+            self._command("ch_local_values", {"vals": block})
         _register(con, "ch_quantiles", self._quantiles())
+        self.engine.release_memory()  # ClickHouse's work is done; the frames come next
         _register(con, "ch_edges", remote["ch_edges"])
         _register(con, "l_edges", _arrow(con, catalog.sql("l_edges", "local.sql")))
         _register(con, "ch_stages", remote["ch_stage_runs"])
@@ -434,6 +442,12 @@ def _new_local_store() -> duckdb.DuckDBPyConnection:
     con = Store(_local_path(), memory_limit=_local_limit()).con
     con.execute("SET threads = 1")
     return con
+
+
+def _shrink(con: duckdb.DuckDBPyConnection) -> None:
+    """Lower the local store's cap for the figures (unless the user set one)."""
+    if not os.environ.get(MEMORY_LIMIT_ENV):
+        con.execute(f"SET memory_limit = '{FIGURES_MEMORY_LIMIT}'")  # a constant of this module
 
 
 @contextlib.contextmanager
