@@ -83,7 +83,7 @@ _PER_PARTITION = (
 #: attributing needs the most (a recursive walk up parent chains does not spill);
 #: computing the figures afterwards runs under the smaller cap, so the cached table
 #: data it would not read again goes back to the system.
-LOCAL_MEMORY_LIMIT = "320MB"
+LOCAL_MEMORY_LIMIT = "256MB"
 FIGURES_MEMORY_LIMIT = "160MB"
 
 
@@ -167,6 +167,7 @@ class ClickHouseSource:
             holders = self._query("ch_outcome_holders").cast(_IDS_SCHEMA)
             ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
             # ClickHouse's heavy steps are done before the local store grows
+            self._drop_temp(keep=("cg_values",))
             self.engine.release_memory()
             ids = ids.group_by("trace_id").aggregate([])
             con = _new_local_store()
@@ -224,9 +225,10 @@ class ClickHouseSource:
             text, query_params(text, db=self.url.database, table=self.url.table, **extra), external
         )
 
-    def _drop_temp(self) -> None:
+    def _drop_temp(self, keep: tuple[str, ...] = ()) -> None:
         for name in _TEMP_TABLES:
-            self.engine.command(f"DROP TEMPORARY TABLE IF EXISTS {name}")
+            if name not in keep:
+                self.engine.command(f"DROP TEMPORARY TABLE IF EXISTS {name}")
 
     def fetch(self, trace_ids: list[str]) -> duckdb.DuckDBPyConnection:
         """An in-memory DuckDB store holding these traces (``spans`` schema)."""
@@ -258,7 +260,10 @@ class ClickHouseSource:
                 pending, rows = [], 0
         added += _insert(con, pending)
         if added:
+            # written out, the spans can leave memory while the links walk parent chains
+            con.execute("CHECKPOINT")
             ingest.link_spans(con)
+            con.execute("CHECKPOINT")
 
     def _collect(
         self,
@@ -279,7 +284,7 @@ class ClickHouseSource:
         _register(con, "ch_calls_arrow", remote["ch_calls"])
         con.execute("INSERT INTO cg_calls SELECT agent, stage, actor, sum(calls), sum(failures)"
                     " FROM ch_calls_arrow GROUP BY ALL")  # fmt: skip
-        values = con.sql(catalog.sql("l_values", "local.sql")).fetch_record_batch(BATCH_ROWS)
+        values = con.sql(catalog.sql("l_values", "local.sql")).to_arrow_reader(BATCH_ROWS)
         for batch in values:
             block = pa.Table.from_batches([batch]).cast(_VALUES_SCHEMA)
             self._command("ch_local_values", {"vals": block})
@@ -383,7 +388,7 @@ def _samples(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> pl.DataFrame:
     assert isinstance(ch, pl.DataFrame)
     ch = ch.sort(["stage", "h"]).group_by("stage", maintain_order=True).head(per_stage)
     ch = ch.select("stage", "duration_ms")
-    spans = con.sql("SELECT stage, duration_ms FROM cg_spans WHERE stage IS NOT NULL").pl()
+    spans = con.sql(catalog.sql("l_samples", "local.sql"), params={"n": per_stage}).pl()
     both = pl.concat([spans.cast(ch.schema) if ch.height else spans, ch], how="vertical")
     order = {s: i for i, s in enumerate(_analysis_stages())}
     return (

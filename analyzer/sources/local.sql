@@ -26,6 +26,14 @@ WHERE stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assem
 UNION ALL
 SELECT 'human', COALESCE(agent, name), '', duration_ms FROM cg_spans WHERE actor = 'human'
 
+-- name: l_samples
+-- Up to $n latencies a stage from the local runs (by trace and span id: deterministic).
+SELECT stage, duration_ms FROM (
+    SELECT stage, duration_ms,
+           row_number() OVER (PARTITION BY stage ORDER BY trace_id, span_id) AS k
+    FROM cg_spans WHERE stage IS NOT NULL
+) WHERE k <= $n
+
 -- name: merge_stages
 -- m_stages over both parts: runs per stage add up; failures are all local.
 WITH parts AS (
