@@ -4,7 +4,9 @@ Generates runs inside ClickHouse (``benchmarks/clickhouse_corpus.sql``: INSERT .
 SELECT over ``numbers()``, in chunks, no Python loop) into the OpenTelemetry
 Collector exporter's ``otel_traces`` table in a chDB data directory, then runs
 each measured phase in a child process of its own and reads that child's peak
-resident memory from the kernel (``wait4`` rusage), medians of --repeat runs:
+resident memory from the kernel (``wait4`` rusage; for the ClickHouse source the
+child's own ``VmHWM`` right after ``analyze()``, before the comparison fetch below),
+medians of --repeat runs:
 
 - engine:  the child opens the chDB session and counts the table: the fixed cost
            of the embedded engine (chDB runs ClickHouse inside the process that
