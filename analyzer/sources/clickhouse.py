@@ -4,9 +4,10 @@ The split (docs/internals.md, "The ClickHouse source"): ClickHouse normalizes ev
 span in scope (the mapping of :mod:`analyzer.mapping` for coordgap's own and GenAI
 keys, ported to ClickHouse SQL in ``clickhouse.sql``), decides for each trace
 whether it is *simple* (computable exactly without walking parent chains) and
-aggregates the simple runs, all of which succeeded. Every other trace in scope,
-every failed run among them, is fetched whole (Arrow) into an in-memory DuckDB
-with the ``spans`` schema, normalized by the unchanged ingest mapping and
+aggregates the simple runs, all of which succeeded, one partition of traces at a
+time. Every other trace in scope, every failed run among them, is streamed whole
+(Arrow) into a local DuckDB store (a temporary file, memory capped) with the
+``spans`` schema, normalized by the unchanged ingest mapping and
 attributed by the unchanged rules; its figures are added to ClickHouse's, and the
 quantiles are computed in ClickHouse over both parts (the local values are sent
 along). What crosses the wire grows with the traces that are not simple, not with
@@ -42,6 +43,7 @@ from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
 from analyzer.sources.engines import Engine, SourceURL, connect, parse_url
 from analyzer.store import MEMORY_LIMIT_ENV, Store
+from tracer import semconv
 
 __all__ = ["ClickHouseSource", "open_source", "query_params"]
 
@@ -67,7 +69,9 @@ _QUANTILES_SCHEMA = pa.schema(
      ("max_v", pa.float64())]
 )  # fmt: skip
 _PART_TABLES = ("cg_handoffs", "cg_traces")
-_TEMP_TABLES = (*_PART_TABLES, "cg_all", "cg_referenced", "cg_values")
+#: what the ClickHouse steps leave that only the quantiles read afterwards
+_STEP_TABLES = (*_PART_TABLES, "cg_all", "cg_referenced")
+_TEMP_TABLES = (*_STEP_TABLES, "cg_values")
 
 #: spans a partition of the per-trace steps holds (what bounds ClickHouse's memory)
 PARTITION_SPANS = 1_000_000
@@ -167,7 +171,7 @@ class ClickHouseSource:
             holders = self._query("ch_outcome_holders").cast(_IDS_SCHEMA)
             ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
             # ClickHouse's heavy steps are done before the local store grows
-            self._drop_temp(keep=("cg_values",))
+            self._drop_temp(_STEP_TABLES)
             self.engine.release_memory()
             ids = ids.group_by("trace_id").aggregate([])
             con = _new_local_store()
@@ -208,8 +212,7 @@ class ClickHouseSource:
         for part in range(parts):
             at: dict[str, Any] = {"parts": parts, "part": part}
             at["per_stage"] = metrics.SAMPLES_PER_STAGE
-            for table in _PART_TABLES:
-                self.engine.command(f"DROP TEMPORARY TABLE IF EXISTS {table}")
+            self._drop_temp(_PART_TABLES)
             self._command("ch_traces", **scope, **at)
             self._command("ch_handoffs", **at)
             self._command("ch_values", **at)
@@ -225,13 +228,13 @@ class ClickHouseSource:
             text, query_params(text, db=self.url.database, table=self.url.table, **extra), external
         )
 
-    def _drop_temp(self, keep: tuple[str, ...] = ()) -> None:
-        for name in _TEMP_TABLES:
-            if name not in keep:
-                self.engine.command(f"DROP TEMPORARY TABLE IF EXISTS {name}")
+    def _drop_temp(self, names: tuple[str, ...] = _TEMP_TABLES) -> None:
+        """Drop these temporary tables (one of this module's fixed names each)."""
+        for name in names:
+            self.engine.command(f"DROP TEMPORARY TABLE IF EXISTS {name}")
 
     def fetch(self, trace_ids: list[str]) -> duckdb.DuckDBPyConnection:
-        """An in-memory DuckDB store holding these traces (``spans`` schema)."""
+        """A local DuckDB store holding these traces (``spans`` schema)."""
         return self._local_store(pa.table({"trace_id": pa.array(trace_ids, pa.string())}))
 
     def _local_store(self, ids: pa.Table) -> duckdb.DuckDBPyConnection:
@@ -390,7 +393,7 @@ def _samples(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> pl.DataFrame:
     ch = ch.select("stage", "duration_ms")
     spans = con.sql(catalog.sql("l_samples", "local.sql"), params={"n": per_stage}).pl()
     both = pl.concat([spans.cast(ch.schema) if ch.height else spans, ch], how="vertical")
-    order = {s: i for i, s in enumerate(_analysis_stages())}
+    order = {s: i for i, s in enumerate(semconv.STAGES)}
     return (
         both.filter(pl.col("stage").is_in(list(order)))
         .group_by("stage", maintain_order=True)
@@ -400,34 +403,13 @@ def _samples(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> pl.DataFrame:
 
 
 def _verification(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> dict[str, Any]:
-    """m_verification over both parts: the local sums plus every partition's."""
-    loc = metrics.verification_sums(con)
-    l_checks, l_rej, l_acc, l_fa, l_rwv, l_retries, l_rr, l_rec, l_vms, l_rms = loc
-
-    def total(column: str) -> float:
-        return sum(v or 0 for v in remote.column(column).to_pylist())
-
-    checks = int(l_checks) + int(total("checks"))
-    rejects = int(l_rej) + int(total("rejects"))
-    accepts = int(l_acc) + int(total("accepts"))
-    runs_wv = int(l_rwv) + int(total("runs_with_verifier"))
-    retries = int(l_retries) + int(total("retries"))
-    rejected = int(l_rr) + int(total("rejected_runs"))
-    recovered = int(l_rec) + int(total("rejected_runs"))  # simple runs all succeeded
-    verify_ms = float(l_vms) + total("verify_ms")
-    run_ms = float(l_rms) + total("run_ms")
-    false_accepts = int(l_fa)
-    return {
-        "checks": checks,
-        "rejects": rejects,
-        "false_accepts": false_accepts,
-        "catch_rate": _ratio(rejects, rejects + false_accepts),
-        "false_accept_rate": _ratio(false_accepts, accepts),
-        "recovery_rate": _ratio(recovered, rejected),
-        "retries_per_run": _ratio(retries, runs_wv),
-        "share_of_latency": min(verify_ms / run_ms, 1.0) if run_ms > 0 else None,
-        "runs_with_verifier": runs_wv,
-    }
+    """m_verification over both parts: ``cg_verify_sums`` pointed at the local sums plus
+    every partition's, then the store's own rates over it."""
+    metrics.verification_sums(con)
+    con.execute("CREATE OR REPLACE TEMP TABLE cg_verify_local AS SELECT * FROM cg_verify_sums")
+    _register(con, "ch_verification", remote)
+    con.execute(catalog.sql("merge_verification_sums", "local.sql"))
+    return metrics.verification_rates(con)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, blocks: list[pa.Table]) -> int:
@@ -482,14 +464,6 @@ def _local_root() -> Path:
     root = tempfile.mkdtemp(prefix="coordgap-clickhouse-")
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     return Path(root)
-
-
-def _analysis_stages() -> tuple[str, ...]:
-    return ("decomposition", "generation", "handoff", "verification", "assembly")
-
-
-def _ratio(num: float, den: float) -> float | None:
-    return num / den if den else None
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:

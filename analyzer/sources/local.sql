@@ -34,6 +34,29 @@ SELECT stage, duration_ms FROM (
     FROM cg_spans WHERE stage IS NOT NULL
 ) WHERE k <= $n
 
+-- name: merge_verification_sums
+-- cg_verify_sums over both parts: the local runs' sums (cg_verify_local) plus every
+-- partition's simple runs' (ch_verification). Simple runs all succeeded: none holds a
+-- false accept, and each of their rejected runs recovered.
+CREATE OR REPLACE TEMP VIEW cg_verify_sums AS
+WITH c AS (
+    SELECT COALESCE(sum(checks), 0) AS checks, COALESCE(sum(rejects), 0) AS rejects,
+           COALESCE(sum(accepts), 0) AS accepts,
+           COALESCE(sum(runs_with_verifier), 0) AS runs_with_verifier,
+           COALESCE(sum(retries), 0) AS retries,
+           COALESCE(sum(rejected_runs), 0) AS rejected_runs,
+           COALESCE(sum(verify_ms), 0) AS verify_ms, COALESCE(sum(run_ms), 0) AS run_ms
+    FROM ch_verification
+)
+SELECT (l.checks + c.checks)::BIGINT AS checks, (l.rejects + c.rejects)::BIGINT AS rejects,
+       (l.accepts + c.accepts)::BIGINT AS accepts, l.false_accepts,
+       (l.runs_with_verifier + c.runs_with_verifier)::BIGINT AS runs_with_verifier,
+       (l.retries + c.retries)::BIGINT AS retries,
+       (l.rejected_runs + c.rejected_runs)::BIGINT AS rejected_runs,
+       (l.recovered_runs + c.rejected_runs)::BIGINT AS recovered_runs,
+       l.verify_ms + c.verify_ms AS verify_ms, l.run_ms + c.run_ms AS run_ms
+FROM cg_verify_local l, c
+
 -- name: merge_stages
 -- m_stages over both parts: runs per stage add up; failures are all local.
 WITH parts AS (
