@@ -206,11 +206,18 @@ def report(s: Score, truth: dict[str, Any], group_key: str = "mode") -> str:
     )
     for trace_id in s.healthy_listed:
         lines.append(f"  healthy but listed: {trace_id} {truth[trace_id].get('scenario', '')}")
-    if len(s.by_group) > 1:
-        lines.append(f"by {group_key} (runs, right agent, right step):")
-        for group, (n, agent, step) in sorted(s.by_group.items()):
-            lines.append(f"  {group:<28} {n:>3}  agent {_pct(agent, n):<18} step {_pct(step, n)}")
+    lines.extend(group_table(s, group_key))
     return "\n".join(lines)
+
+
+def group_table(s: Score, group_key: str) -> list[str]:
+    """Failed runs, right agent and right step per value of ``group_key`` of the truth."""
+    if len(s.by_group) <= 1:
+        return []
+    lines = [f"by {group_key} (runs, right agent, right step):"]
+    for group, (n, agent, step) in sorted(s.by_group.items()):
+        lines.append(f"  {group:<28} {n:>3}  agent {_pct(agent, n):<18} step {_pct(step, n)}")
+    return lines
 
 
 def as_json(s: Score) -> dict[str, Any]:
@@ -244,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--list", action="store_true", help="list runs no detector explains")
     parser.add_argument(
+        "--by",
+        action="append",
+        help="also break accuracy down by this truth field (e.g. framework); repeatable",
+    )
+    parser.add_argument(
         "--flip-healthy",
         action="store_true",
         help="also grade the healthy runs failed and count the content detectors that fire "
@@ -254,12 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     truth_path = args.truth or DEFAULT_TRUTH
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     truth = truth.get("runs", truth)
-    s = score(truth, analyze(trace_files(paths)))
+    analysis = analyze(trace_files(paths))
+    s = score(truth, analysis)
     if args.json:
         print(json.dumps(as_json(s), indent=2))
     else:
         print(f"traces: {', '.join(str(p) for p in paths)}; truth: {truth_path}")
         print(report(s, truth))
+        for key in args.by or []:
+            print("\n".join(group_table(score(truth, analysis, key), key)))
     if args.flip_healthy:
         healthy = [k for k, v in truth.items() if v.get("healthy")]
         flipped = analyze(trace_files(paths), flip=healthy)
