@@ -155,6 +155,7 @@ SHAPE_SCENARIOS = (
     "lg-lost-constraint-lisbon",
     "oa-tool-failure-A1",
     "crew-ops-wrong-source-uptime",
+    "hw-cap-per-meal-london",
 )
 FRAMEWORKS = ("autogen_agentchat", "autogen_ext", "langgraph", "agents", "crewai")
 
@@ -192,7 +193,7 @@ def _shape(traces: Path, annotations: Path, scenario: str) -> tuple[Any, ...]:
     not (
         os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS") or os.environ.get("COORDGAP_CORPUS_SHAPE")
     ),
-    reason="~40 s (six framework processes); runs in CI or with COORDGAP_CORPUS_SHAPE=1",
+    reason="~40 s (seven framework processes); runs in CI or with COORDGAP_CORPUS_SHAPE=1",
 )
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     for module in FRAMEWORKS:

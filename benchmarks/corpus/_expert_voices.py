@@ -26,6 +26,7 @@ class Voice:
     glossed: tuple[str, ...]
     trouble: tuple[str, ...]
     give_up: tuple[str, ...]
+    recheck: tuple[str, ...]
 
 
 FORMAL = Voice(
@@ -97,6 +98,10 @@ FORMAL = Voice(
         "Agreed that we cannot confirm this. Reporting {r} {unit} with low confidence.",
         "We have no means to resolve the discrepancy here; I will note {r} {unit} as unverified.",
     ),
+    recheck=(
+        "Before confirming, I will reproduce the computation independently from the stated inputs:",
+        "To verify, I am re-running the calculation with the inputs as given:",
+    ),
 )
 
 CASUAL = Voice(
@@ -158,6 +163,10 @@ CASUAL = Voice(
         "Yeah, no way to nail it down. Leaving {r} {unit} as our best shot.",
         "Can't sort it out from here - going with {r} {unit}, flagged as shaky.",
     ),
+    recheck=(
+        "Let me just rerun it myself real quick:",
+        "Double-checking with my own run:",
+    ),
 )
 
 TERSE = Voice(
@@ -217,6 +226,10 @@ TERSE = Voice(
     give_up=(
         "Validation not possible. {r} {unit} reported as unconfirmed.",
         "Unable to validate; {r} {unit} stands without confirmation.",
+    ),
+    recheck=(
+        "Independent recomputation:",
+        "Re-execution for validation:",
     ),
 )
 

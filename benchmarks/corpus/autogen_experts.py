@@ -136,6 +136,15 @@ class Run:
     def approve(self, r: str) -> int:
         return self.say(self.t.checker, self.pick(self.v.approve, r=r))
 
+    def sign_off(self, template: str, x: str, r: str) -> int:
+        """The approval; in every other run the verifier first reruns the code itself,
+        with the inputs as they were handed to it."""
+        if self.n % 2:
+            code = template.format(x=x)
+            self.say(self.t.checker, f"{self.pick(self.v.recheck)}\n{_block(code)}")
+            self.turns.append((TERMINAL, None))
+        return self.approve(r)
+
 
 def _output(code: str) -> str:
     try:
@@ -154,7 +163,7 @@ def clean(r: Run) -> None:
     r.remark(p.note)
     _, out = r.code(p.code, p.x)
     r.result(out)
-    r.approve(out)
+    r.sign_off(p.code, p.x, out)
 
 
 def fixed(r: Run) -> None:
@@ -209,7 +218,7 @@ def wrong_input(r: Run) -> Span:
     r.remark(p.note)
     _, out = r.code(p.code, p.x_bad)
     r.result(out)
-    return bad, r.approve(out)
+    return bad, r.sign_off(p.code, p.x_bad, out)
 
 
 def wrong_source(r: Run) -> Span:
@@ -219,7 +228,7 @@ def wrong_source(r: Run) -> Span:
     r.remark(p.note)
     _, out = r.code(p.code, p.x_bad)
     r.result(out)
-    return bad, r.approve(out)
+    return bad, r.sign_off(p.code, p.x_bad, out)
 
 
 def bad_split(r: Run) -> Span:
@@ -229,7 +238,7 @@ def bad_split(r: Run) -> Span:
     r.remark(p.note)
     _, out = r.code(p.code, p.x_bad)
     r.result(out)
-    return bad, r.approve(out)
+    return bad, r.sign_off(p.code, p.x_bad, out)
 
 
 def bad_assumption(r: Run) -> Span:
@@ -239,7 +248,7 @@ def bad_assumption(r: Run) -> Span:
     bad = r.remark(p.assume.format(xa=p.x_assumed))
     _, out = r.code(p.code, p.x_assumed)
     r.result(out)
-    return bad, r.approve(out)
+    return bad, r.sign_off(p.code, p.x_assumed, out)
 
 
 def wrong_formula(r: Run) -> Span:
@@ -249,7 +258,7 @@ def wrong_formula(r: Run) -> Span:
     r.remark(p.note)
     bad, out = r.code(p.wrong_code, p.x)
     r.result(out)
-    return bad, r.approve(out)
+    return bad, r.sign_off(p.wrong_code, p.x, out)
 
 
 def error_ignored(r: Run) -> Span:

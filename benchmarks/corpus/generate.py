@@ -40,6 +40,7 @@ MODULES = (
     "langgraph_graphs",
     "openai_agents_runs",
     "crewai_crews",
+    "handwritten",
 )
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
