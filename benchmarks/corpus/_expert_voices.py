@@ -27,6 +27,10 @@ class Voice:
     trouble: tuple[str, ...]
     give_up: tuple[str, ...]
     recheck: tuple[str, ...]
+    # round-robin teams: every agent speaks in turn, also when it has nothing to do
+    idle: tuple[str, ...] = ("Nothing to add from my side.",)
+    ask_fix: tuple[str, ...] = ("{coder}, please fix the script.",)
+    ask_redo: tuple[str, ...] = ("{source}, please redo the lookup.",)
 
 
 FORMAL = Voice(
@@ -233,4 +237,77 @@ TERSE = Voice(
     ),
 )
 
-VOICES = (FORMAL, CASUAL, TERSE)
+POLITE = Voice(
+    plan=(
+        "Thanks everyone. Suggested order: {source} finds the {quantity} in {where}, {domain} "
+        "adds context, {coder} computes, the terminal executes, {reader} reports {what}, "
+        "{checker} verifies.",
+        "Here's the plan, if it suits all: the {quantity} comes from {where} ({source}); "
+        "{domain} reviews; {coder} codes it; {reader} reads the result; {checker} checks.",
+    ),
+    fact=(
+        "Happy to help: {where} gives {x} as the {quantity}.",
+        "I found it - the {quantity} in {where} is {x}.",
+        "According to {where}, the {quantity} is {x}.",
+    ),
+    code=(
+        "Here is my proposal for the computation:",
+        "Please run the following:",
+        "I've written this small program:",
+    ),
+    fix=(
+        "Thank you for catching that. Here is a corrected version:",
+        "Sorry about that - this one should work:",
+    ),
+    result=(
+        "Thanks, terminal. That gives {what} = {r} {unit}.",
+        "The program printed {r}, so {what} is {r} {unit}.",
+        "Reading the output: {r} {unit} for {what}.",
+    ),
+    approve=(
+        "I've gone through each step and agree: {r} {unit}. TERMINATE",
+        "Thank you all, verified: {what} is {r} {unit}. TERMINATE",
+        "Everything checks out - {r} {unit}. TERMINATE",
+    ),
+    noticed=(
+        "It seems the program raised an exception instead of printing a result.",
+        "Unfortunately the execution stopped with an error, so there's no result yet.",
+    ),
+    send_back=(
+        "I'm sorry, but I can't verify this yet: the {quantity} came from {bad_where}, "
+        "whereas the task points to {where}.",
+        "One concern before approving: {bad_where} is not the document the task names "
+        "({where}). Could we redo that part?",
+    ),
+    doubt=("Could you confirm the figure is from {where} rather than {bad_where}?",),
+    confirm=("Yes, {where}, {x}.",),
+    glossed=(
+        "Based on what we have, {what} would be {r} {unit}.",
+        "Summing up: {what} = {r} {unit}.",
+    ),
+    trouble=(
+        "I'm a little worried: {r} {unit} seems far from what I'd expect for {what}, and I "
+        "can't tell which input causes it.",
+        "This result, {r} {unit}, doesn't look plausible for {what}; I can't explain it.",
+    ),
+    give_up=(
+        "I'm afraid we cannot verify {r} {unit}. Let's report it with a caveat.",
+        "Without a way to reconcile it, {r} {unit} remains unverified.",
+    ),
+    recheck=("Let me re-run the calculation to be sure:",),
+    idle=(
+        "No further input from me at this point.",
+        "Nothing new here; over to the next expert.",
+        "I'll wait for the corrected run.",
+    ),
+    ask_fix=(
+        "{coder}, would you mind fixing the script?",
+        "Could {coder} take another look at the code, please?",
+    ),
+    ask_redo=(
+        "Good point. {source}, could you look up the right document, please?",
+        "{source}, would you re-check the source?",
+    ),
+)
+
+VOICES = (FORMAL, CASUAL, TERSE, POLITE)

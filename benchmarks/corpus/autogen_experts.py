@@ -1,6 +1,7 @@
 """Expert teams on AutoGen AgentChat: six specialists and a real code terminal.
 
-Each team is a ``SelectorGroupChat`` of six ``*_Expert`` agents and a
+Each team is a ``SelectorGroupChat`` (one team: a ``RoundRobinGroupChat``, where
+everyone speaks in turn) of six ``*_Expert`` agents and a
 ``Computer_terminal`` (``CodeExecutorAgent`` on a real
 ``LocalCommandLineCodeExecutor``), the shape of AG2 captain-agent teams: a
 lead splits the task, a data expert finds the input figure, a domain expert
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from benchmarks.corpus import _common as c
 from benchmarks.corpus._autogen_team import Turn, build, play, root
-from benchmarks.corpus._expert_problems import FINANCE, SCIENCE, TRAVEL, Problem
+from benchmarks.corpus._expert_problems import FINANCE, RETAIL, SCIENCE, TRAVEL, Problem
 from benchmarks.corpus._expert_voices import VOICES, Voice
 
 TERMINAL = "Computer_terminal"
@@ -39,6 +40,7 @@ class Team:
     checker: str
     voice: Voice
     problems: tuple[Problem, ...]
+    round_robin: bool = False  # every agent speaks in turn (AutoGen RoundRobinGroupChat)
 
 
 TEAMS = (
@@ -75,6 +77,18 @@ TEAMS = (
         VOICES[2],
         SCIENCE,
     ),
+    Team(
+        "shop",
+        "InventoryPlanning_Expert",
+        "DataExtraction_Expert",
+        "SupplyChain_Expert",
+        "PythonCoding_Expert",
+        "RetailAnalytics_Expert",
+        "Verification_Expert",
+        VOICES[3],
+        RETAIL,
+        round_robin=True,
+    ),
 )
 
 
@@ -101,7 +115,7 @@ class Run:
         self.turns.append((who, text))
         return len(self.turns) - 1
 
-    def pick(self, options: tuple[str, ...], **fields: str) -> str:
+    def pick(self, options: tuple[str, ...], shift: int = 0, **fields: str) -> str:
         t, p = self.t, self.p
         names = {
             "lead": t.lead,
@@ -112,7 +126,7 @@ class Run:
             "checker": t.checker,
         }
         values = {"quantity": p.quantity, "what": p.what, "unit": p.unit, **names, **fields}
-        return options[self.n % len(options)].format(**values).replace(" .", ".")
+        return options[(self.n + shift) % len(options)].format(**values).replace(" .", ".")
 
     def plan(self, where: str) -> int:
         return self.say(self.t.lead, self.pick(self.v.plan, where=where))
@@ -139,7 +153,7 @@ class Run:
     def sign_off(self, template: str, x: str, r: str) -> int:
         """The approval; in every other run the verifier first reruns the code itself,
         with the inputs as they were handed to it."""
-        if self.n % 2:
+        if self.n % 2 and not self.t.round_robin:
             code = template.format(x=x)
             self.say(self.t.checker, f"{self.pick(self.v.recheck)}\n{_block(code)}")
             self.turns.append((TERMINAL, None))
@@ -201,6 +215,40 @@ def questioned(r: Run) -> None:
     r.fact(p.x, p.where)
     r.say(r.t.domain, r.pick(r.v.doubt, bad_where=p.bad_where, where=p.where))
     r.say(r.t.source, r.pick(r.v.confirm, x=p.x, where=p.where))
+    _, out = r.code(p.code, p.x)
+    r.result(out)
+    r.approve(out)
+
+
+def fixed_in_turn(r: Run) -> None:
+    """Round robin: the script fails; the others speak in turn until the coder fixes it."""
+    p, t = r.p, r.t
+    r.plan(p.where)
+    r.fact(p.x, p.where)
+    r.remark(p.note)
+    r.code(p.broken, p.x)
+    r.say(t.reader, r.pick(r.v.noticed))
+    r.say(t.checker, r.pick(r.v.idle))
+    r.say(t.lead, r.pick(r.v.ask_fix))
+    r.say(t.source, r.pick(r.v.idle, shift=1))
+    r.say(t.domain, r.pick(r.v.idle, shift=2))
+    _, out = r.code(p.code, p.x, fix=True)
+    r.result(out)
+    r.approve(out)
+
+
+def sent_back_in_turn(r: Run) -> None:
+    """Round robin: the verifier catches the wrong file; the lead has it redone."""
+    p, t = r.p, r.t
+    r.plan(p.where)
+    r.fact(p.x_bad, p.bad_where)
+    r.remark(p.note)
+    _, wrong = r.code(p.code, p.x_bad)
+    r.result(wrong)
+    r.say(t.checker, r.pick(r.v.send_back, bad_where=p.bad_where, where=p.where))
+    r.say(t.lead, r.pick(r.v.ask_redo))
+    r.fact(p.x, p.where)
+    r.remark(p.note)
     _, out = r.code(p.code, p.x)
     r.result(out)
     r.approve(out)
@@ -300,6 +348,10 @@ HEALTHY_KINDS: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("sent-back", sent_back),
     ("questioned", questioned),
 )
+IN_TURN_KINDS: tuple[tuple[str, Callable[[Run], None]], ...] = (
+    ("fixed", fixed_in_turn),
+    ("sent-back", sent_back_in_turn),
+)
 FAILING_KINDS: tuple[tuple[str, str, Callable[[Run], Span]], ...] = (
     ("wrong-input", c.WRONG_INPUT, wrong_input),
     ("wrong-source", c.WRONG_SOURCE, wrong_source),
@@ -315,10 +367,16 @@ FAILING_KINDS: tuple[tuple[str, str, Callable[[Run], Span]], ...] = (
 async def scenarios(rec: c.Recorder) -> None:
     async def go(team: Team, name: str, mode: str, r: Run, span: Span | None) -> None:
         script = r.turns
+        if team.round_robin:
+            order = [team.lead, team.source, team.domain, team.coder, TERMINAL]
+            order += [team.reader, team.checker]
+            speakers = [who for who, _ in script]
+            if speakers != [order[i % len(order)] for i in range(len(speakers))]:
+                raise ValueError(f"{name}-{r.p.key}: not in round-robin order: {speakers}")
 
         async def body(task: str) -> str:
             return await play(
-                build(script, executor_name=TERMINAL),
+                build(script, executor_name=TERMINAL, round_robin=team.round_robin),
                 task,
                 executor_name=TERMINAL,
                 verify=[team.checker],
@@ -336,7 +394,8 @@ async def scenarios(rec: c.Recorder) -> None:
             run = Run(team, p, n)
             clean(run)
             await go(team, "clean", c.HEALTHY, run, None)
-            kind, make = HEALTHY_KINDS[n % len(HEALTHY_KINDS)]
+            kinds = IN_TURN_KINDS if team.round_robin else HEALTHY_KINDS
+            kind, make = kinds[n % len(kinds)]
             run = Run(team, p, n + 1)
             make(run)
             await go(team, kind, c.HEALTHY, run, None)

@@ -168,15 +168,14 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write("\n".join(lines) + "\n")
             failing = sum(1 for r in records if not r["healthy"])
             print(f"{module}: {len(records)} runs ({failing} failing), {len(lines)} lines")
-    deep = sum(1 for v in runs.values() if v.get("gap", 0) >= 2)
-    print(f"failing runs whose symptom is >= 2 steps after the mistake: {deep}")
     regenerated = {v["framework"] for v in runs.values()}
     runs |= {k: v for k, v in kept.items() if v["framework"] not in regenerated}
     annotations_path.write_text(
         json.dumps({"runs": dict(sorted(runs.items()))}, indent=1, ensure_ascii=False) + "\n",
         "utf-8",
     )
-    print(f"{len(runs)} runs -> {annotations_path}")
+    deep = sum(1 for v in runs.values() if v.get("gap", 0) >= 2)
+    print(f"{len(runs)} runs -> {annotations_path}; {deep} whose symptom is >= 2 turns on")
     return 0
 
 
