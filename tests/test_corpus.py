@@ -155,6 +155,7 @@ SHAPE_SCENARIOS = (
     "lg-lost-constraint-lisbon",
     "oa-tool-failure-A1",
     "crew-ops-wrong-source-uptime",
+    "crew-desk-bad-split-churn",
     "hw-cap-per-meal-london",
 )
 FRAMEWORKS = ("autogen_agentchat", "autogen_ext", "langgraph", "agents", "crewai")

@@ -32,6 +32,15 @@ from crewai.llms.base_llm import BaseLLM  # noqa: E402
 from crewai.tasks.task_output import TaskOutput  # noqa: E402
 from crewai.tools import tool  # noqa: E402
 
+from benchmarks.corpus._crew_managed import (  # noqa: E402
+    ANALYST,
+    MANAGER,
+    RESEARCHER,
+    REVIEWER,
+    WRITER,
+    build_managed,
+    managed_script,
+)
 from benchmarks.corpus._crew_topics import MARKET, OPS, Topic, datasets  # noqa: E402
 from benchmarks.corpus._crew_voices import CREWS, CrewSpec  # noqa: E402
 from tracer.integrations import crewai as cg_crewai  # noqa: E402
@@ -322,6 +331,77 @@ FAILURES: tuple[tuple[str, str, Callable[[Plays], Steps]], ...] = (
 )
 
 
+# the manager-led crew: name, mode, (mistake, symptom) by role
+MANAGED_FAILURES: tuple[tuple[str, str, tuple[str, str]], ...] = (
+    ("bad-split", c.BAD_SPLIT, (MANAGER, REVIEWER)),
+    ("wrong-source", c.WRONG_SOURCE, (RESEARCHER, REVIEWER)),
+    ("wrong-formula", c.WRONG_ACCEPTED, (ANALYST, REVIEWER)),
+    ("late-trouble", c.SELF_REPORT, (RESEARCHER, REVIEWER)),
+    ("misreport", c.MISREPORTED, (WRITER, REVIEWER)),
+)
+SIGNED = ("Signed off - it matches the analysis.", "Signed off. Numbers trace back.")
+HELD = (
+    "Can't release this: {r}{unit} is nowhere near what we reported last time and "
+    "nothing in the work explains the jump.",
+    "Holding it. {r}{unit} for {what} doesn't look right and I can't find why.",
+)
+
+
+def managed(t: Topic, kind: str, n: int) -> Any:
+    """The manager-led crew's script for one run of ``kind``."""
+    brief_id = t.bad_id if kind == "bad-split" else t.good_id
+    fetched = t.bad_id if kind in ("bad-split", "wrong-source", "late-trouble") else brief_id
+    rows = DATASETS[fetched]
+    template = t.wrong_code if kind == "wrong-formula" else t.code
+    code = template.format(values=list(rows))
+    result = run_code(code)
+    stated = run_code(t.code.format(values=list(t.bad_values))) if kind == "misreport" else result
+    review = SIGNED[n % 2]
+    if kind == "late-trouble":
+        review = HELD[n % 2].format(r=result, unit=t.unit, what=t.what)
+    extra: tuple[list[str], list[str]] = ([], [])
+    if kind == "lookup-retried":
+        extra = ([act("lookup_dataset", {"dataset_id": t.good_id.upper()}, "look it up")], [])
+    if kind == "code-fixed":
+        broken = t.broken.format(values=list(rows))
+        extra = ([], [act("run_python", {"code": broken}, "compute it")])
+    return managed_script(
+        t,
+        brief_id=brief_id,
+        fetched=fetched,
+        rows=rows,
+        result=result,
+        stated=stated,
+        review=review,
+        act=act,
+        final=final,
+        code=code,
+        extra=extra,
+    )
+
+
+async def managed_scenarios(rec: c.Recorder) -> None:
+    tools = {RESEARCHER: [lookup_dataset], ANALYST: [run_python]}
+    cg_crewai.instrument(verify=[REVIEWER], approve=("Signed off",), capture_content=True)
+
+    async def go(name: str, mode: str, t: Topic, n: int, steps: tuple[str, str] | None) -> None:
+        crew = build_managed(managed(t, name, n), ScriptedLLM, tools)
+
+        async def body(task: str) -> str:
+            return str(crew.kickoff(inputs={"task": task}))
+
+        root = (steps[0], 1) if steps else None
+        symptom = (steps[1], 1) if steps else None
+        await rec.run(f"crew-desk-{name}-{t.key}", mode, t.task, body, root=root, symptom=symptom)
+
+    for n, t in enumerate((*MARKET, *OPS)):
+        await go("clean", c.HEALTHY, t, n, None)
+        await go(("code-fixed", "lookup-retried")[n % 2], c.HEALTHY, t, n, None)
+        for k in range(2):
+            name, mode, steps = MANAGED_FAILURES[(2 * n + k) % len(MANAGED_FAILURES)]
+            await go(name, mode, t, n + k, steps)
+
+
 async def scenarios(rec: c.Recorder) -> None:
     async def go(spec: CrewSpec, name: str, mode: str, p: Plays, steps: Steps | None) -> None:
         crew = build(spec, p.script)
@@ -357,6 +437,7 @@ async def scenarios(rec: c.Recorder) -> None:
                 steps = fail(play)
                 await go(spec, name, mode, play, steps)
             n += 1
+    await managed_scenarios(rec)
 
 
 if __name__ == "__main__":
