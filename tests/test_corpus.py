@@ -154,6 +154,7 @@ SHAPE_SCENARIOS = (
     "ex-lab-bad-split-iodine",
     "lg-lost-constraint-lisbon",
     "oa-tool-failure-A1",
+    "oa-desk-wrong-order-A1042",
     "crew-ops-wrong-source-uptime",
     "crew-desk-bad-split-churn",
     "hw-cap-per-meal-london",

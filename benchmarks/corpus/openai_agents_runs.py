@@ -1,4 +1,5 @@
-"""A support desk on the OpenAI Agents SDK: triage hands refund requests to ``orders``.
+"""A support desk on the OpenAI Agents SDK: triage hands refund requests to ``orders``
+(and a four-agent refund desk, ``_oa_desk``).
 
 ``orders`` looks the order up and refunds it through function tools that answer
 like a real order API (an error object, not an exception, for an unknown id).
@@ -19,6 +20,7 @@ from agents import Agent, RunConfig, Runner, function_tool
 from agents.testing import ScriptedModel, assistant_message, function_call
 
 from benchmarks.corpus import _common as c
+from benchmarks.corpus._oa_desk import desk_scenarios
 from tracer.integrations import openai_agents as cg_agents
 
 TRIAGE, ORDERS = "triage", "orders"
@@ -139,6 +141,7 @@ async def scenarios(rec: c.Recorder) -> None:
     for order in list(ORDERS_DB)[:2]:
         await go("status-retried", c.HEALTHY, order, status_retried(order), False)
         await go("made-up", c.MADE_UP, order, made_up(order), True)
+    await desk_scenarios(rec)  # the four-agent refund desk
 
 
 if __name__ == "__main__":
