@@ -19,7 +19,9 @@ from opentelemetry.exporter.otlp.proto.common.trace_encoder import encode_spans 
 import analyzer  # noqa: E402
 from collector import Settings, is_loopback  # noqa: E402
 from collector.codec import BadRequest, decode_json, decode_protobuf, store_line  # noqa: E402
+from collector.limits import Budget, Throttled  # noqa: E402
 from collector.otlp_http import build_app  # noqa: E402
+from collector.pipeline import Limits, Pipeline  # noqa: E402
 from collector.sink import Busy, Sink, Unavailable  # noqa: E402
 from tests.test_collect_receiver import _json_request, make_spans  # noqa: E402
 from tracer._otlp_json import encode_request  # noqa: E402
@@ -110,13 +112,10 @@ def test_http_busy_is_429_with_retry_after(tmp_path: Path) -> None:
 
     async def main() -> tuple[int, str | None]:
         sink = Sink(tmp_path, max_queue=1, min_free_bytes=0)  # writer stopped: queue fills
-        app = build_app(
-            sink,
-            max_body=1 << 20,
-            retry_after=3,
-            authorized=lambda _h: True,
-            executor=ThreadPoolExecutor(1),
+        pipeline = Pipeline(
+            sink, Budget(1 << 30), ThreadPoolExecutor(1), Limits(1 << 20, 30.0, 3), Throttled()
         )
+        app = build_app(pipeline, authorized=lambda _h: True)
         body = encode_spans(make_spans(2)).SerializeToString()
         headers = {"Content-Type": "application/x-protobuf"}
         async with TestClient(TestServer(app)) as client:
