@@ -14,17 +14,40 @@ current request began, for the whole-request deadline, and when bytes last came.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import enum
+import heapq
 import logging
 import socket
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Budget", "Conn", "Connections", "Phase", "Throttled"]
+__all__ = ["Budget", "Conn", "Connections", "Phase", "Throttled", "return_large_frees"]
 
 log = logging.getLogger("coordgap.collect")
+
+#: glibc's mallopt parameter number for the mmap threshold
+_M_MMAP_THRESHOLD = -3
+
+
+def return_large_frees(threshold: int = 64 << 10) -> bool:
+    """Have glibc allocate blocks of ``threshold`` bytes and more with mmap, so they go
+    back to the system when freed. Body chunks (up to 256 KiB each) come and go by the
+    thousand; under glibc's default moving threshold they end up on the heap, and the
+    process keeps their memory after the connections close. True when set (glibc only)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        mallopt = getattr(libc, "mallopt", None)
+    except OSError:
+        return False
+    return bool(mallopt is not None and mallopt(_M_MMAP_THRESHOLD, threshold) == 1)
 
 
 class Throttled:
@@ -49,8 +72,11 @@ class Throttled:
 class Budget:
     """Bytes in flight, at most ``limit``. Use inside one event loop.
 
-    ``take`` waits (FIFO wake-ups) until the bytes are free; a single take larger
-    than the whole limit is cut to the limit, so it runs alone rather than never.
+    Waiters are served smallest holder first: a request that holds fewer bytes
+    (a new one, or one whose body is complete) goes before the bodies that
+    already hold many, so a crowd of large slow bodies cannot starve small
+    requests. A take larger than the whole limit is cut to the limit, so it runs
+    alone rather than never.
     """
 
     def __init__(self, limit: int, relieve: Callable[[], bool] = lambda: False) -> None:
@@ -60,47 +86,71 @@ class Budget:
         self.used = 0
         self.peak = 0
         self.relieve = relieve
-        self._waiters: list[asyncio.Future[None]] = []
+        self._waiters: list[tuple[int, int, int, asyncio.Future[None]]] = []
+        self._seq = 0
 
     def fit(self, n: int) -> int:
         """What a take of ``n`` bytes actually reserves."""
         return min(n, self.limit)
 
-    def try_take(self, n: int) -> bool:
-        """Reserve ``fit(n)`` bytes if free now; True when reserved."""
+    def try_take(self, n: int, holding: int = 0) -> bool:
+        """Reserve ``fit(n)`` bytes if they are free now and no waiter holding fewer
+        bytes than ``holding`` is ahead; True when reserved."""
         n = self.fit(n)
         if self.used + n > self.limit:
             return False
-        self.used += n
-        self.peak = max(self.peak, self.used)
+        if self._waiters and self._waiters[0][0] < holding:
+            return False
+        self._grant(n)
         return True
 
-    async def take(self, n: int) -> int:
+    async def take(self, n: int, alive: Callable[[], bool] = lambda: True, holding: int = 0) -> int:
         """Reserve ``fit(n)`` bytes, waiting for them; returns what was reserved.
-        Callers bound the wait (``asyncio.timeout``)."""
-        loop = asyncio.get_running_loop()
-        while not self.try_take(n):
-            if self.relieve():
-                await asyncio.sleep(0)  # the closed connection gives its bytes back
-                continue
-            waiter = loop.create_future()
-            self._waiters.append(waiter)
-            try:
-                await asyncio.wait_for(asyncio.shield(waiter), timeout=0.25)
-            except TimeoutError:
-                pass  # look for a newly stalled connection to close
-            finally:
-                if waiter in self._waiters:
-                    self._waiters.remove(waiter)
-        return self.fit(n)
+        Callers bound the wait (``asyncio.timeout``); raises ConnectionResetError
+        once ``alive()`` says the requester has gone."""
+        if self.try_take(n, holding):
+            return self.fit(n)
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._seq += 1
+        heapq.heappush(self._waiters, (holding, self._seq, self.fit(n), waiter))
+        try:
+            while True:
+                if not alive():
+                    raise ConnectionResetError("the connection closed while waiting")
+                if not waiter.done() and self.relieve():
+                    await asyncio.sleep(0)  # the closed connection gives its bytes back
+                try:
+                    await asyncio.wait_for(asyncio.shield(waiter), timeout=0.25)
+                    return self.fit(n)
+                except TimeoutError:
+                    pass  # look again for a stalled connection to close
+        except BaseException:
+            if waiter.done() and not waiter.cancelled():
+                self.give(self.fit(n))  # granted, but the taker has gone
+            else:
+                waiter.cancel()
+            raise
+        finally:
+            self._waiters = [w for w in self._waiters if w[3] is not waiter]
+            heapq.heapify(self._waiters)
 
     def give(self, n: int) -> None:
-        """Return ``n`` reserved bytes and wake the waiters."""
+        """Return ``n`` reserved bytes; hand them to waiters, smallest holder first."""
         self.used = max(0, self.used - n)
-        waiters, self._waiters = self._waiters, []
-        for waiter in waiters:
-            if not waiter.done():
-                waiter.set_result(None)
+        while self._waiters:
+            _holding, _seq, want, waiter = self._waiters[0]
+            if waiter.done():
+                heapq.heappop(self._waiters)
+                continue
+            if self.used + want > self.limit:
+                return
+            heapq.heappop(self._waiters)
+            self._grant(want)
+            waiter.set_result(None)
+
+    def _grant(self, n: int) -> None:
+        self.used += n
+        self.peak = max(self.peak, self.used)
 
 
 class Phase(enum.Enum):

@@ -63,8 +63,9 @@ def build_app(
             while chunk := await request.content.readany():
                 if body.held + len(chunk) > limits.max_body:
                     raise TooLarge(f"body over {limits.max_body} bytes")
-                if not pipeline.budget.try_take(len(chunk)):
-                    await pipeline.budget.take(len(chunk))
+                await pipeline.budget.take(
+                    len(chunk), alive=lambda: _open(request), holding=body.held
+                )
                 body.held += len(chunk)
                 body.chunks.append(chunk)
 
@@ -109,7 +110,13 @@ def build_app(
             return _bad(request, pipeline, str(exc), is_json)
         except Busy as exc:
             return _status(429, _RESOURCE_EXHAUSTED, str(exc), is_json, limits.retry_after)
+        except ConnectionError:  # closed while its body was read: there is no one to answer
+            resp = web.Response(status=400)
+            resp.force_close()
+            return resp
         finally:
+            # dropped here, not when a cycle through this frame is collected
+            body.chunks.clear()
             if body.held:
                 pipeline.budget.give(body.held)
         try:
@@ -144,6 +151,11 @@ def build_app(
     app = web.Application(client_max_size=limits.max_body, middlewares=[auth])
     app.router.add_post(TRACES_PATH, traces)
     return app
+
+
+def _open(request: web.Request) -> bool:
+    transport = request.transport
+    return transport is not None and not transport.is_closing()
 
 
 def _ok(is_json: bool) -> web.Response:

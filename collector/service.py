@@ -23,7 +23,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from collector.limits import Budget, Connections, Throttled
+from collector.limits import Budget, Connections, Throttled, return_large_frees
 from collector.otlp_grpc import build_server
 from collector.otlp_http import TRACES_PATH, build_app
 from collector.pipeline import Limits, Pipeline
@@ -286,6 +286,7 @@ async def _tick(on_tick: Callable[[], None], executor: Executor) -> None:
 
 def run(settings: Settings, *, on_tick: Callable[[], None] | None = None) -> Sink:
     """Serve in the foreground until SIGTERM or SIGINT (graceful shutdown)."""
+    return_large_frees()
 
     async def main() -> Sink:
         stop = asyncio.Event()
