@@ -103,12 +103,16 @@ def build_server(
     *,
     address: str,
     authorized: Callable[[str | None], bool],
+    max_connections: int,
 ) -> grpc.aio.Server:
-    """A grpc.aio server bound to ``address`` (not started)."""
+    """A grpc.aio server bound to ``address`` (not started), with grpc core's own
+    connection cap and handshake deadline."""
     server = grpc.aio.server(
         options=[
             ("grpc.max_receive_message_length", pipeline.limits.max_body),
             ("grpc.so_reuseport", 0),  # a second receiver on the same port must fail, not share
+            ("grpc.max_allowed_incoming_connections", max_connections),
+            ("grpc.server_handshake_timeout_ms", int(pipeline.limits.read_timeout * 1000)),
         ]
     )
     service = _TraceService(pipeline, authorized)

@@ -64,12 +64,13 @@ def host_port(host: str, port: int) -> str:
     return f"{host}:{port}"
 
 
-def connection_cap(wanted: int) -> int:
-    """``wanted``, lowered so HTTP connections leave :data:`FD_RESERVE` descriptors free."""
+def connection_cap(wanted: int, listeners: int = 1) -> int:
+    """``wanted`` connections per listener (HTTP, gRPC), lowered so that all of them
+    together leave :data:`FD_RESERVE` descriptors of RLIMIT_NOFILE free."""
     soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
         return wanted
-    return max(1, min(wanted, soft - FD_RESERVE))
+    return max(1, min(wanted, (soft - FD_RESERVE) // max(1, listeners)))
 
 
 @dataclass(frozen=True)
@@ -147,9 +148,9 @@ async def serve(
     executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="coordgap-collect")
     authorized = settings.authorizer()
     throttled = Throttled()
-    connections = Connections(
-        connection_cap(settings.max_connections), stall=STALL_SECONDS, throttled=throttled
-    )
+    listening = (settings.http_port is not None) + (settings.grpc_port is not None)
+    cap = connection_cap(settings.max_connections, listening)
+    connections = Connections(cap, stall=STALL_SECONDS, throttled=throttled)
     budget = Budget(settings.max_inflight, relieve=connections.relieve_memory)
     limits = Limits(settings.max_body, settings.read_timeout, settings.retry_after)
     pipeline = Pipeline(sink, budget, executor, limits, throttled)
@@ -178,7 +179,9 @@ async def serve(
             where.append(f"http://{host_port(settings.host, settings.http_port)}{TRACES_PATH}")
         if settings.grpc_port is not None:
             address = host_port(settings.host, settings.grpc_port)
-            grpc_server = build_server(pipeline, address=address, authorized=authorized)
+            grpc_server = build_server(
+                pipeline, address=address, authorized=authorized, max_connections=cap
+            )
             await grpc_server.start()
             where.append(f"grpc {address}")
         log.info(

@@ -142,6 +142,28 @@ def test_held_connections_do_not_exhaust_file_descriptors(tmp_path: Path) -> Non
         assert r.log_text().count("Too many open files") <= 2
 
 
+def test_held_grpc_connections_do_not_exhaust_file_descriptors(tmp_path: Path) -> None:
+    """With 256 open files, 300 connections to the gRPC port that never speak: grpc
+    core's connection cap and handshake deadline (the read deadline, 3 s here) keep
+    descriptors free, and a valid export is stored."""
+    env = {"COORDGAP_COLLECT_READ_TIMEOUT": "3"}
+    with running(tmp_path / "spans", env=env, open_files=256) as r:
+        socks = []
+        try:
+            for _ in range(300):
+                socks.append(socket.create_connection(("127.0.0.1", r.grpc_port), timeout=10))
+            exporter = GrpcExporter(endpoint=r.grpc_target, insecure=True, timeout=30)
+            try:
+                assert exporter.export(make_spans(2)) is SpanExportResult.SUCCESS
+            finally:
+                exporter.shutdown()
+        finally:
+            for sock in socks:
+                sock.close()
+        assert len(stored_span_ids(r.directory)) == 2
+        assert r.log_text().count("Too many open files") <= 2
+
+
 def _grpc_raw(
     r: Receiver, payload: bytes, metadata: tuple[tuple[str, str], ...] = ()
 ) -> grpc.StatusCode:
