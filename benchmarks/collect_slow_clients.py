@@ -12,8 +12,13 @@ receiver's peak resident memory, the valid requests' median and worst latency
 (and the ratio to the baseline median), how many were answered 200, and the
 memory ``--settle`` seconds after the slow connections closed.
 
+``--grpc-unauthenticated N`` measures instead what N concurrent OTLP/gRPC
+exports without the token (each a gzip-compressed message of ``--body-mb`` MB)
+cost a receiver that requires one: its peak resident memory against its idle
+memory, and what they were answered.
+
     .venv/bin/python benchmarks/collect_slow_clients.py [--clients 200] [--body-mb 16]
-        [--hold 10] [--rounds 2] [--json]
+        [--hold 10] [--rounds 2] [--grpc-unauthenticated N] [--json]
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import threading
 import time
 from pathlib import Path
 
+import grpc
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 
 
@@ -67,12 +73,14 @@ def request_body(decoded_bytes: int, start: int = 0) -> bytes:
     return request.SerializeToString()
 
 
-def start_receiver(directory: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
-    http_port = free_port()
+def start_receiver(
+    directory: Path, env: dict[str, str], grpc_port: int = 0
+) -> tuple[subprocess.Popen[bytes], int]:
+    http_port, grpc_port = free_port(), grpc_port or free_port()
     log = directory.parent / "collect.log"
     proc = subprocess.Popen(
         [sys.executable, "-m", "coordgap", "collect", "--path", str(directory)]
-        + ["--http-port", str(http_port), "--grpc-port", str(free_port()), "--min-free-mb", "1"],
+        + ["--http-port", str(http_port), "--grpc-port", str(grpc_port), "--min-free-mb", "1"],
         stdin=subprocess.DEVNULL,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
@@ -168,6 +176,45 @@ def attack_round(
     }
 
 
+def grpc_unauthenticated(calls: int, body: bytes, env: dict[str, str]) -> dict[str, object]:
+    """Peak memory of a receiver requiring a token while ``calls`` exports without it arrive."""
+    root = Path(tempfile.mkdtemp(prefix="coordgap-grpc-"))
+    grpc_port = free_port()
+    proc, _port = start_receiver(root / "spans", {**env, "COORDGAP_COLLECT_TOKEN": "t"}, grpc_port)
+    codes: list[str] = []
+    peak = idle = rss(proc.pid)
+    try:
+        options = [("grpc.max_send_message_length", -1)]
+        with grpc.insecure_channel(f"127.0.0.1:{grpc_port}", options=options) as channel:
+            export = channel.unary_unary(
+                "/opentelemetry.proto.collector.trace.v1.TraceService/Export"
+            )
+
+            def call() -> None:
+                try:
+                    export(body, timeout=120, compression=grpc.Compression.Gzip)
+                    codes.append("OK")
+                except grpc.RpcError as exc:
+                    codes.append(exc.code().name)
+
+            threads = [threading.Thread(target=call) for _ in range(calls)]
+            for t in threads:
+                t.start()
+            while any(t.is_alive() for t in threads):
+                peak = max(peak, rss(proc.pid))
+                time.sleep(0.02)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+    return {
+        "calls": calls,
+        "idle_rss_mb": idle / 2**20,
+        "peak_rss_mb": peak / 2**20,
+        "answers": {code: codes.count(code) for code in sorted(set(codes))},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=200)
@@ -177,10 +224,16 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=3)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--grpc-unauthenticated", type=int, default=0, metavar="N")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     env = dict(item.split("=", 1) for item in args.env)
 
+    if args.grpc_unauthenticated:
+        decoded = request_body(int(args.body_mb * 2**20))
+        found = grpc_unauthenticated(args.grpc_unauthenticated, decoded, env)
+        print(json.dumps(found, indent=2) if args.json else found)
+        return
     slow = gzip.compress(request_body(int(args.body_mb * 2**20)), compresslevel=1)
     valid = request_body(args.valid_spans * 60, start=10**9)
     root = Path(tempfile.mkdtemp(prefix="coordgap-slow-"))

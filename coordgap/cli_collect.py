@@ -50,6 +50,7 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     default=16,
     show_default=True,
     envvar="COORDGAP_COLLECT_MAX_BODY_MB",
+    show_envvar=True,
     help="Largest request, after gunzip (413 above).",
 )
 @click.option(
@@ -57,6 +58,7 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     default=64,
     show_default=True,
     envvar="COORDGAP_COLLECT_MAX_QUEUE",
+    show_envvar=True,
     help="Requests waiting for the disk at most (429).",
 )
 @click.option(
@@ -65,6 +67,7 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     default=64,
     show_default=True,
     envvar="COORDGAP_COLLECT_MAX_QUEUE_MB",
+    show_envvar=True,
     help="Bytes of lines waiting for the disk at most (429).",
 )
 @click.option(
@@ -73,6 +76,7 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     default=256,
     show_default=True,
     envvar="COORDGAP_COLLECT_MAX_INFLIGHT_MB",
+    show_envvar=True,
     help="Bytes being read, decoded or queued across all connections at most.",
 )
 @click.option(
@@ -80,7 +84,8 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     default=1000,
     show_default=True,
     envvar="COORDGAP_COLLECT_MAX_CONNECTIONS",
-    help="Open HTTP connections at most (lowered to fit the open-files limit).",
+    show_envvar=True,
+    help="Open connections per protocol at most (lowered to fit the open-files limit).",
 )
 @click.option(
     "--read-timeout",
@@ -89,6 +94,7 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     show_default=True,
     metavar="SECONDS",
     envvar="COORDGAP_COLLECT_READ_TIMEOUT",
+    show_envvar=True,
     help="A whole request (headers and body) must arrive within this (408 after).",
 )
 @click.option(
@@ -97,6 +103,7 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     default=256,
     show_default=True,
     envvar="COORDGAP_COLLECT_MIN_FREE_MB",
+    show_envvar=True,
     help="Refuse (503) under this free disk.",
 )
 @click.option(
