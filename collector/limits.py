@@ -53,14 +53,15 @@ def return_large_frees(threshold: int = 64 << 10) -> bool:
 class Throttled:
     """Logs a message at most once per ``every`` seconds, with how many were held back."""
 
-    def __init__(self, every: float = 10.0) -> None:
+    def __init__(self, every: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.every = every
+        self.clock = clock
         self._last: dict[str, float] = {}
         self._held: dict[str, int] = {}
 
     def warning(self, key: str, message: str, *args: object) -> None:
-        now = time.monotonic()
-        if now - self._last.get(key, -self.every) < self.every:
+        now = self.clock()
+        if key in self._last and now - self._last[key] < self.every:
             self._held[key] = self._held.get(key, 0) + 1
             return
         self._last[key] = now

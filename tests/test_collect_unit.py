@@ -274,3 +274,23 @@ def test_budget_waits_for_bytes_and_asks_for_relief() -> None:
 
     assert asyncio.run(main())[:2] == ["relieve", "used 60"]
     assert asyncio.run(capped()) == 100
+
+
+def test_throttled_logs_once_per_interval(caplog: pytest.LogCaptureFixture) -> None:
+    """A recurring failure is one log line per interval per kind, then says how many
+    were held back; another kind is not held back by it."""
+    from collector.limits import Throttled
+
+    now = [0.0]
+    throttled = Throttled(every=3600, clock=lambda: now[0])
+    with caplog.at_level("WARNING", logger="coordgap.collect"):
+        for _ in range(1000):
+            throttled.warning("accept", "cannot accept a connection: %s", "Too many open files")
+        throttled.warning("401", "http: 401")
+        now[0] = 3600.0
+        throttled.warning("accept", "cannot accept a connection: %s", "Too many open files")
+    assert [r.getMessage() for r in caplog.records] == [
+        "cannot accept a connection: Too many open files",
+        "http: 401",
+        "cannot accept a connection: Too many open files (999 more like it in the last 3600 s)",
+    ]
