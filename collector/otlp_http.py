@@ -79,6 +79,10 @@ def build_app(
                 f"content type {ctype[:60]!r}: send {_PROTOBUF} or {_JSON}",
                 is_json,
             )
+        if (request.content_length or 0) > limits.max_body:  # refused before reading any of it
+            resp = _status(413, _INVALID_ARGUMENT, f"body over {limits.max_body} bytes", is_json)
+            resp.force_close()
+            return resp
         loop = asyncio.get_running_loop()
         conn = connections.of(request.transport) if connections is not None else None
         start = conn.request_start if conn is not None else loop.time()

@@ -83,6 +83,13 @@ def test_headers_slower_than_the_deadline_close_the_connection(quick: Receiver) 
         assert _answer(sock, timeout=20) == b""
 
 
+def test_a_declared_length_over_the_limit_is_413_before_reading(quick: Receiver) -> None:
+    """Content-Length over --max-body-mb: 413 at once, without waiting for the body."""
+    with socket.create_connection(("127.0.0.1", quick.http_port)) as sock:
+        sock.sendall(_headers(quick, 2 << 30))
+        assert _answer(sock, timeout=20).startswith(b"HTTP/1.1 413 ")
+
+
 def _hold(r: Receiver, body: bytes, socks: list[socket.socket]) -> None:
     """Open a connection, send ``body`` minus its last byte as far as the server reads it."""
     sock = socket.create_connection(("127.0.0.1", r.http_port))
