@@ -1,100 +1,129 @@
-"""OTLP/gRPC on grpcio's asyncio server with the OpenTelemetry proto service stubs.
+"""OTLP/gRPC on grpcio's asyncio server.
 
-grpcio decodes the request (gzip included) and enforces the size limit itself
-(RESOURCE_EXHAUSTED). Busy answers RESOURCE_EXHAUSTED with a ``RetryInfo``
-trailer, as the OTLP spec asks for a retryable one; a receiver that cannot store
-answers UNAVAILABLE; both are retried by OTLP clients.
+The Export method is registered by hand (a generic handler) as a client-streaming
+method that takes raw bytes: the bearer token in the call's metadata is checked
+before the request message is even received, so an unauthenticated call costs no
+decompression and no parsing. An authenticated message is decoded off the event
+loop under the in-flight byte budget; a malformed one is INVALID_ARGUMENT.
+grpcio enforces the size limit itself (RESOURCE_EXHAUSTED). Busy answers
+RESOURCE_EXHAUSTED with a ``RetryInfo`` trailer, as the OTLP spec asks for a
+retryable one; a receiver that cannot store answers UNAVAILABLE; both are retried
+by OTLP clients.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections.abc import Callable
-from concurrent.futures import Executor
+from collections.abc import AsyncIterator, Callable
 
 import grpc
 from google.protobuf.duration_pb2 import Duration
 from google.rpc.error_details_pb2 import RetryInfo
-from opentelemetry.proto.collector.trace.v1 import trace_service_pb2_grpc
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
-    ExportTraceServiceRequest,
-    ExportTraceServiceResponse,
-)
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
 
-from collector.codec import BadRequest, span_count, store_line, validate
-from collector.sink import Busy, Sink, Unavailable
+from collector.codec import BadRequest
+from collector.pipeline import Pipeline
+from collector.sink import Busy, Unavailable
 
-__all__ = ["build_server"]
+__all__ = ["EXPORT_METHOD", "SERVICE", "build_server"]
 
-log = logging.getLogger("coordgap.collect")
+SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService"
+EXPORT_METHOD = "Export"
 
 
-class _TraceService(trace_service_pb2_grpc.TraceServiceServicer):
-    def __init__(
-        self,
-        sink: Sink,
-        retry_after: int,
-        authorized: Callable[[str | None], bool],
-        executor: Executor,
-    ) -> None:
-        self.sink = sink
+class _TraceService:
+    def __init__(self, pipeline: Pipeline, authorized: Callable[[str | None], bool]) -> None:
+        self.pipeline = pipeline
         self.authorized = authorized
-        self.executor = executor
-        retry = RetryInfo(retry_delay=Duration(seconds=retry_after))
+        retry = RetryInfo(retry_delay=Duration(seconds=pipeline.limits.retry_after))
         self.retry_trailer = (("google.rpc.retryinfo-bin", retry.SerializeToString()),)
 
-    async def Export(  # noqa: N802 - the generated service's method name
-        self, request: ExportTraceServiceRequest, context: grpc.aio.ServicerContext
+    async def export(
+        self, messages: AsyncIterator[bytes], context: grpc.aio.ServicerContext
     ) -> ExportTraceServiceResponse:
+        throttled = self.pipeline.throttled
         metadata = dict(context.invocation_metadata() or ())
         token = metadata.get("authorization")
         if not self.authorized(token if isinstance(token, str) else None):
-            log.warning("grpc %s: UNAUTHENTICATED missing or wrong bearer token", context.peer())
+            throttled.warning(
+                "grpc-401", "grpc %s: UNAUTHENTICATED missing or wrong bearer token", context.peer()
+            )
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, "missing or wrong bearer token")
+        try:  # the whole request within the deadline, as over HTTP
+            raw = await asyncio.wait_for(
+                _one_message(messages, context), timeout=self.pipeline.limits.read_timeout
+            )
+        except TimeoutError:
+            self.pipeline.stats.timeouts += 1
+            throttled.warning(
+                "grpc-deadline", "grpc %s: request not complete in time", context.peer()
+            )
+            await context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "request not complete in time")
+        budget = self.pipeline.budget
         try:
-            validate(request)
+            held = await asyncio.wait_for(
+                budget.take(len(raw)), timeout=self.pipeline.limits.read_timeout
+            )
+        except TimeoutError:
+            await self._busy(context, Busy("bytes in flight at the limit"))
+        try:
+            line, spans = await self.pipeline.convert([raw], held, "", is_json=False)
         except BadRequest as exc:
-            log.warning("grpc %s: INVALID_ARGUMENT %s", context.peer(), exc)
+            throttled.warning("grpc-400", "grpc %s: INVALID_ARGUMENT %s", context.peer(), exc)
             await context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
-        spans = span_count(request)
-        if spans:
-            loop = asyncio.get_running_loop()
-            line = await loop.run_in_executor(self.executor, store_line, request)
-            try:
-                await self.sink.submit(line, spans)
-            except Busy as exc:
-                await context.abort(
-                    grpc.StatusCode.RESOURCE_EXHAUSTED,
-                    str(exc),
-                    trailing_metadata=self.retry_trailer,
-                )
-            except Unavailable as exc:
-                log.warning("grpc %s: UNAVAILABLE %s", context.peer(), exc)
-                await context.abort(
-                    grpc.StatusCode.UNAVAILABLE, str(exc), trailing_metadata=self.retry_trailer
-                )
+        except Busy as exc:
+            await self._busy(context, exc)
+        try:
+            await self.pipeline.store(line, spans)
+        except Busy as exc:
+            await self._busy(context, exc)
+        except Unavailable as exc:
+            throttled.warning("grpc-503", "grpc %s: UNAVAILABLE %s", context.peer(), exc)
+            await context.abort(
+                grpc.StatusCode.UNAVAILABLE, str(exc), trailing_metadata=self.retry_trailer
+            )
         return ExportTraceServiceResponse()
+
+    async def _busy(self, context: grpc.aio.ServicerContext, exc: Exception) -> None:
+        await context.abort(
+            grpc.StatusCode.RESOURCE_EXHAUSTED, str(exc), trailing_metadata=self.retry_trailer
+        )
+
+
+async def _one_message(messages: AsyncIterator[bytes], context: grpc.aio.ServicerContext) -> bytes:
+    """The call's single request message (Export is unary on the client's side)."""
+    async for raw in messages:
+        return bytes(raw)
+    await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "no request message")
+    raise AssertionError("unreachable: abort raises")
 
 
 def build_server(
-    sink: Sink,
+    pipeline: Pipeline,
     *,
     address: str,
-    max_body: int,
-    retry_after: int,
     authorized: Callable[[str | None], bool],
-    executor: Executor,
+    max_connections: int,
 ) -> grpc.aio.Server:
-    """A grpc.aio server bound to ``address`` (not started)."""
+    """A grpc.aio server bound to ``address`` (not started), with grpc core's own
+    connection cap and handshake deadline."""
     server = grpc.aio.server(
         options=[
-            ("grpc.max_receive_message_length", max_body),
+            ("grpc.max_receive_message_length", pipeline.limits.max_body),
             ("grpc.so_reuseport", 0),  # a second receiver on the same port must fail, not share
+            ("grpc.max_allowed_incoming_connections", max_connections),
+            ("grpc.server_handshake_timeout_ms", int(pipeline.limits.read_timeout * 1000)),
         ]
     )
-    trace_service_pb2_grpc.add_TraceServiceServicer_to_server(
-        _TraceService(sink, retry_after, authorized, executor), server
+    service = _TraceService(pipeline, authorized)
+    # no request deserializer: the handler gets bytes, and only after the token check
+    handler = grpc.stream_unary_rpc_method_handler(
+        service.export,
+        request_deserializer=None,
+        response_serializer=ExportTraceServiceResponse.SerializeToString,
+    )
+    server.add_generic_rpc_handlers(
+        (grpc.method_handlers_generic_handler(SERVICE, {EXPORT_METHOD: handler}),)
     )
     try:
         port = server.add_insecure_port(address)

@@ -1,10 +1,13 @@
 """OTLP/HTTP on aiohttp: ``POST /v1/traces``, protobuf or JSON, gzip, chunked.
 
-aiohttp parses HTTP (chunked bodies included) and undoes ``Content-Encoding:
-gzip``; its ``client_max_size`` caps the decoded body (413). Answers follow the
-OTLP/HTTP spec: 200 with an ``ExportTraceServiceResponse`` in the request's
-encoding; 400 with a ``google.rpc.Status`` naming the reason; 429/503 with
-``Retry-After`` when the receiver is busy or cannot store, which OTLP clients retry.
+aiohttp parses HTTP (chunked bodies included). The body is read as it arrives,
+still compressed, each chunk counted against the in-flight :class:`Budget`,
+within the connection's whole-request deadline (408 after it); only a complete
+body is decompressed (bounded: 413 over the size limit) and decoded, off the
+event loop. Answers follow the OTLP/HTTP spec: 200 with an
+``ExportTraceServiceResponse`` in the request's encoding; 400 with a
+``google.rpc.Status`` naming the reason; 429/503 with ``Retry-After`` when the
+receiver is busy or cannot store, which OTLP clients retry.
 """
 
 from __future__ import annotations
@@ -13,17 +16,16 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Executor
+from dataclasses import dataclass
 
 from aiohttp import web
 from google.rpc.status_pb2 import Status
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
-    ExportTraceServiceRequest,
-    ExportTraceServiceResponse,
-)
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
 
-from collector.codec import BadRequest, decode_json, decode_protobuf, span_count, store_line
-from collector.sink import Busy, Sink, Unavailable
+from collector.codec import BadRequest, TooLarge
+from collector.limits import Connections, Phase
+from collector.pipeline import Pipeline
+from collector.sink import Busy, Unavailable
 
 __all__ = ["TRACES_PATH", "build_app"]
 
@@ -37,15 +39,35 @@ _JSON = "application/json"
 _INVALID_ARGUMENT, _RESOURCE_EXHAUSTED, _UNAVAILABLE, _UNAUTHENTICATED = 3, 8, 14, 16
 
 
+@dataclass
+class _Body:
+    chunks: list[bytes]
+    held: int = 0
+
+
 def build_app(
-    sink: Sink,
+    pipeline: Pipeline,
     *,
-    max_body: int,
-    retry_after: int,
     authorized: Callable[[str | None], bool],
-    executor: Executor,
+    connections: Connections | None = None,
 ) -> web.Application:
-    """The aiohttp application serving ``POST /v1/traces`` into ``sink``."""
+    """The aiohttp application serving ``POST /v1/traces`` through ``pipeline``.
+
+    ``connections`` (when the receiver accepts connections itself) gives each
+    request its connection's deadline and phase; without it the deadline starts
+    when the handler does."""
+    limits = pipeline.limits
+
+    async def read_body(request: web.Request, deadline: float, body: _Body) -> None:
+        async with asyncio.timeout_at(deadline):
+            while chunk := await request.content.readany():
+                if body.held + len(chunk) > limits.max_body:
+                    raise TooLarge(f"body over {limits.max_body} bytes")
+                await pipeline.budget.take(
+                    len(chunk), alive=lambda: _open(request), holding=body.held
+                )
+                body.held += len(chunk)
+                body.chunks.append(chunk)
 
     async def traces(request: web.Request) -> web.Response:
         ctype = (request.content_type or "").lower()
@@ -54,48 +76,90 @@ def build_app(
             return _status(
                 415,
                 _INVALID_ARGUMENT,
-                f"content type {ctype!r}: send {_PROTOBUF} or {_JSON}",
+                f"content type {ctype[:60]!r}: send {_PROTOBUF} or {_JSON}",
                 is_json,
             )
-        try:
-            body = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            log.warning("http %s: 413 body over %d bytes", request.remote, max_body)
-            return _status(413, _INVALID_ARGUMENT, f"body over {max_body} bytes", is_json)
-        except (ValueError, OSError) as exc:  # e.g. broken gzip stream
-            return _bad(request, f"unreadable body: {exc}", is_json)
+        if (request.content_length or 0) > limits.max_body:  # refused before reading any of it
+            resp = _status(413, _INVALID_ARGUMENT, f"body over {limits.max_body} bytes", is_json)
+            resp.force_close()
+            return resp
         loop = asyncio.get_running_loop()
+        conn = connections.of(request.transport) if connections is not None else None
+        start = conn.request_start if conn is not None else loop.time()
+        body = _Body([])
+        if conn is not None:
+            conn.phase = Phase.BODY
         try:
-            line, spans = await loop.run_in_executor(executor, _encode, body, is_json)
+            await read_body(request, start + limits.read_timeout, body)
+            if conn is not None:
+                conn.phase = Phase.SERVED
+            encoding = request.headers.get("Content-Encoding", "")
+            chunks, held = body.chunks, body.held
+            body.chunks, body.held = [], 0
+            line, spans = await pipeline.convert(chunks, held, encoding, is_json)
+        except TimeoutError:
+            pipeline.stats.timeouts += 1
+            pipeline.throttled.warning(
+                "deadline", "http: 408 request not complete within %g s", limits.read_timeout
+            )
+            resp = _status(408, _INVALID_ARGUMENT, "request not complete in time", is_json)
+            resp.force_close()
+            return resp
+        except TooLarge as exc:
+            pipeline.throttled.warning("413", "http %s: 413 %s", request.remote, exc)
+            resp = _status(413, _INVALID_ARGUMENT, str(exc), is_json)
+            resp.force_close()  # the rest of the body is not worth reading
+            return resp
         except BadRequest as exc:
-            return _bad(request, str(exc), is_json)
-        if spans:
-            try:
-                await sink.submit(line, spans)
-            except Busy as exc:
-                return _status(429, _RESOURCE_EXHAUSTED, str(exc), is_json, retry_after)
-            except Unavailable as exc:
-                log.warning("http %s: 503 %s", request.remote, exc)
-                return _status(503, _UNAVAILABLE, str(exc), is_json, retry_after)
+            return _bad(request, pipeline, str(exc), is_json)
+        except Busy as exc:
+            return _status(429, _RESOURCE_EXHAUSTED, str(exc), is_json, limits.retry_after)
+        except ConnectionError:  # closed while its body was read: there is no one to answer
+            resp = web.Response(status=400)
+            resp.force_close()
+            return resp
+        finally:
+            # dropped here, not when a cycle through this frame is collected
+            body.chunks.clear()
+            if body.held:
+                pipeline.budget.give(body.held)
+        try:
+            await pipeline.store(line, spans)
+        except Busy as exc:
+            return _status(429, _RESOURCE_EXHAUSTED, str(exc), is_json, limits.retry_after)
+        except Unavailable as exc:
+            pipeline.throttled.warning("503", "http %s: 503 %s", request.remote, exc)
+            return _status(503, _UNAVAILABLE, str(exc), is_json, limits.retry_after)
         return _ok(is_json)
 
     @web.middleware
     async def auth(request: web.Request, handler: _Handler) -> web.StreamResponse:
         # every request, whatever its path, before its body is read
-        if not authorized(request.headers.get("Authorization")):
-            log.warning("http %s: 401 missing or wrong bearer token", request.remote)
-            is_json = (request.content_type or "").lower() == _JSON
-            return _status(401, _UNAUTHENTICATED, "missing or wrong bearer token", is_json)
-        return await handler(request)
+        try:
+            if not authorized(request.headers.get("Authorization")):
+                pipeline.throttled.warning(
+                    "401", "http %s: 401 missing or wrong bearer token", request.remote
+                )
+                is_json = (request.content_type or "").lower() == _JSON
+                resp = _status(401, _UNAUTHENTICATED, "missing or wrong bearer token", is_json)
+                resp.force_close()  # its body is never read
+                return resp
+            return await handler(request)
+        finally:
+            conn = connections.of(request.transport) if connections is not None else None
+            if conn is not None:  # the next request's deadline starts now
+                conn.phase = Phase.IDLE
+                conn.request_start = asyncio.get_running_loop().time()
 
-    app = web.Application(client_max_size=max_body, middlewares=[auth])
+    # the body is read by the handler, compressed, under the in-flight budget
+    app = web.Application(client_max_size=limits.max_body, middlewares=[auth])
     app.router.add_post(TRACES_PATH, traces)
     return app
 
 
-def _encode(body: bytes, is_json: bool) -> tuple[bytes, int]:
-    request: ExportTraceServiceRequest = decode_json(body) if is_json else decode_protobuf(body)
-    return store_line(request), span_count(request)
+def _open(request: web.Request) -> bool:
+    transport = request.transport
+    return transport is not None and not transport.is_closing()
 
 
 def _ok(is_json: bool) -> web.Response:
@@ -106,8 +170,8 @@ def _ok(is_json: bool) -> web.Response:
     )
 
 
-def _bad(request: web.Request, reason: str, is_json: bool) -> web.Response:
-    log.warning("http %s: 400 %s", request.remote, reason)
+def _bad(request: web.Request, pipeline: Pipeline, reason: str, is_json: bool) -> web.Response:
+    pipeline.throttled.warning("400", "http %s: 400 %s", request.remote, reason)
     return _status(400, _INVALID_ARGUMENT, reason, is_json)
 
 

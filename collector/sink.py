@@ -4,14 +4,17 @@ Requests are queued whole (one store line each). A single writer task takes
 what is queued, appends it in one write through the tracer's
 :class:`~tracer._export.LocalStoreExporter`, fsyncs, and only then resolves each
 request's future: a client is told "stored" only for lines that are on disk. A
-full queue or a disk below the floor refuses at once (the client retries), so
-memory stays bounded by ``max_queue`` times the request size limit.
+full queue (``max_queue`` requests or ``max_queue_bytes`` bytes of lines) or a
+disk below the floor refuses at once (the client retries). When the exporter
+starts a new file, the directory is fsynced too, so the file's name survives a
+power loss along with its first lines.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -57,15 +60,24 @@ class _Item:
 class Sink:
     """Bounded, durable append of store lines. Create and use inside one event loop."""
 
-    def __init__(self, directory: Path, *, max_queue: int, min_free_bytes: int) -> None:
-        if max_queue < 1:
-            raise ValueError("max_queue must be at least 1")
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        max_queue: int,
+        min_free_bytes: int,
+        max_queue_bytes: int = 64 << 20,
+    ) -> None:
+        if max_queue < 1 or max_queue_bytes < 1:
+            raise ValueError("max_queue and max_queue_bytes must be at least 1")
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.store = LocalStoreExporter(self.directory)
         self.min_free_bytes = min_free_bytes
         self.stats = SinkStats()
         self._queue: asyncio.Queue[_Item] = asyncio.Queue(maxsize=max_queue)
+        self.max_queue_bytes = max_queue_bytes
+        self.queued_bytes = 0
         self._closing = False
         self._free_checked = 0.0
         self._free_ok = True
@@ -83,12 +95,17 @@ class Sink:
         if not self._disk_ok():
             self.stats.unavailable += 1
             raise Unavailable(f"free disk space under the floor of {self.min_free_bytes} bytes")
+        # one line larger than the whole byte bound still goes in alone
+        if self.queued_bytes and self.queued_bytes + len(line) > self.max_queue_bytes:
+            self.stats.busy += 1
+            raise Busy(f"queue full ({self.queued_bytes} bytes waiting)")
         item = _Item(line, spans, asyncio.get_running_loop().create_future())
         try:
             self._queue.put_nowait(item)
         except asyncio.QueueFull:
             self.stats.busy += 1
             raise Busy(f"queue full ({self._queue.maxsize} requests waiting)") from None
+        self.queued_bytes += len(line)
         await asyncio.shield(item.done)
 
     async def close(self) -> None:
@@ -123,6 +140,7 @@ class Sink:
                 batch.append(self._queue.get_nowait())
                 size += len(batch[-1].line)
             data = b"".join(item.line for item in batch)
+            self.queued_bytes -= size
             try:
                 await loop.run_in_executor(None, self._append, data)
             except OSError as exc:
@@ -147,4 +165,15 @@ class Sink:
                     self._queue.task_done()
 
     def _append(self, data: bytes) -> None:
+        before = self.store.path
         self.store.append(data, durable=True)
+        if self.store.path != before:  # a new file: make its directory entry durable too
+            _fsync_directory(self.directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -44,10 +44,67 @@ def _ingest_hook(spans_dir: Path, db: Path) -> Callable[[], None]:
     default=None,
     help="Store directory (default: $COORDGAP_PATH or ./.coordgap/spans).",
 )
-@click.option("--max-body-mb", default=16, show_default=True, help="Largest request (413 above).")
-@click.option("--max-queue", default=64, show_default=True, help="Requests waiting at most (429).")
 @click.option(
-    "--min-free-mb", default=256, show_default=True, help="Refuse (503) under this free disk."
+    "--max-body-mb",
+    type=float,
+    default=16,
+    show_default=True,
+    envvar="COORDGAP_COLLECT_MAX_BODY_MB",
+    show_envvar=True,
+    help="Largest request, after gunzip (413 above).",
+)
+@click.option(
+    "--max-queue",
+    default=64,
+    show_default=True,
+    envvar="COORDGAP_COLLECT_MAX_QUEUE",
+    show_envvar=True,
+    help="Requests waiting for the disk at most (429).",
+)
+@click.option(
+    "--max-queue-mb",
+    type=float,
+    default=64,
+    show_default=True,
+    envvar="COORDGAP_COLLECT_MAX_QUEUE_MB",
+    show_envvar=True,
+    help="Bytes of lines waiting for the disk at most (429).",
+)
+@click.option(
+    "--max-inflight-mb",
+    type=float,
+    default=256,
+    show_default=True,
+    envvar="COORDGAP_COLLECT_MAX_INFLIGHT_MB",
+    show_envvar=True,
+    help="Bytes being read, decoded or queued across all connections at most.",
+)
+@click.option(
+    "--max-connections",
+    default=1000,
+    show_default=True,
+    envvar="COORDGAP_COLLECT_MAX_CONNECTIONS",
+    show_envvar=True,
+    help="Open connections per protocol at most (lowered to fit the open-files limit).",
+)
+@click.option(
+    "--read-timeout",
+    type=float,
+    default=30,
+    show_default=True,
+    metavar="SECONDS",
+    envvar="COORDGAP_COLLECT_READ_TIMEOUT",
+    show_envvar=True,
+    help="A whole request (headers and body) must arrive within this (408 after).",
+)
+@click.option(
+    "--min-free-mb",
+    type=float,
+    default=256,
+    show_default=True,
+    envvar="COORDGAP_COLLECT_MIN_FREE_MB",
+    show_envvar=True,
+    help="Refuse (503) under this free disk.",
 )
 @click.option(
     "--ingest-every",
@@ -62,9 +119,13 @@ def collect_command(
     http_port: int,
     grpc_port: int,
     spans_dir: Path | None,
-    max_body_mb: int,
+    max_body_mb: float,
     max_queue: int,
-    min_free_mb: int,
+    max_queue_mb: float,
+    max_inflight_mb: float,
+    max_connections: int,
+    read_timeout: float,
+    min_free_mb: float,
     ingest_every: float | None,
     db: Path,
 ) -> None:
@@ -97,9 +158,13 @@ def collect_command(
             http_port=http_port or None,
             grpc_port=grpc_port or None,
             token=os.environ.get(collector.TOKEN_ENV) or None,
-            max_body=max_body_mb * _MB,
+            max_body=int(max_body_mb * _MB),
             max_queue=max_queue,
-            min_free_bytes=min_free_mb * _MB,
+            max_queue_bytes=int(max_queue_mb * _MB),
+            max_inflight=int(max_inflight_mb * _MB),
+            max_connections=max_connections,
+            read_timeout=read_timeout,
+            min_free_bytes=int(min_free_mb * _MB),
             tick_every=ingest_every,
         )
     except ValueError as exc:

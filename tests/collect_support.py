@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -58,8 +59,10 @@ def start(
     env: dict[str, str] | None = None,
     http_port: int | None = None,
     grpc_port: int | None = None,
+    open_files: int | None = None,
 ) -> Receiver:
-    """Start ``coordgap collect`` on free loopback ports; return once both answer."""
+    """Start ``coordgap collect`` on free loopback ports; return once both answer.
+    ``open_files`` lowers the receiver's RLIMIT_NOFILE (soft and hard)."""
     http_port = http_port or free_port()
     grpc_port = grpc_port or free_port()
     log = directory.parent / f"collect-{http_port}.log"
@@ -71,6 +74,7 @@ def start(
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
         env=full_env,
+        preexec_fn=None if open_files is None else lambda: _limit_files(open_files),
     )
     receiver = Receiver(proc, directory, http_port, grpc_port, log)
     deadline = time.monotonic() + 60
@@ -84,9 +88,26 @@ def start(
     return receiver
 
 
+def _limit_files(n: int) -> None:
+    resource.setrlimit(resource.RLIMIT_NOFILE, (n, n))
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of process ``pid`` (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError(f"no VmRSS for process {pid}")
+
+
 @contextmanager
-def running(directory: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Receiver]:
-    receiver = start(directory, *args, env=env)
+def running(
+    directory: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    open_files: int | None = None,
+) -> Iterator[Receiver]:
+    receiver = start(directory, *args, env=env, open_files=open_files)
     try:
         yield receiver
     finally:
