@@ -171,15 +171,28 @@ def handoff_attributes(
 
 
 def fingerprint_attributes(payload: Any) -> dict[str, Any]:
-    """Hash (sha256 hex), size (bytes) and top-level keys of ``payload``, as the tracer does."""
-    digest, size = fingerprint(payload)
-    attrs: dict[str, Any] = {
-        semconv.HANDOFF_PAYLOAD_HASH: digest,
-        semconv.HANDOFF_PAYLOAD_SIZE: size,
-    }
-    keys = top_level_keys(payload)
-    if keys:
-        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = keys
+    """Hash (sha256 hex), size (bytes) and top-level keys of ``payload``; never raises.
+
+    What cannot be read (a payload that does not serialise, a mapping whose
+    iteration fails) is left out and logged once: the payload is the user's.
+    """
+    attrs: dict[str, Any] = {}
+    try:
+        digest, size = fingerprint(payload)
+        attrs[semconv.HANDOFF_PAYLOAD_HASH] = digest
+        attrs[semconv.HANDOFF_PAYLOAD_SIZE] = size
+    except Exception as exc:
+        warn_once(
+            "fingerprint",
+            "handoff payload could not be serialised for its fingerprint (%s: %s); "
+            "hash and size not recorded",
+            type(exc).__name__,
+            exc,
+        )
+    try:
+        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload)
+    except Exception as exc:
+        warn_once("payload-keys", "handoff payload keys could not be read: %r", exc)
     return attrs
 
 
