@@ -22,7 +22,7 @@ from collector.codec import BadRequest, decode_json, decode_protobuf, store_line
 from collector.otlp_http import build_app  # noqa: E402
 from collector.sink import Busy, Sink, Unavailable  # noqa: E402
 from tests.test_collect_receiver import _json_request, make_spans  # noqa: E402
-from tracer._otlp_json import encode_request  # noqa: E402
+from tracer.store_format import encode_request  # noqa: E402
 
 
 def _without_flags(request: dict) -> dict:

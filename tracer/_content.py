@@ -15,7 +15,17 @@ from collections.abc import Callable, Mapping
 from hashlib import sha256
 from typing import Any
 
-__all__ = ["canonical_json", "evict_oldest", "fingerprint", "render_content", "top_level_keys"]
+from tracer import _runtime
+from tracer._guard import warn_once
+
+__all__ = [
+    "canonical_json",
+    "evict_oldest",
+    "fingerprint",
+    "record_content",
+    "render_content",
+    "top_level_keys",
+]
 
 
 def evict_oldest(cache: dict[Any, Any], limit: int) -> None:
@@ -128,3 +138,16 @@ def render_content(value: Any, redact: Callable[[str], str] | None, max_length: 
     if len(text) > max_length:
         text = text[:max_length] + "...[truncated]"
     return text
+
+
+def record_content(span: Any, key: str, value: Any) -> None:
+    """Put ``value``, rendered and redacted, on ``span`` under ``key`` when content is captured."""
+    state = _runtime.current
+    if not state.capture_content or not span.is_recording():
+        return
+    try:
+        text = render_content(value, state.redact, state.max_content_length)
+    except Exception as exc:  # the redact hook is user code; it must not break the call
+        warn_once("redact", "content not recorded: redact hook or rendering failed: %r", exc)
+        return
+    span.set_attribute(key, text)

@@ -25,10 +25,11 @@ from opentelemetry.trace import Status, StatusCode
 
 from tracer import _runtime, semconv
 from tracer._config import ensure_tracer
-from tracer._content import evict_oldest, render_content
+from tracer._content import evict_oldest, record_content
 from tracer._guard import internal_error, warn_once
 from tracer._plan import plan_attributes
 from tracer._verdict import parse_verdict
+from tracer._wrappers import make_wrapper
 
 __all__ = ["RUN_KEY", "RESUMED_KEY", "Step", "StepSpec", "record_error"]
 
@@ -124,28 +125,16 @@ class Step:
     def record_output(self, value: Any) -> None:
         """Record ``value`` as output content (only with ``capture_content=True``)."""
         try:
-            _record_content(self.span, semconv.OUTPUT_CONTENT, value)
+            record_content(self.span, semconv.OUTPUT_CONTENT, value)
         except Exception:
             internal_error("recording output content")
 
     def record_input(self, value: Any) -> None:
         """Record ``value`` as input content (only with ``capture_content=True``)."""
         try:
-            _record_content(self.span, semconv.INPUT_CONTENT, value)
+            record_content(self.span, semconv.INPUT_CONTENT, value)
         except Exception:
             internal_error("recording input content")
-
-
-def _record_content(span: Any, key: str, value: Any) -> None:
-    state = _runtime.current
-    if not state.capture_content or not span.is_recording():
-        return
-    try:
-        text = render_content(value, state.redact, state.max_content_length)
-    except Exception as exc:  # the redact hook is user code; it must not break the call
-        warn_once("redact", "content not recorded: redact hook or rendering failed: %r", exc)
-        return
-    span.set_attribute(key, text)
 
 
 def _record_plan(span: Any, name: str, plan: Any) -> None:
@@ -271,7 +260,7 @@ class StepSpec:
             elif kind == "verify":
                 _record_verdict(span, self.name, value)
             if _runtime.current.capture_content:
-                _record_content(span, semconv.OUTPUT_CONTENT, value)
+                record_content(span, semconv.OUTPUT_CONTENT, value)
         except Exception:
             internal_error("recording a result")
 
@@ -333,6 +322,4 @@ def wrap(func: Any, spec: StepSpec) -> Any:
     """Wrap ``func`` (function, method, staticmethod/classmethod) in ``spec``'s span."""
     if isinstance(func, staticmethod | classmethod):
         return type(func)(wrap(func.__func__, spec))
-    from tracer._wrappers import make_wrapper
-
     return functools.wraps(func)(make_wrapper(func, spec, _wants_input(func)))

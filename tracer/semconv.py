@@ -1,7 +1,10 @@
 """Every span name and attribute key coordgap writes or reads.
 
 This module is the span contract between :mod:`tracer` (which writes) and
-:mod:`analyzer` (which reads). Nothing else spells a key as a literal.
+:mod:`analyzer` (which reads): every key coordgap writes is spelled here and
+nowhere else. The keys of other instrumentations that the analyzer maps
+(OpenInference, OpenLLMetry, the OpenAI Agents SDK, ...) are named in
+``analyzer/mapping.py``.
 
 Keys follow the OpenTelemetry GenAI semantic conventions where they have one;
 everything they lack lives under the ``coordgap.`` prefix.

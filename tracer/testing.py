@@ -30,14 +30,18 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.sdk.trace.id_generator import IdGenerator
 
 from tracer import _config, _guard, _runtime
+from tracer._export import LocalStoreExporter
+from tracer._guard import reset_once
 
 __all__ = [
     "Captured",
     "FixedIds",
+    "LocalStoreExporter",
     "capture",
     "internal_errors_raise",
     "preserve_state",
     "raise_internal_errors",
+    "reset_once",
     "runtime",
     "span_dict",
 ]
