@@ -32,8 +32,7 @@ from tracer._content import evict_oldest, render_content
 from tracer._expects import Checker, compile_expects, limit
 from tracer._guard import internal_error, warn_once
 from tracer._options import check_actor, check_flag, check_keys, check_name, check_seconds, fail
-from tracer._spans import record_error
-from tracer.instrumentation import fingerprint_attributes, handoff_attributes
+from tracer.instrumentation import fingerprint_attributes, handoff_attributes, record_error
 
 __all__ = ["Handoff", "HandoffError", "handoff"]
 
