@@ -15,6 +15,8 @@ the same attribute sets, roles and content policy as the decorators do:
   :func:`handoff_attributes`, :func:`verdict_attributes`).
 - :class:`Content`: whether content is recorded, and rendering through the
   redact hook and length cap.
+- :class:`Instrumentor`: the one lifecycle of the integrations with a global
+  switch (``instrument()``, ``uninstrument()``, ``is_instrumented()``).
 - :func:`guard` / :func:`guarded` / :func:`internal_error` / :func:`warn_once`:
   instrumentation failures are logged once and swallowed.
 """
@@ -34,6 +36,7 @@ from tracer import _runtime, semconv
 from tracer._config import _resolve, ensure_tracer
 from tracer._content import fingerprint, render_content, top_level_keys
 from tracer._guard import internal_error, logger, warn_once
+from tracer._instrumentor import Instrumentor
 from tracer._options import check_actor, check_choice
 from tracer._plan import plan_attributes
 from tracer._verdict import Verdict, parse_verdict
@@ -41,6 +44,7 @@ from tracer._verdict import Verdict, parse_verdict
 __all__ = [
     "ROLES",
     "Content",
+    "Instrumentor",
     "Role",
     "Verdict",
     "agent_attributes",
@@ -106,7 +110,9 @@ def check_roles(
 
 
 # -- attribute sets -----------------------------------------------------------------
-def workflow_attributes(name: str, *, conversation_id: str | None = None) -> dict[str, Any]:
+def workflow_attributes(
+    name: str, *, conversation_id: str | None = None, integration: str | None = None
+) -> dict[str, Any]:
     """A run's (workflow's) span attributes."""
     attrs: dict[str, Any] = {
         semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
@@ -114,6 +120,8 @@ def workflow_attributes(name: str, *, conversation_id: str | None = None) -> dic
     }
     if conversation_id is not None:
         attrs[semconv.GEN_AI_CONVERSATION_ID] = str(conversation_id)
+    if integration is not None:
+        attrs[semconv.INTEGRATION] = integration
     return attrs
 
 
