@@ -227,7 +227,7 @@ class Handoff:
             return
         try:
             otel_context.detach(token)  # type: ignore[arg-type]
-            if isinstance(exc, Exception):
+            if exc is not None and isinstance(exc, Exception):
                 record_error(self.span, exc)
             self.span.end(end_time=self._delivered_ns or None)
         except Exception:
@@ -253,7 +253,7 @@ class Handoff:
         return None
 
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
-        late = self._check_timeout(exc)
+        late = None if self._timeout is None else self._check_timeout(exc)
         self._finish(exc if exc is not None else late)
         if late is not None:
             raise late
