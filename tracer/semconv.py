@@ -46,6 +46,7 @@ OP_OUTCOME: Final = "outcome"
 ERROR_TYPE: Final = "error.type"
 SERVICE_NAME: Final = "service.name"
 EXCEPTION_EVENT: Final = "exception"
+EXCEPTION_STACKTRACE: Final = "exception.stacktrace"
 
 # --- coordgap keys ---------------------------------------------------------------
 STAGE: Final = "coordgap.stage"
