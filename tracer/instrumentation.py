@@ -10,9 +10,12 @@ the same attribute sets, roles and content policy as the decorators do:
 - :data:`ROLES` / :func:`check_roles`: a node or agent's role (``plan``,
   ``verify``, ``generate``, ``assemble``) -> operation, stage and span name.
 - :func:`open_agent`, :func:`open_tool`, :func:`open_handoff`,
-  :func:`record_verdict`: spans with the shared attribute sets
-  (:func:`agent_attributes`, :func:`tool_attributes`,
-  :func:`handoff_attributes`, :func:`verdict_attributes`).
+  :func:`record_verdict`, :func:`record_error`: spans with the shared
+  attribute sets (:func:`workflow_attributes`, :func:`agent_attributes`,
+  :func:`tool_attributes`, :func:`handoff_attributes`,
+  :func:`fingerprint_attributes`, :func:`verdict_attributes`). The
+  decorators and ``tracer.handoff`` build their spans with the same
+  functions, so both write the same keys for the same facts.
 - :class:`Content`: whether content is recorded, and rendering through the
   redact hook and length cap.
 - :class:`Instrumentor`: the one lifecycle of the integrations with a global
