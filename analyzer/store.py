@@ -20,6 +20,7 @@ from analyzer import content as _content
 from analyzer import ingest as _ingest
 from analyzer import ingest_sql
 from analyzer.ingest import IngestProgress, IngestResult, ProgressCallback
+from tracer.store_format import DEFAULT_DIRECTORY
 
 if TYPE_CHECKING:
     from analyzer.analysis import Analysis
@@ -37,7 +38,7 @@ __all__ = [
 
 #: where the CLI keeps its database, and where the tracer's local store writes
 DEFAULT_DB = Path(".coordgap") / "coordgap.duckdb"
-DEFAULT_SPANS_DIR = Path(".coordgap") / "spans"
+DEFAULT_SPANS_DIR = DEFAULT_DIRECTORY
 
 #: DuckDB's memory cap for a store (it spills to ``<db>.tmp`` beyond it, so
 #: ingest and analysis work out of core); ``COORDGAP_MEMORY_LIMIT`` or the

@@ -39,7 +39,7 @@ from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-from tracer._export import LocalStoreExporter
+from tracer.store_format import StoreFile, encode_line
 
 
 def make_batches(batches: int, size: int) -> list[list[ReadableSpan]]:
@@ -161,10 +161,10 @@ def main() -> None:
                 encode_spans(b).SerializeToString()
             figures["client"].append(total / (time.perf_counter() - start))
 
-            local = LocalStoreExporter(tmp / f"local-{r}")
+            local = StoreFile(tmp / f"local-{r}")
             start = time.perf_counter()
             for b in batches:
-                local.export(b)
+                local.append(encode_line(b))
             figures["local"].append(total / (time.perf_counter() - start))
             local.shutdown()
 

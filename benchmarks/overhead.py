@@ -7,7 +7,9 @@ several repetitions, all in this one process (the baseline runs interleaved
 with the measured code, so both see the same machine).
 
 Targets: a decorated agent call <= 1.0x the raw span; a handoff with a 1 KB
-payload <= 1.5x; disabled, <= 1 µs over a bare call.
+payload <= 1.25x; disabled, < 0.2 µs over a bare call. On a shared machine,
+``--clock cpu`` gives the steadier figure (it leaves out time spent waiting
+for a core or for the batch processor's thread).
 
     .venv/bin/python benchmarks/overhead.py [--calls 20000] [--repeats 9] [--clock wall|cpu]
 """
@@ -127,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 pass
 
         ours, base = compare(handoff_call, raw_handoff, calls, repeats)
-        rows.append(("handoff, 1 KB payload", ours, base, f"{ours / base:.2f}x", "<= 1.5x"))
+        rows.append(("handoff, 1 KB payload", ours, base, f"{ours / base:.2f}x", "<= 1.25x"))
 
         # 3. disabled ----------------------------------------------------------------------
         def bare(x: int = 1) -> int:
@@ -136,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         wrapped = tracer.agent("writer")(bare)
         tracer.configure(enabled=False, tracer_provider=provider)
         ours, base = compare(wrapped, bare, calls * 5, repeats)
-        rows.append(("disabled agent call", ours, base, f"+{ours - base:.3f} µs", "<= +1 µs"))
+        rows.append(("disabled agent call", ours, base, f"+{ours - base:.3f} µs", "< +0.2 µs"))
 
     provider.shutdown()
     print(

@@ -2,7 +2,7 @@
 
 Requests are queued whole (one store line each). A single writer task takes
 what is queued, appends it in one write through the tracer's
-:class:`~tracer._export.LocalStoreExporter`, fsyncs, and only then resolves each
+:class:`~tracer.store_format.StoreFile`, fsyncs, and only then resolves each
 request's future: a client is told "stored" only for lines that are on disk. A
 full queue (``max_queue`` requests or ``max_queue_bytes`` bytes of lines) or a
 disk below the floor refuses at once (the client retries). When the exporter
@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracer._export import LocalStoreExporter
+from tracer.store_format import StoreFile
 
 __all__ = ["Busy", "Sink", "SinkStats", "Unavailable"]
 
@@ -72,7 +72,7 @@ class Sink:
             raise ValueError("max_queue and max_queue_bytes must be at least 1")
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.store = LocalStoreExporter(self.directory)
+        self.store = StoreFile(self.directory)
         self.min_free_bytes = min_free_bytes
         self.stats = SinkStats()
         self._queue: asyncio.Queue[_Item] = asyncio.Queue(maxsize=max_queue)

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from coordgap.cli_ingest import db_option
+from tracer.store_format import DEFAULT_DIRECTORY
 
 __all__ = ["COMMANDS", "collect_command"]
 
@@ -150,7 +151,7 @@ def collect_command(
         raise click.ClickException(
             f"coordgap collect needs the collect extra: pip install 'coordgap[collect]' ({exc})"
         ) from None
-    directory = spans_dir or Path(os.environ.get("COORDGAP_PATH") or Path(".coordgap") / "spans")
+    directory = spans_dir or Path(os.environ.get("COORDGAP_PATH") or DEFAULT_DIRECTORY)
     try:
         settings = collector.Settings(
             directory=directory,

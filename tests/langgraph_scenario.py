@@ -151,7 +151,7 @@ def _trace_foreign(instrumentor: str, spans_dir: str, runs: int, seed: int) -> d
     from opentelemetry.sdk.trace.export import SimpleSpanProcessor
     from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-    from tracer._export import LocalStoreExporter
+    from tracer.testing import LocalStoreExporter
 
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(spans_dir)))

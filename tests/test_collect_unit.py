@@ -24,7 +24,7 @@ from collector.otlp_http import build_app  # noqa: E402
 from collector.pipeline import Limits, Pipeline  # noqa: E402
 from collector.sink import Busy, Sink, Unavailable  # noqa: E402
 from tests.test_collect_receiver import _json_request, make_spans  # noqa: E402
-from tracer._otlp_json import encode_request  # noqa: E402
+from tracer.store_format import encode_request  # noqa: E402
 
 
 def _without_flags(request: dict) -> dict:

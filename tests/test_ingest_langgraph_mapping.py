@@ -15,7 +15,7 @@ from opentelemetry.trace import Status, StatusCode
 
 import analyzer
 from analyzer import ingest
-from tracer._export import LocalStoreExporter
+from tracer.testing import LocalStoreExporter
 
 
 def _oi_meta(node: str, step: int, push: bool = False) -> str:

@@ -31,9 +31,8 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
 import tracer  # noqa: E402
 from coordgap import cli  # noqa: E402
 from tracer import semconv  # noqa: E402
-from tracer._export import LocalStoreExporter  # noqa: E402
 from tracer.integrations import crewai as cg_crewai  # noqa: E402
-from tracer.testing import preserve_state  # noqa: E402
+from tracer.testing import LocalStoreExporter, preserve_state  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "crewai_research_crew.py"
 

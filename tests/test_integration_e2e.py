@@ -23,8 +23,7 @@ import analyzer
 import tracer
 from coordgap import cli
 from tracer import semconv
-from tracer._export import LocalStoreExporter
-from tracer.testing import preserve_state
+from tracer.testing import LocalStoreExporter, preserve_state
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -24,8 +24,8 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E4
 from opentelemetry.trace import StatusCode  # noqa: E402
 
 from tracer import semconv  # noqa: E402
-from tracer._guard import raise_internal_errors, reset_once  # noqa: E402
 from tracer.integrations import langgraph as cg_langgraph  # noqa: E402
+from tracer.testing import raise_internal_errors, reset_once  # noqa: E402
 
 
 class Draft(TypedDict, total=False):

@@ -27,8 +27,8 @@ from opentelemetry.trace import StatusCode  # noqa: E402
 
 import analyzer  # noqa: E402
 from tracer import semconv  # noqa: E402
-from tracer._export import LocalStoreExporter  # noqa: E402
 from tracer.integrations import langgraph as cg_langgraph  # noqa: E402
+from tracer.testing import LocalStoreExporter  # noqa: E402
 
 with warnings.catch_warnings():  # moved to langchain.agents in LangGraph 1.0; still what
     warnings.simplefilter("ignore")  # langgraph-supervisor and -swarm build agents with

@@ -27,8 +27,8 @@ from opentelemetry.sdk.trace.export import (  # noqa: E402
 )
 
 from coordgap import cli  # noqa: E402
-from tracer._export import LocalStoreExporter  # noqa: E402
 from tracer.integrations import langgraph as cg_langgraph  # noqa: E402
+from tracer.testing import LocalStoreExporter  # noqa: E402
 
 RUNS = 25
 REPO = Path(__file__).resolve().parent.parent

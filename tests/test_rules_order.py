@@ -8,7 +8,7 @@ from analyzer import rules
 
 
 def test_rules_run_in_the_documented_order() -> None:
-    """The order of DESIGN's attribution section."""
+    """The order docs/analyze.md gives for attribution."""
     assert [r.__name__ for r in rules.RULES] == [
         "decomposition_recorded",
         "handoff",

@@ -12,8 +12,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 
 import analyzer
 import tracer
-from tracer._export import LocalStoreExporter
-from tracer.testing import preserve_state
+from tracer.testing import LocalStoreExporter, preserve_state
 
 
 @tracer.agent("writer")

@@ -226,7 +226,7 @@ def test_analyzer_reads_handoff_latency_without_the_receivers_work(tmp_path: Pat
     from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 
     import analyzer
-    from tracer._export import LocalStoreExporter
+    from tracer.testing import LocalStoreExporter
 
     @tracer.agent("writer")
     def write() -> dict[str, str]:

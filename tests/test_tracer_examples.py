@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tracer.store_format import FILE_GLOB
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -32,7 +34,7 @@ def run_example(name: str, store: Path, *args: str) -> str:
 
 def spans_in(store: Path) -> list[dict[str, Any]]:
     out = []
-    for path in sorted(store.glob("spans-*.jsonl")):
+    for path in sorted(store.glob(FILE_GLOB)):
         for line in path.read_text().splitlines():
             for rs in json.loads(line)["resourceSpans"]:
                 service = next(

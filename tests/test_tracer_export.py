@@ -20,6 +20,7 @@ from opentelemetry.sdk.trace import TracerProvider
 
 import tracer
 from tracer import _runtime
+from tracer.store_format import FILE_GLOB
 from tracer.testing import preserve_state
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,7 +64,7 @@ run({n})
 
 
 def read_lines(directory: Path) -> list[dict[str, Any]]:
-    files = sorted(directory.glob("spans-*.jsonl"))
+    files = sorted(directory.glob(FILE_GLOB))
     return [json.loads(line) for f in files for line in f.read_text().splitlines()]
 
 

@@ -306,6 +306,37 @@ def test_fingerprint_is_canonical() -> None:
     assert fingerprint({"é": "ü"}) == digest({"é": "ü"})
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"text": 'quote " backslash \\ newline \n tab \t ctrl \x01', "n": 3},
+        {"b": {"z": 1, "a": [1, {"y": 2.5}]}, "a": "é ü 漢字", "c": None, "d": True},
+        [1, 2.5, -0.0, 1e-05, 10**30, "x"],
+        {"nan": float("nan"), "inf": float("inf")},
+        "a plain string",
+        ("a", "tuple"),
+        17,
+    ],
+)
+def test_fingerprint_is_the_sha256_of_the_canonical_json(payload: Any) -> None:
+    """Hash and size are those of json.dumps(sort_keys, compact, UTF-8), whatever the path."""
+    from tracer.instrumentation import fingerprint_attributes
+
+    attrs = fingerprint_attributes(payload)
+    sha, size = digest(payload)
+    assert attrs["coordgap.handoff.payload.hash"] == sha
+    assert attrs["coordgap.handoff.payload.size"] == size
+
+
+def test_circular_payload_leaves_the_hash_out() -> None:
+    """A payload that contains itself has no fingerprint hash; the keys are still recorded."""
+    from tracer.instrumentation import fingerprint_attributes
+
+    loop: dict[str, Any] = {"a": 1}
+    loop["self"] = loop
+    assert fingerprint_attributes(loop) == {"coordgap.handoff.payload.keys": ["a", "self"]}
+
+
 def test_payload_content_only_with_capture_content() -> None:
     """The payload's values are recorded only when content capture is on."""
     from tracer.testing import capture

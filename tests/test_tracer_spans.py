@@ -180,6 +180,7 @@ def test_plan_span_records_subtasks_and_defects(spans: Captured) -> None:
                 "coordgap.stage": "decomposition",
                 "coordgap.actor": "model",
                 "gen_ai.agent.name": "supervisor",
+                "gen_ai.agent.id": "supervisor",
                 "coordgap.plan.subtask_count": 4,
                 "coordgap.plan.subtask_ids": ["intro", "cta", "hook", "cta"],
                 "coordgap.plan.assignees": ["writer", "", "writer", "editor"],
@@ -197,6 +198,7 @@ def verify_attrs(name: str, attempt: int, verdict: str, reason: str | None = Non
         "coordgap.stage": "verification",
         "coordgap.actor": "model",
         "gen_ai.agent.name": name,
+        "gen_ai.agent.id": name,
         "coordgap.verify.attempt": attempt,
         "coordgap.verify.verdict": verdict,
     }
@@ -212,8 +214,10 @@ def evaluation(name: str, label: str, at: int, reason: str | None = None, score:
     }
     if reason is not None:
         attrs["gen_ai.evaluation.explanation"] = reason
-    if score is not None:
-        attrs["gen_ai.evaluation.score.value"] = score
+    # without a score of its own, a verdict scores 1.0 (accept) or 0.0 (reject)
+    attrs["gen_ai.evaluation.score.value"] = (
+        (1.0 if label == "accept" else 0.0) if score is None else score
+    )
     return {
         "name": "gen_ai.evaluation.result",
         "time": 1_000_000_000 + 1000 * at,
@@ -342,6 +346,7 @@ def test_context_manager_forms_record_like_the_decorators(spans: Captured) -> No
                 "coordgap.stage": "decomposition",
                 "coordgap.actor": "model",
                 "gen_ai.agent.name": "supervisor",
+                "gen_ai.agent.id": "supervisor",
                 "coordgap.plan.subtask_count": 1,
                 "coordgap.plan.subtask_ids": ["a"],
                 "coordgap.plan.assignees": ["writer"],
@@ -367,6 +372,7 @@ def test_context_manager_forms_record_like_the_decorators(spans: Captured) -> No
                 "coordgap.actor": "human",
                 "coordgap.verify.subject": "writer",
                 "gen_ai.agent.name": "qa",
+                "gen_ai.agent.id": "qa",
                 "coordgap.verify.attempt": 1,
                 "coordgap.verify.verdict": "reject",
             },
@@ -418,6 +424,7 @@ def test_async_generator_and_async_generator_functions(spans: Captured) -> None:
         "coordgap.stage": "decomposition",
         "coordgap.actor": "model",
         "gen_ai.agent.name": "planner",
+        "gen_ai.agent.id": "planner",
         "coordgap.plan.subtask_count": 2,
         "coordgap.plan.subtask_ids": ["a", "b"],
         "coordgap.plan.assignees": ["writer", ""],
@@ -574,3 +581,34 @@ def test_per_run_bookkeeping_is_bounded(spans: Captured, monkeypatch: pytest.Mon
     runtime = _runtime.current
     assert len(runtime.attempts) == 3 and len(runtime.run_contexts) == 3
     assert sorted(runtime.attempts) == [4, 5, 6]  # trace ids of the last three runs
+
+
+def test_decorators_write_what_the_integration_api_writes() -> None:
+    """Each decorator's span carries exactly the attributes tracer.instrumentation builds
+    for the same fact, so decorated code and framework integrations read alike."""
+    from tracer import instrumentation as api
+
+    with capture() as spans:
+
+        @tracer.workflow("teaser")
+        def run() -> None:
+            with tracer.plan("supervisor") as step:
+                step.record_subtasks([{"id": "a", "agent": "writer"}])
+            with tracer.agent("writer", stage="assembly", actor="human"):
+                with tracer.tool("search"):
+                    pass
+            with tracer.verify("qa") as check:
+                check.record_verdict(False)
+
+        run()
+    by_name = {s["name"]: s for s in spans.dicts()}
+    plan = api.agent_attributes("supervisor", role="plan")
+    assert {k: by_name["plan supervisor"]["attributes"][k] for k in plan} == plan
+    assert by_name["invoke_workflow teaser"]["attributes"] == api.workflow_attributes("teaser")
+    writer = api.agent_attributes("writer", stage="assembly", actor="human")
+    assert by_name["invoke_agent writer"]["attributes"] == writer
+    assert by_name["execute_tool search"]["attributes"] == api.tool_attributes("search")
+    verdict, event = api.verdict_attributes("qa", False, 1, None, None)
+    verify = by_name["verify qa"]
+    assert verify["attributes"] == {**api.agent_attributes("qa", role="verify"), **verdict}
+    assert [e["attributes"] for e in verify["events"]] == [event]

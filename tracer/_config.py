@@ -23,6 +23,7 @@ from opentelemetry import trace
 from tracer import _runtime, semconv
 from tracer._guard import logger, warn_once
 from tracer._options import check_flag, fail
+from tracer.store_format import DEFAULT_DIRECTORY
 
 if TYPE_CHECKING:  # the SDK is imported at the first configure(), not with `import tracer`
     from opentelemetry.sdk.trace import TracerProvider
@@ -91,7 +92,7 @@ _OPTIONS: dict[str, tuple[tuple[str, ...], Callable[[str, str], Any], Any, str]]
     "path": (
         ("COORDGAP_PATH",),
         lambda _n, raw: Path(raw),
-        Path(".coordgap") / "spans",
+        DEFAULT_DIRECTORY,
         "directory of the local store (relative paths resolve against the current directory)",
     ),
     "endpoint": (

@@ -2,9 +2,11 @@
 
 Each works bare (``@tracer.agent``: the name is the function's name), called
 (``@tracer.agent("writer", stage="assembly")``), and as a context manager
-(``with tracer.agent("writer") as step:``). Arguments are checked here, at
-decoration time, traced or not; a bad stage or actor raises ``ValueError``
-before any call (see ``tracer/_options.py``).
+(``with tracer.agent("writer") as step:``). The span's attributes are built,
+at decoration time, by the same :mod:`tracer.instrumentation` functions the
+framework integrations use, so both write the same keys for the same facts.
+Arguments are checked then too, traced or not; a bad stage or actor raises
+``ValueError`` before any call (see ``tracer/_options.py``).
 
 Typing: the decorated function keeps its signature for type checkers
 (``ParamSpec``), in the bare and the called form, for sync, async, generator
@@ -17,8 +19,8 @@ from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar, overload
 
 from tracer import semconv
-from tracer._options import check_actor, check_choice
 from tracer._spans import StepSpec
+from tracer.instrumentation import ROLES, agent_attributes, tool_attributes, workflow_attributes
 
 __all__ = ["agent", "plan", "tool", "verify", "workflow"]
 
@@ -29,15 +31,14 @@ R = TypeVar("R")
 def _spec_or_wrap(
     name: Any,
     kind: str,
-    attrs: dict[str, Any],
-    naming: Callable[[str], dict[str, Any]],
+    attributes: Callable[[str], dict[str, Any]],
     span_name: Callable[[str], str],
 ) -> Any:
     if name is None or isinstance(name, str):
-        return StepSpec(kind, name, attrs, naming, span_name)
+        return StepSpec(kind, name, attributes, span_name)
     if callable(name) or isinstance(name, staticmethod | classmethod):
         func = name.__func__ if isinstance(name, staticmethod | classmethod) else name
-        spec = StepSpec(kind, getattr(func, "__name__", kind), attrs, naming, span_name)
+        spec = StepSpec(kind, getattr(func, "__name__", kind), attributes, span_name)
         return spec(name)
     raise ValueError(f"coordgap: {kind}({name!r}): expected a name or a function")
 
@@ -51,14 +52,10 @@ def workflow(name: Any = None, *, conversation_id: str | None = None) -> Any:
 
     ``tracer.outcome(ok, reason)`` inside it marks this run's outcome.
     """
-    attrs: dict[str, Any] = {semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW}
-    if conversation_id is not None:
-        attrs[semconv.GEN_AI_CONVERSATION_ID] = str(conversation_id)
     return _spec_or_wrap(
         name,
         "workflow",
-        attrs,
-        lambda n: {semconv.GEN_AI_WORKFLOW_NAME: n},
+        lambda n: workflow_attributes(n, conversation_id=conversation_id),
         semconv.workflow_span_name,
     )
 
@@ -81,17 +78,12 @@ def agent(
     id: str | None = None,  # noqa: A002 - the GenAI key is gen_ai.agent.id
 ) -> Any:
     """An agent call ``invoke_agent {name}`` in ``stage`` by ``actor`` (model|human|tool|code)."""
-    attrs = {
-        semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_AGENT,
-        semconv.STAGE: check_choice("agent", "stage", stage, semconv.STAGES),
-        semconv.ACTOR: check_choice("agent", "actor", actor, semconv.ACTORS),
-    }
-    agent_id = id
-
-    def naming(n: str) -> dict[str, Any]:
-        return {semconv.GEN_AI_AGENT_NAME: n, semconv.GEN_AI_AGENT_ID: agent_id or n}
-
-    return _spec_or_wrap(name, "agent", attrs, naming, semconv.agent_span_name)
+    return _spec_or_wrap(
+        name,
+        "agent",
+        lambda n: agent_attributes(n, stage=stage, actor=actor, agent_id=id),
+        semconv.agent_span_name,
+    )
 
 
 @overload
@@ -100,13 +92,8 @@ def tool(name: Callable[P, R], /) -> Callable[P, R]: ...
 def tool(name: str | None = None, *, stage: str = semconv.STAGE_GENERATION) -> StepSpec: ...
 def tool(name: Any = None, *, stage: str = semconv.STAGE_GENERATION) -> Any:
     """A tool execution ``execute_tool {name}`` (actor ``tool``)."""
-    attrs = {
-        semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
-        semconv.STAGE: check_choice("tool", "stage", stage, semconv.STAGES),
-        semconv.ACTOR: semconv.ACTOR_TOOL,
-    }
     return _spec_or_wrap(
-        name, "tool", attrs, lambda n: {semconv.GEN_AI_TOOL_NAME: n}, semconv.tool_span_name
+        name, "tool", lambda n: tool_attributes(n, stage=stage), semconv.tool_span_name
     )
 
 
@@ -121,13 +108,11 @@ def plan(name: Any = None, *, actor: str = semconv.ACTOR_MODEL) -> Any:
     (unassigned subtasks, duplicate ids, overlapping scopes). In the
     context-manager form call ``step.record_subtasks(subtasks)``.
     """
-    attrs = {
-        semconv.GEN_AI_OPERATION_NAME: semconv.OP_PLAN,
-        semconv.STAGE: semconv.STAGE_DECOMPOSITION,
-        semconv.ACTOR: check_actor("plan", "actor", actor),
-    }
     return _spec_or_wrap(
-        name, "plan", attrs, lambda n: {semconv.GEN_AI_AGENT_NAME: n}, semconv.plan_span_name
+        name,
+        "plan",
+        lambda n: agent_attributes(n, role="plan", actor=actor, what="plan"),
+        ROLES["plan"].span_name,
     )
 
 
@@ -147,13 +132,11 @@ def verify(
     (trace). Also emits the ``gen_ai.evaluation.result`` event. In the
     context-manager form call ``step.record_verdict(verdict)``.
     """
-    attrs = {
-        semconv.GEN_AI_OPERATION_NAME: semconv.OP_VERIFY,
-        semconv.STAGE: semconv.STAGE_VERIFICATION,
-        semconv.ACTOR: check_actor("verify", "actor", actor),
-    }
-    if subject is not None:
-        attrs[semconv.VERIFY_SUBJECT] = subject
-    return _spec_or_wrap(
-        name, "verify", attrs, lambda n: {semconv.GEN_AI_AGENT_NAME: n}, semconv.verify_span_name
-    )
+
+    def attributes(n: str) -> dict[str, Any]:
+        attrs = agent_attributes(n, role="verify", actor=actor, what="verify")
+        if subject is not None:
+            attrs[semconv.VERIFY_SUBJECT] = subject
+        return attrs
+
+    return _spec_or_wrap(name, "verify", attributes, ROLES["verify"].span_name)

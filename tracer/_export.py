@@ -1,8 +1,7 @@
 """Exporters and the processor coordgap installs.
 
-- :class:`LocalStoreExporter`: OTLP/JSON lines, one append-only file per
-  process under ``./.coordgap/spans/`` (docs/internals.md §2). Each export is
-  one ``write`` of one complete line, so a crash leaves at most a torn last line.
+- ``"local"``: :class:`tracer.store_format.LocalStoreExporter`, the local
+  store (its format is defined in :mod:`tracer.store_format`).
 - :class:`GuardedExporter`: wraps any exporter; an exporter that raises is
   logged once and its spans counted as dropped, never propagated.
 - :class:`TallyBatchProcessor`: a batch processor that counts the spans it was
@@ -14,12 +13,8 @@
 from __future__ import annotations
 
 import itertools
-import json
 import os
-import re
-import socket
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,7 +29,7 @@ from opentelemetry.sdk.trace.export import (
 )
 
 from tracer._guard import logger, warn_once
-from tracer._otlp_json import encode_request
+from tracer.store_format import StoreFile, encode_line
 
 __all__ = [
     "GuardedExporter",
@@ -46,70 +41,39 @@ __all__ = [
     "otlp_protocol",
 ]
 
-_HOST_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 GRPC_MISSING = (
     "OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs pip install 'coordgap[grpc]'; spans are not exported"
 )
 
 
 class LocalStoreExporter(SpanExporter):
-    """Append OTLP/JSON lines to ``<directory>/spans-<host>-<pid>-<start>.jsonl``.
+    """The local store as a ``SpanExporter``: each export is one line of one file.
 
-    The file is created on the first export (nothing is written for a process
-    that records nothing) and re-created after a fork, so each process writes
-    its own file and several processes can share one directory.
+    The format and the file are :mod:`tracer.store_format`'s; ``path`` is the
+    file written (None before the first export).
     """
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
-        self.directory = Path(directory)
-        self._lock = threading.Lock()
-        self._fd: int | None = None
-        self._pid = -1
-        self.path: Path | None = None
+        self.file = StoreFile(directory)
 
-    def _open(self) -> int:
-        pid = os.getpid()
-        if self._fd is not None and self._pid == pid:
-            return self._fd
-        self.directory.mkdir(parents=True, exist_ok=True)
-        host = _HOST_UNSAFE.sub("_", socket.gethostname()) or "host"
-        start = time.time_ns() // 1_000_000
-        self.path = self.directory / f"spans-{host}-{pid}-{start}.jsonl"
-        # O_APPEND: every write lands at the end even if something else appends too.
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        self._pid = pid
-        return self._fd
+    @property
+    def directory(self) -> Path:
+        return self.file.directory
+
+    @property
+    def path(self) -> Path | None:
+        return self.file.path
 
     def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
-        if not spans:
-            return SpanExportResult.SUCCESS
-        line = json.dumps(encode_request(spans), separators=(",", ":"), ensure_ascii=False)
-        self.append((line + "\n").encode("utf-8"))
+        if spans:
+            self.file.append(encode_line(spans))
         return SpanExportResult.SUCCESS
-
-    def append(self, data: bytes, *, durable: bool = False) -> None:
-        """Append whole lines ``data`` (each one OTLP/JSON request) in one locked write.
-
-        ``durable`` fsyncs before returning, so what returned is on disk (the
-        OTLP receiver answers success only after this). Raises ``OSError``.
-        """
-        with self._lock:
-            fd = self._open()
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            if durable:
-                os.fsync(fd)
 
     def force_flush(self, timeout_millis: int = 30000) -> bool:
         return True  # every export is written straight to the file
 
     def shutdown(self) -> None:
-        with self._lock:
-            if self._fd is not None and self._pid == os.getpid():
-                os.close(self._fd)
-            self._fd = None
+        self.file.shutdown()
 
 
 class NullExporter(SpanExporter):

@@ -28,17 +28,16 @@ from opentelemetry import trace
 
 from tracer import _runtime, semconv
 from tracer._config import ensure_tracer
-from tracer._content import evict_oldest, fingerprint, render_content, top_level_keys
+from tracer._content import evict_oldest, render_content
 from tracer._expects import Checker, compile_expects, limit
 from tracer._guard import internal_error, warn_once
 from tracer._options import check_actor, check_flag, check_keys, check_name, check_seconds, fail
-from tracer._spans import record_error
-from tracer.instrumentation import handoff_attributes
+from tracer.instrumentation import fingerprint_attributes, handoff_attributes, record_error
 
 __all__ = ["Handoff", "HandoffError", "handoff"]
 
 _compiled: dict[int, tuple[Any, tuple[str, Checker]]] = {}
-_bases: dict[tuple[str, str, str | None, str | None], dict[str, Any]] = {}
+_bases: dict[tuple[str, str, str | None, str | None], tuple[str, dict[str, Any]]] = {}
 _CACHE_MAX = 256
 _EXPECTS_HELP = (
     "a key name, a list of key names, a dataclass, TypedDict, pydantic model or other "
@@ -70,11 +69,15 @@ def _compile(expects: Any) -> tuple[str, Checker]:
     return result
 
 
-def _base(source: str, target: str, src_actor: str | None, dst_actor: str | None) -> dict[str, Any]:
+def _base(
+    source: str, target: str, src_actor: str | None, dst_actor: str | None
+) -> tuple[str, dict[str, Any]]:
+    """The span name and the attributes every handoff of this edge carries (cached)."""
     key = (source, target, src_actor, dst_actor)
     base = _bases.get(key)
     if base is None:
-        base = handoff_attributes(source, target, source_actor=src_actor, target_actor=dst_actor)
+        attrs = handoff_attributes(source, target, source_actor=src_actor, target_actor=dst_actor)
+        base = (semconv.handoff_span_name(source, target), attrs)
         evict_oldest(_bases, _CACHE_MAX)
         _bases[key] = base
     return base
@@ -164,34 +167,18 @@ class Handoff:
         self.violations = limit(violations)
 
     # -- the span (only when traced) ----------------------------------------------------
-    def _attributes(self) -> dict[str, Any]:
+    def _attributes(self, base: dict[str, Any]) -> dict[str, Any]:
         payload = self.payload
-        attrs = dict(_base(self.source, self.target, *self._actors))
-        try:
-            digest, size = fingerprint(payload)
-            attrs[semconv.HANDOFF_PAYLOAD_HASH] = digest
-            attrs[semconv.HANDOFF_PAYLOAD_SIZE] = size
-        except Exception as exc:  # the payload is the user's; a bad one is not our bug
-            warn_once(
-                "fingerprint",
-                "handoff payload could not be serialised for its fingerprint (%s: %s); "
-                "hash and size not recorded",
-                type(exc).__name__,
-                exc,
-            )
-        try:
-            attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload)
-        except Exception as exc:  # a mapping whose iteration fails is still the user's
-            warn_once("payload-keys", "handoff payload keys could not be read: %r", exc)
+        attrs = {**base, **fingerprint_attributes(payload)}
         if self._expects is not None:
             attrs[semconv.HANDOFF_EXPECTS] = self._expects[0]
         if self._carry:
-            attrs[semconv.HANDOFF_CARRY] = list(self._carry)
+            attrs[semconv.HANDOFF_CARRY] = self._carry
         if self._seen is not None:
             attrs[semconv.HANDOFF_STATE_SEEN] = _attr_value(self._seen)
         if self._latest is not None:
             attrs[semconv.HANDOFF_STATE_LATEST] = _attr_value(self._latest)
-        attrs[semconv.HANDOFF_VIOLATIONS] = list(self.violations)
+        attrs[semconv.HANDOFF_VIOLATIONS] = self.violations
         attrs[semconv.HANDOFF_VIOLATION_COUNT] = len(self.violations)
         state = _runtime.current
         if state.capture_content:
@@ -208,10 +195,9 @@ class Handoff:
             tracer = _runtime.current.tracer or ensure_tracer()
             if tracer is None:
                 return
+            name, base = _base(self.source, self.target, *self._actors)
             self.span = tracer.start_span(
-                semconv.handoff_span_name(self.source, self.target),
-                attributes=self._attributes(),
-                start_time=start_ns,
+                name, attributes=self._attributes(base), start_time=start_ns
             )
             self._token = otel_context.attach(trace.set_span_in_context(self.span))
         except Exception:
@@ -224,7 +210,8 @@ class Handoff:
         self._check()
         if traced:
             self._start_span(start_ns)
-        self._started = time.monotonic()
+        if self._timeout is not None:
+            self._started = time.monotonic()
         if self._strict and self.violations:
             error = HandoffError(self.source, self.target, self.violations)
             self._finish(error)
@@ -240,7 +227,7 @@ class Handoff:
             return
         try:
             otel_context.detach(token)  # type: ignore[arg-type]
-            if isinstance(exc, Exception):
+            if exc is not None and isinstance(exc, Exception):
                 record_error(self.span, exc)
             self.span.end(end_time=self._delivered_ns or None)
         except Exception:
@@ -266,7 +253,7 @@ class Handoff:
         return None
 
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
-        late = self._check_timeout(exc)
+        late = None if self._timeout is None else self._check_timeout(exc)
         self._finish(exc if exc is not None else late)
         if late is not None:
             raise late
@@ -280,7 +267,7 @@ class Handoff:
 
 def _carried(payload: Any, key: str) -> bool:
     try:
-        if isinstance(payload, Mapping):
+        if type(payload) is dict or isinstance(payload, Mapping):
             return key in payload
         return hasattr(payload, key)
     except Exception:  # an odd payload's __contains__/__getattr__ is not ours to fail on

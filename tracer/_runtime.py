@@ -1,12 +1,18 @@
 """The tracer's runtime state: one object, swapped whole.
 
-Everything the tracer remembers between calls lives in one :class:`Runtime`
-(``current``): the configuration in effect, the tracer spans start from, the
-verifier attempt counts and run contexts of recent runs, which warnings were
-already logged, and whether internal errors re-raise. Code reads
-``_runtime.current`` at each call (never a copy kept at import or decoration
-time), so :mod:`tracer.testing` can swap in another runtime and put the old
-one back whole.
+The tracer's state lives in one :class:`Runtime` (``current``): the
+configuration in effect, the tracer spans start from, the verifier attempt
+counts and run contexts of recent runs, which warnings were already logged,
+and whether internal errors re-raise. Code reads ``_runtime.current`` at each
+call (never a copy kept at import or decoration time), so :mod:`tracer.testing`
+can swap in another runtime and put the old one back whole.
+
+Not in it, on purpose: memo caches of values derived from their key alone
+(a compiled ``expects``, a handoff edge's attributes in ``tracer._handoff``),
+which give the same answer under any runtime; the steps a context-manager
+form has open (a context variable per spec, so each thread and task sees its
+own); and what a framework integration patched, which its own
+``instrument()`` / ``uninstrument()`` own.
 
 What belongs to the process rather than to a configuration (the TracerProvider
 coordgap made global, which OpenTelemetry sets only once, and the exit hook)

@@ -21,16 +21,17 @@ from typing import Any, ParamSpec, TypeVar
 
 from opentelemetry import context as otel_context
 from opentelemetry import trace
-from opentelemetry.trace import Status, StatusCode
 
 from tracer import _runtime, semconv
 from tracer._config import ensure_tracer
-from tracer._content import evict_oldest, render_content
+from tracer._content import evict_oldest, record_content
 from tracer._guard import internal_error, warn_once
 from tracer._plan import plan_attributes
 from tracer._verdict import parse_verdict
+from tracer._wrappers import make_wrapper
+from tracer.instrumentation import record_error, record_verdict
 
-__all__ = ["RUN_KEY", "RESUMED_KEY", "Step", "StepSpec", "record_error"]
+__all__ = ["RUN_KEY", "RESUMED_KEY", "Step", "StepSpec"]
 
 RUN_KEY = otel_context.create_key("coordgap-run")
 RESUMED_KEY = otel_context.create_key("coordgap-resumed")
@@ -45,21 +46,6 @@ _get_current_span = trace.get_current_span
 _MAX_RUNS_TRACKED = 4096
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def error_type(exc: BaseException) -> str:
-    cls = type(exc)
-    module = cls.__module__
-    return cls.__qualname__ if module in (None, "builtins") else f"{module}.{cls.__qualname__}"
-
-
-def record_error(span: Any, exc: BaseException) -> None:
-    """Put ``exc`` on ``span``: ``error.type``, ERROR status, an ``exception`` event."""
-    if not span.is_recording():
-        return
-    span.set_attribute(semconv.ERROR_TYPE, error_type(exc))
-    span.record_exception(exc, escaped=True)
-    span.set_status(Status(StatusCode.ERROR, f"{type(exc).__name__}: {exc}"))
 
 
 def _next_attempt(trace_id: int, name: str) -> int:
@@ -124,28 +110,16 @@ class Step:
     def record_output(self, value: Any) -> None:
         """Record ``value`` as output content (only with ``capture_content=True``)."""
         try:
-            _record_content(self.span, semconv.OUTPUT_CONTENT, value)
+            record_content(self.span, semconv.OUTPUT_CONTENT, value)
         except Exception:
             internal_error("recording output content")
 
     def record_input(self, value: Any) -> None:
         """Record ``value`` as input content (only with ``capture_content=True``)."""
         try:
-            _record_content(self.span, semconv.INPUT_CONTENT, value)
+            record_content(self.span, semconv.INPUT_CONTENT, value)
         except Exception:
             internal_error("recording input content")
-
-
-def _record_content(span: Any, key: str, value: Any) -> None:
-    state = _runtime.current
-    if not state.capture_content or not span.is_recording():
-        return
-    try:
-        text = render_content(value, state.redact, state.max_content_length)
-    except Exception as exc:  # the redact hook is user code; it must not break the call
-        warn_once("redact", "content not recorded: redact hook or rendering failed: %r", exc)
-        return
-    span.set_attribute(key, text)
 
 
 def _record_plan(span: Any, name: str, plan: Any) -> None:
@@ -175,19 +149,9 @@ def _record_verdict(span: Any, name: str, value: Any) -> bool:
             type(value).__name__,
         )
         return False
-    if not span.is_recording():
-        return True
-    span.set_attribute(semconv.VERIFY_VERDICT, verdict.label)
-    event: dict[str, Any] = {
-        semconv.GEN_AI_EVALUATION_NAME: name,
-        semconv.GEN_AI_EVALUATION_SCORE_LABEL: verdict.label,
-    }
-    if verdict.reason is not None:
-        span.set_attribute(semconv.VERIFY_REASON, verdict.reason)
-        event[semconv.GEN_AI_EVALUATION_EXPLANATION] = verdict.reason
-    if verdict.score is not None:
-        event[semconv.GEN_AI_EVALUATION_SCORE_VALUE] = verdict.score
-    span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
+    if span.is_recording():
+        # the attempt and the subject are on the span since it started
+        record_verdict(span, name, verdict.accepted, None, verdict.reason, score=verdict.score)
     return True
 
 
@@ -200,8 +164,7 @@ class StepSpec:
         self,
         kind: str,
         name: str | None,
-        attrs: dict[str, Any],
-        naming: Callable[[str], dict[str, Any]],
+        attributes: Callable[[str], dict[str, Any]],
         span_name: Callable[[str], str],
     ) -> None:
         self.kind = kind
@@ -209,7 +172,8 @@ class StepSpec:
             "coordgap-open-steps", default=()
         )
         self.name = name or kind
-        self.attrs = {**attrs, **naming(self.name)}
+        # built by tracer.instrumentation, as the integrations' spans are
+        self.attrs = attributes(self.name)
         self.span_name = span_name(self.name)
 
     # -- decorator ------------------------------------------------------------
@@ -271,7 +235,7 @@ class StepSpec:
             elif kind == "verify":
                 _record_verdict(span, self.name, value)
             if _runtime.current.capture_content:
-                _record_content(span, semconv.OUTPUT_CONTENT, value)
+                record_content(span, semconv.OUTPUT_CONTENT, value)
         except Exception:
             internal_error("recording a result")
 
@@ -333,6 +297,4 @@ def wrap(func: Any, spec: StepSpec) -> Any:
     """Wrap ``func`` (function, method, staticmethod/classmethod) in ``spec``'s span."""
     if isinstance(func, staticmethod | classmethod):
         return type(func)(wrap(func.__func__, spec))
-    from tracer._wrappers import make_wrapper
-
     return functools.wraps(func)(make_wrapper(func, spec, _wants_input(func)))

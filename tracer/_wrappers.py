@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncGenerator, Callable, Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opentelemetry import context as otel_context
 
 from tracer import _runtime, semconv
+from tracer._content import record_content
 from tracer._guard import internal_error
-from tracer._spans import StepSpec, _record_content
+
+if TYPE_CHECKING:  # _spans imports this module: StepSpec is only a type here
+    from tracer._spans import StepSpec
 
 __all__ = ["make_wrapper"]
 
@@ -28,7 +31,7 @@ InputOf = Callable[[tuple[Any, ...], dict[str, Any]], Any]
 
 def _capture_input(span: Any, input_of: InputOf, args: tuple[Any, ...], kwargs: Any) -> None:
     try:
-        _record_content(span, semconv.INPUT_CONTENT, input_of(args, kwargs))
+        record_content(span, semconv.INPUT_CONTENT, input_of(args, kwargs))
     except Exception:
         internal_error("recording input content")
 

@@ -10,11 +10,16 @@ the same attribute sets, roles and content policy as the decorators do:
 - :data:`ROLES` / :func:`check_roles`: a node or agent's role (``plan``,
   ``verify``, ``generate``, ``assemble``) -> operation, stage and span name.
 - :func:`open_agent`, :func:`open_tool`, :func:`open_handoff`,
-  :func:`record_verdict`: spans with the shared attribute sets
-  (:func:`agent_attributes`, :func:`tool_attributes`,
-  :func:`handoff_attributes`, :func:`verdict_attributes`).
+  :func:`record_verdict`, :func:`record_error`: spans with the shared
+  attribute sets (:func:`workflow_attributes`, :func:`agent_attributes`,
+  :func:`tool_attributes`, :func:`handoff_attributes`,
+  :func:`fingerprint_attributes`, :func:`verdict_attributes`). The
+  decorators and ``tracer.handoff`` build their spans with the same
+  functions, so both write the same keys for the same facts.
 - :class:`Content`: whether content is recorded, and rendering through the
   redact hook and length cap.
+- :class:`Instrumentor`: the one lifecycle of the integrations with a global
+  switch (``instrument()``, ``uninstrument()``, ``is_instrumented()``).
 - :func:`guard` / :func:`guarded` / :func:`internal_error` / :func:`warn_once`:
   instrumentation failures are logged once and swallowed.
 """
@@ -28,20 +33,21 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from opentelemetry import trace
-from opentelemetry.trace import Span, Tracer, TracerProvider
+from opentelemetry.trace import Span, Status, StatusCode, Tracer, TracerProvider
 
 from tracer import _runtime, semconv
 from tracer._config import _resolve, ensure_tracer
 from tracer._content import fingerprint, render_content, top_level_keys
 from tracer._guard import internal_error, logger, warn_once
+from tracer._instrumentor import Instrumentor
 from tracer._options import check_actor, check_choice
 from tracer._plan import plan_attributes
-from tracer._spans import record_error
 from tracer._verdict import Verdict, parse_verdict
 
 __all__ = [
     "ROLES",
     "Content",
+    "Instrumentor",
     "Role",
     "Verdict",
     "agent_attributes",
@@ -65,6 +71,7 @@ __all__ = [
     "value_hash",
     "verdict_attributes",
     "warn_once",
+    "workflow_attributes",
 ]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -106,24 +113,47 @@ def check_roles(
 
 
 # -- attribute sets -----------------------------------------------------------------
+def workflow_attributes(
+    name: str, *, conversation_id: str | None = None, integration: str | None = None
+) -> dict[str, Any]:
+    """A run's (workflow's) span attributes."""
+    attrs: dict[str, Any] = {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
+        semconv.GEN_AI_WORKFLOW_NAME: name,
+    }
+    if conversation_id is not None:
+        attrs[semconv.GEN_AI_CONVERSATION_ID] = str(conversation_id)
+    if integration is not None:
+        attrs[semconv.INTEGRATION] = integration
+    return attrs
+
+
 def agent_attributes(
     name: str,
     *,
     role: str = "generate",
     actor: str = semconv.ACTOR_MODEL,
     agent_id: str | None = None,
+    stage: str | None = None,
     integration: str | None = None,
+    what: str = "agent",
 ) -> dict[str, Any]:
-    """An agent (or planner, verifier) span's attributes for ``role``."""
-    spec = ROLES[check_choice("agent", "role", role, tuple(ROLES))]
+    """An agent (or planner, verifier) span's attributes for ``role``.
+
+    ``gen_ai.agent.id`` is ``agent_id``, else the name; ``stage`` replaces the
+    role's own stage (``tracer.agent(stage=...)``). ValueError on an unknown
+    role, stage or actor, naming ``what`` (the caller's name for the step).
+    """
+    spec = ROLES[check_choice(what, "role", role, tuple(ROLES))]
     attrs: dict[str, Any] = {
         semconv.GEN_AI_OPERATION_NAME: spec.operation,
         semconv.GEN_AI_AGENT_NAME: name,
-        semconv.STAGE: spec.stage,
-        semconv.ACTOR: check_actor("agent", "actor", actor),
+        semconv.GEN_AI_AGENT_ID: agent_id or name,
+        semconv.STAGE: spec.stage
+        if stage is None
+        else check_choice(what, "stage", stage, semconv.STAGES),
+        semconv.ACTOR: check_actor(what, "actor", actor),
     }
-    if agent_id is not None:
-        attrs[semconv.GEN_AI_AGENT_ID] = agent_id
     if integration is not None:
         attrs[semconv.INTEGRATION] = integration
     return attrs
@@ -171,15 +201,28 @@ def handoff_attributes(
 
 
 def fingerprint_attributes(payload: Any) -> dict[str, Any]:
-    """Hash (sha256 hex), size (bytes) and top-level keys of ``payload``, as the tracer does."""
-    digest, size = fingerprint(payload)
-    attrs: dict[str, Any] = {
-        semconv.HANDOFF_PAYLOAD_HASH: digest,
-        semconv.HANDOFF_PAYLOAD_SIZE: size,
-    }
-    keys = top_level_keys(payload)
-    if keys:
-        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = keys
+    """Hash (sha256 hex), size (bytes) and top-level keys of ``payload``; never raises.
+
+    What cannot be read (a payload that does not serialise, a mapping whose
+    iteration fails) is left out and logged once: the payload is the user's.
+    """
+    attrs: dict[str, Any] = {}
+    try:
+        digest, size = fingerprint(payload)
+        attrs[semconv.HANDOFF_PAYLOAD_HASH] = digest
+        attrs[semconv.HANDOFF_PAYLOAD_SIZE] = size
+    except Exception as exc:
+        warn_once(
+            "fingerprint",
+            "handoff payload could not be serialised for its fingerprint (%s: %s); "
+            "hash and size not recorded",
+            type(exc).__name__,
+            exc,
+        )
+    try:
+        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload)
+    except Exception as exc:
+        warn_once("payload-keys", "handoff payload keys could not be read: %r", exc)
     return attrs
 
 
@@ -189,18 +232,29 @@ def value_hash(value: Any) -> str:
 
 
 def verdict_attributes(
-    name: str, accepted: bool, attempt: int, reason: str | None, subject: str | None
+    name: str,
+    accepted: bool,
+    attempt: int | None,
+    reason: str | None,
+    subject: str | None,
+    *,
+    score: float | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Span attributes and ``gen_ai.evaluation.result`` event attributes of a verdict."""
+    """Span attributes and ``gen_ai.evaluation.result`` event attributes of a verdict.
+
+    The event's score is ``score``, else 1.0 for an accept and 0.0 for a
+    reject; ``attempt`` None leaves the attempt out (already on the span).
+    """
     verdict = semconv.VERDICT_ACCEPT if accepted else semconv.VERDICT_REJECT
-    attrs: dict[str, Any] = {
-        semconv.VERIFY_VERDICT: verdict,
-        semconv.VERIFY_ATTEMPT: attempt,
-    }
+    attrs: dict[str, Any] = {semconv.VERIFY_VERDICT: verdict}
+    if attempt is not None:
+        attrs[semconv.VERIFY_ATTEMPT] = attempt
     event: dict[str, Any] = {
         semconv.GEN_AI_EVALUATION_NAME: name,
         semconv.GEN_AI_EVALUATION_SCORE_LABEL: verdict,
-        semconv.GEN_AI_EVALUATION_SCORE_VALUE: 1.0 if accepted else 0.0,
+        semconv.GEN_AI_EVALUATION_SCORE_VALUE: (1.0 if accepted else 0.0)
+        if score is None
+        else score,
     }
     if reason:
         attrs[semconv.VERIFY_REASON] = reason
@@ -208,6 +262,22 @@ def verdict_attributes(
     if subject:
         attrs[semconv.VERIFY_SUBJECT] = subject
     return attrs, event
+
+
+# -- errors -------------------------------------------------------------------------
+def error_type(exc: BaseException) -> str:
+    cls = type(exc)
+    module = cls.__module__
+    return cls.__qualname__ if module in (None, "builtins") else f"{module}.{cls.__qualname__}"
+
+
+def record_error(span: Any, exc: BaseException) -> None:
+    """Put ``exc`` on ``span``: ``error.type``, ERROR status, an ``exception`` event."""
+    if not span.is_recording():
+        return
+    span.set_attribute(semconv.ERROR_TYPE, error_type(exc))
+    span.record_exception(exc, escaped=True)
+    span.set_status(Status(StatusCode.ERROR, f"{type(exc).__name__}: {exc}"))
 
 
 # -- opening spans ------------------------------------------------------------------
@@ -312,12 +382,14 @@ def record_verdict(
     span: Span,
     name: str,
     accepted: bool,
-    attempt: int,
+    attempt: int | None,
     reason: str | None = None,
     subject: str | None = None,
+    *,
+    score: float | None = None,
 ) -> None:
     """Put a verdict on a verify span: attributes and the ``gen_ai.evaluation.result`` event."""
-    attrs, event = verdict_attributes(name, accepted, attempt, reason, subject)
+    attrs, event = verdict_attributes(name, accepted, attempt, reason, subject, score=score)
     span.set_attributes(attrs)
     span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
 

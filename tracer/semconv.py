@@ -1,7 +1,10 @@
 """Every span name and attribute key coordgap writes or reads.
 
 This module is the span contract between :mod:`tracer` (which writes) and
-:mod:`analyzer` (which reads). Nothing else spells a key as a literal.
+:mod:`analyzer` (which reads): every key coordgap writes is spelled here and
+nowhere else. The keys of other instrumentations that the analyzer maps
+(OpenInference, OpenLLMetry, the OpenAI Agents SDK, ...) are named in
+``analyzer/mapping.py``.
 
 Keys follow the OpenTelemetry GenAI semantic conventions where they have one;
 everything they lack lives under the ``coordgap.`` prefix.
@@ -43,6 +46,7 @@ OP_OUTCOME: Final = "outcome"
 ERROR_TYPE: Final = "error.type"
 SERVICE_NAME: Final = "service.name"
 EXCEPTION_EVENT: Final = "exception"
+EXCEPTION_STACKTRACE: Final = "exception.stacktrace"
 
 # --- coordgap keys ---------------------------------------------------------------
 STAGE: Final = "coordgap.stage"

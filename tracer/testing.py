@@ -29,15 +29,19 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.sdk.trace.id_generator import IdGenerator
 
-from tracer import _config, _guard, _runtime
+from tracer import _config, _guard, _runtime, semconv
+from tracer._export import LocalStoreExporter
+from tracer._guard import reset_once
 
 __all__ = [
     "Captured",
     "FixedIds",
+    "LocalStoreExporter",
     "capture",
     "internal_errors_raise",
     "preserve_state",
     "raise_internal_errors",
+    "reset_once",
     "runtime",
     "span_dict",
 ]
@@ -76,9 +80,9 @@ def span_dict(span: ReadableSpan, *, stacktrace: bool = False) -> dict[str, Any]
     events = []
     for event in span.events:
         attrs = _attrs(event.attributes)
-        trace_text = attrs.get("exception.stacktrace")
+        trace_text = attrs.get(semconv.EXCEPTION_STACKTRACE)
         if isinstance(trace_text, str) and not stacktrace:
-            attrs["exception.stacktrace"] = trace_text.strip().splitlines()[-1]
+            attrs[semconv.EXCEPTION_STACKTRACE] = trace_text.strip().splitlines()[-1]
         events.append({"name": event.name, "time": event.timestamp, "attributes": attrs})
     out: dict[str, Any] = {
         "name": span.name,

@@ -12,8 +12,8 @@ the human director sending the storyboard back once, and the brief check
 rejecting a first draft that the shot-writer then fixes. Recoverable events
 never fail a run; their ground truth is ``none``.
 
-The categories are the attribution vocabulary of the analyzer (see the
-attribution rules in the design brief): ``decomposition``, ``handoff``,
+The categories are the attribution vocabulary of the analyzer (see
+"Attribution rules" in docs/analyze.md): ``decomposition``, ``handoff``,
 ``generation``, ``verification``, ``assembly``, or ``none`` for a run that
 should succeed.
 """

@@ -20,6 +20,7 @@ from tracer import instrumentation as api
 from tracer.instrumentation import (
     ROLES,
     Content,
+    Instrumentor,
     Role,
     agent_attributes,
     check_roles,
@@ -33,10 +34,12 @@ from tracer.instrumentation import (
     semconv,
     tool_attributes,
     warn_once,
+    workflow_attributes,
 )
 
 __all__ = [
     "ROLES",
+    "Instrumentor",
     "Role",
     "agent_attributes",
     "check_roles",
@@ -49,6 +52,7 @@ __all__ = [
     "record_verdict",
     "tool_attributes",
     "warn_once",
+    "workflow_attributes",
 ]
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tracer import semconv
-from tracer.integrations._common import _plan_attributes, _verdict_attributes
+from tracer.integrations._common import _plan_attributes, _verdict_attributes, workflow_attributes
 from tracer.integrations._crewai_spans import (
     CURRENT_RUN,
     FRAMEWORK,
@@ -42,11 +42,7 @@ class CrewRuns(CrewBase):
             name = self._o.workflow_name or str(getattr(crew, "name", None) or "crew")
             span = self._o.tracer.start_span(
                 semconv.workflow_span_name(name),
-                attributes={
-                    semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
-                    semconv.GEN_AI_WORKFLOW_NAME: name,
-                    semconv.INTEGRATION: FRAMEWORK,
-                },
+                attributes=workflow_attributes(name, integration=FRAMEWORK),
             )
             parent = span
         roles = {norm(a.role): str(a.role) for a in getattr(crew, "agents", None) or []}

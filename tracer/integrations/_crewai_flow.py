@@ -9,6 +9,7 @@ from typing import Any
 from opentelemetry.trace import Span
 
 from tracer import semconv
+from tracer.integrations._common import workflow_attributes
 from tracer.integrations._crewai_spans import (
     FRAMEWORK,
     Current,
@@ -62,11 +63,7 @@ class FlowRuns(EventHandlers):
             name = self._o.workflow_name or str(event.flow_name)
             span = self._o.tracer.start_span(
                 semconv.workflow_span_name(name),
-                attributes={
-                    semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
-                    semconv.GEN_AI_WORKFLOW_NAME: name,
-                    semconv.INTEGRATION: FRAMEWORK,
-                },
+                attributes=workflow_attributes(name, integration=FRAMEWORK),
             )
             parent = span
         self._runs[id(flow)] = _Flow(flow, parent, span, Current(span) if span else None)

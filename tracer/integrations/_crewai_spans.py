@@ -12,7 +12,13 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, Status, StatusCode
 
 from tracer import semconv
-from tracer.integrations._common import ROLES, _Content, _detach_quietly, _handoff_attributes
+from tracer.integrations._common import (
+    ROLES,
+    _Content,
+    _detach_quietly,
+    _handoff_attributes,
+    agent_attributes,
+)
 
 FRAMEWORK = "crewai"
 TASK_FAILED = "crewai_task_failed"  # error.type when CrewAI reports a failure as text only
@@ -65,20 +71,16 @@ def start_role_span(
 ) -> tuple[Span, str]:
     """An agent (or plan/verify, by role) span named ``name``; returns it and its role."""
     role = options.roles.get(name, default_role)
-    spec = ROLES[role]
-    op, stage, span_name = spec.operation, spec.stage, spec.span_name
-    attrs: dict[str, Any] = {
-        semconv.GEN_AI_OPERATION_NAME: op,
-        semconv.GEN_AI_AGENT_NAME: name,
-        semconv.STAGE: stage,
-        semconv.ACTOR: options.actors.get(name, default_actor),
-        semconv.INTEGRATION: FRAMEWORK,
-        **(extra or {}),
-    }
-    if agent_id:
-        attrs[semconv.GEN_AI_AGENT_ID] = agent_id
+    attrs = agent_attributes(
+        name,
+        role=role,
+        actor=options.actors.get(name, default_actor),
+        agent_id=agent_id or None,
+        integration=FRAMEWORK,
+    )
+    attrs.update(extra or {})
     span = options.tracer.start_span(
-        span_name(name), context=trace.set_span_in_context(parent), attributes=attrs
+        ROLES[role].span_name(name), context=trace.set_span_in_context(parent), attributes=attrs
     )
     return span, role
 

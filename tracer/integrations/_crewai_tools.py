@@ -9,6 +9,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span
 
 from tracer import semconv
+from tracer.integrations._common import tool_attributes
 from tracer.integrations._crewai_spans import (
     CURRENT_RUN,
     FRAMEWORK,
@@ -74,13 +75,7 @@ class CrewBase(EventHandlers):
         if tool in DELEGATION_TOOLS:
             self._delegate(run, opened, role, event.tool_args)
             return
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
-            semconv.GEN_AI_TOOL_NAME: tool,
-            semconv.STAGE: semconv.STAGE_GENERATION,
-            semconv.ACTOR: semconv.ACTOR_TOOL,
-            semconv.INTEGRATION: FRAMEWORK,
-        }
+        attrs = tool_attributes(tool, integration=FRAMEWORK)
         if self._o.content.enabled:
             attrs[semconv.INPUT_CONTENT] = self._o.content.render(event.tool_args)
         span = self._o.tracer.start_span(

@@ -26,6 +26,7 @@ from tracer.integrations._common import (
     _record_error,
     _snapshot,
     agent_attributes,
+    workflow_attributes,
 )
 from tracer.integrations._langgraph_graph import (
     _START,
@@ -213,13 +214,12 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             self._graphs[run_id] = graph
             return
         wf_name = self._workflow_name or name
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
-            semconv.GEN_AI_WORKFLOW_NAME: wf_name,
-            semconv.INTEGRATION: FRAMEWORK,
-        }
-        if thread_id is not None:  # a checkpointed thread: runs resumed later share it
-            attrs[semconv.GEN_AI_CONVERSATION_ID] = str(thread_id)
+        # a checkpointed thread: runs resumed later share it as their conversation
+        attrs = workflow_attributes(
+            wf_name,
+            conversation_id=None if thread_id is None else str(thread_id),
+            integration=FRAMEWORK,
+        )
         span = self._tracer.start_span(semconv.workflow_span_name(wf_name), attributes=attrs)
         token = self._attach(span)
         self._graphs[run_id] = _GraphRun(

@@ -18,7 +18,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span
 
 from tracer import semconv
-from tracer.integrations._common import _Content, _handoff_attributes
+from tracer.integrations._common import _Content, _handoff_attributes, agent_attributes
 from tracer.integrations._langgraph_graph import FRAMEWORK, HUMAN, _Suspended
 
 __all__: list[str] = []
@@ -89,12 +89,8 @@ def answered(tracer: Any, parent: Span, record: _Suspended, now_ns: int) -> None
         semconv.agent_span_name(HUMAN),
         context=trace.set_span_in_context(parent),
         attributes={
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_AGENT,
-            semconv.GEN_AI_AGENT_NAME: HUMAN,
-            semconv.STAGE: semconv.STAGE_GENERATION,
-            semconv.ACTOR: semconv.ACTOR_HUMAN,
+            **agent_attributes(HUMAN, actor=semconv.ACTOR_HUMAN, integration=FRAMEWORK),
             semconv.RESUMED: True,
-            semconv.INTEGRATION: FRAMEWORK,
         },
         start_time=record.at_ns,
     )

@@ -48,6 +48,7 @@ from tracer.integrations._common import (
     check_roles,
     handoff_attributes,
     tool_attributes,
+    workflow_attributes,
 )
 
 __all__ = ["instrument", "uninstrument"]
@@ -105,11 +106,7 @@ class _TeamRun:
             name = options.workflow_name or team_name
             self.span = options.tracer.start_span(
                 semconv.workflow_span_name(name),
-                attributes={
-                    semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
-                    semconv.GEN_AI_WORKFLOW_NAME: name,
-                    semconv.INTEGRATION: _FRAMEWORK,
-                },
+                attributes=workflow_attributes(name, integration=_FRAMEWORK),
             )
             self.parent = self.span
         self.context = trace.set_span_in_context(self.parent)

@@ -54,12 +54,12 @@ from crewai.events import crewai_event_bus
 from opentelemetry.trace import TracerProvider
 
 from tracer import semconv
-from tracer.integrations._common import _Content, _get_tracer, _guard
+from tracer.integrations._common import Instrumentor, _Content, _get_tracer, _guard
 from tracer.integrations._crewai_crew import CrewRuns
 from tracer.integrations._crewai_flow import FlowRuns
 from tracer.integrations._crewai_spans import Options
 
-__all__ = ["CoordgapCrewAIListener", "instrument", "uninstrument"]
+__all__ = ["CoordgapCrewAIListener", "instrument", "is_instrumented", "uninstrument"]
 
 _ROLES = ("plan", "verify", "generate", "assemble")
 
@@ -122,30 +122,51 @@ class CoordgapCrewAIListener:
                 self._crews.handle(name, source, event)
 
 
+class _CrewAIInstrumentor(Instrumentor):
+    """Routes CrewAI's event bus through one listener (``emit`` wrapped on the bus)."""
+
+    def _instrument(self, **options: Any) -> Any:
+        listener: CoordgapCrewAIListener = options["listener"]
+        bus: Any = crewai_event_bus
+        saved = vars(bus).get("emit", _CLASS_EMIT)  # an emit someone set on the bus itself
+        original = bus.emit
+
+        def emit(source: Any, event: Any) -> Any:
+            listener.on_event(source, event)
+            return original(source, event)
+
+        bus.emit = emit
+        return saved
+
+    def _uninstrument(self, handle: Any) -> None:
+        bus: Any = crewai_event_bus
+        if handle is _CLASS_EMIT:
+            vars(bus).pop("emit", None)  # the class's own emit again
+        else:
+            bus.emit = handle
+
+
+_CLASS_EMIT = object()
+_INSTRUMENTOR = _CrewAIInstrumentor()
+
+
 def instrument(**options: Any) -> CoordgapCrewAIListener:
     """Trace every CrewAI crew and flow from now on; returns the listener.
 
     ``options`` are :class:`CoordgapCrewAIListener`'s keyword arguments.
-    Invalid options raise ``ValueError`` here. Calling it again replaces the
-    previous listener (and its options).
+    Invalid options raise ``ValueError`` here, before anything changes.
+    Calling it again replaces the previous listener (and its options).
     """
     listener = CoordgapCrewAIListener(**options)
-    bus: Any = crewai_event_bus
-    original = getattr(bus, "_coordgap_original_emit", None) or bus.emit
-
-    def emit(source: Any, event: Any) -> Any:
-        listener.on_event(source, event)
-        return original(source, event)
-
-    bus._coordgap_original_emit = original
-    bus.emit = emit
+    _INSTRUMENTOR.instrument(listener=listener)
     return listener
 
 
 def uninstrument() -> None:
-    """Stop tracing: CrewAI's event bus emits as before."""
-    bus: Any = crewai_event_bus
-    original = getattr(bus, "_coordgap_original_emit", None)
-    if original is not None:
-        vars(bus).pop("emit", None)  # the class's own emit again
-        del bus._coordgap_original_emit
+    """Stop tracing: CrewAI's event bus emits as before (nothing happens when not instrumented)."""
+    _INSTRUMENTOR.uninstrument()
+
+
+def is_instrumented() -> bool:
+    """True while :func:`instrument` is in effect."""
+    return _INSTRUMENTOR.is_instrumented()

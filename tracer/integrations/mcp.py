@@ -18,7 +18,6 @@ Instrumentation failures are logged and swallowed.
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,15 +25,19 @@ from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind, Status, StatusCode, TracerProvider
 
 from tracer import semconv
-from tracer.integrations._common import _Content, _get_tracer, _log_once, _record_error
+from tracer.integrations._common import (
+    Instrumentor,
+    _Content,
+    _get_tracer,
+    _log_once,
+    _record_error,
+    tool_attributes,
+)
 
 __all__ = ["TOOL_ERROR", "instrument", "is_instrumented", "uninstrument"]
 
 _FRAMEWORK = "mcp"
 TOOL_ERROR = "tool_error"  # error.type of a tool result flagged isError (as MCP's own spans say)
-
-_lock = threading.Lock()
-_original: Callable[..., Any] | None = None
 
 
 def _session_class() -> Any:
@@ -73,13 +76,7 @@ def _make_wrapper(
     ) -> Any:
         span = None
         try:
-            attrs: dict[str, Any] = {
-                semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
-                semconv.GEN_AI_TOOL_NAME: str(name),
-                semconv.STAGE: semconv.STAGE_GENERATION,
-                semconv.ACTOR: semconv.ACTOR_TOOL,
-                semconv.INTEGRATION: _FRAMEWORK,
-            }
+            attrs = tool_attributes(str(name), integration=_FRAMEWORK)
             if content.enabled and arguments is not None:
                 attrs[semconv.INPUT_CONTENT] = content.render(arguments)
             span = tracer.start_span(
@@ -131,6 +128,22 @@ def _finish(span: Any, record: Callable[[], None]) -> None:
         span.end()
 
 
+class _McpInstrumentor(Instrumentor):
+    def _instrument(self, **options: Any) -> Callable[..., Any]:
+        cls = _session_class()
+        original = cls.call_tool
+        wrapper = _make_wrapper(original, options["tracer"], options["content"])
+        wrapper._coordgap_wrapper = True  # type: ignore[attr-defined]
+        cls.call_tool = wrapper
+        return original
+
+    def _uninstrument(self, handle: Any) -> None:
+        _session_class().call_tool = handle
+
+
+_INSTRUMENTOR = _McpInstrumentor()
+
+
 def instrument(
     *,
     capture_content: bool | None = None,
@@ -139,30 +152,21 @@ def instrument(
 ) -> None:
     """Trace every ``mcp.ClientSession.call_tool`` (``mcp.Client`` goes through it).
 
-    Calling it again replaces the options. Raises ``ImportError`` when the
-    ``mcp`` package is not installed (``pip install coordgap[mcp]``).
+    Calling it again replaces the options (never wraps twice). Raises
+    ``ImportError`` when the ``mcp`` package is not installed
+    (``pip install coordgap[mcp]``).
     """
-    global _original
-    cls = _session_class()
-    with _lock:
-        if _original is None:
-            _original = cls.call_tool
-        wrapper = _make_wrapper(
-            _original, _get_tracer(tracer_provider), _Content(capture_content, redact)
-        )
-        wrapper._coordgap_wrapper = True  # type: ignore[attr-defined]
-        cls.call_tool = wrapper
+    _session_class()  # the ImportError, before anything else
+    _INSTRUMENTOR.instrument(
+        tracer=_get_tracer(tracer_provider), content=_Content(capture_content, redact)
+    )
 
 
 def uninstrument() -> None:
-    """Put ``ClientSession.call_tool`` back as it was."""
-    global _original
-    with _lock:
-        if _original is not None:
-            _session_class().call_tool = _original
-            _original = None
+    """Put ``ClientSession.call_tool`` back as it was (nothing happens when not instrumented)."""
+    _INSTRUMENTOR.uninstrument()
 
 
 def is_instrumented() -> bool:
     """True while :func:`instrument` is in effect."""
-    return getattr(_session_class().call_tool, "_coordgap_wrapper", False) is True
+    return _INSTRUMENTOR.is_instrumented()

@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import Any
 
 from agents.tracing import TracingProcessor, add_trace_processor, set_trace_processors
+from agents.tracing.processors import default_processor
 from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.trace import Span, Status, StatusCode, TracerProvider
@@ -37,6 +38,7 @@ from opentelemetry.trace import Span, Status, StatusCode, TracerProvider
 from tracer import semconv
 from tracer.integrations._common import (
     ROLES,
+    Instrumentor,
     _Content,
     _detach_quietly,
     _get_tracer,
@@ -46,9 +48,16 @@ from tracer.integrations._common import (
     check_roles,
     handoff_attributes,
     tool_attributes,
+    workflow_attributes,
 )
 
-__all__ = ["CoordgapTracingProcessor", "SDK_ERROR", "instrument"]
+__all__ = [
+    "CoordgapTracingProcessor",
+    "SDK_ERROR",
+    "instrument",
+    "is_instrumented",
+    "uninstrument",
+]
 
 _FRAMEWORK = "openai-agents"
 SDK_ERROR = "agents_sdk_error"  # error.type when the SDK reports an error without a class
@@ -136,25 +145,25 @@ class CoordgapTracingProcessor(TracingProcessor):
         self._open: dict[str, _Open] = {}  # SDK span id -> our open span
         self._parents: dict[str, str | None] = {}  # SDK span id -> SDK parent id
         self._kinds: dict[str, tuple[str, str]] = {}  # SDK span id -> (type, name)
+        # False after uninstrument(): the SDK keeps processors it was given
+        self.active = True
 
     # --- traces ---------------------------------------------------------------------
 
     @_guarded("openai_agents.on_trace_start")
     def on_trace_start(self, sdk_trace: Any) -> None:
+        if not self.active:
+            return
         metadata = dict(getattr(sdk_trace, "metadata", None) or {})
         current = trace.get_current_span()
         if current.get_span_context().is_valid:
             run = _Run(parent=current, span=None, metadata=metadata, attempts={})
         else:
             name = str(getattr(sdk_trace, "name", None) or "Agent workflow")
-            attrs: dict[str, Any] = {
-                semconv.GEN_AI_OPERATION_NAME: semconv.OP_INVOKE_WORKFLOW,
-                semconv.GEN_AI_WORKFLOW_NAME: name,
-                semconv.INTEGRATION: _FRAMEWORK,
-            }
             group = getattr(sdk_trace, "group_id", None)
-            if group:
-                attrs[semconv.GEN_AI_CONVERSATION_ID] = str(group)
+            attrs = workflow_attributes(
+                name, conversation_id=str(group) if group else None, integration=_FRAMEWORK
+            )
             span = self._tracer.start_span(semconv.workflow_span_name(name), attributes=attrs)
             run = _Run(parent=span, span=span, metadata=metadata, attempts={})
         with self._lock:
@@ -196,6 +205,8 @@ class CoordgapTracingProcessor(TracingProcessor):
 
     @_guarded("openai_agents.on_span_start")
     def on_span_start(self, sdk_span: Any) -> None:
+        if not self.active:
+            return
         data = sdk_span.span_data
         kind = str(getattr(data, "type", ""))
         name = str(getattr(data, "name", "") or "")
@@ -316,12 +327,13 @@ class CoordgapTracingProcessor(TracingProcessor):
             attempt = run.attempts[name] = run.attempts.get(name, 0) + 1
         reason = "tripwire triggered" if triggered else "tripwire not triggered"
         verdict, event = _verdict_attributes(name, not triggered, attempt, reason, subject)
-        attrs: dict[str, Any] = {
-            semconv.GEN_AI_OPERATION_NAME: semconv.OP_VERIFY,
-            semconv.GEN_AI_AGENT_NAME: name,
-            semconv.STAGE: semconv.STAGE_VERIFICATION,
-            semconv.ACTOR: self._actors.get(name, semconv.ACTOR_CODE),
-            semconv.INTEGRATION: _FRAMEWORK,
+        attrs = {
+            **agent_attributes(
+                name,
+                role="verify",
+                actor=self._actors.get(name, semconv.ACTOR_CODE),
+                integration=_FRAMEWORK,
+            ),
             **verdict,
         }
         span = self._tracer.start_span(
@@ -342,17 +354,52 @@ class CoordgapTracingProcessor(TracingProcessor):
         """Spans are handed to OpenTelemetry as they end; its provider flushes them."""
 
 
+class _AgentsInstrumentor(Instrumentor):
+    """Registers one processor with the SDK's trace provider."""
+
+    def _instrument(self, **options: Any) -> Any:
+        processor: CoordgapTracingProcessor = options["processor"]
+        if options["keep_default_exporter"]:
+            add_trace_processor(processor)
+        else:
+            set_trace_processors([processor])
+        return processor, options["keep_default_exporter"]
+
+    def _uninstrument(self, handle: Any) -> None:
+        processor, kept = handle
+        processor.active = False  # the SDK can add a processor, not remove one
+        if not kept:
+            set_trace_processors([default_processor()])
+
+
+_INSTRUMENTOR = _AgentsInstrumentor()
+
+
 def instrument(*, keep_default_exporter: bool = False, **options: Any) -> CoordgapTracingProcessor:
     """Send the SDK's traces to coordgap; returns the processor.
 
     By default the SDK's own processors are replaced (``set_trace_processors``),
     so its default exporter, which uploads to the network, is not kept;
     ``keep_default_exporter=True`` adds coordgap next to it instead.
-    ``options`` are :class:`CoordgapTracingProcessor`'s keyword arguments.
+    ``options`` are :class:`CoordgapTracingProcessor`'s keyword arguments;
+    invalid ones raise ``ValueError`` before anything changes. Calling it
+    again replaces the previous processor (and its options).
     """
     processor = CoordgapTracingProcessor(**options)
-    if keep_default_exporter:
-        add_trace_processor(processor)
-    else:
-        set_trace_processors([processor])
+    _INSTRUMENTOR.instrument(processor=processor, keep_default_exporter=keep_default_exporter)
     return processor
+
+
+def uninstrument() -> None:
+    """Stop sending the SDK's traces to coordgap (nothing happens when not instrumented).
+
+    The processor stops writing spans; if :func:`instrument` replaced the SDK's
+    processors, the SDK's default one is put back (processors of your own that
+    it replaced are not remembered: register them again).
+    """
+    _INSTRUMENTOR.uninstrument()
+
+
+def is_instrumented() -> bool:
+    """True while :func:`instrument` is in effect."""
+    return _INSTRUMENTOR.is_instrumented()

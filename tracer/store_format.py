@@ -1,21 +1,64 @@
-"""Encode finished spans as one OTLP/JSON ``ExportTraceServiceRequest``.
+"""The local store's format: what the tracer and ``coordgap collect`` write and
+the analyzer reads. The one definition of it; tracer, collector and analyzer
+import it from here (docs/internals.md §2).
 
-The output is what the OpenTelemetry Collector file exporter writes (see
-docs/internals.md §2): lowercase hex ids, integer kinds and status codes,
-nanosecond times and 64-bit integers as strings, empty fields left out.
-Pure functions; no I/O.
+- A directory (default :data:`DEFAULT_DIRECTORY`, ``./.coordgap/spans``;
+  ``COORDGAP_PATH`` for the tracer and the receiver).
+- One file per writing process, :func:`file_name`
+  (``spans-<host>-<pid>-<start ms>.jsonl``), append-only, so several processes
+  can share the directory.
+- Each line one OTLP/JSON ``ExportTraceServiceRequest``
+  (``{"resourceSpans": [...]}``), as the OpenTelemetry Collector file exporter
+  writes it (:func:`encode_request`): lowercase hex ids, integer kinds and
+  status codes, nanosecond times and 64-bit integers as strings, empty fields
+  left out. Each line is written whole by one ``write``, so a crash leaves at
+  most a torn last line (ingest skips it with a warning).
+
+:class:`StoreFile` writes the lines: the tracer's local-store exporter
+through :func:`encode_line`, the OTLP receiver with lines it already has.
+Nothing here imports the OpenTelemetry SDK (``import tracer`` does not load it).
 """
 
 from __future__ import annotations
 
 import base64
+import json
+import os
+import re
+import socket
+import threading
+import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.trace import StatusCode
 
-__all__ = ["encode_request", "encode_value"]
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import ReadableSpan
+
+__all__ = [
+    "DEFAULT_DIRECTORY",
+    "FILE_GLOB",
+    "StoreFile",
+    "encode_line",
+    "encode_request",
+    "encode_value",
+    "file_name",
+]
+
+#: where the local store lives unless told otherwise (relative to the working directory)
+DEFAULT_DIRECTORY = Path(".coordgap") / "spans"
+#: the files of one store directory
+FILE_GLOB = "spans-*.jsonl"
+
+_HOST_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def file_name(host: str, pid: int, start_ms: int) -> str:
+    """The name of the file one process writes: ``spans-<host>-<pid>-<start ms>.jsonl``."""
+    safe_host = _HOST_UNSAFE.sub("_", host) or "host"
+    return f"spans-{safe_host}-{pid}-{start_ms}.jsonl"
 
 
 def encode_value(value: Any) -> dict[str, Any]:
@@ -125,3 +168,59 @@ def encode_request(spans: Sequence[ReadableSpan]) -> dict[str, Any]:
             rs["schemaUrl"] = resource.schema_url
         resource_spans.append(rs)
     return {"resourceSpans": resource_spans}
+
+
+def encode_line(spans: Sequence[ReadableSpan]) -> bytes:
+    """``spans`` as one store line (UTF-8, newline-terminated)."""
+    line = json.dumps(encode_request(spans), separators=(",", ":"), ensure_ascii=False)
+    return (line + "\n").encode("utf-8")
+
+
+class StoreFile:
+    """The append-only file one process writes in ``directory`` (:func:`file_name`).
+
+    The file is created on the first append (nothing is written for a process
+    that records nothing) and re-created after a fork, so each process writes
+    its own file and several processes can share one directory.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+        self._lock = threading.Lock()
+        self._fd: int | None = None
+        self._pid = -1
+        self.path: Path | None = None
+
+    def _open(self) -> int:
+        pid = os.getpid()
+        if self._fd is not None and self._pid == pid:
+            return self._fd
+        self.directory.mkdir(parents=True, exist_ok=True)
+        start = time.time_ns() // 1_000_000
+        self.path = self.directory / file_name(socket.gethostname(), pid, start)
+        # O_APPEND: every write lands at the end even if something else appends too.
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self._pid = pid
+        return self._fd
+
+    def append(self, data: bytes, *, durable: bool = False) -> None:
+        """Append whole lines ``data`` (each one OTLP/JSON request) in one locked write.
+
+        ``durable`` fsyncs before returning, so what returned is on disk (the
+        OTLP receiver answers success only after this). Raises ``OSError``.
+        """
+        with self._lock:
+            fd = self._open()
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            if durable:
+                os.fsync(fd)
+
+    def shutdown(self) -> None:
+        """Close the file (a later append opens a new one)."""
+        with self._lock:
+            if self._fd is not None and self._pid == os.getpid():
+                os.close(self._fd)
+            self._fd = None
