@@ -1,0 +1,453 @@
+"""The one HTTP GET every ``coordgap pull`` goes through, under the pull's limits.
+
+A :class:`Fetcher` is one pull: its deadline starts when it is entered and a
+watchdog shuts its sockets when the deadline passes (so a server dripping bytes,
+in the headers or the body, cannot hold it); every byte downloaded counts
+against one cap; redirects are followed by hand, at most ``max_redirects`` per
+request, only to ``http``/``https``, and the configured headers (credentials,
+cookies, keys) go only to the origin (scheme, host, port) of the URL asked for.
+Every failure is a :class:`PullError` whose ``str()`` is one line naming the URL
+(its query and any user info left out); no other exception leaves ``json`` or
+``save``, and a pull that fails leaves none of its files behind.
+
+The standard library's client is used (``urllib.request`` over ``http.client``):
+it honours the usual proxy variables, and the analyze extra needs no other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import re
+import socket
+import ssl
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final
+
+__all__ = [
+    "PULL_OPTIONS",
+    "Fetcher",
+    "PullError",
+    "PullLimits",
+    "PullOption",
+    "parse_duration",
+]
+
+_MB: Final = 1 << 20
+_CHUNK: Final = 1 << 16
+_REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
+_SCHEMES: Final = ("http", "https")
+_AUTH_HINT: Final = " (auth headers come from COORDGAP_PULL_HEADERS)"
+
+
+class PullError(RuntimeError):
+    """A backend could not be read; ``str()`` is one line for the user."""
+
+
+def parse_duration(text: str, source: str = "lookback") -> timedelta:
+    """``90s``, ``15m``, ``1h``, ``2d``, ``1w`` as a timedelta; ``source`` names the
+    value in the error."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*", text or "")
+    if not match:
+        raise PullError(f"{source} {text!r}: expected a number and s, m, h, d or w (e.g. 1h)")
+    value, unit = float(match.group(1)), match.group(2)
+    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
+    return timedelta(seconds=value * seconds)
+
+
+@dataclass(frozen=True)
+class PullOption:
+    """One limit of a pull: its CLI option, its environment variable, its default."""
+
+    name: str
+    flag: str
+    env: str
+    default: str
+    help: str
+
+    @property
+    def where(self) -> str:
+        """How the user sets it, for error messages."""
+        return f"{self.flag} or {self.env}"
+
+
+#: every limit of a pull: the CLI option wins over the variable, which wins over the default
+PULL_OPTIONS: Final = (
+    PullOption(
+        "deadline", "--deadline", "COORDGAP_PULL_DEADLINE", "10m",
+        "Give up when the whole pull takes longer than this (90s, 10m, 1h).",
+    ),
+    PullOption(
+        "max_mb", "--max-mb", "COORDGAP_PULL_MAX_MB", "1024",
+        "Give up when the pull has downloaded more than this many MB.",
+    ),
+    PullOption(
+        "max_redirects", "--max-redirects", "COORDGAP_PULL_MAX_REDIRECTS", "5",
+        "Follow at most this many redirects per request (0: none).",
+    ),
+)  # fmt: skip
+_OPTION: Final = {option.name: option for option in PULL_OPTIONS}
+
+
+def _whole(text: str, source: str, least: int) -> int:
+    if not re.fullmatch(r"\s*\d+\s*", text) or int(text) < least:
+        raise PullError(f"{source} {text!r}: expected a whole number of at least {least}")
+    return int(text)
+
+
+@dataclass(frozen=True)
+class PullLimits:
+    """The limits of one pull (see :data:`PULL_OPTIONS`)."""
+
+    deadline_s: float = 600.0
+    max_bytes: int = 1024 * _MB
+    max_redirects: int = 5
+    #: no byte for this long on one connection: the request fails (within the deadline)
+    read_timeout_s: float = 60.0
+
+    @classmethod
+    def resolve(
+        cls, given: Mapping[str, str | None] | None = None, environ: Mapping[str, str] | None = None
+    ) -> PullLimits:
+        """Each limit from ``given`` (by option name), else its variable, else its
+        default; a bad value raises :class:`PullError` naming where it came from."""
+        env = os.environ if environ is None else environ
+        text: dict[str, tuple[str, str]] = {}
+        for option in PULL_OPTIONS:
+            value = (given or {}).get(option.name)
+            if value is not None:
+                text[option.name] = (str(value), option.flag)
+            elif env.get(option.env):
+                text[option.name] = (env[option.env], option.env)
+            else:
+                text[option.name] = (option.default, option.flag)
+        deadline = parse_duration(*text["deadline"]).total_seconds()
+        if deadline <= 0:
+            raise PullError(f"{text['deadline'][1]}: the deadline must be more than 0s")
+        return cls(
+            deadline_s=deadline,
+            max_bytes=_whole(*text["max_mb"], least=1) * _MB,
+            max_redirects=_whole(*text["max_redirects"], least=0),
+        )
+
+
+def _shown(url: str) -> str:
+    """``url`` for messages: no query, no user info."""
+    parts = urllib.parse.urlsplit(url)
+    if not (parts.scheme and parts.netloc):
+        return url.split("?", 1)[0]
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{parts.path}"
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    try:
+        port = parts.port or default
+    except ValueError:
+        port = None
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+def _one_line(text: object, limit: int = 160) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def _human_seconds(seconds: float) -> str:
+    for unit, size in (("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds / size:g}{unit}"
+    return f"{seconds:g}s"
+
+
+class _Watchdog:
+    """Shuts every socket of a pull when its deadline passes, so no blocked read
+    (headers or body) outlives the deadline; ``fired`` says it happened."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._timer: threading.Timer | None = None
+        self.fired = False
+
+    def arm(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def disarm(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets = [s for s in self._sockets if s.fileno() != -1]
+            self._sockets.append(sock)
+            fired = self.fired
+        if fired:
+            _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+    def connection(self, base: type[http.client.HTTPConnection]) -> Callable[..., Any]:
+        """``base`` whose sockets this watchdog tracks (for ``do_open``)."""
+        watchdog = self
+
+        class Tracked(base):  # type: ignore[valid-type,misc]  # a class chosen at runtime
+            def connect(self) -> None:
+                super().connect()
+                watchdog.track(self.sock)
+
+        return Tracked
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed: nothing to stop
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects come back as responses: :class:`Fetcher` follows them itself."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._connection = watchdog.connection(http.client.HTTPConnection)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        self._tls = ssl.create_default_context()
+        super().__init__(context=self._tls)
+        self._connection = watchdog.connection(http.client.HTTPSConnection)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req, context=self._tls)
+
+
+class Fetcher:
+    """One pull's GETs: ``json(url)`` and ``save(url, path)`` under ``limits``.
+
+    Use as a context manager: entering starts the deadline; leaving with an
+    exception removes every file :meth:`save` or :meth:`write_json` wrote.
+    ``headers`` (credentials) go only to the origin of each URL asked for."""
+
+    def __init__(
+        self,
+        headers: Mapping[str, str],
+        limits: PullLimits | None = None,
+        *,
+        auth_hint: str = _AUTH_HINT,
+    ) -> None:
+        self.limits = limits or PullLimits.resolve()
+        self._headers = dict(headers)
+        self._auth_hint = auth_hint
+        self._spent = 0
+        self._ends = time.monotonic() + self.limits.deadline_s
+        self._watchdog = _Watchdog()
+        self._opener = urllib.request.build_opener(
+            _NoRedirects(), _HTTP(self._watchdog), _HTTPS(self._watchdog)
+        )
+        self._files: list[Path] = []
+
+    def __enter__(self) -> Fetcher:
+        self._ends = time.monotonic() + self.limits.deadline_s
+        self._watchdog.arm(self.limits.deadline_s)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._watchdog.disarm()
+        if kind is not None:
+            for path in self._files:
+                path.unlink(missing_ok=True)
+
+    def json(self, url: str) -> Any:
+        """The JSON body of ``url`` (held in memory, counted against the cap)."""
+        with self._guard(url) as shown, self._open(url) as (response, final):
+            body = bytearray()
+            for chunk in self._chunks(response, final):
+                body += chunk
+            try:
+                return json.loads(body)
+            except RecursionError:
+                raise PullError(f"{shown}: expected a JSON response (nested too deeply)") from None
+            except UnicodeDecodeError:
+                raise PullError(f"{shown}: expected a JSON response (not UTF-8)") from None
+            except ValueError as exc:
+                raise PullError(f"{shown}: expected a JSON response ({_one_line(exc)})") from None
+
+    def save(self, url: str, path: Path) -> None:
+        """Stream the body of ``url`` into ``path`` (counted against the cap)."""
+        self._files.append(path)
+        done = False
+        try:
+            with self._guard(url), self._open(url) as (response, final), path.open("wb") as out:
+                for chunk in self._chunks(response, final):
+                    out.write(chunk)
+            done = True
+        finally:
+            if not done:
+                path.unlink(missing_ok=True)
+
+    def write_json(self, path: Path, value: Any) -> None:
+        """Write ``value`` as JSON to ``path``, a file of this pull (removed if it fails)."""
+        self._files.append(path)
+        with path.open("w", encoding="utf-8") as out:
+            json.dump(value, out)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _remaining(self, shown: str) -> float:
+        left = self._ends - time.monotonic()
+        if left <= 0 or self._watchdog.fired:
+            raise self._past_deadline(shown)
+        return left
+
+    def _past_deadline(self, shown: str) -> PullError:
+        option = _OPTION["deadline"]
+        return PullError(
+            f"{shown}: no complete answer within the pull's deadline of "
+            f"{_human_seconds(self.limits.deadline_s)} ({option.where})"
+        )
+
+    def _over_cap(self, shown: str) -> PullError:
+        option = _OPTION["max_mb"]
+        return PullError(
+            f"{shown}: the pull would download more than {self.limits.max_bytes // _MB} MB "
+            f"({option.where})"
+        )
+
+    @contextlib.contextmanager
+    def _guard(self, url: str) -> Iterator[str]:
+        """Every failure of one GET as one :class:`PullError` line."""
+        shown = _shown(url)
+        try:
+            yield shown
+        except PullError:
+            raise
+        except Exception as exc:
+            if self._watchdog.fired:
+                raise self._past_deadline(shown) from None
+            raise PullError(f"{shown}: {_describe(exc)}") from None
+
+    @contextlib.contextmanager
+    def _open(self, url: str) -> Iterator[tuple[http.client.HTTPResponse, str]]:
+        """The final response of ``url`` after redirects, and the URL it came from."""
+        current, came_from = url, None
+        for _hop in range(self.limits.max_redirects + 1):
+            self._check_scheme(current, came_from)
+            same_origin = _origin(current) == _origin(url)
+            headers = {"Accept": "application/json", **(self._headers if same_origin else {})}
+            request = urllib.request.Request(current, headers=headers)
+            timeout = min(self.limits.read_timeout_s, self._remaining(_shown(current)))
+            try:
+                response = self._opener.open(request, timeout=timeout)
+            except urllib.error.HTTPError as exc:
+                location = exc.headers.get("Location") if exc.code in _REDIRECTS else None
+                if exc.fp is not None:
+                    exc.close()
+                if location is None:
+                    raise self._http_error(exc, current, came_from) from None
+                came_from = came_from or url
+                current = urllib.parse.urljoin(current, location.strip())
+                continue
+            with response:
+                yield response, current
+            return
+        option = _OPTION["max_redirects"]
+        raise PullError(
+            f"{_shown(url)}: more than {self.limits.max_redirects} redirects ({option.where})"
+        )
+
+    @staticmethod
+    def _check_scheme(current: str, came_from: str | None) -> None:
+        parts = urllib.parse.urlsplit(current)
+        try:
+            valid = parts.scheme.lower() in _SCHEMES and bool(parts.hostname) and parts.port != 0
+        except ValueError:  # a port that is not a number
+            valid = False
+        if valid:
+            return
+        if came_from is None:
+            raise PullError(f"{_shown(current)}: expected an http:// or https:// URL with a host")
+        raise PullError(f"{_shown(came_from)}: refused a redirect to {parts.scheme}: URL")
+
+    def _http_error(
+        self, exc: urllib.error.HTTPError, current: str, came_from: str | None
+    ) -> PullError:
+        hint = self._auth_hint if exc.code in (401, 403) else ""
+        if came_from and _origin(came_from) != _origin(current):
+            hint = f" (redirected from {_shown(came_from)}; credentials go only to that origin)"
+        reason = _one_line(exc.reason, 80)
+        return PullError(f"{_shown(current)}: HTTP {exc.code} {reason}{hint}")
+
+    def _chunks(self, response: http.client.HTTPResponse, url: str) -> Iterator[bytes]:
+        """The body in chunks, each counted against the cap, none past the deadline."""
+        shown = _shown(url)
+        text = (response.getheader("Content-Length") or "").strip()
+        declared = int(text) if text.isdigit() else None
+        if declared is not None and self._spent + declared > self.limits.max_bytes:
+            raise self._over_cap(shown)
+        got = 0
+        while True:
+            self._remaining(shown)
+            chunk = response.read1(_CHUNK)
+            self._remaining(shown)  # a read cut short by the watchdog is no end of body
+            if not chunk:
+                if declared is not None and got < declared:
+                    raise PullError(f"{shown}: the reply ended early ({got} of {declared} bytes)")
+                return
+            got += len(chunk)
+            self._spent += len(chunk)
+            if self._spent > self.limits.max_bytes:
+                raise self._over_cap(shown)
+            yield chunk
+
+
+def _describe(exc: Exception) -> str:
+    """One line for a failed GET: what the peer did, never a traceback."""
+    if isinstance(exc, urllib.error.URLError):
+        return f"cannot connect ({_one_line(exc.reason, 120)})"
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "the server closed the connection without a reply"
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"the reply ended early ({len(exc.partial)} bytes read, more expected)"
+    if isinstance(exc, http.client.BadStatusLine):
+        return "not an HTTP reply"
+    if isinstance(exc, http.client.InvalidURL):
+        return f"invalid URL ({_one_line(exc, 100)})"
+    if isinstance(exc, http.client.HTTPException):
+        return f"not a valid HTTP reply ({_one_line(exc, 100)})"
+    if isinstance(exc, TimeoutError):
+        return "no reply within the read timeout"
+    if isinstance(exc, OSError):
+        return _one_line(exc.strerror or exc, 120)
+    return f"{type(exc).__name__}: {_one_line(exc, 120)}"
