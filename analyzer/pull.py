@@ -7,8 +7,9 @@
 - Phoenix REST spans API: ``GET {url}/v1/projects/{project}/spans``, following
   ``next_cursor`` page by page (a cursor sent twice ends the pull).
 
-Responses are streamed to files in a directory (never held whole in memory),
-so ingest keeps its format detection, atomicity and error messages. Every GET
+Jaeger's response and Tempo's traces are streamed to files in a directory, and
+Phoenix's pages are written there one by one (each page parsed in memory), so
+ingest keeps its format detection, atomicity and error messages. Every GET
 goes through :class:`analyzer.pull_http.Fetcher`: one deadline and one byte cap
 per pull, redirects capped and never carrying credentials to another origin
 (``limits``: :class:`PullLimits`, by default from the environment). Auth headers

@@ -320,3 +320,80 @@ def test_cli_options_win_over_the_environment(
     assert out.output.strip() == (
         "Error: COORDGAP_PULL_DEADLINE 'soon': expected a number and s, m, h, d or w (e.g. 1h)"
     )
+
+
+def test_limits_table_is_documented() -> None:
+    """docs/ingest.md lists every limit with its option, variable and default."""
+    from analyzer.pull_http import PULL_OPTIONS
+
+    text = (Path(__file__).parents[1] / "docs" / "ingest.md").read_text()
+    for option in PULL_OPTIONS:
+        assert f"| `{option.flag}` | `{option.env}` | `{option.default}` |" in text
+
+
+def test_every_pull_module_fetches_through_the_one_fetcher() -> None:
+    """No pull module opens a connection itself: only analyzer/pull_http.py does
+    (the byte-cap test above checks every backend's behaviour)."""
+    analyzer_dir = Path(__file__).parents[1] / "analyzer"
+    clients = ("urllib.request", "http.client", "socket", "requests", "httpx", "aiohttp")
+    modules = sorted(analyzer_dir.glob("pull*.py"))
+    assert [m.name for m in modules] == ["pull.py", "pull_http.py", "pull_n8n.py"]
+    for module in modules:
+        text = module.read_text()
+        used = [c for c in clients if f"import {c}" in text or f"from {c} " in text]
+        if module.name == "pull_http.py":
+            assert "urllib.request" in used
+        else:
+            assert used == [] and "with Fetcher(" in text, module.name
+
+
+def test_redirect_to_another_host_name_of_the_same_server(tmp_path: Path) -> None:
+    """127.0.0.1 and localhost are different origins, even on one server."""
+
+    def reply(handler: BaseHTTPRequestHandler) -> None:
+        if handler.path.startswith("/moved/"):
+            send_json(handler, json.dumps({"data": []}).encode())
+        else:
+            port = handler.server.server_address[1]
+            redirect(handler, f"http://localhost:{port}/moved{handler.path}")
+
+    with http_server(reply) as server:
+        out = _pull("jaeger", server.base_url, tmp_path)
+    assert out.exit_code == 0, out.output
+    assert [p.split("?")[0] for p in server.paths] == ["/api/traces", "/moved/api/traces"]
+    assert _carried_secrets(server) == ["jaeger-secret", "cookie-secret"]  # the first only
+
+
+def test_failed_library_pull_leaves_no_file(tmp_path: Path) -> None:
+    """pull_phoenix: two pages written, the third over the cap: PullError, and the
+    directory is as empty as before."""
+    from analyzer.pull import PullError, PullLimits, pull_phoenix
+
+    page = {"data": [{"name": "step"}], "next_cursor": None}
+
+    def reply(handler: BaseHTTPRequestHandler) -> None:
+        cursor = parse_qs(urlsplit(handler.path).query).get("cursor")
+        if cursor == ["2"]:
+            _endless(handler)
+        else:
+            next_cursor = "2" if cursor else "1"
+            send_json(handler, json.dumps({**page, "next_cursor": next_cursor}).encode())
+
+    dest = tmp_path / "pulled"
+    dest.mkdir()
+    with http_server(reply) as server, pytest.raises(PullError, match="more than 1 MB"):
+        pull_phoenix(server.base_url, dest, limits=PullLimits(max_bytes=1 << 20))
+    assert len(server.paths) == 3
+    assert list(dest.iterdir()) == []
+
+
+def test_limits_resolve_option_then_variable_then_default() -> None:
+    """PullLimits.resolve: the given value wins over the variable, which wins over
+    the default."""
+    from analyzer.pull import PullLimits
+
+    env = {"COORDGAP_PULL_DEADLINE": "90s", "COORDGAP_PULL_MAX_MB": "7"}
+    assert PullLimits.resolve({}, {}) == PullLimits()
+    assert PullLimits.resolve({"max_mb": "3"}, env) == PullLimits(
+        deadline_s=90, max_bytes=3 << 20, max_redirects=5
+    )
