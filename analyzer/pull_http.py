@@ -173,8 +173,12 @@ def _human_seconds(seconds: float) -> str:
 
 
 class _Watchdog:
-    """Shuts every socket of a pull when its deadline passes, so no blocked read
-    (headers or body) outlives the deadline; ``fired`` says it happened."""
+    """Shuts the connections of a pull when its deadline passes, so no blocked read
+    (TLS handshake, headers or body) outlives it; ``fired`` says it happened.
+
+    It holds a duplicate of each connection's socket: shutting that down ends the
+    connection for every descriptor, including the TLS socket wrapped around it
+    (which detaches the original). :meth:`release` closes the duplicates."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -190,14 +194,22 @@ class _Watchdog:
     def disarm(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
+        self.release()
 
     def track(self, sock: socket.socket) -> None:
+        duplicate = sock.dup()
         with self._lock:
-            self._sockets = [s for s in self._sockets if s.fileno() != -1]
-            self._sockets.append(sock)
+            self._sockets.append(duplicate)
             fired = self.fired
         if fired:
-            _shut(sock)
+            _shut(duplicate)
+
+    def release(self) -> None:
+        """Close the duplicates of connections that are done."""
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            sock.close()
 
     def _fire(self) -> None:
         with self._lock:
@@ -207,13 +219,23 @@ class _Watchdog:
             _shut(sock)
 
     def connection(self, base: type[http.client.HTTPConnection]) -> Callable[..., Any]:
-        """``base`` whose sockets this watchdog tracks (for ``do_open``)."""
+        """``base`` whose connections this watchdog tracks (for ``do_open``)."""
         watchdog = self
 
         class Tracked(base):  # type: ignore[valid-type,misc]  # a class chosen at runtime
-            def connect(self) -> None:
-                super().connect()
-                watchdog.track(self.sock)
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                # the socket as soon as it exists, before any TLS handshake:
+                # http.client's one hook for it (an attribute since Python 3.4)
+                create: Callable[..., socket.socket]
+                create = self._create_connection  # type: ignore[has-type]  # untyped in typeshed
+
+                def tracked(*args: Any, **kwargs: Any) -> socket.socket:
+                    sock = create(*args, **kwargs)
+                    watchdog.track(sock)
+                    return sock
+
+                self._create_connection = tracked
 
         return Tracked
 
@@ -367,20 +389,27 @@ class Fetcher:
             same_origin = _origin(current) == _origin(url)
             headers = {"Accept": "application/json", **(self._headers if same_origin else {})}
             request = urllib.request.Request(current, headers=headers)
-            timeout = min(self.limits.read_timeout_s, self._remaining(_shown(current)))
+            # the watchdog ends the pull at its deadline; the socket's own timeout
+            # (padded past the deadline so the watchdog wins) only ends idle ones
+            left = self._remaining(_shown(current))
+            timeout = min(self.limits.read_timeout_s, left + 1.0)
             try:
                 response = self._opener.open(request, timeout=timeout)
             except urllib.error.HTTPError as exc:
                 location = exc.headers.get("Location") if exc.code in _REDIRECTS else None
                 if exc.fp is not None:
                     exc.close()
+                self._watchdog.release()
                 if location is None:
                     raise self._http_error(exc, current, came_from) from None
                 came_from = came_from or url
                 current = urllib.parse.urljoin(current, location.strip())
                 continue
-            with response:
-                yield response, current
+            try:
+                with response:
+                    yield response, current
+            finally:
+                self._watchdog.release()
             return
         option = _OPTION["max_redirects"]
         raise PullError(

@@ -397,3 +397,25 @@ def test_limits_resolve_option_then_variable_then_default() -> None:
     assert PullLimits.resolve({"max_mb": "3"}, env) == PullLimits(
         deadline_s=90, max_bytes=3 << 20, max_redirects=5
     )
+
+
+def _drip_tls_handshake(conn: socket.socket) -> None:
+    """After the ClientHello, a TLS record header announcing 16 KB, then one byte
+    every 50 ms (for 20 s at most)."""
+    conn.settimeout(10)
+    conn.recv(4096)
+    conn.sendall(b"\x16\x03\x03\x40\x00")
+    for _ in range(400):
+        conn.sendall(b"\x00")
+        time.sleep(0.05)
+
+
+def test_dripping_tls_handshake_stops_at_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deadline holds during the TLS handshake too."""
+    monkeypatch.setenv("COORDGAP_PULL_DEADLINE", "1s")
+    with tcp_server(_drip_tls_handshake) as url:
+        url = url.replace("http://", "https://")
+        out = _pull("phoenix", url, tmp_path)
+    assert "deadline of 1s" in _one_line_error(out, url + BACKENDS["phoenix"])
