@@ -7,9 +7,9 @@
 - Phoenix REST spans API: ``GET {url}/v1/projects/{project}/spans``, following
   ``next_cursor`` page by page (a cursor sent twice ends the pull).
 
-Jaeger's response and Tempo's traces are streamed to files in a directory, and
-Phoenix's pages are written there one by one (each page parsed in memory), so
-ingest keeps its format detection, atomicity and error messages. Every GET
+Responses are streamed to files in a directory (never held whole in memory;
+pages and Tempo's search are read back as streams, see :mod:`analyzer.pull_pages`),
+so ingest keeps its format detection, atomicity and error messages. Every GET
 goes through :class:`analyzer.pull_http.Fetcher`: one deadline and one byte cap
 per pull, redirects capped and never carrying credentials to another origin
 (``limits``: :class:`PullLimits`, by default from the environment). Auth headers
@@ -28,7 +28,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from analyzer.formats.phoenix import PROJECT_KEY
-from analyzer.pull_http import Fetcher, PullError, PullLimits, parse_duration
+from analyzer.pull_http import Fetcher
+from analyzer.pull_limits import PullError, PullLimits, parse_duration
+from analyzer.pull_pages import Stream, items, scan_page, with_key_first
 
 __all__ = [
     "HEADER_ENV",
@@ -154,25 +156,29 @@ def pull_tempo(
         "limit": limit,
     }
     with Fetcher(headers_from_env("tempo"), limits) as fetch:
-        found = fetch.json(_url(url, "/api/search", search))
+        raw = dest / "tempo-search.page"
+        with fetch.json_file(_url(url, "/api/search", search), raw) as stream:
+            ids = _tempo_ids(f"{url}/api/search", stream, limit)
+        raw.unlink()
         files: list[Path] = []
-        for trace_id in _tempo_ids(url, found)[: max(0, limit)]:
+        for trace_id in ids:
             path = dest / f"tempo-{trace_id}.json"
             fetch.save(_url(url, f"/api/traces/{trace_id}"), path)
             files.append(path)
     return files
 
 
-def _tempo_ids(url: str, found: Any) -> list[str]:
-    """The distinct trace ids of a TraceQL search response, in its order."""
-    traces = found.get("traces") if isinstance(found, dict) else None
-    if not isinstance(traces, list):
-        raise PullError(f"{url}/api/search: expected a TraceQL search response with traces")
+def _tempo_ids(where: str, stream: Stream, limit: int) -> list[str]:
+    """The first ``limit`` distinct trace ids of a TraceQL search response."""
+    if scan_page(stream, "traces").items is None:
+        raise PullError(f"{where}: expected a TraceQL search response with traces")
     ids: dict[str, None] = {}
-    for index, item in enumerate(traces):
+    for index, item in enumerate(items(stream, "traces")):
+        if len(ids) >= limit:
+            break
         trace_id = str(item.get("traceID") or "") if isinstance(item, dict) else ""
         if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id):
-            raise PullError(f"{url}/api/search: trace {index}: expected a hex traceID")
+            raise PullError(f"{where}: trace {index}: expected a hex traceID")
         ids.setdefault(trace_id.lower())
     return list(ids)
 
@@ -192,18 +198,22 @@ def pull_phoenix(
     if lookback:
         query["start_time"] = _window(lookback, now)[0].isoformat()
     path_part = "/v1/projects/" + urllib.parse.quote(project, safe="") + "/spans"
+    where = f"{url}{path_part}"
     files: list[Path] = []
     seen: set[str] = set()
     cursor = None
     with Fetcher(headers_from_env("phoenix"), limits) as fetch:
         while True:
-            page = fetch.json(_url(url, path_part, {**query, "cursor": cursor}))
-            if not isinstance(page, dict) or not isinstance(page.get("data"), list):
-                raise PullError(f"{url}{path_part}: expected a spans response with data")
-            path = dest / f"phoenix-{len(files):05d}.json"
+            raw = dest / f"phoenix-{len(files):05d}.page"
+            with fetch.json_file(_url(url, path_part, {**query, "cursor": cursor}), raw) as stream:
+                page = scan_page(stream, "data", "next_cursor")
+            if page.items is None:
+                raise PullError(f"{where}: expected a spans response with data")
+            path = fetch.own(dest / f"phoenix-{len(files):05d}.json")
             # the project goes first so the reader finds it without scanning the spans
-            fetch.write_json(path, {PROJECT_KEY: project, "data": page["data"]})
+            with_key_first(raw, path, PROJECT_KEY, project)
+            raw.unlink()
             files.append(path)
-            cursor = new_cursor(f"{url}{path_part}", page.get("next_cursor"), seen, len(files))
-            if cursor is None or not page["data"]:
+            cursor = new_cursor(where, page.cursor, seen, len(files))
+            if cursor is None or not page.items:
                 return files

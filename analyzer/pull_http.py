@@ -7,8 +7,9 @@ against one cap; redirects are followed by hand, at most ``max_redirects`` per
 request, only to ``http``/``https``, and the configured headers (credentials,
 cookies, keys) go only to the origin (scheme, host, port) of the URL asked for.
 Every failure is a :class:`PullError` whose ``str()`` is one line naming the URL
-(its query and any user info left out); no other exception leaves ``json`` or
-``save``, and a pull that fails leaves none of its files behind.
+(its query and any user info left out); no other exception leaves ``save`` or
+``json_file``, and a pull that fails leaves none of its files behind. Bodies
+are never held in memory: they go to files, and JSON is read back as a stream.
 
 The standard library's client is used (``urllib.request`` over ``http.client``):
 it honours the usual proxy variables, and the analyze extra needs no other.
@@ -18,9 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import json
-import os
-import re
 import socket
 import ssl
 import threading
@@ -29,117 +27,20 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
-__all__ = [
-    "PULL_OPTIONS",
-    "Fetcher",
-    "PullError",
-    "PullLimits",
-    "PullOption",
-    "parse_duration",
-]
+import ijson
 
-_MB: Final = 1 << 20
+from analyzer.pull_limits import MB, OPTION, PullError, PullLimits
+
+__all__ = ["Fetcher"]
+
 _CHUNK: Final = 1 << 16
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 _SCHEMES: Final = ("http", "https")
 _AUTH_HINT: Final = " (auth headers come from COORDGAP_PULL_HEADERS)"
-
-
-class PullError(RuntimeError):
-    """A backend could not be read; ``str()`` is one line for the user."""
-
-
-def parse_duration(text: str, source: str = "lookback") -> timedelta:
-    """``90s``, ``15m``, ``1h``, ``2d``, ``1w`` as a timedelta; ``source`` names the
-    value in the error."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*", text or "")
-    if not match:
-        raise PullError(f"{source} {text!r}: expected a number and s, m, h, d or w (e.g. 1h)")
-    value, unit = float(match.group(1)), match.group(2)
-    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
-    return timedelta(seconds=value * seconds)
-
-
-@dataclass(frozen=True)
-class PullOption:
-    """One limit of a pull: its CLI option, its environment variable, its default."""
-
-    name: str
-    flag: str
-    env: str
-    default: str
-    help: str
-
-    @property
-    def where(self) -> str:
-        """How the user sets it, for error messages."""
-        return f"{self.flag} or {self.env}"
-
-
-#: every limit of a pull: the CLI option wins over the variable, which wins over the default
-PULL_OPTIONS: Final = (
-    PullOption(
-        "deadline", "--deadline", "COORDGAP_PULL_DEADLINE", "10m",
-        "Give up when the whole pull takes longer than this (90s, 10m, 1h).",
-    ),
-    PullOption(
-        "max_mb", "--max-mb", "COORDGAP_PULL_MAX_MB", "1024",
-        "Give up when the pull has downloaded more than this many MB.",
-    ),
-    PullOption(
-        "max_redirects", "--max-redirects", "COORDGAP_PULL_MAX_REDIRECTS", "5",
-        "Follow at most this many redirects per request (0: none).",
-    ),
-)  # fmt: skip
-_OPTION: Final = {option.name: option for option in PULL_OPTIONS}
-
-
-def _whole(text: str, source: str, least: int) -> int:
-    if not re.fullmatch(r"\s*\d+\s*", text) or int(text) < least:
-        raise PullError(f"{source} {text!r}: expected a whole number of at least {least}")
-    return int(text)
-
-
-@dataclass(frozen=True)
-class PullLimits:
-    """The limits of one pull (see :data:`PULL_OPTIONS`)."""
-
-    deadline_s: float = 600.0
-    max_bytes: int = 1024 * _MB
-    max_redirects: int = 5
-    #: no byte for this long on one connection: the request fails (within the deadline)
-    read_timeout_s: float = 60.0
-
-    @classmethod
-    def resolve(
-        cls, given: Mapping[str, str | None] | None = None, environ: Mapping[str, str] | None = None
-    ) -> PullLimits:
-        """Each limit from ``given`` (by option name), else its variable, else its
-        default; a bad value raises :class:`PullError` naming where it came from."""
-        env = os.environ if environ is None else environ
-        text: dict[str, tuple[str, str]] = {}
-        for option in PULL_OPTIONS:
-            value = (given or {}).get(option.name)
-            if value is not None:
-                text[option.name] = (str(value), option.flag)
-            elif env.get(option.env):
-                text[option.name] = (env[option.env], option.env)
-            else:
-                text[option.name] = (option.default, option.flag)
-        deadline = parse_duration(*text["deadline"]).total_seconds()
-        if deadline <= 0:
-            raise PullError(f"{text['deadline'][1]}: the deadline must be more than 0s")
-        return cls(
-            deadline_s=deadline,
-            max_bytes=_whole(*text["max_mb"], least=1) * _MB,
-            max_redirects=_whole(*text["max_redirects"], least=0),
-        )
 
 
 def _shown(url: str) -> str:
@@ -312,20 +213,20 @@ class Fetcher:
             for path in self._files:
                 path.unlink(missing_ok=True)
 
-    def json(self, url: str) -> Any:
-        """The JSON body of ``url`` (held in memory, counted against the cap)."""
-        with self._guard(url) as shown, self._open(url) as (response, final):
-            body = bytearray()
-            for chunk in self._chunks(response, final):
-                body += chunk
-            try:
-                return json.loads(body)
-            except RecursionError:
-                raise PullError(f"{shown}: expected a JSON response (nested too deeply)") from None
-            except UnicodeDecodeError:
-                raise PullError(f"{shown}: expected a JSON response (not UTF-8)") from None
-            except ValueError as exc:
-                raise PullError(f"{shown}: expected a JSON response ({_one_line(exc)})") from None
+    @contextlib.contextmanager
+    def json_file(self, url: str, path: Path) -> Iterator[_Reader]:
+        """Save the body of ``url`` to ``path`` (as :meth:`save`) and yield it open
+        for a streaming parser (``ijson``): its reads stop at the deadline, and a
+        body that is not JSON is a :class:`PullError` naming ``url``."""
+        self.save(url, path)
+        shown = _shown(url)
+        try:
+            with path.open("rb") as stream:
+                yield _Reader(stream, lambda: self._remaining(shown))
+        except ijson.JSONError as exc:
+            raise PullError(f"{shown}: expected a JSON response ({_one_line(exc, 80)})") from None
+        except UnicodeDecodeError:
+            raise PullError(f"{shown}: expected a JSON response (not UTF-8)") from None
 
     def save(self, url: str, path: Path) -> None:
         """Stream the body of ``url`` into ``path`` (counted against the cap)."""
@@ -340,11 +241,10 @@ class Fetcher:
             if not done:
                 path.unlink(missing_ok=True)
 
-    def write_json(self, path: Path, value: Any) -> None:
-        """Write ``value`` as JSON to ``path``, a file of this pull (removed if it fails)."""
+    def own(self, path: Path) -> Path:
+        """``path``, made a file of this pull (removed if the pull fails)."""
         self._files.append(path)
-        with path.open("w", encoding="utf-8") as out:
-            json.dump(value, out)
+        return path
 
     # -- internals ---------------------------------------------------------------------------
     def _remaining(self, shown: str) -> float:
@@ -354,16 +254,16 @@ class Fetcher:
         return left
 
     def _past_deadline(self, shown: str) -> PullError:
-        option = _OPTION["deadline"]
+        option = OPTION["deadline"]
         return PullError(
             f"{shown}: no complete answer within the pull's deadline of "
             f"{_human_seconds(self.limits.deadline_s)} ({option.where})"
         )
 
     def _over_cap(self, shown: str) -> PullError:
-        option = _OPTION["max_mb"]
+        option = OPTION["max_mb"]
         return PullError(
-            f"{shown}: the pull would download more than {self.limits.max_bytes // _MB} MB "
+            f"{shown}: the pull would download more than {self.limits.max_bytes // MB} MB "
             f"({option.where})"
         )
 
@@ -411,7 +311,7 @@ class Fetcher:
             finally:
                 self._watchdog.release()
             return
-        option = _OPTION["max_redirects"]
+        option = OPTION["max_redirects"]
         raise PullError(
             f"{_shown(url)}: more than {self.limits.max_redirects} redirects ({option.where})"
         )
@@ -459,6 +359,21 @@ class Fetcher:
             if self._spent > self.limits.max_bytes:
                 raise self._over_cap(shown)
             yield chunk
+
+
+class _Reader:
+    """A binary file whose every read first checks the pull's deadline."""
+
+    def __init__(self, stream: BinaryIO, check: Callable[[], object]) -> None:
+        self._stream = stream
+        self._check = check
+
+    def read(self, size: int = -1) -> bytes:
+        self._check()
+        return self._stream.read(size)
+
+    def seek(self, offset: int) -> int:
+        return self._stream.seek(offset)
 
 
 def _describe(exc: Exception) -> str:

@@ -12,14 +12,17 @@ carry the key to another origin); a cursor sent twice ends the pull.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
 from analyzer.pull import PullError, _url, _window, new_cursor
-from analyzer.pull_http import Fetcher, PullLimits
+from analyzer.pull_http import Fetcher
+from analyzer.pull_limits import PullLimits
+from analyzer.pull_pages import items, scan_page
 
 __all__ = ["N8N_API_KEY_ENV", "pull_n8n"]
 
@@ -68,18 +71,46 @@ def pull_n8n(
     hint = f" (the key comes from {N8N_API_KEY_ENV})"
     with Fetcher({_API_KEY_HEADER: key}, limits, auth_hint=hint) as fetch:
         while kept < limit:
-            page = fetch.json(_url(url, "/api/v1/executions", {**query, "cursor": cursor}))
+            raw = dest / f"n8n-{pages:05d}.page"
             pages += 1
-            if not isinstance(page, dict) or not isinstance(page.get("data"), list):
-                raise PullError(f"{where}: expected an executions page with data")
-            executions = [e for e in page["data"] if isinstance(e, dict)]
-            recent = [e for e in executions if (_started(e) or since) >= since][: limit - kept]
+            path = dest / f"n8n-{len(files):05d}.json"
+            page_url = _url(url, "/api/v1/executions", {**query, "cursor": cursor})
+            with fetch.json_file(page_url, raw) as stream:
+                page = scan_page(stream, "data", "nextCursor")
+                if page.items is None:
+                    raise PullError(f"{where}: expected an executions page with data")
+                executions = items(stream, "data")
+                found, recent = _write_recent(executions, fetch.own(path), since, limit - kept)
+            raw.unlink()
             if recent:
-                path = dest / f"n8n-{len(files):05d}.json"
-                fetch.write_json(path, {"data": recent, "nextCursor": None})
                 files.append(path)
-                kept += len(recent)
-            cursor = new_cursor(where, page.get("nextCursor"), seen, pages)
-            if cursor is None or not executions or len(recent) < len(executions):
+                kept += recent
+            else:
+                path.unlink()
+            cursor = new_cursor(where, page.cursor, seen, pages)
+            if cursor is None or not found or recent < found:
                 break  # newest first: once one is older than the window, the rest are too
     return files
+
+
+def _write_recent(
+    executions: Iterator[Any], path: Path, since: datetime, most: int
+) -> tuple[int, int]:
+    """Write the executions started since ``since`` (at most ``most``) to ``path``
+    as an n8n page, one at a time; returns (executions read, executions written)."""
+    found = written = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"data": [')
+        for execution in executions:
+            if not isinstance(execution, dict):
+                continue
+            found += 1
+            if written >= most:
+                break
+            if (_started(execution) or since) < since:
+                continue
+            out.write(", " if written else "")
+            json.dump(execution, out)
+            written += 1
+        out.write('], "nextCursor": null}')
+    return found, written

@@ -24,7 +24,7 @@ from rich.progress import (
 
 import analyzer
 from analyzer import pull
-from analyzer.pull_http import PULL_OPTIONS, PullLimits
+from analyzer.pull_limits import PULL_OPTIONS, PullLimits
 from analyzer.store import DEFAULT_SPANS_DIR
 from coordgap._db import check_db_file, first_line
 from coordgap._options import DEMO_HINT, PULL_LIMIT, db_option, plural

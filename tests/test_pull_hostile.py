@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import socket
 import struct
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -324,7 +326,7 @@ def test_cli_options_win_over_the_environment(
 
 def test_limits_table_is_documented() -> None:
     """docs/ingest.md lists every limit with its option, variable and default."""
-    from analyzer.pull_http import PULL_OPTIONS
+    from analyzer.pull_limits import PULL_OPTIONS
 
     text = (Path(__file__).parents[1] / "docs" / "ingest.md").read_text()
     for option in PULL_OPTIONS:
@@ -336,15 +338,15 @@ def test_every_pull_module_fetches_through_the_one_fetcher() -> None:
     (the byte-cap test above checks every backend's behaviour)."""
     analyzer_dir = Path(__file__).parents[1] / "analyzer"
     clients = ("urllib.request", "http.client", "socket", "requests", "httpx", "aiohttp")
-    modules = sorted(analyzer_dir.glob("pull*.py"))
-    assert [m.name for m in modules] == ["pull.py", "pull_http.py", "pull_n8n.py"]
-    for module in modules:
-        text = module.read_text()
-        used = [c for c in clients if f"import {c}" in text or f"from {c} " in text]
-        if module.name == "pull_http.py":
-            assert "urllib.request" in used
-        else:
-            assert used == [] and "with Fetcher(" in text, module.name
+    modules = {m.name: m.read_text() for m in analyzer_dir.glob("pull*.py")}
+    connecting = {
+        name
+        for name, text in modules.items()
+        if any(f"import {c}" in text or f"from {c} " in text for c in clients)
+    }
+    assert connecting == {"pull_http.py"}
+    for name in ("pull.py", "pull_n8n.py"):  # the backends
+        assert "with Fetcher(" in modules[name] and ".json(" not in modules[name]
 
 
 def test_redirect_to_another_host_name_of_the_same_server(tmp_path: Path) -> None:
@@ -419,3 +421,30 @@ def test_dripping_tls_handshake_stops_at_the_deadline(
         url = url.replace("http://", "https://")
         out = _pull("phoenix", url, tmp_path)
     assert "deadline of 1s" in _one_line_error(out, url + BACKENDS["phoenix"])
+
+
+_PEAK_OF_PULL = """
+import resource, sys
+from pathlib import Path
+from analyzer.pull import pull_phoenix
+files = pull_phoenix(sys.argv[1], Path(sys.argv[2]))
+print(len(files), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def test_a_page_of_tiny_items_is_never_parsed_whole(tmp_path: Path) -> None:
+    """A 15 MB Phoenix page of five million empty objects: parsed whole it costs
+    about 400 MB; read as a stream the pull's peak stays near its imports."""
+    body = b'{"data": [' + b"{}," * 5_000_000 + b'{}], "next_cursor": null}'
+    dest = tmp_path / "pulled"
+    dest.mkdir()
+    with http_server(lambda h: send_json(h, body)) as server:
+        run = subprocess.run(
+            [sys.executable, "-c", _PEAK_OF_PULL, server.base_url, str(dest)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    files, peak_mb = map(int, run.stdout.split())
+    assert files == 1
+    assert peak_mb < 250, f"peak {peak_mb} MB"
