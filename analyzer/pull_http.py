@@ -229,13 +229,18 @@ class Fetcher:
             raise PullError(f"{shown}: expected a JSON response (not UTF-8)") from None
 
     def save(self, url: str, path: Path) -> None:
-        """Stream the body of ``url`` into ``path`` (counted against the cap)."""
+        """Stream the body of ``url`` into ``path`` (counted against the cap). Every
+        backend answers JSON: a body that starts otherwise (gzip, which ingest would
+        inflate past the cap, HTML, binary) is refused."""
         self._files.append(path)
         done = False
         try:
-            with self._guard(url), self._open(url) as (response, final), path.open("wb") as out:
-                for chunk in self._chunks(response, final):
-                    out.write(chunk)
+            with self._guard(url) as shown, self._open(url) as (response, final):
+                with path.open("wb") as out:
+                    started = False
+                    for chunk in self._chunks(response, final):
+                        started = started or _json_start(chunk, shown)
+                        out.write(chunk)
             done = True
         finally:
             if not done:
@@ -359,6 +364,15 @@ class Fetcher:
             if self._spent > self.limits.max_bytes:
                 raise self._over_cap(shown)
             yield chunk
+
+
+def _json_start(chunk: bytes, shown: str) -> bool:
+    """Whether ``chunk`` starts the body (not only whitespace); raises unless it
+    starts a JSON object or array."""
+    head = chunk.lstrip()[:1]
+    if head and head not in (b"{", b"["):
+        raise PullError(f"{shown}: expected a JSON response, got {head!r}...")
+    return bool(head)
 
 
 class _Reader:

@@ -4,6 +4,7 @@ loops end, and a reply that is not HTTP is one line, never a traceback."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 import struct
@@ -448,3 +449,13 @@ def test_a_page_of_tiny_items_is_never_parsed_whole(tmp_path: Path) -> None:
     files, peak_mb = map(int, run.stdout.split())
     assert files == 1
     assert peak_mb < 250, f"peak {peak_mb} MB"
+
+
+def test_a_gzip_body_is_refused(tmp_path: Path) -> None:
+    """A gzip body the pull did not ask for (a bomb: 16 KB that ingest would
+    inflate to 16 MB, or to gigabytes past the byte cap): one line, nothing ingested."""
+    bomb = gzip.compress(b'{"data": [' + b" " * (16 << 20) + b"]}")
+    with http_server(lambda h: send_json(h, bomb)) as server:
+        out = _pull("jaeger", server.base_url, tmp_path)
+    assert "expected a JSON response" in _one_line_error(out, server.base_url + "/api/traces")
+    assert not (tmp_path / "pulled.duckdb").exists()
