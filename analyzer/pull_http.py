@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import re
 import socket
 import ssl
 import threading
@@ -40,6 +41,7 @@ __all__ = ["Fetcher"]
 _CHUNK: Final = 1 << 16
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 _SCHEMES: Final = ("http", "https")
+_TOKEN: Final = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 field names
 _AUTH_HINT: Final = " (auth headers come from COORDGAP_PULL_HEADERS)"
 
 
@@ -187,7 +189,7 @@ class Fetcher:
         auth_hint: str = _AUTH_HINT,
     ) -> None:
         self.limits = limits or PullLimits.resolve()
-        self._headers = dict(headers)
+        self._headers = _checked(headers)
         self._auth_hint = auth_hint
         self._spent = 0
         self._ends = time.monotonic() + self.limits.deadline_s
@@ -364,6 +366,20 @@ class Fetcher:
             if self._spent > self.limits.max_bytes:
                 raise self._over_cap(shown)
             yield chunk
+
+
+def _checked(headers: Mapping[str, str]) -> dict[str, str]:
+    """``headers`` if each can be sent as it is; else a :class:`PullError` naming
+    the header, never its value (a credential)."""
+    for name, value in headers.items():
+        if not _TOKEN.fullmatch(name):
+            raise PullError(f"header {name!r} from the environment: not a valid header name")
+        if any((ord(c) < 32 and c != "\t") or ord(c) == 127 or ord(c) > 255 for c in value):
+            raise PullError(
+                f"header {name!r} from the environment: its value has a control character "
+                "or one outside Latin-1"
+            )
+    return dict(headers)
 
 
 def _json_start(chunk: bytes, shown: str) -> bool:
