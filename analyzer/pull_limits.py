@@ -47,6 +47,7 @@ class PullOption:
     flag: str
     env: str
     default: str
+    metavar: str
     help: str
 
     @property
@@ -58,15 +59,15 @@ class PullOption:
 #: every limit of a pull: the CLI option wins over the variable, which wins over the default
 PULL_OPTIONS: Final = (
     PullOption(
-        "deadline", "--deadline", "COORDGAP_PULL_DEADLINE", "10m",
+        "deadline", "--deadline", "COORDGAP_PULL_DEADLINE", "10m", "DURATION",
         "Give up when the whole pull takes longer than this (90s, 10m, 1h).",
     ),
     PullOption(
-        "max_mb", "--max-mb", "COORDGAP_PULL_MAX_MB", "1024",
+        "max_mb", "--max-mb", "COORDGAP_PULL_MAX_MB", "1024", "MB",
         "Give up when the pull has downloaded more than this many MB.",
     ),
     PullOption(
-        "max_redirects", "--max-redirects", "COORDGAP_PULL_MAX_REDIRECTS", "5",
+        "max_redirects", "--max-redirects", "COORDGAP_PULL_MAX_REDIRECTS", "5", "N",
         "Follow at most this many redirects per request (0: none).",
     ),
 )  # fmt: skip

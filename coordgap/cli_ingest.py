@@ -213,7 +213,7 @@ def _pull_limits(func: Callable[..., None]) -> Callable[..., None]:
             option.flag,
             option.name,
             default=None,
-            metavar="VALUE",
+            metavar=option.metavar,
             help=f"{option.help} [env {option.env}; default: {option.default}]",
         )(command)
     return command
