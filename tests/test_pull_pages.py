@@ -65,8 +65,12 @@ def test_repeating_cursor_ends_the_pull(backend: str, cycle: list[str], tmp_path
 
 def test_a_cursor_that_is_not_a_string_ends_the_pull(tmp_path: Path) -> None:
     """A next_cursor object: one line, no second request."""
-    page = {"data": [{"name": "step"}], "next_cursor": {"a": [1, 2]}}
-    with http_server(lambda h: send_json(h, json.dumps(page).encode())) as server:
+
+    def reply(handler: BaseHTTPRequestHandler) -> None:
+        cursor = {"a": [1, 2]} if len(server.paths) < 5 else None  # ends by itself
+        send_json(handler, json.dumps({"data": [{"name": "step"}], "next_cursor": cursor}).encode())
+
+    with http_server(reply) as server:
         out = pull_cli("phoenix", server.base_url, tmp_path)
     line = one_line_error(out, server.base_url + BACKENDS["phoenix"])
     assert "expected a string cursor, got dict" in line and len(server.paths) == 1
