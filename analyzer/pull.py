@@ -5,35 +5,40 @@
 - Grafana Tempo: TraceQL search ``GET {url}/api/search?q=..&start=..&end=..``,
   then each trace by id ``GET {url}/api/traces/{id}`` (OTLP JSON with base64 ids).
 - Phoenix REST spans API: ``GET {url}/v1/projects/{project}/spans``, following
-  ``next_cursor`` page by page.
+  ``next_cursor`` page by page (a cursor sent twice ends the pull).
 
-Responses are streamed to files in a directory (never held whole in memory),
-so ingest keeps its format detection, atomicity and error messages. Auth
-headers come only from the environment (see :data:`HEADER_ENV`); their values
-are never printed.
+Responses are streamed to files in a directory (never held whole in memory;
+pages and Tempo's search are read back as streams, see :mod:`analyzer.pull_pages`),
+so ingest keeps its format detection, atomicity and error messages. Every GET
+goes through :class:`analyzer.pull_http.Fetcher`: one deadline and one byte cap
+per pull, redirects capped and never carrying credentials to another origin
+(``limits``: :class:`PullLimits`, by default from the environment). Auth headers
+come only from the environment (see :data:`HEADER_ENV`); their values are never
+printed. A pull that fails raises :class:`PullError` and leaves no file behind.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
 from analyzer.formats.phoenix import PROJECT_KEY
+from analyzer.pull_http import Fetcher
+from analyzer.pull_limits import PullError, PullLimits, parse_duration
+from analyzer.pull_pages import Stream, items, scan_page, with_key_first
 
 __all__ = [
     "HEADER_ENV",
     "PHOENIX_API_KEY_ENV",
     "PullError",
+    "PullLimits",
     "headers_from_env",
+    "new_cursor",
     "parse_lookback",
     "pull_jaeger",
     "pull_phoenix",
@@ -50,22 +55,12 @@ HEADER_ENV: Final = {
 #: Phoenix's own API key variable, sent as ``Authorization: Bearer``
 PHOENIX_API_KEY_ENV: Final = "PHOENIX_API_KEY"
 
-_TIMEOUT_S = 60.0
 _PAGE = 1000
-
-
-class PullError(RuntimeError):
-    """A backend could not be read; ``str()`` is one line for the user."""
 
 
 def parse_lookback(text: str) -> timedelta:
     """``90s``, ``15m``, ``1h``, ``2d``, ``1w`` as a timedelta."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*", text or "")
-    if not match:
-        raise PullError(f"lookback {text!r}: expected a number and s, m, h, d or w (e.g. 1h)")
-    value, unit = float(match.group(1)), match.group(2)
-    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
-    return timedelta(seconds=value * seconds)
+    return parse_duration(text, "lookback")
 
 
 def headers_from_env(backend: str, environ: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -85,6 +80,23 @@ def headers_from_env(backend: str, environ: Mapping[str, str] | None = None) -> 
     return headers
 
 
+def new_cursor(where: str, cursor: Any, seen: set[str], pages: int) -> str | None:
+    """``cursor`` of the page after ``pages`` pages, or None at the end; a cursor
+    already seen (a page loop) or one that is not a string raises :class:`PullError`."""
+    if cursor is None or cursor == "":
+        return None
+    if not isinstance(cursor, str | int) or isinstance(cursor, bool):
+        raise PullError(f"{where}: expected a string cursor, got {type(cursor).__name__}")
+    text = str(cursor)
+    if text in seen:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise PullError(
+            f"{where}: the server sent cursor {shown!r} again after {pages} pages (a page loop)"
+        )
+    seen.add(text)
+    return text
+
+
 def _url(base: str, path: str, query: Mapping[str, Any] | None = None) -> str:
     url = base.rstrip("/") + path
     if query:
@@ -92,28 +104,6 @@ def _url(base: str, path: str, query: Mapping[str, Any] | None = None) -> str:
             [(k, v) for k, v in query.items() if v is not None], doseq=True
         )
     return url
-
-
-def _get(url: str, headers: Mapping[str, str], dest: Path | None = None) -> Any:
-    """GET ``url``; stream the body to ``dest`` (returns None) or parse it as JSON."""
-    request = urllib.request.Request(url, headers={"Accept": "application/json", **headers})
-    shown = url.split("?", 1)[0]
-    try:
-        with urllib.request.urlopen(request, timeout=_TIMEOUT_S) as response:
-            if dest is not None:
-                with dest.open("wb") as out:
-                    shutil.copyfileobj(response, out, 1 << 20)
-                return None
-            return json.load(response)
-    except urllib.error.HTTPError as exc:
-        hint = " (auth headers come from COORDGAP_PULL_HEADERS)" if exc.code in (401, 403) else ""
-        raise PullError(f"{shown}: HTTP {exc.code} {exc.reason}{hint}") from None
-    except urllib.error.URLError as exc:
-        raise PullError(f"{shown}: cannot connect ({exc.reason})") from None
-    except (TimeoutError, OSError) as exc:
-        raise PullError(f"{shown}: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise PullError(f"{shown}: expected a JSON response ({exc.msg})") from None
 
 
 def _window(lookback: str, now: datetime | None) -> tuple[datetime, datetime]:
@@ -129,6 +119,7 @@ def pull_jaeger(
     lookback: str = "1h",
     limit: int = 1000,
     now: datetime | None = None,
+    limits: PullLimits | None = None,
 ) -> list[Path]:
     """Traces of ``service`` from the last ``lookback`` into ``dest``; returns the files."""
     start, end = _window(lookback, now)
@@ -140,7 +131,8 @@ def pull_jaeger(
         "lookback": lookback,
         "limit": limit,
     }
-    _get(_url(url, "/api/traces", query), headers_from_env("jaeger"), path)
+    with Fetcher(headers_from_env("jaeger"), limits) as fetch:
+        fetch.save(_url(url, "/api/traces", query), path)
     return [path]
 
 
@@ -152,35 +144,43 @@ def pull_tempo(
     lookback: str = "1h",
     limit: int = 100,
     now: datetime | None = None,
+    limits: PullLimits | None = None,
 ) -> list[Path]:
-    """Traces matching a TraceQL ``query`` (default: all) from the last ``lookback``."""
+    """Traces matching a TraceQL ``query`` (default: all) from the last ``lookback``,
+    at most ``limit`` of them."""
     start, end = _window(lookback, now)
-    headers = headers_from_env("tempo")
-    found = _get(
-        _url(
-            url,
-            "/api/search",
-            {
-                "q": query or "{}",
-                "start": int(start.timestamp()),
-                "end": int(end.timestamp()),
-                "limit": limit,
-            },
-        ),
-        headers,
-    )
-    traces = found.get("traces") if isinstance(found, dict) else None
-    if not isinstance(traces, list):
-        raise PullError(f"{url}/api/search: expected a TraceQL search response with traces")
-    files: list[Path] = []
-    for index, item in enumerate(traces):
+    search = {
+        "q": query or "{}",
+        "start": int(start.timestamp()),
+        "end": int(end.timestamp()),
+        "limit": limit,
+    }
+    with Fetcher(headers_from_env("tempo"), limits) as fetch:
+        raw = dest / "tempo-search.page"
+        with fetch.json_file(_url(url, "/api/search", search), raw) as stream:
+            ids = _tempo_ids(f"{url}/api/search", stream, limit)
+        raw.unlink()
+        files: list[Path] = []
+        for trace_id in ids:
+            path = dest / f"tempo-{trace_id}.json"
+            fetch.save(_url(url, f"/api/traces/{trace_id}"), path)
+            files.append(path)
+    return files
+
+
+def _tempo_ids(where: str, stream: Stream, limit: int) -> list[str]:
+    """The first ``limit`` distinct trace ids of a TraceQL search response."""
+    if scan_page(stream, "traces").items is None:
+        raise PullError(f"{where}: expected a TraceQL search response with traces")
+    ids: dict[str, None] = {}
+    for index, item in enumerate(items(stream, "traces")):
+        if len(ids) >= limit:
+            break
         trace_id = str(item.get("traceID") or "") if isinstance(item, dict) else ""
         if not re.fullmatch(r"[0-9a-fA-F]{1,32}", trace_id):
-            raise PullError(f"{url}/api/search: trace {index}: expected a hex traceID")
-        path = dest / f"tempo-{trace_id.lower()}.json"
-        _get(_url(url, f"/api/traces/{trace_id}"), headers, path)
-        files.append(path)
-    return files
+            raise PullError(f"{where}: trace {index}: expected a hex traceID")
+        ids.setdefault(trace_id.lower())
+    return list(ids)
 
 
 def pull_phoenix(
@@ -191,24 +191,29 @@ def pull_phoenix(
     lookback: str | None = None,
     limit: int = _PAGE,
     now: datetime | None = None,
+    limits: PullLimits | None = None,
 ) -> list[Path]:
     """Spans of a Phoenix ``project`` (all, or from the last ``lookback``), page by page."""
-    headers = headers_from_env("phoenix")
     query: dict[str, Any] = {"limit": limit}
     if lookback:
         query["start_time"] = _window(lookback, now)[0].isoformat()
     path_part = "/v1/projects/" + urllib.parse.quote(project, safe="") + "/spans"
+    where = f"{url}{path_part}"
     files: list[Path] = []
+    seen: set[str] = set()
     cursor = None
-    while True:
-        page = _get(_url(url, path_part, {**query, "cursor": cursor}), headers)
-        if not isinstance(page, dict) or not isinstance(page.get("data"), list):
-            raise PullError(f"{url}{path_part}: expected a spans response with data")
-        path = dest / f"phoenix-{len(files):05d}.json"
-        # the project goes first so the reader finds it without scanning the spans
-        with path.open("w", encoding="utf-8") as out:
-            json.dump({PROJECT_KEY: project, "data": page["data"]}, out)
-        files.append(path)
-        cursor = page.get("next_cursor")
-        if not cursor or not page["data"]:
-            return files
+    with Fetcher(headers_from_env("phoenix"), limits) as fetch:
+        while True:
+            raw = dest / f"phoenix-{len(files):05d}.page"
+            with fetch.json_file(_url(url, path_part, {**query, "cursor": cursor}), raw) as stream:
+                page = scan_page(stream, "data", "next_cursor")
+            if page.items is None:
+                raise PullError(f"{where}: expected a spans response with data")
+            path = fetch.own(dest / f"phoenix-{len(files):05d}.json")
+            # the project goes first so the reader finds it without scanning the spans
+            with_key_first(raw, path, PROJECT_KEY, project)
+            raw.unlink()
+            files.append(path)
+            cursor = new_cursor(where, page.cursor, seen, len(files))
+            if cursor is None or not page.items:
+                return files

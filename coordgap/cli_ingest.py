@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 import time
@@ -23,6 +24,7 @@ from rich.progress import (
 
 import analyzer
 from analyzer import pull
+from analyzer.pull_limits import PULL_OPTIONS, PullLimits
 from analyzer.store import DEFAULT_SPANS_DIR
 from coordgap._db import check_db_file, first_line
 from coordgap._options import DEMO_HINT, PULL_LIMIT, db_option, plural
@@ -193,6 +195,30 @@ def _pull(fetch: Callable[[Path], list[Path]], db: Path) -> None:
     print_result(result, db)
 
 
+def _pull_limits(func: Callable[..., None]) -> Callable[..., None]:
+    """The options of :data:`analyzer.pull_http.PULL_OPTIONS`, handed to the command
+    as one ``limits`` (option, else environment variable, else default)."""
+
+    @functools.wraps(func)
+    def command(**kwargs: object) -> None:
+        given = {option.name: kwargs.pop(option.name) for option in PULL_OPTIONS}
+        try:
+            limits = PullLimits.resolve(given)  # type: ignore[arg-type]  # click gives str | None
+        except pull.PullError as exc:
+            raise click.ClickException(str(exc)) from None
+        func(limits=limits, **kwargs)
+
+    for option in reversed(PULL_OPTIONS):
+        command = click.option(
+            option.flag,
+            option.name,
+            default=None,
+            metavar=option.metavar,
+            help=f"{option.help} [env {option.env}; default: {option.default}]",
+        )(command)
+    return command
+
+
 _lookback = click.option(
     "--lookback", default="1h", show_default=True, help="How far back: 90s, 15m, 1h, 2d, 1w."
 )
@@ -211,6 +237,8 @@ def pull_group() -> None:
     backends) and COORDGAP_JAEGER_HEADERS / COORDGAP_TEMPO_HEADERS /
     COORDGAP_PHOENIX_HEADERS, each "Name=value,Other=value" (values may be
     URL-encoded); PHOENIX_API_KEY is sent to Phoenix as a bearer token.
+    They go only to the backend's own origin: a redirect elsewhere is followed
+    without them. Each pull stops at its deadline and its byte cap.
     """
 
 
@@ -220,14 +248,22 @@ def pull_group() -> None:
 @_lookback
 @_limit
 @db_option
-def pull_jaeger_command(url: str, service: str, lookback: str, limit: int, db: Path) -> None:
+@_pull_limits
+def pull_jaeger_command(
+    url: str, service: str, lookback: str, limit: int, db: Path, limits: PullLimits
+) -> None:
     """Traces of one service from the Jaeger query API.
 
     \b
     Example:
       coordgap pull jaeger http://localhost:16686 --service checkout --lookback 6h
     """
-    _pull(lambda d: pull.pull_jaeger(url, d, service=service, lookback=lookback, limit=limit), db)
+    _pull(
+        lambda d: pull.pull_jaeger(
+            url, d, service=service, lookback=lookback, limit=limit, limits=limits
+        ),
+        db,
+    )
 
 
 @pull_group.command("tempo")
@@ -236,14 +272,22 @@ def pull_jaeger_command(url: str, service: str, lookback: str, limit: int, db: P
 @_lookback
 @_limit
 @db_option
-def pull_tempo_command(url: str, query: str | None, lookback: str, limit: int, db: Path) -> None:
+@_pull_limits
+def pull_tempo_command(
+    url: str, query: str | None, lookback: str, limit: int, db: Path, limits: PullLimits
+) -> None:
     """Traces matching a TraceQL search in Grafana Tempo.
 
     \b
     Example:
       coordgap pull tempo http://localhost:3200 --query '{ span.coordgap.stage = "handoff" }'
     """
-    _pull(lambda d: pull.pull_tempo(url, d, query=query, lookback=lookback, limit=limit), db)
+    _pull(
+        lambda d: pull.pull_tempo(
+            url, d, query=query, lookback=lookback, limit=limit, limits=limits
+        ),
+        db,
+    )
 
 
 @pull_group.command("phoenix")
@@ -251,14 +295,20 @@ def pull_tempo_command(url: str, query: str | None, lookback: str, limit: int, d
 @click.option("--project", default="default", show_default=True, help="Phoenix project.")
 @click.option("--lookback", default=None, help="Only spans this recent (default: all).")
 @db_option
-def pull_phoenix_command(url: str, project: str, lookback: str | None, db: Path) -> None:
+@_pull_limits
+def pull_phoenix_command(
+    url: str, project: str, lookback: str | None, db: Path, limits: PullLimits
+) -> None:
     """Spans of one project from Phoenix's REST API.
 
     \b
     Example:
       coordgap pull phoenix http://localhost:6006 --project agents
     """
-    _pull(lambda d: pull.pull_phoenix(url, d, project=project, lookback=lookback), db)
+    _pull(
+        lambda d: pull.pull_phoenix(url, d, project=project, lookback=lookback, limits=limits),
+        db,
+    )
 
 
 @pull_group.command("n8n")
@@ -269,8 +319,9 @@ def pull_phoenix_command(url: str, project: str, lookback: str | None, db: Path)
 )
 @click.option("--workflow", "workflow_id", default=None, help="Only this workflow's executions.")
 @db_option
+@_pull_limits
 def pull_n8n_command(
-    url: str, lookback: str, limit: int, workflow_id: str | None, db: Path
+    url: str, lookback: str, limit: int, workflow_id: str | None, db: Path, limits: PullLimits
 ) -> None:
     """Executions with their data from n8n's REST API (key in COORDGAP_N8N_API_KEY).
 
@@ -280,7 +331,12 @@ def pull_n8n_command(
     """
     from analyzer.pull_n8n import pull_n8n
 
-    _pull(lambda d: pull_n8n(url, d, lookback=lookback, limit=limit, workflow_id=workflow_id), db)
+    _pull(
+        lambda d: pull_n8n(
+            url, d, lookback=lookback, limit=limit, workflow_id=workflow_id, limits=limits
+        ),
+        db,
+    )
 
 
 COMMANDS: list[click.Command] = [ingest_command, pull_group]
