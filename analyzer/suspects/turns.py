@@ -1,0 +1,148 @@
+"""The turns of the failed runs as a Polars frame, with what the suspect features read.
+
+:func:`load` runs the named query ``suspect_turns`` (analyzer/queries/suspects.sql)
+and adds, per turn: its ``atoms`` (numbers, identifiers, quoted strings, file names,
+URLs: the things a result rests on), whether it holds code, whether its agent is an
+executor, and whether it shows a failure. Executors are recognised by structure
+only, never by a framework's wording: a tool span (or ``tool`` actor), or an agent
+that never writes code and whose turns mostly follow another agent's code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import duckdb
+import polars as pl
+
+from analyzer import content, queries
+from tracer import semconv
+
+__all__ = ["ATOM", "CODE", "FAIL", "TROUBLE", "load", "params"]
+
+# The spans table's normalised operation values (analyzer/schema.sql).
+_OP_AGENT: Final = "agent"
+_OPS: Final = {
+    "op_agent": _OP_AGENT,
+    "op_tool": "tool",
+    "turn_ops": [_OP_AGENT, "tool", "verify", "plan"],
+    "agent_ops": [_OP_AGENT, "verify", "plan"],
+    "a_tool": semconv.ACTOR_TOOL,
+}
+
+ATOM: Final = (
+    r"https?://[^\s)\]>\"'`]+"
+    r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
+    r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
+    r"|\"[^\"\n]{3,60}\"|'[^'\n]{3,60}'"
+    r"|-?\d[\d,]*\.\d+|-?\d{2,}(?:,\d{3})*"
+)
+"""What a result rests on: URLs, file names, identifiers (snake or camel case),
+quoted strings, decimals and numbers of two digits or more."""
+
+CODE: Final = r"(?m)```|^\s*(?:def \w+\(|import \w+|from [\w.]+ import |class \w+[(:])"
+"""A code block or the first line of a program."""
+
+FAIL: Final = (
+    r"(?i)exit ?(?:code|status)\W{0,3}-?[1-9]\d*|traceback \(most recent call last\)"
+    r"|command not found|\b[A-Z]?[a-z]*(?:Error|Exception):"
+    r"|\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b"
+    r"|\"error\"\s*:\s*[{\"]"
+)
+"""A failed run in a program's or tool's output: a non-zero exit status, a traceback,
+an error line, an HTTP 4xx/5xx, an error object."""
+
+TROUBLE: Final = (
+    r"(?i)\b(?:I|we) (?:was|were|am|are|have been) (?:unable|not able) to\b"
+    r"|\b(?:I|we) (?:could not|couldn't|cannot|can't|failed to)\b"
+    r"|\b(?:stuck|going in circles|in a loop|not making (?:any )?progress|no progress)\b"
+)
+"""Trouble reported in plain language (first person or about the team)."""
+
+
+def params(name: str) -> dict[str, Any]:
+    """The bound values the named query uses."""
+    text = queries.sql(name)
+    bound = {**_OPS, **_directions()}
+    return {k: v for k, v in bound.items() if f"${k}" in text}
+
+
+def _directions() -> dict[str, str]:
+    return {"d_output": semconv.CONTENT_OUTPUT, "d_input": semconv.CONTENT_INPUT}
+
+
+def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The turns of the failed runs: the query's columns plus ``atoms`` (list of
+    normalised atoms of the output), ``has_code``, ``fails``, ``trouble``,
+    ``is_exec`` and ``substantive`` (a non-run, non-executor turn with output)."""
+    name = "suspect_turns" if content.has_content_table(con) else "suspect_turns_bare"
+    frame = con.sql(queries.sql(name), params=params(name)).pl()
+    return annotate(frame)
+
+
+def annotate(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add the derived columns to a turns frame (see :func:`load`)."""
+    out = pl.col("output").fill_null("")
+    frame = frame.with_columns(
+        atoms=_atoms(out),
+        has_code=out.str.contains(CODE),
+        fails=out.str.contains(FAIL),
+        trouble=out.str.contains(TROUBLE),
+    )
+    return _mark_executors(frame)
+
+
+def _atoms(text: pl.Expr) -> pl.Expr:
+    """Normalised atoms: quotes stripped, lower case, thousands separators and
+    trailing decimal zeros dropped."""
+    return (
+        text.str.extract_all(ATOM)
+        .list.eval(
+            pl.element()
+            .str.strip_chars("\"'")
+            .str.to_lowercase()
+            .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
+            .str.replace(r"^(-?\d+\.\d*?)0+$", "$1")
+            .str.strip_suffix(".")
+        )
+        .list.unique()
+    )
+
+
+def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
+    """``is_exec``: a tool's turn, or a turn of an agent that never writes code in the
+    run and whose content turns mostly come right after a code turn (within the
+    previous three content turns) of another agent."""
+    said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
+    said = said.with_columns(
+        after_code=pl.col("has_code")
+        .shift(1)
+        .over("trace_id", order_by="turn")
+        .fill_null(False)
+        .or_(pl.col("has_code").shift(2).over("trace_id", order_by="turn").fill_null(False))
+        .or_(pl.col("has_code").shift(3).over("trace_id", order_by="turn").fill_null(False))
+    )
+    per_agent = (
+        said.filter(pl.col("agent").is_not_null() & ~pl.col("is_tool"))
+        .group_by("trace_id", "agent")
+        .agg(
+            wrote=pl.col("has_code").any(),
+            after=pl.col("after_code").sum(),
+            n=pl.len(),
+        )
+        .filter(~pl.col("wrote") & (pl.col("after") >= 1) & (pl.col("after") * 2 >= pl.col("n")))
+        .select("trace_id", "agent", exec_agent=pl.lit(True))
+    )
+    frame = frame.join(per_agent, on=["trace_id", "agent"], how="left")
+    return (
+        frame.with_columns(
+            is_exec=pl.col("is_tool") | pl.col("exec_agent").fill_null(False),
+        )
+        .with_columns(
+            substantive=~pl.col("is_run")
+            & ~pl.col("is_exec")
+            & pl.col("agent").is_not_null()
+            & (pl.col("output").str.len_chars().fill_null(0) > 0),
+        )
+        .drop("exec_agent")
+    )
