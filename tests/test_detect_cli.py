@@ -60,7 +60,10 @@ def test_analyze_json_names_detector_quote_and_spans(db: Path) -> None:
     assert (got["1"]["agent"], got["1"]["detector"]) == ("Coder", "code_failure")
     assert (got["1"]["span_id"], got["1"]["symptom_span_id"]) == (f"{3:016x}", f"{4:016x}")
     assert got["1"]["quote"] == "exitcode: 1 (execution failed) … FileNotFoundError: sales.csv"
-    assert got["2"]["agent"] is None and got["2"]["detector"] is None
+    # no detector fired; the ranking names who wrote the delivered value out of nowhere
+    assert got["2"]["detector"] is None and got["2"]["suspect"] is True
+    assert got["2"]["agent"] == "Coder"
+    assert '"1200"' in str(got["2"]["suspects"][0]["evidence"])  # type: ignore[index]
     assert str(got["2"]["reason"]).startswith("silent failure: no signal in the trace")
 
 

@@ -14,7 +14,7 @@ from typing import Final
 
 __all__ = ["LOW", "TABLE", "confidence", "fit"]
 
-TABLE: Final[tuple[tuple[float, float], ...]] = ((0.0, 0.3), (1.0, 0.5), (3.0, 0.9))
+TABLE: Final[tuple[tuple[float, float], ...]] = ((0.0, 0.0833), (1.2, 0.9737))
 """(lowest raw margin, confidence) pairs, raw ascending: a run gets the confidence of
 the last pair whose margin it reaches."""
 
@@ -50,4 +50,4 @@ def fit(
             low, r, n = blocks.pop()
             blocks[-1][1] += r
             blocks[-1][2] += n
-    return tuple((round(low, 4), round(r / n, 4)) for low, r, n in blocks)
+    return tuple((round(low, 4), round((r + 1) / (n + 2), 4)) for low, r, n in blocks)

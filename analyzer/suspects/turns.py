@@ -40,8 +40,9 @@ ATOM: Final = (
 """What a result rests on: URLs, file names, identifiers (snake or camel case),
 quoted strings, decimals and numbers of two digits or more."""
 
-CODE: Final = r"(?m)```|^\s*(?:def \w+\(|import \w+|from [\w.]+ import |class \w+[(:])"
-"""A code block or the first line of a program."""
+CODE: Final = r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:])"
+"""A code block, or a program's first line at the start of a line (a traceback quotes
+code indented: an executor's reply is no code)."""
 
 FAIL: Final = (
     r"(?i)exit ?(?:code|status)\W{0,3}-?[1-9]\d*|traceback \(most recent call last\)"
@@ -111,16 +112,19 @@ def _atoms(text: pl.Expr) -> pl.Expr:
 
 def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     """``is_exec``: a tool's turn, or a turn of an agent that never writes code in the
-    run and whose content turns mostly come right after a code turn (within the
-    previous three content turns) of another agent."""
-    said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
+    run, replies right after another agent's code at least once, and whose content
+    turns mostly come after code (a code turn since its previous turn, within the
+    last three turns); the detectors' ``detector_messages`` uses the same rule."""
+    said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run")).sort("trace_id", "turn")
+    code_turn = pl.when(pl.col("has_code")).then(pl.col("turn"))
+    recent = pl.max_horizontal(
+        *(code_turn.shift(k).over("trace_id", order_by="turn") for k in (1, 2, 3))
+    )
+    previous_own = pl.col("turn").shift(1).over(["trace_id", "agent"], order_by="turn")
     said = said.with_columns(
-        after_code=pl.col("has_code")
-        .shift(1)
-        .over("trace_id", order_by="turn")
-        .fill_null(False)
-        .or_(pl.col("has_code").shift(2).over("trace_id", order_by="turn").fill_null(False))
-        .or_(pl.col("has_code").shift(3).over("trace_id", order_by="turn").fill_null(False))
+        after_code=(recent.fill_null(-1) > previous_own.fill_null(-1)) & ~pl.col("has_code"),
+        right_after=pl.col("has_code").shift(1).over("trace_id", order_by="turn").fill_null(False)
+        & ~pl.col("has_code"),
     )
     per_agent = (
         said.filter(pl.col("agent").is_not_null() & ~pl.col("is_tool"))
@@ -128,9 +132,10 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
         .agg(
             wrote=pl.col("has_code").any(),
             after=pl.col("after_code").sum(),
+            right=pl.col("right_after").sum(),
             n=pl.len(),
         )
-        .filter(~pl.col("wrote") & (pl.col("after") >= 1) & (pl.col("after") * 2 >= pl.col("n")))
+        .filter(~pl.col("wrote") & (pl.col("right") >= 1) & (pl.col("after") * 2 >= pl.col("n")))
         .select("trace_id", "agent", exec_agent=pl.lit(True))
     )
     frame = frame.join(per_agent, on=["trace_id", "agent"], how="left")
