@@ -13,6 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from analyzer import examples
+from analyzer.suspects import calibration
 from dashboards._format import count, duration, esc, pct, plural, shorten
 from dashboards._section import Figure, Section, column_range, rows, value
 from dashboards._style import BAD, INK, STAGE_COLORS, base_layout
@@ -136,7 +137,7 @@ def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figur
     label = f"Run <code>{esc(trace_id)}</code>"
     if failure.get("workflow"):
         label += f" ({shorten(failure['workflow'], 40)})"
-    caption = f"{label} failed in {category}: {reason}."
+    caption = f"{label} failed in {category}: {reason}." + suspects_note(failure)
     title = (
         f"Run {esc(trace_id[:12])}: {category}, root cause "
         f"<i>{shorten(failure.get('span_name') or 'not named', 60)}</i>"
@@ -235,6 +236,31 @@ def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figur
         },
     )
     return Figure(fig, caption)
+
+
+def suspects_note(failure: dict[str, Any]) -> str:
+    """HTML (escaped) saying who the ranking suspects and how sure it is: a suspect
+    the rules did not name, or one under :data:`calibration.LOW`, is marked as such."""
+    ranked = list(failure.get("suspects") or [])
+    if not ranked:
+        return " No suspect: no agent step in the trace to rank."
+    conf = value(failure, "confidence") or 0.0
+    low = conf < calibration.LOW
+    who = f"<b>{shorten(failure.get('agent'), 40)}</b>"
+    kind = (
+        "suspect (no rule named who made the mistake)"
+        if failure.get("suspect")
+        else "named by the rules"
+    )
+    mark = " &mdash; <b>low confidence</b>" if low else ""
+    lines = [f" Agent {who}, {kind}, confidence {pct(conf)}{mark}."]
+    for i, s in enumerate(ranked[:3], start=1):
+        evidence = "; ".join(shorten(e, 140) for e in list(s.get("evidence") or [])[:2])
+        lines.append(
+            f" Suspect {i}: {shorten(s.get('agent'), 40)} at <code>{esc(s.get('span_id'))}</code>"
+            f" ({evidence or 'no evidence'})."
+        )
+    return "".join(lines)
 
 
 def worst_runs(a: AnalysisLike, max_runs: int) -> Section:

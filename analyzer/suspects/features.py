@@ -382,13 +382,18 @@ _TROUBLE_CORE: Final = (
 )
 
 
+_OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
+
+
 def last_step(ctx: Context) -> pl.DataFrame:
-    """Position only: the last step of a non-executor agent before the run failed
+    """Position only: the last step of a non-executor, non-verifier agent before the
+    run failed
     (with content, the last one that said something). The weakest feature; it names a
     suspect where nothing else does, at low confidence."""
     t = ctx.turns.filter(
         ~pl.col("is_run")
         & ~pl.col("is_exec")
+        & (pl.col("operation") != _OP_VERIFY)
         & pl.col("agent").is_not_null()
         & (pl.col("span_id") == pl.col("owner_span_id"))
     )
