@@ -28,7 +28,7 @@ import polars as pl
 from analyzer import queries
 from analyzer.suspects import calibration, features, turns
 
-__all__ = ["TOP", "apply", "rank", "suspects_frame"]
+__all__ = ["TOP", "apply", "rank", "role_free", "suspects_frame"]
 
 TOP: Final = 3
 """Suspects kept per run."""
@@ -83,9 +83,11 @@ def rank(ctx: features.Context) -> pl.DataFrame:
         evidence=pl.col("evidence").sort_by("w", descending=True),
     )
     agents = (
-        steps.sort(["w", "turn"], descending=[True, False], nulls_last=True)
-        .group_by("trace_id", "agent", maintain_order=True)
+        steps.with_columns(who=role_free(pl.col("agent")))
+        .sort(["w", "turn"], descending=[True, False], nulls_last=True)
+        .group_by("trace_id", "who", maintain_order=True)
         .agg(
+            agent=pl.col("agent").first(),
             score=pl.col("w").sum(),
             span_id=pl.col("span_id").first(),
             turn=pl.col("turn").first(),
@@ -109,6 +111,12 @@ def rank(ctx: features.Context) -> pl.DataFrame:
     )
 
 
+def role_free(name: pl.Expr) -> pl.Expr:
+    """An agent's name without trailing parenthesised qualifiers (``Orchestrator
+    (thought)`` and ``Orchestrator (-> WebSurfer)`` are one agent), case-folded."""
+    return name.str.replace(r"(?:\s*\([^()]*\))+\s*$", "").str.strip_chars().str.to_lowercase()
+
+
 def apply(failures: pl.DataFrame, ranked: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
     """``failures`` with ``confidence`` (0-1), ``suspect`` (the agent and step are
     the top suspect's, not a rule's) and ``suspects``. ``names``: trace_id,
@@ -126,7 +134,9 @@ def apply(failures: pl.DataFrame, ranked: pl.DataFrame, names: pl.DataFrame) -> 
         agent=pl.when(take).then(pl.col("s_agent")).otherwise(pl.col("agent")),
         span_id=pl.when(take).then(pl.col("s_span")).otherwise(pl.col("span_id")),
     ).join(names.rename({"name": "s_name"}), on=["trace_id", "span_id"], how="left")
-    agrees = pl.col("agent").is_not_null() & (pl.col("agent") == pl.col("s_agent"))
+    agrees = pl.col("agent").is_not_null() & (
+        role_free(pl.col("agent")) == role_free(pl.col("s_agent"))
+    )
     return out.with_columns(
         span_name=pl.when(pl.col("suspect")).then(pl.col("s_name")).otherwise(pl.col("span_name")),
         confidence=pl.when(agrees)

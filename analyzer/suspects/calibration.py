@@ -14,7 +14,7 @@ from typing import Final
 
 __all__ = ["LOW", "TABLE", "confidence", "fit"]
 
-TABLE: Final[tuple[tuple[float, float], ...]] = ((0.0, 0.0833), (1.2, 0.9737))
+TABLE: Final[tuple[tuple[float, float], ...]] = ((0.0, 0.4615), (1.2, 0.973))
 """(lowest raw margin, confidence) pairs, raw ascending: a run gets the confidence of
 the last pair whose margin it reaches."""
 

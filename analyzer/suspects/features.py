@@ -19,7 +19,7 @@ from typing import Final
 
 import polars as pl
 
-from analyzer.suspects.turns import FAIL
+from analyzer.suspects.turns import FAIL, atoms
 
 __all__ = [
     "COLUMNS",
@@ -27,6 +27,8 @@ __all__ = [
     "Context",
     "Feature",
     "answer_origin",
+    "dropped_constraint",
+    "empty_result",
     "failed_code_author",
     "last_step",
     "named_by_rules",
@@ -206,7 +208,7 @@ def _final(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
     """The delivered result per run: the run span's output, else the last turn of a
     non-executor agent whose output has an atom the task lacks. Rows trace_id,
     final_turn, atom (one per new atom)."""
-    atoms = (
+    found = (
         t.filter(pl.col("is_run") | pl.col("substantive"))
         .select("trace_id", "turn", "is_run", "atoms")
         .explode("atoms")
@@ -215,9 +217,10 @@ def _final(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
         .join(task, on="trace_id", how="left")
         .filter(~pl.col("task_atoms").fill_null("").str.contains(pl.col("atom"), literal=True))
     )
-    run_out = atoms.filter(pl.col("is_run"))
-    from_turns = atoms.filter(~pl.col("is_run")).join(
-        run_out.select("trace_id").unique(), on="trace_id", how="anti"
+    run_out = found.filter(pl.col("is_run"))
+    delivered_by_run = t.filter(pl.col("is_run") & pl.col("output").is_not_null())
+    from_turns = found.filter(~pl.col("is_run")).join(
+        delivered_by_run.select("trace_id").unique(), on="trace_id", how="anti"
     )
     last = from_turns.group_by("trace_id").agg(final_turn=pl.col("turn").max())
     chosen = from_turns.join(last, on="trace_id").filter(pl.col("turn") == pl.col("final_turn"))
@@ -416,11 +419,119 @@ def last_step(ctx: Context) -> pl.DataFrame:
     )
 
 
+def _delivered(t: pl.DataFrame) -> pl.DataFrame:
+    """The delivered message per run: the run span's output, else the last turn of a
+    non-executor agent with at least four words (a bare sign-off delivers nothing)."""
+    run_out = t.filter(pl.col("is_run") & pl.col("output").is_not_null())
+    turns_ = t.filter(
+        pl.col("substantive") & (pl.col("output").str.count_matches(r"\S+") >= 4)
+    ).join(run_out.select("trace_id"), on="trace_id", how="anti")
+    last = turns_.sort("turn").group_by("trace_id", maintain_order=True).last()
+    return pl.concat([run_out, last], how="diagonal_relaxed").select(
+        "trace_id", "turn", "is_run", "atoms", "output"
+    )
+
+
+def empty_result(ctx: Context) -> pl.DataFrame:
+    """The delivered message carries no value the task lacks (the work was declared
+    done without a result): blame the agent that ended the run with it, at that step."""
+    t = ctx.turns
+    task = _task_atoms(t)
+    d = _delivered(t).join(task, on="trace_id", how="left")
+    novel = d.explode("atoms").filter(
+        pl.col("atoms").is_not_null()
+        & ~pl.col("task_atoms").fill_null("").str.contains(pl.col("atoms"), literal=True)
+    )
+    empty = d.join(novel.select("trace_id").unique(), on="trace_id", how="anti").filter(
+        # a bare one-digit number is a result too ("the answer is 8")
+        ~pl.col("output").str.contains(r"\b\d\b")
+    )
+    if empty.height == 0:
+        return _empty()
+    # who ended the run: the speaker of the delivered turn, or of the last
+    # non-executor turn when the run span delivered it
+    enders = (
+        t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .last()
+        .select("trace_id", "agent", span_id=pl.col("owner_span_id"), e_turn=pl.col("turn"))
+    )
+    return empty.join(enders, on="trace_id").select(
+        "trace_id",
+        "agent",
+        "span_id",
+        turn=pl.col("e_turn"),
+        score=pl.lit(1.0),
+        evidence=pl.lit("`")
+        + pl.col("agent")
+        + pl.lit("` ended the run (")
+        + pl.col("span_id")
+        + pl.lit(') with no value the task lacks: "')
+        + _quote(pl.col("output"))
+        + pl.lit('"'),
+    )
+
+
+def dropped_constraint(ctx: Context) -> pl.DataFrame:
+    """A value of the task that the delivered result lacks reached a step in its
+    input and is missing from that step's output: the earliest such step dropped it.
+    Needs per-step input (a plain message log has none)."""
+    t = ctx.turns
+    delivered = _delivered(t).select(
+        "trace_id",
+        result=pl.col("output").str.to_lowercase().str.replace_all(r"(\d),(\d{3})", "$1$2"),
+    )
+    task = (
+        _task_atoms(t)
+        .select("trace_id", atom=atoms(pl.col("task")))
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null())
+        .unique()
+        .join(delivered, on="trace_id")
+        # only what the delivered result lacks was dropped
+        .filter(~pl.col("result").str.contains(pl.col("atom"), literal=True))
+        .drop("result")
+    )
+    if task.height == 0:
+        return _empty()
+    steps = t.filter(
+        pl.col("substantive") & pl.col("input").is_not_null() & pl.col("output").is_not_null()
+    ).select("trace_id", "turn", "agent", "owner_span_id", "input", "output")
+    cand = steps.join(task, on="trace_id").filter(
+        pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+        & ~pl.col("output").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+    )
+    if cand.height == 0:
+        return _empty()
+    dropped = cand.sort("turn").group_by("trace_id", "atom", maintain_order=True).first()
+    return (
+        dropped.group_by("trace_id", "agent", "owner_span_id")
+        .agg(turn=pl.col("turn").min(), atoms=pl.col("atom").sort().head(3))
+        .select(
+            "trace_id",
+            "agent",
+            span_id=pl.col("owner_span_id"),
+            turn=pl.col("turn"),
+            score=pl.lit(1.0),
+            evidence=pl.lit("`")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("owner_span_id")
+            + pl.lit(") got the task's ")
+            + pl.col("atoms").list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
+            + pl.lit(" in its input and did not pass it on; the delivered result lacks it"),
+        )
+    )
+
+
 FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (named_by_rules, 3.0),
     (failed_code_author, 1.5),
     (answer_origin, 1.0),
     (trouble_cause, 0.8),
+    (dropped_constraint, 1.2),
+    (empty_result, 0.6),
     (last_step, 0.2),
 )
 """The features and their weights, strongest first. A rule's or detector's named

@@ -18,7 +18,7 @@ import polars as pl
 from analyzer import content, queries
 from tracer import semconv
 
-__all__ = ["ATOM", "CODE", "FAIL", "TROUBLE", "load", "params"]
+__all__ = ["ATOM", "CODE", "FAIL", "TROUBLE", "annotate", "atoms", "load", "params"]
 
 # The spans table's normalised operation values (analyzer/schema.sql).
 _OP_AGENT: Final = "agent"
@@ -34,11 +34,14 @@ ATOM: Final = (
     r"https?://[^\s)\]>\"'`]+"
     r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
-    r"|\"[^\"\n]{3,60}\"|'[^'\n]{3,60}'"
+    r"|\"[^\"\s]+(?: [^\"\s]+){1,4}\"|'[^'\s]{3,30}(?: [^'\s]+){0,4}'"
     r"|-?\d[\d,]*\.\d+|-?\d{2,}(?:,\d{3})*"
+    r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*"
 )
 """What a result rests on: URLs, file names, identifiers (snake or camel case),
-quoted strings, decimals and numbers of two digits or more."""
+short quoted phrases (two to five words in double quotes, so JSON keys and whole
+JSON values are not atoms; one to five in single quotes), decimals and numbers of
+two digits or more, and names (capitalised words inside a sentence)."""
 
 CODE: Final = r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:])"
 """A code block, or a program's first line at the start of a line (a traceback quotes
@@ -84,8 +87,22 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def annotate(frame: pl.DataFrame) -> pl.DataFrame:
     """Add the derived columns to a turns frame (see :func:`load`)."""
     out = pl.col("output").fill_null("")
+    frame = frame.with_columns(atoms=atoms(out))
+    names = frame.select(
+        "trace_id", name=pl.col("agent").str.to_lowercase().str.replace(r"\s*\(.*$", "")
+    ).unique()
+    known = names.group_by("trace_id").agg(names=pl.col("name"))
+    frame = (
+        frame.join(known, on="trace_id", how="left")
+        .with_columns(
+            # an agent's own name is no value a result rests on
+            atoms=pl.col("atoms").list.set_difference(
+                pl.col("names").fill_null(pl.lit([], pl.List(pl.String)))
+            )
+        )
+        .drop("names")
+    )
     frame = frame.with_columns(
-        atoms=_atoms(out),
         has_code=out.str.contains(CODE),
         fails=out.str.contains(FAIL),
         trouble=out.str.contains(TROUBLE),
@@ -93,13 +110,14 @@ def annotate(frame: pl.DataFrame) -> pl.DataFrame:
     return _mark_executors(frame)
 
 
-def _atoms(text: pl.Expr) -> pl.Expr:
-    """Normalised atoms: quotes stripped, lower case, thousands separators and
-    trailing decimal zeros dropped."""
+def atoms(text: pl.Expr) -> pl.Expr:
+    """Normalised atoms of a text: quotes stripped, lower case, thousands separators
+    and trailing decimal zeros dropped."""
     return (
         text.str.extract_all(ATOM)
         .list.eval(
             pl.element()
+            .str.replace(r"^[a-z,;:] ", "")
             .str.strip_chars("\"'")
             .str.to_lowercase()
             .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
