@@ -208,11 +208,18 @@ def report(s: Score, truth: dict[str, Any], group_key: str = "mode") -> str:
     )
     for trace_id in s.healthy_listed:
         lines.append(f"  healthy but listed: {trace_id} {truth[trace_id].get('scenario', '')}")
-    if len(s.by_group) > 1:
-        lines.append(f"by {group_key} (runs, right agent, right step):")
-        for group, (n, agent, step) in sorted(s.by_group.items()):
-            lines.append(f"  {group:<28} {n:>3}  agent {_pct(agent, n):<18} step {_pct(step, n)}")
+    lines.extend(group_table(s, group_key))
     return "\n".join(lines)
+
+
+def group_table(s: Score, group_key: str) -> list[str]:
+    """Failed runs, right agent and right step per value of ``group_key`` of the truth."""
+    if len(s.by_group) <= 1:
+        return []
+    lines = [f"by {group_key} (runs, right agent, right step):"]
+    for group, (n, agent, step) in sorted(s.by_group.items()):
+        lines.append(f"  {group:<28} {n:>3}  agent {_pct(agent, n):<18} step {_pct(step, n)}")
+    return lines
 
 
 def as_json(s: Score) -> dict[str, Any]:
@@ -251,7 +258,11 @@ def main(argv: list[str] | None = None) -> int:
         help="print the confidence bins, leave-one-framework-out figures and a fitted map",
     )
     parser.add_argument("--svg", type=Path, default=None, help="write a reliability diagram")
-    parser.add_argument("--group", default="mode", help="annotation field to group runs by")
+    parser.add_argument(
+        "--by",
+        action="append",
+        help="also break accuracy down by this truth field (e.g. framework); repeatable",
+    )
     parser.add_argument(
         "--flip-healthy",
         action="store_true",
@@ -264,12 +275,14 @@ def main(argv: list[str] | None = None) -> int:
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     truth = truth.get("runs", truth)
     analysis = analyze(trace_files(paths))
-    s = score(truth, analysis, args.group)
+    s = score(truth, analysis)
     if args.json:
         print(json.dumps(as_json(s), indent=2))
     else:
         print(f"traces: {', '.join(str(p) for p in paths)}; truth: {truth_path}")
-        print(report(s, truth, args.group))
+        print(report(s, truth))
+        for key in args.by or []:
+            print("\n".join(group_table(score(truth, analysis, key), key)))
     if args.calibration or args.svg:
         failures = {str(f["trace_id"]).lower(): f for f in analysis.get("failures", [])}
         same = lambda a, b: a is not None and normalize_agent(a) == normalize_agent(b)  # noqa: E731

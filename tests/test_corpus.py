@@ -1,16 +1,18 @@
-"""The attribution corpus (tests/corpus): it ingests, and its annotations point at real spans.
+"""The attribution corpus (tests/corpus): it ingests, and its annotations point at real spans:
+the mistake step, and the later step where the failure shows (the symptom).
 
 Accuracy is not asserted here: ``benchmarks/attribution_accuracy.py`` measures it.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
 import subprocess
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,18 @@ import duckdb
 import pytest
 from integration_support import need
 
+from tracer import semconv
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 RUNS: dict[str, dict[str, Any]] = json.loads((CORPUS / "annotations.json").read_text())["runs"]
 FAILING = {k: v for k, v in RUNS.items() if not v.get("healthy")}
 HEALTHY = {k: v for k, v in RUNS.items() if v.get("healthy")}
+
+
+def _family(framework: str) -> str:
+    """``autogen-magentic`` and ``autogen-ag2`` are both AutoGen."""
+    return framework.split("-")[0]
 
 
 def _coordgap(*args: str) -> str:
@@ -47,12 +56,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 def test_corpus_is_big_and_varied_enough_and_small_on_disk() -> None:
     modes = Counter(v["mode"] for v in FAILING.values())
-    assert len(FAILING) >= 40
-    assert len(HEALTHY) >= len(FAILING)
-    assert len(modes) >= 6, modes
-    assert len({v["framework"] for v in RUNS.values()}) >= 4
+    assert len(RUNS) >= 200
+    assert 0.35 <= len(HEALTHY) / len(RUNS) <= 0.5, (len(HEALTHY), len(RUNS))
+    assert len(modes) >= 10, modes
+    assert len({_family(v["framework"]) for v in RUNS.values()}) >= 4
+    deep = [v for v in FAILING.values() if v["gap"] >= 2]
+    assert len(deep) >= 60, len(deep)
     size = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
-    assert size < 3 * 1024 * 1024
+    assert size < 6 * 1024 * 1024
 
 
 def test_every_annotated_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
@@ -83,6 +94,51 @@ def test_each_root_step_is_that_agents_turn_in_its_trace(db: duckdb.DuckDBPyConn
     assert all("span_id" not in run for run in HEALTHY.values())
 
 
+@functools.cache
+def _turns() -> dict[str, list[tuple[str, str, str]]]:
+    """trace id -> (span id, agent, actor) of coordgap's turn spans, in start order (the
+    frameworks' own spans, e.g. AutoGen's, are not turns of the annotation)."""
+    found: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)
+    for path in sorted((CORPUS / "traces").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                for rs in json.loads(line)["resourceSpans"]:
+                    for ss in rs["scopeSpans"]:
+                        if ss.get("scope", {}).get("name") != "coordgap":
+                            continue
+                        for span in ss["spans"]:
+                            attrs = {kv["key"]: kv["value"] for kv in span.get("attributes", [])}
+                            agent = attrs.get(semconv.GEN_AI_AGENT_NAME, {}).get("stringValue")
+                            if agent is None:
+                                continue
+                            actor = attrs.get(semconv.ACTOR, {}).get("stringValue", "")
+                            start = int(span["startTimeUnixNano"])
+                            found[span["traceId"]].append((start, span["spanId"], agent, actor))
+    return {k: [(s, a, r) for _, s, a, r in sorted(v)] for k, v in found.items()}
+
+
+def test_each_symptom_follows_its_mistake_by_the_annotated_gap() -> None:
+    for trace_id, run in FAILING.items():
+        steps = _turns()[trace_id]
+        spans = [span for span, _, _ in steps]
+        assert run["span_id"] in spans and run["symptom_span_id"] in spans, run
+        at, shown = spans.index(run["span_id"]), spans.index(run["symptom_span_id"])
+        agent, turn = run["symptom_step"].split("#")
+        assert steps[shown][1] == agent, run
+        assert [a for _, a, _ in steps[: shown + 1]].count(agent) == int(turn), run
+        assert shown - at == run["gap"] >= 0, run
+
+
+def test_big_teams_have_five_specialists_and_a_code_executor() -> None:
+    big = set()
+    for trace_id, steps in _turns().items():
+        specialists = {agent for _, agent, actor in steps if actor != semconv.ACTOR_CODE}
+        if len(specialists) >= 5 and any(a == semconv.ACTOR_CODE for _, _, a in steps):
+            big.add(trace_id)
+    assert len(big & set(RUNS)) >= 50
+    assert len(big & set(FAILING)) >= 25
+
+
 def test_traces_carry_the_content_the_detectors_read(db: duckdb.DuckDBPyConnection) -> None:
     # content capture was on: the failing step's own output is in the span
     with_content = db.execute(
@@ -95,10 +151,12 @@ def test_traces_carry_the_content_the_detectors_read(db: duckdb.DuckDBPyConnecti
 SHAPE_SCENARIOS = (
     "m1-code-failure-sales",
     "ag2-code-failure-median",
+    "ex-lab-bad-split-iodine",
     "lg-lost-constraint-lisbon",
     "oa-tool-failure-A1",
+    "crew-ops-wrong-source-uptime",
 )
-FRAMEWORKS = ("autogen_agentchat", "autogen_ext", "langgraph", "agents")
+FRAMEWORKS = ("autogen_agentchat", "autogen_ext", "langgraph", "agents", "crewai")
 
 
 def _shape(traces: Path, annotations: Path, scenario: str) -> tuple[Any, ...]:
@@ -118,11 +176,13 @@ def _shape(traces: Path, annotations: Path, scenario: str) -> tuple[Any, ...]:
                             if span["traceId"] != trace_id:
                                 continue
                             names.append(span["name"])
-                            if span["name"].startswith(("invoke_agent", "verify")):
+                            if span["name"].startswith(("invoke_agent", "verify", "plan")):
                                 turns.append((int(span["startTimeUnixNano"]), span["name"]))
     return (
         run["mode"],
         run.get("mistake_step"),
+        run.get("symptom_step"),
+        run.get("gap"),
         sorted(names),
         [name for _, name in sorted(turns)],
     )
@@ -132,7 +192,7 @@ def _shape(traces: Path, annotations: Path, scenario: str) -> tuple[Any, ...]:
     not (
         os.environ.get("COORDGAP_REQUIRE_INTEGRATIONS") or os.environ.get("COORDGAP_CORPUS_SHAPE")
     ),
-    reason="~30 s (four framework processes); runs in CI or with COORDGAP_CORPUS_SHAPE=1",
+    reason="~40 s (six framework processes); runs in CI or with COORDGAP_CORPUS_SHAPE=1",
 )
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     for module in FRAMEWORKS:
@@ -144,7 +204,7 @@ def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
             "-m",
             "benchmarks.corpus.generate",
             f"--out={tmp_path}",
-            "--jobs=4",
+            "--jobs=3",
             *args,
         ],
         cwd=ROOT,

@@ -5,8 +5,10 @@ scripted model, runs it inside a ``@tracer.workflow`` that records the task
 (content capture on), then grades the run the way a user's grader would: a late
 ``tracer.outcome(ok, reason, trace_id=...)``. Each run leaves a record: its
 trace id, scenario, failure mode, and for a failing run the root-cause step as
-(agent, ordinal turn of that agent). ``generate.py`` turns the step into the
-span id once the spans are written.
+(agent, ordinal turn of that agent), and the step where the failure shows
+(the symptom: a wrong answer delivered or accepted, a report of trouble, an
+error ignored). ``generate.py`` turns both steps into span ids once the spans
+are written.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ TOOL_FAILURE = "tool_failure_ignored"
 PREMATURE = "premature_termination"
 WRONG_ACCEPTED = "wrong_answer_accepted"
 MISREPORTED = "misreported_result"
+# Mistakes whose symptom shows several steps later.
+WRONG_INPUT = "wrong_input_carried"  # a wrong figure stated early flows into the answer
+WRONG_SOURCE = "wrong_source_chosen"  # a wrong file, page, table or id picked early
+BAD_SPLIT = "bad_decomposition"  # the planner's split of the task is wrong
+BAD_ASSUMPTION = "bad_assumption"  # an unfounded assumption consumed later
 
 TELEMETRY_OFF = {
     "AUTOGEN_DISABLE_RUNTIME_TRACING": "true",
@@ -42,6 +49,11 @@ TELEMETRY_OFF = {
     "LANGSMITH_TRACING": "false",
     "ANONYMIZED_TELEMETRY": "false",
     "DO_NOT_TRACK": "1",
+    # CrewAI: no telemetry upload, no tracing prompt (OTEL_SDK_DISABLED stays unset:
+    # coordgap itself runs on the OpenTelemetry SDK)
+    "CREWAI_DISABLE_TELEMETRY": "true",
+    "CREWAI_TRACING_ENABLED": "false",
+    "CREWAI_TESTING": "true",
 }
 
 
@@ -55,6 +67,8 @@ class Record:
     task: str
     root_agent: str | None = None
     root_turn: int | None = None
+    symptom_agent: str | None = None
+    symptom_turn: int | None = None
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -79,6 +93,7 @@ class Recorder:
         body: Callable[[str], Awaitable[str]],
         *,
         root: tuple[str, int] | None = None,
+        symptom: tuple[str, int] | None = None,
         note: str = "",
     ) -> Record | None:
         """Run ``body(task)`` as one traced run, then grade it (failed unless healthy)."""
@@ -93,8 +108,10 @@ class Recorder:
 
         await solve(task)
         healthy = mode == HEALTHY
-        if (root is None) != healthy:
-            raise ValueError(f"{scenario}: a failing run needs a root step, a healthy one none")
+        if (root is None) != healthy or (symptom is None) != healthy:
+            raise ValueError(
+                f"{scenario}: a failing run needs a root and a symptom step, a healthy one none"
+            )
         # The grader's verdict arrives after the run, as it would from a user.
         reason = "graded correct" if healthy else f"graded wrong ({mode.replace('_', ' ')})"
         tracer.outcome(healthy, reason, trace_id=holder["trace_id"])
@@ -107,6 +124,8 @@ class Recorder:
             task=task,
             root_agent=root[0] if root else None,
             root_turn=root[1] if root else None,
+            symptom_agent=symptom[0] if symptom else None,
+            symptom_turn=symptom[1] if symptom else None,
             note=note,
         )
         self.records.append(record)

@@ -119,7 +119,8 @@ async def scenarios(rec: c.Recorder) -> None:
             )
 
         where = root(script, at) if at is not None else None
-        await rec.run(f"ag2-{name}-{p.key}", mode, p.task, body, root=where)
+        shows = root(script, len(script) - 1) if at is not None else None  # the verifier's
+        await rec.run(f"ag2-{name}-{p.key}", mode, p.task, body, root=where, symptom=shows)
 
     for p in PROBLEMS:
         await go("healthy", c.HEALTHY, p, healthy(p), None)

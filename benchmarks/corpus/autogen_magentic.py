@@ -223,17 +223,22 @@ def premature(t: Topic) -> list[Turn]:
 
 
 async def scenarios(rec: c.Recorder) -> None:
-    async def go(name: str, mode: str, t: Topic, script: list[Turn], at: int | None) -> None:
+    async def go(
+        name: str, mode: str, t: Topic, script: list[Turn], at: int | None = None, seen: int = -1
+    ) -> None:
+        """``at``: the mistake's index in ``script``; ``seen``: the symptom's (the last turn)."""
+
         async def body(task: str) -> str:
             return await play(build(script, TOOLS), task)
 
         where = root(script, at) if at is not None else None
-        await rec.run(f"m1-{name}-{t.key}", mode, t.question, body, root=where)
+        shows = root(script, seen % len(script)) if at is not None else None
+        await rec.run(f"m1-{name}-{t.key}", mode, t.question, body, root=where, symptom=shows)
 
     for i, t in enumerate(TOPICS):
-        await go("healthy", c.HEALTHY, t, healthy(t), None)
-        await go("recovered", c.HEALTHY, t, recovered(t, BUGS[i]), None)
-        await go("tool-recovered", c.HEALTHY, t, tool_recovered(t), None)
+        await go("healthy", c.HEALTHY, t, healthy(t))
+        await go("recovered", c.HEALTHY, t, recovered(t, BUGS[i]))
+        await go("tool-recovered", c.HEALTHY, t, tool_recovered(t))
         await go("code-failure", c.CODE_FAILURE, t, code_failure(t, BUGS[i]), 3)
         await go("made-up", c.MADE_UP, t, made_up(t), 1)
     for t in TOPICS[:2]:
@@ -245,7 +250,7 @@ async def scenarios(rec: c.Recorder) -> None:
         await go("misreported", c.MISREPORTED, t, misreported(t, BUGS[i]), 8)
     for t in TOPICS[2:]:
         wrong = t.url.replace("20", "19", 1)
-        await go("self-report", c.SELF_REPORT, t, self_report(t, wrong), 0)
+        await go("self-report", c.SELF_REPORT, t, self_report(t, wrong), 0, seen=1)
 
 
 if __name__ == "__main__":

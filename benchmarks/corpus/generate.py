@@ -8,8 +8,10 @@ that agent's turn, and writes:
 
 - ``tests/corpus/traces/<framework>.jsonl.gz``: the OTLP/JSON lines as written;
 - ``tests/corpus/annotations.json``: ``{"runs": {trace_id: {...}}}`` with, for a
-  failing run, ``mistake_agent``, ``mistake_step`` (``agent#turn``), ``span_id``
-  and ``mode``; for a healthy run ``healthy: true``.
+  failing run, ``mistake_agent``, ``mistake_step`` (``agent#turn``), ``span_id``,
+  ``symptom_step`` and ``symptom_span_id`` (where the failure shows), ``gap``
+  (the symptom's position minus the mistake's among the run's agent steps in
+  start order) and ``mode``; for a healthy run ``healthy: true``.
 
     python -m benchmarks.corpus.generate [--out tests/corpus] [--only autogen_magentic]
 """
@@ -31,7 +33,14 @@ from typing import Any
 from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ("autogen_magentic", "autogen_ag2", "langgraph_graphs", "openai_agents_runs")
+MODULES = (
+    "autogen_magentic",
+    "autogen_ag2",
+    "autogen_experts",
+    "langgraph_graphs",
+    "openai_agents_runs",
+    "crewai_crews",
+)
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
 
@@ -74,9 +83,9 @@ def _attr(span: dict[str, Any], key: str) -> Any:
     return None
 
 
-def agent_turns(lines: list[str]) -> dict[tuple[str, str], list[str]]:
-    """(trace id, agent) -> span ids of coordgap's spans for that agent, by start time."""
-    found: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+def agent_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """trace id -> (agent, span id) of coordgap's agent steps, by start time."""
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for line in lines:
         for rs in json.loads(line)["resourceSpans"]:
             for ss in rs["scopeSpans"]:
@@ -85,12 +94,20 @@ def agent_turns(lines: list[str]) -> dict[tuple[str, str], list[str]]:
                 for span in ss["spans"]:
                     agent = _attr(span, AGENT_NAME)
                     if agent is not None:
-                        key = (span["traceId"], str(agent))
-                        found[key].append((int(span["startTimeUnixNano"]), span["spanId"]))
-    return {k: [sid for _, sid in sorted(v)] for k, v in found.items()}
+                        start = int(span["startTimeUnixNano"])
+                        found[span["traceId"]].append((start, span["spanId"], str(agent)))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
-def annotate(records: list[dict[str, Any]], turns: dict[tuple[str, str], list[str]]) -> dict:
+def _locate(steps: list[tuple[str, str]], agent: str, turn: int, scenario: str) -> tuple[int, str]:
+    """Position in the run and span id of ``agent``'s ``turn``-th step."""
+    mine = [(i, sid) for i, (who, sid) in enumerate(steps) if who == agent]
+    if not 1 <= turn <= len(mine):
+        raise SystemExit(f"{scenario}: no turn {turn} of {agent} in its trace")
+    return mine[turn - 1]
+
+
+def annotate(records: list[dict[str, Any]], steps: dict[str, list[tuple[str, str]]]) -> dict:
     out: dict[str, Any] = {}
     for r in records:
         entry: dict[str, Any] = {
@@ -102,14 +119,20 @@ def annotate(records: list[dict[str, Any]], turns: dict[tuple[str, str], list[st
         if r["healthy"]:
             entry["healthy"] = True
         else:
+            run = steps.get(r["trace_id"], [])
             agent, turn = r["root_agent"], r["root_turn"]
-            spans = turns.get((r["trace_id"], agent), [])
-            if not 1 <= turn <= len(spans):
-                raise SystemExit(f"{r['scenario']}: no turn {turn} of {agent} in its trace")
+            at, span_id = _locate(run, agent, turn, r["scenario"])
+            seen_by, seen_turn = r["symptom_agent"], r["symptom_turn"]
+            shown, symptom_span = _locate(run, seen_by, seen_turn, r["scenario"])
+            if shown < at:
+                raise SystemExit(f"{r['scenario']}: the symptom precedes the mistake")
             entry |= {
                 "mistake_agent": agent,
                 "mistake_step": f"{agent}#{turn}",
-                "span_id": spans[turn - 1],
+                "span_id": span_id,
+                "symptom_step": f"{seen_by}#{seen_turn}",
+                "symptom_span_id": symptom_span,
+                "gap": shown - at,
             }
         out[r["trace_id"]] = entry
     return out
@@ -138,12 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         for module, (store, records_path) in zip(modules, outputs, strict=True):
             lines = read_lines(store)
             records = json.loads(records_path.read_text("utf-8"))
-            runs.update(annotate(records, agent_turns(lines)))
+            runs.update(annotate(records, agent_steps(lines)))
             name = records[0]["framework"] if records else module
             with gzip.open(traces_dir / f"{name}.jsonl.gz", "wt", encoding="utf-8") as fh:
                 fh.write("\n".join(lines) + "\n")
             failing = sum(1 for r in records if not r["healthy"])
             print(f"{module}: {len(records)} runs ({failing} failing), {len(lines)} lines")
+    deep = sum(1 for v in runs.values() if v.get("gap", 0) >= 2)
+    print(f"failing runs whose symptom is >= 2 steps after the mistake: {deep}")
     regenerated = {v["framework"] for v in runs.values()}
     runs |= {k: v for k, v in kept.items() if v["framework"] not in regenerated}
     annotations_path.write_text(

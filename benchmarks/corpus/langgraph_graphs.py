@@ -224,19 +224,23 @@ def repetition(j: Job) -> Script:
     )
 
 
-CASES: Sequence[tuple[str, str, Callable[[Job], Script], tuple[str, int] | None]] = (
+Step = tuple[str, int]
+# name, mode, script, (mistake step, symptom step): the reviewer's approval, the
+# writer's report of trouble, the writer's third identical draft
+Case = tuple[str, str, Callable[[Job], Script], tuple[Step, Step] | None]
+CASES: Sequence[Case] = (
     ("healthy", c.HEALTHY, healthy, None),
     ("retried", c.HEALTHY, retried, None),
     ("transient", c.HEALTHY, transient, None),
-    ("lost-constraint", c.LOST_CONSTRAINT, lost_constraint, (PLANNER, 1)),
+    ("lost-constraint", c.LOST_CONSTRAINT, lost_constraint, ((PLANNER, 1), (REVIEWER, 1))),
 )
-SOME: Sequence[tuple[str, str, Callable[[Job], Script], tuple[str, int] | None]] = (
-    ("made-up", c.MADE_UP, made_up, (RESEARCHER, 1)),
-    ("tool-failure", c.TOOL_FAILURE, tool_failure, (RESEARCHER, 1)),
+SOME: Sequence[Case] = (
+    ("made-up", c.MADE_UP, made_up, ((RESEARCHER, 1), (REVIEWER, 1))),
+    ("tool-failure", c.TOOL_FAILURE, tool_failure, ((RESEARCHER, 1), (REVIEWER, 1))),
 )
-FEW: Sequence[tuple[str, str, Callable[[Job], Script], tuple[str, int] | None]] = (
-    ("self-report", c.SELF_REPORT, self_report, (RESEARCHER, 1)),
-    ("repetition", c.REPETITION, repetition, (WRITER, 1)),
+FEW: Sequence[Case] = (
+    ("self-report", c.SELF_REPORT, self_report, ((RESEARCHER, 1), (WRITER, 1))),
+    ("repetition", c.REPETITION, repetition, ((WRITER, 1), (WRITER, 3))),
 )
 
 
@@ -253,7 +257,8 @@ async def scenarios(rec: c.Recorder) -> None:
             result = await app.ainvoke({"request": task})
             return str(result.get("draft", ""))
 
-        await rec.run(f"lg-{name}-{job.key}", mode, job.task, body, root=where)
+        root, symptom = where if where else (None, None)
+        await rec.run(f"lg-{name}-{job.key}", mode, job.task, body, root=root, symptom=symptom)
 
 
 if __name__ == "__main__":

@@ -127,7 +127,9 @@ async def scenarios(rec: c.Recorder) -> None:
             result = await Runner.run(build(steps), task, run_config=config)
             return str(result.final_output)
 
-        await rec.run(f"oa-{name}-{order}", mode, task, body, root=(ORDERS, 1) if root else None)
+        # the orders agent's one turn both makes the mistake and answers the customer
+        step = (ORDERS, 1) if root else None
+        await rec.run(f"oa-{name}-{order}", mode, task, body, root=step, symptom=step)
 
     for order in ORDERS_DB:
         await go("healthy", c.HEALTHY, order, healthy(order), False)
