@@ -1,0 +1,238 @@
+"""Suspect features that follow the delivered result back: where its values came
+from (:mod:`analyzer.suspects.provenance`), a result with no value at all, and task
+values dropped on the way. Same signature as :mod:`analyzer.suspects.features`."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import polars as pl
+
+from analyzer.suspects import provenance
+from analyzer.suspects.base import Context, empty, latest_code_before, quote
+from analyzer.suspects.turns import atoms
+
+__all__ = ["answer_origin", "dropped_constraint", "empty_result"]
+
+_OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
+
+
+def _task_atoms(t: pl.DataFrame) -> pl.DataFrame:
+    """The run's task: the run span's input, else the first turn's input; as
+    ``task`` (text), ``task_atoms`` (normalised text) and ``task_list`` (its atoms)."""
+    first = (
+        t.filter(pl.col("input").is_not_null())
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .first()
+        .select("trace_id", task=pl.col("input"))
+    )
+    return first.with_columns(
+        task_atoms=pl.col("task").str.to_lowercase().str.replace_all(r"(\d),(\d{3})", "$1$2"),
+        task_list=atoms(pl.col("task")),
+    )
+
+
+def _verifier_ended(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id) of the runs whose last agent step is a verifier's: what the run
+    delivered then is an acceptance of an earlier result, not the result."""
+    ender = (
+        t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .last()
+    )
+    return ender.filter(pl.col("operation") == _OP_VERIFY).select("trace_id")
+
+
+def _final(t: pl.DataFrame, task: pl.DataFrame, novel: pl.DataFrame) -> pl.DataFrame:
+    """The delivered result's new atoms per run: (trace_id, atom). The run span's
+    output when it has one (unless a verifier's acceptance ended the run), else the
+    last step of a non-executor, non-verifier agent that has a new atom."""
+    accepted = _verifier_ended(t)
+    run_out = (
+        t.filter(pl.col("is_run") & pl.col("output").is_not_null())
+        .join(accepted, on="trace_id", how="anti")
+        .select("trace_id", "turn", "atoms", is_run=pl.lit(False), output=pl.lit(""))
+    )
+    run_novel = provenance.novel_atoms(run_out, task).select("trace_id", "atom")
+    producers = t.filter(pl.col("substantive") & (pl.col("operation") != _OP_VERIFY))
+    last = novel.join(producers.select("trace_id", "turn"), on=["trace_id", "turn"]).join(
+        run_out.select("trace_id"), on="trace_id", how="anti"
+    )
+    last_turn = last.group_by("trace_id").agg(final_turn=pl.col("turn").max())
+    chosen = last.join(last_turn, on="trace_id").filter(pl.col("turn") == pl.col("final_turn"))
+    return pl.concat([run_novel, chosen.select("trace_id", "atom")]).unique()
+
+
+def _authors(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, c_turn): the code author's step of each executor step."""
+    ex = t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn")
+    return latest_code_before(t, ex).select("trace_id", "turn", "c_turn")
+
+
+def _atom_list(col: str) -> pl.Expr:
+    return pl.col(col).list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
+
+
+def answer_origin(ctx: Context) -> pl.DataFrame:
+    """Provenance of the delivered result: its new values are traced to the steps
+    that introduced them, through code (a program's output is its author's work,
+    the author's inputs the work of who introduced them) and through the messages
+    that carried them (:func:`provenance.credit`); a step scores its share of the
+    credit."""
+    t = ctx.turns
+    task = _task_atoms(t)
+    novel = provenance.novel_atoms(t, task)
+    final = _final(t, task, novel)
+    if final.height == 0:
+        return empty()
+    origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
+    n_final = final.group_by("trace_id").agg(n=pl.len(), shown=pl.col("atom").sort().head(3))
+    start = (
+        final.join(origin, on=["trace_id", "atom"])
+        .group_by("trace_id", "turn")
+        .agg(k=pl.len())
+        .join(n_final, on="trace_id")
+        .select("trace_id", "turn", w=pl.col("k") / pl.col("n"))
+    )
+    credited = provenance.credit(t, start, novel, _authors(t))
+    who = t.select("trace_id", "turn", "agent", "owner_span_id")
+    return (
+        credited.join(who, on=["trace_id", "turn"])
+        .join(n_final, on="trace_id")
+        .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
+        .select(
+            "trace_id",
+            "agent",
+            span_id=pl.col("owner_span_id"),
+            turn=pl.col("turn"),
+            score=pl.col("w"),
+            evidence=pl.lit("`")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("owner_span_id")
+            + pl.lit(") introduced ")
+            + pl.when(pl.col("own").list.len().fill_null(0) > 0)
+            .then(_atom_list("own"))
+            .otherwise(pl.lit("the code"))
+            + pl.lit("; the failed result (")
+            + _atom_list("shown")
+            + pl.lit(") rests on it")
+            + pl.when(pl.col("hops") > 0)
+            .then(pl.lit(", ") + pl.col("hops").cast(pl.String) + pl.lit(" step(s) back"))
+            .otherwise(pl.lit(""))
+            + pl.lit(" (credit ")
+            + (pl.col("w") * 100).round(0).cast(pl.Int32).cast(pl.String)
+            + pl.lit("%)"),
+        )
+    )
+
+
+def _delivered(t: pl.DataFrame) -> pl.DataFrame:
+    """The delivered message per run: the run span's output, else the last turn of a
+    non-executor agent with at least four words (a bare sign-off delivers nothing)."""
+    run_out = t.filter(pl.col("is_run") & pl.col("output").is_not_null())
+    turns_ = t.filter(
+        pl.col("substantive") & (pl.col("output").str.count_matches(r"\S+") >= 4)
+    ).join(run_out.select("trace_id"), on="trace_id", how="anti")
+    last = turns_.sort("turn").group_by("trace_id", maintain_order=True).last()
+    return pl.concat([run_out, last], how="diagonal_relaxed").select(
+        "trace_id", "turn", "is_run", "atoms", "output"
+    )
+
+
+def empty_result(ctx: Context) -> pl.DataFrame:
+    """The delivered message carries no value the task lacks (the work was declared
+    done without a result): blame the agent that ended the run with it, at that step."""
+    t = ctx.turns
+    task = _task_atoms(t)
+    d = (
+        _delivered(t)
+        .join(task, on="trace_id", how="left")
+        .join(_verifier_ended(t), on="trace_id", how="anti")
+    )
+    novel = d.explode("atoms").filter(
+        pl.col("atoms").is_not_null() & ~provenance.in_task(pl.col("atoms"))
+    )
+    bare = d.join(novel.select("trace_id").unique(), on="trace_id", how="anti").filter(
+        # a bare one-digit number is a result too ("the answer is 8")
+        ~pl.col("output").str.contains(r"\b\d\b")
+    )
+    if bare.height == 0:
+        return empty()
+    # who ended the run: the speaker of the delivered turn, or of the last
+    # non-executor turn when the run span delivered it
+    enders = (
+        t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .last()
+        .select("trace_id", "agent", span_id=pl.col("owner_span_id"), e_turn=pl.col("turn"))
+    )
+    return bare.join(enders, on="trace_id").select(
+        "trace_id",
+        "agent",
+        "span_id",
+        turn=pl.col("e_turn"),
+        score=pl.lit(1.0),
+        evidence=pl.lit("`")
+        + pl.col("agent")
+        + pl.lit("` ended the run (")
+        + pl.col("span_id")
+        + pl.lit(') with no value the task lacks: "')
+        + quote(pl.col("output"))
+        + pl.lit('"'),
+    )
+
+
+def dropped_constraint(ctx: Context) -> pl.DataFrame:
+    """A value of the task that the delivered result lacks reached a step in its
+    input and is missing from that step's output: the earliest such step dropped it.
+    Needs per-step input (a plain message log has none)."""
+    t = ctx.turns
+    delivered = _delivered(t).select(
+        "trace_id",
+        result=pl.col("output").str.to_lowercase().str.replace_all(r"(\d),(\d{3})", "$1$2"),
+    )
+    task = (
+        _task_atoms(t)
+        .select("trace_id", atom=atoms(pl.col("task")))
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null())
+        .unique()
+        .join(delivered, on="trace_id")
+        # only what the delivered result lacks was dropped
+        .filter(~pl.col("result").str.contains(pl.col("atom"), literal=True))
+        .drop("result")
+    )
+    if task.height == 0:
+        return empty()
+    steps = t.filter(
+        pl.col("substantive") & pl.col("input").is_not_null() & pl.col("output").is_not_null()
+    ).select("trace_id", "turn", "agent", "owner_span_id", "input", "output")
+    cand = steps.join(task, on="trace_id").filter(
+        pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+        & ~pl.col("output").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+    )
+    if cand.height == 0:
+        return empty()
+    dropped = cand.sort("turn").group_by("trace_id", "atom", maintain_order=True).first()
+    return (
+        dropped.group_by("trace_id", "agent", "owner_span_id")
+        .agg(turn=pl.col("turn").min(), atoms=pl.col("atom").sort().head(3))
+        .select(
+            "trace_id",
+            "agent",
+            span_id=pl.col("owner_span_id"),
+            turn=pl.col("turn"),
+            score=pl.lit(1.0),
+            evidence=pl.lit("`")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("owner_span_id")
+            + pl.lit(") got the task's ")
+            + pl.col("atoms").list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
+            + pl.lit(" in its input and did not pass it on; the delivered result lacks it"),
+        )
+    )
