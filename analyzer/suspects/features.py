@@ -28,7 +28,12 @@ from analyzer.suspects.base import (
     owner_turns,
     quote,
 )
-from analyzer.suspects.result_features import answer_origin, dropped_constraint, empty_result
+from analyzer.suspects.result_features import (
+    answer_origin,
+    changed_value,
+    dropped_constraint,
+    empty_result,
+)
 from analyzer.suspects.turns import FAIL
 
 __all__ = [
@@ -37,6 +42,7 @@ __all__ = [
     "Context",
     "Feature",
     "answer_origin",
+    "changed_value",
     "dropped_constraint",
     "empty_result",
     "failed_code_author",
@@ -261,6 +267,7 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (answer_origin, 1.0),
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
+    (changed_value, 1.0),
     (empty_result, 0.6),
     (last_step, 0.2),
 )

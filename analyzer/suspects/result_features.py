@@ -12,7 +12,7 @@ from analyzer.suspects import provenance
 from analyzer.suspects.base import Context, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
 
-__all__ = ["answer_origin", "dropped_constraint", "empty_result"]
+__all__ = ["answer_origin", "changed_value", "dropped_constraint", "empty_result"]
 
 _OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
 
@@ -235,4 +235,63 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
             + pl.col("atoms").list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
             + pl.lit(" in its input and did not pass it on; the delivered result lacks it"),
         )
+    )
+
+
+def _one_apart(pair: dict[str, str]) -> bool:
+    a, b = pair["atom"], pair["task_atom"]
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def changed_value(ctx: Context) -> pl.DataFrame:
+    """A step wrote a value one character away from a value of the task (another
+    entry, year, id or version: ``I-133`` for ``I-131``, ``sales_2023`` for
+    ``sales_2024``): the earliest such step changed what the task asked for."""
+    t = ctx.turns
+    task = _task_atoms(t).select("trace_id", task_atom=pl.col("task_list")).explode("task_atom")
+    task = task.filter(
+        pl.col("task_atom").str.contains(r"\d") & (pl.col("task_atom").str.len_chars() >= 3)
+    )
+    if task.height == 0:
+        return empty()
+    steps = (
+        t.filter(pl.col("substantive") & pl.col("owner_span_id").is_not_null())
+        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null())
+    )
+    skeleton = r"\d"
+    pairs = (
+        steps.with_columns(sk=pl.col("atom").str.replace_all(skeleton, "#"))
+        .join(
+            task.with_columns(sk=pl.col("task_atom").str.replace_all(skeleton, "#")),
+            on=["trace_id", "sk"],
+        )
+        .filter(pl.col("atom") != pl.col("task_atom"))
+    )
+    known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
+    pairs = pairs.join(known, on="trace_id").filter(
+        ~pl.col("all_task").list.contains(pl.col("atom"))
+    )
+    if pairs.height == 0:
+        return empty()
+    pairs = pairs.filter(
+        pl.struct("atom", "task_atom").map_elements(_one_apart, return_dtype=pl.Boolean)
+    )
+    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
+    return first.select(
+        "trace_id",
+        "agent",
+        span_id=pl.col("owner_span_id"),
+        turn=pl.col("turn"),
+        score=pl.lit(1.0),
+        evidence=pl.lit("`")
+        + pl.col("agent")
+        + pl.lit("` (")
+        + pl.col("owner_span_id")
+        + pl.lit(') wrote "')
+        + pl.col("atom")
+        + pl.lit('" where the task says "')
+        + pl.col("task_atom")
+        + pl.lit('"'),
     )
