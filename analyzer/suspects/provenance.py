@@ -18,22 +18,44 @@ from typing import Final
 
 import polars as pl
 
+from analyzer.suspects.turns import atoms
+
 __all__ = ["CODE_KEEP", "HOPS", "credit", "in_task", "novel_atoms"]
 
 HOPS: Final = 6
+IDENTIFIER: Final = r"^[a-z][a-z0-9]*_[a-z0-9_]*$|^[a-z]+[A-Z][A-Za-z0-9]*$"
+"""A code name (snake or camel case)."""
 CODE_KEEP: Final = 0.5
 """The least share of its credit a step that wrote code keeps (it computed the result)."""
 
 
 def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
     """(trace_id, turn, atom) for every atom of a non-run step's output that the task
-    lacks (not one of its atoms, and, four characters or longer, not in its text)."""
-    return (
+    lacks (not one of its atoms, and, four characters or longer, not in its text).
+    A tool call's input (its arguments, the code it ran) counts as its calling
+    step's; names a step's own code defines (identifiers in a code turn) do not."""
+    said = (
         t.filter(~pl.col("is_run") & pl.col("output").is_not_null())
-        .select("trace_id", "turn", "atoms")
+        .select("trace_id", "turn", "atoms", "has_code")
         .explode("atoms")
         .rename({"atoms": "atom"})
         .filter(pl.col("atom").is_not_null())
+        .filter(~(pl.col("has_code") & pl.col("atom").str.contains(IDENTIFIER)))
+        .select("trace_id", "turn", "atom")
+    )
+    calls = (
+        t.filter(pl.col("is_tool") & pl.col("input").is_not_null())
+        .select("trace_id", "owner_span_id", atom=atoms(pl.col("input")))
+        .join(
+            t.select("trace_id", owner_span_id=pl.col("span_id"), turn=pl.col("turn")),
+            on=["trace_id", "owner_span_id"],
+        )
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null() & ~pl.col("atom").str.contains(IDENTIFIER))
+        .select("trace_id", "turn", "atom")
+    )
+    return (
+        pl.concat([said, calls])
         .join(task, on="trace_id", how="left")
         .filter(~in_task(pl.col("atom")))
         .select("trace_id", "turn", "atom")

@@ -53,9 +53,15 @@ def _final(t: pl.DataFrame, task: pl.DataFrame, novel: pl.DataFrame) -> pl.DataF
     run_out = (
         t.filter(pl.col("is_run") & pl.col("output").is_not_null())
         .join(accepted, on="trace_id", how="anti")
-        .select("trace_id", "turn", "atoms", is_run=pl.lit(False), output=pl.lit(""))
+        .select("trace_id", atom=pl.col("atoms"))
     )
-    run_novel = provenance.novel_atoms(run_out, task).select("trace_id", "atom")
+    run_novel = (
+        run_out.explode("atom")
+        .filter(pl.col("atom").is_not_null())
+        .join(task, on="trace_id", how="left")
+        .filter(~provenance.in_task(pl.col("atom")))
+        .select("trace_id", "atom")
+    )
     producers = t.filter(pl.col("substantive") & (pl.col("operation") != _OP_VERIFY))
     last = novel.join(producers.select("trace_id", "turn"), on=["trace_id", "turn"]).join(
         run_out.select("trace_id"), on="trace_id", how="anti"
@@ -187,9 +193,9 @@ def empty_result(ctx: Context) -> pl.DataFrame:
 
 
 def dropped_constraint(ctx: Context) -> pl.DataFrame:
-    """A value of the task that the delivered result lacks reached a step in its
-    input and is missing from that step's output: the earliest such step dropped it.
-    Needs per-step input (a plain message log has none)."""
+    """A value of the task that the delivered result lacks reached the first step
+    that got it in its input and is missing from that step's output: that step
+    dropped it. Needs per-step input (a plain message log has none)."""
     t = ctx.turns
     delivered = _delivered(t).select(
         "trace_id",
@@ -217,7 +223,16 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
     )
     if cand.height == 0:
         return empty()
-    dropped = cand.sort("turn").group_by("trace_id", "atom", maintain_order=True).first()
+    # only the first step that got the value can have dropped it from the task
+    first = (
+        steps.join(task, on="trace_id")
+        .filter(pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True))
+        .group_by("trace_id", "atom")
+        .agg(first_turn=pl.col("turn").min())
+    )
+    dropped = cand.join(first, on=["trace_id", "atom"]).filter(
+        pl.col("turn") == pl.col("first_turn")
+    )
     return (
         dropped.group_by("trace_id", "agent", "owner_span_id")
         .agg(turn=pl.col("turn").min(), atoms=pl.col("atom").sort().head(3))
