@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analyzer.suspects import calibration
 from analyzer_builders import Run, attribution, rule_rows
 
 from analyzer import rules
@@ -63,7 +64,7 @@ def test_unexplained_failure_is_unknown_never_a_guess() -> None:
     got = attribution(run)[run.trace_id]
     assert (got["category"], got["rule"], got["detector"]) == ("unknown", "unknown", None)
     assert (got["span_id"], got["agent"], got["suspect"]) == (writer, "writer", True)
-    assert got["confidence"] < 0.5
+    assert got["confidence"] < calibration.LOW
     assert got["reason"] == (
         "run failed (outcome: late delivery) and no plan defect, handoff violation, agent, "
         "tool or assembly error, omission or accepting verifier explains it"

@@ -51,9 +51,10 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     tables of an analysis must exist); see :func:`apply`."""
     turn_rows = turns.load(con)
     named = con.sql(queries.sql("suspect_attributions")).pl()
-    ranked = rank(features.Context(turn_rows, named))
+    ctx = features.Context(turn_rows, named)
+    ranked = rank(ctx)
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
-    return apply(failures, ranked, names)
+    return apply(failures, ranked, names, features.rule_named_reporters(ctx))
 
 
 def rank(ctx: features.Context) -> pl.DataFrame:
@@ -117,17 +118,30 @@ def role_free(name: pl.Expr) -> pl.Expr:
     return name.str.replace(r"(?:\s*\([^()]*\))+\s*$", "").str.strip_chars().str.to_lowercase()
 
 
-def apply(failures: pl.DataFrame, ranked: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
+def apply(
+    failures: pl.DataFrame,
+    ranked: pl.DataFrame,
+    names: pl.DataFrame,
+    reporters: pl.DataFrame | None = None,
+) -> pl.DataFrame:
     """``failures`` with ``confidence`` (0-1), ``suspect`` (the agent and step are
     the top suspect's, not a rule's) and ``suspects``. ``names``: trace_id,
-    span_id, name (the span names of the suspects' steps)."""
+    span_id, name (the span names of the suspects' steps); ``reporters``: trace_id of
+    the runs whose rule-named step only reported the trouble (the top suspect names
+    the agent there too)."""
     top = ranked.with_columns(
         s_agent=pl.col("suspects").list.first().struct.field("agent"),
         s_span=pl.col("suspects").list.first().struct.field("span_id"),
     )
     joined = failures.join(top, on="trace_id", how="left")
+    if reporters is not None and reporters.height:
+        joined = joined.join(reporters.with_columns(rep=pl.lit(True)), on="trace_id", how="left")
+    else:
+        joined = joined.with_columns(rep=pl.lit(False))
     take = pl.col("s_agent").is_not_null() & (
-        pl.col("agent").is_null() | pl.col("rule").is_in(_WEAK_RULES)
+        pl.col("agent").is_null()
+        | pl.col("rule").is_in(_WEAK_RULES)
+        | pl.col("rep").fill_null(False)
     )
     out = joined.with_columns(
         suspect=take,
@@ -143,4 +157,4 @@ def apply(failures: pl.DataFrame, ranked: pl.DataFrame, names: pl.DataFrame) -> 
         .then(pl.col("raw").map_elements(calibration.confidence, return_dtype=pl.Float64))
         .otherwise(pl.lit(0.0)),
         suspects=pl.col("suspects").fill_null(pl.lit([], dtype=pl.List(_SUSPECT))),
-    ).drop("s_agent", "s_span", "s_name", "raw")
+    ).drop("s_agent", "s_span", "s_name", "raw", "rep")

@@ -14,12 +14,17 @@ from typing import Final
 
 __all__ = ["LOW", "TABLE", "confidence", "fit"]
 
-TABLE: Final[tuple[tuple[float, float], ...]] = ((0.0, 0.4615), (1.2, 0.973))
+TABLE: Final[tuple[tuple[float, float], ...]] = (
+    (0.0, 0.5),
+    (0.75, 0.5714),
+    (0.9, 0.75),
+    (3.018, 0.9737),
+)
 """(lowest raw margin, confidence) pairs, raw ascending: a run gets the confidence of
 the last pair whose margin it reaches."""
 
-LOW: Final = 0.5
-"""Below this confidence a suspect is shown as low confidence."""
+LOW: Final = 0.6
+"""Below this confidence a named agent is shown as low confidence (a lead, not a finding)."""
 
 
 def confidence(raw: float | None, table: Sequence[tuple[float, float]] = TABLE) -> float:

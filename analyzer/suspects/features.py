@@ -33,6 +33,7 @@ from analyzer.suspects.result_features import (
     changed_value,
     dropped_constraint,
     empty_result,
+    trouble_cause,
 )
 from analyzer.suspects.turns import FAIL
 
@@ -48,6 +49,7 @@ __all__ = [
     "failed_code_author",
     "last_step",
     "named_by_rules",
+    "rule_named_reporters",
     "trouble_cause",
 ]
 
@@ -56,14 +58,39 @@ __all__ = [
 _WEAK_RULES: Final = {"verification_gap": 0.0, "verification_false_accept": 0.1, "unknown": 0.0}
 
 
+REPORTER_SCORE: Final = 0.1
+
+
+def rule_named_reporters(ctx: Context) -> pl.DataFrame:
+    """(trace_id) of the runs where an explicit rule (not a content detector) named a
+    step whose own message reports trouble: that step showed the failure; the
+    mistake came before it."""
+    spoke = ctx.turns.filter(pl.col("trouble") & pl.col("substantive")).select(
+        "trace_id", "span_id"
+    )
+    named = ctx.named.filter(
+        pl.col("agent").is_not_null()
+        & pl.col("detector").is_null()
+        & pl.col("span_id").is_not_null()
+    )
+    return named.join(spoke, on=["trace_id", "span_id"]).select("trace_id").unique()
+
+
 def named_by_rules(ctx: Context) -> pl.DataFrame:
     """The agent and span a rule or detector named: an explicit record (error,
     violation, plan defect) or a content signal scores 1; a verification rule little
-    (the verifier did not make what it passed)."""
+    (the verifier did not make what it passed), and so does an error rule whose
+    span reported trouble in its message (the report is the symptom)."""
     named = ctx.named.filter(pl.col("agent").is_not_null() & pl.col("span_id").is_not_null())
     if named.height == 0:
         return empty()
-    score = pl.col("rule").replace_strict(_WEAK_RULES, default=1.0, return_dtype=pl.Float64)
+    reporters = rule_named_reporters(ctx).with_columns(reporter=pl.lit(True))
+    named = named.join(reporters, on="trace_id", how="left")
+    score = (
+        pl.when(pl.col("reporter").fill_null(False))
+        .then(pl.lit(REPORTER_SCORE))
+        .otherwise(pl.col("rule").replace_strict(_WEAK_RULES, default=1.0, return_dtype=pl.Float64))
+    )
     what = pl.coalesce(pl.lit("detector ") + pl.col("detector"), pl.lit("rule ") + pl.col("rule"))
     return (
         named.join(owner_turns(ctx.turns), on=["trace_id", "span_id"], how="left")
@@ -136,95 +163,6 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
         + pl.col("line").fill_null("")
         + pl.lit('"'),
     )
-
-
-def trouble_cause(ctx: Context) -> pl.DataFrame:
-    """Trouble reported in plain language (first person, or the team stuck): blame
-    the earlier step of another agent whose values the report mentions, else the
-    step right before it (of another agent, not an executor), else the speaker."""
-    t = ctx.turns
-    rep = (
-        t.filter(pl.col("trouble") & pl.col("substantive"))
-        .sort("turn")
-        .group_by("trace_id", maintain_order=True)
-        .first()
-        .select(
-            "trace_id",
-            r_turn=pl.col("turn"),
-            r_agent=pl.col("agent"),
-            r_span=pl.col("owner_span_id"),
-            r_atoms=pl.col("atoms"),
-            line=quote(
-                pl.col("output").str.extract(r"(?i)([^.\n]*(?:" + _TROUBLE_CORE + r")[^.\n]*)", 1)
-            ),
-        )
-    )
-    if rep.height == 0:
-        return empty()
-    before = (
-        t.filter(pl.col("substantive"))
-        .join(rep, on="trace_id")
-        .filter((pl.col("turn") < pl.col("r_turn")) & (pl.col("agent") != pl.col("r_agent")))
-        .with_columns(
-            shared=pl.col("atoms").list.set_intersection(pl.col("r_atoms")).list.len(),
-        )
-    )
-    linked = (
-        before.filter(pl.col("shared") > 0)
-        .sort("turn")
-        .group_by("trace_id", maintain_order=True)
-        .first()
-        .with_columns(score=pl.lit(1.0), how=pl.lit("whose values it mentions"))
-    )
-    adjacent = (
-        before.join(linked.select("trace_id"), on="trace_id", how="anti")
-        .sort("turn", descending=True)
-        .group_by("trace_id", maintain_order=True)
-        .first()
-        .with_columns(score=pl.lit(0.6), how=pl.lit("right before it"))
-    )
-    causes = pl.concat([linked, adjacent], how="diagonal_relaxed")
-    own = rep.join(causes.select("trace_id"), on="trace_id", how="anti").select(
-        "trace_id",
-        agent=pl.col("r_agent"),
-        span_id=pl.col("r_span"),
-        turn=pl.col("r_turn"),
-        score=pl.lit(0.5),
-        evidence=pl.lit("`")
-        + pl.col("r_agent")
-        + pl.lit("` reported trouble with its own step (")
-        + pl.col("r_span")
-        + pl.lit('): "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
-    )
-    blamed = causes.select(
-        "trace_id",
-        agent=pl.col("agent"),
-        span_id=pl.col("owner_span_id"),
-        turn=pl.col("turn"),
-        score=pl.col("score"),
-        evidence=pl.lit("`")
-        + pl.col("r_agent")
-        + pl.lit("` reported trouble (")
-        + pl.col("r_span")
-        + pl.lit(") after `")
-        + pl.col("agent")
-        + pl.lit("`'s step ")
-        + pl.col("owner_span_id")
-        + pl.lit(" ")
-        + pl.col("how")
-        + pl.lit(': "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
-    )
-    return pl.concat([blamed, own]).filter(pl.col("span_id").is_not_null())
-
-
-_TROUBLE_CORE: Final = (
-    r"unable to|not able to|could not|couldn't|cannot|can't|failed to|stuck|"
-    r"going in circles|in a loop|no progress|not making"
-)
 
 
 _OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)

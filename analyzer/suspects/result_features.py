@@ -12,7 +12,13 @@ from analyzer.suspects import provenance
 from analyzer.suspects.base import Context, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
 
-__all__ = ["answer_origin", "changed_value", "dropped_constraint", "empty_result"]
+__all__ = [
+    "answer_origin",
+    "changed_value",
+    "dropped_constraint",
+    "empty_result",
+    "trouble_cause",
+]
 
 _OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
 
@@ -310,3 +316,116 @@ def changed_value(ctx: Context) -> pl.DataFrame:
         + pl.col("task_atom")
         + pl.lit('"'),
     )
+
+
+_TROUBLE_LINE: Final = (
+    r"(?i)([^.\n]*(?:unable to|not able to|could not|couldn't|cannot|can't|failed to|"
+    r"stuck|going in circles|in a loop|no progress|not making)[^.\n]*)"
+)
+
+
+def trouble_cause(ctx: Context) -> pl.DataFrame:
+    """Trouble reported in plain language (first person, or the team stuck): the
+    values the report mentions are traced back like a result (:func:`answer_origin`);
+    with none, blame the step right before it (of another agent, not an executor),
+    else the speaker."""
+    t = ctx.turns
+    rep = (
+        t.filter(pl.col("trouble") & pl.col("substantive"))
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .first()
+        .select(
+            "trace_id",
+            r_turn=pl.col("turn"),
+            r_agent=pl.col("agent"),
+            r_span=pl.col("owner_span_id"),
+            line=quote(pl.col("output").str.extract(_TROUBLE_LINE, 1)),
+        )
+    )
+    if rep.height == 0:
+        return empty()
+    task = _task_atoms(t)
+    novel = provenance.novel_atoms(t, task)
+    origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
+    mentioned = (
+        novel.join(rep, on="trace_id")
+        .filter(pl.col("turn") == pl.col("r_turn"))
+        .select("trace_id", "atom")
+        .join(origin, on=["trace_id", "atom"])
+        .join(rep.select("trace_id", "r_turn"), on="trace_id")
+        .filter(pl.col("turn") < pl.col("r_turn"))
+    )
+    start = (
+        mentioned.group_by("trace_id", "turn")
+        .agg(k=pl.len())
+        .with_columns(w=pl.col("k") / pl.col("k").sum().over("trace_id"))
+        .select("trace_id", "turn", "w")
+    )
+    who = t.select("trace_id", "turn", "agent", "owner_span_id")
+    linked = (
+        provenance.credit(t, start, novel, _authors(t))
+        .join(who, on=["trace_id", "turn"])
+        .join(rep, on="trace_id")
+        .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
+        .select(
+            "trace_id",
+            "agent",
+            span_id=pl.col("owner_span_id"),
+            turn=pl.col("turn"),
+            score=pl.col("w"),
+            evidence=pl.lit("`")
+            + pl.col("r_agent")
+            + pl.lit("` reported trouble (")
+            + pl.col("r_span")
+            + pl.lit(") about values `")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("owner_span_id")
+            + pl.lit(') introduced: "')
+            + pl.col("line").fill_null("")
+            + pl.lit('"'),
+        )
+    )
+    rest = rep.join(linked.select("trace_id").unique(), on="trace_id", how="anti")
+    before = (
+        t.filter(pl.col("substantive"))
+        .join(rest, on="trace_id")
+        .filter((pl.col("turn") < pl.col("r_turn")) & (pl.col("agent") != pl.col("r_agent")))
+        .sort("turn", descending=True)
+        .group_by("trace_id", maintain_order=True)
+        .first()
+    )
+    adjacent = before.select(
+        "trace_id",
+        "agent",
+        span_id=pl.col("owner_span_id"),
+        turn=pl.col("turn"),
+        score=pl.lit(0.6),
+        evidence=pl.lit("`")
+        + pl.col("r_agent")
+        + pl.lit("` reported trouble (")
+        + pl.col("r_span")
+        + pl.lit(") right after `")
+        + pl.col("agent")
+        + pl.lit("`'s step ")
+        + pl.col("owner_span_id")
+        + pl.lit(': "')
+        + pl.col("line").fill_null("")
+        + pl.lit('"'),
+    )
+    own = rest.join(before.select("trace_id"), on="trace_id", how="anti").select(
+        "trace_id",
+        agent=pl.col("r_agent"),
+        span_id=pl.col("r_span"),
+        turn=pl.col("r_turn"),
+        score=pl.lit(0.5),
+        evidence=pl.lit("`")
+        + pl.col("r_agent")
+        + pl.lit("` reported trouble with its own step (")
+        + pl.col("r_span")
+        + pl.lit('): "')
+        + pl.col("line").fill_null("")
+        + pl.lit('"'),
+    )
+    return pl.concat([linked, adjacent, own]).filter(pl.col("span_id").is_not_null())
