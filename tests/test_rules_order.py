@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from analyzer.suspects import calibration
 from analyzer_builders import Run, attribution, rule_rows
 
 from analyzer import rules
+from analyzer.suspects import calibration
 
 
 def test_rules_run_in_the_documented_order() -> None:
