@@ -35,7 +35,7 @@ ATOM: Final = (
     r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
     r"|\"[^\"\s]+(?: [^\"\s]+){1,4}\"|'[^'\s]{3,30}(?: [^'\s]+){0,4}'"
-    r"|-?\d[\d,]*\.\d+|-?\d{2,}(?:,\d{3})*"
+    r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?\d{2,}(?:,\d{3})*(?:e[+-]?\d+)?"
     r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*"
 )
 """What a result rests on: URLs, file names, identifiers (snake or camel case),
@@ -121,7 +121,7 @@ def atoms(text: pl.Expr) -> pl.Expr:
             .str.strip_chars("\"'")
             .str.to_lowercase()
             .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
-            .str.replace(r"^(-?\d+\.\d*?)0+$", "$1")
+            .str.replace(r"^(-?\d+\.\d*?)0+((?:e[+-]?\d+)?)$", "$1$2")
             .str.strip_suffix(".")
         )
         .list.unique()
