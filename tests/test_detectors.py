@@ -268,3 +268,14 @@ def test_a_failed_call_the_agent_retried_cleanly_is_not_blamed() -> None:
     once.turn("Orchestrator", "The average is 50.")
     (got,) = signal_rows(builtin.code_failure, once)[once.trace_id]
     assert (got["agent"], got["span_id"]) == ("WebSurfer", surfer)
+
+
+def test_a_tool_call_retried_clean_is_no_code_failure() -> None:
+    """A 404 from a tool, then the same tool answering 200: the agent recovered."""
+    run = Run(1, outcome="failure")
+    orders = run.agent("orders")
+    first = run.tool("lookup_order", parent=orders)
+    run.say(first, '{"status": 404, "error": "order a1 not found"}')
+    again = run.tool("lookup_order", parent=orders)
+    run.say(again, '{"status": 200, "order": "A1", "total": 40.0}')
+    assert signal_rows(builtin.code_failure, run) == {}

@@ -83,7 +83,7 @@ executors AS (
        AND 2 * count(*) FILTER (WHERE after_code) >= count(*)
 )
 SELECT w.trace_id, w.span_id, w.name, w.operation, w.actor, w.start_ns, w.own_agent, w.agent,
-       w.owner_span_id, w.is_run, w.output, w.input, w.payload, w.turn, w.after_code,
+       w.owner_span_id, w.is_run, w.output, w.input, w.payload, w.turn, w.after_code, w.is_tool,
        w.is_tool OR (e.agent IS NOT NULL AND w.operation IS DISTINCT FROM $op_handoff) AS is_exec
 FROM w LEFT JOIN executors e ON e.trace_id = w.trace_id AND e.agent = w.agent
 
@@ -104,7 +104,8 @@ WITH failed AS (
           WHERE later.trace_id = m.trace_id AND later.turn > m.turn
             AND NOT later.is_run AND later.name = m.name
             AND NOT regexp_matches(coalesce(later.output, ''), $re_fail)
-            AND later.after_code)
+            -- a tool's later clean reply, or an executor's to new code
+            AND (later.is_tool OR later.after_code))
 ),
 author AS (
     SELECT f.trace_id, f.span_id,
