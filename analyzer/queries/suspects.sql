@@ -8,21 +8,28 @@
 -- is the agent to blame for the turn (the span's own agent, or for a tool or other
 -- span the nearest agent at most two levels above it) and `owner_span_id` that
 -- agent's span; `output`/`input` the span's message text (NULL without content).
+-- A step's input is read only where a feature needs it (the task on the run span,
+-- a tool call's arguments, the first $first_inputs steps' briefs): in a chat every
+-- input repeats the whole history.
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
+s AS (
+    SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
+           s.start_ns, s.span_id = f.run_span_id AS is_run,
+           s.span_id = f.run_span_id OR s.operation = $op_tool
+               OR row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id)
+                  <= $first_inputs AS wants_input
+    FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
+    WHERE s.span_id = f.run_span_id OR list_contains($turn_ops, s.operation)
+),
 c AS (
     SELECT c.trace_id, c.span_id,
            string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_output)
                AS output,
-           string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_input)
-               AS input
-    FROM content c SEMI JOIN failed f ON f.trace_id = c.trace_id
+           string_agg(c.text, chr(10) ORDER BY c.seq)
+               FILTER (WHERE c.direction = $d_input AND s.wants_input) AS input
+    FROM content c JOIN s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
+    WHERE c.direction = $d_output OR (c.direction = $d_input AND s.wants_input)
     GROUP BY ALL
-),
-s AS (
-    SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
-           s.start_ns, s.span_id = f.run_span_id AS is_run
-    FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
-    WHERE s.span_id = f.run_span_id OR list_contains($turn_ops, s.operation)
 ),
 j AS (
     SELECT s.*, c.output, c.input,

@@ -20,6 +20,11 @@ __all__ = [
     "trouble_cause",
 ]
 
+SIGN_OFF_CHARS: Final = 20
+"""A message shorter than this is a sign-off ("TERMINATE", "Done."), not a result."""
+FIRST_STEPS: Final = 3
+"""How many first steps with input may have dropped a task value (its first receiver
+is one of them; reading every step's input would cost a scan of all of it)."""
 _OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
 
 
@@ -44,6 +49,7 @@ def _verifier_ended(t: pl.DataFrame) -> pl.DataFrame:
     delivered then is an acceptance of an earlier result, not the result."""
     ender = (
         t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+        .select("trace_id", "turn", "operation")
         .sort("turn")
         .group_by("trace_id", maintain_order=True)
         .last()
@@ -143,15 +149,17 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
 
 def _delivered(t: pl.DataFrame) -> pl.DataFrame:
     """The delivered message per run: the run span's output, else the last turn of a
-    non-executor agent with at least four words (a bare sign-off delivers nothing)."""
-    run_out = t.filter(pl.col("is_run") & pl.col("output").is_not_null())
-    turns_ = t.filter(
-        pl.col("substantive") & (pl.col("output").str.count_matches(r"\S+") >= 4)
-    ).join(run_out.select("trace_id"), on="trace_id", how="anti")
-    last = turns_.sort("turn").group_by("trace_id", maintain_order=True).last()
-    return pl.concat([run_out, last], how="diagonal_relaxed").select(
-        "trace_id", "turn", "is_run", "atoms", "output"
+    non-executor agent of at least :data:`SIGN_OFF_CHARS` characters (a bare
+    sign-off delivers nothing)."""
+    cols = ("trace_id", "turn", "is_run", "atoms", "output")
+    run_out = t.filter(pl.col("is_run") & pl.col("output").is_not_null()).select(cols)
+    turns_ = (
+        t.filter(pl.col("substantive") & (pl.col("output").str.len_chars() >= SIGN_OFF_CHARS))
+        .select(cols)
+        .join(run_out.select("trace_id"), on="trace_id", how="anti")
     )
+    last = turns_.sort("turn").group_by("trace_id", maintain_order=True).last()
+    return pl.concat([run_out, last])
 
 
 def empty_result(ctx: Context) -> pl.DataFrame:
@@ -177,6 +185,7 @@ def empty_result(ctx: Context) -> pl.DataFrame:
     # non-executor turn when the run span delivered it
     enders = (
         t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+        .select("trace_id", "turn", "agent", "owner_span_id")
         .sort("turn")
         .group_by("trace_id", maintain_order=True)
         .last()
@@ -220,9 +229,15 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
     )
     if task.height == 0:
         return empty()
-    steps = t.filter(
-        pl.col("substantive") & pl.col("input").is_not_null() & pl.col("output").is_not_null()
-    ).select("trace_id", "turn", "agent", "owner_span_id", "input", "output")
+    steps = (
+        t.filter(
+            pl.col("substantive") & pl.col("input").is_not_null() & pl.col("output").is_not_null()
+        )
+        .select("trace_id", "turn", "agent", "owner_span_id", "input", "output")
+        .sort("trace_id", "turn")
+        .group_by("trace_id", maintain_order=True)
+        .head(FIRST_STEPS)
+    )
     cand = steps.join(task, on="trace_id").filter(
         pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
         & ~pl.col("output").str.to_lowercase().str.contains(pl.col("atom"), literal=True)

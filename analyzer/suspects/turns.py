@@ -28,6 +28,9 @@ _OPS: Final = {
     "turn_ops": [_OP_AGENT, "tool", "verify", "plan"],
     "agent_ops": [_OP_AGENT, "verify", "plan"],
     "a_tool": semconv.ACTOR_TOOL,
+    # the first spans whose input is read (the run span among them): more than the
+    # dropped_constraint feature's FIRST_STEPS
+    "first_inputs": 8,
 }
 
 ATOM: Final = (
