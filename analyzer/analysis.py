@@ -123,7 +123,8 @@ class Analysis:
 
     def summary(self, *, content: bool = True) -> dict[str, Any]:
         """The ``coordgap analyze --format json`` contract as a plain dict.
-        ``content=False`` leaves every quote out (``quote`` is null)."""
+        ``content=False`` leaves every quote out (``quote`` is null, quoted text in
+        the suspects' evidence is ``"…"``)."""
         return {
             "runs": self.n_runs,
             "failed": self.n_failed,
@@ -162,7 +163,12 @@ class Analysis:
                     "evidence": list(row["evidence"] or []),
                     "quote": row["quote"] if content else None,
                     "suspects": [
-                        {**sus, "evidence": list(sus["evidence"] or [])}
+                        {
+                            **sus,
+                            "evidence": [
+                                e if content else suspects.redact(e) for e in sus["evidence"] or []
+                            ],
+                        }
                         for sus in row["suspects"] or []
                     ],
                 }

@@ -20,7 +20,7 @@ from rich.tree import Tree
 
 from analyzer.analysis import analyze, run_spans
 from analyzer.detectors import Detector
-from analyzer.suspects import calibration
+from analyzer.suspects import calibration, redact
 
 __all__ = ["Explanation", "explain", "format_ms", "render"]
 
@@ -133,7 +133,7 @@ def render(explanation: Explanation, *, content: bool = True) -> RenderableType:
         parts.append(
             Text.assemble(("evidence ", "bold"), ", ".join(failure["evidence"] or []) or "none")
         )
-        parts.extend(_suspect_lines(failure))
+        parts.extend(_suspect_lines(failure, content=content))
     elif run is not None and run["failed"]:
         parts.append(Text("failed, but no attribution was recorded", style="red"))
     if run is not None and not run["failed"]:
@@ -149,7 +149,7 @@ def render(explanation: Explanation, *, content: bool = True) -> RenderableType:
     return Group(*parts)
 
 
-def _suspect_lines(failure: dict[str, Any]) -> list[Text]:
+def _suspect_lines(failure: dict[str, Any], *, content: bool = True) -> list[Text]:
     """The confidence in the named agent (a suspect the rules did not name, or a low
     one, marked as such) and the ranked suspects with their evidence."""
     ranked = list(failure.get("suspects") or [])
@@ -171,7 +171,7 @@ def _suspect_lines(failure: dict[str, Any]) -> list[Text]:
             (f"suspect {i} ", "bold"), f"{s['agent']} at {s['span_id']} (score {s['score']})"
         )
         for e in s.get("evidence") or []:
-            line.append(f"\n    {e}", style="dim")
+            line.append(f"\n    {e if content else redact(e)}", style="dim")
         lines.append(line)
     return lines
 

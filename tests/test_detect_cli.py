@@ -113,3 +113,20 @@ def test_user_detector_from_module_and_function(
     )
     bad = _invoke("analyze", "--db", db, "--detector", "cg_plugin")
     assert bad.exit_code == 2 and "expected module:function" in bad.output
+
+
+def test_suspects_are_marked_in_table_explain_and_json_and_respect_no_content(db: Path) -> None:
+    """The silent run's agent is a suspect everywhere it is shown; --no-content keeps
+    the message text out of its evidence."""
+    table = _invoke("analyze", "--db", db)
+    assert table.exit_code == 0, table.output
+    assert "[suspect, " in table.output
+    trace = "0" * 31 + "2"
+    shown = _invoke("explain", trace, "--db", db)
+    assert "suspect 1 Coder" in shown.output and "confidence" in shown.output
+    assert '"1200"' in shown.output
+    hidden = _invoke("explain", trace, "--db", db, "--no-content")
+    assert "suspect 1 Coder" in hidden.output and '"1200"' not in hidden.output
+    got = _failures(_invoke("analyze", "--db", db, "--format", "json", "--no-content"))
+    evidence = " ".join(got["2"]["suspects"][0]["evidence"])  # type: ignore[index]
+    assert "1200" not in evidence and "Coder" in evidence

@@ -20,6 +20,7 @@ structure alone ranks it, at low confidence).
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import duckdb
@@ -28,7 +29,7 @@ import polars as pl
 from analyzer import queries
 from analyzer.suspects import calibration, features, turns
 
-__all__ = ["TOP", "apply", "rank", "role_free", "suspects_frame"]
+__all__ = ["TOP", "apply", "rank", "redact", "role_free", "suspects_frame"]
 
 TOP: Final = 3
 """Suspects kept per run."""
@@ -110,6 +111,15 @@ def rank(ctx: features.Context) -> pl.DataFrame:
         )
         .select("trace_id", "raw", "suspects")
     )
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def redact(evidence: str) -> str:
+    """An evidence line without the message text it quotes (``--no-content``):
+    every double-quoted part becomes ``"…"``; span ids and agent names stay."""
+    return _QUOTED.sub('"…"', evidence)
 
 
 def role_free(name: pl.Expr) -> pl.Expr:
