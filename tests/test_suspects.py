@@ -178,3 +178,14 @@ def test_every_failed_run_with_agent_spans_gets_ranked_suspects() -> None:
     assert (got["agent"], got["span_id"], got["suspect"]) == ("writer", writer, True)
     assert got["confidence"] < calibration.LOW
     assert got["suspects"][0]["evidence"]
+
+
+def test_an_executor_called_by_name_after_the_code_is_still_an_executor() -> None:
+    """Code, then an orchestrator's `Terminal, run it`, then the terminal's output."""
+    run = _task_run("Fold change of 1.2e5 cells?")
+    run.turn("Coder", CODE)
+    run.turn("Lead", "Terminal, please run the code above.")
+    run.turn("Terminal", "Traceback (most recent call last):\nNameError: name 'x'")
+    frame = _ctx(run).turns.filter(~pl.col("is_run"))
+    by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=True))
+    assert by_agent == {"Coder": False, "Lead": False, "Terminal": True}

@@ -12,7 +12,8 @@
 -- model or other span the nearest agent at most two levels above it) and
 -- `owner_span_id` that agent's span. `is_exec`: a tool's reply, or a program
 -- executor's, recognised by structure, never by its wording: an agent that writes
--- no code in the run, replies right after another agent's code at least once, and
+-- no code in the run, replies right after another agent's code at least once (or
+-- after code and one message calling it by name), and
 -- whose turns mostly come after code (`after_code`: a turn holding code came since
 -- this agent's previous turn, within the last three turns).
 -- A `code` actor alone is no executor: a graph node that writes is one too.
@@ -56,18 +57,36 @@ t AS (
 ),
 said AS (
     -- the turns that said something (a handoff's payload repeats its source's turn)
-    SELECT trace_id, span_id, agent, turn, has_code FROM t
+    SELECT trace_id, span_id, agent, turn, has_code, output FROM t
     WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $op_handoff
+),
+names AS (
+    SELECT trace_id, list(DISTINCT lower(agent)) AS names FROM said
+    WHERE agent IS NOT NULL GROUP BY trace_id
+),
+addressed AS (
+    -- a message that names another agent of the run is an instruction, not a
+    -- program's output
+    SELECT s.*, len(list_filter(n.names, lambda x: x <> lower(coalesce(s.agent, ''))
+                                             AND contains(lower(s.output), x))) > 0 AS names_other
+    FROM said s LEFT JOIN names n ON n.trace_id = s.trace_id
 ),
 marks AS (
     SELECT trace_id, span_id,
            coalesce(max(CASE WHEN has_code THEN turn END) OVER (
                PARTITION BY trace_id ORDER BY turn ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING),
                -1) > coalesce(lag(turn) OVER (PARTITION BY trace_id, agent ORDER BY turn), -1)
-               AND NOT has_code AS after_code,
-           coalesce(lag(has_code) OVER (PARTITION BY trace_id ORDER BY turn), false)
-               AND NOT has_code AS right_after_code
-    FROM said
+               AND NOT has_code AND NOT coalesce(names_other, false) AS after_code,
+           -- right after code, or after code and one message that calls this agent
+           -- by name (an orchestrator passing the code on)
+           (coalesce(lag(has_code) OVER (PARTITION BY trace_id ORDER BY turn), false)
+            OR (coalesce(lag(has_code, 2) OVER (PARTITION BY trace_id ORDER BY turn), false)
+                AND contains(lower(coalesce(lag(output) OVER (PARTITION BY trace_id
+                                                              ORDER BY turn), '')),
+                             lower(coalesce(agent, '')))
+                AND agent IS NOT NULL))
+               AND NOT has_code AND NOT coalesce(names_other, false) AS right_after_code
+    FROM addressed
 ),
 w AS (
     SELECT t.*, coalesce(m.after_code, false) AS after_code,

@@ -133,7 +133,8 @@ def atoms(text: pl.Expr) -> pl.Expr:
 
 def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     """``is_exec``: a tool's turn, or a turn of an agent that never writes code in the
-    run, replies right after another agent's code at least once, and whose content
+    run, replies right after another agent's code at least once (or after code and
+    one message calling it by name), and whose content
     turns mostly come after code (a code turn since its previous turn, within the
     last three turns); the detectors' ``detector_messages`` uses the same rule."""
     said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run")).sort("trace_id", "turn")
@@ -142,10 +143,41 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
         *(code_turn.shift(k).over("trace_id", order_by="turn") for k in (1, 2, 3))
     )
     previous_own = pl.col("turn").shift(1).over(["trace_id", "agent"], order_by="turn")
+    names = said.select("trace_id", other=pl.col("agent").str.to_lowercase()).unique().drop_nulls()
+    addressed = (
+        said.select("trace_id", "turn", "agent", low=pl.col("output").str.to_lowercase())
+        .join(names, on="trace_id")
+        .filter(
+            (pl.col("other") != pl.col("agent").str.to_lowercase().fill_null(""))
+            & pl.col("low").str.contains(pl.col("other"), literal=True)
+        )
+        .select("trace_id", "turn", names_other=pl.lit(True))
+        .unique()
+    )
+    # a message that names another agent of the run is an instruction, not output
+    said = said.join(addressed, on=["trace_id", "turn"], how="left").with_columns(
+        instruction=pl.col("names_other").fill_null(False)
+    )
     said = said.with_columns(
-        after_code=(recent.fill_null(-1) > previous_own.fill_null(-1)) & ~pl.col("has_code"),
-        right_after=pl.col("has_code").shift(1).over("trace_id", order_by="turn").fill_null(False)
-        & ~pl.col("has_code"),
+        after_code=(recent.fill_null(-1) > previous_own.fill_null(-1))
+        & ~pl.col("has_code")
+        & ~pl.col("instruction"),
+        # right after code, or after code and one message that calls this agent by
+        # name (an orchestrator passing the code on)
+        right_after=(
+            pl.col("has_code").shift(1).over("trace_id", order_by="turn").fill_null(False)
+            | (
+                pl.col("has_code").shift(2).over("trace_id", order_by="turn").fill_null(False)
+                & pl.col("output")
+                .shift(1)
+                .over("trace_id", order_by="turn")
+                .fill_null("")
+                .str.to_lowercase()
+                .str.contains(pl.col("agent").fill_null("\u0000").str.to_lowercase(), literal=True)
+            )
+        )
+        & ~pl.col("has_code")
+        & ~pl.col("instruction"),
     )
     per_agent = (
         said.filter(pl.col("agent").is_not_null() & ~pl.col("is_tool"))
