@@ -209,7 +209,7 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (empty_result, 0.6),
     (last_step, 0.2),
 )
-"""The features and their weights, strongest first. A rule's or detector's named
-agent outweighs any sum of the others (3 > 1.5 + 1 + 0.8 x ... in practice): the
-category rules stay the cause; the other features order the rest and set the
-confidence."""
+"""The features and their weights. A rule's or detector's named agent (3) tops the
+ranking in practice (the other features rarely sum past it on one agent), so
+where the rules named an agent it stays; the others order the rest and set the
+confidence. Weights were set by hand on tests/corpus (see benchmarks/README.md)."""
