@@ -167,4 +167,4 @@ def apply(
         .then(pl.col("raw").map_elements(calibration.confidence, return_dtype=pl.Float64))
         .otherwise(pl.lit(0.0)),
         suspects=pl.col("suspects").fill_null(pl.lit([], dtype=pl.List(_SUSPECT))),
-    ).drop("s_agent", "s_span", "s_name", "raw", "rep")
+    ).select(*failures.columns, "confidence", "suspect", "suspects")
