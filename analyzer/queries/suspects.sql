@@ -10,8 +10,14 @@
 -- agent's span; `output`/`input` the span's message text (NULL without content).
 -- A step's input is read only where a feature needs it (the task on the run span,
 -- a tool call's arguments, the first $first_inputs steps' briefs): in a chat every
--- input repeats the whole history.
+-- input repeats the whole history. Text is read only for the runs an explicit
+-- record did not settle (rules named in $settled_rules named their agent from the
+-- structure; their suspects rank by structure alone).
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
+reading AS (
+    SELECT trace_id FROM cg_attr
+    WHERE agent IS NULL OR NOT list_contains($settled_rules, rule)
+),
 s AS (
     SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
            s.start_ns, s.span_id = f.run_span_id AS is_run,
@@ -28,6 +34,7 @@ c AS (
            string_agg(c.text, chr(10) ORDER BY c.seq)
                FILTER (WHERE c.direction = $d_input AND s.wants_input) AS input
     FROM content c JOIN s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
+    SEMI JOIN reading r ON r.trace_id = c.trace_id
     WHERE c.direction = $d_output OR (c.direction = $d_input AND s.wants_input)
     GROUP BY ALL
 ),

@@ -31,6 +31,14 @@ _OPS: Final = {
     # the first spans whose input is read (the run span among them): more than the
     # dropped_constraint feature's FIRST_STEPS
     "first_inputs": 8,
+    # rules that name their agent from an explicit record (a plan defect, a handoff
+    # violation, an assembly error, an omission): the text of their runs is not read
+    "settled_rules": [
+        "decomposition_recorded",
+        "handoff",
+        "assembly",
+        "decomposition_omission",
+    ],
 }
 
 ATOM: Final = (
