@@ -8,6 +8,7 @@ from typing import Any
 import polars as pl
 from analyzer_builders import Run, attribution, prepared
 
+from analyzer import rules
 from analyzer.suspects import calibration, features, rank, turns
 from analyzer.suspects.base import Context
 
@@ -15,19 +16,11 @@ CODE = "```python\nstart, final = 1.2e5, 1.152e6\nprint(round(final / start, 3))
 
 
 def _ctx(run: Run) -> Context:
+    """The features' context after the rules ran (what the ranking sees)."""
     con = prepared(run)
-    con.execute("CREATE TEMP TABLE cg_attr AS SELECT NULL::VARCHAR AS trace_id WHERE false")
-    frame = turns.load(con)
-    named = pl.DataFrame(
-        schema={
-            "trace_id": pl.String,
-            "agent": pl.String,
-            "span_id": pl.String,
-            "rule": pl.String,
-            "detector": pl.String,
-        }
-    )
-    return Context(frame, named)
+    rules.attribute(con)
+    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
+    return Context(turns.load(con), named)
 
 
 def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
