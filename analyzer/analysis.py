@@ -20,7 +20,7 @@ import duckdb
 import polars as pl
 
 from analyzer import detectors as detecting
-from analyzer import examples, metrics, queries, rules
+from analyzer import examples, metrics, queries, rules, suspects
 from tracer import semconv
 
 __all__ = ["CATEGORIES", "Analysis", "analyze", "prepare"]
@@ -75,7 +75,10 @@ class Analysis:
     Columns (see docs/internals.md §4):
       runs: trace_id, workflow, service, start_ns, end_ns, duration_ms, failed, category
       failures: trace_id, category, span_id, span_name, agent, reason, evidence, rule,
-                detector, quote, symptom_span_id (the last three from content signals)
+                detector, quote, symptom_span_id (these three from content signals),
+                confidence (0-1), suspect (agent and step are the top suspect's, not a
+                rule's), suspects (top 3: agent, span_id, turn, score, evidence); see
+                :mod:`analyzer.suspects`
       stages: stage, runs, failures, reliability
       agents: agent, actor, calls, failures, reliability
       edges: source, target, source_actor, target_actor, handoffs, violations,
@@ -120,7 +123,8 @@ class Analysis:
 
     def summary(self, *, content: bool = True) -> dict[str, Any]:
         """The ``coordgap analyze --format json`` contract as a plain dict.
-        ``content=False`` leaves every quote out (``quote`` is null)."""
+        ``content=False`` leaves every quote out (``quote`` is null, quoted text in
+        the suspects' evidence is ``"…"``)."""
         return {
             "runs": self.n_runs,
             "failed": self.n_failed,
@@ -158,6 +162,15 @@ class Analysis:
                     **row,
                     "evidence": list(row["evidence"] or []),
                     "quote": row["quote"] if content else None,
+                    "suspects": [
+                        {
+                            **sus,
+                            "evidence": [
+                                e if content else suspects.redact(e) for e in sus["evidence"] or []
+                            ],
+                        }
+                        for sus in row["suspects"] or []
+                    ],
                 }
                 for row in _records(
                     self.failures,
@@ -172,6 +185,9 @@ class Analysis:
                         "detector",
                         "quote",
                         "symptom_span_id",
+                        "confidence",
+                        "suspect",
+                        "suspects",
                     ),
                 )
             ],
@@ -272,6 +288,7 @@ def _collect(
         by_category[category] = int(n)
     unit = metrics.trend_unit(first_ns, last_ns)
     frames = metrics.frames(con, trend_unit=unit)
+    frames["failures"] = suspects.suspects_frame(con, frames["failures"])
     e2e = (1.0 - n_failed / n_runs) if n_runs else None
     stage_rel = [r for r in frames["stages"]["reliability"].to_list() if r is not None]
     predicted = math.prod(stage_rel) if stage_rel else None

@@ -139,7 +139,7 @@ def extract(con: duckdb.DuckDBPyConnection, source: str, cap: int) -> None:
 def has_content_table(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the database has a ``content`` table (stores created before it existed,
     opened read-only, have none: their runs analyze without content)."""
-    row = con.execute(
+    ((n,),) = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'content' AND NOT temporary"
-    ).fetchone()
-    return bool(row and row[0])
+    ).fetchall()
+    return bool(n)

@@ -20,6 +20,7 @@ from rich.tree import Tree
 
 from analyzer.analysis import analyze, run_spans
 from analyzer.detectors import Detector
+from analyzer.suspects import calibration, redact
 
 __all__ = ["Explanation", "explain", "format_ms", "render"]
 
@@ -132,6 +133,7 @@ def render(explanation: Explanation, *, content: bool = True) -> RenderableType:
         parts.append(
             Text.assemble(("evidence ", "bold"), ", ".join(failure["evidence"] or []) or "none")
         )
+        parts.extend(_suspect_lines(failure, content=content))
     elif run is not None and run["failed"]:
         parts.append(Text("failed, but no attribution was recorded", style="red"))
     if run is not None and not run["failed"]:
@@ -145,6 +147,33 @@ def render(explanation: Explanation, *, content: bool = True) -> RenderableType:
                 )
             )
     return Group(*parts)
+
+
+def _suspect_lines(failure: dict[str, Any], *, content: bool = True) -> list[Text]:
+    """The confidence in the named agent (a suspect the rules did not name, or a low
+    one, marked as such) and the ranked suspects with their evidence."""
+    ranked = list(failure.get("suspects") or [])
+    if not ranked:
+        return [Text("suspects none: no agent step in the trace to rank", style="dim")]
+    conf = float(failure.get("confidence") or 0.0)
+    low = conf < calibration.LOW
+    head = Text.assemble(("confidence ", "bold"), f"{conf:.0%}")
+    if failure.get("suspect"):
+        head.append(
+            "  suspect: the ranking named it (no rule named the agent who made the mistake)",
+            style="yellow",
+        )
+    if low:
+        head.append("  LOW CONFIDENCE: a lead, not a finding", style="bold yellow")
+    lines = [head]
+    for i, s in enumerate(ranked, start=1):
+        line = Text.assemble(
+            (f"suspect {i} ", "bold"), f"{s['agent']} at {s['span_id']} (score {s['score']})"
+        )
+        for e in s.get("evidence") or []:
+            line.append(f"\n    {e if content else redact(e)}", style="dim")
+        lines.append(line)
+    return lines
 
 
 def _label(r: dict[str, Any], root_cause: str | None, evidence: set[str]) -> Text:

@@ -26,6 +26,7 @@ Usage::
 
     python benchmarks/attribution_accuracy.py                      # the committed corpus
     python benchmarks/attribution_accuracy.py DIR... --truth FILE  # any traces + truth
+    python benchmarks/attribution_accuracy.py --calibration [--svg FILE]  # reliability bins
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import calibration_report  # noqa: E402
 from tracer import semconv  # noqa: E402
 
 FLIP_NS = 4_102_444_800_000_000_000  # 2100-01-01: later than any run
@@ -251,6 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--list", action="store_true", help="list runs no detector explains")
     parser.add_argument(
+        "--calibration",
+        action="store_true",
+        help="print the confidence bins, leave-one-framework-out figures and a fitted map",
+    )
+    parser.add_argument("--svg", type=Path, default=None, help="write a reliability diagram")
+    parser.add_argument(
         "--by",
         action="append",
         help="also break accuracy down by this truth field (e.g. framework); repeatable",
@@ -275,6 +283,13 @@ def main(argv: list[str] | None = None) -> int:
         print(report(s, truth))
         for key in args.by or []:
             print("\n".join(group_table(score(truth, analysis, key), key)))
+    if args.calibration or args.svg:
+        failures = {str(f["trace_id"]).lower(): f for f in analysis.get("failures", [])}
+        same = lambda a, b: a is not None and normalize_agent(a) == normalize_agent(b)  # noqa: E731
+        data = calibration_report.rows(truth, failures, same)
+        print(calibration_report.text(data))
+        if args.svg:
+            calibration_report.svg(data, args.svg)
     if args.flip_healthy:
         healthy = [k for k, v in truth.items() if v.get("healthy")]
         flipped = analyze(trace_files(paths), flip=healthy)

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from analyzer import explain as explaining
 from analyzer.analysis import Analysis
+from analyzer.suspects import calibration
 
 __all__ = ["REASON_CHARS", "pct", "print_tables", "pts", "table"]
 
@@ -191,6 +192,7 @@ def _print_failures(
         head.append(f"  {f['category']}", style="red")
         head.append(f"  {f['agent'] or '?'}")
         head.append(f"  at {f['span_name']}", style="dim")
+        head.append(_confidence(f))
         console.print(head)
         console.print(
             Padding(Text(_shorten(str(f["reason"] or "no reason recorded"))), (0, 0, 0, 6))
@@ -199,4 +201,22 @@ def _print_failures(
             quote = Text(f"{f['detector']}: ", style="dim")
             quote.append(_shorten(f'"{f["quote"]}"'))
             console.print(Padding(quote, (0, 0, 0, 6)))
+        if f.get("suspect") and f.get("suspects"):
+            why = Text("suspect: ", style="yellow")
+            why.append(_shorten(str((f["suspects"][0]["evidence"] or ["no evidence"])[0])))
+            console.print(Padding(why, (0, 0, 0, 6)))
     console.print()
+
+
+def _confidence(f: dict[str, Any]) -> Text:
+    """`  [suspect, low confidence 8%]`: how sure the named agent is; a suspect the
+    rules did not name, or one under the low mark, says so."""
+    if not f.get("agent"):
+        return Text("")
+    conf = float(f.get("confidence") or 0.0)
+    words = ["suspect"] if f.get("suspect") else []
+    if conf < calibration.LOW:
+        words.append(f"low confidence {conf:.0%}")
+    else:
+        words.append(f"confidence {conf:.0%}")
+    return Text(f"  [{', '.join(words)}]", style="yellow" if conf < calibration.LOW else "dim")

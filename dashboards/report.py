@@ -106,7 +106,7 @@ def build_sections(
         sections_flow.heatmap(analysis),
         sections_loop.verification(analysis),
         sections_loop.latency(analysis),
-        sections_runs.worst_runs(analysis, max_runs),
+        sections_runs.worst_runs(analysis, max_runs, content=content),
         sections_runs.trend(analysis),
         sections_detectors.detectors(
             getattr(analysis, "detectors", None), analysis.failures, content=content

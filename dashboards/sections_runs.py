@@ -13,6 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from analyzer import examples
+from analyzer.suspects import calibration, redact
 from dashboards._format import count, duration, esc, pct, plural, shorten
 from dashboards._section import Figure, Section, column_range, rows, value
 from dashboards._style import BAD, INK, STAGE_COLORS, base_layout
@@ -127,7 +128,9 @@ def _placement(spans: list[dict[str, Any]]) -> tuple[list[float], list[float], l
     return starts, lengths, labels
 
 
-def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figure:
+def _timeline(
+    failure: dict[str, Any], run_spans: list[dict[str, Any]], content: bool = True
+) -> Figure:
     trace_id = str(failure["trace_id"])
     root_cause = failure.get("span_id")
     spans = _tree_order(_bounded(run_spans, root_cause))
@@ -136,7 +139,7 @@ def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figur
     label = f"Run <code>{esc(trace_id)}</code>"
     if failure.get("workflow"):
         label += f" ({shorten(failure['workflow'], 40)})"
-    caption = f"{label} failed in {category}: {reason}."
+    caption = f"{label} failed in {category}: {reason}." + suspects_note(failure, content)
     title = (
         f"Run {esc(trace_id[:12])}: {category}, root cause "
         f"<i>{shorten(failure.get('span_name') or 'not named', 60)}</i>"
@@ -237,7 +240,33 @@ def _timeline(failure: dict[str, Any], run_spans: list[dict[str, Any]]) -> Figur
     return Figure(fig, caption)
 
 
-def worst_runs(a: AnalysisLike, max_runs: int) -> Section:
+def suspects_note(failure: dict[str, Any], content: bool = True) -> str:
+    """HTML (escaped) saying who the ranking suspects and how sure it is: a suspect
+    the rules did not name, or one under :data:`calibration.LOW`, is marked as such."""
+    ranked = list(failure.get("suspects") or [])
+    if not ranked:
+        return " No suspect: no agent step in the trace to rank."
+    conf = value(failure, "confidence") or 0.0
+    low = conf < calibration.LOW
+    who = f"<b>{shorten(failure.get('agent'), 40)}</b>"
+    kind = (
+        "suspect (no rule named who made the mistake)"
+        if failure.get("suspect")
+        else "named by the rules"
+    )
+    mark = " &mdash; <b>low confidence</b>" if low else ""
+    lines = [f" Agent {who}, {kind}, confidence {pct(conf)}{mark}."]
+    for i, s in enumerate(ranked[:3], start=1):
+        lines_ = [e if content else redact(e) for e in list(s.get("evidence") or [])[:2]]
+        evidence = "; ".join(shorten(e, 140) for e in lines_)
+        lines.append(
+            f" Suspect {i}: {shorten(s.get('agent'), 40)} at <code>{esc(s.get('span_id'))}</code>"
+            f" ({evidence or 'no evidence'})."
+        )
+    return "".join(lines)
+
+
+def worst_runs(a: AnalysisLike, max_runs: int, *, content: bool = True) -> Section:
     """Section 7: Gantt timelines of a few failed runs, root-cause span starred."""
     title = "7. The worst runs"
     picked = pick_worst_runs(a, max_runs)
@@ -253,7 +282,7 @@ def worst_runs(a: AnalysisLike, max_runs: int) -> Section:
     by_trace: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for span in rows(a.example_spans):
         by_trace[str(span["trace_id"])].append(span)
-    figures = [_timeline(f, by_trace[str(f["trace_id"])]) for f in picked]
+    figures = [_timeline(f, by_trace[str(f["trace_id"])], content) for f in picked]
     return Section("runs", title, figures)
 
 

@@ -67,9 +67,13 @@ def test_analyze_json_is_the_documented_contract(db: Path) -> None:
     handoff = failures["handoff"]
     assert set(handoff) == {
         "trace_id", "category", "span_id", "span_name", "agent", "reason", "evidence",
-        "detector", "quote", "symptom_span_id",
+        "detector", "quote", "symptom_span_id", "confidence", "suspect", "suspects",
     }  # fmt: skip
     assert (handoff["detector"], handoff["quote"], handoff["symptom_span_id"]) == (None,) * 3
+    assert handoff["suspect"] is False and 0.0 <= handoff["confidence"] <= 1.0
+    for suspect in handoff["suspects"]:
+        assert set(suspect) == {"agent", "span_id", "turn", "score", "evidence"}
+        assert suspect["evidence"] and all(isinstance(e, str) for e in suspect["evidence"])
     assert handoff["reason"] == "handoff writer -> editor dropped carried key `brand_voice`"
     for f in out["failures"]:
         assert re.fullmatch(r"[0-9a-f]{32}", f["trace_id"])

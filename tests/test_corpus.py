@@ -66,6 +66,26 @@ def test_corpus_is_big_and_varied_enough_and_small_on_disk() -> None:
     assert size < 6 * 1024 * 1024
 
 
+def test_every_failed_run_gets_suspects_and_high_confidence_is_mostly_right(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    """A suspect with evidence for >= 95% of failed runs, no healthy run listed, and
+    >= 85% right among confidence >= 0.8 (the calibration target of issue 17)."""
+    path = db.execute("SELECT path FROM duckdb_databases() WHERE NOT internal").fetchall()[0][0]
+    out = json.loads(_coordgap("analyze", "--format", "json", "--db", path))
+    failures = {f["trace_id"]: f for f in out["failures"]}
+    assert not set(failures) & set(HEALTHY)
+    ranked = [f for k, f in failures.items() if k in FAILING and f["suspects"]]
+    assert len(ranked) >= 0.95 * len(FAILING)
+    assert all(s["evidence"] for f in ranked for s in f["suspects"])
+    sure = [
+        f["agent"] == FAILING[k]["mistake_agent"]
+        for k, f in failures.items()
+        if k in FAILING and f["confidence"] >= 0.8
+    ]
+    assert sure and sum(sure) >= 0.85 * len(sure), (sum(sure), len(sure))
+
+
 def test_every_annotated_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
     graded = dict(
         db.execute(

@@ -60,7 +60,10 @@ def test_analyze_json_names_detector_quote_and_spans(db: Path) -> None:
     assert (got["1"]["agent"], got["1"]["detector"]) == ("Coder", "code_failure")
     assert (got["1"]["span_id"], got["1"]["symptom_span_id"]) == (f"{3:016x}", f"{4:016x}")
     assert got["1"]["quote"] == "exitcode: 1 (execution failed) … FileNotFoundError: sales.csv"
-    assert got["2"]["agent"] is None and got["2"]["detector"] is None
+    # no detector fired; the ranking names who wrote the delivered value out of nowhere
+    assert got["2"]["detector"] is None and got["2"]["suspect"] is True
+    assert got["2"]["agent"] == "Coder"
+    assert '"1200"' in str(got["2"]["suspects"][0]["evidence"])  # type: ignore[index]
     assert str(got["2"]["reason"]).startswith("silent failure: no signal in the trace")
 
 
@@ -110,3 +113,20 @@ def test_user_detector_from_module_and_function(
     )
     bad = _invoke("analyze", "--db", db, "--detector", "cg_plugin")
     assert bad.exit_code == 2 and "expected module:function" in bad.output
+
+
+def test_suspects_are_marked_in_table_explain_and_json_and_respect_no_content(db: Path) -> None:
+    """The silent run's agent is a suspect everywhere it is shown; --no-content keeps
+    the message text out of its evidence."""
+    table = _invoke("analyze", "--db", db)
+    assert table.exit_code == 0, table.output
+    assert "[suspect, " in table.output
+    trace = "0" * 31 + "2"
+    shown = _invoke("explain", trace, "--db", db)
+    assert "suspect 1 Coder" in shown.output and "confidence" in shown.output
+    assert '"1200"' in shown.output
+    hidden = _invoke("explain", trace, "--db", db, "--no-content")
+    assert "suspect 1 Coder" in hidden.output and '"1200"' not in hidden.output
+    got = _failures(_invoke("analyze", "--db", db, "--format", "json", "--no-content"))
+    evidence = " ".join(got["2"]["suspects"][0]["evidence"])  # type: ignore[index]
+    assert "1200" not in evidence and "Coder" in evidence

@@ -103,14 +103,28 @@ def test_short_acknowledgements_are_not_repetition() -> None:
 
 
 def test_team_reported_trouble_blames_the_step_it_reacts_to() -> None:
-    """A ledger saying no progress names the last other agent's step before it."""
+    """Saying in plain words that no progress is made names the last other agent's step."""
     run = Run(1, outcome="failure")
     run.turn("Orchestrator", _ledger(True, False, "We are just starting."))
     surfer = run.turn("WebSurfer", "I clicked 'Details'. Here is a screenshot of an advert.")
-    ledger = run.turn("Orchestrator", _ledger(False, True, "Clicking unrelated links."))
+    ledger = run.turn("Orchestrator", "We are stuck, clicking unrelated links. Try the search.")
     (got,) = signal_rows(builtin.self_reported, run)[run.trace_id]
     assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("WebSurfer", surfer, ledger)
-    assert got["quote"] == "Clicking unrelated links."
+    assert got["quote"] == "We are stuck, clicking unrelated links"
+
+
+def test_framework_ledger_keys_and_executor_phrases_are_not_signals() -> None:
+    """A ledger's `is_progress_being_made: false` or `is_request_satisfied: true` keys,
+    and an executor's fixed sentences, are one framework's wording: no signal."""
+    run = Run(1, outcome="failure")
+    run.turn("WebSurfer", "I clicked 'Details'. Here is a screenshot of an advert.")
+    run.turn("Orchestrator", _ledger(False, True, "Clicking unrelated links."))
+    run.turn(
+        "Orchestrator",
+        json.dumps({"is_request_satisfied": {"reason": "Surfer found it.", "answer": True}}),
+    )
+    assert signal_rows(builtin.self_reported, run) == {}
+    assert signal_rows(builtin.accepted_result, run) == {}
 
 
 def test_an_agent_that_could_not_do_its_step_blames_the_step_it_reacts_to() -> None:
@@ -196,23 +210,20 @@ def test_a_traceback_in_an_agents_message_blames_that_turn() -> None:
 
 
 def test_an_accepted_result_blames_its_producer() -> None:
-    """A ledger declaring the request satisfied names the step it accepted."""
+    """Declaring the request satisfied names the step it accepted."""
     run = Run(1, outcome="failure")
     run.say(run.root, "How many stops are between A and B?", direction="input")
     run.turn("human", "How many stops are between A and B?\n")
     run.turn("Orchestrator", "Please count the stops, Assistant.")
     assistant = run.turn("Assistant", "There are 12 stops between A and B.")
-    ledger = run.turn(
-        "Orchestrator",
-        json.dumps({"is_request_satisfied": {"reason": "Assistant counted 12.", "answer": True}}),
-    )
+    ledger = run.turn("Orchestrator", "The request is satisfied: Assistant counted 12.")
     (got,) = signal_rows(builtin.accepted_result, run)[run.trace_id]
     assert (got["agent"], got["span_id"], got["symptom_span_id"]) == (
         "Assistant",
         assistant,
         ledger,
     )
-    assert got["quote"] == "Assistant counted 12."
+    assert got["quote"] == "The request is satisfied: Assistant counted 12"
 
 
 def test_an_acceptance_with_no_other_producer_blames_the_acceptor() -> None:
@@ -257,3 +268,14 @@ def test_a_failed_call_the_agent_retried_cleanly_is_not_blamed() -> None:
     once.turn("Orchestrator", "The average is 50.")
     (got,) = signal_rows(builtin.code_failure, once)[once.trace_id]
     assert (got["agent"], got["span_id"]) == ("WebSurfer", surfer)
+
+
+def test_a_tool_call_retried_clean_is_no_code_failure() -> None:
+    """A 404 from a tool, then the same tool answering 200: the agent recovered."""
+    run = Run(1, outcome="failure")
+    orders = run.agent("orders")
+    first = run.tool("lookup_order", parent=orders)
+    run.say(first, '{"status": 404, "error": "order a1 not found"}')
+    again = run.tool("lookup_order", parent=orders)
+    run.say(again, '{"status": 200, "order": "A1", "total": 40.0}')
+    assert signal_rows(builtin.code_failure, run) == {}

@@ -17,7 +17,7 @@ FRAME_COLUMNS = {
     ],
     "failures": [
         "trace_id", "category", "span_id", "span_name", "agent", "reason", "evidence", "rule",
-        "detector", "quote", "symptom_span_id",
+        "detector", "quote", "symptom_span_id", "confidence", "suspect", "suspects",
     ],
     "detectors": ["detector", "stage", "fired", "attributed"],
     "stages": ["stage", "runs", "failures", "reliability"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dashboards._format import duration, esc, pct, plural, pts, shorten
 from dashboards.sections_flow import back_edges
+from dashboards.sections_runs import suspects_note
 
 
 def test_pct_keeps_small_shares_visible() -> None:
@@ -51,3 +52,25 @@ def test_back_edges_break_rework_loops() -> None:
 def test_back_edges_of_a_chain_is_empty() -> None:
     """A pipeline without loops keeps every edge forward."""
     assert back_edges([("a", "b", 5.0), ("b", "c", 5.0), ("a", "c", 1.0)]) == set()
+
+
+def test_suspects_note_escapes_marks_low_confidence_and_hides_content() -> None:
+    """The report's run caption: escaped names and evidence, a low-confidence mark,
+    quoted message text left out under --no-content."""
+    failure = {
+        "agent": "<b>Coder</b>",
+        "suspect": True,
+        "confidence": 0.5,
+        "suspects": [
+            {
+                "agent": "<b>Coder</b>",
+                "span_id": "00000000000000a1",
+                "evidence": ['`<b>Coder</b>` first wrote "<script>1200</script>"'],
+            }
+        ],
+    }
+    note = suspects_note(failure)
+    assert "<b>Coder</b>" not in note and "&lt;b&gt;Coder&lt;/b&gt;" in note
+    assert "<script>" not in note and "low confidence" in note and "suspect" in note
+    assert "1200" not in suspects_note(failure, content=False)
+    assert "No suspect" in suspects_note({"suspects": []})

@@ -9,6 +9,7 @@ from analyzer_builders import Run, attribution, fresh_db, insert
 
 from analyzer.analysis import analyze
 from analyzer.detectors import DETECTORS
+from analyzer.suspects import calibration
 
 CODE = "```python\nimport json\nprint(json.load(open('in.json'))['total'])\n```"
 FAILED = "exitcode: 1 (execution failed)\nCode output: KeyError: 'total'"
@@ -64,11 +65,15 @@ def test_the_earliest_root_cause_wins_across_detectors() -> None:
 
 
 def test_no_signal_names_no_agent_and_says_what_to_capture() -> None:
-    """A silent failure without content: no agent, a reason that says so."""
+    """A silent failure without content: no rule names an agent, the reason says so;
+    the last step is only a low-confidence suspect, by position."""
     run = Run(1, outcome="failure")
     run.agent("Coder")
     got = attribution(run)[run.trace_id]
-    assert got["agent"] is None and got["detector"] is None
+    assert got["detector"] is None
+    assert (got["agent"], got["suspect"]) == ("Coder", True)
+    assert got["confidence"] < calibration.LOW
+    assert "position only" in got["suspects"][0]["evidence"][0]
     assert got["reason"].startswith("silent failure: no signal in the trace")
     assert "capture content" in got["reason"]
 
@@ -135,7 +140,8 @@ def test_signals_without_agent_or_quote_are_dropped() -> None:
         return [{**base, "agent": None, "quote": "x"}, {**base, "agent": "Writer", "quote": ""}]
 
     got = analyze(_con(run), detectors=(vague,)).failures.to_dicts()[0]
-    assert (got["rule"], got["agent"]) == ("verification_gap", None)
+    assert (got["rule"], got["detector"]) == ("verification_gap", None)
+    assert got["suspect"] and got["confidence"] < calibration.LOW  # by position only
 
 
 def test_quotes_are_one_line_and_truncated() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from analyzer_builders import Run, attribution, rule_rows
 
 from analyzer import rules
+from analyzer.suspects import calibration
 
 
 def test_rules_run_in_the_documented_order() -> None:
@@ -55,12 +56,15 @@ def test_each_failed_run_gets_exactly_one_cause_and_successes_none() -> None:
 
 
 def test_unexplained_failure_is_unknown_never_a_guess() -> None:
-    """A verifier ran without a verdict, nothing errored or was omitted: unknown."""
+    """A verifier ran without a verdict, nothing errored or was omitted: unknown. The
+    last producing step is a suspect by position only, marked low confidence."""
     run = Run(1, outcome="failure", outcome_reason="late delivery")
-    run.agent("writer")
+    writer = run.agent("writer")
     run.span("verify brand", operation="verify", agent="brand")
     got = attribution(run)[run.trace_id]
-    assert (got["category"], got["span_id"], got["agent"]) == ("unknown", run.root, None)
+    assert (got["category"], got["rule"], got["detector"]) == ("unknown", "unknown", None)
+    assert (got["span_id"], got["agent"], got["suspect"]) == (writer, "writer", True)
+    assert got["confidence"] < calibration.LOW
     assert got["reason"] == (
         "run failed (outcome: late delivery) and no plan defect, handoff violation, agent, "
         "tool or assembly error, omission or accepting verifier explains it"

@@ -22,6 +22,10 @@ failure taxonomy as a guide):
   only when no other detector fired on the run.
 
 Patterns are precise on purpose: a detector that fires must name the right agent.
+None matches one framework's wording (ledger keys, an executor's fixed replies):
+executors are recognised by structure (see ``detector_messages``), failures by
+error and exit-status shapes, trouble and acceptance by plain-language phrasing.
+House-specific wording belongs in a ``--detector`` plugin.
 """
 
 from __future__ import annotations
@@ -64,35 +68,36 @@ _MADE_UP = (
     r"(?:data|values?|numbers?|results?|figures?) "
 )
 _ACCEPT = (
+    r"\b(?:the )?(?:original )?(?:request|task|question) (?:is|has been|was) (?:now )?"
+    r"(?:fully |successfully )?(?:satisfied|fulfilled|completed|answered|resolved)\b|"
     r"\bI (?:have )?(?:verified|confirmed|verify that|confirm that|agree with)\b|"
     r"\b(?:has|have) been (?:verified|confirmed)\b|"
     r"\b(?:result|answer|solution|calculation|finding|list)s? (?:is|are) "
     r"(?:verified|confirmed|accurate|correct and verified)\b"
 )
 
+# The team (or an orchestrator) saying the work is not progressing, in plain words.
+_TEAM_TROUBLE = (
+    r"\b(?:we are|we're|we have been|we seem to be|the team is|the team has been) "
+    r"(?:stuck|going in circles|in a loop|looping|not making (?:any )?progress)\b|"
+    r"\b(?:no|little) (?:real |further )?progress (?:is|has been) (?:being )?made\b|"
+    r"\b(?:is|are) (?:stuck )?in a loop\b|\brepeating (?:the same|itself|ourselves)\b"
+)
+
 PATTERNS: Final[dict[str, Any]] = {
-    # replies of code executors and terminals: AutoGen/AG2 ("exitcode: 1 (execution
-    # failed)", "There is no code from the last 1 message..."), Magentic-One ("The
-    # script ran, then exited with an error (POSIX exit code: 1)")
-    "re_exec_reply": r"(?i)^\s*(?:exitcode:\s*-?\d+|there is no code from the last|"
-    r"the script ran\b)",
     "re_fail": rf"(?i)(?:{_FAIL})",
     "re_fail_line": rf"(?im)^[^\n]*(?:{_FAIL})[^\n]*",
     "re_error_line": r"\b[A-Za-z_][\w.]*(?:Error|Exception):[^\n]*",
-    # an executor's reply that ran nothing (AG2, AutoGen): no sign of a recovery
-    "re_ran_nothing": r"(?i)^\s*(?:there is no code from the last|no code blocks? found)",
-    "re_code": r"```|\bdef \w+\(|\bimport \w+",
+    # a code block, or a program's first line at the start of a line (a traceback
+    # quotes code indented, so an executor's reply is no code)
+    "re_code": r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w)",
     # a failed call's reply at the start of an agent's message: "HTTP 404 Not Found:
     # ...", or an error object {"status": 500, "error": ...} (JSON-escaped or not)
     "re_call_failed": r"(?i)^\W{0,20}HTTP(?:/\d(?:\.\d)?)? [45]\d\d\b[^\n]{0,120}|"
     r"\\?\"status(?:_code)?\\?\"\s*:\s*[45]\d\d\b[^\n}]{0,160}",
     "min_repeat": 40,
-    "re_team_trouble": r"(?is)\"is_progress_being_made\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*false|"
-    r"\"is_in_loop\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*true|"
-    r"\b(?:we are|we're|we have been|we seem to be|the team is) "
-    r"(?:stuck|going in circles|in a loop|not making (?:any )?progress)\b",
-    "re_ledger_reason": r"(?s)\"is_(?:progress_being_made|in_loop)\"\s*:\s*\{\s*\"reason\"\s*:\s*"
-    r"\"([^\"]{1,300})\"\s*,\s*\"answer\"\s*:\s*(?:false|true)",
+    "re_team_trouble": rf"(?i){_TEAM_TROUBLE}",
+    "re_team_trouble_line": rf"(?i)[^.\n]*(?:{_TEAM_TROUBLE})[^.\n]*",
     "re_self_trouble": r"(?i)\bI (?:was|am|have been) (?:unable|not able) to "
     r"(?:find|locate|access|retrieve|open|load|complete|determine|verify|get)\b[^.\n]*|"
     r"\bI (?:could not|couldn't|cannot|can't|failed to) "
@@ -108,9 +113,6 @@ PATTERNS: Final[dict[str, Any]] = {
     r"These|Those|I|My|We|Our|You|Your|It|Its|And|But|Or|Then|Can|Could|Should|Would|"
     r"Assume|Suppose|Consider|Given|Let|Use|List|Name|Tell|Provide|Compute|Calculate)\s",
     "re_traceback": r"(?i)traceback \(most recent call last\)",
-    "re_ledger_accept": r"(?is)\"is_request_satisfied\"\s*:\s*\{[^{}]*\"answer\"\s*:\s*true",
-    "re_ledger_satisfied": r"(?s)\"is_request_satisfied\"\s*:\s*\{\s*\"reason\"\s*:\s*"
-    r"\"([^\"]{1,300})\"\s*,\s*\"answer\"\s*:\s*true",
     "re_accept": rf"(?i){_ACCEPT}",
     "re_accept_line": rf"(?i)[^.\n]*(?:{_ACCEPT})[^.\n]*",
     "max_repeat": 2000,
@@ -125,6 +127,12 @@ PATTERNS: Final[dict[str, Any]] = {
     "d_output": semconv.CONTENT_OUTPUT,
     "d_input": semconv.CONTENT_INPUT,
     "d_payload": semconv.CONTENT_PAYLOAD,
+    # the spans table's normalised operation values (analyzer/schema.sql)
+    "op_workflow": "workflow",
+    "op_agent": "agent",
+    "op_tool": "tool",
+    "op_handoff": "handoff",
+    "agent_ops": ["agent", "verify", "plan"],
 }
 
 

@@ -22,6 +22,7 @@ _FILES = (
     "explain.sql",
     "content.sql",
     "detectors.sql",
+    "suspects.sql",
 )
 
 

@@ -10,8 +10,13 @@
 -- The turns of the pending runs: every span with content, numbered by start time.
 -- `agent` is the agent to blame for the turn (the span's own agent, or for a tool,
 -- model or other span the nearest agent at most two levels above it) and
--- `owner_span_id` that agent's span. `is_exec`: a tool's reply or a code executor's
--- (recognised by its reply: a `code` actor may as well be a graph node that writes).
+-- `owner_span_id` that agent's span. `is_exec`: a tool's reply, or a program
+-- executor's, recognised by structure, never by its wording: an agent that writes
+-- no code in the run, replies right after another agent's code at least once (or
+-- after code and one message calling it by name), and
+-- whose turns mostly come after code (`after_code`: a turn holding code came since
+-- this agent's previous turn, within the last three turns).
+-- A `code` actor alone is no executor: a graph node that writes is one too.
 CREATE OR REPLACE TEMP TABLE cg_msg AS
 WITH c AS (
     SELECT c.trace_id, c.span_id,
@@ -26,27 +31,80 @@ WITH c AS (
 ),
 j AS (
     SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
-           s.span_id = r.run_span_id OR s.operation = 'workflow' AS is_run,
-           CASE WHEN s.operation IN ('agent', 'verify', 'plan') THEN s.agent
-                WHEN s.operation = 'handoff' THEN s.handoff_source
-                WHEN p1.operation = 'agent' THEN p1.agent
-                WHEN p2.operation = 'agent' THEN p2.agent END AS agent,
-           CASE WHEN s.operation IN ('agent', 'verify', 'plan', 'handoff') THEN s.span_id
-                WHEN p1.operation = 'agent' THEN p1.span_id
-                WHEN p2.operation = 'agent' THEN p2.span_id END AS owner_span_id
+           s.span_id = r.run_span_id OR s.operation = $op_workflow AS is_run,
+           CASE WHEN list_contains($agent_ops, s.operation) THEN s.agent
+                WHEN s.operation = $op_handoff THEN s.handoff_source
+                WHEN p1.operation = $op_agent THEN p1.agent
+                WHEN p2.operation = $op_agent THEN p2.agent END AS agent,
+           CASE WHEN list_contains($agent_ops, s.operation) OR s.operation = $op_handoff
+                    THEN s.span_id
+                WHEN p1.operation = $op_agent THEN p1.span_id
+                WHEN p2.operation = $op_agent THEN p2.span_id END AS owner_span_id
     FROM c
     JOIN cg_spans s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
     JOIN cg_run r ON r.trace_id = c.trace_id
     LEFT JOIN cg_spans p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+),
+t AS (
+    SELECT *,
+           CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
+                AS INTEGER) - 1 AS turn,
+           coalesce(operation = $op_tool OR actor = $a_tool, false) AS is_tool,
+           NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $op_handoff
+               AND regexp_matches(output, $re_code) AS has_code
+    FROM j
+),
+said AS (
+    -- the turns that said something (a handoff's payload repeats its source's turn)
+    SELECT trace_id, span_id, agent, turn, has_code, output FROM t
+    WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $op_handoff
+),
+names AS (
+    SELECT trace_id, list(DISTINCT lower(agent)) AS names FROM said
+    WHERE agent IS NOT NULL GROUP BY trace_id
+),
+addressed AS (
+    -- a message that names another agent of the run is an instruction, not a
+    -- program's output
+    SELECT s.*, len(list_filter(n.names, lambda x: x <> lower(coalesce(s.agent, ''))
+                                             AND contains(lower(s.output), x))) > 0 AS names_other
+    FROM said s LEFT JOIN names n ON n.trace_id = s.trace_id
+),
+marks AS (
+    SELECT trace_id, span_id,
+           coalesce(max(CASE WHEN has_code THEN turn END) OVER (
+               PARTITION BY trace_id ORDER BY turn ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING),
+               -1) > coalesce(lag(turn) OVER (PARTITION BY trace_id, agent ORDER BY turn), -1)
+               AND NOT has_code AND NOT coalesce(names_other, false) AS after_code,
+           -- right after code, or after code and one message that calls this agent
+           -- by name (an orchestrator passing the code on)
+           (coalesce(lag(has_code) OVER (PARTITION BY trace_id ORDER BY turn), false)
+            OR (coalesce(lag(has_code, 2) OVER (PARTITION BY trace_id ORDER BY turn), false)
+                AND contains(lower(coalesce(lag(output) OVER (PARTITION BY trace_id
+                                                              ORDER BY turn), '')),
+                             lower(coalesce(agent, '')))
+                AND agent IS NOT NULL))
+               AND NOT has_code AND NOT coalesce(names_other, false) AS right_after_code
+    FROM addressed
+),
+w AS (
+    SELECT t.*, coalesce(m.after_code, false) AS after_code,
+           coalesce(m.right_after_code, false) AS right_after_code
+    FROM t LEFT JOIN marks m ON m.trace_id = t.trace_id AND m.span_id = t.span_id
+),
+executors AS (
+    SELECT trace_id, agent FROM w
+    WHERE NOT is_run AND NOT is_tool AND agent IS NOT NULL AND output IS NOT NULL
+      AND operation IS DISTINCT FROM $op_handoff
+    GROUP BY ALL
+    HAVING NOT bool_or(has_code) AND count(*) FILTER (WHERE right_after_code) >= 1
+       AND 2 * count(*) FILTER (WHERE after_code) >= count(*)
 )
-SELECT trace_id, span_id, name, operation, actor, start_ns, own_agent, agent, owner_span_id,
-       is_run, output, input, payload,
-       CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
-            AS INTEGER) - 1 AS turn,
-       (coalesce(operation = 'tool' OR actor = $a_tool, false)
-        OR regexp_matches(coalesce(output, ''), $re_exec_reply)) AS is_exec
-FROM j
+SELECT w.trace_id, w.span_id, w.name, w.operation, w.actor, w.start_ns, w.own_agent, w.agent,
+       w.owner_span_id, w.is_run, w.output, w.input, w.payload, w.turn, w.after_code, w.is_tool,
+       w.is_tool OR (e.agent IS NOT NULL AND w.operation IS DISTINCT FROM $op_handoff) AS is_exec
+FROM w LEFT JOIN executors e ON e.trace_id = w.trace_id AND e.agent = w.agent
 
 -- name: detector_code_failure
 -- A tool or code run failed in its output (traceback, non-zero exit code, command
@@ -54,7 +112,7 @@ FROM j
 -- that wrote the code or arguments, at the step where it wrote them: a tool's
 -- calling agent, or for an executor's reply the latest earlier turn of another
 -- agent that holds code. A failure the team recovered from (the same executor or
--- tool later ran something without failing) is not the mistake.
+-- tool later ran new code without failing) is not the mistake.
 WITH failed AS (
     SELECT m.*, regexp_extract(m.output, $re_fail_line, 0) AS line,
            coalesce(regexp_extract_all(m.output, $re_error_line)[-1], '') AS error_line
@@ -65,7 +123,8 @@ WITH failed AS (
           WHERE later.trace_id = m.trace_id AND later.turn > m.turn
             AND NOT later.is_run AND later.name = m.name
             AND NOT regexp_matches(coalesce(later.output, ''), $re_fail)
-            AND NOT regexp_matches(coalesce(later.output, ''), $re_ran_nothing))
+            -- a tool's later clean reply, or an executor's to new code
+            AND (later.is_tool OR later.after_code))
 ),
 author AS (
     SELECT f.trace_id, f.span_id,
@@ -78,9 +137,9 @@ author AS (
 ),
 blamed AS (
     SELECT f.*,
-           CASE WHEN f.operation = 'tool' AND f.owner_span_id IS NOT NULL THEN f.agent
+           CASE WHEN f.operation = $op_tool AND f.owner_span_id IS NOT NULL THEN f.agent
                 ELSE au.w.agent END AS culprit,
-           CASE WHEN f.operation = 'tool' AND f.owner_span_id IS NOT NULL THEN f.owner_span_id
+           CASE WHEN f.operation = $op_tool AND f.owner_span_id IS NOT NULL THEN f.owner_span_id
                 ELSE au.w.span_id END AS culprit_span
     FROM failed f LEFT JOIN author au ON au.trace_id = f.trace_id AND au.span_id = f.span_id
 ),
@@ -141,15 +200,13 @@ JOIN r o ON o.trace_id = rep.trace_id AND o.agent = rep.agent
 WHERE rep.k = 2 AND o.owner_span_id IS NOT NULL
 
 -- name: detector_self_reported
--- An agent says the work is stuck, looping or making no progress (an
--- orchestrator's progress ledger too): the symptom is that message, the cause the
+-- An agent says the work is stuck, looping or making no progress: the symptom is that message, the cause the
 -- step it reacts to (the latest earlier turn of another agent that is not a code
 -- executor), also when an agent says it could not do its own step (the input it
 -- got was the trouble); with no earlier turn, the speaker.
 WITH rep AS (
     SELECT m.*, regexp_matches(m.output, $re_team_trouble) AS team,
-           coalesce(nullif(regexp_extract(m.output, $re_ledger_reason, 1), ''),
-                    nullif(regexp_extract(m.output, $re_team_trouble, 0), ''),
+           coalesce(nullif(regexp_extract(m.output, $re_team_trouble_line, 0), ''),
                     regexp_extract(m.output, $re_self_trouble, 0)) AS line
     FROM cg_msg m
     WHERE NOT m.is_run AND NOT m.is_exec AND m.agent IS NOT NULL
@@ -273,11 +330,10 @@ WITH task AS (
 ),
 acc AS (
     SELECT m.*,
-           coalesce(nullif(regexp_extract(m.output, $re_ledger_satisfied, 1), ''),
-                    regexp_extract(m.output, $re_accept_line, 0)) AS line
+           regexp_extract(m.output, $re_accept_line, 0) AS line
     FROM cg_msg m
     WHERE NOT m.is_run AND NOT m.is_exec AND m.agent IS NOT NULL AND m.owner_span_id IS NOT NULL
-      AND (regexp_matches(m.output, $re_ledger_accept) OR regexp_matches(m.output, $re_accept))
+      AND regexp_matches(m.output, $re_accept)
     QUALIFY row_number() OVER (PARTITION BY m.trace_id ORDER BY m.turn) = 1
 ),
 producer AS (

@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 
 from analyzer import analysis as _analysis
 from analyzer import detectors as detecting
-from analyzer import examples, ingest, ingest_sql, mapping, metrics, queries, rules
+from analyzer import examples, ingest, ingest_sql, mapping, metrics, queries, rules, suspects
 from analyzer.analysis import CATEGORIES, Analysis
 from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
@@ -308,7 +308,7 @@ class ClickHouseSource:
             runs = _with_simple_runs(runs, simple)
         frames = {
             "runs": runs,
-            "failures": local(con, "m_failures"),
+            "failures": suspects.suspects_frame(con, local(con, "m_failures")),
             "agents": local(con, "m_agents"),
             "agent_stage": local(con, "m_agent_stage"),
             "span_errors": local(con, "m_span_errors"),

@@ -1,0 +1,88 @@
+"""What every suspect feature shares: the context it reads, the row shape it returns,
+and small helpers over the turns frame."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+import polars as pl
+
+__all__ = [
+    "COLUMNS",
+    "Context",
+    "Feature",
+    "empty",
+    "latest_code_before",
+    "owner_turns",
+    "quote",
+]
+
+COLUMNS: Final = ("trace_id", "agent", "span_id", "turn", "score", "evidence")
+QUOTE_MAX: Final = 100
+
+
+@dataclass(frozen=True)
+class Context:
+    """``turns``: :func:`analyzer.suspects.turns.load` rows; ``named``: what the rules
+    named per failed run (trace_id, agent, span_id, rule, detector)."""
+
+    turns: pl.DataFrame
+    named: pl.DataFrame
+
+
+Feature = Callable[[Context], pl.DataFrame]
+
+
+def empty() -> pl.DataFrame:
+    return pl.DataFrame(
+        schema={
+            "trace_id": pl.String,
+            "agent": pl.String,
+            "span_id": pl.String,
+            "turn": pl.Int32,
+            "score": pl.Float64,
+            "evidence": pl.String,
+        }
+    )
+
+
+def quote(expr: pl.Expr) -> pl.Expr:
+    return expr.str.replace_all(r"\s+", " ").str.strip_chars().str.slice(0, QUOTE_MAX)
+
+
+def owner_turns(turns: pl.DataFrame) -> pl.DataFrame:
+    """Each agent span's turn index (the step a suspect names)."""
+    return turns.filter(pl.col("span_id") == pl.col("owner_span_id")).select(
+        "trace_id", "span_id", "turn"
+    )
+
+
+def latest_code_before(turns: pl.DataFrame, at: pl.DataFrame) -> pl.DataFrame:
+    """For each row of ``at`` (trace_id, turn), the latest earlier turn that holds
+    code, of a non-executor agent: its agent, owner span and turn (as ``c_*``)."""
+    code = (
+        turns.filter(
+            pl.col("has_code") & ~pl.col("is_exec") & pl.col("owner_span_id").is_not_null()
+        )
+        .select(
+            "trace_id",
+            c_turn=pl.col("turn"),
+            c_agent=pl.col("agent"),
+            c_span=pl.col("owner_span_id"),
+        )
+        .sort("trace_id", "c_turn")
+    )
+    return (
+        at.sort("trace_id", "turn")
+        .join_asof(
+            code.with_columns(pl.col("c_turn").alias("turn")),
+            on="turn",
+            by="trace_id",
+            strategy="backward",
+            allow_exact_matches=False,
+            check_sortedness=False,
+        )
+        .filter(pl.col("c_agent").is_not_null())
+    )

@@ -1,0 +1,215 @@
+"""Suspect features: small named functions with one signature over the failed runs.
+
+``feature(ctx) -> frame`` reads a :class:`~analyzer.suspects.base.Context` (the turns
+of the failed runs and what the rules named) and returns rows ``trace_id, agent,
+span_id, turn, score, evidence``: a score in [0, 1] for an agent at a step, and a
+readable line saying why (span ids, quotes). :data:`FEATURES` lists them with their
+weights; the ranking (:mod:`analyzer.suspects`) sums weight x score per agent and
+step. This module holds the structural ones and the list; the features that follow
+the delivered result back live in :mod:`analyzer.suspects.result_features`.
+
+Every feature reads order, agent names and content only, so it works on a plain
+message log (one span per message); handoffs, parent/child links and tool spans
+sharpen it where a trace has them. None matches the wording of one framework.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import polars as pl
+
+from analyzer.suspects.base import (
+    COLUMNS,
+    Context,
+    Feature,
+    empty,
+    latest_code_before,
+    owner_turns,
+    quote,
+)
+from analyzer.suspects.result_features import (
+    answer_origin,
+    changed_value,
+    dropped_constraint,
+    empty_result,
+    trouble_cause,
+)
+from analyzer.suspects.turns import FAIL
+
+__all__ = [
+    "COLUMNS",
+    "FEATURES",
+    "Context",
+    "Feature",
+    "answer_origin",
+    "changed_value",
+    "dropped_constraint",
+    "empty_result",
+    "failed_code_author",
+    "last_step",
+    "named_by_rules",
+    "rule_named_reporters",
+    "trouble_cause",
+]
+
+# Rules whose named agent is weak evidence of who made the mistake: a verifier that
+# let a failure through, or ran at all, did not make the output it passed.
+_WEAK_RULES: Final = {"verification_gap": 0.0, "verification_false_accept": 0.1, "unknown": 0.0}
+
+
+REPORTER_SCORE: Final = 0.1
+
+
+def rule_named_reporters(ctx: Context) -> pl.DataFrame:
+    """(trace_id) of the runs where an explicit rule (not a content detector) named a
+    step whose own message reports trouble: that step showed the failure; the
+    mistake came before it."""
+    spoke = ctx.turns.filter(pl.col("trouble") & pl.col("substantive")).select(
+        "trace_id", "span_id"
+    )
+    named = ctx.named.filter(
+        pl.col("agent").is_not_null()
+        & pl.col("detector").is_null()
+        & pl.col("span_id").is_not_null()
+    )
+    return named.join(spoke, on=["trace_id", "span_id"]).select("trace_id").unique()
+
+
+def named_by_rules(ctx: Context) -> pl.DataFrame:
+    """The agent and span a rule or detector named: an explicit record (error,
+    violation, plan defect) or a content signal scores 1; a verification rule little
+    (the verifier did not make what it passed), and so does an error rule whose
+    span reported trouble in its message (the report is the symptom)."""
+    named = ctx.named.filter(pl.col("agent").is_not_null() & pl.col("span_id").is_not_null())
+    if named.height == 0:
+        return empty()
+    reporters = rule_named_reporters(ctx).with_columns(reporter=pl.lit(True))
+    named = named.join(reporters, on="trace_id", how="left")
+    score = (
+        pl.when(pl.col("reporter").fill_null(False))
+        .then(pl.lit(REPORTER_SCORE))
+        .otherwise(pl.col("rule").replace_strict(_WEAK_RULES, default=1.0, return_dtype=pl.Float64))
+    )
+    what = pl.coalesce(pl.lit("detector ") + pl.col("detector"), pl.lit("rule ") + pl.col("rule"))
+    return (
+        named.join(owner_turns(ctx.turns), on=["trace_id", "span_id"], how="left")
+        .with_columns(
+            score=score,
+            evidence=what
+            + pl.lit(" named `")
+            + pl.col("agent")
+            + pl.lit("` at ")
+            + pl.col("span_id"),
+        )
+        .filter(pl.col("score") > 0)
+        .select(COLUMNS)
+    )
+
+
+def failed_code_author(ctx: Context) -> pl.DataFrame:
+    """A program or tool run that failed in its output: blame who wrote the code (the
+    latest earlier code turn) or made the call (a tool's calling agent), not the
+    executor. An unrecovered failure (no later clean executor reply) scores 1, a
+    recovered one 0.3."""
+    t = ctx.turns
+    ex = t.filter(pl.col("is_exec") & ~pl.col("is_run") & pl.col("output").is_not_null())
+    if ex.height == 0:
+        return empty()
+    last_clean = (
+        ex.filter(~pl.col("fails")).group_by("trace_id").agg(clean_turn=pl.col("turn").max())
+    )
+    failed = (
+        ex.filter(pl.col("fails"))
+        .join(last_clean, on="trace_id", how="left")
+        .with_columns(
+            score=pl.when(pl.col("clean_turn").fill_null(-1) > pl.col("turn"))
+            .then(0.3)
+            .otherwise(1.0),
+            line=quote(pl.col("output").str.extract(r"(?im)^(.*(?:" + FAIL[4:] + r").*)$", 1)),
+            executor=pl.coalesce("agent", "name"),
+        )
+    )
+    tools = failed.filter(pl.col("is_tool") & pl.col("owner_span_id").is_not_null()).select(
+        "trace_id",
+        "score",
+        "line",
+        "span_id",
+        "executor",
+        c_agent=pl.col("agent"),
+        c_span=pl.col("owner_span_id"),
+    )
+    runs = latest_code_before(t, failed.filter(~pl.col("is_tool"))).select(
+        "trace_id", "score", "line", "span_id", "executor", "c_agent", "c_span"
+    )
+    both = pl.concat([tools, runs])
+    return both.join(
+        owner_turns(t).rename({"span_id": "c_span"}), on=["trace_id", "c_span"], how="left"
+    ).select(
+        "trace_id",
+        agent=pl.col("c_agent"),
+        span_id=pl.col("c_span"),
+        turn=pl.col("turn"),
+        score=pl.col("score"),
+        evidence=pl.lit("code or call by `")
+        + pl.col("c_agent")
+        + pl.lit("` (")
+        + pl.col("c_span")
+        + pl.lit(") failed when `")
+        + pl.col("executor")
+        + pl.lit("` ran it (")
+        + pl.col("span_id")
+        + pl.lit('): "')
+        + pl.col("line").fill_null("")
+        + pl.lit('"'),
+    )
+
+
+_OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
+
+
+def last_step(ctx: Context) -> pl.DataFrame:
+    """Position only: the last step of a non-executor, non-verifier agent before the
+    run failed
+    (with content, the last one that said something). The weakest feature; it names a
+    suspect where nothing else does, at low confidence."""
+    t = ctx.turns.filter(
+        ~pl.col("is_run")
+        & ~pl.col("is_exec")
+        & (pl.col("operation") != _OP_VERIFY)
+        & pl.col("agent").is_not_null()
+        & (pl.col("span_id") == pl.col("owner_span_id"))
+    )
+    with_text = t.filter(pl.col("output").is_not_null())
+    chosen = pl.concat(
+        [with_text, t.join(with_text.select("trace_id").unique(), on="trace_id", how="anti")]
+    )
+    last = chosen.sort("turn").group_by("trace_id", maintain_order=True).last()
+    return last.select(
+        "trace_id",
+        "agent",
+        span_id=pl.col("owner_span_id"),
+        turn=pl.col("turn"),
+        score=pl.lit(1.0),
+        evidence=pl.lit("`")
+        + pl.col("agent")
+        + pl.lit("` took the last step (")
+        + pl.col("owner_span_id")
+        + pl.lit(") before the run failed (position only)"),
+    )
+
+
+FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
+    (named_by_rules, 3.0),
+    (failed_code_author, 1.5),
+    (answer_origin, 1.0),
+    (trouble_cause, 0.8),
+    (dropped_constraint, 1.2),
+    (changed_value, 1.0),
+    (empty_result, 0.6),
+    (last_step, 0.2),
+)
+"""The features and their weights. A rule's or detector's named agent (3) tops the
+ranking in practice (the other features rarely sum past it on one agent), so
+where the rules named an agent it stays; the others order the rest and set the
+confidence. Weights were set by hand on tests/corpus (see benchmarks/README.md)."""

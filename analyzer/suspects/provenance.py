@@ -1,0 +1,164 @@
+"""Provenance of a failed result: which earlier steps the delivered values rest on.
+
+Every step's output holds atoms (:func:`analyzer.suspects.turns.atoms`). An atom's
+origin is the earliest step whose output has it. Credit starts at the delivered
+result (mass 1 spread over its new atoms' origins) and flows backwards: a step keeps
+the share of its own new atoms that it introduced and passes the rest to the steps
+those atoms came from; a program's or executor's output passes all of its credit
+to the step that wrote the code (which keeps what its code introduced, e.g. a
+constant, and at least :data:`CODE_KEEP` for the computation, and passes on the
+inputs it used). After :data:`HOPS` hops the credit
+stays where it is. A wrong value introduced early and carried through code and
+hand-offs to the result thus lands on the step that introduced it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import polars as pl
+
+from analyzer.suspects.turns import atoms
+
+__all__ = ["CODE_KEEP", "HOPS", "credit", "in_task", "novel_atoms"]
+
+HOPS: Final = 6
+IDENTIFIER: Final = r"^[a-z][a-z0-9]*_[a-z0-9_]*$|^[a-z]+[A-Z][A-Za-z0-9]*$"
+"""A code name (snake or camel case)."""
+CODE_KEEP: Final = 0.5
+"""The least share of its credit a step that wrote code keeps (it computed the result)."""
+
+
+def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, atom) for every atom of a non-run step's output that the task
+    lacks (not one of its atoms, and, four characters or longer, not in its text).
+    A tool call's input (its arguments, the code it ran) counts as its calling
+    step's; names a step's own code defines (identifiers in a code turn) do not."""
+    said = (
+        t.filter(~pl.col("is_run") & pl.col("output").is_not_null())
+        .select("trace_id", "turn", "atoms", "has_code")
+        .explode("atoms")
+        .rename({"atoms": "atom"})
+        .filter(pl.col("atom").is_not_null())
+        .filter(~(pl.col("has_code") & pl.col("atom").str.contains(IDENTIFIER)))
+        .select("trace_id", "turn", "atom")
+    )
+    calls = (
+        t.filter(pl.col("is_tool") & pl.col("input").is_not_null())
+        .select("trace_id", "owner_span_id", atom=atoms(pl.col("input")))
+        .join(
+            t.select("trace_id", owner_span_id=pl.col("span_id"), turn=pl.col("turn")),
+            on=["trace_id", "owner_span_id"],
+        )
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null() & ~pl.col("atom").str.contains(IDENTIFIER))
+        .select("trace_id", "turn", "atom")
+    )
+    return (
+        pl.concat([said, calls])
+        .join(task, on="trace_id", how="left")
+        .filter(~in_task(pl.col("atom")))
+        .select("trace_id", "turn", "atom")
+        .unique()
+    )
+
+
+def in_task(atom: pl.Expr) -> pl.Expr:
+    """Whether ``atom`` is one of the task's (needs the ``task_list`` and ``task_atoms``
+    columns of the run's task)."""
+    listed = pl.col("task_list").fill_null(pl.lit([], pl.List(pl.String))).list.contains(atom)
+    inside = (atom.str.len_chars() >= 4) & pl.col("task_atoms").fill_null("").str.contains(
+        atom, literal=True
+    )
+    return listed | inside
+
+
+def _edges(
+    t: pl.DataFrame, novel: pl.DataFrame, authors: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``keep``: (trace_id, turn, keep, own) the share of its credit a step keeps and
+    its own atoms; ``edges``: (trace_id, turn, src, share) where the rest goes."""
+    origin = novel.group_by("trace_id", "atom").agg(o_turn=pl.col("turn").min())
+    rows = novel.join(origin, on=["trace_id", "atom"])
+    per = rows.group_by("trace_id", "turn").agg(
+        n=pl.len(),
+        n_own=(pl.col("o_turn") == pl.col("turn")).sum(),
+        own=pl.col("atom").filter(pl.col("o_turn") == pl.col("turn")).sort().head(3),
+    )
+    edges = (
+        rows.filter(pl.col("o_turn") < pl.col("turn"))
+        .group_by("trace_id", "turn", "o_turn")
+        .agg(k=pl.len())
+        .join(per.select("trace_id", "turn", "n"), on=["trace_id", "turn"])
+        .select("trace_id", "turn", src=pl.col("o_turn"), share=pl.col("k") / pl.col("n"))
+    )
+    keep = per.select("trace_id", "turn", keep=pl.col("n_own") / pl.col("n"), own=pl.col("own"))
+    # an executor's output is its code author's work: all credit moves there
+    exec_turns = t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn")
+    moved = exec_turns.join(authors, on=["trace_id", "turn"]).select(
+        "trace_id", "turn", src=pl.col("c_turn"), share=pl.lit(1.0)
+    )
+    keep = keep.join(exec_turns.with_columns(x=pl.lit(True)), on=["trace_id", "turn"], how="left")
+    # the step that wrote the code computed the result: it keeps at least half
+    wrote = authors.select("trace_id", turn=pl.col("c_turn"), y=pl.lit(True)).unique()
+    keep = (
+        keep.join(wrote, on=["trace_id", "turn"], how="left")
+        .with_columns(
+            keep=pl.when(pl.col("x").fill_null(False))
+            .then(0.0)
+            .when(pl.col("y").fill_null(False))
+            .then(pl.max_horizontal(pl.col("keep"), pl.lit(CODE_KEEP)))
+            .otherwise(pl.col("keep"))
+        )
+        .drop("x", "y")
+    )
+    edges = pl.concat([edges.join(exec_turns, on=["trace_id", "turn"], how="anti"), moved])
+    return keep, edges
+
+
+def credit(
+    t: pl.DataFrame, start: pl.DataFrame, novel: pl.DataFrame, authors: pl.DataFrame
+) -> pl.DataFrame:
+    """Credit per step: (trace_id, turn, w, hops, own). ``start``: (trace_id, turn, w)
+    the delivered result's mass on its atoms' origin steps; ``authors``: (trace_id,
+    turn, c_turn) the code author's step of each executor step."""
+    keep, edges = _edges(t, novel, authors)
+    mass = start.with_columns(hops=pl.lit(0, pl.Int32))
+    kept: list[pl.DataFrame] = []
+    for _ in range(HOPS):
+        if mass.height == 0:
+            break
+        m = mass.join(keep.select("trace_id", "turn", "keep"), on=["trace_id", "turn"], how="left")
+        outgoing = edges.group_by("trace_id", "turn").agg(out=pl.col("share").sum())
+        m = m.join(outgoing, on=["trace_id", "turn"], how="left").with_columns(
+            # what no edge carries stays here
+            stay=pl.when(pl.col("out").fill_null(0.0) > 0)
+            .then(pl.col("keep").fill_null(0.0))
+            .otherwise(1.0)
+        )
+        kept.append(m.select("trace_id", "turn", "hops", w=pl.col("w") * pl.col("stay")))
+        mass = (
+            m.filter(pl.col("stay") < 1.0)
+            .join(edges, on=["trace_id", "turn"])
+            .select(
+                "trace_id",
+                turn=pl.col("src"),
+                w=pl.col("w") * (1 - pl.col("stay")) * pl.col("share") / pl.col("out"),
+                hops=pl.col("hops") + 1,
+            )
+            .group_by("trace_id", "turn")
+            .agg(w=pl.col("w").sum(), hops=pl.col("hops").min())
+        )
+    if mass.height:
+        kept.append(mass.select("trace_id", "turn", "hops", "w"))
+    if not kept:
+        return pl.DataFrame(
+            schema={"trace_id": pl.String, "turn": pl.Int32, "w": pl.Float64, "hops": pl.Int32}
+        )
+    return (
+        pl.concat(kept, how="diagonal_relaxed")
+        .group_by("trace_id", "turn")
+        .agg(w=pl.col("w").sum(), hops=pl.col("hops").max())
+        .filter(pl.col("w") > 1e-9)
+        .join(keep.select("trace_id", "turn", "own"), on=["trace_id", "turn"], how="left")
+    )

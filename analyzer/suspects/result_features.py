@@ -1,0 +1,446 @@
+"""Suspect features that follow the delivered result back: where its values came
+from (:mod:`analyzer.suspects.provenance`), a result with no value at all, and task
+values dropped on the way. Same signature as :mod:`analyzer.suspects.features`."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import polars as pl
+
+from analyzer.suspects import provenance
+from analyzer.suspects.base import Context, empty, latest_code_before, quote
+from analyzer.suspects.turns import atoms
+
+__all__ = [
+    "answer_origin",
+    "changed_value",
+    "dropped_constraint",
+    "empty_result",
+    "trouble_cause",
+]
+
+SIGN_OFF_CHARS: Final = 20
+"""A message shorter than this is a sign-off ("TERMINATE", "Done."), not a result."""
+FIRST_STEPS: Final = 3
+"""How many first steps with input may have dropped a task value (its first receiver
+is one of them; reading every step's input would cost a scan of all of it)."""
+_OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
+
+
+def _task_atoms(t: pl.DataFrame) -> pl.DataFrame:
+    """The run's task: the run span's input, else the first turn's input; as
+    ``task`` (text), ``task_atoms`` (normalised text) and ``task_list`` (its atoms)."""
+    first = (
+        t.filter(pl.col("input").is_not_null())
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .first()
+        .select("trace_id", task=pl.col("input"))
+    )
+    return first.with_columns(
+        task_atoms=pl.col("task").str.to_lowercase().str.replace_all(r"(\d),(\d{3})", "$1$2"),
+        task_list=atoms(pl.col("task")),
+    )
+
+
+def _verifier_ended(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id) of the runs whose last agent step is a verifier's: what the run
+    delivered then is an acceptance of an earlier result, not the result."""
+    ender = (
+        t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+        .select("trace_id", "turn", "operation")
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .last()
+    )
+    return ender.filter(pl.col("operation") == _OP_VERIFY).select("trace_id")
+
+
+def _final(t: pl.DataFrame, task: pl.DataFrame, novel: pl.DataFrame) -> pl.DataFrame:
+    """The delivered result's new atoms per run: (trace_id, atom). The run span's
+    output when it has one (unless a verifier's acceptance ended the run), else the
+    last step of a non-executor, non-verifier agent that has a new atom."""
+    accepted = _verifier_ended(t)
+    run_out = (
+        t.filter(pl.col("is_run") & pl.col("output").is_not_null())
+        .join(accepted, on="trace_id", how="anti")
+        .select("trace_id", atom=pl.col("atoms"))
+    )
+    run_novel = (
+        run_out.explode("atom")
+        .filter(pl.col("atom").is_not_null())
+        .join(task, on="trace_id", how="left")
+        .filter(~provenance.in_task(pl.col("atom")))
+        .select("trace_id", "atom")
+    )
+    producers = t.filter(pl.col("substantive") & (pl.col("operation") != _OP_VERIFY))
+    last = novel.join(producers.select("trace_id", "turn"), on=["trace_id", "turn"]).join(
+        run_out.select("trace_id"), on="trace_id", how="anti"
+    )
+    last_turn = last.group_by("trace_id").agg(final_turn=pl.col("turn").max())
+    chosen = last.join(last_turn, on="trace_id").filter(pl.col("turn") == pl.col("final_turn"))
+    return pl.concat([run_novel, chosen.select("trace_id", "atom")]).unique()
+
+
+def _authors(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, c_turn): the code author's step of each executor step."""
+    ex = t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn")
+    return latest_code_before(t, ex).select("trace_id", "turn", "c_turn")
+
+
+def _atom_list(col: str) -> pl.Expr:
+    return pl.col(col).list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
+
+
+def answer_origin(ctx: Context) -> pl.DataFrame:
+    """Provenance of the delivered result: its new values are traced to the steps
+    that introduced them, through code (a program's output is its author's work,
+    the author's inputs the work of who introduced them) and through the messages
+    that carried them (:func:`provenance.credit`); a step scores its share of the
+    credit."""
+    t = ctx.turns
+    task = _task_atoms(t)
+    novel = provenance.novel_atoms(t, task)
+    final = _final(t, task, novel)
+    if final.height == 0:
+        return empty()
+    origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
+    n_final = final.group_by("trace_id").agg(n=pl.len(), shown=pl.col("atom").sort().head(3))
+    start = (
+        final.join(origin, on=["trace_id", "atom"])
+        .group_by("trace_id", "turn")
+        .agg(k=pl.len())
+        .join(n_final, on="trace_id")
+        .select("trace_id", "turn", w=pl.col("k") / pl.col("n"))
+    )
+    credited = provenance.credit(t, start, novel, _authors(t))
+    who = t.select("trace_id", "turn", "agent", "owner_span_id")
+    return (
+        credited.join(who, on=["trace_id", "turn"])
+        .join(n_final, on="trace_id")
+        .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
+        .select(
+            "trace_id",
+            "agent",
+            span_id=pl.col("owner_span_id"),
+            turn=pl.col("turn"),
+            score=pl.col("w"),
+            evidence=pl.lit("`")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("owner_span_id")
+            + pl.lit(") introduced ")
+            + pl.when(pl.col("own").list.len().fill_null(0) > 0)
+            .then(_atom_list("own"))
+            .otherwise(pl.lit("the code"))
+            + pl.lit("; the failed result (")
+            + _atom_list("shown")
+            + pl.lit(") rests on it")
+            + pl.when(pl.col("hops") > 0)
+            .then(pl.lit(", ") + pl.col("hops").cast(pl.String) + pl.lit(" step(s) back"))
+            .otherwise(pl.lit(""))
+            + pl.lit(" (credit ")
+            + (pl.col("w") * 100).round(0).cast(pl.Int32).cast(pl.String)
+            + pl.lit("%)"),
+        )
+    )
+
+
+def _delivered(t: pl.DataFrame) -> pl.DataFrame:
+    """The delivered message per run: the run span's output, else the last turn of a
+    non-executor agent of at least :data:`SIGN_OFF_CHARS` characters (a bare
+    sign-off delivers nothing)."""
+    cols = ("trace_id", "turn", "is_run", "atoms", "output")
+    run_out = t.filter(pl.col("is_run") & pl.col("output").is_not_null()).select(cols)
+    turns_ = (
+        t.filter(pl.col("substantive") & (pl.col("output").str.len_chars() >= SIGN_OFF_CHARS))
+        .select(cols)
+        .join(run_out.select("trace_id"), on="trace_id", how="anti")
+    )
+    last = turns_.sort("turn").group_by("trace_id", maintain_order=True).last()
+    return pl.concat([run_out, last])
+
+
+def empty_result(ctx: Context) -> pl.DataFrame:
+    """The delivered message carries no value the task lacks (the work was declared
+    done without a result): blame the agent that ended the run with it, at that step."""
+    t = ctx.turns
+    task = _task_atoms(t)
+    d = (
+        _delivered(t)
+        .join(task, on="trace_id", how="left")
+        .join(_verifier_ended(t), on="trace_id", how="anti")
+    )
+    novel = d.explode("atoms").filter(
+        pl.col("atoms").is_not_null() & ~provenance.in_task(pl.col("atoms"))
+    )
+    bare = d.join(novel.select("trace_id").unique(), on="trace_id", how="anti").filter(
+        # a bare one-digit number is a result too ("the answer is 8")
+        ~pl.col("output").str.contains(r"\b\d\b")
+    )
+    if bare.height == 0:
+        return empty()
+    # who ended the run: the speaker of the delivered turn, or of the last
+    # non-executor turn when the run span delivered it
+    enders = (
+        t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+        .select("trace_id", "turn", "agent", "owner_span_id")
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .last()
+        .select("trace_id", "agent", span_id=pl.col("owner_span_id"), e_turn=pl.col("turn"))
+    )
+    return bare.join(enders, on="trace_id").select(
+        "trace_id",
+        "agent",
+        "span_id",
+        turn=pl.col("e_turn"),
+        score=pl.lit(1.0),
+        evidence=pl.lit("`")
+        + pl.col("agent")
+        + pl.lit("` ended the run (")
+        + pl.col("span_id")
+        + pl.lit(') with no value the task lacks: "')
+        + quote(pl.col("output"))
+        + pl.lit('"'),
+    )
+
+
+def dropped_constraint(ctx: Context) -> pl.DataFrame:
+    """A value of the task that the delivered result lacks reached the first step
+    that got it in its input and is missing from that step's output: that step
+    dropped it. Needs per-step input (a plain message log has none)."""
+    t = ctx.turns
+    delivered = _delivered(t).select(
+        "trace_id",
+        result=pl.col("output").str.to_lowercase().str.replace_all(r"(\d),(\d{3})", "$1$2"),
+    )
+    task = (
+        _task_atoms(t)
+        .select("trace_id", atom=atoms(pl.col("task")))
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null())
+        .unique()
+        .join(delivered, on="trace_id")
+        # only what the delivered result lacks was dropped
+        .filter(~pl.col("result").str.contains(pl.col("atom"), literal=True))
+        .drop("result")
+    )
+    if task.height == 0:
+        return empty()
+    steps = (
+        t.filter(
+            pl.col("substantive") & pl.col("input").is_not_null() & pl.col("output").is_not_null()
+        )
+        .select("trace_id", "turn", "agent", "owner_span_id", "input", "output")
+        .sort("trace_id", "turn")
+        .group_by("trace_id", maintain_order=True)
+        .head(FIRST_STEPS)
+    )
+    cand = steps.join(task, on="trace_id").filter(
+        pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+        & ~pl.col("output").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+    )
+    if cand.height == 0:
+        return empty()
+    # only the first step that got the value can have dropped it from the task
+    first = (
+        steps.join(task, on="trace_id")
+        .filter(pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True))
+        .group_by("trace_id", "atom")
+        .agg(first_turn=pl.col("turn").min())
+    )
+    dropped = cand.join(first, on=["trace_id", "atom"]).filter(
+        pl.col("turn") == pl.col("first_turn")
+    )
+    return (
+        dropped.group_by("trace_id", "agent", "owner_span_id")
+        .agg(turn=pl.col("turn").min(), atoms=pl.col("atom").sort().head(3))
+        .select(
+            "trace_id",
+            "agent",
+            span_id=pl.col("owner_span_id"),
+            turn=pl.col("turn"),
+            score=pl.lit(1.0),
+            evidence=pl.lit("`")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("owner_span_id")
+            + pl.lit(") got the task's ")
+            + pl.col("atoms").list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
+            + pl.lit(" in its input and did not pass it on; the delivered result lacks it"),
+        )
+    )
+
+
+def _one_apart(pair: dict[str, str]) -> bool:
+    a, b = pair["atom"], pair["task_atom"]
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def changed_value(ctx: Context) -> pl.DataFrame:
+    """A step wrote a value one character away from a value of the task (another
+    entry, year, id or version: ``I-133`` for ``I-131``, ``sales_2023`` for
+    ``sales_2024``): the earliest such step changed what the task asked for."""
+    t = ctx.turns
+    task = _task_atoms(t).select("trace_id", task_atom=pl.col("task_list")).explode("task_atom")
+    task = task.filter(
+        pl.col("task_atom").str.contains(r"\d") & (pl.col("task_atom").str.len_chars() >= 3)
+    )
+    if task.height == 0:
+        return empty()
+    steps = (
+        t.filter(pl.col("substantive") & pl.col("owner_span_id").is_not_null())
+        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null())
+    )
+    skeleton = r"\d"
+    pairs = (
+        steps.with_columns(sk=pl.col("atom").str.replace_all(skeleton, "#"))
+        .join(
+            task.with_columns(sk=pl.col("task_atom").str.replace_all(skeleton, "#")),
+            on=["trace_id", "sk"],
+        )
+        .filter(pl.col("atom") != pl.col("task_atom"))
+    )
+    known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
+    pairs = pairs.join(known, on="trace_id").filter(
+        ~pl.col("all_task").list.contains(pl.col("atom"))
+    )
+    if pairs.height == 0:
+        return empty()
+    pairs = pairs.filter(
+        pl.struct("atom", "task_atom").map_elements(_one_apart, return_dtype=pl.Boolean)
+    )
+    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
+    return first.select(
+        "trace_id",
+        "agent",
+        span_id=pl.col("owner_span_id"),
+        turn=pl.col("turn"),
+        score=pl.lit(1.0),
+        evidence=pl.lit("`")
+        + pl.col("agent")
+        + pl.lit("` (")
+        + pl.col("owner_span_id")
+        + pl.lit(') wrote "')
+        + pl.col("atom")
+        + pl.lit('" where the task says "')
+        + pl.col("task_atom")
+        + pl.lit('"'),
+    )
+
+
+_TROUBLE_LINE: Final = (
+    r"(?i)([^.\n]*(?:unable to|not able to|could not|couldn't|cannot|can't|failed to|"
+    r"stuck|going in circles|in a loop|no progress|not making)[^.\n]*)"
+)
+
+
+def trouble_cause(ctx: Context) -> pl.DataFrame:
+    """Trouble reported in plain language (first person, or the team stuck): the
+    values the report mentions are traced back like a result (:func:`answer_origin`);
+    with none, blame the step right before it (of another agent, not an executor),
+    else the speaker."""
+    t = ctx.turns
+    rep = (
+        t.filter(pl.col("trouble") & pl.col("substantive"))
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .first()
+        .select(
+            "trace_id",
+            r_turn=pl.col("turn"),
+            r_agent=pl.col("agent"),
+            r_span=pl.col("owner_span_id"),
+            line=quote(pl.col("output").str.extract(_TROUBLE_LINE, 1)),
+        )
+    )
+    if rep.height == 0:
+        return empty()
+    task = _task_atoms(t)
+    novel = provenance.novel_atoms(t, task)
+    origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
+    mentioned = (
+        novel.join(rep, on="trace_id")
+        .filter(pl.col("turn") == pl.col("r_turn"))
+        .select("trace_id", "atom")
+        .join(origin, on=["trace_id", "atom"])
+        .join(rep.select("trace_id", "r_turn"), on="trace_id")
+        .filter(pl.col("turn") < pl.col("r_turn"))
+    )
+    start = (
+        mentioned.group_by("trace_id", "turn")
+        .agg(k=pl.len())
+        .with_columns(w=pl.col("k") / pl.col("k").sum().over("trace_id"))
+        .select("trace_id", "turn", "w")
+    )
+    who = t.select("trace_id", "turn", "agent", "owner_span_id")
+    linked = (
+        provenance.credit(t, start, novel, _authors(t))
+        .join(who, on=["trace_id", "turn"])
+        .join(rep, on="trace_id")
+        .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
+        .select(
+            "trace_id",
+            "agent",
+            span_id=pl.col("owner_span_id"),
+            turn=pl.col("turn"),
+            score=pl.col("w"),
+            evidence=pl.lit("`")
+            + pl.col("r_agent")
+            + pl.lit("` reported trouble (")
+            + pl.col("r_span")
+            + pl.lit(") about values `")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("owner_span_id")
+            + pl.lit(') introduced: "')
+            + pl.col("line").fill_null("")
+            + pl.lit('"'),
+        )
+    )
+    rest = rep.join(linked.select("trace_id").unique(), on="trace_id", how="anti")
+    before = (
+        t.filter(pl.col("substantive"))
+        .join(rest, on="trace_id")
+        .filter((pl.col("turn") < pl.col("r_turn")) & (pl.col("agent") != pl.col("r_agent")))
+        .sort("turn", descending=True)
+        .group_by("trace_id", maintain_order=True)
+        .first()
+    )
+    adjacent = before.select(
+        "trace_id",
+        "agent",
+        span_id=pl.col("owner_span_id"),
+        turn=pl.col("turn"),
+        score=pl.lit(0.6),
+        evidence=pl.lit("`")
+        + pl.col("r_agent")
+        + pl.lit("` reported trouble (")
+        + pl.col("r_span")
+        + pl.lit(") right after `")
+        + pl.col("agent")
+        + pl.lit("`'s step ")
+        + pl.col("owner_span_id")
+        + pl.lit(': "')
+        + pl.col("line").fill_null("")
+        + pl.lit('"'),
+    )
+    own = rest.join(before.select("trace_id"), on="trace_id", how="anti").select(
+        "trace_id",
+        agent=pl.col("r_agent"),
+        span_id=pl.col("r_span"),
+        turn=pl.col("r_turn"),
+        score=pl.lit(0.5),
+        evidence=pl.lit("`")
+        + pl.col("r_agent")
+        + pl.lit("` reported trouble with its own step (")
+        + pl.col("r_span")
+        + pl.lit('): "')
+        + pl.col("line").fill_null("")
+        + pl.lit('"'),
+    )
+    return pl.concat([linked, adjacent, own]).filter(pl.col("span_id").is_not_null())

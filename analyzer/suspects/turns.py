@@ -1,0 +1,214 @@
+"""The turns of the failed runs as a Polars frame, with what the suspect features read.
+
+:func:`load` runs the named query ``suspect_turns`` (analyzer/queries/suspects.sql)
+and adds, per turn: its ``atoms`` (numbers, identifiers, quoted strings, file names,
+URLs: the things a result rests on), whether it holds code, whether its agent is an
+executor, and whether it shows a failure. Executors are recognised by structure
+only, never by a framework's wording: a tool span (or ``tool`` actor), or an agent
+that never writes code and whose turns mostly follow another agent's code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import duckdb
+import polars as pl
+
+from analyzer import content, queries
+from tracer import semconv
+
+__all__ = ["ATOM", "CODE", "FAIL", "TROUBLE", "annotate", "atoms", "load", "params"]
+
+# The spans table's normalised operation values (analyzer/schema.sql).
+_OP_AGENT: Final = "agent"
+_OPS: Final = {
+    "op_agent": _OP_AGENT,
+    "op_tool": "tool",
+    "turn_ops": [_OP_AGENT, "tool", "verify", "plan"],
+    "agent_ops": [_OP_AGENT, "verify", "plan"],
+    "a_tool": semconv.ACTOR_TOOL,
+    # the first spans whose input is read (the run span among them): more than the
+    # dropped_constraint feature's FIRST_STEPS
+    "first_inputs": 8,
+    # rules that name their agent from an explicit record (a plan defect, a handoff
+    # violation, an assembly error, an omission): the text of their runs is not read
+    "settled_rules": [
+        "decomposition_recorded",
+        "handoff",
+        "assembly",
+        "decomposition_omission",
+    ],
+}
+
+ATOM: Final = (
+    r"https?://[^\s)\]>\"'`]+"
+    r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
+    r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
+    r"|\"[^\"\s]+(?: [^\"\s]+){1,4}\"|'[^'\s]{3,30}(?: [^'\s]+){0,4}'"
+    r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?\d{2,}(?:,\d{3})*(?:e[+-]?\d+)?"
+    r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*"
+)
+"""What a result rests on: URLs, file names, identifiers (snake or camel case),
+short quoted phrases (two to five words in double quotes, so JSON keys and whole
+JSON values are not atoms; one to five in single quotes), decimals and numbers of
+two digits or more, and names (capitalised words inside a sentence)."""
+
+CODE: Final = r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:])"
+"""A code block, or a program's first line at the start of a line (a traceback quotes
+code indented: an executor's reply is no code)."""
+
+FAIL: Final = (
+    r"(?i)exit ?(?:code|status)\W{0,3}-?[1-9]\d*|traceback \(most recent call last\)"
+    r"|command not found|\b[A-Z]?[a-z]*(?:Error|Exception):"
+    r"|\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b"
+    r"|\"error\"\s*:\s*[{\"]"
+)
+"""A failed run in a program's or tool's output: a non-zero exit status, a traceback,
+an error line, an HTTP 4xx/5xx, an error object."""
+
+TROUBLE: Final = (
+    r"(?i)\b(?:I|we) (?:was|were|am|are|have been) (?:unable|not able) to\b"
+    r"|\b(?:I|we) (?:could not|couldn't|cannot|can't|failed to)\b"
+    r"|\b(?:stuck|going in circles|in a loop|not making (?:any )?progress|no progress)\b"
+)
+"""Trouble reported in plain language (first person or about the team)."""
+
+
+def params(name: str) -> dict[str, Any]:
+    """The bound values the named query uses."""
+    text = queries.sql(name)
+    bound = {**_OPS, **_directions()}
+    return {k: v for k, v in bound.items() if f"${k}" in text}
+
+
+def _directions() -> dict[str, str]:
+    return {"d_output": semconv.CONTENT_OUTPUT, "d_input": semconv.CONTENT_INPUT}
+
+
+def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The turns of the failed runs: the query's columns plus ``atoms`` (list of
+    normalised atoms of the output), ``has_code``, ``fails``, ``trouble``,
+    ``is_exec`` and ``substantive`` (a non-run, non-executor turn with output)."""
+    name = "suspect_turns" if content.has_content_table(con) else "suspect_turns_bare"
+    frame = con.sql(queries.sql(name), params=params(name)).pl()
+    return annotate(frame)
+
+
+def annotate(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add the derived columns to a turns frame (see :func:`load`)."""
+    out = pl.col("output").fill_null("")
+    frame = frame.with_columns(atoms=atoms(out))
+    names = frame.select(
+        "trace_id", name=pl.col("agent").str.to_lowercase().str.replace(r"\s*\(.*$", "")
+    ).unique()
+    known = names.group_by("trace_id").agg(names=pl.col("name"))
+    frame = (
+        frame.join(known, on="trace_id", how="left")
+        .with_columns(
+            # an agent's own name is no value a result rests on
+            atoms=pl.col("atoms").list.set_difference(
+                pl.col("names").fill_null(pl.lit([], pl.List(pl.String)))
+            )
+        )
+        .drop("names")
+    )
+    frame = frame.with_columns(
+        has_code=out.str.contains(CODE),
+        fails=out.str.contains(FAIL),
+        trouble=out.str.contains(TROUBLE),
+    )
+    return _mark_executors(frame)
+
+
+def atoms(text: pl.Expr) -> pl.Expr:
+    """Normalised atoms of a text: quotes stripped, lower case, thousands separators
+    and trailing decimal zeros dropped."""
+    return (
+        text.str.extract_all(ATOM)
+        .list.eval(
+            pl.element()
+            .str.replace(r"^[a-z,;:] ", "")
+            .str.strip_chars("\"'")
+            .str.to_lowercase()
+            .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
+            .str.replace(r"^(-?\d+\.\d*?)0+((?:e[+-]?\d+)?)$", "$1$2")
+            .str.strip_suffix(".")
+        )
+        .list.unique()
+    )
+
+
+def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
+    """``is_exec``: a tool's turn, or a turn of an agent that never writes code in the
+    run, replies right after another agent's code at least once (or after code and
+    one message calling it by name), and whose content
+    turns mostly come after code (a code turn since its previous turn, within the
+    last three turns); the detectors' ``detector_messages`` uses the same rule."""
+    said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run")).sort("trace_id", "turn")
+    code_turn = pl.when(pl.col("has_code")).then(pl.col("turn"))
+    recent = pl.max_horizontal(
+        *(code_turn.shift(k).over("trace_id", order_by="turn") for k in (1, 2, 3))
+    )
+    previous_own = pl.col("turn").shift(1).over(["trace_id", "agent"], order_by="turn")
+    names = said.select("trace_id", other=pl.col("agent").str.to_lowercase()).unique().drop_nulls()
+    addressed = (
+        said.select("trace_id", "turn", "agent", low=pl.col("output").str.to_lowercase())
+        .join(names, on="trace_id")
+        .filter(
+            (pl.col("other") != pl.col("agent").str.to_lowercase().fill_null(""))
+            & pl.col("low").str.contains(pl.col("other"), literal=True)
+        )
+        .select("trace_id", "turn", names_other=pl.lit(True))
+        .unique()
+    )
+    # a message that names another agent of the run is an instruction, not output
+    said = said.join(addressed, on=["trace_id", "turn"], how="left").with_columns(
+        instruction=pl.col("names_other").fill_null(False)
+    )
+    said = said.with_columns(
+        after_code=(recent.fill_null(-1) > previous_own.fill_null(-1))
+        & ~pl.col("has_code")
+        & ~pl.col("instruction"),
+        # right after code, or after code and one message that calls this agent by
+        # name (an orchestrator passing the code on)
+        right_after=(
+            pl.col("has_code").shift(1).over("trace_id", order_by="turn").fill_null(False)
+            | (
+                pl.col("has_code").shift(2).over("trace_id", order_by="turn").fill_null(False)
+                & pl.col("output")
+                .shift(1)
+                .over("trace_id", order_by="turn")
+                .fill_null("")
+                .str.to_lowercase()
+                .str.contains(pl.col("agent").fill_null("\u0000").str.to_lowercase(), literal=True)
+            )
+        )
+        & ~pl.col("has_code")
+        & ~pl.col("instruction"),
+    )
+    per_agent = (
+        said.filter(pl.col("agent").is_not_null() & ~pl.col("is_tool"))
+        .group_by("trace_id", "agent")
+        .agg(
+            wrote=pl.col("has_code").any(),
+            after=pl.col("after_code").sum(),
+            right=pl.col("right_after").sum(),
+            n=pl.len(),
+        )
+        .filter(~pl.col("wrote") & (pl.col("right") >= 1) & (pl.col("after") * 2 >= pl.col("n")))
+        .select("trace_id", "agent", exec_agent=pl.lit(True))
+    )
+    frame = frame.join(per_agent, on=["trace_id", "agent"], how="left")
+    return (
+        frame.with_columns(
+            is_exec=pl.col("is_tool") | pl.col("exec_agent").fill_null(False),
+        )
+        .with_columns(
+            substantive=~pl.col("is_run")
+            & ~pl.col("is_exec")
+            & pl.col("agent").is_not_null()
+            & (pl.col("output").str.len_chars().fill_null(0) > 0),
+        )
+        .drop("exec_agent")
+    )

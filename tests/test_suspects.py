@@ -1,0 +1,184 @@
+"""Each suspect feature alone, on tiny built runs shaped as plain message logs
+(one agent span per message, the task on the run span), then the ranking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+from analyzer_builders import Run, attribution, prepared
+
+from analyzer import rules
+from analyzer.suspects import calibration, features, rank, turns
+from analyzer.suspects.base import Context
+
+CODE = "```python\nstart, final = 1.2e5, 1.152e6\nprint(round(final / start, 3))\n```"
+
+
+def _ctx(run: Run) -> Context:
+    """The features' context after the rules ran (what the ranking sees)."""
+    con = prepared(run)
+    rules.attribute(con)
+    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
+    return Context(turns.load(con), named)
+
+
+def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
+    return sorted(feature(_ctx(run)).to_dicts(), key=lambda r: -r["score"])
+
+
+def _task_run(task: str) -> Run:
+    run = Run(1, outcome="failure")
+    run.say(run.root, task, direction="input")
+    return run
+
+
+def test_executor_is_recognised_by_structure_not_wording() -> None:
+    """An agent that writes no code and answers right after code is an executor; a
+    planner that never follows code is not, whatever either says."""
+    run = _task_run("Grow 1.2e5 cells; what is the fold change?")
+    run.turn("Planner", "Plan: compute the fold change with code.")
+    run.turn("Coder", CODE)
+    run.turn("Box", "9.6")
+    frame = _ctx(run).turns.filter(~pl.col("is_run"))
+    by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=True))
+    assert by_agent == {"Planner": False, "Coder": False, "Box": True}
+
+
+def test_answer_origin_follows_a_value_through_code_to_who_introduced_it() -> None:
+    """The result 9.6 came out of code whose input 1.152e6 one agent made up: that
+    agent's step gets most of the credit, the code's author the rest."""
+    run = _task_run("Start count 1.2e5 cells; the day-3 count is in counts.csv. Fold change?")
+    run.turn("Reader", "Day-3 count from counts.csv: 9.6e5.")
+    units = run.turn("Units", "Counts undercount clumps; scaling up gives 1.152e6.")
+    coder = run.turn("Coder", CODE)
+    run.turn("Terminal", "9.6")
+    run.turn("Reporter", "The fold change is 9.6.")
+    got = _rows(features.answer_origin, run)
+    assert [(r["agent"], r["span_id"]) for r in got[:2]] == [("Units", units), ("Coder", coder)]
+    assert got[0]["score"] == got[1]["score"] == 0.5
+    assert '"1.152e6"' in got[0]["evidence"] and '"9.6"' in got[0]["evidence"]
+
+
+def test_answer_origin_names_a_claim_that_appears_from_nowhere() -> None:
+    """A value no earlier step holds is the speaker's own."""
+    run = _task_run("How many rows has sales.csv?")
+    run.turn("Planner", "Coder, count the rows of sales.csv.")
+    coder = run.turn("Coder", "Done: sales.csv has 1200 rows.")
+    (got,) = _rows(features.answer_origin, run)
+    assert (got["agent"], got["span_id"], got["score"]) == ("Coder", coder, 1.0)
+
+
+def test_failed_code_blames_its_author_not_the_executor() -> None:
+    """A non-zero exit status in the executor's reply names who wrote the code."""
+    run = _task_run("Sum the column total of in.json.")
+    coder = run.turn("Coder", "```python\nimport json\nprint(json.load(open('in.json'))['t'])\n```")
+    run.turn("Terminal", "exit status 1\nKeyError: 't'")
+    (got,) = _rows(features.failed_code_author, run)
+    assert (got["agent"], got["span_id"], got["score"]) == ("Coder", coder, 1.0)
+    assert "KeyError" in got["evidence"] or "exit status 1" in got["evidence"]
+
+
+def test_reported_trouble_is_traced_to_the_values_it_mentions() -> None:
+    """The report names 1.788; the step that introduced the value behind it is blamed,
+    not the reporter."""
+    run = _task_run("Standard deviation of the five readings in lab_run_7.csv?")
+    reader = run.turn("Reader", "Third reading from lab_run_7.csv: 14.25.")
+    run.turn("Stats", "The standard deviation with 14.25 included is 1.788.")
+    run.turn("Checker", "1.788 looks wrong and I cannot locate the cause.")
+    got = _rows(features.trouble_cause, run)
+    assert got[0]["agent"] in {"Reader", "Stats"}
+    assert any(r["span_id"] == reader for r in got)
+    assert all("Checker" not in r["agent"] for r in got)
+
+
+def test_changed_value_names_the_step_that_swapped_a_task_value() -> None:
+    """I-133 where the task says I-131: the step that wrote it."""
+    run = _task_run("Half-life of I-131 from isotopes.json, in days?")
+    run.turn("Planner", "Reader: get the I-131 entry.")
+    reader = run.turn("Reader", "Entry I-133: 0.87 days.")
+    (got,) = _rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Reader", reader)
+    assert '"-133"' in got["evidence"] and '"-131"' in got["evidence"]
+
+
+def test_empty_result_blames_who_ended_the_run_without_a_value() -> None:
+    """The last message carries no value the task lacks: the run was closed empty."""
+    run = _task_run("Average rainfall January to April 2022, in mm?")
+    run.turn("Surfer", "Page https://data.example.org/rain: Jan 80, Feb 60, Mar 55, Apr 41.")
+    closer = run.turn("Lead", "The figures are available, so the task is done.")
+    (got,) = _rows(features.empty_result, run)
+    assert (got["agent"], got["span_id"]) == ("Lead", closer)
+
+
+def test_dropped_constraint_needs_the_step_input() -> None:
+    """The first step that got 'Oak' in its input and left it out is blamed; a plain
+    message log (no inputs) gives nothing."""
+    run = _task_run("Book room 'Oak' on Friday for 45 minutes.")
+    planner = run.agent("planner")
+    run.say(planner, "Book room 'Oak' on Friday for 45 minutes.", direction="input")
+    run.say(planner, "Book a room on Friday for 45 minutes.")
+    writer = run.agent("writer")
+    run.say(writer, "Book a room on Friday for 45 minutes.", direction="input")
+    run.say(writer, "Booked room 'Elm', Friday 15:00-15:45.")
+    (got,) = _rows(features.dropped_constraint, run)
+    assert (got["agent"], got["span_id"]) == ("planner", planner)
+    plain = _task_run("Book room 'Oak' on Friday for 45 minutes.")
+    plain.turn("writer", "Booked room 'Elm', Friday 15:00-15:45.")
+    assert _rows(features.dropped_constraint, plain) == []
+
+
+def test_last_step_is_position_only_and_skips_executors_and_verifiers() -> None:
+    """With nothing else, the last producing step, said to be position only."""
+    run = _task_run("Summarise the report.")
+    writer = run.turn("Writer", "Summary: all fine.")
+    run.span("verify", operation="verify", agent="Checker")
+    (got,) = _rows(features.last_step, run)
+    assert (got["agent"], got["span_id"]) == ("Writer", writer)
+    assert "position only" in got["evidence"]
+
+
+def test_rank_combines_features_per_agent_across_role_qualifiers() -> None:
+    """`Lead (thought)` and `Lead (-> Surfer)` are one agent; the margin is the raw score."""
+    run = _task_run("Capital of the region in region.json?")
+    run.turn("Lead (thought)", "Surfer, open https://example.org/region.")
+    surfer = run.turn("Surfer", "The page says the capital is Oldtown.")
+    run.turn("Lead (-> Surfer)", "Final answer: Oldtown.")
+    ranked = rank(_ctx(run))
+    (row,) = ranked.to_dicts()
+    assert row["suspects"][0]["agent"] == "Surfer"
+    assert row["suspects"][0]["span_id"] == surfer
+    assert [s["agent"].split(" ")[0] for s in row["suspects"]].count("Lead") == 1
+    assert row["raw"] > 0
+
+
+def test_calibration_fit_is_monotone_and_never_certain() -> None:
+    """Pool-adjacent-violators gives non-decreasing, smoothed shares."""
+    pairs = [(0.1, False)] * 5 + [(0.5, True), (0.5, False)] * 3 + [(3.0, True)] * 6
+    table = calibration.fit(pairs)
+    shares = [share for _, share in table]
+    assert shares == sorted(shares) and max(shares) < 1.0
+    assert calibration.confidence(3.5, table) == shares[-1]
+    assert calibration.confidence(None, table) == 0.0
+
+
+def test_every_failed_run_with_agent_spans_gets_ranked_suspects() -> None:
+    """A run with no content still gets a suspect, by structure, at low confidence."""
+    run = Run(1, outcome="failure")
+    run.agent("planner")
+    writer = run.agent("writer")
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["suspect"]) == ("writer", writer, True)
+    assert got["confidence"] < calibration.LOW
+    assert got["suspects"][0]["evidence"]
+
+
+def test_an_executor_called_by_name_after_the_code_is_still_an_executor() -> None:
+    """Code, then an orchestrator's `Terminal, run it`, then the terminal's output."""
+    run = _task_run("Fold change of 1.2e5 cells?")
+    run.turn("Coder", CODE)
+    run.turn("Lead", "Terminal, please run the code above.")
+    run.turn("Terminal", "Traceback (most recent call last):\nNameError: name 'x'")
+    frame = _ctx(run).turns.filter(~pl.col("is_run"))
+    by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=True))
+    assert by_agent == {"Coder": False, "Lead": False, "Terminal": True}
