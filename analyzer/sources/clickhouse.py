@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,16 @@ import pyarrow.compute as pc
 
 from analyzer import analysis as _analysis
 from analyzer import detectors as detecting
-from analyzer import examples, ingest, ingest_sql, mapping, metrics, queries, rules
+from analyzer import (
+    examples,
+    ingest,
+    ingest_sql,
+    mapping,
+    mapping_langgraph,
+    metrics,
+    queries,
+    rules,
+)
 from analyzer.analysis import CATEGORIES, Analysis
 from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
@@ -47,18 +57,28 @@ from tracer import semconv
 
 __all__ = ["ClickHouseSource", "open_source", "query_params"]
 
-# Mapping keys the ClickHouse port reads itself; any other key of the mapping on a
-# span (another instrumentation's) leaves its trace to the exact local mapping.
-_HANDLED_KEYS = frozenset(
+#: Mapping keys (parameter names of :func:`analyzer.mapping.params`) the ClickHouse
+#: port reads itself, in ``clickhouse.sql``.
+READ_KEYS = frozenset(
     {
         "k_op", "k_workflow", "k_agent", "k_tool", "k_stage", "k_actor", "k_h_source",
         "k_h_target", "k_gh_source", "k_gh_target", "k_violations", "k_verdict",
-        "k_attempt", "k_outcome", "k_outcome_reason", "k_outcome_trace", "k_plan_assignees",
-        "k_plan_unassigned", "k_plan_duplicates", "k_plan_overlaps", "k_error_type",
-        "k_eval_name", "k_eval_label", "k_exc_type",
+        "k_outcome", "k_outcome_trace", "k_eval_label",
     }
 )  # fmt: skip
-_PARAM = re.compile(r"\{([a-z_0-9]+):")
+#: Mapping keys that only fill columns no figure of a simple run reads: the rules of
+#: failed runs (error types, plan defects and assignees, attempts, outcome reasons),
+#: or an evaluation's name (a trace with an evaluation event is never simple).
+FIGURE_FREE_KEYS = frozenset(
+    {
+        "k_attempt", "k_outcome_reason", "k_plan_assignees", "k_plan_unassigned",
+        "k_plan_duplicates", "k_plan_overlaps", "k_error_type", "k_eval_name", "k_exc_type",
+    }
+)  # fmt: skip
+HANDLED_KEYS = READ_KEYS | FIGURE_FREE_KEYS
+"""Mapping keys the ClickHouse port handles; any other key an ingest mapping reads
+(another instrumentation's), on a span, leaves its trace to the exact local mapping."""
+_ATTRIBUTE_READ = re.compile(r"attributes\[\$(k_[a-z0-9_]+)\]")
 _VALUES_SCHEMA = pa.schema(
     [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("v", pa.float64())]
 )
@@ -92,17 +112,24 @@ FIGURES_MEMORY_LIMIT = "160MB"
 
 
 def query_params(statement: str, **extra: Any) -> dict[str, Any]:
-    """The bound values a ClickHouse statement of ``clickhouse.sql`` names."""
+    """The bound values a ClickHouse statement of ``clickhouse.sql`` names: the
+    vocabulary, the mapping's keys and patterns, then ``extra``."""
     values: dict[str, Any] = dict(mapping.params())
-    values["foreign_keys"] = sorted(
-        v for k, v in values.items() if k.startswith("k_") and k not in _HANDLED_KEYS
-    )
+    values["foreign_keys"] = foreign_keys()
     values.update(extra)
-    used = set(_PARAM.findall(statement))
-    missing = used - values.keys()
-    if missing:
-        raise KeyError(f"unbound parameter(s) {sorted(missing)}")
-    return {k: v for k, v in values.items() if k in used}
+    return queries.bind(statement, values, pattern=queries.CLICKHOUSE_PARAM)
+
+
+def foreign_keys() -> list[str]:
+    """The attribute keys the ingest mappings read (:mod:`analyzer.mapping`, and the
+    LangGraph one's ``attributes[...]`` reads) that the ClickHouse port does not handle:
+    a span holding one leaves its trace to the exact local mapping."""
+    keys = {k: v for k, v in mapping.params().items() if k.startswith("k_")}
+    handled = {keys[k] for k in HANDLED_KEYS}
+    langgraph = "\n".join(mapping_langgraph.LINK_SQL)
+    read = mapping_langgraph.params(langgraph)
+    extra = {read[k] for k in set(_ATTRIBUTE_READ.findall(langgraph)) if k in read}
+    return sorted(({*keys.values()} | extra) - handled)
 
 
 def open_source(url: str) -> ClickHouseSource:
@@ -118,6 +145,16 @@ class ClickHouseSource:
     def __init__(self, engine: Engine, url: SourceURL):
         self.engine = engine
         self.url = url
+        #: wall-clock seconds of each step of the last :meth:`analyze`, in order
+        self.timings: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def _step(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
     def __str__(self) -> str:
         return str(self.url)
@@ -161,25 +198,31 @@ class ClickHouseSource:
             "has_service": service is not None,
             "service": service or "",
         }
+        self.timings = {}
         self._drop_temp()
         try:
-            parts = self._partitions()
-            self._command("ch_referenced")
-            self._command("ch_values_table")
-            self._command("ch_spans_all", parts=parts)
-            remote = self._per_partition(parts, scope, all_runs)
-            holders = self._query("ch_outcome_holders").cast(_IDS_SCHEMA)
-            ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
-            # ClickHouse's heavy steps are done before the local store grows
-            self._drop_temp(_STEP_TABLES)
-            self.engine.release_memory()
-            ids = ids.group_by("trace_id").aggregate([])
+            with self._step("normalize"):
+                parts = self._partitions()
+                self._command("ch_referenced")
+                self._command("ch_values_table")
+                self._command("ch_spans_all", parts=parts)
+            with self._step("per_partition"):
+                remote = self._per_partition(parts, scope, all_runs)
+            with self._step("local_ids"):
+                holders = self._query("ch_outcome_holders").cast(_IDS_SCHEMA)
+                ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
+                # ClickHouse's heavy steps are done before the local store grows
+                self._drop_temp(_STEP_TABLES)
+                self.engine.release_memory()
+                ids = ids.group_by("trace_id").aggregate([])
             con = _new_local_store()
             try:
                 with _memory_hint(ids.num_rows), detecting.session(detectors) as session:
-                    self._fill(con, ids)
-                    _analysis.prepare(con, since=since, service=service)
-                    rules.attribute(con)
+                    with self._step("fetch"):
+                        self._fill(con, ids)
+                    with self._step("attribute"):
+                        _analysis.prepare(con, since=since, service=service)
+                        rules.attribute(con)
                     _shrink(con)
                     return self._collect(
                         con, remote, all_runs, example_runs, tuple(session.warnings)
@@ -283,22 +326,25 @@ class ClickHouseSource:
         lasts = [x for x in (l_last, *(t["last_ns"] for t in simple_parts)) if x is not None]
         unit = metrics.trend_unit(min(firsts, default=None), max(lasts, default=None))
 
-        con.execute(queries.sql("m_calls"))
+        queries.run(con, "m_calls")
         _register(con, "ch_calls_arrow", remote["ch_calls"])
         con.execute("INSERT INTO cg_calls SELECT agent, stage, actor, sum(calls), sum(failures)"
                     " FROM ch_calls_arrow GROUP BY ALL")  # fmt: skip
-        values = con.sql(catalog.sql("l_values", "local.sql")).to_arrow_reader(BATCH_ROWS)
-        for batch in values:
-            block = pa.Table.from_batches([batch]).cast(_VALUES_SCHEMA)
-            self._command("ch_local_values", {"vals": block})
-        _register(con, "ch_quantiles", self._quantiles())
-        self.engine.release_memory()  # ClickHouse's work is done; the frames come next
+        with self._step("send_values"):
+            values = _local(con, "l_values").to_arrow_reader(BATCH_ROWS)
+            for batch in values:
+                block = pa.Table.from_batches([batch]).cast(_VALUES_SCHEMA)
+                self._command("ch_local_values", {"vals": block})
+        with self._step("quantiles"):
+            _register(con, "ch_quantiles", self._quantiles())
+            self.engine.release_memory()  # ClickHouse's work is done; the frames come next
         _register(con, "ch_edges", remote["ch_edges"])
-        _register(con, "l_edges", _arrow(con, catalog.sql("l_edges", "local.sql")))
+        _register(con, "l_edges", _local(con, "l_edges").to_arrow_table())
         _register(con, "ch_stages", remote["ch_stage_runs"])
-        _register(con, "l_stages", _arrow(con, queries.sql("m_stages")))
+        _register(con, "l_stages", _relation(queries.run(con, "m_stages")).to_arrow_table())
         _register(con, "ch_trend", _naive_time(remote["ch_trend"], "bucket"))
-        _register(con, "l_trend", _arrow(con, queries.sql("m_trend"), {"unit": unit}))
+        l_trend = queries.run(con, "m_trend", unit=unit)
+        _register(con, "l_trend", _relation(l_trend).to_arrow_table())
 
         local = metrics.frame
         runs = local(con, "m_runs")
@@ -316,7 +362,7 @@ class ClickHouseSource:
             "edges": _frame(con, "merge_edges"),
             "latency": _frame(con, "merge_latency"),
             "human_wait": _frame(con, "merge_human_wait"),
-            "trend": _frame(con, "merge_trend", {"unit": unit}),
+            "trend": _frame(con, "merge_trend", unit=unit),
             "detectors": local(con, "m_detectors"),
         }
         frames["example_spans"] = examples.example_spans(
@@ -391,7 +437,7 @@ def _samples(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> pl.DataFrame:
     assert isinstance(ch, pl.DataFrame)
     ch = ch.sort(["stage", "h"]).group_by("stage", maintain_order=True).head(per_stage)
     ch = ch.select("stage", "duration_ms")
-    spans = con.sql(catalog.sql("l_samples", "local.sql"), params={"n": per_stage}).pl()
+    spans = _local(con, "l_samples", n=per_stage).pl()
     both = pl.concat([spans.cast(ch.schema) if ch.height else spans, ch], how="vertical")
     order = {s: i for i, s in enumerate(semconv.STAGES)}
     return (
@@ -408,7 +454,7 @@ def _verification(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> dict[str,
     metrics.verification_sums(con)
     con.execute("CREATE OR REPLACE TEMP TABLE cg_verify_local AS SELECT * FROM cg_verify_sums")
     _register(con, "ch_verification", remote)
-    con.execute(catalog.sql("merge_verification_sums", "local.sql"))
+    _local(con, "merge_verification_sums")
     return metrics.verification_rates(con)
 
 
@@ -475,10 +521,18 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Non
         con.unregister("cg_arrow_in")
 
 
-def _frame(
-    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
-) -> pl.DataFrame:
-    return con.sql(catalog.sql(name, "local.sql"), params=params).pl()
+def _frame(con: duckdb.DuckDBPyConnection, name: str, **values: Any) -> pl.DataFrame:
+    return _relation(_local(con, name, **values)).pl()
+
+
+def _local(con: duckdb.DuckDBPyConnection, name: str, **values: Any) -> Any:
+    """Run a query of ``local.sql`` with its vocabulary and ``values`` bound."""
+    return queries.run_sql(con, catalog.sql(name, "local.sql"), **values)
+
+
+def _relation(relation: duckdb.DuckDBPyRelation | None) -> duckdb.DuckDBPyRelation:
+    assert relation is not None, "a statement where a query was expected"
+    return relation
 
 
 def _naive_time(table: pa.Table, column: str) -> pa.Table:
