@@ -120,16 +120,26 @@ WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
 CREATE TEMPORARY TABLE cg_values (metric String, k1 String, k2 String, v Float64)
 ENGINE = MergeTree ORDER BY (metric, k1, k2)
 
--- name: ch_spans_all
--- Every span normalized once (the mapping's columns the aggregates read), on disk,
--- partitioned by trace: the per-trace decisions and the simple runs' figures all
--- read one partition of this table at a time.
-CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree
-PARTITION BY cityHash64(trace_id) % {parts:UInt32} ORDER BY (trace_id, parent_id) AS
+-- name: all_columns
+-- fragment: every span normalized once, the mapping's columns the aggregates read.
 SELECT trace_id, span_id, parent_id, name, service, start_ns, end_ns, duration_ms, operation,
        stage, agent, actor, handoff_source, handoff_target, n_violations, verdict, outcome,
        odd, is_error
 FROM ({norm})
+
+-- name: ch_spans_all
+-- Every span normalized once, on disk, partitioned by trace: the per-trace decisions
+-- and the simple runs' figures all read one partition of this table at a time.
+CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree
+PARTITION BY cityHash64(trace_id) % {parts:UInt32} ORDER BY (trace_id, parent_id) AS
+{all_columns}
+
+-- name: ch_spans_one
+-- ch_spans_all for a table that fits one partition: held in memory, compressed
+-- (writing the MergeTree costs about as much again as normalizing; compressed, a
+-- million spans take some tens of MB).
+CREATE TEMPORARY TABLE cg_all ENGINE = Memory SETTINGS compress = 1 AS
+{all_columns}
 
 -- name: part_spans
 -- fragment: the normalized spans of the current partition.
@@ -152,15 +162,22 @@ t AS (
     SELECT trace_id,
            countIf(operation = {o_workflow:String}) AS n_wf,
            countIf(parent_id = '') AS n_roots,
-           if(n_wf > 0,
-              argMinIf(tuple(span_id, name, agent, service, start_ns, end_ns, outcome),
-                       tuple(start_ns, span_id), operation = {o_workflow:String}),
-              argMinIf(tuple(span_id, name, agent, service, start_ns, end_ns, outcome),
-                       tuple(start_ns, span_id), parent_id = '')) AS run,
+           -- the run span: the earliest workflow span, else the earliest root (by start,
+           -- then span id), each column picked by one numeric key: a rank (workflow 0,
+           -- root 1, other 2) over the start time, then the span id's 64 bits (16 hex
+           -- digits, ordered as the text is). argMin over a tuple is several times slower.
+           -- (argMin skips a NULL value: the nullable columns go in a tuple)
+           argMin(span_id, run_key) AS run_span_id, argMin(name, run_key) AS run_name,
+           argMin(service, run_key) AS run_service, argMin(start_ns, run_key) AS run_start,
+           argMin(end_ns, run_key) AS run_end,
+           argMin(tuple(agent, outcome), run_key) AS run_nullable,
            max(odd OR is_error
                OR (outcome IS NOT NULL AND coalesce(operation, '') != {o_workflow:String})
                OR (coalesce(operation, '') = {o_handoff:String}
-                   AND (handoff_source IS NULL OR handoff_target IS NULL))) AS bad,
+                   AND (handoff_source IS NULL OR handoff_target IS NULL))
+               -- ids or times the run key cannot order as the local analysis does
+               OR length(span_id) != 16 OR start_ns < 0 OR start_ns >= 4611686018427387904)  -- 2^62
+               AS bad,
            groupArrayIf(parent_id, operation = {o_agent:String} AND agent IS NOT NULL) AS agent_parents,
            groupArrayIf(span_id, operation = {o_handoff:String}) AS handoff_ids,
            groupArrayIf(tuple(coalesce(agent, name), end_ns, verdict),
@@ -170,7 +187,15 @@ t AS (
                         OR operation = {o_handoff:String}) AS links,
            max(start_ns) AS last_start,
            max(service = {service:String}) AS has_service
-    FROM n GROUP BY trace_id
+    FROM (
+        SELECT *,
+               bitShiftLeft(toUInt128(bitOr(
+                   bitShiftLeft(toUInt64(multiIf(operation = {o_workflow:String}, 0,
+                                                 parent_id = '', 1, 2)), 62),
+                   toUInt64(greatest(start_ns, 0)))), 64)
+               + toUInt128(reinterpretAsUInt64(reverse(unhex(span_id)))) AS run_key
+        FROM n
+    ) GROUP BY trace_id
 ),
 c AS (
     SELECT t.*,
@@ -181,13 +206,13 @@ c AS (
                     arrayDistinct(arrayMap(x -> x.1, verdicts))) AS last_verdicts
     FROM t
 )
-SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
-       run.4 AS service, run.5 AS start_ns, run.6 AS end_ns,
-       (run.6 - run.5) / 1e6 AS duration_ms,
+SELECT trace_id, run_span_id, coalesce(run_nullable.1, run_name) AS workflow,
+       run_service AS service, run_start AS start_ns, run_end AS end_ns,
+       (run_end - run_start) / 1e6 AS duration_ms,
        -- unknown (NULL) counts as not simple: such a trace goes to the exact local path
        coalesce(n_wf <= 1 AND n_roots > 0 AND NOT bad
-        AND coalesce(run.7, '') != {out_failure:String}
-        AND arrayAll(p -> p = run.1 OR has(handoff_ids, p), agent_parents)
+        AND coalesce(run_nullable.2, '') != {out_failure:String}
+        AND arrayAll(p -> p = run_span_id OR has(handoff_ids, p), agent_parents)
         AND NOT arrayExists(l -> length(l) > 1
                                  OR coalesce(l[1].3, {v_reject:String}) = {v_reject:String},
                             last_verdicts)
@@ -196,7 +221,7 @@ SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
        -- a superset of the local analysis's scope, which decides exactly
        (NOT {has_since:UInt8} OR last_start >= {since:Int64})
          AND (NOT {has_service:UInt8} OR has_service) AS maybe_in_scope,
-       (NOT {has_since:UInt8} OR run.5 >= {since:Int64})
+       (NOT {has_since:UInt8} OR run_start >= {since:Int64})
          AND (NOT {has_service:UInt8} OR has_service) AS in_scope
 FROM c
 
