@@ -25,7 +25,7 @@ pytest.importorskip("chdb")
 import analyzer  # noqa: E402
 from analyzer import mapping  # noqa: E402
 from analyzer.analysis import analyze  # noqa: E402
-from analyzer.sources import catalog, clickhouse, engines, export, open_source  # noqa: E402
+from analyzer.sources import catalog, engines, export, keys, open_source  # noqa: E402
 from analyzer.sources.clickhouse import ClickHouseSource  # noqa: E402
 from coordgap.cli import main  # noqa: E402
 from tests.analyzer_builders import Run, write_db  # noqa: E402
@@ -319,22 +319,22 @@ def test_handled_keys_name_the_mappings_parameters() -> None:
     reads are exactly those its SQL reads; every other key an ingest mapping reads is
     foreign, so a new key of a mapping can never be silently taken as handled."""
     params = mapping.params()
-    keys = {k for k in params if k.startswith("k_")}
-    assert clickhouse.HANDLED_KEYS <= keys
-    assert not clickhouse.READ_KEYS & clickhouse.FIGURE_FREE_KEYS
+    key_params = {k for k in params if k.startswith("k_")}
+    assert keys.HANDLED_KEYS <= key_params
+    assert not keys.READ_KEYS & keys.FIGURE_FREE_KEYS
     statements = [catalog.sql(n) for n in catalog._catalog("clickhouse.sql") if n != "ch_insert"]
     read = {k for text in statements for k in re.findall(r"\{(k_[a-z0-9_]+):", text)}
-    assert read == clickhouse.READ_KEYS
-    handled = {params[k] for k in clickhouse.HANDLED_KEYS}
-    foreign = set(clickhouse.foreign_keys())
+    assert read == keys.READ_KEYS
+    handled = {params[k] for k in keys.HANDLED_KEYS}
+    foreign = set(keys.foreign_keys())
     assert foreign.isdisjoint(handled)
-    assert foreign | handled >= {params[k] for k in keys}
+    assert foreign | handled >= {params[k] for k in key_params}
     assert semconv.OPENINFERENCE_METADATA in foreign  # read by the LangGraph mapping only
 
 
 def test_a_foreign_key_sends_its_trace_to_the_local_mapping(chdb_dir: Path, tmp_path: Path) -> None:
     """A span carrying any foreign key makes its run local (exact); a plain run is not."""
-    foreign = clickhouse.foreign_keys()
+    foreign = keys.foreign_keys()
     runs = [Run(i + 1) for i in range(len(foreign) + 1)]
     for run in runs:
         run.agent("a")

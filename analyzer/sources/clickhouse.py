@@ -16,19 +16,11 @@ the table.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import functools
-import itertools
 import math
-import os
-import re
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -38,47 +30,17 @@ import pyarrow.compute as pc
 
 from analyzer import analysis as _analysis
 from analyzer import detectors as detecting
-from analyzer import (
-    examples,
-    ingest,
-    ingest_sql,
-    mapping,
-    mapping_langgraph,
-    metrics,
-    queries,
-    rules,
-)
+from analyzer import examples, ingest, ingest_sql, metrics, queries, rules
 from analyzer.analysis import CATEGORIES, Analysis
 from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
 from analyzer.sources.engines import Engine, SourceURL, connect, parse_url
-from analyzer.store import MEMORY_LIMIT_ENV, Store
+from analyzer.sources.keys import query_params
+from analyzer.sources.local_store import FILL_ROWS, memory_hint, new_local_store, shrink
 from tracer import semconv
 
 __all__ = ["ClickHouseSource", "open_source", "query_params"]
 
-#: Mapping keys (parameter names of :func:`analyzer.mapping.params`) the ClickHouse
-#: port reads itself, in ``clickhouse.sql``.
-READ_KEYS = frozenset(
-    {
-        "k_op", "k_workflow", "k_agent", "k_tool", "k_stage", "k_actor", "k_h_source",
-        "k_h_target", "k_gh_source", "k_gh_target", "k_violations", "k_verdict",
-        "k_outcome", "k_outcome_trace", "k_eval_label",
-    }
-)  # fmt: skip
-#: Mapping keys that only fill columns no figure of a simple run reads: the rules of
-#: failed runs (error types, plan defects and assignees, attempts, outcome reasons),
-#: or an evaluation's name (a trace with an evaluation event is never simple).
-FIGURE_FREE_KEYS = frozenset(
-    {
-        "k_attempt", "k_outcome_reason", "k_plan_assignees", "k_plan_unassigned",
-        "k_plan_duplicates", "k_plan_overlaps", "k_error_type", "k_eval_name", "k_exc_type",
-    }
-)  # fmt: skip
-HANDLED_KEYS = READ_KEYS | FIGURE_FREE_KEYS
-"""Mapping keys the ClickHouse port handles; any other key an ingest mapping reads
-(another instrumentation's), on a span, leaves its trace to the exact local mapping."""
-_ATTRIBUTE_READ = re.compile(r"attributes\[\$(k_[a-z0-9_]+)\]")
 _VALUES_SCHEMA = pa.schema(
     [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("v", pa.float64())]
 )
@@ -102,38 +64,6 @@ _PER_PARTITION = (
     "ch_local_traces", "ch_totals", "ch_calls", "ch_edges", "ch_stage_runs", "ch_trend",
     "ch_verification", "ch_samples",
 )  # fmt: skip
-#: memory the local DuckDB part may hold (``$COORDGAP_MEMORY_LIMIT`` overrides it), on
-#: one thread: each further thread holds buffers of its own. Normalizing and
-#: attributing needs the most (a recursive walk up parent chains does not spill);
-#: computing the figures afterwards runs under the smaller cap, so the cached table
-#: data it would not read again goes back to the system.
-LOCAL_MEMORY_LIMIT = "256MB"
-#: spans inserted into the local store at a time: each insert has a fixed cost (the
-#: mapping's statement, the content scan), so fewer, larger ones are faster; each is
-#: held once in Arrow (about 300 bytes a span: 15 MB)
-FILL_ROWS = 50_000
-FIGURES_MEMORY_LIMIT = "160MB"
-
-
-def query_params(statement: str, **extra: Any) -> dict[str, Any]:
-    """The bound values a ClickHouse statement of ``clickhouse.sql`` names: the
-    vocabulary, the mapping's keys and patterns, then ``extra``."""
-    values: dict[str, Any] = dict(mapping.params())
-    values["foreign_keys"] = foreign_keys()
-    values.update(extra)
-    return queries.bind(statement, values, pattern=queries.CLICKHOUSE_PARAM)
-
-
-def foreign_keys() -> list[str]:
-    """The attribute keys the ingest mappings read (:mod:`analyzer.mapping`, and the
-    LangGraph one's ``attributes[...]`` reads) that the ClickHouse port does not handle:
-    a span holding one leaves its trace to the exact local mapping."""
-    keys = {k: v for k, v in mapping.params().items() if k.startswith("k_")}
-    handled = {keys[k] for k in HANDLED_KEYS}
-    langgraph = "\n".join(mapping_langgraph.LINK_SQL)
-    read = mapping_langgraph.params(langgraph)
-    extra = {read[k] for k in set(_ATTRIBUTE_READ.findall(langgraph)) if k in read}
-    return sorted(({*keys.values()} | extra) - handled)
 
 
 def open_source(url: str) -> ClickHouseSource:
@@ -219,15 +149,15 @@ class ClickHouseSource:
                 self._drop_temp(_STEP_TABLES)
                 self.engine.release_memory()
                 ids = ids.group_by("trace_id").aggregate([])
-            con = _new_local_store()
+            con = new_local_store()
             try:
-                with _memory_hint(ids.num_rows), detecting.session(detectors) as session:
+                with memory_hint(ids.num_rows), detecting.session(detectors) as session:
                     with self._step("fetch"):
                         self._fill(con, ids)
                     with self._step("attribute"):
                         _analysis.prepare(con, since=since, service=service)
                         rules.attribute(con)
-                    _shrink(con)
+                    shrink(con)
                     return self._collect(
                         con, remote, all_runs, example_runs, tuple(session.warnings)
                     )
@@ -286,9 +216,9 @@ class ClickHouseSource:
 
     def _local_store(self, ids: pa.Table) -> duckdb.DuckDBPyConnection:
         """A local store holding these traces' spans."""
-        con = _new_local_store()
+        con = new_local_store()
         try:
-            with _memory_hint(ids.num_rows):
+            with memory_hint(ids.num_rows):
                 self._fill(con, ids)
         except BaseException:
             con.close()
@@ -467,53 +397,6 @@ def _insert(con: duckdb.DuckDBPyConnection, blocks: list[pa.Table]) -> int:
     if not blocks:
         return 0
     return ingest_sql.insert_arrow(con, pa.concat_tables(blocks))
-
-
-def _local_limit() -> str:
-    return os.environ.get(MEMORY_LIMIT_ENV) or LOCAL_MEMORY_LIMIT
-
-
-def _new_local_store() -> duckdb.DuckDBPyConnection:
-    """An empty store in a temporary file (removed at exit) holding at most
-    :data:`LOCAL_MEMORY_LIMIT` in memory, on one thread."""
-    con = Store(_local_path(), memory_limit=_local_limit()).con
-    con.execute("SET threads = 1")
-    return con
-
-
-def _shrink(con: duckdb.DuckDBPyConnection) -> None:
-    """Lower the local store's cap for the figures (unless the user set one)."""
-    if not os.environ.get(MEMORY_LIMIT_ENV):
-        con.execute(f"SET memory_limit = '{FIGURES_MEMORY_LIMIT}'")  # a constant of this module
-
-
-@contextlib.contextmanager
-def _memory_hint(traces: int) -> Iterator[None]:
-    """Say what to do when the local part runs out of its memory."""
-    try:
-        yield
-    except duckdb.OutOfMemoryException:
-        raise MemoryError(
-            f"the {traces:,} runs attributed locally need more than {_local_limit()} of "
-            f"memory: set {MEMORY_LIMIT_ENV} higher (e.g. 2GB) or narrow the scope "
-            "(--since, --service)"
-        ) from None
-
-
-def _local_path() -> Path:
-    """A new file for a local store: table data past the memory limit is read back
-    from it rather than held (it and DuckDB's ``.tmp`` spill beside it go at exit)."""
-    return _local_root() / f"local-{next(_LOCAL_STORES)}.duckdb"
-
-
-_LOCAL_STORES = itertools.count()
-
-
-@functools.cache
-def _local_root() -> Path:
-    root = tempfile.mkdtemp(prefix="coordgap-clickhouse-")
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
-    return Path(root)
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
