@@ -25,7 +25,14 @@ from tracer import semconv
 
 __all__ = ["CATEGORIES", "Analysis", "analyze", "prepare"]
 
-CATEGORIES = ("decomposition", "handoff", "verification", "generation", "assembly", "unknown")
+CATEGORIES = (
+    semconv.STAGE_DECOMPOSITION,
+    semconv.STAGE_HANDOFF,
+    semconv.STAGE_VERIFICATION,
+    semconv.STAGE_GENERATION,
+    semconv.STAGE_ASSEMBLY,
+    semconv.CATEGORY_UNKNOWN,
+)
 """Attribution categories, in the order the JSON contract lists them."""
 
 _PREPARE_FIXED = (
@@ -40,6 +47,7 @@ _PREPARE_FIXED = (
     "inferred_handoffs",
     "all_handoffs",
     "macro_after",
+    "macro_detail",
     "macro_defect",
     "macro_violation",
     "macro_more",
@@ -64,7 +72,7 @@ _INTERMEDIATE = (
     "cg_signals",
 )
 _VIEWS = ("cg_verify_sums", "cg_handoffs_all", "cg_link", "cg_spans")
-_MACROS = ("cg_defect", "cg_violation", "cg_more", "cg_after")
+_MACROS = ("cg_defect", "cg_violation", "cg_more", "cg_detail", "cg_after")
 
 
 @dataclass(frozen=True, eq=False)
@@ -233,18 +241,18 @@ def prepare(
         raise ValueError("the database has no `spans` table; ingest traces first")
     since_ns = _to_ns(since)
     _drop_temp(con)
-    con.execute(queries.sql("trace_flags"))
-    con.execute(queries.sql("run_spans_all"))
+    queries.run(con, "trace_flags")
+    queries.run(con, "run_spans_all")
     if since_ns is not None:
-        con.execute(queries.sql("runs_since"), {"since": since_ns})
+        queries.run(con, "runs_since", since=since_ns)
     if service is not None:
-        con.execute(queries.sql("runs_service"), {"service": service})
+        queries.run(con, "runs_service", service=service)
     if trace_id is not None:
-        con.execute(queries.sql("runs_trace"), {"trace_id": trace_id.lower()})
+        queries.run(con, "runs_trace", trace_id=trace_id.lower())
     scoped = since_ns is not None or service is not None or trace_id is not None
-    con.execute(queries.sql("spans_scoped" if scoped else "spans_view"))
+    queries.run(con, "spans_scoped" if scoped else "spans_view")
     for name in _PREPARE_FIXED:
-        con.execute(queries.sql(name), _PREPARE_PARAMS.get(name))
+        queries.run(con, name, **_PREPARE_PARAMS.get(name, {}))
 
 
 def analyze(

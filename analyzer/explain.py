@@ -21,6 +21,7 @@ from rich.tree import Tree
 from analyzer.analysis import analyze, run_spans
 from analyzer.detectors import Detector
 from analyzer.suspects import calibration, redact
+from tracer import semconv
 
 __all__ = ["Explanation", "explain", "format_ms", "render"]
 
@@ -181,10 +182,11 @@ def _label(r: dict[str, Any], root_cause: str | None, evidence: set[str]) -> Tex
     label.append(f"  {format_ms(r['duration_ms'])}", style="dim")
     if r["stage"]:
         label.append(f"  [{r['stage']}]", style="cyan")
-    if r["actor"] == "human":
+    if r["actor"] == semconv.Actor.HUMAN:
         label.append("  human", style="magenta")
     if r["verdict"]:
-        label.append(f"  {r['verdict']}", style="green" if r["verdict"] == "accept" else "yellow")
+        accepted = r["verdict"] == semconv.Verdict.ACCEPT
+        label.append(f"  {r['verdict']}", style="green" if accepted else "yellow")
     for violation in r["violations"] or []:
         label.append(f"  ! {violation}", style="yellow")
     if r["is_error"]:

@@ -19,6 +19,7 @@ import duckdb
 import polars as pl
 
 from analyzer import queries
+from tracer import semconv
 
 __all__ = [
     "SAMPLES_PER_STAGE",
@@ -35,7 +36,6 @@ SAMPLES_PER_STAGE = 2000
 
 _TWO_DAYS_NS = 2 * 24 * 3600 * 10**9
 _HASH_MOD = 1_000_003  # the modulus m_latency_samples applies to span hashes
-_STAGES = ("decomposition", "generation", "handoff", "verification", "assembly")
 
 _FRAMES = {
     "runs": "m_runs",
@@ -63,7 +63,7 @@ def frames(con: duckdb.DuckDBPyConnection, *, trend_unit: str = "hour") -> dict[
     latency, latency_samples, human_wait, trend, span_errors)."""
     if trend_unit not in ("hour", "day"):
         raise ValueError(f"trend unit must be hour or day, not {trend_unit!r}")
-    con.execute(queries.sql("m_calls"))
+    queries.run(con, "m_calls")
     out = {name: frame(con, query) for name, query in _FRAMES.items()}
     out["latency_samples"] = _samples(con, out["latency"])
     out["trend"] = frame(con, "m_trend", {"unit": trend_unit})
@@ -73,20 +73,21 @@ def frames(con: duckdb.DuckDBPyConnection, *, trend_unit: str = "hour") -> dict[
 def frame(
     con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
 ) -> pl.DataFrame:
-    """Run the named query and read its result into Polars through Arrow (no copy)."""
-    return con.sql(queries.sql(name), params=params).pl()
+    """Run the named query (its vocabulary and ``params`` bound) and read its result
+    into Polars through Arrow (no copy)."""
+    relation = queries.run(con, name, **(params or {}))
+    assert relation is not None, f"{name} is a statement, not a query"
+    return relation.pl()
 
 
 def _samples(con: duckdb.DuckDBPyConnection, latency: pl.DataFrame) -> pl.DataFrame:
     counts = dict(zip(latency["stage"].to_list(), latency["n"].to_list(), strict=True))
     # per-stage hash threshold: about 3x the sample size survives the filter
-    params = {
-        f"k_{stage}": int(
-            min(1.0, 3 * SAMPLES_PER_STAGE / max(int(counts.get(stage, 0)), 1)) * _HASH_MOD
-        )
-        + 1
-        for stage in _STAGES
-    }
+    thresholds = [
+        int(min(1.0, 3 * SAMPLES_PER_STAGE / max(int(counts.get(stage, 0)), 1)) * _HASH_MOD) + 1
+        for stage in semconv.STAGES
+    ]
+    params = {"thresholds": thresholds, "hash_mod": _HASH_MOD, "per_stage": SAMPLES_PER_STAGE}
     return frame(con, "m_latency_samples", params)
 
 
@@ -112,6 +113,6 @@ def verification_sums(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
     false_accepts, runs_with_verifier, retries, rejected_runs, recovered_runs,
     verify_ms, run_ms (zeros without verdicts). Creates (or replaces) the TEMP view
     ``cg_verify_sums`` they come from, the one definition of a false accept."""
-    con.execute(queries.sql("m_verification_sums"))
+    queries.run(con, "m_verification_sums")
     (row,) = con.execute("SELECT * FROM cg_verify_sums").fetchall()  # an aggregate: one row
     return tuple(row)

@@ -25,12 +25,12 @@ Each rule is one set-based query over all pending runs, never a per-run loop.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import duckdb
 
 from analyzer import detectors, queries
 from analyzer.detectors import builtin
-from tracer import semconv
 
 __all__ = [
     "COLUMNS",
@@ -57,52 +57,56 @@ OPTIONAL_COLUMNS = ("detector", "quote", "symptom_span_id")
 
 def decomposition_recorded(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """1. The plan span errored, or recorded unassigned, duplicate or overlapping subtasks."""
-    return con.sql(queries.sql("rule_decomposition_recorded"))
+    return _rule(con, "rule_decomposition_recorded")
 
 
 def handoff(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """2. A handoff recorded a violation, or errored itself; receiver errors are evidence."""
-    return con.sql(queries.sql("rule_handoff"))
+    return _rule(con, "rule_handoff")
 
 
 def generation(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """3. An agent or tool outside assembly raised (blame the deepest originating span),
     or a verifier rejected every attempt (blame the last rejected output's producer)."""
-    return con.sql(queries.sql("rule_generation"))
+    return _rule(con, "rule_generation")
 
 
 def assembly(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """4. A span of the assembly stage, or a span under one, raised."""
-    return con.sql(queries.sql("rule_assembly"))
+    return _rule(con, "rule_assembly")
 
 
 def decomposition_omission(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """5. No error aborted the run, yet a planned assignee never ran nor got a handoff."""
-    return con.sql(queries.sql("rule_decomposition_omission"))
+    return _rule(con, "rule_decomposition_omission")
 
 
 def content_signal(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """6. Run the detectors over the runs still pending; the earliest root-cause
     signal of a run names its stage, agent, step and quote."""
     detectors.run(con)
-    return con.sql(
-        queries.sql("rule_content_signal"),
-        params={
-            "stages": list(semconv.STAGES),
-            "quote_max": builtin.PATTERNS["quote_max"],
-            "fallback": list(builtin.FALLBACK),
-        },
+    return _rule(
+        con,
+        "rule_content_signal",
+        quote_max=builtin.PATTERNS["quote_max"],
+        fallback=list(builtin.FALLBACK),
     )
 
 
 def verification(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """7. A verifier accepted a run that failed (false accept), or none ran (gap)."""
-    return con.sql(queries.sql("rule_verification"))
+    return _rule(con, "rule_verification")
 
 
 def unknown(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     """8. Nothing explains the failure: say so, never guess."""
-    return con.sql(queries.sql("rule_unknown"))
+    return _rule(con, "rule_unknown")
+
+
+def _rule(con: duckdb.DuckDBPyConnection, name: str, **values: Any) -> duckdb.DuckDBPyRelation:
+    relation = queries.run(con, name, **values)
+    assert relation is not None, f"{name} is a statement, not a query"
+    return relation
 
 
 RULES: tuple[Rule, ...] = (
@@ -124,8 +128,8 @@ def attribute(con: duckdb.DuckDBPyConnection, rules: tuple[Rule, ...] = RULES) -
     Each rule's rows go into ``cg_attr``; runs it explained leave ``cg_pending``
     before the next rule runs, so the first matching rule wins.
     """
-    con.execute(queries.sql("attributions"))
-    con.execute(queries.sql("signals_table"))
+    queries.run(con, "attributions")
+    queries.run(con, "signals_table")
     for rule in rules:
         ((pending,),) = con.execute("SELECT count(*) FROM cg_pending").fetchall()
         if not pending:
@@ -133,6 +137,6 @@ def attribute(con: duckdb.DuckDBPyConnection, rules: tuple[Rule, ...] = RULES) -
         rows = rule(con)
         extra = (c if c in rows.columns else f"NULL::VARCHAR AS {c}" for c in OPTIONAL_COLUMNS)
         rows.project(", ".join((*COLUMNS, *extra))).insert_into("cg_attr")
-        con.execute(queries.sql("settle"))
+        queries.run(con, "settle")
     ((attributed,),) = con.execute("SELECT count(*) FROM cg_attr").fetchall()
     return int(attributed)

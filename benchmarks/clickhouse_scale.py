@@ -6,7 +6,7 @@ Collector exporter's ``otel_traces`` table in a chDB data directory, then runs
 each measured phase in a child process of its own and reads that child's peak
 resident memory from the kernel (``wait4`` rusage; for the ClickHouse source the
 child's own ``VmHWM`` right after ``analyze()``, before the comparison fetch below),
-medians of --repeat runs:
+medians of --repeat runs, the two stores interleaved:
 
 - engine:  the child opens the chDB session and counts the table: the fixed cost
            of the embedded engine (chDB runs ClickHouse inside the process that
@@ -122,6 +122,7 @@ def child_clickhouse(directory: Path) -> dict[str, Any]:
         "local_spans": local_spans,
         "local_traces": local_traces,
         "summary": analysis.summary(),
+        "steps": src.timings,
     }
 
 
@@ -230,14 +231,32 @@ def main() -> None:
                   f"{gen['seconds']:.1f} s (peak {_mb(gen_peak)})")  # fmt: skip
         eng, eng_peak = _child("engine", str(chdb_dir))
         print(f"engine alone (open chDB, count spans): peak RSS {_mb(eng_peak)}")
-        ch_runs = [_child("clickhouse", str(chdb_dir)) for _ in range(args.repeat)]
+        db = work / "same-spans.duckdb"
+        with_duckdb = eng["spans"] <= args.duckdb_max_spans
+        if with_duckdb and not db.exists():
+            load, _ = _child("load_duckdb", str(chdb_dir), str(db))
+            print(f"duckdb store of the same spans loaded in {load['seconds']:.0f} s")
+        # interleaved, so both see the same load on a shared machine
+        ch_runs, dk_runs, loads = [], [], [os.getloadavg()[0]]
+        for _ in range(args.repeat):
+            ch_runs.append(_child("clickhouse", str(chdb_dir)))
+            if with_duckdb:
+                dk_runs.append(_child("duckdb", str(db)))
+            loads.append(os.getloadavg()[0])
         ch = ch_runs[-1][0]
         ch_s = statistics.median(r["seconds"] for r, _ in ch_runs)
         ch_peak = statistics.median(r["peak"] for r, _ in ch_runs)
+        print(f"load average (1 min) during the runs: {min(loads):.1f} to {max(loads):.1f} "
+              f"on {os.cpu_count()} cores")  # fmt: skip
         print(
             f"clickhouse source: analyze {ch_s:.1f} s (median of {args.repeat}), "
             f"peak RSS {_mb(ch_peak)} (of which the engine's fixed cost ~{_mb(eng_peak)})"
         )
+        steps = {k: statistics.median(r["steps"].get(k, 0.0) for r, _ in ch_runs)
+                 for k in ch["steps"]}  # fmt: skip
+        rest = ch_s - sum(steps.values())
+        print("  steps (median s): " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items())
+              + f", figures and the rest {rest:.2f}")  # fmt: skip
         print(
             f"  runs {ch['runs']:,}, failed {ch['failed']:,}; analyzed locally: "
             f"{ch['local_traces']:,} traces, {ch['local_spans']:,} spans"
@@ -245,17 +264,11 @@ def main() -> None:
         ratio = ch["bytes_fetched"] / max(ch["failed_spans_bytes"], 1)
         print(f"  bytes fetched {_mb(ch['bytes_fetched'])} vs the failed runs' spans "
               f"{_mb(ch['failed_spans_bytes'])}: {ratio:.2f}x")  # fmt: skip
-        if eng["spans"] <= args.duckdb_max_spans:
-            db = work / "same-spans.duckdb"
-            load, _ = _child("load_duckdb", str(chdb_dir), str(db))
-            dk_runs = [_child("duckdb", str(db)) for _ in range(args.repeat)]
+        if with_duckdb:
             dk_s = statistics.median(r["seconds"] for r, _ in dk_runs)
             dk_peak = statistics.median(p for _, p in dk_runs)
             same = dk_runs[-1][0]["summary"] == ch["summary"]
-            print(
-                f"duckdb store (same spans, loaded in {load['seconds']:.0f} s): analyze "
-                f"{dk_s:.1f} s, peak RSS {_mb(dk_peak)}"
-            )
+            print(f"duckdb store (same spans): analyze {dk_s:.1f} s, peak RSS {_mb(dk_peak)}")
             print(
                 f"  clickhouse/duckdb: time {ch_s / dk_s:.2f}x, peak {ch_peak / dk_peak:.2f}x; "
                 f"same analyze JSON: {same}"

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 from polars.testing import assert_frame_equal
@@ -21,10 +23,13 @@ from polars.testing import assert_frame_equal
 pytest.importorskip("chdb")
 
 import analyzer  # noqa: E402
+from analyzer import mapping  # noqa: E402
 from analyzer.analysis import analyze  # noqa: E402
-from analyzer.sources import catalog, engines, export, open_source  # noqa: E402
+from analyzer.sources import catalog, engines, export, keys, open_source  # noqa: E402
 from analyzer.sources.clickhouse import ClickHouseSource  # noqa: E402
 from coordgap.cli import main  # noqa: E402
+from tests.analyzer_builders import Run, write_db  # noqa: E402
+from tracer import semconv  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "trace-formats"
@@ -307,3 +312,39 @@ def test_param_text_quotes_lists() -> None:
     assert engines.param_text(["a", "it's"]) == "['a','it\\'s']"
     assert engines.param_text(7) == "7"
     assert engines.param_text(True) == "1"
+
+
+def test_handled_keys_name_the_mappings_parameters() -> None:
+    """Every key the port handles is a parameter of the mapping; the keys it says it
+    reads are exactly those its SQL reads; every other key an ingest mapping reads is
+    foreign, so a new key of a mapping can never be silently taken as handled."""
+    params = mapping.params()
+    key_params = {k for k in params if k.startswith("k_")}
+    assert keys.HANDLED_KEYS <= key_params
+    assert not keys.READ_KEYS & keys.FIGURE_FREE_KEYS
+    statements = [catalog.sql(n) for n in catalog._catalog("clickhouse.sql") if n != "ch_insert"]
+    read = {k for text in statements for k in re.findall(r"\{(k_[a-z0-9_]+):", text)}
+    assert read == keys.READ_KEYS
+    handled = {params[k] for k in keys.HANDLED_KEYS}
+    foreign = set(keys.foreign_keys())
+    assert foreign.isdisjoint(handled)
+    assert foreign | handled >= {params[k] for k in key_params}
+    assert semconv.OPENINFERENCE_METADATA in foreign  # read by the LangGraph mapping only
+
+
+def test_a_foreign_key_sends_its_trace_to_the_local_mapping(chdb_dir: Path, tmp_path: Path) -> None:
+    """A span carrying any foreign key makes its run local (exact); a plain run is not."""
+    foreign = keys.foreign_keys()
+    runs = [Run(i + 1) for i in range(len(foreign) + 1)]
+    for run in runs:
+        run.agent("a")
+    path = tmp_path / "keys.duckdb"
+    write_db(path, *runs)
+    with duckdb.connect(str(path)) as con:
+        for run, key in zip(runs, foreign, strict=False):
+            con.execute(
+                "UPDATE spans SET attributes = MAP {$k: 'x'} WHERE trace_id = $t AND agent = 'a'",
+                {"k": key, "t": run.trace_id},
+            )
+    local = set(_load(path, chdb_dir, "keys").analyze().runs["trace_id"].to_list())
+    assert local == {run.trace_id for run in runs[: len(foreign)]}

@@ -12,7 +12,106 @@ everything they lack lives under the ``coordgap.`` prefix.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final
+
+# --- vocabulary: the values of the keys below, one enum per kind --------------------
+# The analyzer binds every value into its SQL from here (analyzer/queries), so no
+# .sql file spells one. The module-level constants further down are aliases of these
+# members (plain ``str`` values, cheap on the tracer's hot path).
+
+
+class GenAIOperation(StrEnum):
+    """``gen_ai.operation.name`` values coordgap writes."""
+
+    INVOKE_WORKFLOW = "invoke_workflow"
+    INVOKE_AGENT = "invoke_agent"
+    EXECUTE_TOOL = "execute_tool"
+    PLAN = "plan"
+    HANDOFF = "handoff"
+    VERIFY = "verify"
+    OUTCOME = "outcome"
+
+
+class Operation(StrEnum):
+    """What the analyzer reads a span as (the ``operation`` column of its store)."""
+
+    WORKFLOW = "workflow"
+    AGENT = "agent"
+    TOOL = "tool"
+    PLAN = "plan"
+    HANDOFF = "handoff"
+    VERIFY = "verify"
+    OUTCOME = "outcome"
+
+
+class Stage(StrEnum):
+    """``coordgap.stage`` values, in causal order (also the attribution categories)."""
+
+    DECOMPOSITION = "decomposition"
+    GENERATION = "generation"
+    HANDOFF = "handoff"
+    VERIFICATION = "verification"
+    ASSEMBLY = "assembly"
+
+
+class Actor(StrEnum):
+    """``coordgap.actor`` values: who did the work of a span."""
+
+    MODEL = "model"
+    HUMAN = "human"
+    TOOL = "tool"
+    CODE = "code"
+
+
+class Verdict(StrEnum):
+    """``coordgap.verify.verdict`` values."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+
+class Outcome(StrEnum):
+    """``coordgap.outcome`` values."""
+
+    SUCCESS = "success"
+    FAILURE = "failure"
+
+
+class ViolationKind(StrEnum):
+    """The kinds of handoff violation: each entry of ``coordgap.handoff.violations``
+    starts with one, then ``": detail"``."""
+
+    MISSING_KEY = "missing_key"
+    DROPPED_KEY = "dropped_key"
+    TYPE_MISMATCH = "type_mismatch"
+    SCHEMA_MISMATCH = "schema_mismatch"
+    STALE_STATE = "stale_state"
+    TIMEOUT = "timeout"
+    WRONG_TARGET = "wrong_target"  # handed to another agent than expected
+    LOST_WORK = "lost_work"  # the receiver got no items of those the source produced
+
+
+class ContentDirection(StrEnum):
+    """Directions of a content row (analyzer ``content`` table), in reading order."""
+
+    OUTPUT = "output"
+    PAYLOAD = "payload"
+    INPUT = "input"
+    SYSTEM = "system"
+
+
+VOCABULARY: Final = (
+    GenAIOperation,
+    Operation,
+    Stage,
+    Actor,
+    Verdict,
+    Outcome,
+    ViolationKind,
+    ContentDirection,
+)
+"""Every enum of values above."""
 
 # --- GenAI semantic conventions -------------------------------------------------
 GEN_AI_OPERATION_NAME: Final = "gen_ai.operation.name"
@@ -33,14 +132,14 @@ GEN_AI_EVALUATION_EXPLANATION: Final = "gen_ai.evaluation.explanation"
 GEN_AI_INPUT_MESSAGES: Final = "gen_ai.input.messages"
 GEN_AI_OUTPUT_MESSAGES: Final = "gen_ai.output.messages"
 
-# gen_ai.operation.name values
-OP_INVOKE_WORKFLOW: Final = "invoke_workflow"
-OP_INVOKE_AGENT: Final = "invoke_agent"
-OP_EXECUTE_TOOL: Final = "execute_tool"
-OP_PLAN: Final = "plan"
-OP_HANDOFF: Final = "handoff"
-OP_VERIFY: Final = "verify"
-OP_OUTCOME: Final = "outcome"
+# gen_ai.operation.name values (aliases of GenAIOperation)
+OP_INVOKE_WORKFLOW: Final = GenAIOperation.INVOKE_WORKFLOW.value
+OP_INVOKE_AGENT: Final = GenAIOperation.INVOKE_AGENT.value
+OP_EXECUTE_TOOL: Final = GenAIOperation.EXECUTE_TOOL.value
+OP_PLAN: Final = GenAIOperation.PLAN.value
+OP_HANDOFF: Final = GenAIOperation.HANDOFF.value
+OP_VERIFY: Final = GenAIOperation.VERIFY.value
+OP_OUTCOME: Final = GenAIOperation.OUTCOME.value
 
 # --- general OpenTelemetry keys --------------------------------------------------
 ERROR_TYPE: Final = "error.type"
@@ -52,27 +151,21 @@ EXCEPTION_STACKTRACE: Final = "exception.stacktrace"
 STAGE: Final = "coordgap.stage"
 ACTOR: Final = "coordgap.actor"
 
-# stage values
-STAGE_DECOMPOSITION: Final = "decomposition"
-STAGE_GENERATION: Final = "generation"
-STAGE_HANDOFF: Final = "handoff"
-STAGE_VERIFICATION: Final = "verification"
-STAGE_ASSEMBLY: Final = "assembly"
-STAGES: Final = (
-    STAGE_DECOMPOSITION,
-    STAGE_GENERATION,
-    STAGE_HANDOFF,
-    STAGE_VERIFICATION,
-    STAGE_ASSEMBLY,
-)
-CATEGORY_UNKNOWN: Final = "unknown"
+# stage values (aliases of Stage)
+STAGE_DECOMPOSITION: Final = Stage.DECOMPOSITION.value
+STAGE_GENERATION: Final = Stage.GENERATION.value
+STAGE_HANDOFF: Final = Stage.HANDOFF.value
+STAGE_VERIFICATION: Final = Stage.VERIFICATION.value
+STAGE_ASSEMBLY: Final = Stage.ASSEMBLY.value
+STAGES: Final = tuple(s.value for s in Stage)
+CATEGORY_UNKNOWN: Final = "unknown"  # the attribution category when no stage explains a failure
 
-# actor values
-ACTOR_MODEL: Final = "model"
-ACTOR_HUMAN: Final = "human"
-ACTOR_TOOL: Final = "tool"
-ACTOR_CODE: Final = "code"
-ACTORS: Final = (ACTOR_MODEL, ACTOR_HUMAN, ACTOR_TOOL, ACTOR_CODE)
+# actor values (aliases of Actor)
+ACTOR_MODEL: Final = Actor.MODEL.value
+ACTOR_HUMAN: Final = Actor.HUMAN.value
+ACTOR_TOOL: Final = Actor.TOOL.value
+ACTOR_CODE: Final = Actor.CODE.value
+ACTORS: Final = tuple(a.value for a in Actor)
 
 # plan (decomposition)
 PLAN_SUBTASK_COUNT: Final = "coordgap.plan.subtask_count"
@@ -106,25 +199,16 @@ HANDOFF_ITEMS_IN: Final = "coordgap.handoff.items.in"  # items the target receiv
 HANDOFF_ROUTE: Final = "coordgap.handoff.route"  # the route label a router took
 INTEGRATION: Final = "coordgap.integration"  # framework an integration span came from
 
-# violation kinds: each entry of HANDOFF_VIOLATIONS starts with one of these, then ": detail"
-VIOLATION_MISSING_KEY: Final = "missing_key"
-VIOLATION_DROPPED_KEY: Final = "dropped_key"
-VIOLATION_TYPE_MISMATCH: Final = "type_mismatch"
-VIOLATION_SCHEMA_MISMATCH: Final = "schema_mismatch"
-VIOLATION_STALE_STATE: Final = "stale_state"
-VIOLATION_TIMEOUT: Final = "timeout"
-VIOLATION_WRONG_TARGET: Final = "wrong_target"  # handed to another agent than expected
-VIOLATION_LOST_WORK: Final = "lost_work"  # the receiver got no items of those the source produced
-VIOLATION_KINDS: Final = (
-    VIOLATION_MISSING_KEY,
-    VIOLATION_DROPPED_KEY,
-    VIOLATION_TYPE_MISMATCH,
-    VIOLATION_SCHEMA_MISMATCH,
-    VIOLATION_STALE_STATE,
-    VIOLATION_TIMEOUT,
-    VIOLATION_WRONG_TARGET,
-    VIOLATION_LOST_WORK,
-)
+# violation kinds (aliases of ViolationKind)
+VIOLATION_MISSING_KEY: Final = ViolationKind.MISSING_KEY.value
+VIOLATION_DROPPED_KEY: Final = ViolationKind.DROPPED_KEY.value
+VIOLATION_TYPE_MISMATCH: Final = ViolationKind.TYPE_MISMATCH.value
+VIOLATION_SCHEMA_MISMATCH: Final = ViolationKind.SCHEMA_MISMATCH.value
+VIOLATION_STALE_STATE: Final = ViolationKind.STALE_STATE.value
+VIOLATION_TIMEOUT: Final = ViolationKind.TIMEOUT.value
+VIOLATION_WRONG_TARGET: Final = ViolationKind.WRONG_TARGET.value
+VIOLATION_LOST_WORK: Final = ViolationKind.LOST_WORK.value
+VIOLATION_KINDS: Final = tuple(k.value for k in ViolationKind)
 
 # task (frameworks with named tasks: CrewAI)
 TASK_NAME: Final = "coordgap.task.name"
@@ -135,15 +219,15 @@ VERIFY_VERDICT: Final = "coordgap.verify.verdict"  # "accept" | "reject"
 VERIFY_ATTEMPT: Final = "coordgap.verify.attempt"  # 1-based, per verifier within a run
 VERIFY_REASON: Final = "coordgap.verify.reason"
 VERIFY_SUBJECT: Final = "coordgap.verify.subject"  # agent whose output was checked (optional)
-VERDICT_ACCEPT: Final = "accept"
-VERDICT_REJECT: Final = "reject"
+VERDICT_ACCEPT: Final = Verdict.ACCEPT.value
+VERDICT_REJECT: Final = Verdict.REJECT.value
 
 # outcome
 OUTCOME: Final = "coordgap.outcome"  # "success" | "failure"
 OUTCOME_REASON: Final = "coordgap.outcome.reason"
 OUTCOME_TRACE_ID: Final = "coordgap.outcome.trace_id"  # run a late outcome refers to (hex)
-OUTCOME_SUCCESS: Final = "success"
-OUTCOME_FAILURE: Final = "failure"
+OUTCOME_SUCCESS: Final = Outcome.SUCCESS.value
+OUTCOME_FAILURE: Final = Outcome.FAILURE.value
 
 # content capture (opt-in)
 INPUT_CONTENT: Final = "coordgap.input"
@@ -175,11 +259,11 @@ TRACELOOP_ENTITY_INPUT: Final = "traceloop.entity.input"  # JSON {"inputs": ...}
 TRACELOOP_ENTITY_OUTPUT: Final = "traceloop.entity.output"  # JSON {"outputs": ...}
 
 # directions of a content row (analyzer ``content`` table)
-CONTENT_INPUT: Final = "input"
-CONTENT_OUTPUT: Final = "output"
-CONTENT_SYSTEM: Final = "system"
-CONTENT_PAYLOAD: Final = "payload"
-CONTENT_DIRECTIONS: Final = (CONTENT_OUTPUT, CONTENT_PAYLOAD, CONTENT_INPUT, CONTENT_SYSTEM)
+CONTENT_INPUT: Final = ContentDirection.INPUT.value
+CONTENT_OUTPUT: Final = ContentDirection.OUTPUT.value
+CONTENT_SYSTEM: Final = ContentDirection.SYSTEM.value
+CONTENT_PAYLOAD: Final = ContentDirection.PAYLOAD.value
+CONTENT_DIRECTIONS: Final = tuple(d.value for d in ContentDirection)
 
 # retries of a step (a LangGraph node's RetryPolicy): one span, attempts counted on it
 ATTEMPT: Final = "coordgap.attempt"  # 1-based attempt that ended the span

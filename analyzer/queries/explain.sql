@@ -18,9 +18,9 @@ t(span_id, depth) AS (
 d AS (SELECT span_id, min(depth) AS depth FROM t GROUP BY span_id)
 SELECT s.span_id, s.parent_span_id, s.name, s.operation,
        COALESCE(s.stage, CASE s.operation
-                           WHEN 'agent' THEN 'generation' WHEN 'tool' THEN 'generation'
-                           WHEN 'plan' THEN 'decomposition' WHEN 'handoff' THEN 'handoff'
-                           WHEN 'verify' THEN 'verification' END) AS stage,
+                           WHEN $o_agent THEN $s_generation WHEN $o_tool THEN $s_generation
+                           WHEN $o_plan THEN $s_decomposition WHEN $o_handoff THEN $s_handoff
+                           WHEN $o_verify THEN $s_verification END) AS stage,
        s.agent, s.actor, s.start_ns, s.end_ns, (s.end_ns - s.start_ns) / 1e6 AS duration_ms,
        s.is_error, s.error_type, s.verdict, s.violations, COALESCE(d.depth, 0) AS depth
 FROM s LEFT JOIN d ON d.span_id = s.span_id

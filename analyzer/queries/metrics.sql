@@ -44,21 +44,20 @@ SELECT category, count(*) AS n FROM cg_attr GROUP BY category
 WITH per_run AS (
     SELECT r.trace_id, a.category,
            t.flags
-           | CASE WHEN r.trace_id IN (SELECT trace_id FROM cg_inferred) THEN 16 ELSE 0 END
-           | CASE a.category
-                 WHEN 'decomposition' THEN 4 WHEN 'generation' THEN 8 WHEN 'handoff' THEN 16
-                 WHEN 'verification' THEN 32 WHEN 'assembly' THEN 64 ELSE 0 END AS f
+           | CASE WHEN r.trace_id IN (SELECT trace_id FROM cg_inferred)
+                  THEN 2 << list_position($stages, $s_handoff) ELSE 0 END
+           | coalesce(2 << list_position($stages, a.category), 0) AS f
     FROM cg_run r
     JOIN cg_trace t ON t.trace_id = r.trace_id
     LEFT JOIN cg_attr a ON a.trace_id = r.trace_id
 ),
-stages(stage, bit, pos) AS (
-    VALUES ('decomposition', 4, 1), ('generation', 8, 2), ('handoff', 16, 3),
-           ('verification', 32, 4), ('assembly', 64, 5)
+-- the stage at position pos of $stages has flag bit 2 << pos (cg_trace: 4..64)
+stages AS (
+    SELECT unnest($stages) AS stage, generate_subscripts($stages, 1) AS pos
 )
 SELECT s.stage, count(*) AS runs, count(*) FILTER (WHERE p.category = s.stage) AS failures,
        1 - count(*) FILTER (WHERE p.category = s.stage) / count(*) AS reliability
-FROM stages s JOIN per_run p ON p.f & s.bit <> 0
+FROM stages s JOIN per_run p ON p.f & (2 << s.pos) <> 0
 GROUP BY s.stage, s.pos
 ORDER BY s.pos
 
@@ -72,7 +71,7 @@ CREATE OR REPLACE TEMP TABLE cg_calls AS
 WITH calls AS (
     SELECT agent, stage, actor, count(*) AS calls
     FROM cg_spans
-    WHERE agent IS NOT NULL AND operation IN ('agent', 'tool', 'verify', 'plan')
+    WHERE agent IS NOT NULL AND operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
     GROUP BY ALL
 ),
 failed AS (
@@ -81,7 +80,7 @@ failed AS (
     LEFT JOIN (SELECT DISTINCT trace_id, owner_id FROM cg_err
                WHERE originating AND owner_id IS NOT NULL) o
         ON o.trace_id = s.trace_id AND o.owner_id = s.span_id
-    WHERE s.agent IS NOT NULL AND s.operation IN ('agent', 'tool', 'verify', 'plan')
+    WHERE s.agent IS NOT NULL AND s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
       AND (s.is_error OR o.owner_id IS NOT NULL)
     GROUP BY ALL
 )
@@ -111,8 +110,7 @@ SELECT agent, stage, sum(calls)::BIGINT AS calls, sum(failures)::BIGINT AS failu
        sum(failures) / sum(calls) AS failure_rate
 FROM cg_calls WHERE stage IS NOT NULL
 GROUP BY agent, stage
-ORDER BY agent, list_position(['decomposition', 'generation', 'handoff', 'verification',
-                               'assembly'], stage)
+ORDER BY agent, list_position($stages, stage)
 
 -- name: m_edges
 -- failed_runs: failed runs that passed through the edge; failure_rate: their
@@ -164,9 +162,9 @@ WITH root AS (
 ),
 per_run AS (
     SELECT v.trace_id, count(*) AS checks, count(DISTINCT v.verifier) AS verifiers,
-           count(*) FILTER (WHERE v.verdict = 'reject') AS rejects,
-           count(*) FILTER (WHERE v.verdict = 'accept') AS accepts,
-           count(*) FILTER (WHERE v.verdict = 'accept'
+           count(*) FILTER (WHERE v.verdict = getvariable('cg_v_reject')) AS rejects,
+           count(*) FILTER (WHERE v.verdict = getvariable('cg_v_accept')) AS accepts,
+           count(*) FILTER (WHERE v.verdict = getvariable('cg_v_accept')
                               AND (x.root_start_ns IS NULL OR x.root_start_ns <= v.end_ns))
                AS accepts_before_cause,
            sum(v.duration_ms) AS verify_ms
@@ -202,39 +200,33 @@ SELECT s.stage, count(*) AS n,
        quantile_cont(s.duration_ms, 0.95) AS p95_ms,
        avg(s.duration_ms) AS mean_ms, sum(s.duration_ms) AS total_ms
 FROM cg_spans s
-WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
+WHERE list_contains($stages, s.stage)
 GROUP BY s.stage
-ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
-                        'assembly'], s.stage)
+ORDER BY list_position($stages, s.stage)
 
 -- name: m_latency_samples
 -- At most 2,000 durations a stage for distribution plots, in one scan: spans whose
--- id hash falls under their stage's threshold ($k_<stage>: about 3x the sample
--- survives; all of a small stage) are ranked by that hash and the first 2,000
--- kept. The same database always gives the same sample.
+-- id hash (modulo $hash_mod) falls under their stage's threshold ($thresholds, one
+-- a stage in the order of $stages: about 3x the sample survives; all of a small
+-- stage) are ranked by that hash and the first $per_stage kept. The same database
+-- always gives the same sample.
 SELECT stage, duration_ms FROM (
     SELECT stage, duration_ms, row_number() OVER (PARTITION BY stage ORDER BY h) AS k
     FROM (
         SELECT s.stage, s.duration_ms, hash(s.span_id) AS h
         FROM cg_spans s
-        WHERE s.stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
+        WHERE list_contains($stages, s.stage)
     )
-    WHERE h % 1000003 < CASE stage
-                            WHEN 'decomposition' THEN $k_decomposition
-                            WHEN 'generation' THEN $k_generation
-                            WHEN 'handoff' THEN $k_handoff
-                            WHEN 'verification' THEN $k_verification
-                            ELSE $k_assembly END
-) WHERE k <= 2000
-ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
-                        'assembly'], stage), duration_ms
+    WHERE h % $hash_mod < $thresholds[list_position($stages, stage)]
+) WHERE k <= $per_stage
+ORDER BY list_position($stages, stage), duration_ms
 
 -- name: m_human_wait
 SELECT COALESCE(s.agent, s.name) AS agent, count(*) AS n,
        quantile_cont(s.duration_ms, 0.5) AS p50_ms,
        quantile_cont(s.duration_ms, 0.95) AS p95_ms, max(s.duration_ms) AS max_ms
 FROM cg_spans s
-WHERE s.actor = 'human'
+WHERE s.actor = $a_human
 GROUP BY ALL
 ORDER BY p50_ms DESC, agent
 

@@ -8,12 +8,12 @@
 -- stage presence and error analysis read these instead of rescanning the spans.
 CREATE OR REPLACE TEMP TABLE cg_trace AS
 SELECT trace_id,
-       bit_or(CASE WHEN operation = 'workflow' THEN 1 ELSE 0 END
+       bit_or(CASE WHEN operation = $o_workflow THEN 1 ELSE 0 END
               | CASE WHEN parent_span_id IS NULL THEN 2 ELSE 0 END
               | CASE stage
-                  WHEN 'decomposition' THEN 4 WHEN 'generation' THEN 8
-                  WHEN 'handoff' THEN 16 WHEN 'verification' THEN 32
-                  WHEN 'assembly' THEN 64 ELSE 0 END
+                  WHEN $s_decomposition THEN 4 WHEN $s_generation THEN 8
+                  WHEN $s_handoff THEN 16 WHEN $s_verification THEN 32
+                  WHEN $s_assembly THEN 64 ELSE 0 END
               | CASE WHEN is_error THEN 128 ELSE 0 END) AS flags
 FROM spans
 GROUP BY trace_id
@@ -28,7 +28,7 @@ CREATE OR REPLACE TEMP TABLE cg_runs0 AS
 WITH wf_all AS (
     SELECT trace_id, span_id, name, agent, service, start_ns, end_ns, is_error, operation,
            outcome_trace_id, outcome, outcome_reason
-    FROM spans WHERE operation = 'workflow'
+    FROM spans WHERE operation = $o_workflow
 ),
 -- nearly every trace has one workflow span: rank only the traces with several
 -- (a window over one-row partitions costs far more than this aggregate)
@@ -59,7 +59,7 @@ SELECT s.trace_id, s.span_id AS run_span_id, s.name AS run_name,
        COALESCE(s.agent, s.name) AS workflow, s.service, s.start_ns, s.end_ns,
        s.is_error AS run_error, s.outcome AS run_outcome, s.outcome_reason AS run_outcome_reason
 FROM s
-WHERE NOT (s.operation = 'outcome' AND s.outcome_trace_id IS NOT NULL
+WHERE NOT (s.operation = $o_outcome AND s.outcome_trace_id IS NOT NULL
            AND lower(s.outcome_trace_id) <> s.trace_id)
 
 -- name: runs_since
@@ -103,12 +103,12 @@ CREATE OR REPLACE TEMP TABLE cg_verify AS
 SELECT trace_id, span_id, name, COALESCE(agent, name) AS verifier, verdict, attempt,
        start_ns, end_ns, duration_ms
 FROM cg_spans
-WHERE operation = 'verify'
+WHERE operation = $o_verify
 UNION ALL
 SELECT trace_id, span_id, name, COALESCE(agent, name) AS verifier, verdict, attempt,
        start_ns, end_ns, duration_ms
 FROM cg_spans
-WHERE verdict IS NOT NULL AND operation IS DISTINCT FROM 'verify'
+WHERE verdict IS NOT NULL AND operation IS DISTINCT FROM $o_verify
 
 -- name: run_status
 -- A run failed when its run span errored, its latest outcome (on the run span
@@ -122,7 +122,7 @@ WITH o AS (
            arg_max({'outcome': outcome, 'reason': outcome_reason, 'span_id': span_id,
                     'name': name, 'end_ns': end_ns}, end_ns) AS latest
     FROM spans
-    WHERE outcome IS NOT NULL AND operation IS DISTINCT FROM 'workflow'
+    WHERE outcome IS NOT NULL AND operation IS DISTINCT FROM $o_workflow
     GROUP BY ALL
 ),
 last_verdicts AS (
@@ -135,7 +135,7 @@ last_verdicts AS (
 rej AS (
     SELECT trace_id, arg_max(span_id, end_ns) AS rejected_span_id,
            arg_max(name, end_ns) AS rejected_name
-    FROM last_verdicts WHERE verdict = 'reject'
+    FROM last_verdicts WHERE verdict = $v_reject
     GROUP BY trace_id
 ),
 j AS (
@@ -157,15 +157,15 @@ j AS (
 SELECT trace_id, run_span_id, run_name, workflow, service, start_ns, end_ns,
        (end_ns - start_ns) / 1e6 AS duration_ms, run_error, outcome, outcome_reason,
        outcome_span_id, rejected_span_id,
-       (run_error OR outcome IS NOT DISTINCT FROM 'failure'
+       (run_error OR outcome IS NOT DISTINCT FROM $out_failure
         OR rejected_span_id IS NOT NULL) AS failed,
-       CASE WHEN outcome IS NOT DISTINCT FROM 'failure' THEN 'outcome'
+       CASE WHEN outcome IS NOT DISTINCT FROM $out_failure THEN $o_outcome
             WHEN run_error THEN 'error'
-            WHEN rejected_span_id IS NOT NULL THEN 'verification' END AS fail_signal,
-       CASE WHEN outcome = 'failure' THEN outcome_span_id
+            WHEN rejected_span_id IS NOT NULL THEN $s_verification END AS fail_signal,
+       CASE WHEN outcome = $out_failure THEN outcome_span_id
             WHEN run_error THEN run_span_id
             ELSE rejected_span_id END AS fail_span_id,
-       CASE WHEN outcome = 'failure' THEN outcome_name
+       CASE WHEN outcome = $out_failure THEN outcome_name
             WHEN run_error THEN run_name
             ELSE rejected_name END AS fail_span_name
 FROM j
@@ -180,7 +180,7 @@ WITH errored AS (SELECT trace_id FROM cg_trace WHERE flags & 128 <> 0),
 steps AS (
     SELECT trace_id, span_id, attributes[$k_owner] AS step_of
     FROM spans
-    WHERE operation = 'agent' AND attributes[$k_owner] IS NOT NULL
+    WHERE operation = $o_agent AND attributes[$k_owner] IS NOT NULL
       AND trace_id IN (SELECT trace_id FROM errored)
 )
 SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.stage, s.agent,
@@ -215,10 +215,10 @@ SELECT * FROM up
 CREATE OR REPLACE TEMP TABLE cg_err AS
 WITH walk AS (
     SELECT trace_id, span_id,
-           bool_or(anc_stage = 'assembly') AS in_assembly,
+           bool_or(anc_stage = $s_assembly) AS in_assembly,
            list({'id': anc_id, 'agent': anc_agent, 'stage': anc_stage,
                  'step': anc_step_of IS NOT NULL} ORDER BY hops)
-               FILTER (WHERE anc_op IN ('agent', 'tool') OR anc_stage = 'generation')
+               FILTER (WHERE anc_op IN ($o_agent, $o_tool) OR anc_stage = $s_generation)
                AS owners,
            list(anc_id ORDER BY hops) FILTER (WHERE anc_err AND hops > 0 AND anc_id <> span_id)
                AS errored_ancestors,
@@ -253,8 +253,8 @@ CREATE OR REPLACE TEMP VIEW cg_link AS
 SELECT trace_id, span_id, parent_span_id, name, operation, stage, agent, handoff_source,
        handoff_target, violations, is_error, error_type, start_ns, end_ns, duration_ms
 FROM cg_spans
-WHERE (operation = 'agent' AND agent IS NOT NULL)
-   OR ((operation = 'handoff' OR stage = 'handoff')
+WHERE (operation = getvariable('cg_o_agent') AND agent IS NOT NULL)
+   OR ((operation = getvariable('cg_o_handoff') OR stage = getvariable('cg_s_handoff'))
        AND handoff_source IS NOT NULL AND handoff_target IS NOT NULL)
 
 -- name: delegation_walk
@@ -277,7 +277,7 @@ not_under_run AS MATERIALIZED (
     FROM cg_link l
     ANTI JOIN (SELECT hash(trace_id) AS th, hash(trace_id, run_span_id) AS k FROM cg_runs0) u
         ON u.th = hash(l.trace_id) AND u.k = hash(l.trace_id, l.parent_span_id)
-    WHERE l.operation = 'agent' AND l.parent_span_id IS NOT NULL
+    WHERE l.operation = $o_agent AND l.parent_span_id IS NOT NULL
 ),
 a AS MATERIALIZED (
     SELECT n.* FROM not_under_run n
@@ -299,12 +299,12 @@ up(trace_id, span_id, agent, start_ns, end_ns, anc_id, next_parent, anc_op, anc_
     SELECT up.trace_id, up.span_id, up.agent, up.start_ns, up.end_ns, p.span_id,
            p.parent_span_id, p.operation, p.agent, up.first_parent_start, up.hops + 1
     FROM up JOIN w p ON p.trace_id = up.trace_id AND p.span_id = up.next_parent
-    WHERE up.anc_op IS DISTINCT FROM 'agent' AND up.anc_op IS DISTINCT FROM 'handoff'
-      AND up.anc_op IS DISTINCT FROM 'workflow' AND up.hops < 200
+    WHERE up.anc_op IS DISTINCT FROM $o_agent AND up.anc_op IS DISTINCT FROM $o_handoff
+      AND up.anc_op IS DISTINCT FROM $o_workflow AND up.hops < 200
 )
 SELECT trace_id, span_id, agent, start_ns, end_ns, anc_id AS source_span_id,
        anc_agent AS source, greatest(start_ns - first_parent_start, 0) / 1e6 AS delay_ms
-FROM up WHERE anc_op = 'agent' AND anc_agent IS NOT NULL AND anc_agent <> agent
+FROM up WHERE anc_op = $o_agent AND anc_agent IS NOT NULL AND anc_agent <> agent
 
 -- name: handoffs
 -- Explicit handoff spans (cg_handoffs) and inferred ones (cg_inferred):
@@ -323,7 +323,7 @@ SELECT trace_id, span_id, name, handoff_source AS source, handoff_target AS targ
 -- the scan (the view's OR with the agent half keeps them above it).
 FROM cg_spans
 WHERE handoff_source IS NOT NULL AND handoff_target IS NOT NULL
-  AND (operation = 'handoff' OR stage = 'handoff') AND operation IS DISTINCT FROM 'agent'
+  AND (operation = $o_handoff OR stage = $s_handoff) AND operation IS DISTINCT FROM $o_agent
 
 -- name: inferred_handoffs
 CREATE OR REPLACE TEMP TABLE cg_inferred AS
@@ -335,9 +335,9 @@ WITH seq AS (
         -- carrying parent_span_id, operation and both handoff ends through its sort
         -- costs about a fifth more.
         SELECT trace_id, hash(trace_id, parent_span_id) AS sibling_group, start_ns, end_ns,
-               CASE WHEN operation = 'agent' THEN agent ELSE handoff_source END AS in_agent,
-               CASE WHEN operation = 'agent' THEN agent ELSE handoff_target END AS out_agent,
-               operation = 'agent' AS is_agent
+               CASE WHEN operation = $o_agent THEN agent ELSE handoff_source END AS in_agent,
+               CASE WHEN operation = $o_agent THEN agent ELSE handoff_target END AS out_agent,
+               operation = $o_agent AS is_agent
         FROM cg_link
     )
     -- The largest step of the analysis, so it sorts on integers only: one 64-bit
@@ -392,24 +392,25 @@ CREATE OR REPLACE TEMP MACRO cg_defect(d) AS
                  || '`'
          ELSE d END
 
+-- name: macro_detail
+-- The detail of a "kind: detail" entry of that kind, else NULL.
+CREATE OR REPLACE TEMP MACRO cg_detail(v, kind) AS
+    CASE WHEN starts_with(v, kind || ': ') THEN substr(v, length(kind) + 3) END
+
 -- name: macro_violation
--- "dropped_key: brand_voice" -> "dropped carried key `brand_voice`".
+-- "dropped_key: brand_voice" -> "dropped carried key `brand_voice`" (one line per
+-- violation kind of tracer.semconv.ViolationKind; an unknown kind reads as recorded).
 CREATE OR REPLACE TEMP MACRO cg_violation(v) AS
-    CASE WHEN starts_with(v, 'dropped_key: ')
-            THEN 'dropped carried key `' || cg_after(v, 'dropped_key: ') || '`'
-         WHEN starts_with(v, 'missing_key: ')
-            THEN 'missing required key `' || cg_after(v, 'missing_key: ') || '`'
-         WHEN starts_with(v, 'type_mismatch: ')
-            THEN 'type mismatch (' || cg_after(v, 'type_mismatch: ') || ')'
-         WHEN starts_with(v, 'schema_mismatch: ')
-            THEN 'schema mismatch (' || cg_after(v, 'schema_mismatch: ') || ')'
-         WHEN starts_with(v, 'stale_state: ')
-            THEN 'passed stale state (' || cg_after(v, 'stale_state: ') || ')'
-         WHEN starts_with(v, 'timeout: ')
-            THEN 'timed out (' || cg_after(v, 'timeout: ') || ')'
-         WHEN starts_with(v, 'lost_work: ')
-            THEN 'lost work (' || cg_after(v, 'lost_work: ') || ')'
-         ELSE v END
+    coalesce(
+             'dropped carried key `' || cg_detail(v, getvariable('cg_vk_dropped_key')) || '`',
+             'missing required key `' || cg_detail(v, getvariable('cg_vk_missing_key')) || '`',
+             'type mismatch (' || cg_detail(v, getvariable('cg_vk_type_mismatch')) || ')',
+             'schema mismatch (' || cg_detail(v, getvariable('cg_vk_schema_mismatch')) || ')',
+             'passed stale state (' || cg_detail(v, getvariable('cg_vk_stale_state')) || ')',
+             'timed out (' || cg_detail(v, getvariable('cg_vk_timeout')) || ')',
+             'handed to the wrong agent (' || cg_detail(v, getvariable('cg_vk_wrong_target')) || ')',
+             'lost work (' || cg_detail(v, getvariable('cg_vk_lost_work')) || ')',
+             v)
 
 -- name: macro_more
 -- " (+2 more)" when a list holds more than the one entry a reason names.

@@ -5,7 +5,7 @@
 
 -- name: rule_decomposition_recorded
 -- 1. The plan span errored, or recorded unassigned, duplicate or overlapping subtasks.
-SELECT s.trace_id, 'decomposition' AS category, 'decomposition_recorded' AS rule,
+SELECT s.trace_id, $s_decomposition AS category, 'decomposition_recorded' AS rule,
        s.span_id, s.name AS span_name, s.agent,
        CASE WHEN len(s.plan_defects) > 0
             THEN 'plan `' || COALESCE(s.agent, s.name) || '` recorded '
@@ -14,7 +14,7 @@ SELECT s.trace_id, 'decomposition' AS category, 'decomposition_recorded' AS rule
                  || COALESCE(s.error_type, 'an error') END AS reason,
        [s.span_id] AS evidence
 FROM cg_spans s SEMI JOIN cg_pending p ON p.trace_id = s.trace_id
-WHERE (s.operation = 'plan' OR s.stage = 'decomposition')
+WHERE (s.operation = $o_plan OR s.stage = $s_decomposition)
   AND (s.is_error OR len(s.plan_defects) > 0)
 QUALIFY row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id) = 1
 
@@ -37,7 +37,7 @@ receiver_errors AS (
       AND (e.owner_agent = h.target OR e.agent = h.target)
     GROUP BY h.trace_id
 )
-SELECT h.trace_id, 'handoff' AS category, 'handoff' AS rule, h.span_id,
+SELECT h.trace_id, $s_handoff AS category, $s_handoff AS rule, h.span_id,
        h.name AS span_name, h.source AS agent,
        'handoff ' || h.source || ' -> ' || h.target || ' '
            || CASE WHEN len(h.violations) > 0
@@ -69,13 +69,13 @@ WITH raised AS (
 ),
 verdicts AS (
     SELECT v.trace_id, v.verifier, count(*) AS attempts,
-           count(*) FILTER (WHERE v.verdict = 'reject') AS rejects,
+           count(*) FILTER (WHERE v.verdict = $v_reject) AS rejects,
            arg_max(v.span_id, v.end_ns) AS last_span, arg_max(v.name, v.end_ns) AS last_name,
            arg_max(v.start_ns, v.end_ns) AS last_start, max(v.end_ns) AS last_end,
            list(v.span_id ORDER BY v.end_ns, v.span_id) AS spans
     FROM cg_verify v SEMI JOIN cg_pending p ON p.trace_id = v.trace_id
     GROUP BY v.trace_id, v.verifier
-    HAVING count(*) FILTER (WHERE v.verdict = 'reject') = count(*)
+    HAVING count(*) FILTER (WHERE v.verdict = $v_reject) = count(*)
 ),
 producer AS (
     SELECT v.trace_id, v.verifier,
@@ -83,7 +83,7 @@ producer AS (
                    s.end_ns) AS p
     FROM verdicts v
     JOIN cg_link s ON s.trace_id = v.trace_id
-    WHERE s.operation = 'agent' AND s.stage IS DISTINCT FROM 'verification'
+    WHERE s.operation = $o_agent AND s.stage IS DISTINCT FROM $s_verification
       AND s.end_ns <= v.last_start
       AND s.trace_id IN (SELECT trace_id FROM verdicts)
     GROUP BY v.trace_id, v.verifier
@@ -118,7 +118,7 @@ stray AS (
     LEFT JOIN named n ON n.trace_id = e.trace_id AND n.span_id = e.span_id
     WHERE e.originating AND NOT COALESCE(e.in_assembly, false) AND e.owner_id IS NULL
 )
-SELECT trace_id, 'generation' AS category, 'generation' AS rule, span_id, span_name, agent,
+SELECT trace_id, $s_generation AS category, $s_generation AS rule, span_id, span_name, agent,
        reason, evidence
 FROM (SELECT * FROM raised UNION ALL SELECT * FROM rejected UNION ALL SELECT * FROM stray)
 QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY priority, t, span_id) = 1
@@ -126,7 +126,7 @@ QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY priority, t, span_id) 
 -- name: rule_assembly
 -- 4. A span of the assembly stage raised, or a span under one: blame the span
 -- where the exception originated.
-SELECT e.trace_id, 'assembly' AS category, 'assembly' AS rule, e.span_id,
+SELECT e.trace_id, $s_assembly AS category, $s_assembly AS rule, e.span_id,
        e.name AS span_name, COALESCE(e.owner_agent, e.agent) AS agent,
        'assembly `' || COALESCE(e.owner_agent, e.agent, e.name) || '` raised '
            || COALESCE(e.error_type, 'an error')
@@ -146,12 +146,12 @@ WITH planned AS (
     FROM cg_spans s
     SEMI JOIN (SELECT trace_id FROM cg_pending WHERE NOT run_error) p
         ON p.trace_id = s.trace_id
-    WHERE (s.operation = 'plan' OR s.stage = 'decomposition') AND len(s.plan_assignees) > 0
+    WHERE (s.operation = $o_plan OR s.stage = $s_decomposition) AND len(s.plan_assignees) > 0
 ),
 present AS (
     SELECT DISTINCT s.trace_id, s.agent FROM cg_spans s
     WHERE s.trace_id IN (SELECT trace_id FROM planned) AND s.agent IS NOT NULL
-      AND s.operation IS DISTINCT FROM 'plan'
+      AND s.operation IS DISTINCT FROM $o_plan
     UNION
     SELECT h.trace_id, h.target FROM cg_handoffs_all h
     WHERE h.trace_id IN (SELECT trace_id FROM planned)
@@ -164,7 +164,7 @@ missing AS (
     WHERE pl.assignee <> ''
     GROUP BY ALL
 )
-SELECT trace_id, 'decomposition' AS category, 'decomposition_omission' AS rule, span_id,
+SELECT trace_id, $s_decomposition AS category, 'decomposition_omission' AS rule, span_id,
        name AS span_name, agent,
        'plan `' || planner || '` assigned a subtask to `' || assignees[1]
            || '` which never ran nor received a handoff' || cg_more(assignees) AS reason,
@@ -206,11 +206,11 @@ WITH accepted AS (
     SELECT v.trace_id, arg_max({'span_id': v.span_id, 'name': v.name,
                                 'verifier': v.verifier}, v.end_ns) AS a
     FROM cg_verify v SEMI JOIN cg_pending p ON p.trace_id = v.trace_id
-    WHERE v.verdict = 'accept'
+    WHERE v.verdict = $v_accept
     GROUP BY v.trace_id
 ),
 checked AS (SELECT DISTINCT trace_id FROM cg_verify)
-SELECT p.trace_id, 'verification' AS category,
+SELECT p.trace_id, $s_verification AS category,
        CASE WHEN a.trace_id IS NULL THEN 'verification_gap'
             ELSE 'verification_false_accept' END AS rule,
        COALESCE(a.a.span_id, p.fail_span_id) AS span_id,
@@ -220,7 +220,7 @@ SELECT p.trace_id, 'verification' AS category,
             THEN 'silent failure: no signal in the trace; no verifier checked this run '
                  || 'before it failed (verification gap)'
             ELSE 'verifier `' || a.a.verifier || '` accepted a run that failed (false accept)'
-       END || CASE WHEN p.fail_signal = 'outcome' THEN COALESCE(': ' || p.outcome_reason, '')
+       END || CASE WHEN p.fail_signal = $o_outcome THEN COALESCE(': ' || p.outcome_reason, '')
                    ELSE '' END
            || CASE WHEN a.trace_id IS NULL
                    THEN '. To name the agent: capture content (capture_content=True), add a '
@@ -242,10 +242,10 @@ WITH stray AS (
     WHERE e.originating
     GROUP BY e.trace_id
 )
-SELECT p.trace_id, 'unknown' AS category, 'unknown' AS rule, p.fail_span_id AS span_id,
+SELECT p.trace_id, $c_unknown AS category, $c_unknown AS rule, p.fail_span_id AS span_id,
        p.fail_span_name AS span_name, NULL::VARCHAR AS agent,
        'run failed (' || CASE p.fail_signal
-                            WHEN 'outcome' THEN 'outcome: ' || COALESCE(p.outcome_reason, 'failure')
+                            WHEN $o_outcome THEN $o_outcome || ': ' || COALESCE(p.outcome_reason, $out_failure)
                             WHEN 'error' THEN 'error on the run span'
                             ELSE 'last verdict rejected' END
            || ') and no plan defect, handoff violation, agent, tool or assembly error, '

@@ -16,18 +16,11 @@ the table.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import functools
-import itertools
 import math
-import os
-import re
-import shutil
-import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -37,28 +30,17 @@ import pyarrow.compute as pc
 
 from analyzer import analysis as _analysis
 from analyzer import detectors as detecting
-from analyzer import examples, ingest, ingest_sql, mapping, metrics, queries, rules, suspects
+from analyzer import examples, ingest, ingest_sql, metrics, queries, rules, suspects
 from analyzer.analysis import CATEGORIES, Analysis
 from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
 from analyzer.sources.engines import Engine, SourceURL, connect, parse_url
-from analyzer.store import MEMORY_LIMIT_ENV, Store
+from analyzer.sources.keys import query_params
+from analyzer.sources.local_store import FILL_ROWS, memory_hint, new_local_store, shrink
 from tracer import semconv
 
 __all__ = ["ClickHouseSource", "open_source", "query_params"]
 
-# Mapping keys the ClickHouse port reads itself; any other key of the mapping on a
-# span (another instrumentation's) leaves its trace to the exact local mapping.
-_HANDLED_KEYS = frozenset(
-    {
-        "k_op", "k_workflow", "k_agent", "k_tool", "k_stage", "k_actor", "k_h_source",
-        "k_h_target", "k_gh_source", "k_gh_target", "k_violations", "k_verdict",
-        "k_attempt", "k_outcome", "k_outcome_reason", "k_outcome_trace", "k_plan_assignees",
-        "k_plan_unassigned", "k_plan_duplicates", "k_plan_overlaps", "k_error_type",
-        "k_eval_name", "k_eval_label", "k_exc_type",
-    }
-)  # fmt: skip
-_PARAM = re.compile(r"\{([a-z_0-9]+):")
 _VALUES_SCHEMA = pa.schema(
     [("metric", pa.string()), ("k1", pa.string()), ("k2", pa.string()), ("v", pa.float64())]
 )
@@ -82,27 +64,6 @@ _PER_PARTITION = (
     "ch_local_traces", "ch_totals", "ch_calls", "ch_edges", "ch_stage_runs", "ch_trend",
     "ch_verification", "ch_samples",
 )  # fmt: skip
-#: memory the local DuckDB part may hold (``$COORDGAP_MEMORY_LIMIT`` overrides it), on
-#: one thread: each further thread holds buffers of its own. Normalizing and
-#: attributing needs the most (a recursive walk up parent chains does not spill);
-#: computing the figures afterwards runs under the smaller cap, so the cached table
-#: data it would not read again goes back to the system.
-LOCAL_MEMORY_LIMIT = "256MB"
-FIGURES_MEMORY_LIMIT = "160MB"
-
-
-def query_params(statement: str, **extra: Any) -> dict[str, Any]:
-    """The bound values a ClickHouse statement of ``clickhouse.sql`` names."""
-    values: dict[str, Any] = dict(mapping.params())
-    values["foreign_keys"] = sorted(
-        v for k, v in values.items() if k.startswith("k_") and k not in _HANDLED_KEYS
-    )
-    values.update(extra)
-    used = set(_PARAM.findall(statement))
-    missing = used - values.keys()
-    if missing:
-        raise KeyError(f"unbound parameter(s) {sorted(missing)}")
-    return {k: v for k, v in values.items() if k in used}
 
 
 def open_source(url: str) -> ClickHouseSource:
@@ -118,6 +79,16 @@ class ClickHouseSource:
     def __init__(self, engine: Engine, url: SourceURL):
         self.engine = engine
         self.url = url
+        #: wall-clock seconds of each step of the last :meth:`analyze`, in order
+        self.timings: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def _step(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
     def __str__(self) -> str:
         return str(self.url)
@@ -161,26 +132,32 @@ class ClickHouseSource:
             "has_service": service is not None,
             "service": service or "",
         }
+        self.timings = {}
         self._drop_temp()
         try:
-            parts = self._partitions()
-            self._command("ch_referenced")
-            self._command("ch_values_table")
-            self._command("ch_spans_all", parts=parts)
-            remote = self._per_partition(parts, scope, all_runs)
-            holders = self._query("ch_outcome_holders").cast(_IDS_SCHEMA)
-            ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
-            # ClickHouse's heavy steps are done before the local store grows
-            self._drop_temp(_STEP_TABLES)
-            self.engine.release_memory()
-            ids = ids.group_by("trace_id").aggregate([])
-            con = _new_local_store()
+            with self._step("normalize"):
+                parts = self._partitions()
+                self._command("ch_referenced")
+                self._command("ch_values_table")
+                self._command("ch_spans_one" if parts == 1 else "ch_spans_all", parts=parts)
+            with self._step("per_partition"):
+                remote = self._per_partition(parts, scope, all_runs)
+            with self._step("local_ids"):
+                holders = self._query("ch_outcome_holders").cast(_IDS_SCHEMA)
+                ids = pa.concat_tables([remote.pop("ch_local_traces").cast(_IDS_SCHEMA), holders])
+                # ClickHouse's heavy steps are done before the local store grows
+                self._drop_temp(_STEP_TABLES)
+                self.engine.release_memory()
+                ids = ids.group_by("trace_id").aggregate([])
+            con = new_local_store()
             try:
-                with _memory_hint(ids.num_rows), detecting.session(detectors) as session:
-                    self._fill(con, ids)
-                    _analysis.prepare(con, since=since, service=service)
-                    rules.attribute(con)
-                    _shrink(con)
+                with memory_hint(ids.num_rows), detecting.session(detectors) as session:
+                    with self._step("fetch"):
+                        self._fill(con, ids)
+                    with self._step("attribute"):
+                        _analysis.prepare(con, since=since, service=service)
+                        rules.attribute(con)
+                    shrink(con)
                     return self._collect(
                         con, remote, all_runs, example_runs, tuple(session.warnings)
                     )
@@ -239,9 +216,9 @@ class ClickHouseSource:
 
     def _local_store(self, ids: pa.Table) -> duckdb.DuckDBPyConnection:
         """A local store holding these traces' spans."""
-        con = _new_local_store()
+        con = new_local_store()
         try:
-            with _memory_hint(ids.num_rows):
+            with memory_hint(ids.num_rows):
                 self._fill(con, ids)
         except BaseException:
             con.close()
@@ -258,7 +235,7 @@ class ClickHouseSource:
         for block in blocks:
             pending.append(block.select(STAGE_SCHEMA.names).cast(STAGE_SCHEMA))
             rows += block.num_rows
-            if rows >= BATCH_ROWS:
+            if rows >= FILL_ROWS:
                 added += _insert(con, pending)
                 pending, rows = [], 0
         added += _insert(con, pending)
@@ -283,22 +260,25 @@ class ClickHouseSource:
         lasts = [x for x in (l_last, *(t["last_ns"] for t in simple_parts)) if x is not None]
         unit = metrics.trend_unit(min(firsts, default=None), max(lasts, default=None))
 
-        con.execute(queries.sql("m_calls"))
+        queries.run(con, "m_calls")
         _register(con, "ch_calls_arrow", remote["ch_calls"])
         con.execute("INSERT INTO cg_calls SELECT agent, stage, actor, sum(calls), sum(failures)"
                     " FROM ch_calls_arrow GROUP BY ALL")  # fmt: skip
-        values = con.sql(catalog.sql("l_values", "local.sql")).to_arrow_reader(BATCH_ROWS)
-        for batch in values:
-            block = pa.Table.from_batches([batch]).cast(_VALUES_SCHEMA)
-            self._command("ch_local_values", {"vals": block})
-        _register(con, "ch_quantiles", self._quantiles())
-        self.engine.release_memory()  # ClickHouse's work is done; the frames come next
+        with self._step("send_values"):
+            values = _local(con, "l_values").to_arrow_reader(BATCH_ROWS)
+            for batch in values:
+                block = pa.Table.from_batches([batch]).cast(_VALUES_SCHEMA)
+                self._command("ch_local_values", {"vals": block})
+        with self._step("quantiles"):
+            _register(con, "ch_quantiles", self._quantiles())
+            self.engine.release_memory()  # ClickHouse's work is done; the frames come next
         _register(con, "ch_edges", remote["ch_edges"])
-        _register(con, "l_edges", _arrow(con, catalog.sql("l_edges", "local.sql")))
+        _register(con, "l_edges", _local(con, "l_edges").to_arrow_table())
         _register(con, "ch_stages", remote["ch_stage_runs"])
-        _register(con, "l_stages", _arrow(con, queries.sql("m_stages")))
+        _register(con, "l_stages", _relation(queries.run(con, "m_stages")).to_arrow_table())
         _register(con, "ch_trend", _naive_time(remote["ch_trend"], "bucket"))
-        _register(con, "l_trend", _arrow(con, queries.sql("m_trend"), {"unit": unit}))
+        l_trend = queries.run(con, "m_trend", unit=unit)
+        _register(con, "l_trend", _relation(l_trend).to_arrow_table())
 
         local = metrics.frame
         runs = local(con, "m_runs")
@@ -316,7 +296,7 @@ class ClickHouseSource:
             "edges": _frame(con, "merge_edges"),
             "latency": _frame(con, "merge_latency"),
             "human_wait": _frame(con, "merge_human_wait"),
-            "trend": _frame(con, "merge_trend", {"unit": unit}),
+            "trend": _frame(con, "merge_trend", unit=unit),
             "detectors": local(con, "m_detectors"),
         }
         frames["example_spans"] = examples.example_spans(
@@ -391,7 +371,7 @@ def _samples(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> pl.DataFrame:
     assert isinstance(ch, pl.DataFrame)
     ch = ch.sort(["stage", "h"]).group_by("stage", maintain_order=True).head(per_stage)
     ch = ch.select("stage", "duration_ms")
-    spans = con.sql(catalog.sql("l_samples", "local.sql"), params={"n": per_stage}).pl()
+    spans = _local(con, "l_samples", n=per_stage).pl()
     both = pl.concat([spans.cast(ch.schema) if ch.height else spans, ch], how="vertical")
     order = {s: i for i, s in enumerate(semconv.STAGES)}
     return (
@@ -408,7 +388,7 @@ def _verification(con: duckdb.DuckDBPyConnection, remote: pa.Table) -> dict[str,
     metrics.verification_sums(con)
     con.execute("CREATE OR REPLACE TEMP TABLE cg_verify_local AS SELECT * FROM cg_verify_sums")
     _register(con, "ch_verification", remote)
-    con.execute(catalog.sql("merge_verification_sums", "local.sql"))
+    _local(con, "merge_verification_sums")
     return metrics.verification_rates(con)
 
 
@@ -416,54 +396,7 @@ def _insert(con: duckdb.DuckDBPyConnection, blocks: list[pa.Table]) -> int:
     """Insert staged blocks as one batch; the spans added."""
     if not blocks:
         return 0
-    return ingest_sql.insert_arrow(con, pa.concat_tables(blocks).combine_chunks())
-
-
-def _local_limit() -> str:
-    return os.environ.get(MEMORY_LIMIT_ENV) or LOCAL_MEMORY_LIMIT
-
-
-def _new_local_store() -> duckdb.DuckDBPyConnection:
-    """An empty store in a temporary file (removed at exit) holding at most
-    :data:`LOCAL_MEMORY_LIMIT` in memory, on one thread."""
-    con = Store(_local_path(), memory_limit=_local_limit()).con
-    con.execute("SET threads = 1")
-    return con
-
-
-def _shrink(con: duckdb.DuckDBPyConnection) -> None:
-    """Lower the local store's cap for the figures (unless the user set one)."""
-    if not os.environ.get(MEMORY_LIMIT_ENV):
-        con.execute(f"SET memory_limit = '{FIGURES_MEMORY_LIMIT}'")  # a constant of this module
-
-
-@contextlib.contextmanager
-def _memory_hint(traces: int) -> Iterator[None]:
-    """Say what to do when the local part runs out of its memory."""
-    try:
-        yield
-    except duckdb.OutOfMemoryException:
-        raise MemoryError(
-            f"the {traces:,} runs attributed locally need more than {_local_limit()} of "
-            f"memory: set {MEMORY_LIMIT_ENV} higher (e.g. 2GB) or narrow the scope "
-            "(--since, --service)"
-        ) from None
-
-
-def _local_path() -> Path:
-    """A new file for a local store: table data past the memory limit is read back
-    from it rather than held (it and DuckDB's ``.tmp`` spill beside it go at exit)."""
-    return _local_root() / f"local-{next(_LOCAL_STORES)}.duckdb"
-
-
-_LOCAL_STORES = itertools.count()
-
-
-@functools.cache
-def _local_root() -> Path:
-    root = tempfile.mkdtemp(prefix="coordgap-clickhouse-")
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
-    return Path(root)
+    return ingest_sql.insert_arrow(con, pa.concat_tables(blocks))
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
@@ -475,10 +408,18 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Non
         con.unregister("cg_arrow_in")
 
 
-def _frame(
-    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
-) -> pl.DataFrame:
-    return con.sql(catalog.sql(name, "local.sql"), params=params).pl()
+def _frame(con: duckdb.DuckDBPyConnection, name: str, **values: Any) -> pl.DataFrame:
+    return _relation(_local(con, name, **values)).pl()
+
+
+def _local(con: duckdb.DuckDBPyConnection, name: str, **values: Any) -> Any:
+    """Run a query of ``local.sql`` with its vocabulary and ``values`` bound."""
+    return queries.run_sql(con, catalog.sql(name, "local.sql"), **values)
+
+
+def _relation(relation: duckdb.DuckDBPyRelation | None) -> duckdb.DuckDBPyRelation:
+    assert relation is not None, "a statement where a query was expected"
+    return relation
 
 
 def _naive_time(table: pa.Table, column: str) -> pa.Table:

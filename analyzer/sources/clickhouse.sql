@@ -56,39 +56,39 @@ SELECT
          AND (htarget IS NULL OR hsource IS NULL))) AS odd,
     (upper(replaceAll(StatusCode, 'STATUS_CODE_', '')) = 'ERROR' OR StatusCode = '2'
      OR has(Events.Name, {ev_exception:String})) AS is_error,
-    multiIf(_op = {op_workflow:String}, 'workflow',
+    multiIf(_op = {op_workflow:String}, {o_workflow:String},
             _op = {op_outcome:String}
               OR (SpanName = {outcome_span:String}
-                  AND mapContains(SpanAttributes, {k_outcome:String})), 'outcome',
+                  AND mapContains(SpanAttributes, {k_outcome:String})), {o_outcome:String},
             _op = {op_handoff:String} OR _stage_raw = {s_handoff:String}
-              OR htarget IS NOT NULL, 'handoff',
-            _op IN ({op_agent:String}, {op_create_agent:String}), 'agent',
-            _op IN ({op_tool:String}, {op_retrieval:String}), 'tool',
-            _op = {op_plan:String} OR _stage_raw = {s_decomposition:String}, 'plan',
-            _op = {op_verify:String} OR _stage_raw = {s_verification:String}, 'verify',
-            has({stages:Array(String)}, _stage_raw), 'agent',
+              OR htarget IS NOT NULL, {o_handoff:String},
+            _op IN ({op_agent:String}, {op_create_agent:String}), {o_agent:String},
+            _op IN ({op_tool:String}, {op_retrieval:String}), {o_tool:String},
+            _op = {op_plan:String} OR _stage_raw = {s_decomposition:String}, {o_plan:String},
+            _op = {op_verify:String} OR _stage_raw = {s_verification:String}, {o_verify:String},
+            has({stages:Array(String)}, _stage_raw), {o_agent:String},
             NULL) AS operation,
     multiIf(has({stages:Array(String)}, _stage_raw), _stage_raw,
-            operation = 'plan', {s_decomposition:String},
-            operation = 'handoff', {s_handoff:String},
-            operation = 'verify', {s_verification:String},
-            operation IN ('agent', 'tool'), {s_generation:String},
+            operation = {o_plan:String}, {s_decomposition:String},
+            operation = {o_handoff:String}, {s_handoff:String},
+            operation = {o_verify:String}, {s_verification:String},
+            operation IN ({o_agent:String}, {o_tool:String}), {s_generation:String},
             NULL) AS stage,
-    multiIf(operation IS NULL OR operation = 'outcome', NULL,
-            operation = 'workflow', coalesce(_workflow_attr, _bare_name),
-            operation = 'tool', coalesce(_tool_attr, _bare_name),
-            operation = 'handoff', coalesce(_agent_attr, _tool_attr),
+    multiIf(operation IS NULL OR operation = {o_outcome:String}, NULL,
+            operation = {o_workflow:String}, coalesce(_workflow_attr, _bare_name),
+            operation = {o_tool:String}, coalesce(_tool_attr, _bare_name),
+            operation = {o_handoff:String}, coalesce(_agent_attr, _tool_attr),
             coalesce(_agent_attr, _bare_name)) AS agent,
     if(mapContains(SpanAttributes, {k_actor:String}),
        lower(SpanAttributes[{k_actor:String}]), NULL) AS _actor_attr,
     multiIf(has({actors:Array(String)}, _actor_attr), _actor_attr,
-            operation = 'tool', {a_tool:String},
-            operation = 'agent', {a_model:String},
-            operation = 'verify', {a_model:String},
+            operation = {o_tool:String}, {a_tool:String},
+            operation = {o_agent:String}, {a_model:String},
+            operation = {o_verify:String}, {a_model:String},
             operation IS NULL AND has({model_ops:Array(String)}, _op), {a_model:String},
             NULL) AS actor,
-    if(operation = 'handoff', hsource, NULL) AS handoff_source,
-    if(operation = 'handoff', htarget, NULL) AS handoff_target,
+    if(operation = {o_handoff:String}, hsource, NULL) AS handoff_source,
+    if(operation = {o_handoff:String}, htarget, NULL) AS handoff_target,
     multiIf(NOT mapContains(SpanAttributes, {k_violations:String}), 0,
             isValidJSON(SpanAttributes[{k_violations:String}])
               AND startsWith(trimLeft(SpanAttributes[{k_violations:String}]), '['),
@@ -120,16 +120,26 @@ WHERE mapContains(SpanAttributes, {k_outcome_trace:String})
 CREATE TEMPORARY TABLE cg_values (metric String, k1 String, k2 String, v Float64)
 ENGINE = MergeTree ORDER BY (metric, k1, k2)
 
--- name: ch_spans_all
--- Every span normalized once (the mapping's columns the aggregates read), on disk,
--- partitioned by trace: the per-trace decisions and the simple runs' figures all
--- read one partition of this table at a time.
-CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree
-PARTITION BY cityHash64(trace_id) % {parts:UInt32} ORDER BY (trace_id, parent_id) AS
+-- name: all_columns
+-- fragment: every span normalized once, the mapping's columns the aggregates read.
 SELECT trace_id, span_id, parent_id, name, service, start_ns, end_ns, duration_ms, operation,
        stage, agent, actor, handoff_source, handoff_target, n_violations, verdict, outcome,
        odd, is_error
 FROM ({norm})
+
+-- name: ch_spans_all
+-- Every span normalized once, on disk, partitioned by trace: the per-trace decisions
+-- and the simple runs' figures all read one partition of this table at a time.
+CREATE TEMPORARY TABLE cg_all ENGINE = MergeTree
+PARTITION BY cityHash64(trace_id) % {parts:UInt32} ORDER BY (trace_id, parent_id) AS
+{all_columns}
+
+-- name: ch_spans_one
+-- ch_spans_all for a table that fits one partition: held in memory, compressed
+-- (writing the MergeTree costs about as much again as normalizing; compressed, a
+-- million spans take some tens of MB).
+CREATE TEMPORARY TABLE cg_all ENGINE = Memory SETTINGS compress = 1 AS
+{all_columns}
 
 -- name: part_spans
 -- fragment: the normalized spans of the current partition.
@@ -150,27 +160,42 @@ WITH
 n AS ({part_spans}),
 t AS (
     SELECT trace_id,
-           countIf(operation = 'workflow') AS n_wf,
+           countIf(operation = {o_workflow:String}) AS n_wf,
            countIf(parent_id = '') AS n_roots,
-           if(n_wf > 0,
-              argMinIf(tuple(span_id, name, agent, service, start_ns, end_ns, outcome),
-                       tuple(start_ns, span_id), operation = 'workflow'),
-              argMinIf(tuple(span_id, name, agent, service, start_ns, end_ns, outcome),
-                       tuple(start_ns, span_id), parent_id = '')) AS run,
+           -- the run span: the earliest workflow span, else the earliest root (by start,
+           -- then span id), each column picked by one numeric key: a rank (workflow 0,
+           -- root 1, other 2) over the start time, then the span id's 64 bits (16 hex
+           -- digits, ordered as the text is). argMin over a tuple is several times slower.
+           -- (argMin skips a NULL value: the nullable columns go in a tuple)
+           argMin(span_id, run_key) AS run_span_id, argMin(name, run_key) AS run_name,
+           argMin(service, run_key) AS run_service, argMin(start_ns, run_key) AS run_start,
+           argMin(end_ns, run_key) AS run_end,
+           argMin(tuple(agent, outcome), run_key) AS run_nullable,
            max(odd OR is_error
-               OR (outcome IS NOT NULL AND coalesce(operation, '') != 'workflow')
-               OR (coalesce(operation, '') = 'handoff'
-                   AND (handoff_source IS NULL OR handoff_target IS NULL))) AS bad,
-           groupArrayIf(parent_id, operation = 'agent' AND agent IS NOT NULL) AS agent_parents,
-           groupArrayIf(span_id, operation = 'handoff') AS handoff_ids,
+               OR (outcome IS NOT NULL AND coalesce(operation, '') != {o_workflow:String})
+               OR (coalesce(operation, '') = {o_handoff:String}
+                   AND (handoff_source IS NULL OR handoff_target IS NULL))
+               -- ids or times the run key cannot order as the local analysis does
+               OR length(span_id) != 16 OR start_ns < 0 OR start_ns >= 4611686018427387904)  -- 2^62
+               AS bad,
+           groupArrayIf(parent_id, operation = {o_agent:String} AND agent IS NOT NULL) AS agent_parents,
+           groupArrayIf(span_id, operation = {o_handoff:String}) AS handoff_ids,
            groupArrayIf(tuple(coalesce(agent, name), end_ns, verdict),
-                        operation = 'verify' OR verdict IS NOT NULL) AS verdicts,
+                        operation = {o_verify:String} OR verdict IS NOT NULL) AS verdicts,
            groupArrayIf(tuple(parent_id, start_ns, end_ns),
-                        (operation = 'agent' AND agent IS NOT NULL)
-                        OR operation = 'handoff') AS links,
+                        (operation = {o_agent:String} AND agent IS NOT NULL)
+                        OR operation = {o_handoff:String}) AS links,
            max(start_ns) AS last_start,
            max(service = {service:String}) AS has_service
-    FROM n GROUP BY trace_id
+    FROM (
+        SELECT *,
+               bitShiftLeft(toUInt128(bitOr(
+                   bitShiftLeft(toUInt64(multiIf(operation = {o_workflow:String}, 0,
+                                                 parent_id = '', 1, 2)), 62),
+                   toUInt64(greatest(start_ns, 0)))), 64)
+               + toUInt128(reinterpretAsUInt64(reverse(unhex(span_id)))) AS run_key
+        FROM n
+    ) GROUP BY trace_id
 ),
 c AS (
     SELECT t.*,
@@ -181,13 +206,13 @@ c AS (
                     arrayDistinct(arrayMap(x -> x.1, verdicts))) AS last_verdicts
     FROM t
 )
-SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
-       run.4 AS service, run.5 AS start_ns, run.6 AS end_ns,
-       (run.6 - run.5) / 1e6 AS duration_ms,
+SELECT trace_id, run_span_id, coalesce(run_nullable.1, run_name) AS workflow,
+       run_service AS service, run_start AS start_ns, run_end AS end_ns,
+       (run_end - run_start) / 1e6 AS duration_ms,
        -- unknown (NULL) counts as not simple: such a trace goes to the exact local path
        coalesce(n_wf <= 1 AND n_roots > 0 AND NOT bad
-        AND coalesce(run.7, '') != 'failure'
-        AND arrayAll(p -> p = run.1 OR has(handoff_ids, p), agent_parents)
+        AND coalesce(run_nullable.2, '') != {out_failure:String}
+        AND arrayAll(p -> p = run_span_id OR has(handoff_ids, p), agent_parents)
         AND NOT arrayExists(l -> length(l) > 1
                                  OR coalesce(l[1].3, {v_reject:String}) = {v_reject:String},
                             last_verdicts)
@@ -196,7 +221,7 @@ SELECT trace_id, run.1 AS run_span_id, coalesce(run.3, run.2) AS workflow,
        -- a superset of the local analysis's scope, which decides exactly
        (NOT {has_since:UInt8} OR last_start >= {since:Int64})
          AND (NOT {has_service:UInt8} OR has_service) AS maybe_in_scope,
-       (NOT {has_since:UInt8} OR run.5 >= {since:Int64})
+       (NOT {has_since:UInt8} OR run_start >= {since:Int64})
          AND (NOT {has_service:UInt8} OR has_service) AS in_scope
 FROM c
 
@@ -252,11 +277,11 @@ WHERE trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_sco
 CREATE TEMPORARY TABLE cg_handoffs ENGINE = MergeTree ORDER BY (source, target) AS
 WITH
 link AS (
-    SELECT trace_id, parent_id, start_ns, end_ns, operation = 'agent' AS is_agent,
-           if(operation = 'agent', agent, handoff_source) AS in_agent,
-           if(operation = 'agent', agent, handoff_target) AS out_agent
+    SELECT trace_id, parent_id, start_ns, end_ns, operation = {o_agent:String} AS is_agent,
+           if(operation = {o_agent:String}, agent, handoff_source) AS in_agent,
+           if(operation = {o_agent:String}, agent, handoff_target) AS out_agent
     FROM ({simple_spans})
-    WHERE (operation = 'agent' AND agent IS NOT NULL) OR operation = 'handoff'
+    WHERE (operation = {o_agent:String} AND agent IS NOT NULL) OR operation = {o_handoff:String}
 ),
 seq AS (
     SELECT trace_id, in_agent, is_agent,
@@ -271,7 +296,7 @@ explicit AS (
     SELECT trace_id, assumeNotNull(handoff_source) AS source,
            assumeNotNull(handoff_target) AS target, n_violations > 0 AS violated,
            duration_ms AS latency_ms, false AS inferred
-    FROM ({simple_spans}) WHERE operation = 'handoff'
+    FROM ({simple_spans}) WHERE operation = {o_handoff:String}
 )
 SELECT * FROM explicit
 UNION ALL
@@ -302,7 +327,7 @@ FROM cg_traces WHERE simple AND in_scope GROUP BY bucket
 -- name: ch_calls
 SELECT agent, stage, actor, count() AS calls, toUInt64(0) AS failures
 FROM ({simple_spans})
-WHERE agent IS NOT NULL AND operation IN ('agent', 'tool', 'verify', 'plan')
+WHERE agent IS NOT NULL AND operation IN ({o_agent:String}, {o_tool:String}, {o_verify:String}, {o_plan:String})
 GROUP BY agent, stage, actor
 
 -- name: ch_stage_runs
@@ -331,7 +356,7 @@ UNION ALL
 SELECT 'stage', assumeNotNull(stage), '', duration_ms FROM ({simple_spans})
 WHERE has({stages:Array(String)}, stage)
 UNION ALL
-SELECT 'human', coalesce(agent, name), '', duration_ms FROM ({simple_spans}) WHERE actor = 'human'
+SELECT 'human_wait', coalesce(agent, name), '', duration_ms FROM ({simple_spans}) WHERE actor = {a_human:String}
 
 -- name: ch_local_values
 -- The local runs' values, sent along as {ext_vals}.
@@ -356,7 +381,7 @@ WITH per_run AS (
     SELECT trace_id, count() AS checks, uniqExact(coalesce(agent, name)) AS verifiers,
            countIf(verdict = {v_reject:String}) AS rejects,
            countIf(verdict = {v_accept:String}) AS accepts, sum(duration_ms) AS verify_ms
-    FROM ({simple_spans}) WHERE operation = 'verify' OR verdict IS NOT NULL
+    FROM ({simple_spans}) WHERE operation = {o_verify:String} OR verdict IS NOT NULL
     GROUP BY trace_id
 )
 SELECT sum(p.checks) AS checks, sum(p.rejects) AS rejects, sum(p.accepts) AS accepts,

@@ -22,9 +22,9 @@ SELECT 'edge' AS metric, source AS k1, target AS k2, latency_ms::DOUBLE AS v
 FROM cg_handoffs_all
 UNION ALL
 SELECT 'stage', stage, '', duration_ms FROM cg_spans
-WHERE stage IN ('decomposition', 'generation', 'handoff', 'verification', 'assembly')
+WHERE list_contains($stages, stage)
 UNION ALL
-SELECT 'human', COALESCE(agent, name), '', duration_ms FROM cg_spans WHERE actor = 'human'
+SELECT 'human_wait', COALESCE(agent, name), '', duration_ms FROM cg_spans WHERE actor = $a_human
 
 -- name: l_samples
 -- Up to $n latencies a stage from the local runs (by trace and span id: deterministic).
@@ -64,9 +64,8 @@ WITH parts AS (
     UNION ALL
     SELECT stage, runs, 0 FROM ch_stages
 ),
-stages(stage, pos) AS (
-    VALUES ('decomposition', 1), ('generation', 2), ('handoff', 3), ('verification', 4),
-           ('assembly', 5)
+stages AS (
+    SELECT unnest($stages) AS stage, generate_subscripts($stages, 1) AS pos
 )
 SELECT b.stage, sum(b.runs)::BIGINT AS runs, sum(b.failures)::BIGINT AS failures,
        1 - sum(b.failures) / sum(b.runs) AS reliability
@@ -103,12 +102,11 @@ ORDER BY e.failed_runs DESC, e.violations DESC, e.handoffs DESC, e.source, e.tar
 -- name: merge_latency
 SELECT k1 AS stage, n::BIGINT AS n, p50 AS p50_ms, p95 AS p95_ms, total / n AS mean_ms, total AS total_ms
 FROM ch_quantiles WHERE metric = 'stage'
-ORDER BY list_position(['decomposition', 'generation', 'handoff', 'verification',
-                        'assembly'], k1)
+ORDER BY list_position($stages, k1)
 
 -- name: merge_human_wait
 SELECT k1 AS agent, n::BIGINT AS n, p50 AS p50_ms, p95 AS p95_ms, max_v AS max_ms
-FROM ch_quantiles WHERE metric = 'human'
+FROM ch_quantiles WHERE metric = 'human_wait'
 ORDER BY p50_ms DESC, agent
 
 -- name: merge_trend
