@@ -37,7 +37,7 @@ json_msgs AS MATERIALIZED (
 ),
 json_rows AS (
     SELECT trace_id, span_id, direction, src, i AS idx,
-           CASE WHEN direction = $d_system THEN 'system' ELSE m->>'role' END AS role,
+           CASE WHEN direction = $d_system THEN $d_system ELSE m->>'role' END AS role,
            CASE
                WHEN json_type(m) = 'VARCHAR' THEN m->>'$'
                WHEN json_type(m->'parts') = 'ARRAY' THEN array_to_string(list_transform(
