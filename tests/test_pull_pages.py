@@ -94,12 +94,15 @@ def test_tempo_fetches_at_most_limit_traces(tmp_path: Path) -> None:
     ]
 
 
+# VmHWM, not ru_maxrss: Linux carries the parent's peak into a child's ru_maxrss
+# across fork and exec, so a large test process would be counted as the pull's.
 _PEAK_OF_PULL = """
-import resource, sys
+import re, sys
 from pathlib import Path
 from analyzer.pull import pull_phoenix
 files = pull_phoenix(sys.argv[1], Path(sys.argv[2]))
-print(len(files), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+status = Path("/proc/self/status").read_text()
+print(len(files), int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024)
 """
 
 
