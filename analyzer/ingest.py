@@ -97,7 +97,11 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 def _torn_tail(path: str, detected: Detected) -> bool:
     """Whether a plain JSON-lines file ends in an unterminated line that does not
-    parse (a crashed writer), which DuckDB would reject."""
+    parse (a crashed writer), which DuckDB would reject. Such a file goes through
+    the Python reader, which skips that line with a warning; nothing records the
+    file as read, so the next ingest takes the line once the writer finished it."""
+    if detected.lone_torn:
+        return True
     if detected.gzip:
         return False
     size = os.path.getsize(path)

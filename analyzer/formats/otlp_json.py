@@ -197,12 +197,17 @@ def request_rows(doc: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
 
 
 def read_lines(
-    path: str, stream: IO[bytes], on_torn: Callable[[int], None] | None = None
+    path: str,
+    stream: IO[bytes],
+    on_torn: Callable[[int], None] | None = None,
+    *,
+    lone_torn: bool = False,
 ) -> Iterator[Row]:
     """Rows from JSON lines, one request per line. A last line that does not end
-    in a newline and does not parse, after at least one good line, is a torn
-    write: ``on_torn(line_no)`` is called and the line skipped. Any other bad
-    line raises :class:`FormatError`."""
+    in a newline and does not parse is a torn write when it follows a line, or
+    when it is the only line and ``lone_torn`` says the file is JSON lines by
+    name (a writer killed during its first write): ``on_torn(line_no)`` is
+    called and the line skipped. Any other bad line raises :class:`FormatError`."""
     line_no = 0
     pending: bytes | None = None
     for raw in stream:
@@ -216,7 +221,7 @@ def read_lines(
         try:
             json.loads(pending)
         except ValueError:
-            if on_torn is not None and line_no > 1:  # a lone broken line is just malformed
+            if on_torn is not None and (line_no > 1 or lone_torn):
                 on_torn(line_no)
                 return
     yield from _line_rows(path, pending, line_no)
