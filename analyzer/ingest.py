@@ -217,7 +217,8 @@ def _sql_file(
     try:
         return ingest_sql.insert_otlp_lines(con, path, gzip=detected.gzip, max_content=max_content)
     except duckdb.Error as exc:
-        _locate(path, detected)  # raises FormatError when the file is malformed
+        if "maximum_object_size" not in str(exc):  # a long line is no error: no need to look
+            _locate(path, detected)  # raises FormatError when the file is malformed
         raise RetryWithPython(path) from exc
     finally:
         stop.set()

@@ -255,3 +255,35 @@ def test_torn_line_in_the_middle_still_fails(tmp_path: Path) -> None:
         store.ingest([bad])
     assert str(err.value).startswith(f"{bad}: line 1")
     assert _snapshot(db) == before
+
+
+def test_long_lines_stream_and_read_as_duckdb_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines over the long-line size are streamed span by span: same rows as the
+    DuckDB path; a torn long last line is skipped; a broken long line in the
+    middle names its line."""
+    from analyzer import ingest
+    from analyzer.formats import otlp_json
+
+    path = write_lines(tmp_path / "a.jsonl", [_run(1), _run(2), _run(3)])
+    with analyzer.open(tmp_path / "sql.duckdb") as store:
+        store.ingest([path])
+        expected = store.con.execute("SELECT * FROM spans ORDER BY trace_id, span_id").fetchall()
+    monkeypatch.setattr(otlp_json, "LONG_LINE_BYTES", 256)
+    torn = write_lines(
+        tmp_path / "b.jsonl", [_run(1), _run(2), _run(3)], tail=json.dumps(_run(4))[:900]
+    )
+    with analyzer.open(tmp_path / "py.duckdb") as store:
+        result = ingest.run(store.con, [torn], python_only=frozenset({str(torn)}))
+        rows = store.con.execute("SELECT * FROM spans ORDER BY trace_id, span_id").fetchall()
+    assert rows == expected and result.torn_lines == 1
+    assert result.warnings == [f"{torn}: line 4: skipped a torn last line (incomplete write)"]
+    bad = write_lines(tmp_path / "c.jsonl", [_run(1)], tail=json.dumps(_run(2))[:-2] + "\n")
+    bad.write_text(bad.read_text() + json.dumps(_run(3)) + "\n")
+    with (
+        analyzer.open(tmp_path / "bad.duckdb") as store,
+        pytest.raises(analyzer.FormatError) as err,
+    ):
+        ingest.run(store.con, [bad], python_only=frozenset({str(bad)}))
+    assert str(err.value).startswith(f"{bad}: line 2 (near byte")
