@@ -200,6 +200,10 @@ def request_rows(doc: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
 #: whole, so memory stays near the size of one batch of rows, not a multiple of
 #: the line (a parsed JSON tree takes several times its text)
 LONG_LINE_BYTES = 4 * 1024 * 1024
+#: bytes handed to the parser at once within a long line: the C parser copies a
+#: value cut at a read boundary again on every read until it ends, so one huge
+#: value costs (its size)^2 / this; 16 MB keeps a 200 MB value to seconds
+_LONG_LINE_READ = 16 * 1024 * 1024
 
 
 def read_lines(
@@ -304,7 +308,7 @@ def _long_line_rows(
     stream.seek(start)
     line = _OneLine(stream)
     try:
-        for _ in ijson.basic_parse(line):
+        for _ in ijson.basic_parse(line, buf_size=_LONG_LINE_READ):
             pass
     except ijson.JSONError as exc:
         if not line.ended and on_torn is not None and not stream.read(1):
@@ -314,7 +318,7 @@ def _long_line_rows(
         where = f"line {line_no} (near byte {line.offset} of it)"
         raise FormatError(path, where, f"expected valid JSON ({reason})") from None
     stream.seek(start)
-    yield from _stream_spans(path, _OneLine(stream), prefix, f"line {line_no}")
+    yield from _stream_spans(path, _OneLine(stream), prefix, f"line {line_no}", _LONG_LINE_READ)
 
 
 def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
@@ -331,9 +335,12 @@ def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
         raise json_syntax_error(path, stream, counter.offset, exc) from None
 
 
-def _stream_spans(path: str, stream: Any, prefix: str, where_prefix: str) -> Iterator[Row]:
+def _stream_spans(
+    path: str, stream: Any, prefix: str, where_prefix: str, buf_size: int = 64 * 1024
+) -> Iterator[Row]:
     """The span objects under ``prefix`` of the JSON in ``stream`` (which counts
-    its ``offset``), one at a time; ijson errors propagate."""
+    its ``offset``), one at a time, read ``buf_size`` bytes at a time; ijson
+    errors propagate."""
     resource_prefix = f"{prefix}.resource"
     span_prefixes = {
         f"{prefix}.{key}.item.spans.item"
@@ -345,7 +352,8 @@ def _stream_spans(path: str, stream: Any, prefix: str, where_prefix: str) -> Ite
     builder: ijson.ObjectBuilder | None = None
     building = ""
     lead = f"{where_prefix}: " if where_prefix else ""
-    for where, event, value in ijson.parse(stream, use_float=True, multiple_values=True):
+    events = ijson.parse(stream, buf_size=buf_size, use_float=True, multiple_values=True)
+    for where, event, value in events:
         if builder is not None:
             builder.event(event, value)
             if where == building and event == "end_map":
