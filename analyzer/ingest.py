@@ -97,7 +97,11 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 def _torn_tail(path: str, detected: Detected) -> bool:
     """Whether a plain JSON-lines file ends in an unterminated line that does not
-    parse (a crashed writer), which DuckDB would reject."""
+    parse (a crashed writer), which DuckDB would reject. Such a file goes through
+    the Python reader, which skips that line with a warning; nothing records the
+    file as read, so the next ingest takes the line once the writer finished it."""
+    if detected.lone_torn:
+        return True
     if detected.gzip:
         return False
     size = os.path.getsize(path)
@@ -213,7 +217,8 @@ def _sql_file(
     try:
         return ingest_sql.insert_otlp_lines(con, path, gzip=detected.gzip, max_content=max_content)
     except duckdb.Error as exc:
-        _locate(path, detected)  # raises FormatError when the file is malformed
+        if "maximum_object_size" not in str(exc):  # a long line is no error: no need to look
+            _locate(path, detected)  # raises FormatError when the file is malformed
         raise RetryWithPython(path) from exc
     finally:
         stop.set()

@@ -69,7 +69,7 @@ CREATE OR REPLACE TEMP MACRO cg_hex_id(x, n) AS
          ELSE error('bad id') END;
 CREATE OR REPLACE TEMP MACRO cg_kind(k) AS CASE
     WHEN k IS NULL OR k = '' THEN 'UNSPECIFIED'
-    WHEN regexp_full_match(k, '[0-5]') THEN
+    WHEN k IN ('0', '1', '2', '3', '4', '5') THEN
         ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER']
         [CAST(k AS INTEGER) + 1]
     WHEN list_contains(['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'],
@@ -77,7 +77,7 @@ CREATE OR REPLACE TEMP MACRO cg_kind(k) AS CASE
     ELSE 'UNSPECIFIED' END;
 CREATE OR REPLACE TEMP MACRO cg_status(c) AS CASE
     WHEN c IS NULL OR c = '' THEN 'UNSET'
-    WHEN regexp_full_match(c, '[0-2]') THEN ['UNSET', 'OK', 'ERROR'][CAST(c AS INTEGER) + 1]
+    WHEN c IN ('0', '1', '2') THEN ['UNSET', 'OK', 'ERROR'][CAST(c AS INTEGER) + 1]
     WHEN list_contains(['UNSET', 'OK', 'ERROR'], upper(replace(c, 'STATUS_CODE_', '')))
         THEN upper(replace(c, 'STATUS_CODE_', ''))
     ELSE 'UNSET' END;

@@ -98,6 +98,11 @@ _RE_HANDOFF_TO = r"^[Hh]andoff to (.+)$"  # OpenInference's OpenAI Agents proces
 _RE_HANDOFF_ARROW = r"^[Hh]andoff:? (.+?) ?(?:->|→) ?(.+)$"  # coordgap, "Handoff: A -> B"
 _RE_TRACELOOP_ARROW = r"^(.+?) ?(?:->|→) ?(.+)\.handoff$"  # OpenLLMetry's OpenAI Agents processor
 _RE_TRANSFER = r"^transfer_to_(.+)$"  # OpenAI Agents SDK / LangGraph handoff tools (1 = target)
+# Cheap tests that gate the patterns above (regular expressions on every span
+# name were a third of the normalization): every handoff pattern but the
+# transfer tool's contains _HANDOFF_HINT; that one starts with _TRANSFER_PREFIX.
+_HANDOFF_HINT = "andoff"
+_TRANSFER_PREFIX = "transfer_to_"
 _RE_OP_PREFIX = r"^(invoke_workflow|invoke_agent|create_agent|execute_tool|plan|verify|retrieval) "
 _RE_TL_SUFFIX = r"\.(workflow|agent|tool|task)$"
 
@@ -189,6 +194,8 @@ _PARAMS: dict[str, Any] = {
     "re_arrow": _RE_HANDOFF_ARROW,
     "re_tl_arrow": _RE_TRACELOOP_ARROW,
     "re_transfer": _RE_TRANSFER,
+    "handoff_hint": _HANDOFF_HINT,
+    "transfer_prefix": _TRANSFER_PREFIX,
     "re_op_prefix": _RE_OP_PREFIX,
     "re_tl_suffix": _RE_TL_SUFFIX,
 }
@@ -210,16 +217,19 @@ WITH a AS (
     SELECT a.*,
         coalesce(attributes[$k_h_target], attributes[$k_gh_target], attributes[$k_ol_to],
                  attributes[$k_to_name], attributes[$k_ao_to],
-                 nullif(regexp_extract(name, $re_from_to, 2), ''),
-                 nullif(regexp_extract(name, $re_to, 1), ''),
-                 nullif(regexp_extract(name, $re_arrow, 2), ''),
-                 nullif(regexp_extract(name, $re_tl_arrow, 2), ''),
-                 nullif(regexp_extract(_toolname, $re_transfer, 1), '')) AS _htarget,
+                 CASE WHEN contains(name, $handoff_hint) THEN coalesce(
+                     nullif(regexp_extract(name, $re_from_to, 2), ''),
+                     nullif(regexp_extract(name, $re_to, 1), ''),
+                     nullif(regexp_extract(name, $re_arrow, 2), ''),
+                     nullif(regexp_extract(name, $re_tl_arrow, 2), '')) END,
+                 CASE WHEN starts_with(_toolname, $transfer_prefix)
+                     THEN nullif(regexp_extract(_toolname, $re_transfer, 1), '') END) AS _htarget,
         coalesce(attributes[$k_h_source], attributes[$k_gh_source], attributes[$k_ol_from],
                  attributes[$k_from_name],
-                 nullif(regexp_extract(name, $re_from_to, 1), ''),
-                 nullif(regexp_extract(name, $re_arrow, 1), ''),
-                 nullif(regexp_extract(name, $re_tl_arrow, 1), '')) AS _hsource_named,
+                 CASE WHEN contains(name, $handoff_hint) THEN coalesce(
+                     nullif(regexp_extract(name, $re_from_to, 1), ''),
+                     nullif(regexp_extract(name, $re_arrow, 1), ''),
+                     nullif(regexp_extract(name, $re_tl_arrow, 1), '')) END) AS _hsource_named,
         lower(attributes[$k_stage]) AS _stage_raw
     FROM a
 ), c AS (
@@ -349,7 +359,8 @@ MACROS_SQL: Final = """
 -- "Orchestrator (thought)" and "Orchestrator (-> WebSurfer)" are turns of one agent,
 -- Orchestrator. A name that is only a parenthesis stays as it is.
 CREATE OR REPLACE TEMP MACRO cg_agent_name(n) AS
-    CASE WHEN regexp_matches(n, '^\\s*[^\\s(][^(]*?\\s*\\([^()]*\\)\\s*$')
+    CASE WHEN NOT contains(n, '(') THEN n  -- the common case, without a regular expression
+         WHEN regexp_matches(n, '^\\s*[^\\s(][^(]*?\\s*\\([^()]*\\)\\s*$')
          THEN regexp_extract(n, '^\\s*([^\\s(][^(]*?)\\s*\\([^()]*\\)\\s*$', 1)
          ELSE n END;
 CREATE OR REPLACE TEMP MACRO cg_text_list(t) AS

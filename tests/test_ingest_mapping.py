@@ -407,3 +407,30 @@ def test_genai_jaeger_trace_agents_failure_and_mcp_handoff(tmp_path: Path) -> No
         ("0000000000000032", "summarize_findings", "triage-agent", "summarizer", "handoff")
     ]
     assert tools == (9,)  # 3 x list_dashboards, search_traces, vector-search retrieval
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Handoff from planner to writer",
+        "handoff to writer",
+        "handoff planner -> writer",
+        "Handoff: planner → writer",
+        "planner -> writer.handoff",
+        "handoff\nto writer",
+        "transfer_to_writer",
+        "invoke_agent writer",
+        "Handoff",
+    ],
+)
+def test_name_pattern_gates_never_hide_a_match(name: str) -> None:
+    """The cheap tests in front of the handoff name patterns let through every
+    name a pattern matches (the gate only saves work)."""
+    import re
+
+    p = mapping.params()
+    for key in ("re_from_to", "re_to", "re_arrow", "re_tl_arrow"):
+        if re.search(p[key], name):
+            assert p["handoff_hint"] in name, key
+    if re.search(p["re_transfer"], name):
+        assert name.startswith(p["transfer_prefix"])

@@ -4,6 +4,7 @@ torn lines, errors that name the file and line."""
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 from pathlib import Path
 
@@ -205,3 +206,84 @@ def test_cli_unusable_database_is_one_line(local_store: Path, tmp_path: Path) ->
     assert out.exit_code == 1
     lines = [line for line in out.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"Error: {db}: "), out.output
+
+
+def test_torn_first_write_is_skipped_then_read_once_complete(tmp_path: Path) -> None:
+    """A writer killed during a file's first write leaves one unterminated line:
+    ingest warns (file and line 1) and goes on; once the line is complete, the
+    next ingest reads it."""
+    spans = tmp_path / "spans"
+    good = write_lines(spans / "spans-h-1-1.jsonl", [_run(1)])
+    line = json.dumps(_run(2))
+    torn = write_lines(spans / "spans-h-2-1.jsonl", [], tail=line[: len(line) // 2])
+    db = tmp_path / "c.duckdb"
+    with analyzer.open(db) as store:
+        result = store.ingest([spans])
+    assert (result.spans_added, result.torn_lines) == (3, 1)
+    assert result.warnings == [f"{torn}: line 1: skipped a torn last line (incomplete write)"]
+    torn.write_text(line + "\n")
+    with analyzer.open(db) as store:
+        again = store.ingest([spans])
+    assert (again.spans_added, again.duplicates, again.torn_lines) == (3, 3, 0)
+    assert good.exists()
+
+
+def test_cli_ingest_survives_a_torn_first_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`coordgap ingest` over a store with a torn lone line exits 0 with a warning."""
+    monkeypatch.chdir(tmp_path)
+    spans = Path(".coordgap/spans")
+    write_lines(spans / "spans-h-1-1.jsonl", [_run(1)])
+    write_lines(spans / "spans-h-2-1.jsonl", [], tail='{"resou')
+    out = CliRunner().invoke(main, ["ingest"])
+    assert out.exit_code == 0, out.output
+    assert "spans-h-2-1.jsonl: line 1: skipped a torn last line" in out.output
+    assert "3 added" in out.output
+
+
+def test_torn_line_in_the_middle_still_fails(tmp_path: Path) -> None:
+    """Only the final line may be torn: a broken line followed by another fails
+    with file and line, and the database stays as it was."""
+    db = tmp_path / "c.duckdb"
+    with analyzer.open(db) as store:
+        store.ingest([write_lines(tmp_path / "first.jsonl", [_run(1)])])
+    before = _snapshot(db)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"resourceSpans": [{"res\n' + json.dumps(_run(2)) + "\n")
+    with analyzer.open(db) as store, pytest.raises(analyzer.FormatError) as err:
+        store.ingest([bad])
+    assert str(err.value).startswith(f"{bad}: line 1")
+    assert _snapshot(db) == before
+
+
+def test_long_lines_stream_and_read_as_duckdb_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines over the long-line size are streamed span by span: same rows as the
+    DuckDB path; a torn long last line is skipped; a broken long line in the
+    middle names its line."""
+    from analyzer import ingest
+    from analyzer.formats import otlp_json
+
+    path = write_lines(tmp_path / "a.jsonl", [_run(1), _run(2), _run(3)])
+    with analyzer.open(tmp_path / "sql.duckdb") as store:
+        store.ingest([path])
+        expected = store.con.execute("SELECT * FROM spans ORDER BY trace_id, span_id").fetchall()
+    monkeypatch.setattr(otlp_json, "LONG_LINE_BYTES", 256)
+    torn = write_lines(
+        tmp_path / "b.jsonl", [_run(1), _run(2), _run(3)], tail=json.dumps(_run(4))[:900]
+    )
+    with analyzer.open(tmp_path / "py.duckdb") as store:
+        result = ingest.run(store.con, [torn], python_only=frozenset({str(torn)}))
+        rows = store.con.execute("SELECT * FROM spans ORDER BY trace_id, span_id").fetchall()
+    assert rows == expected and result.torn_lines == 1
+    assert result.warnings == [f"{torn}: line 4: skipped a torn last line (incomplete write)"]
+    bad = write_lines(tmp_path / "c.jsonl", [_run(1)], tail=json.dumps(_run(2))[:-2] + "\n")
+    bad.write_text(bad.read_text() + json.dumps(_run(3)) + "\n")
+    with (
+        analyzer.open(tmp_path / "bad.duckdb") as store,
+        pytest.raises(analyzer.FormatError) as err,
+    ):
+        ingest.run(store.con, [bad], python_only=frozenset({str(bad)}))
+    assert str(err.value).startswith(f"{bad}: line 2 (near byte")

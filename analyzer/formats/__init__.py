@@ -20,7 +20,15 @@ import ijson
 
 from analyzer.formats.common import FormatError, Row
 
-__all__ = ["Detected", "FormatError", "Row", "detect", "open_stream", "read_rows"]
+__all__ = [
+    "Detected",
+    "FormatError",
+    "Row",
+    "detect",
+    "is_lines_name",
+    "open_stream",
+    "read_rows",
+]
 
 _SNIFF_BYTES = 1 << 20
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -48,6 +56,18 @@ class Detected:
     prefix: str = ""
     delimited: bool = False
     empty: bool = False
+    lone_torn: bool = False  # a JSON-lines file holding only an unterminated, broken line
+
+
+#: names of files that hold JSON lines (the local store and the receiver write
+#: ``.jsonl``): there a lone unterminated line that does not parse is a write
+#: cut short, not a malformed document
+_LINES_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def is_lines_name(path: str) -> bool:
+    """Whether the file's name says it holds JSON lines."""
+    return path.lower().endswith(_LINES_SUFFIXES)
 
 
 def open_stream(path: str, is_gzip: bool) -> IO[bytes]:
@@ -70,6 +90,9 @@ def detect(path: str) -> Detected:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text:
         return Detected(OTLP_JSON, gzip=is_gzip, lines=True, empty=True)
+    if _lone_torn_line(path, head, is_gzip):
+        return Detected(OTLP_JSON, gzip=is_gzip, lines=True, prefix="resourceSpans.item",
+                        lone_torn=True)  # fmt: skip
     # A protobuf request starts with 0x0a (field 1, length-delimited), which is
     # also a newline: JSON wins only when the text really parses as JSON.
     if text[:1] in (b"{", b"[") and (head[:1] != b"\n" or len(_events(text[:4096])) > 1):
@@ -83,6 +106,20 @@ def detect(path: str) -> Detected:
         "byte 0",
         "expected OTLP/JSON, OTLP protobuf, Jaeger JSON or Zipkin v2 JSON (optionally gzip)",
     )
+
+
+def _lone_torn_line(path: str, head: bytes, is_gzip: bool) -> bool:
+    """A JSON-lines file whose first write was cut short: no newline anywhere, a
+    start that looks like JSON, and text that does not parse (whole file sniffed)."""
+    if is_gzip or not is_lines_name(path) or b"\n" in head or len(head) >= _SNIFF_BYTES:
+        return False
+    if not head.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{"):
+        return False
+    try:
+        json.loads(head)
+    except ValueError:
+        return True
+    return False
 
 
 def _events(text: bytes) -> list[tuple[str, str, object]]:
@@ -186,7 +223,7 @@ def read_rows(
             def torn(line_no: int) -> None:
                 warn(f"{path}: line {line_no}: skipped a torn last line (incomplete write)")
 
-            return otlp_json.read_lines(path, stream, on_torn=torn)
+            return otlp_json.read_lines(path, stream, on_torn=torn, lone_torn=is_lines_name(path))
         return otlp_json.read_document(path, stream, detected.prefix)
     if detected.format == OTLP_PROTO:
         from analyzer.formats import otlp_proto

@@ -196,19 +196,44 @@ def request_rows(doc: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
         yield from resource_spans_rows(rs, within(fail, f"resourceSpans[{index}]"))
 
 
+#: a JSON line longer than this is streamed span by span rather than parsed
+#: whole, so memory stays near the size of one batch of rows, not a multiple of
+#: the line (a parsed JSON tree takes several times its text)
+LONG_LINE_BYTES = 4 * 1024 * 1024
+#: bytes handed to the parser at once within a long line: the C parser copies a
+#: value cut at a read boundary again on every read until it ends, so one huge
+#: value costs (its size)^2 / this; 16 MB keeps a 200 MB value to seconds
+_LONG_LINE_READ = 16 * 1024 * 1024
+
+
 def read_lines(
-    path: str, stream: IO[bytes], on_torn: Callable[[int], None] | None = None
+    path: str,
+    stream: IO[bytes],
+    on_torn: Callable[[int], None] | None = None,
+    *,
+    lone_torn: bool = False,
 ) -> Iterator[Row]:
     """Rows from JSON lines, one request per line. A last line that does not end
-    in a newline and does not parse, after at least one good line, is a torn
-    write: ``on_torn(line_no)`` is called and the line skipped. Any other bad
-    line raises :class:`FormatError`."""
+    in a newline and does not parse is a torn write when it follows a line, or
+    when it is the only line and ``lone_torn`` says the file is JSON lines by
+    name (a writer killed during its first write): ``on_torn(line_no)`` is
+    called and the line skipped. Any other bad line raises :class:`FormatError`.
+    Lines over :data:`LONG_LINE_BYTES` are streamed (see :func:`_long_line_rows`)."""
     line_no = 0
     pending: bytes | None = None
-    for raw in stream:
+    while True:
+        start = stream.tell()
+        raw = stream.readline(LONG_LINE_BYTES)
+        if not raw:
+            break
         if pending is not None:
             yield from _line_rows(path, pending, line_no)
+            pending = None
         line_no += 1
+        if len(raw) == LONG_LINE_BYTES and not raw.endswith(b"\n"):
+            torn = on_torn if (line_no > 1 or lone_torn) else None
+            yield from _long_line_rows(path, stream, start, line_no, torn)
+            continue
         pending = raw
     if pending is None:
         return
@@ -216,7 +241,7 @@ def read_lines(
         try:
             json.loads(pending)
         except ValueError:
-            if on_torn is not None and line_no > 1:  # a lone broken line is just malformed
+            if on_torn is not None and (line_no > 1 or lone_torn):
                 on_torn(line_no)
                 return
     yield from _line_rows(path, pending, line_no)
@@ -234,6 +259,68 @@ def _line_rows(path: str, raw: bytes, line_no: int) -> Iterator[Row]:
     yield from request_rows(doc, _fail_at(path, f"line {line_no}"))
 
 
+class _OneLine:
+    """A file-like view of one line of ``stream`` from its current position: reads
+    stop after the newline; ``ended`` says whether the line had one."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.ended = False
+        self.offset = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if self.ended or size == 0:  # ijson reads 0 bytes to learn the type
+            return b""
+        data = self._stream.readline(size if size > 0 else 1 << 20)
+        self.ended = data.endswith(b"\n")
+        self.offset += len(data)
+        return data
+
+
+def _top_key(stream: IO[bytes], start: int) -> str:
+    """The ijson prefix of the ResourceSpans array of the line at ``start``."""
+    stream.seek(start)
+    head = stream.read(64 * 1024)
+    keys: list[str] = []
+    try:
+        for where, event, value in ijson.parse(head):
+            if event == "map_key" and where in ("", "trace"):
+                keys.append(f"{where}.{value}" if where else str(value))
+    except ijson.JSONError:
+        pass  # the head is cut mid-value
+    for key in keys:
+        if key.rsplit(".", 1)[-1] in ("resourceSpans", "resource_spans", "batches"):
+            return f"{key}.item"
+    return "resourceSpans.item"
+
+
+def _long_line_rows(
+    path: str,
+    stream: IO[bytes],
+    start: int,
+    line_no: int,
+    on_torn: Callable[[int], None] | None,
+) -> Iterator[Row]:
+    """Rows of one long line, streamed: a first pass only checks the syntax (so a
+    torn last line is skipped before any of its spans is yielded), a second
+    builds one span at a time."""
+    prefix = _top_key(stream, start)
+    stream.seek(start)
+    line = _OneLine(stream)
+    try:
+        for _ in ijson.basic_parse(line, buf_size=_LONG_LINE_READ):
+            pass
+    except ijson.JSONError as exc:
+        if not line.ended and on_torn is not None and not stream.read(1):
+            on_torn(line_no)
+            return
+        reason = str(exc).splitlines()[0] if str(exc) else "incomplete JSON"
+        where = f"line {line_no} (near byte {line.offset} of it)"
+        raise FormatError(path, where, f"expected valid JSON ({reason})") from None
+    stream.seek(start)
+    yield from _stream_spans(path, _OneLine(stream), prefix, f"line {line_no}", _LONG_LINE_READ)
+
+
 def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
     """Rows from one (possibly huge) JSON document, streamed span by span from
     the ResourceSpans array at ijson ``prefix`` (e.g. ``resourceSpans.item``).
@@ -242,6 +329,18 @@ def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
     resource written after its spans, which no known writer does, leaves those
     spans without a service.)"""
     counter = _CountingReader(stream)
+    try:
+        yield from _stream_spans(path, counter, prefix, "")
+    except ijson.JSONError as exc:
+        raise json_syntax_error(path, stream, counter.offset, exc) from None
+
+
+def _stream_spans(
+    path: str, stream: Any, prefix: str, where_prefix: str, buf_size: int = 64 * 1024
+) -> Iterator[Row]:
+    """The span objects under ``prefix`` of the JSON in ``stream`` (which counts
+    its ``offset``), one at a time, read ``buf_size`` bytes at a time; ijson
+    errors propagate."""
     resource_prefix = f"{prefix}.resource"
     span_prefixes = {
         f"{prefix}.{key}.item.spans.item"
@@ -252,32 +351,31 @@ def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
     span_index = 0
     builder: ijson.ObjectBuilder | None = None
     building = ""
-    try:
-        for where, event, value in ijson.parse(counter, use_float=True, multiple_values=True):
-            if builder is not None:
+    lead = f"{where_prefix}: " if where_prefix else ""
+    events = ijson.parse(stream, buf_size=buf_size, use_float=True, multiple_values=True)
+    for where, event, value in events:
+        if builder is not None:
+            builder.event(event, value)
+            if where == building and event == "end_map":
+                obj, builder = builder.value, None
+                if building == resource_prefix:
+                    service = _attributes(obj.get("attributes")).get(semconv.SERVICE_NAME)
+                else:
+                    fail = _fail_at(
+                        path,
+                        f"{lead}resourceSpans[{rs_index}] span {span_index} "
+                        f"(near byte {stream.offset})",
+                    )
+                    yield _span_row(obj, service, fail)
+                    span_index += 1
+            continue
+        if event == "start_map":
+            if where == prefix:
+                rs_index += 1
+                service, span_index = None, 0
+            elif where == resource_prefix or where in span_prefixes:
+                builder, building = ijson.ObjectBuilder(), where
                 builder.event(event, value)
-                if where == building and event == "end_map":
-                    obj, builder = builder.value, None
-                    if building == resource_prefix:
-                        service = _attributes(obj.get("attributes")).get(semconv.SERVICE_NAME)
-                    else:
-                        fail = _fail_at(
-                            path,
-                            f"resourceSpans[{rs_index}] span {span_index} "
-                            f"(near byte {counter.offset})",
-                        )
-                        yield _span_row(obj, service, fail)
-                        span_index += 1
-                continue
-            if event == "start_map":
-                if where == prefix:
-                    rs_index += 1
-                    service, span_index = None, 0
-                elif where == resource_prefix or where in span_prefixes:
-                    builder, building = ijson.ObjectBuilder(), where
-                    builder.event(event, value)
-    except ijson.JSONError as exc:
-        raise json_syntax_error(path, stream, counter.offset, exc) from None
 
 
 #: documents up to this size are re-read whole to name the exact line of a syntax error
