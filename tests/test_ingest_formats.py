@@ -238,3 +238,18 @@ def test_documents_stream_span_by_span_with_their_service(tmp_path: Path) -> Non
                 ("eee19b7ec3c1b174", "my.service"),
                 ("eee19b7ec3c1b175", "other.service"),
             ], name
+
+
+def test_a_jaeger_reply_nested_too_deep_is_one_line(tmp_path: Path) -> None:
+    """A Jaeger API reply nested 200,000 deep (400 KB) stops at the depth limit with
+    the file named, instead of the parser's memory growing with the square of the
+    depth, and leaves the database as it was."""
+    deep = tmp_path / "deep-jaeger.json"
+    deep.write_text('{"data": [{"traceID": "ab", "spans": ' + "[" * 200_000 + "]" * 200_000 + "}]}")
+    store = analyzer.open(tmp_path / "t.duckdb")
+    with store:
+        with pytest.raises(
+            FormatError, match=r"deep-jaeger\.json: byte \d+: JSON nested at most 512"
+        ):
+            store.ingest([deep])
+        assert store.con.execute("SELECT count(*) FROM spans").fetchone() == (0,)

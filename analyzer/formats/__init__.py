@@ -18,7 +18,7 @@ from typing import IO, cast
 
 import ijson
 
-from analyzer.formats.common import FormatError, Row
+from analyzer.formats.common import MAX_DEPTH, FormatError, Row
 
 __all__ = [
     "Detected",
@@ -31,6 +31,8 @@ __all__ = [
 ]
 
 _SNIFF_BYTES = 1 << 20
+#: how deep detection looks into a document (its keys sit at most this deep)
+_PREFIX_LEVELS = 4
 _GZIP_MAGIC = b"\x1f\x8b"
 
 #: format names, as stored in ``spans.source`` and counted in IngestResult
@@ -123,15 +125,33 @@ def _lone_torn_line(path: str, head: bytes, is_gzip: bool) -> bool:
 
 
 def _events(text: bytes) -> list[tuple[str, str, object]]:
+    """ijson's ``(prefix, event, value)`` events of the sniffed head, with the
+    prefix built here from ``basic_parse`` and only a few levels deep: a
+    document nested thousands deep would make the parser's own prefixes cost the
+    square of the depth (detection reads the top levels only)."""
     out: list[tuple[str, str, object]] = []
+    path: list[str | None] = []
     try:
-        for event in ijson.parse(text, multiple_values=True):
-            out.append(event)
-            if len(out) > 20_000:
+        for event, value in ijson.basic_parse(text, multiple_values=True):
+            if event in ("end_map", "end_array"):
+                path.pop()
+            prefix = _prefix(path[:-1] if event == "map_key" else path)
+            out.append((prefix, event, value))
+            if event == "map_key":
+                path[-1] = str(value)
+            elif event in ("start_map", "start_array"):
+                path.append(None if event == "start_map" else "item")
+            if len(out) > 20_000 or len(path) > MAX_DEPTH:
                 break
     except ijson.JSONError:
         pass  # the sniffed head is usually cut mid-value
     return out
+
+
+def _prefix(path: list[str | None]) -> str:
+    return ".".join(p or "" for p in path[:_PREFIX_LEVELS]) + (
+        "." if len(path) > _PREFIX_LEVELS else ""
+    )
 
 
 def _keys(events: list[tuple[str, str, object]], prefix: str) -> set[str]:

@@ -13,17 +13,20 @@ import binascii
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any, Final
 
+import ijson
 import pyarrow as pa
 
 __all__ = [
     "BATCH_ROWS",
     "STAGE_SCHEMA",
+    "MAX_DEPTH",
     "FormatError",
     "Row",
     "RowBatcher",
     "attr_text",
+    "items",
     "kind_name",
     "span_id",
     "status_name",
@@ -69,6 +72,14 @@ STAGE_SCHEMA = pa.schema(
         ("source", pa.string()),
     ]
 )
+
+#: deepest nesting a JSON document may have (a Jaeger trace or an n8n execution
+#: needs a few dozen levels; ijson's memory grows with the square of the depth)
+MAX_DEPTH: Final = 512
+#: the parser works a buffer at a time, so it may run this far past MAX_DEPTH
+_DEPTH_BUF: Final = 16 * 1024
+_OPENS: Final = frozenset(("start_map", "start_array"))
+_CLOSES: Final = frozenset(("end_map", "end_array"))
 
 _KINDS = ("UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER")
 _STATUSES = ("UNSET", "OK", "ERROR")
@@ -242,3 +253,24 @@ def batched(rows: Iterable[Row], source: str) -> Iterator[pa.Table]:
     last = batcher.flush()
     if last is not None:
         yield last
+
+
+def items(path: str, stream: IO[bytes], prefix: str) -> Iterator[Any]:
+    """``ijson.items(stream, prefix)`` that stops with a :class:`FormatError`
+    naming ``path`` once the document nests deeper than :data:`MAX_DEPTH` (the
+    depth is counted on the parser's events, before any deeper prefix is built)."""
+
+    def events() -> Iterator[tuple[str, str, Any]]:
+        depth = 0
+        for event in ijson.parse(stream, buf_size=_DEPTH_BUF, use_float=True):
+            kind = event[1]
+            if kind in _OPENS:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    where = f"byte {stream.tell()}" if stream.seekable() else ""
+                    raise FormatError(path, where, f"JSON nested at most {MAX_DEPTH} deep")
+            elif kind in _CLOSES:
+                depth -= 1
+            yield event
+
+    return ijson.items(events(), prefix)

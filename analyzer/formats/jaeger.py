@@ -24,7 +24,7 @@ from typing import IO, Any, Final
 
 import ijson
 
-from analyzer.formats.common import FormatError, Row, attr_text, span_id, trace_id
+from analyzer.formats.common import FormatError, Row, attr_text, items, span_id, trace_id
 from analyzer.formats.otlp_json import json_syntax_error
 
 __all__ = ["REF_TYPE", "SOURCE", "read", "trace_rows"]
@@ -175,7 +175,7 @@ def read(path: str, prefix: str, reopen: Callable[[], IO[bytes]]) -> Iterator[Ro
     with reopen() as stream:
         index = 0
         try:
-            for trace in ijson.items(stream, prefix, use_float=True):
+            for trace in items(path, stream, prefix):
                 where = f"trace {index}" if prefix else "trace"
 
                 def fail(expected: str, where: str = where) -> FormatError:

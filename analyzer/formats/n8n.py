@@ -32,7 +32,7 @@ from typing import IO, Any, Final
 
 import ijson
 
-from analyzer.formats.common import FormatError, Row
+from analyzer.formats.common import FormatError, Row, items
 from analyzer.formats.otlp_json import json_syntax_error
 from analyzer.mapping_n8n import (
     N8N_EXECUTION_ERROR_TYPE,
@@ -297,7 +297,7 @@ def _source_items(source: dict[str, Any], run_data: dict[str, list[dict[str, Any
 def read(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
     """Rows of every execution in the document (``prefix``: "" for one, else the array)."""
     try:
-        executions = ijson.items(stream, prefix, use_float=True)
+        executions = items(path, stream, prefix)
         for index, execution in enumerate(executions):
             where = f"{prefix.replace('.item', '')}[{index}]" if prefix else "execution"
 
