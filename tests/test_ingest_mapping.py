@@ -407,3 +407,24 @@ def test_genai_jaeger_trace_agents_failure_and_mcp_handoff(tmp_path: Path) -> No
         ("0000000000000032", "summarize_findings", "triage-agent", "summarizer", "handoff")
     ]
     assert tools == (9,)  # 3 x list_dashboards, search_traces, vector-search retrieval
+
+
+@pytest.mark.parametrize("autocommit", [False, True])
+def test_repeated_spans_kept_once(store: analyzer.Store, autocommit: bool) -> None:
+    """A span repeated in a batch or across batches is stored once, the first seen,
+    whether the batch is first tried without the conflict clause or not."""
+    first = span(1, "first")
+    again = span(1, "again")
+    other = span(2, "other", parent=1)
+    added = ingest_sql.insert_arrow(
+        store.con, rows_to_table([first, other], "test"), autocommit=autocommit
+    )
+    assert added == 2
+    added = ingest_sql.insert_arrow(
+        store.con,
+        rows_to_table([again, span(3, "new", parent=1), span(3, "new2")], "test"),
+        autocommit=autocommit,
+    )
+    assert added == 1
+    names = [r[0] for r in store.con.execute("SELECT name FROM spans ORDER BY span_id").fetchall()]
+    assert names == ["first", "other", "new"]
