@@ -124,6 +124,8 @@ _INSERT = f"INSERT INTO spans ({mapping.SPAN_COLUMNS}) {{select}} ON CONFLICT DO
 _STAGE_OTLP_LINES = f"CREATE OR REPLACE TEMP TABLE cg_stage AS {_OTLP_LINES_STAGE}"
 _INSERT_STAGE = _INSERT.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_stage"))
 _INSERT_ARROW = _INSERT.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_batch"))
+#: the same without the conflict clause: a repeated span fails the statement
+_INSERT_ARROW_NEW = _INSERT_ARROW.removesuffix(" ON CONFLICT DO NOTHING")
 
 
 def install_macros(con: duckdb.DuckDBPyConnection) -> None:
@@ -170,12 +172,18 @@ def insert_arrow(
     table: pa.Table,
     *,
     max_content: int = content.DEFAULT_MAX_CHARS,
+    autocommit: bool = False,
 ) -> int:
     """Insert one staging batch (``analyzer.formats.common.STAGE_SCHEMA``) and its
-    content (capped at ``max_content`` characters a span); returns the spans added."""
+    content (capped at ``max_content`` characters a span); returns the spans added.
+
+    ``autocommit``: ``con`` runs each statement in a transaction of its own, so the
+    batch is first inserted without the conflict clause (about twice as fast; a
+    failed statement leaves nothing behind) and only again with it when it repeats
+    a span."""
     con.register("cg_batch", table)
     try:
-        con.execute(_INSERT_ARROW, mapping.params(_INSERT_ARROW))
+        _insert_batch(con, autocommit)
         added = _count(con)
         content.extract(con, "cg_batch", max_content)
         return added
@@ -184,3 +192,14 @@ def insert_arrow(
             con.unregister("cg_batch")
         except duckdb.Error:
             pass  # the transaction is aborted; the caller rolls back
+
+
+def _insert_batch(con: duckdb.DuckDBPyConnection, autocommit: bool) -> None:
+    """Insert ``cg_batch``, keeping the first of each repeated span."""
+    if autocommit:
+        try:
+            con.execute(_INSERT_ARROW_NEW, mapping.params(_INSERT_ARROW_NEW))
+            return
+        except duckdb.ConstraintException:
+            pass  # a span already stored or repeated in the batch: skip the repeats
+    con.execute(_INSERT_ARROW, mapping.params(_INSERT_ARROW))

@@ -434,3 +434,24 @@ def test_name_pattern_gates_never_hide_a_match(name: str) -> None:
             assert p["handoff_hint"] in name, key
     if re.search(p["re_transfer"], name):
         assert name.startswith(p["transfer_prefix"])
+
+
+@pytest.mark.parametrize("autocommit", [False, True])
+def test_repeated_spans_kept_once(store: analyzer.Store, autocommit: bool) -> None:
+    """A span repeated in a batch or across batches is stored once, the first seen,
+    whether the batch is first tried without the conflict clause or not."""
+    first = span(1, "first")
+    again = span(1, "again")
+    other = span(2, "other", parent=1)
+    added = ingest_sql.insert_arrow(
+        store.con, rows_to_table([first, other], "test"), autocommit=autocommit
+    )
+    assert added == 2
+    added = ingest_sql.insert_arrow(
+        store.con,
+        rows_to_table([again, span(3, "new", parent=1), span(3, "new2")], "test"),
+        autocommit=autocommit,
+    )
+    assert added == 1
+    names = [r[0] for r in store.con.execute("SELECT name FROM spans ORDER BY span_id").fetchall()]
+    assert names == ["first", "other", "new"]

@@ -396,7 +396,7 @@ def _insert(con: duckdb.DuckDBPyConnection, blocks: list[pa.Table]) -> int:
     """Insert staged blocks as one batch; the spans added."""
     if not blocks:
         return 0
-    return ingest_sql.insert_arrow(con, pa.concat_tables(blocks))
+    return ingest_sql.insert_arrow(con, pa.concat_tables(blocks), autocommit=True)
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:

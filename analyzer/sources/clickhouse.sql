@@ -48,7 +48,8 @@ SELECT
        SpanAttributes[{k_workflow:String}], NULL) AS _workflow_attr,
     replaceRegexpOne(replaceRegexpOne(SpanName, {re_op_prefix:String}, ''),
                      {re_tl_suffix:String}, '') AS _bare_name,
-    (hasAny(mapKeys(SpanAttributes), {foreign_keys:Array(String)})
+    -- (arrayExists over has: hasAny of a key array and a constant one is slower)
+    (arrayExists(k -> has({foreign_keys:Array(String)}, k), mapKeys(SpanAttributes))
      OR has(Events.Name, {ev_eval:String})
      OR mapContains(SpanAttributes, {k_outcome_trace:String})
      OR (({handoff_name_match}
@@ -167,10 +168,14 @@ t AS (
            -- root 1, other 2) over the start time, then the span id's 64 bits (16 hex
            -- digits, ordered as the text is). argMin over a tuple is several times slower.
            -- (argMin skips a NULL value: the nullable columns go in a tuple)
-           argMin(span_id, run_key) AS run_span_id, argMin(name, run_key) AS run_name,
-           argMin(service, run_key) AS run_service, argMin(start_ns, run_key) AS run_start,
-           argMin(end_ns, run_key) AS run_end,
-           argMin(tuple(agent, outcome), run_key) AS run_nullable,
+           -- Only a workflow span or a root can be the run span (a trace with neither
+           -- is not simple), so only those rows update the argMin states.
+           argMinIf(span_id, run_key, is_run) AS run_span_id,
+           argMinIf(name, run_key, is_run) AS run_name,
+           argMinIf(service, run_key, is_run) AS run_service,
+           argMinIf(start_ns, run_key, is_run) AS run_start,
+           argMinIf(end_ns, run_key, is_run) AS run_end,
+           argMinIf(tuple(agent, outcome), run_key, is_run) AS run_nullable,
            max(odd OR is_error
                OR (outcome IS NOT NULL AND coalesce(operation, '') != {o_workflow:String})
                OR (coalesce(operation, '') = {o_handoff:String}
@@ -182,13 +187,16 @@ t AS (
            groupArrayIf(span_id, operation = {o_handoff:String}) AS handoff_ids,
            groupArrayIf(tuple(coalesce(agent, name), end_ns, verdict),
                         operation = {o_verify:String} OR verdict IS NOT NULL) AS verdicts,
-           groupArrayIf(tuple(parent_id, start_ns, end_ns),
+           -- a hash per link (an array of tuples holding the parent's id costs half
+           -- of this step): two links that collide only send the trace local
+           groupArrayIf(cityHash64(parent_id, start_ns, end_ns),
                         (operation = {o_agent:String} AND agent IS NOT NULL)
                         OR operation = {o_handoff:String}) AS links,
            max(start_ns) AS last_start,
            max(service = {service:String}) AS has_service
     FROM (
         SELECT *,
+               operation = {o_workflow:String} OR parent_id = '' AS is_run,
                bitShiftLeft(toUInt128(bitOr(
                    bitShiftLeft(toUInt64(multiIf(operation = {o_workflow:String}, 0,
                                                  parent_id = '', 1, 2)), 62),
