@@ -205,7 +205,7 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (named_by_rules, 3.0),
     (failed_code_author, 1.5),
     (answer_origin, 1.0),
-    (handoff_chain, 0.0),
+    (handoff_chain, 1.0),
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
     (changed_value, 1.0),

@@ -14,9 +14,11 @@ step and the sources that handed it its input:
   in none of its incoming payloads and passes each source the share found in
   that source's payload (a value received through a handoff was introduced by the
   source side, not the receiver);
-- with neither, it keeps :data:`KEEP_BARE` and splits the rest evenly.
+- with neither, it keeps all of it: nothing shows that it passed anything on.
 
-After :data:`HOPS` hops the credit stays where it is. Structure only: no wording of
+After :data:`HOPS` hops the credit stays where it is. Only the steps the walk
+reached through at least one handoff score: the start step's own share is
+position, not provenance (``last_step`` has that). Structure only: no wording of
 any framework is read; payload values are the atoms of
 :func:`analyzer.suspects.turns.atoms`.
 """
@@ -37,7 +39,6 @@ from tracer import semconv
 
 __all__ = [
     "HOPS",
-    "KEEP_BARE",
     "SCHEMA",
     "empty_handoffs",
     "handoff_chain",
@@ -47,8 +48,6 @@ __all__ = [
 ]
 
 HOPS: Final = 8
-KEEP_BARE: Final = 0.5
-"""The share a step that changed its payload keeps when no payload text says how."""
 _PASSIVE: Final = frozenset({semconv.Actor.CODE.value, semconv.Actor.TOOL.value})
 
 SCHEMA: Final = {
@@ -131,9 +130,8 @@ def _shares(step: str, into: list[_Edge], out: _Edge | None, passive: bool) -> d
             holders = [e.src for e in sources if e.values and value in e.values]
             for src in set(holders):
                 shares[src] += 1.0 / len(out.values) / len(set(holders))
-        if any(e.values is not None for e in sources):
-            return dict(shares)
-    return _even(sources, 1.0 - KEEP_BARE)
+        return dict(shares)
+    return {}
 
 
 def _even(sources: list[_Edge], total: float) -> dict[str, float]:
@@ -226,7 +224,8 @@ def handoff_chain(ctx: Context) -> pl.DataFrame:
     )
     return (
         credited.join(steps, on=["trace_id", "span_id"])
-        .filter(~pl.col("actor").fill_null("").is_in(list(_PASSIVE)))
+        # the start step's own share is position, not provenance (last_step has it)
+        .filter(~pl.col("actor").fill_null("").is_in(list(_PASSIVE)) & (pl.col("hops") > 0))
         .with_columns(
             evidence=pl.lit("`")
             + pl.col("agent")
