@@ -197,9 +197,13 @@ def handoff_chain(ctx: Context) -> pl.DataFrame:
     )
     task = _task_values(t)
     steps = _steps(t)
-    passive = {
-        (r[0], r[1]) for r in steps.filter(pl.col("actor").is_in(list(_PASSIVE))).iter_rows()
-    }
+    passive: dict[str, set[str]] = defaultdict(set)
+    for tid, span in (
+        steps.filter(pl.col("actor").is_in(list(_PASSIVE)))
+        .select("trace_id", "span_id")
+        .iter_rows()
+    ):
+        passive[tid].add(span)
     rows: list[dict[str, Any]] = []
     for (trace_id,), run in h.sort("start_ns").group_by("trace_id", maintain_order=True):
         lacks = task.get(str(trace_id), set())
@@ -213,8 +217,7 @@ def handoff_chain(ctx: Context) -> pl.DataFrame:
             for r in run.iter_rows(named=True)
         ]
         start = edges[-1].src
-        mine = {s for (tid, s) in passive if tid == trace_id}
-        for span, (w, back) in walk(edges, start, mine).items():
+        for span, (w, back) in walk(edges, start, passive.get(str(trace_id), set())).items():
             rows.append({"trace_id": trace_id, "span_id": span, "score": w, "hops": back})
     if not rows:
         return empty()
