@@ -9,8 +9,9 @@ import polars as pl
 from analyzer_builders import Run, attribution, prepared
 
 from analyzer import rules
-from analyzer.suspects import calibration, features, rank, turns
+from analyzer.suspects import calibration, features, handoffs, rank, turns
 from analyzer.suspects.base import Context
+from tracer import semconv
 
 CODE = "```python\nstart, final = 1.2e5, 1.152e6\nprint(round(final / start, 3))\n```"
 
@@ -20,7 +21,7 @@ def _ctx(run: Run) -> Context:
     con = prepared(run)
     rules.attribute(con)
     named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
-    return Context(turns.load(con), named)
+    return Context(turns.load(con), named, handoffs.load(con))
 
 
 def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
@@ -182,3 +183,77 @@ def test_an_executor_called_by_name_after_the_code_is_still_an_executor() -> Non
     frame = _ctx(run).turns.filter(~pl.col("is_run"))
     by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=True))
     assert by_agent == {"Coder": False, "Lead": False, "Terminal": True}
+
+
+def _hand(run: Run, source: str, target: str, payload: str | None, digest: str) -> str:
+    """A handoff span with its payload fingerprint and, unless None, its text."""
+    span = run.handoff(source, target, attributes={semconv.HANDOFF_PAYLOAD_HASH: digest})
+    if payload is not None:
+        run.say(span, payload, direction="payload")
+    return span
+
+
+def _pipeline(*, capture: bool = True) -> tuple[Run, dict[str, str]]:
+    """reader -> fx -> calc (a code actor) -> checker: fx introduces the rate and
+    the converted amounts, reader only the claim's lines; calc totals them."""
+    run = _task_run("Reimburse claim K-7 in EUR at the trip-date rate.")
+    steps = {"reader": run.turn("reader", '{"lines": [3950, 1480]}')}
+    _hand(run, "reader", "fx", '{"lines": [3950, 1480]}' if capture else None, "h1")
+    steps["fx"] = run.turn(
+        "fx", '{"lines": [3950, 1480], "eur": [1240.69, 464.87], "rate": 0.3141}'
+    )
+    fx_out = '{"lines": [3950, 1480], "eur": [1240.69, 464.87], "rate": 0.3141}'
+    _hand(run, "fx", "calc", fx_out if capture else None, "h2")
+    steps["calc"] = run.turn("calc", '{"total_eur": 1705.56}', actor="code")
+    _hand(run, "calc", "checker", '{"total_eur": 1705.56}' if capture else None, "h3")
+    steps["checker"] = run.verify("checker", "pass")
+    run.say(steps["checker"], "Checked: 1705.56 EUR, OK.")
+    return run, steps
+
+
+def test_handoff_chain_credits_the_source_of_the_handed_on_values() -> None:
+    """The code actor passes all its credit back; fx keeps the values it introduced
+    and passes reader the share its payload already held; calc scores nothing."""
+    run, steps = _pipeline()
+    got = {r["agent"]: r for r in _rows(handoffs.handoff_chain, run)}
+    assert set(got) == {"fx", "reader"}
+    assert got["fx"]["span_id"] == steps["fx"] and got["fx"]["score"] > got["reader"]["score"]
+    assert abs(got["fx"]["score"] + got["reader"]["score"] - 1.0) < 1e-9
+    assert "1 handoff(s) back" in got["fx"]["evidence"]
+
+
+def test_handoff_chain_without_payload_text_keeps_credit_where_it_changed() -> None:
+    """No payload text and changed fingerprints: nothing shows fx passed anything on,
+    so fx (one hop back from the code actor) keeps all of it."""
+    run, steps = _pipeline(capture=False)
+    (got,) = _rows(handoffs.handoff_chain, run)
+    assert (got["agent"], got["span_id"], got["score"]) == ("fx", steps["fx"], 1.0)
+
+
+def test_an_unchanged_payload_fingerprint_means_the_receiver_passed_it_on() -> None:
+    """relay hands on exactly the payload it got (same hash): its source gets it all."""
+    run = _task_run("Book the room named in the brief.")
+    author = run.turn("author", "Room Oak at 15:00.")
+    _hand(run, "author", "relay", None, "same")
+    run.turn("relay", "Forwarding.")
+    _hand(run, "relay", "booker", None, "same")
+    run.turn("booker", "Booked.")
+    _hand(run, "booker", "checker", None, "other")
+    (got,) = _rows(handoffs.handoff_chain, run)
+    assert (got["agent"], got["span_id"], got["score"]) == ("author", author, 1.0)
+
+
+def test_walk_stops_after_the_hop_limit_and_never_loops() -> None:
+    """A cycle of handoffs with identical fingerprints does not run away."""
+    edges = [handoffs._Edge("a", "b", "x", None), handoffs._Edge("b", "a", "x", None)]
+    got = handoffs.walk(edges, "a", set())
+    assert abs(sum(w for w, _ in got.values()) - 1.0) < 1e-9
+
+
+def test_answer_origin_passes_a_code_actor_credit_to_its_handoff_source() -> None:
+    """The code actor's total is not its own idea: with no code in the messages, its
+    credit goes to the step that handed it its input."""
+    run, steps = _pipeline()
+    got = _rows(features.answer_origin, run)
+    assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
+    assert "calc" not in {r["agent"] for r in got if r["score"] >= got[0]["score"]}

@@ -69,6 +69,7 @@ _FILES = (
     "content.sql",
     "detectors.sql",
     "suspects.sql",
+    "provenance.sql",
 )
 
 

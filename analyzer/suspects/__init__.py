@@ -27,7 +27,7 @@ import duckdb
 import polars as pl
 
 from analyzer import queries
-from analyzer.suspects import calibration, features, turns
+from analyzer.suspects import calibration, features, handoffs, turns
 
 __all__ = ["TOP", "apply", "rank", "redact", "role_free", "suspects_frame"]
 
@@ -52,7 +52,7 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     tables of an analysis must exist); see :func:`apply`."""
     turn_rows = turns.load(con)
     named = con.sql(queries.sql("suspect_attributions")).pl()
-    ctx = features.Context(turn_rows, named)
+    ctx = features.Context(turn_rows, named, handoffs.load(con))
     ranked = rank(ctx)
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
     return apply(failures, ranked, names, features.rule_named_reporters(ctx))

@@ -26,10 +26,13 @@ QUOTE_MAX: Final = 100
 @dataclass(frozen=True)
 class Context:
     """``turns``: :func:`analyzer.suspects.turns.load` rows; ``named``: what the rules
-    named per failed run (trace_id, agent, span_id, rule, detector)."""
+    named per failed run (trace_id, agent, span_id, rule, detector); ``handoffs``: the
+    failed runs' explicit handoff edges (:func:`analyzer.suspects.handoffs.load`),
+    None where not read."""
 
     turns: pl.DataFrame
     named: pl.DataFrame
+    handoffs: pl.DataFrame | None = None
 
 
 Feature = Callable[[Context], pl.DataFrame]

@@ -28,6 +28,7 @@ from analyzer.suspects.base import (
     owner_turns,
     quote,
 )
+from analyzer.suspects.handoffs import handoff_chain
 from analyzer.suspects.result_features import (
     answer_origin,
     changed_value,
@@ -47,6 +48,7 @@ __all__ = [
     "dropped_constraint",
     "empty_result",
     "failed_code_author",
+    "handoff_chain",
     "last_step",
     "named_by_rules",
     "rule_named_reporters",
@@ -203,6 +205,7 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (named_by_rules, 3.0),
     (failed_code_author, 1.5),
     (answer_origin, 1.0),
+    (handoff_chain, 1.0),
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
     (changed_value, 1.0),

@@ -74,10 +74,12 @@ def in_task(atom: pl.Expr) -> pl.Expr:
 
 
 def _edges(
-    t: pl.DataFrame, novel: pl.DataFrame, authors: pl.DataFrame
+    t: pl.DataFrame, novel: pl.DataFrame, authors: pl.DataFrame, passed: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``keep``: (trace_id, turn, keep, own) the share of its credit a step keeps and
-    its own atoms; ``edges``: (trace_id, turn, src, share) where the rest goes."""
+    its own atoms; ``edges``: (trace_id, turn, src, share) where the rest goes.
+    ``passed``: (trace_id, turn, src, share) steps that pass all their credit to the
+    steps that handed them their input (a code or tool actor is never the author)."""
     origin = novel.group_by("trace_id", "atom").agg(o_turn=pl.col("turn").min())
     rows = novel.join(origin, on=["trace_id", "atom"])
     per = rows.group_by("trace_id", "turn").agg(
@@ -94,9 +96,17 @@ def _edges(
     )
     keep = per.select("trace_id", "turn", keep=pl.col("n_own") / pl.col("n"), own=pl.col("own"))
     # an executor's output is its code author's work: all credit moves there
-    exec_turns = t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn")
-    moved = exec_turns.join(authors, on=["trace_id", "turn"]).select(
-        "trace_id", "turn", src=pl.col("c_turn"), share=pl.lit(1.0)
+    execs = t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn")
+    authored = execs.join(authors, on=["trace_id", "turn"])
+    # a code or tool actor with no code author in the messages: its handoff sources
+    passed = passed.join(authored, on=["trace_id", "turn"], how="anti")
+    passing = passed.select("trace_id", "turn").unique()
+    exec_turns = pl.concat([execs.join(passing, on=["trace_id", "turn"], how="anti"), passing])
+    moved = pl.concat(
+        [
+            authored.select("trace_id", "turn", src=pl.col("c_turn"), share=pl.lit(1.0)),
+            passed.select("trace_id", "turn", "src", "share"),
+        ]
     )
     keep = keep.join(exec_turns.with_columns(x=pl.lit(True)), on=["trace_id", "turn"], how="left")
     # the step that wrote the code computed the result: it keeps at least half
@@ -117,12 +127,22 @@ def _edges(
 
 
 def credit(
-    t: pl.DataFrame, start: pl.DataFrame, novel: pl.DataFrame, authors: pl.DataFrame
+    t: pl.DataFrame,
+    start: pl.DataFrame,
+    novel: pl.DataFrame,
+    authors: pl.DataFrame,
+    passed: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Credit per step: (trace_id, turn, w, hops, own). ``start``: (trace_id, turn, w)
     the delivered result's mass on its atoms' origin steps; ``authors``: (trace_id,
-    turn, c_turn) the code author's step of each executor step."""
-    keep, edges = _edges(t, novel, authors)
+    turn, c_turn) the code author's step of each executor step; ``passed``:
+    (trace_id, turn, src, share) the handoff sources a code or tool actor's step
+    passes all its credit to (:func:`analyzer.suspects.handoffs.passed_edges`)."""
+    if passed is None:
+        passed = pl.DataFrame(
+            schema={"trace_id": pl.String, "turn": pl.Int32, "src": pl.Int32, "share": pl.Float64}
+        )
+    keep, edges = _edges(t, novel, authors, passed)
     mass = start.with_columns(hops=pl.lit(0, pl.Int32))
     kept: list[pl.DataFrame] = []
     for _ in range(HOPS):

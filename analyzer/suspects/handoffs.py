@@ -1,0 +1,244 @@
+"""Provenance along handoffs: follow a failed run's result back through the chain of
+handoffs that carried it to the step that introduced it.
+
+:func:`load` reads the explicit handoff edges of the failed runs (source and target
+agent, the steps they join, the payload's fingerprint and, when captured, its
+text). :func:`handoff_chain` starts at the step whose work was handed on last and
+walks back along the edges into it; at every step the credit splits between the
+step and the sources that handed it its input:
+
+- a code or tool actor is never the author: it passes all of its credit back;
+- a step that hands on a payload with the same fingerprint as one it received
+  passed it on unchanged: all of its credit goes to that payload's source;
+- with payload text, a step keeps the share of its outgoing payload's values found
+  in none of its incoming payloads and passes each source the share found in
+  that source's payload (a value received through a handoff was introduced by the
+  source side, not the receiver);
+- with neither, it keeps all of it: nothing shows that it passed anything on.
+
+After :data:`HOPS` hops the credit stays where it is. Only the steps the walk
+reached through at least one handoff score: the start step's own share is
+position, not provenance (``last_step`` has that). Structure only: no wording of
+any framework is read; payload values are the atoms of
+:func:`analyzer.suspects.turns.atoms`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Final
+
+import duckdb
+import polars as pl
+
+from analyzer import content, queries
+from analyzer.suspects.base import COLUMNS, Context, empty
+from analyzer.suspects.turns import atoms
+from tracer import semconv
+
+__all__ = [
+    "HOPS",
+    "SCHEMA",
+    "empty_handoffs",
+    "handoff_chain",
+    "load",
+    "passed_edges",
+    "walk",
+]
+
+HOPS: Final = 8
+_PASSIVE: Final = frozenset({semconv.Actor.CODE.value, semconv.Actor.TOOL.value})
+
+SCHEMA: Final = {
+    "trace_id": pl.String,
+    "span_id": pl.String,
+    "source": pl.String,
+    "target": pl.String,
+    "start_ns": pl.Int64,
+    "hash": pl.String,
+    "src_span": pl.String,
+    "dst_span": pl.String,
+    "payload": pl.String,
+}
+
+
+def empty_handoffs() -> pl.DataFrame:
+    return pl.DataFrame(schema=SCHEMA)
+
+
+def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The handoff edges of the failed runs (the ``cg_*`` tables must exist)."""
+    name = "suspect_handoffs" if content.has_content_table(con) else "suspect_handoffs_bare"
+    rel = queries.run(con, name, k_hash=semconv.HANDOFF_PAYLOAD_HASH)
+    if rel is None:
+        return empty_handoffs()
+    return rel.pl().cast(SCHEMA)
+
+
+@dataclass(frozen=True)
+class _Edge:
+    src: str
+    dst: str
+    hash: str | None
+    values: frozenset[str] | None
+
+
+def walk(edges: list[_Edge], start: str, passive: set[str]) -> dict[str, tuple[float, int]]:
+    """Credit per step (span id -> (credit, hops back)) for one run, from mass 1 on
+    ``start``; ``passive``: the steps of code or tool actors."""
+    into: dict[str, list[_Edge]] = defaultdict(list)
+    out_of: dict[str, _Edge] = {}
+    for e in edges:
+        into[e.dst].append(e)
+        out_of[e.src] = e  # edges come in start order: the step's last handoff out
+    kept: dict[str, float] = defaultdict(float)
+    hops: dict[str, int] = {}
+    mass: dict[str, float] = {start: 1.0}
+    hops[start] = 0
+    for hop in range(HOPS):
+        nxt: dict[str, float] = defaultdict(float)
+        for step, m in mass.items():
+            shares = _shares(step, into.get(step, []), out_of.get(step), step in passive)
+            keep = 1.0 - sum(shares.values())
+            kept[step] += m * keep
+            for src, share in shares.items():
+                nxt[src] += m * share
+                hops.setdefault(src, hop + 1)
+        mass = {k: v for k, v in nxt.items() if v > 1e-9}
+        if not mass:
+            break
+    for step, m in mass.items():
+        kept[step] += m
+    return {k: (v, hops[k]) for k, v in kept.items() if v > 1e-9}
+
+
+def _shares(step: str, into: list[_Edge], out: _Edge | None, passive: bool) -> dict[str, float]:
+    """Where a step's credit goes: source step -> share (the rest it keeps)."""
+    sources = [e for e in into if e.src != step]
+    if not sources:
+        return {}
+    if passive:
+        return _even(sources, 1.0)
+    if out is not None and out.hash is not None:
+        same = [e for e in sources if e.hash == out.hash]
+        if same:
+            return _even(same, 1.0)
+    if out is not None and out.values:
+        shares: dict[str, float] = defaultdict(float)
+        for value in out.values:
+            holders = [e.src for e in sources if e.values and value in e.values]
+            for src in set(holders):
+                shares[src] += 1.0 / len(out.values) / len(set(holders))
+        return dict(shares)
+    return {}
+
+
+def _even(sources: list[_Edge], total: float) -> dict[str, float]:
+    names = {e.src for e in sources}
+    return {s: total / len(names) for s in names}
+
+
+def _task_values(t: pl.DataFrame) -> dict[str, set[str]]:
+    first = (
+        t.filter(pl.col("input").is_not_null())
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .first()
+        .select("trace_id", v=atoms(pl.col("input")))
+    )
+    return {r["trace_id"]: set(r["v"] or ()) for r in first.iter_rows(named=True)}
+
+
+def _steps(t: pl.DataFrame) -> pl.DataFrame:
+    return t.filter(pl.col("span_id") == pl.col("owner_span_id")).select(
+        "trace_id", "span_id", "agent", "turn", "actor"
+    )
+
+
+def passed_edges(ctx: Context) -> pl.DataFrame:
+    """(trace_id, turn, src, share): each step of a code or tool actor that received
+    its input through handoffs passes its credit to their sources' steps, evenly."""
+    schema = {"trace_id": pl.String, "turn": pl.Int32, "src": pl.Int32, "share": pl.Float64}
+    if ctx.handoffs is None or ctx.handoffs.height == 0:
+        return pl.DataFrame(schema=schema)
+    steps = _steps(ctx.turns)
+    passive = steps.filter(pl.col("actor").is_in(list(_PASSIVE))).select(
+        "trace_id", dst_span=pl.col("span_id"), turn=pl.col("turn")
+    )
+    src = steps.select("trace_id", src_span=pl.col("span_id"), src=pl.col("turn"))
+    edges = (
+        ctx.handoffs.select("trace_id", "src_span", "dst_span")
+        .join(passive, on=["trace_id", "dst_span"])
+        .join(src, on=["trace_id", "src_span"])
+        .filter(pl.col("src") < pl.col("turn"))
+        .select("trace_id", "turn", "src")
+        .unique()
+    )
+    return edges.with_columns(
+        share=1.0 / pl.len().over("trace_id", "turn"),
+    ).select(
+        pl.col("trace_id"), pl.col("turn").cast(pl.Int32), pl.col("src").cast(pl.Int32), "share"
+    )
+
+
+def handoff_chain(ctx: Context) -> pl.DataFrame:
+    """Each step's share of the credit for the run's last handed-on work, walked back
+    along the handoff edges (see the module's rules); runs without explicit
+    handoffs score nothing here."""
+    if ctx.handoffs is None:
+        return empty()
+    h = ctx.handoffs.filter(pl.col("src_span").is_not_null() & pl.col("dst_span").is_not_null())
+    if h.height == 0:
+        return empty()
+    t = ctx.turns
+    h = h.with_columns(values=atoms(pl.col("payload").fill_null(""))).with_columns(
+        values=pl.when(pl.col("payload").is_null()).then(None).otherwise(pl.col("values"))
+    )
+    task = _task_values(t)
+    steps = _steps(t)
+    passive: dict[str, set[str]] = defaultdict(set)
+    for tid, span in (
+        steps.filter(pl.col("actor").is_in(list(_PASSIVE)))
+        .select("trace_id", "span_id")
+        .iter_rows()
+    ):
+        passive[tid].add(span)
+    rows: list[dict[str, Any]] = []
+    for (trace_id,), run in h.sort("start_ns").group_by("trace_id", maintain_order=True):
+        lacks = task.get(str(trace_id), set())
+        edges = [
+            _Edge(
+                r["src_span"],
+                r["dst_span"],
+                r["hash"],
+                None if r["values"] is None else frozenset(set(r["values"]) - lacks),
+            )
+            for r in run.iter_rows(named=True)
+        ]
+        start = edges[-1].src
+        for span, (w, back) in walk(edges, start, passive.get(str(trace_id), set())).items():
+            rows.append({"trace_id": trace_id, "span_id": span, "score": w, "hops": back})
+    if not rows:
+        return empty()
+    credited = pl.DataFrame(
+        rows,
+        schema={"trace_id": pl.String, "span_id": pl.String, "score": pl.Float64, "hops": pl.Int64},
+    )
+    return (
+        credited.join(steps, on=["trace_id", "span_id"])
+        # the start step's own share is position, not provenance (last_step has it)
+        .filter(~pl.col("actor").fill_null("").is_in(list(_PASSIVE)) & (pl.col("hops") > 0))
+        .with_columns(
+            evidence=pl.lit("`")
+            + pl.col("agent")
+            + pl.lit("` (")
+            + pl.col("span_id")
+            + pl.lit(") introduced what the last handed-on work carried, ")
+            + pl.col("hops").cast(pl.String)
+            + pl.lit(" handoff(s) back (credit ")
+            + (pl.col("score") * 100).round(0).cast(pl.Int32).cast(pl.String)
+            + pl.lit("%)")
+        )
+        .select(COLUMNS)
+    )
