@@ -183,11 +183,19 @@ WHERE NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
 -- an action, not an acknowledgement; short enough not to be a document it relays),
 -- which two agents ping-ponging also show.
 -- The mistake is the first occurrence; the symptom its first repeat.
-WITH t AS (
-    SELECT trace_id, span_id, owner_span_id, agent, turn,
-           regexp_replace(lower(trim(output)), '\s+', ' ', 'g') AS norm
+WITH said AS (
+    SELECT trace_id, span_id, owner_span_id, agent, turn, output
     FROM cg_msg
     WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND output IS NOT NULL
+),
+t AS (
+    -- normalised only where the agent said the same thing with all blanks removed
+    -- too (a necessary condition, much cheaper than the regular expression)
+    SELECT trace_id, span_id, owner_span_id, agent, turn,
+           regexp_replace(lower(trim(output)), '\s+', ' ', 'g') AS norm
+    FROM said
+    QUALIFY count(*) OVER (PARTITION BY trace_id, agent,
+                                        hash(translate(lower(output), $white, ''))) >= 2
 ),
 r AS (
     SELECT *, row_number() OVER (PARTITION BY trace_id, agent, hash(norm) ORDER BY turn) AS k
