@@ -60,7 +60,7 @@ t AS (
 ),
 said AS (
     -- the turns that said something (a handoff's payload repeats its source's turn)
-    SELECT trace_id, span_id, agent, turn, has_code, output FROM t
+    SELECT trace_id, span_id, agent, turn, has_code, lower(output) AS low FROM t
     WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $op_handoff
 ),
 names AS (
@@ -71,7 +71,7 @@ addressed AS (
     -- a message that names another agent of the run is an instruction, not a
     -- program's output
     SELECT s.*, len(list_filter(n.names, lambda x: x <> lower(coalesce(s.agent, ''))
-                                             AND contains(lower(s.output), x))) > 0 AS names_other
+                                             AND contains(s.low, x))) > 0 AS names_other
     FROM said s LEFT JOIN names n ON n.trace_id = s.trace_id
 ),
 marks AS (
@@ -84,8 +84,7 @@ marks AS (
            -- by name (an orchestrator passing the code on)
            (coalesce(lag(has_code) OVER (PARTITION BY trace_id ORDER BY turn), false)
             OR (coalesce(lag(has_code, 2) OVER (PARTITION BY trace_id ORDER BY turn), false)
-                AND contains(lower(coalesce(lag(output) OVER (PARTITION BY trace_id
-                                                              ORDER BY turn), '')),
+                AND contains(coalesce(lag(low) OVER (PARTITION BY trace_id ORDER BY turn), ''),
                              lower(coalesce(agent, '')))
                 AND agent IS NOT NULL))
                AND NOT has_code AND NOT coalesce(names_other, false) AS right_after_code
