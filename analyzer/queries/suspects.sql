@@ -25,7 +25,11 @@ s AS (
            s.start_ns, s.span_id = f.run_span_id AS is_run,
            s.span_id = f.run_span_id OR s.operation = $op_tool
                OR row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id)
-                  <= $first_inputs AS wants_input
+                  <= $first_inputs AS wants_input,
+           -- numbered here, before any text is joined (the window moves no text)
+           CAST(row_number() OVER (PARTITION BY s.trace_id
+                                   ORDER BY s.span_id = f.run_span_id DESC, s.start_ns, s.span_id)
+                AS INTEGER) - 1 AS turn
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
     WHERE s.span_id = f.run_span_id OR list_contains($turn_ops, s.operation)
 ),
@@ -57,9 +61,7 @@ j AS (
 )
 SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id, is_run,
        coalesce(operation = $op_tool OR actor = $a_tool, false) AS is_tool,
-       output, input,
-       CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
-            AS INTEGER) - 1 AS turn
+       output, input, turn
 FROM j
 ORDER BY trace_id, turn
 
