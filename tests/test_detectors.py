@@ -94,6 +94,21 @@ def test_repetition_blames_the_first_occurrence() -> None:
     assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("Orchestrator", first, again)
 
 
+def test_repetition_across_line_breaks_and_tabs_but_not_moved_blanks() -> None:
+    """Tabs and line breaks count as spaces; the same letters with blanks elsewhere
+    are another message (removing every blank is only a first, cheap pass)."""
+    run = Run(1, outcome="failure")
+    ask = "Please search for martial arts schools near the stock exchange and list them."
+    first = run.turn("Orchestrator", ask)
+    again = run.turn("Orchestrator", ask.replace(" ", "\n\t", 3))
+    (got,) = signal_rows(builtin.repetition, run)[run.trace_id]
+    assert (got["span_id"], got["symptom_span_id"]) == (first, again)
+    moved = Run(2, outcome="failure")
+    moved.turn("Orchestrator", ask)
+    moved.turn("Orchestrator", ask.replace("martial arts", "martialarts").replace("list", "li st"))
+    assert signal_rows(builtin.repetition, moved) == {}
+
+
 def test_short_acknowledgements_are_not_repetition() -> None:
     """TERMINATE twice is an acknowledgement, not a loop."""
     run = Run(1, outcome="failure")

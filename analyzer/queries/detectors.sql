@@ -29,6 +29,9 @@ WITH c AS (
     FROM content c SEMI JOIN cg_pending p ON p.trace_id = c.trace_id
     GROUP BY ALL
 ),
+-- the spans of the pending runs only (a join with every span costs more than the
+-- text it reads)
+sp AS (SELECT * FROM cg_spans s SEMI JOIN cg_pending p ON p.trace_id = s.trace_id),
 j AS (
     SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
            s.span_id = r.run_span_id OR s.operation = $op_workflow AS is_run,
@@ -41,10 +44,10 @@ j AS (
                 WHEN p1.operation = $op_agent THEN p1.span_id
                 WHEN p2.operation = $op_agent THEN p2.span_id END AS owner_span_id
     FROM c
-    JOIN cg_spans s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
+    JOIN sp s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
     JOIN cg_run r ON r.trace_id = c.trace_id
-    LEFT JOIN cg_spans p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
-    LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+    LEFT JOIN sp p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
+    LEFT JOIN sp p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
 ),
 t AS (
     SELECT *,
@@ -57,7 +60,7 @@ t AS (
 ),
 said AS (
     -- the turns that said something (a handoff's payload repeats its source's turn)
-    SELECT trace_id, span_id, agent, turn, has_code, output FROM t
+    SELECT trace_id, span_id, agent, turn, has_code, lower(output) AS low FROM t
     WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $op_handoff
 ),
 names AS (
@@ -68,7 +71,7 @@ addressed AS (
     -- a message that names another agent of the run is an instruction, not a
     -- program's output
     SELECT s.*, len(list_filter(n.names, lambda x: x <> lower(coalesce(s.agent, ''))
-                                             AND contains(lower(s.output), x))) > 0 AS names_other
+                                             AND contains(s.low, x))) > 0 AS names_other
     FROM said s LEFT JOIN names n ON n.trace_id = s.trace_id
 ),
 marks AS (
@@ -81,8 +84,7 @@ marks AS (
            -- by name (an orchestrator passing the code on)
            (coalesce(lag(has_code) OVER (PARTITION BY trace_id ORDER BY turn), false)
             OR (coalesce(lag(has_code, 2) OVER (PARTITION BY trace_id ORDER BY turn), false)
-                AND contains(lower(coalesce(lag(output) OVER (PARTITION BY trace_id
-                                                              ORDER BY turn), '')),
+                AND contains(coalesce(lag(low) OVER (PARTITION BY trace_id ORDER BY turn), ''),
                              lower(coalesce(agent, '')))
                 AND agent IS NOT NULL))
                AND NOT has_code AND NOT coalesce(names_other, false) AS right_after_code
@@ -180,11 +182,19 @@ WHERE NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
 -- an action, not an acknowledgement; short enough not to be a document it relays),
 -- which two agents ping-ponging also show.
 -- The mistake is the first occurrence; the symptom its first repeat.
-WITH t AS (
-    SELECT trace_id, span_id, owner_span_id, agent, turn,
-           regexp_replace(lower(trim(output)), '\s+', ' ', 'g') AS norm
+WITH said AS (
+    SELECT trace_id, span_id, owner_span_id, agent, turn, output
     FROM cg_msg
     WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND output IS NOT NULL
+),
+t AS (
+    -- normalised only where the agent said the same thing with all blanks removed
+    -- too (a necessary condition, much cheaper than the regular expression)
+    SELECT trace_id, span_id, owner_span_id, agent, turn,
+           regexp_replace(lower(trim(output)), '\s+', ' ', 'g') AS norm
+    FROM said
+    QUALIFY count(*) OVER (PARTITION BY trace_id, agent,
+                                        hash(translate(lower(output), $white, ''))) >= 2
 ),
 r AS (
     SELECT *, row_number() OVER (PARTITION BY trace_id, agent, hash(norm) ORDER BY turn) AS k

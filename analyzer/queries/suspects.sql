@@ -14,6 +14,8 @@
 -- record did not settle (rules named in $settled_rules named their agent from the
 -- structure; their suspects rank by structure alone).
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
+-- the spans of the failed runs only: the parents looked up below are among them
+fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
 reading AS (
     SELECT trace_id FROM cg_attr
     WHERE agent IS NULL OR NOT list_contains($settled_rules, rule)
@@ -23,7 +25,11 @@ s AS (
            s.start_ns, s.span_id = f.run_span_id AS is_run,
            s.span_id = f.run_span_id OR s.operation = $op_tool
                OR row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id)
-                  <= $first_inputs AS wants_input
+                  <= $first_inputs AS wants_input,
+           -- numbered here, before any text is joined (the window moves no text)
+           CAST(row_number() OVER (PARTITION BY s.trace_id
+                                   ORDER BY s.span_id = f.run_span_id DESC, s.start_ns, s.span_id)
+                AS INTEGER) - 1 AS turn
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
     WHERE s.span_id = f.run_span_id OR list_contains($turn_ops, s.operation)
 ),
@@ -50,14 +56,12 @@ j AS (
                 WHEN p2.operation = $op_agent THEN p2.span_id END AS owner_span_id
     FROM s
     LEFT JOIN c ON c.trace_id = s.trace_id AND c.span_id = s.span_id
-    LEFT JOIN cg_spans p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
-    LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+    LEFT JOIN fs p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
+    LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
 )
 SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id, is_run,
        coalesce(operation = $op_tool OR actor = $a_tool, false) AS is_tool,
-       output, input,
-       CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
-            AS INTEGER) - 1 AS turn
+       output, input, turn
 FROM j
 ORDER BY trace_id, turn
 

@@ -139,17 +139,25 @@ def atoms(text: pl.Expr) -> pl.Expr:
     )
 
 
+def _earlier(expr: pl.Expr, k: int) -> pl.Expr:
+    """``expr`` k turns earlier in the same run, on a frame sorted by run and turn
+    (null before the run's first turn): a plain shift, no per-run window."""
+    return pl.when(pl.col("trace_id").shift(k) == pl.col("trace_id")).then(expr.shift(k))
+
+
 def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     """``is_exec``: a tool's turn, or a turn of an agent that never writes code in the
     run, replies right after another agent's code at least once (or after code and
     one message calling it by name), and whose content
     turns mostly come after code (a code turn since its previous turn, within the
     last three turns); the detectors' ``detector_messages`` uses the same rule."""
-    said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run")).sort("trace_id", "turn")
-    code_turn = pl.when(pl.col("has_code")).then(pl.col("turn"))
-    recent = pl.max_horizontal(
-        *(code_turn.shift(k).over("trace_id", order_by="turn") for k in (1, 2, 3))
+    said = (
+        frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
+        .select("trace_id", "turn", "agent", "output", "has_code", "is_tool")
+        .sort("trace_id", "turn")
     )
+    code_turn = pl.when(pl.col("has_code")).then(pl.col("turn"))
+    recent = pl.max_horizontal(*(_earlier(code_turn, k) for k in (1, 2, 3)))
     previous_own = pl.col("turn").shift(1).over(["trace_id", "agent"], order_by="turn")
     names = said.select("trace_id", other=pl.col("agent").str.to_lowercase()).unique().drop_nulls()
     addressed = (
@@ -163,9 +171,9 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
         .unique()
     )
     # a message that names another agent of the run is an instruction, not output
-    said = said.join(addressed, on=["trace_id", "turn"], how="left").with_columns(
-        instruction=pl.col("names_other").fill_null(False)
-    )
+    said = said.join(
+        addressed, on=["trace_id", "turn"], how="left", maintain_order="left"
+    ).with_columns(instruction=pl.col("names_other").fill_null(False))
     said = said.with_columns(
         after_code=(recent.fill_null(-1) > previous_own.fill_null(-1))
         & ~pl.col("has_code")
@@ -173,12 +181,10 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
         # right after code, or after code and one message that calls this agent by
         # name (an orchestrator passing the code on)
         right_after=(
-            pl.col("has_code").shift(1).over("trace_id", order_by="turn").fill_null(False)
+            _earlier(pl.col("has_code"), 1).fill_null(False)
             | (
-                pl.col("has_code").shift(2).over("trace_id", order_by="turn").fill_null(False)
-                & pl.col("output")
-                .shift(1)
-                .over("trace_id", order_by="turn")
+                _earlier(pl.col("has_code"), 2).fill_null(False)
+                & _earlier(pl.col("output"), 1)
                 .fill_null("")
                 .str.to_lowercase()
                 .str.contains(pl.col("agent").fill_null("\u0000").str.to_lowercase(), literal=True)
