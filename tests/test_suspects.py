@@ -161,6 +161,11 @@ def test_calibration_fit_is_monotone_and_never_certain() -> None:
     assert shares == sorted(shares) and max(shares) < 1.0
     assert calibration.confidence(3.5, table) == shares[-1]
     assert calibration.confidence(None, table) == 0.0
+    # a large nearly-all-right block, then a small all-right one: smoothing alone
+    # would rank the small one lower (0.75 after 0.94); the map stays monotone
+    tail = [(3.0, True)] * 15 + [(3.0, False)] + [(5.7, True)] * 2
+    shares = [share for _, share in calibration.fit(pairs[:5] + tail)]
+    assert shares == sorted(shares)
 
 
 def test_every_failed_run_with_agent_spans_gets_ranked_suspects() -> None:

@@ -43,7 +43,8 @@ def fit(
 ) -> tuple[tuple[float, float], ...]:
     """Pool-adjacent-violators over (raw, right) pairs: a non-decreasing step function
     as (lowest raw of the block, share right in the block) pairs; blocks hold at
-    least ``min_bin`` runs (the last may hold fewer) so one run cannot set a step."""
+    least ``min_bin`` runs so one run cannot set a step; the shares are smoothed
+    (Laplace) and kept non-decreasing."""
     ordered = sorted(pairs, key=lambda p: p[0])
     blocks: list[list[float]] = []  # [low, right, n]
     for raw, right in ordered:
@@ -55,4 +56,14 @@ def fit(
             low, r, n = blocks.pop()
             blocks[-1][1] += r
             blocks[-1][2] += n
-    return tuple((round(low, 4), round((r + 1) / (n + 2), 4)) for low, r, n in blocks)
+    while len(blocks) > 1 and blocks[-1][2] < min_bin:
+        low, r, n = blocks.pop()
+        blocks[-1][1] += r
+        blocks[-1][2] += n
+    # the smoothed share of a small all-right block can fall below a larger
+    # block's: the running maximum keeps the map non-decreasing
+    out: list[tuple[float, float]] = []
+    for low, r, n in blocks:
+        share = round((r + 1) / (n + 2), 4)
+        out.append((round(low, 4), max(share, out[-1][1]) if out else share))
+    return tuple(out)
