@@ -204,18 +204,18 @@ def handoff_chain(ctx: Context) -> pl.DataFrame:
         .iter_rows()
     ):
         passive[tid].add(span)
-    rows: list[dict[str, Any]] = []
-    for (trace_id,), run in h.sort("start_ns").group_by("trace_id", maintain_order=True):
+    # one pass over the edges in start order, bucketed by run (a group_by with a
+    # frame per run cost a gather per failed run)
+    by_run: dict[str, list[_Edge]] = {}
+    ordered = h.sort("start_ns", maintain_order=True).select(
+        "trace_id", "src_span", "dst_span", "hash", "values"
+    )
+    for trace_id, src_span, dst_span, digest, values in ordered.iter_rows():
         lacks = task.get(str(trace_id), set())
-        edges = [
-            _Edge(
-                r["src_span"],
-                r["dst_span"],
-                r["hash"],
-                None if r["values"] is None else frozenset(set(r["values"]) - lacks),
-            )
-            for r in run.iter_rows(named=True)
-        ]
+        kept = None if values is None else frozenset(set(values) - lacks)
+        by_run.setdefault(trace_id, []).append(_Edge(src_span, dst_span, digest, kept))
+    rows: list[dict[str, Any]] = []
+    for trace_id, edges in by_run.items():
         start = edges[-1].src
         for span, (w, back) in walk(edges, start, passive.get(str(trace_id), set())).items():
             rows.append({"trace_id": trace_id, "span_id": span, "score": w, "hops": back})
