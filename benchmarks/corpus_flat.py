@@ -30,6 +30,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import sys
@@ -217,7 +218,9 @@ def write_logs(out: Path) -> tuple[dict[str, str], list[str]]:
 
 def convert(raw: Path, otlp: Path, truth_path: Path, frameworks: dict[str, str]) -> None:
     """``whowhen_to_otlp.py`` over the logs; the truth gains each run's framework."""
-    if whowhen_to_otlp.main([str(raw), "--out", str(otlp), "--truth", str(truth_path)]) != 0:
+    with contextlib.redirect_stdout(sys.stderr):
+        done = whowhen_to_otlp.main([str(raw), "--out", str(otlp), "--truth", str(truth_path)])
+    if done != 0:
         raise SystemExit(f"error: {raw}: conversion failed")
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     for record in truth.values():
