@@ -6,14 +6,16 @@ messages in order. This script writes each failing corpus run as such a log,
 
 - ``question``: the run's task;
 - ``history``: one ``{"name", "content"}`` message per agent turn (an
-  ``invoke_agent``, ``plan`` or ``verify`` span of coordgap with an actor), in
-  start order, its output text as the content, and one message per tool span
-  with an output, named after the agent that called the tool (the tool's output
-  as that agent's message, as an executor's reply reads in a chat log); a turn
-  with no output text and no tool output (a guardrail's verdict) is left out;
+  ``invoke_agent``, ``plan`` or ``verify`` span of coordgap with an actor), its
+  output text as the content (a turn without text: the error it raised, the reply
+  it handed back, or for the run's last turn the run's output), one per tool span
+  with an output, named after the agent that called the tool (as an executor's
+  reply reads in a chat log), and one per handoff an agent sent while its turn
+  was still open (a manager delegating), in the order they start; a turn inside
+  which other agents' turns ran (a manager) speaks its own text at its end; a
+  turn with no text at all (a guardrail's verdict) is left out;
 - ``mistake_agent`` and ``mistake_step``: the annotated agent and the index in
-  ``history`` of the annotated turn's message (its first tool message when the
-  turn itself recorded no text);
+  ``history`` of the annotated turn's first message;
 
 converts the logs with ``whowhen_to_otlp.py`` (one ``invoke_agent`` span per
 message, no handoffs, no tool spans, no actors), scores them with
@@ -151,9 +153,41 @@ def _is_turn(attrs: dict[str, Any]) -> bool:
     )
 
 
-def flatten(spans: list[dict[str, Any]], record: dict[str, Any]) -> dict[str, Any] | None:
-    """One run as a Who&When-shaped log; None when the annotated turn left no message."""
-    ordered = sorted(spans, key=lambda s: (int(s["startTimeUnixNano"]), s["spanId"]))
+def _open_turn(
+    ordered: list[dict[str, Any]], turns: list[int], handoff: dict[str, Any]
+) -> int | None:
+    """The index of the source agent's turn still open when ``handoff`` starts (an agent
+    handing work on in the middle of its turn: a manager delegating), else None."""
+    attrs = _attrs(handoff)
+    start = int(handoff["startTimeUnixNano"])
+    for at in reversed(turns):
+        span = ordered[at]
+        if _attrs(span).get(semconv.GEN_AI_AGENT_NAME) != attrs.get(semconv.HANDOFF_SOURCE):
+            continue
+        if int(span["startTimeUnixNano"]) <= start < int(span["endTimeUnixNano"]):
+            return at
+    return None
+
+
+def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
+    """When a turn's text was said: its start, or its end when another agent's turn
+    started inside it."""
+    span = ordered[at]
+    start, end = int(span["startTimeUnixNano"]), int(span["endTimeUnixNano"])
+    agent = _attrs(span).get(semconv.GEN_AI_AGENT_NAME)
+    inside = any(
+        start < int(ordered[i]["startTimeUnixNano"]) < end
+        and _attrs(ordered[i]).get(semconv.GEN_AI_AGENT_NAME) != agent
+        for i in turns
+    )
+    return end if inside else start
+
+
+def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+    """(time, owner turn's span id or "", text) of every message of the run, at its
+    span's start: a turn's text (at its end when other agents' turns ran inside it, a
+    manager's answer after its team's work), a tool's output, and what an agent
+    handed on while its turn was still open (a delegation), when it was sent."""
     turns = [i for i, span in enumerate(ordered) if _is_turn(_attrs(span))]
     run_output = next(
         (
@@ -163,25 +197,39 @@ def flatten(spans: list[dict[str, Any]], record: dict[str, Any]) -> dict[str, An
         ),
         "",
     )
-    agent_of: dict[str, str] = {}
+    found: list[tuple[int, str, str]] = []
+    for at, span in enumerate(ordered):
+        attrs = _attrs(span)
+        op = attrs.get(semconv.GEN_AI_OPERATION_NAME)
+        start = int(span["startTimeUnixNano"])
+        if at in turns:
+            text = _turn_text(ordered, at, at == turns[-1], run_output)
+            found.append((_said_at(ordered, turns, at), span["spanId"], text))
+        elif op == TOOL_OP and attrs.get(semconv.ACTOR):
+            owner = str(span.get("parentSpanId") or "")
+            found.append((start, owner, _output(attrs) or _error_text(span)))
+        elif op == semconv.OP_HANDOFF:
+            source = _open_turn(ordered, turns, span)
+            text = _text(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))
+            if source is not None and text.strip() and text != _output(_attrs(ordered[source])):
+                found.append((start, ordered[source]["spanId"], text))
+    return sorted((m for m in found if m[2].strip()), key=lambda m: m[0])
+
+
+def flatten(spans: list[dict[str, Any]], record: dict[str, Any]) -> dict[str, Any] | None:
+    """One run as a Who&When-shaped log; None when the annotated turn left no message."""
+    ordered = sorted(spans, key=lambda s: (int(s["startTimeUnixNano"]), s["spanId"]))
+    agent_of = {
+        span["spanId"]: str(_attrs(span)[semconv.GEN_AI_AGENT_NAME])
+        for span in ordered
+        if _is_turn(_attrs(span))
+    }
     history: list[dict[str, str]] = []
     first_message: dict[str, int] = {}
     last_agent = "unknown"
-    for at, span in enumerate(ordered):
-        attrs = _attrs(span)
-        if at in turns:
-            last_agent = str(attrs[semconv.GEN_AI_AGENT_NAME])
-            agent_of[span["spanId"]] = last_agent
-            owner = span["spanId"]
-            text = _turn_text(ordered, at, at == turns[-1], run_output)
-        elif attrs.get(semconv.GEN_AI_OPERATION_NAME) == TOOL_OP and attrs.get(semconv.ACTOR):
-            owner = str(span.get("parentSpanId") or "")
-            text = _output(attrs) or _error_text(span)
-        else:
-            continue
-        if not text.strip():
-            continue
+    for _time, owner, text in _messages(ordered):
         if owner in agent_of:
+            last_agent = agent_of[owner]
             first_message.setdefault(owner, len(history))
         history.append({"name": agent_of.get(owner, last_agent), "content": text})
     step = first_message.get(str(record.get("span_id")))
