@@ -262,3 +262,37 @@ def test_answer_origin_passes_a_code_actor_credit_to_its_handoff_source() -> Non
     got = _rows(features.answer_origin, run)
     assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
     assert "calc" not in {r["agent"] for r in got if r["score"] >= got[0]["score"]}
+
+
+def test_a_total_passes_its_credit_to_who_introduced_the_figures() -> None:
+    """A message whose only new value adds up earlier figures computed it: the
+    result's credit goes to the step that introduced the wrong figure, not to the
+    one that added them up (no code, no executor span: numbers alone)."""
+    run = _task_run("Reimburse claim C-77 in EUR: hotel and meals, rate of the trip date.")
+    run.turn("Intake", "Claim C-77: hotel 612.0 GBP, meals 214.0 GBP.")
+    fx = run.turn("Fx", "Converted at 1.1672: hotel 714.33 EUR, meals 249.78 EUR.")
+    adder = run.turn("Adder", "Total: 964.11 EUR.")
+    run.turn("Payer", "Paid 964.11 EUR.")
+    got = _rows(features.answer_origin, run)
+    assert got[0]["span_id"] == fx
+    assert adder not in [r["span_id"] for r in got if r["score"] >= 0.5]
+
+
+def test_arithmetic_needs_operands_that_are_figures() -> None:
+    """Pieces of a date are no operands; a total of figures of one message is."""
+    from analyzer.suspects import derived
+
+    assert derived.explains("964.11", [[714.33, 249.78]]) == [714.33, 249.78]
+    assert derived.explains("210", [[214.0, 612.0]]) is None
+
+
+def test_json_keys_are_no_values() -> None:
+    """A record's field names are its shape: only its values are atoms."""
+    from analyzer.suspects import without_keys
+
+    frame = pl.DataFrame({"output": ['{"total_eur": 1430.95, "field": "total_eur"}']})
+    frame = frame.with_columns(atoms=turns.atoms(pl.col("output")))
+    assert sorted(without_keys(frame)["atoms"][0]) == ["1430.95", "total_eur"]
+    frame = pl.DataFrame({"output": ['{"total_eur": 1430.95}']})
+    frame = frame.with_columns(atoms=turns.atoms(pl.col("output")))
+    assert without_keys(frame)["atoms"][0].to_list() == ["1430.95"]

@@ -29,7 +29,7 @@ import polars as pl
 from analyzer import queries
 from analyzer.suspects import calibration, features, handoffs, turns
 
-__all__ = ["TOP", "apply", "rank", "redact", "role_free", "suspects_frame"]
+__all__ = ["TOP", "apply", "rank", "redact", "role_free", "suspects_frame", "without_keys"]
 
 TOP: Final = 3
 """Suspects kept per run."""
@@ -50,7 +50,7 @@ _SUSPECT = pl.Struct(
 def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl.DataFrame:
     """``failures`` with the suspects of every failed run ranked (the ``cg_*``
     tables of an analysis must exist); see :func:`apply`."""
-    turn_rows = turns.load(con)
+    turn_rows = without_keys(turns.load(con))
     named = con.sql(queries.sql("suspect_attributions")).pl()
     ctx = features.Context(turn_rows, named, handoffs.load(con))
     ranked = rank(ctx)
@@ -114,6 +114,25 @@ def rank(ctx: features.Context) -> pl.DataFrame:
 
 
 _QUOTED = re.compile(r'"[^"]*"')
+_JSON_KEY: Final = r'"[^"\\]{1,60}"\s*:'
+"""A JSON object's key in a message (``"total_eur":``): the shape of the data, not
+a value a result rests on."""
+
+
+def without_keys(turn_rows: pl.DataFrame) -> pl.DataFrame:
+    """The turns with their atoms that appear only as JSON object keys dropped: a
+    message that restates a record (``{"total_eur": 1430.95}``) introduces its
+    values, not its field names."""
+    keys = (
+        pl.col("output")
+        .fill_null("")
+        .str.extract_all(_JSON_KEY)
+        .list.eval(pl.element().str.extract(r'^"(.*)"', 1).str.to_lowercase())
+    )
+    values = pl.col("output").fill_null("").str.replace_all(_JSON_KEY, " ")
+    return turn_rows.with_columns(
+        atoms=pl.col("atoms").list.set_difference(keys.list.set_difference(turns.atoms(values)))
+    )
 
 
 def redact(evidence: str) -> str:

@@ -8,7 +8,7 @@ from typing import Final
 
 import polars as pl
 
-from analyzer.suspects import handoffs, provenance
+from analyzer.suspects import derived, handoffs, provenance
 from analyzer.suspects.base import Context, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
 
@@ -114,7 +114,8 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
         .join(n_final, on="trace_id")
         .select("trace_id", "turn", w=pl.col("k") / pl.col("n"))
     )
-    credited = provenance.credit(t, start, novel, _authors(t), handoffs.passed_edges(ctx))
+    passed = pl.concat([handoffs.passed_edges(ctx), derived.derived_edges(t, novel)])
+    credited = provenance.credit(t, start, novel, _authors(t), passed)
     who = t.select("trace_id", "turn", "agent", "owner_span_id")
     return (
         credited.join(who, on=["trace_id", "turn"])

@@ -1,0 +1,341 @@
+"""Score attribution on the corpus flattened to messages only (the Who&When shape).
+
+The committed corpus (``tests/corpus``) records handoffs, actors, tool spans and
+parent/child links; public failure logs carry none of that, only the agents'
+messages in order. This script writes each failing corpus run as such a log,
+
+- ``question``: the run's task;
+- ``history``: one ``{"name", "content"}`` message per agent turn (an
+  ``invoke_agent``, ``plan`` or ``verify`` span of coordgap with an actor), its
+  output text as the content (a turn without text: the error it raised, the reply
+  it handed back, or for the run's last turn the run's output), one per tool span
+  with an output, named after the agent that called the tool (as an executor's
+  reply reads in a chat log), and one per handoff an agent sent while its turn
+  was still open (a manager delegating), in the order they start; a turn inside
+  which other agents' turns ran (a manager) speaks its own text at its end; a
+  turn with no text at all (a guardrail's verdict) is left out;
+- ``mistake_agent`` and ``mistake_step``: the annotated agent and the index in
+  ``history`` of the annotated turn's first message;
+
+converts the logs with ``whowhen_to_otlp.py`` (one ``invoke_agent`` span per
+message, no handoffs, no tool spans, no actors), scores them with
+``attribution_accuracy.py`` and prints agent and step accuracy per framework
+and overall, beside the same figures on the structured corpus.
+
+Usage::
+
+    python benchmarks/corpus_flat.py                 # write to a temporary dir
+    python benchmarks/corpus_flat.py --keep DIR      # keep the logs, OTLP and truth in DIR
+    python benchmarks/corpus_flat.py --json          # the figures as JSON
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import attribution_accuracy, whowhen_to_otlp  # noqa: E402
+from tracer import semconv  # noqa: E402
+
+TRACES = ROOT / "tests" / "corpus" / "traces"
+TRUTH = ROOT / "tests" / "corpus" / "annotations.json"
+TURN_OPS = frozenset({semconv.OP_INVOKE_AGENT, semconv.OP_PLAN, semconv.OP_VERIFY})
+TOOL_OP = semconv.OP_EXECUTE_TOOL
+OVERALL = "overall"
+STATUS_ERROR = 2  # OTLP status code ERROR
+# the OpenTelemetry exception event's attributes
+EXCEPTION_TYPE = "exception.type"
+EXCEPTION_MESSAGE = "exception.message"
+
+
+def _attrs(span: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in span.get("attributes") or []:
+        value = item.get("value") or {}
+        out[item["key"]] = next(iter(value.values()), None) if value else None
+    return out
+
+
+def _text(value: Any) -> str:
+    """A span's output as plain text: the GenAI message parts joined, else the string."""
+    if value is None:
+        return ""
+    text = str(value)
+    try:
+        messages = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(messages, list) and messages and isinstance(messages[0], dict):
+        parts = [
+            str(part.get("content") or "")
+            for m in messages
+            for part in m.get("parts") or []
+            if isinstance(part, dict)
+        ]
+        if any(parts):
+            return "\n".join(p for p in parts if p)
+    return text
+
+
+def _output(attrs: dict[str, Any]) -> str:
+    return _text(attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES) or attrs.get(semconv.OUTPUT_CONTENT))
+
+
+def load_spans(traces: Path, wanted: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The spans of the wanted runs, per trace id, from the corpus's OTLP/JSON lines."""
+    runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted(traces.glob("*.jsonl*")):
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    continue
+                for rs in json.loads(line).get("resourceSpans") or []:
+                    for ss in rs.get("scopeSpans") or []:
+                        for span in ss.get("spans") or []:
+                            if span["traceId"] in wanted:
+                                runs[span["traceId"]].append(span)
+    return runs
+
+
+def _error_text(span: dict[str, Any]) -> str:
+    """What a span that raised recorded: its exception's type and message, else its status."""
+    for event in span.get("events") or []:
+        attrs = _attrs(event)
+        kind, message = attrs.get(EXCEPTION_TYPE), attrs.get(EXCEPTION_MESSAGE)
+        if kind or message:
+            return f"{kind or 'Error'}: {message or ''}"
+    status = span.get("status") or {}
+    return str(status.get("message") or "") if status.get("code") == STATUS_ERROR else ""
+
+
+def _reply(ordered: list[dict[str, Any]], at: int, agent: str) -> str:
+    """The content of the next handoff ``agent`` sends after its turn at ``at`` (a
+    delegated coworker's reply is recorded there), before that agent's next turn."""
+    for span in ordered[at + 1 :]:
+        attrs = _attrs(span)
+        if attrs.get(semconv.GEN_AI_AGENT_NAME) == agent:
+            return ""
+        if attrs.get(semconv.GEN_AI_OPERATION_NAME) == semconv.OP_HANDOFF and (
+            attrs.get(semconv.HANDOFF_SOURCE) == agent
+        ):
+            return _text(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))
+    return ""
+
+
+def _turn_text(ordered: list[dict[str, Any]], at: int, last_turn: bool, run_output: str) -> str:
+    """A turn's message: its output; else the error it raised, the reply it handed on,
+    or (the run's last turn) the run's recorded output."""
+    span = ordered[at]
+    attrs = _attrs(span)
+    agent = str(attrs[semconv.GEN_AI_AGENT_NAME])
+    for text in (_output(attrs), _error_text(span), _reply(ordered, at, agent)):
+        if text.strip():
+            return text
+    return run_output if last_turn else ""
+
+
+def _is_turn(attrs: dict[str, Any]) -> bool:
+    return bool(
+        attrs.get(semconv.GEN_AI_OPERATION_NAME) in TURN_OPS
+        and attrs.get(semconv.ACTOR)
+        and attrs.get(semconv.GEN_AI_AGENT_NAME)
+    )
+
+
+def _open_turn(
+    ordered: list[dict[str, Any]], turns: list[int], handoff: dict[str, Any]
+) -> int | None:
+    """The index of the source agent's turn still open when ``handoff`` starts (an agent
+    handing work on in the middle of its turn: a manager delegating), else None."""
+    attrs = _attrs(handoff)
+    start = int(handoff["startTimeUnixNano"])
+    for at in reversed(turns):
+        span = ordered[at]
+        if _attrs(span).get(semconv.GEN_AI_AGENT_NAME) != attrs.get(semconv.HANDOFF_SOURCE):
+            continue
+        if int(span["startTimeUnixNano"]) <= start < int(span["endTimeUnixNano"]):
+            return at
+    return None
+
+
+def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
+    """When a turn's text was said: its start, or its end when another agent's turn
+    started inside it."""
+    span = ordered[at]
+    start, end = int(span["startTimeUnixNano"]), int(span["endTimeUnixNano"])
+    agent = _attrs(span).get(semconv.GEN_AI_AGENT_NAME)
+    inside = any(
+        start < int(ordered[i]["startTimeUnixNano"]) < end
+        and _attrs(ordered[i]).get(semconv.GEN_AI_AGENT_NAME) != agent
+        for i in turns
+    )
+    return end if inside else start
+
+
+def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+    """(time, owner turn's span id or "", text) of every message of the run, at its
+    span's start: a turn's text (at its end when other agents' turns ran inside it, a
+    manager's answer after its team's work), a tool's output, and what an agent
+    handed on while its turn was still open (a delegation), when it was sent."""
+    turns = [i for i, span in enumerate(ordered) if _is_turn(_attrs(span))]
+    run_output = next(
+        (
+            _output(a)
+            for a in map(_attrs, ordered)
+            if a.get(semconv.GEN_AI_OPERATION_NAME) == semconv.OP_INVOKE_WORKFLOW
+        ),
+        "",
+    )
+    found: list[tuple[int, str, str]] = []
+    for at, span in enumerate(ordered):
+        attrs = _attrs(span)
+        op = attrs.get(semconv.GEN_AI_OPERATION_NAME)
+        start = int(span["startTimeUnixNano"])
+        if at in turns:
+            text = _turn_text(ordered, at, at == turns[-1], run_output)
+            found.append((_said_at(ordered, turns, at), span["spanId"], text))
+        elif op == TOOL_OP and attrs.get(semconv.ACTOR):
+            owner = str(span.get("parentSpanId") or "")
+            found.append((start, owner, _output(attrs) or _error_text(span)))
+        elif op == semconv.OP_HANDOFF:
+            source = _open_turn(ordered, turns, span)
+            text = _text(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))
+            if source is not None and text.strip() and text != _output(_attrs(ordered[source])):
+                found.append((start, ordered[source]["spanId"], text))
+    return sorted((m for m in found if m[2].strip()), key=lambda m: m[0])
+
+
+def flatten(spans: list[dict[str, Any]], record: dict[str, Any]) -> dict[str, Any] | None:
+    """One run as a Who&When-shaped log; None when the annotated turn left no message."""
+    ordered = sorted(spans, key=lambda s: (int(s["startTimeUnixNano"]), s["spanId"]))
+    agent_of = {
+        span["spanId"]: str(_attrs(span)[semconv.GEN_AI_AGENT_NAME])
+        for span in ordered
+        if _is_turn(_attrs(span))
+    }
+    history: list[dict[str, str]] = []
+    first_message: dict[str, int] = {}
+    last_agent = "unknown"
+    for _time, owner, text in _messages(ordered):
+        if owner in agent_of:
+            last_agent = agent_of[owner]
+            first_message.setdefault(owner, len(history))
+        history.append({"name": agent_of.get(owner, last_agent), "content": text})
+    step = first_message.get(str(record.get("span_id")))
+    if step is None:
+        return None
+    return {
+        "question": record.get("task") or "",
+        "history": history,
+        "mistake_agent": record["mistake_agent"],
+        "mistake_step": step,
+    }
+
+
+def write_logs(out: Path) -> tuple[dict[str, str], list[str]]:
+    """The failing corpus runs as logs under ``out/<framework>/<trace>.json``; returns
+    each log key's framework and the runs left out (annotated turn without a message)."""
+    runs = json.loads(TRUTH.read_text(encoding="utf-8"))["runs"]
+    failing = {k: v for k, v in runs.items() if not v.get("healthy")}
+    spans = load_spans(TRACES, set(failing))
+    frameworks: dict[str, str] = {}
+    skipped: list[str] = []
+    for trace_id, record in sorted(failing.items()):
+        log = flatten(spans.get(trace_id, []), record)
+        if log is None:
+            skipped.append(trace_id)
+            continue
+        key = f"{record['framework']}/{trace_id}.json"
+        path = out / key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(log, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        frameworks[key] = record["framework"]
+    return frameworks, skipped
+
+
+def convert(raw: Path, otlp: Path, truth_path: Path, frameworks: dict[str, str]) -> None:
+    """``whowhen_to_otlp.py`` over the logs; the truth gains each run's framework."""
+    with contextlib.redirect_stdout(sys.stderr):
+        done = whowhen_to_otlp.main([str(raw), "--out", str(otlp), "--truth", str(truth_path)])
+    if done != 0:
+        raise SystemExit(f"error: {raw}: conversion failed")
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    for record in truth.values():
+        record["framework"] = frameworks[record["log"]]
+    truth_path.write_text(json.dumps(truth, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
+def figures(traces: list[Path], truth: dict[str, Any]) -> dict[str, Any]:
+    """Agent and step accuracy per framework and overall, plus healthy runs listed."""
+    analysis = attribution_accuracy.analyze(attribution_accuracy.trace_files(traces))
+    s = attribution_accuracy.score(truth, analysis, "framework")
+    table = {k: {"runs": n, "agent": a, "step": st} for k, (n, a, st) in s.by_group.items()}
+    table[OVERALL] = {"runs": s.failed, "agent": s.right_agent, "step": s.right_step}
+    failures = analysis.get("failures", [])
+    named = sum(1 for f in failures if f.get("agent") and f["trace_id"] in truth)
+    return {
+        "table": table,
+        "healthy_listed": len(s.healthy_listed),
+        "named": named,
+        "unnamed": s.unnamed,
+    }
+
+
+def _pct(num: int, den: int) -> str:
+    return f"{100.0 * num / den:5.1f}%" if den else "  n/a"
+
+
+def render(flat: dict[str, Any], structured: dict[str, Any], skipped: int) -> str:
+    head = f"{'framework':<18} {'runs':>4}  {'flat agent':>10} {'flat step':>9}"
+    head += f"   {'struct agent':>12} {'struct step':>11}"
+    lines = [head]
+    groups = sorted(k for k in flat["table"] if k != OVERALL) + [OVERALL]
+    for group in groups:
+        f = flat["table"].get(group, {"runs": 0, "agent": 0, "step": 0})
+        s = structured["table"].get(group, {"runs": 0, "agent": 0, "step": 0})
+        lines.append(
+            f"{group:<18} {f['runs']:>4}  {_pct(f['agent'], f['runs']):>10} "
+            f"{_pct(f['step'], f['runs']):>9}   {_pct(s['agent'], s['runs']):>12} "
+            f"{_pct(s['step'], s['runs']):>11}"
+        )
+    lines.append(
+        f"flat: runs with no agent named {flat['unnamed']}; runs left out (annotated turn "
+        f"without a message) {skipped}; structured: healthy runs listed as failed "
+        f"{structured['healthy_listed']}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--keep", type=Path, default=None, help="keep logs, OTLP, truth here")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="coordgap-flat-") as tmp:
+        base = args.keep or Path(tmp)
+        raw, otlp, truth_path = base / "logs", base / "otlp", base / "truth.json"
+        frameworks, skipped = write_logs(raw)
+        convert(raw, otlp, truth_path, frameworks)
+        flat = figures([otlp], json.loads(truth_path.read_text(encoding="utf-8")))
+    corpus_truth = json.loads(TRUTH.read_text(encoding="utf-8"))["runs"]
+    structured = figures([TRACES], corpus_truth)
+    if args.json:
+        print(json.dumps({"flat": flat, "structured": structured, "skipped": skipped}, indent=1))
+    else:
+        print(render(flat, structured, len(skipped)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
