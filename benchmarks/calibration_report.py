@@ -129,6 +129,11 @@ def svg(data: list[dict[str, Any]], path: Path) -> None:
         f'<text x="12" y="{h / 2}" transform="rotate(-90 12 {h / 2})"'
         ' text-anchor="middle">share right</text>',
     ]
+    for tick in (0.0, 0.5, 1.0):  # the axes' scale: 0, 0.5 and 1 on both
+        tx, ty = xy(tick, 0)
+        parts.append(f'<text x="{tx:.1f}" y="{ty + 14:.1f}" text-anchor="middle">{tick:g}</text>')
+        tx, ty = xy(0, tick)
+        parts.append(f'<text x="{tx - 6:.1f}" y="{ty + 4:.1f}" text-anchor="end">{tick:g}</text>')
     for low, high in zip(BINS, BINS[1:], strict=False):
         inside = [d["right"] for d in data if low <= d["confidence"] < high]
         if not inside:
