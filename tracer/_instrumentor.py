@@ -9,12 +9,13 @@ any order and from several threads. Re-exported by :mod:`tracer.instrumentation`
 from __future__ import annotations
 
 import threading
+from abc import ABC, abstractmethod
 from typing import Any
 
 __all__ = ["Instrumentor"]
 
 
-class Instrumentor:
+class Instrumentor(ABC):
     """A framework's global switch: patch on :meth:`instrument`, undo on :meth:`uninstrument`.
 
     The contract, for every integration built on it:
@@ -39,11 +40,13 @@ class Instrumentor:
         self._handle: Any = None
         self._on = False
 
+    @abstractmethod
     def _instrument(self, **options: Any) -> Any:
-        raise NotImplementedError
+        """Patch the framework with ``options``; return what undoes it."""
 
+    @abstractmethod
     def _uninstrument(self, handle: Any) -> None:
-        raise NotImplementedError
+        """Undo the patch :meth:`_instrument` returned ``handle`` for."""
 
     def instrument(self, **options: Any) -> None:
         """Switch tracing on with ``options`` (replacing earlier ones)."""
