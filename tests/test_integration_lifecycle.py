@@ -35,11 +35,19 @@ SWITCHES: dict[str, tuple[str, Callable[[], Any]]] = {
 }
 
 
+def _integration(name: str) -> ModuleType:
+    """The integration module, its framework required; CrewAI's telemetry and
+    first-run prompt are switched off (crewai_support) before CrewAI is imported."""
+    if name == "crewai":
+        importlib.import_module("crewai_support")  # sets the environment, then need()s it
+    need(SWITCHES[name][0])
+    return importlib.import_module(f"tracer.integrations.{name}")
+
+
 @pytest.fixture(params=sorted(SWITCHES))
 def switch(request: pytest.FixtureRequest) -> Iterator[tuple[ModuleType, Callable[[], Any]]]:
-    framework, patched = SWITCHES[request.param]
-    need(framework)
-    module = importlib.import_module(f"tracer.integrations.{request.param}")
+    patched = SWITCHES[request.param][1]
+    module = _integration(request.param)
     module.uninstrument()
     yield module, patched
     module.uninstrument()
@@ -76,9 +84,8 @@ def test_lifecycle_is_idempotent_and_restores(switch: tuple[ModuleType, Callable
 @pytest.mark.parametrize("name", ["crewai", "openai_agents"])  # mcp has no impossible option
 def test_bad_options_leave_the_framework_as_it_was(name: str) -> None:
     """A ValueError from instrument() comes before anything is patched or unpatched."""
-    framework, patched = SWITCHES[name]
-    need(framework)
-    module = importlib.import_module(f"tracer.integrations.{name}")
+    patched = SWITCHES[name][1]
+    module = _integration(name)
     module.instrument()
     on = patched()
     with pytest.raises(ValueError):
