@@ -5,9 +5,10 @@
 
 -- name: suspect_handoffs
 -- One row per explicit handoff of a failed run: its source and target agents, the
--- payload fingerprint (hash), the payload text when captured, and the two steps it
--- joins: `src_span` the source agent's latest step that started at or before the
--- handoff, `dst_span` the target agent's first step that started at or after it.
+-- payload fingerprint (hash) and the two steps it joins: `src_span` the source
+-- agent's latest step that started at or before the handoff, `dst_span` the target
+-- agent's first step that started at or after it. The payload text, when captured,
+-- comes from suspect_handoff_payloads.
 WITH failed AS (SELECT trace_id FROM cg_run WHERE failed),
 h AS (
     SELECT h.trace_id, h.span_id, h.source, h.target, h.start_ns,
@@ -31,43 +32,17 @@ dst AS (
     FROM src ASOF LEFT JOIN (SELECT trace_id, span_id, agent, -start_ns AS neg FROM steps) st
         ON st.trace_id = src.trace_id AND st.agent = src.target AND st.neg <= -src.start_ns
 )
-SELECT d.trace_id, d.span_id, d.source, d.target, d.start_ns, d.hash, d.src_span,
-       d.dst_span, p.payload
-FROM dst d
-LEFT JOIN (
-    SELECT c.trace_id, c.span_id, string_agg(c.text, chr(10) ORDER BY c.seq) AS payload
-    FROM content c SEMI JOIN h ON h.trace_id = c.trace_id AND h.span_id = c.span_id
-    WHERE c.direction = $d_payload
-    GROUP BY ALL
-) p ON p.trace_id = d.trace_id AND p.span_id = d.span_id
-ORDER BY d.trace_id, d.start_ns, d.span_id
-
--- name: suspect_handoffs_bare
--- suspect_handoffs for a database without a content table: no payload text.
-WITH failed AS (SELECT trace_id FROM cg_run WHERE failed),
-h AS (
-    SELECT h.trace_id, h.span_id, h.source, h.target, h.start_ns,
-           s.attributes[$k_hash] AS hash
-    FROM cg_handoffs h
-    SEMI JOIN failed f ON f.trace_id = h.trace_id
-    JOIN spans s ON s.trace_id = h.trace_id AND s.span_id = h.span_id
-),
-steps AS (
-    SELECT s.trace_id, s.span_id, s.agent, s.start_ns
-    FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id
-    WHERE s.operation IN ($o_agent, $o_verify, $o_plan) AND s.agent IS NOT NULL
-),
-src AS (
-    SELECT h.*, st.span_id AS src_span
-    FROM h ASOF LEFT JOIN steps st
-        ON st.trace_id = h.trace_id AND st.agent = h.source AND st.start_ns <= h.start_ns
-),
-dst AS (
-    SELECT src.*, st.span_id AS dst_span
-    FROM src ASOF LEFT JOIN (SELECT trace_id, span_id, agent, -start_ns AS neg FROM steps) st
-        ON st.trace_id = src.trace_id AND st.agent = src.target AND st.neg <= -src.start_ns
-)
-SELECT trace_id, span_id, source, target, start_ns, hash, src_span, dst_span,
-       NULL::VARCHAR AS payload
+SELECT trace_id, span_id, source, target, start_ns, hash, src_span, dst_span
 FROM dst
 ORDER BY trace_id, start_ns, span_id
+
+-- name: suspect_handoff_payloads
+-- The captured payload text of every handoff of a failed run (needs the content table).
+SELECT c.trace_id, c.span_id, string_agg(c.text, chr(10) ORDER BY c.seq) AS payload
+FROM content c
+SEMI JOIN (
+    SELECT h.trace_id, h.span_id FROM cg_handoffs h
+    SEMI JOIN (SELECT trace_id FROM cg_run WHERE failed) f ON f.trace_id = h.trace_id
+) h ON h.trace_id = c.trace_id AND h.span_id = c.span_id
+WHERE c.direction = $d_payload
+GROUP BY ALL

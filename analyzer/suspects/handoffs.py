@@ -68,12 +68,23 @@ def empty_handoffs() -> pl.DataFrame:
 
 
 def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """The handoff edges of the failed runs (the ``cg_*`` tables must exist)."""
-    name = "suspect_handoffs" if content.has_content_table(con) else "suspect_handoffs_bare"
-    rel = queries.run(con, name, k_hash=semconv.HANDOFF_PAYLOAD_HASH)
+    """The handoff edges of the failed runs (the ``cg_*`` tables must exist), with
+    their payload text where content was captured."""
+    rel = queries.run(con, "suspect_handoffs", k_hash=semconv.HANDOFF_PAYLOAD_HASH)
     if rel is None:
         return empty_handoffs()
-    return rel.pl().cast(SCHEMA)
+    edges = rel.pl()
+    payloads = (
+        queries.run(con, "suspect_handoff_payloads") if content.has_content_table(con) else None
+    )
+    if payloads is None:
+        return edges.with_columns(payload=pl.lit(None, dtype=pl.String)).cast(SCHEMA)
+    return (
+        edges.join(payloads.pl(), on=["trace_id", "span_id"], how="left")
+        .sort("trace_id", "start_ns", "span_id")
+        .select(list(SCHEMA))
+        .cast(SCHEMA)
+    )
 
 
 @dataclass(frozen=True)
