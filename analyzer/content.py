@@ -96,11 +96,6 @@ _PARAMS: Final[dict[str, Any]] = {
     "message_events": list(semconv.GEN_AI_MESSAGE_EVENTS),
     "ev_choice": semconv.GEN_AI_CHOICE_EVENT,
     "ev_system": semconv.GEN_AI_MESSAGE_EVENTS[0],
-    "d_input": semconv.CONTENT_INPUT,
-    "d_output": semconv.CONTENT_OUTPUT,
-    "d_system": semconv.CONTENT_SYSTEM,
-    "d_payload": semconv.CONTENT_PAYLOAD,
-    "directions": list(semconv.CONTENT_DIRECTIONS),
 }
 
 _SOURCES: Final = frozenset({"cg_stage", "cg_batch"})
@@ -133,7 +128,7 @@ def extract(con: duckdb.DuckDBPyConnection, source: str, cap: int) -> None:
     if cap <= 0 or not has_content_table(con):
         return
     statement = "INSERT INTO content " + queries.sql("content_extract").replace("{source}", source)
-    con.execute(statement, {**_PARAMS, "cap": cap})
+    con.execute(statement, queries.bind(statement, {**_PARAMS, "cap": cap}))
 
 
 def has_content_table(con: duckdb.DuckDBPyConnection) -> bool:

@@ -30,13 +30,11 @@ House-specific wording belongs in a ``--detector`` plugin.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
 import duckdb
 
 from analyzer import queries
-from tracer import semconv
 
 __all__ = [
     "FALLBACK",
@@ -123,19 +121,6 @@ PATTERNS: Final[dict[str, Any]] = {
     "lost_min": 2,
     "lost_share": 0.6,
     "quote_max": 160,
-    "s_generation": semconv.STAGE_GENERATION,
-    "s_handoff": semconv.STAGE_HANDOFF,
-    "a_tool": semconv.ACTOR_TOOL,
-    "a_code": semconv.ACTOR_CODE,
-    "d_output": semconv.CONTENT_OUTPUT,
-    "d_input": semconv.CONTENT_INPUT,
-    "d_payload": semconv.CONTENT_PAYLOAD,
-    # the spans table's normalised operation values (analyzer/schema.sql)
-    "op_workflow": "workflow",
-    "op_agent": "agent",
-    "op_tool": "tool",
-    "op_handoff": "handoff",
-    "agent_ops": ["agent", "verify", "plan"],
 }
 
 
@@ -144,9 +129,9 @@ FALLBACK: Final = ("accepted_result",)
 
 
 def params(name: str) -> dict[str, Any]:
-    """The bound parameters the named query uses (DuckDB rejects unused ones)."""
-    used = set(re.findall(r"\$([a-z_]+)", queries.sql(name)))
-    return {k: v for k, v in PATTERNS.items() if k in used}
+    """The bound parameters the named query uses (DuckDB rejects unused ones): the
+    vocabulary's (:func:`analyzer.queries.bind`) and the patterns'."""
+    return queries.params(name, **PATTERNS)
 
 
 def _named(con: duckdb.DuckDBPyConnection, name: str) -> duckdb.DuckDBPyRelation:

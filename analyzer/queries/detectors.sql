@@ -34,15 +34,15 @@ WITH c AS (
 sp AS (SELECT * FROM cg_spans s SEMI JOIN cg_pending p ON p.trace_id = s.trace_id),
 j AS (
     SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
-           s.span_id = r.run_span_id OR s.operation = $op_workflow AS is_run,
-           CASE WHEN list_contains($agent_ops, s.operation) THEN s.agent
-                WHEN s.operation = $op_handoff THEN s.handoff_source
-                WHEN p1.operation = $op_agent THEN p1.agent
-                WHEN p2.operation = $op_agent THEN p2.agent END AS agent,
-           CASE WHEN list_contains($agent_ops, s.operation) OR s.operation = $op_handoff
+           s.span_id = r.run_span_id OR s.operation = $o_workflow AS is_run,
+           CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
+                WHEN s.operation = $o_handoff THEN s.handoff_source
+                WHEN p1.operation = $o_agent THEN p1.agent
+                WHEN p2.operation = $o_agent THEN p2.agent END AS agent,
+           CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) OR s.operation = $o_handoff
                     THEN s.span_id
-                WHEN p1.operation = $op_agent THEN p1.span_id
-                WHEN p2.operation = $op_agent THEN p2.span_id END AS owner_span_id
+                WHEN p1.operation = $o_agent THEN p1.span_id
+                WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
     FROM c
     JOIN sp s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
     JOIN cg_run r ON r.trace_id = c.trace_id
@@ -53,15 +53,15 @@ t AS (
     SELECT *,
            CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
                 AS INTEGER) - 1 AS turn,
-           coalesce(operation = $op_tool OR actor = $a_tool, false) AS is_tool,
-           NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $op_handoff
+           coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
+           NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $o_handoff
                AND regexp_matches(output, $re_code) AS has_code
     FROM j
 ),
 said AS (
     -- the turns that said something (a handoff's payload repeats its source's turn)
     SELECT trace_id, span_id, agent, turn, has_code, lower(output) AS low FROM t
-    WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $op_handoff
+    WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $o_handoff
 ),
 names AS (
     SELECT trace_id, list(DISTINCT lower(agent)) AS names FROM said
@@ -98,14 +98,14 @@ w AS (
 executors AS (
     SELECT trace_id, agent FROM w
     WHERE NOT is_run AND NOT is_tool AND agent IS NOT NULL AND output IS NOT NULL
-      AND operation IS DISTINCT FROM $op_handoff
+      AND operation IS DISTINCT FROM $o_handoff
     GROUP BY ALL
     HAVING NOT bool_or(has_code) AND count(*) FILTER (WHERE right_after_code) >= 1
        AND 2 * count(*) FILTER (WHERE after_code) >= count(*)
 )
 SELECT w.trace_id, w.span_id, w.name, w.operation, w.actor, w.start_ns, w.own_agent, w.agent,
        w.owner_span_id, w.is_run, w.output, w.input, w.payload, w.turn, w.after_code, w.is_tool,
-       w.is_tool OR (e.agent IS NOT NULL AND w.operation IS DISTINCT FROM $op_handoff) AS is_exec
+       w.is_tool OR (e.agent IS NOT NULL AND w.operation IS DISTINCT FROM $o_handoff) AS is_exec
 FROM w LEFT JOIN executors e ON e.trace_id = w.trace_id AND e.agent = w.agent
 
 -- name: detector_code_failure
@@ -139,9 +139,9 @@ author AS (
 ),
 blamed AS (
     SELECT f.*,
-           CASE WHEN f.operation = $op_tool AND f.owner_span_id IS NOT NULL THEN f.agent
+           CASE WHEN f.operation = $o_tool AND f.owner_span_id IS NOT NULL THEN f.agent
                 ELSE au.w.agent END AS culprit,
-           CASE WHEN f.operation = $op_tool AND f.owner_span_id IS NOT NULL THEN f.owner_span_id
+           CASE WHEN f.operation = $o_tool AND f.owner_span_id IS NOT NULL THEN f.owner_span_id
                 ELSE au.w.span_id END AS culprit_span
     FROM failed f LEFT JOIN author au ON au.trace_id = f.trace_id AND au.span_id = f.span_id
 ),

@@ -23,7 +23,7 @@ reading AS (
 s AS (
     SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
            s.start_ns, s.span_id = f.run_span_id AS is_run,
-           s.span_id = f.run_span_id OR s.operation = $op_tool
+           s.span_id = f.run_span_id OR s.operation = $o_tool
                OR row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id)
                   <= $first_inputs AS wants_input,
            -- numbered here, before any text is joined (the window moves no text)
@@ -31,7 +31,7 @@ s AS (
                                    ORDER BY s.span_id = f.run_span_id DESC, s.start_ns, s.span_id)
                 AS INTEGER) - 1 AS turn
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
-    WHERE s.span_id = f.run_span_id OR list_contains($turn_ops, s.operation)
+    WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
 ),
 c AS (
     SELECT c.trace_id, c.span_id,
@@ -47,20 +47,20 @@ c AS (
 j AS (
     SELECT s.*, c.output, c.input,
            CASE WHEN s.is_run THEN NULL
-                WHEN list_contains($agent_ops, s.operation) THEN s.agent
-                WHEN p1.operation = $op_agent THEN p1.agent
-                WHEN p2.operation = $op_agent THEN p2.agent END AS owner,
+                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
+                WHEN p1.operation = $o_agent THEN p1.agent
+                WHEN p2.operation = $o_agent THEN p2.agent END AS owner,
            CASE WHEN s.is_run THEN NULL
-                WHEN list_contains($agent_ops, s.operation) THEN s.span_id
-                WHEN p1.operation = $op_agent THEN p1.span_id
-                WHEN p2.operation = $op_agent THEN p2.span_id END AS owner_span_id
+                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.span_id
+                WHEN p1.operation = $o_agent THEN p1.span_id
+                WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
     FROM s
     LEFT JOIN c ON c.trace_id = s.trace_id AND c.span_id = s.span_id
     LEFT JOIN fs p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
 )
 SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id, is_run,
-       coalesce(operation = $op_tool OR actor = $a_tool, false) AS is_tool,
+       coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
        output, input, turn
 FROM j
 ORDER BY trace_id, turn
@@ -72,24 +72,24 @@ s AS (
     SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
            s.start_ns, s.span_id = f.run_span_id AS is_run
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
-    WHERE s.span_id = f.run_span_id OR list_contains($turn_ops, s.operation)
+    WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
 ),
 j AS (
     SELECT s.*,
            CASE WHEN s.is_run THEN NULL
-                WHEN list_contains($agent_ops, s.operation) THEN s.agent
-                WHEN p1.operation = $op_agent THEN p1.agent
-                WHEN p2.operation = $op_agent THEN p2.agent END AS owner,
+                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
+                WHEN p1.operation = $o_agent THEN p1.agent
+                WHEN p2.operation = $o_agent THEN p2.agent END AS owner,
            CASE WHEN s.is_run THEN NULL
-                WHEN list_contains($agent_ops, s.operation) THEN s.span_id
-                WHEN p1.operation = $op_agent THEN p1.span_id
-                WHEN p2.operation = $op_agent THEN p2.span_id END AS owner_span_id
+                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.span_id
+                WHEN p1.operation = $o_agent THEN p1.span_id
+                WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
     FROM s
     LEFT JOIN cg_spans p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
 )
 SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id, is_run,
-       coalesce(operation = $op_tool OR actor = $a_tool, false) AS is_tool,
+       coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
        NULL::VARCHAR AS output, NULL::VARCHAR AS input,
        CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
             AS INTEGER) - 1 AS turn

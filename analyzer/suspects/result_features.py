@@ -11,6 +11,7 @@ import polars as pl
 from analyzer.suspects import derived, handoffs, provenance
 from analyzer.suspects.base import Context, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
+from tracer import semconv
 
 __all__ = [
     "answer_origin",
@@ -25,7 +26,7 @@ SIGN_OFF_CHARS: Final = 20
 FIRST_STEPS: Final = 3
 """How many first steps with input may have dropped a task value (its first receiver
 is one of them; reading every step's input would cost a scan of all of it)."""
-_OP_VERIFY: Final = "verify"  # the spans table's operation value (analyzer/schema.sql)
+_OP_VERIFY: Final = semconv.Operation.VERIFY.value
 
 
 def _task_atoms(t: pl.DataFrame) -> pl.DataFrame:

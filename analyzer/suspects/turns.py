@@ -16,18 +16,12 @@ import duckdb
 import polars as pl
 
 from analyzer import content, queries
-from tracer import semconv
 
 __all__ = ["ATOM", "CODE", "FAIL", "TROUBLE", "annotate", "atoms", "load", "params"]
 
-# The spans table's normalised operation values (analyzer/schema.sql).
-_OP_AGENT: Final = "agent"
-_OPS: Final = {
-    "op_agent": _OP_AGENT,
-    "op_tool": "tool",
-    "turn_ops": [_OP_AGENT, "tool", "verify", "plan"],
-    "agent_ops": [_OP_AGENT, "verify", "plan"],
-    "a_tool": semconv.ACTOR_TOOL,
+# bound beside the vocabulary (analyzer.queries.bind supplies operations, actors and
+# content directions)
+_VALUES: Final = {
     # the first spans whose input is read (the run span among them): more than the
     # dropped_constraint feature's FIRST_STEPS
     "first_inputs": 8,
@@ -77,13 +71,7 @@ TROUBLE: Final = (
 
 def params(name: str) -> dict[str, Any]:
     """The bound values the named query uses."""
-    text = queries.sql(name)
-    bound = {**_OPS, **_directions()}
-    return {k: v for k, v in bound.items() if f"${k}" in text}
-
-
-def _directions() -> dict[str, str]:
-    return {"d_output": semconv.CONTENT_OUTPUT, "d_input": semconv.CONTENT_INPUT}
+    return queries.params(name, **_VALUES)
 
 
 def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
