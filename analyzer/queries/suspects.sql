@@ -1,76 +1,28 @@
 -- Suspects: the turns of every failed run, read by analyzer/suspects (Python/Polars)
--- to rank the agents and steps that may have made the mistake. Operation and
--- actor values are bound from analyzer/suspects/turns.py (tracer/semconv.py).
+-- to rank the agents and steps that may have made the mistake. Operation, actor
+-- and direction values are bound by analyzer.queries.bind (tracer/semconv.py).
 
 -- name: suspect_turns
 -- One row per span of a failed run that is an agent's, a tool's, a verifier's or a
 -- planner's turn, or the run span itself (turn 0), numbered by start time. `agent`
 -- is the agent to blame for the turn (the span's own agent, or for a tool or other
 -- span the nearest agent at most two levels above it) and `owner_span_id` that
--- agent's span; `output`/`input` the span's message text (NULL without content).
--- A step's input is read only where a feature needs it (the task on the run span,
--- a tool call's arguments, the first $first_inputs steps' briefs): in a chat every
--- input repeats the whole history. Text is read only for the runs an explicit
--- record did not settle (rules named in $settled_rules named their agent from the
--- structure; their suspects rank by structure alone).
+-- agent's span. `wants_input`: whether a feature reads the step's input (the task
+-- on the run span, a tool call's arguments, the first $first_inputs steps' briefs):
+-- in a chat every input repeats the whole history. The text comes from
+-- suspect_turn_text.
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
 fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
-reading AS (
-    SELECT trace_id FROM cg_attr
-    WHERE agent IS NULL OR NOT list_contains($settled_rules, rule)
-),
 s AS (
     SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
            s.start_ns, s.span_id = f.run_span_id AS is_run,
            s.span_id = f.run_span_id OR s.operation = $o_tool
                OR row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id)
                   <= $first_inputs AS wants_input,
-           -- numbered here, before any text is joined (the window moves no text)
            CAST(row_number() OVER (PARTITION BY s.trace_id
                                    ORDER BY s.span_id = f.run_span_id DESC, s.start_ns, s.span_id)
                 AS INTEGER) - 1 AS turn
-    FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
-    WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
-),
-c AS (
-    SELECT c.trace_id, c.span_id,
-           string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_output)
-               AS output,
-           string_agg(c.text, chr(10) ORDER BY c.seq)
-               FILTER (WHERE c.direction = $d_input AND s.wants_input) AS input
-    FROM content c JOIN s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
-    SEMI JOIN reading r ON r.trace_id = c.trace_id
-    WHERE c.direction = $d_output OR (c.direction = $d_input AND s.wants_input)
-    GROUP BY ALL
-),
-j AS (
-    SELECT s.*, c.output, c.input,
-           CASE WHEN s.is_run THEN NULL
-                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
-                WHEN p1.operation = $o_agent THEN p1.agent
-                WHEN p2.operation = $o_agent THEN p2.agent END AS owner,
-           CASE WHEN s.is_run THEN NULL
-                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.span_id
-                WHEN p1.operation = $o_agent THEN p1.span_id
-                WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
-    FROM s
-    LEFT JOIN c ON c.trace_id = s.trace_id AND c.span_id = s.span_id
-    LEFT JOIN fs p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
-    LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
-)
-SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id, is_run,
-       coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
-       output, input, turn
-FROM j
-ORDER BY trace_id, turn
-
--- name: suspect_turns_bare
--- suspect_turns for a database without a content table: the same rows, no text.
-WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
-s AS (
-    SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
-           s.start_ns, s.span_id = f.run_span_id AS is_run
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
     WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
 ),
@@ -85,16 +37,34 @@ j AS (
                 WHEN p1.operation = $o_agent THEN p1.span_id
                 WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
     FROM s
-    LEFT JOIN cg_spans p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
-    LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+    LEFT JOIN fs p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
+    LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
 )
 SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id, is_run,
        coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
-       NULL::VARCHAR AS output, NULL::VARCHAR AS input,
-       CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
-            AS INTEGER) - 1 AS turn
+       wants_input, turn
 FROM j
 ORDER BY trace_id, turn
+
+-- name: suspect_turn_text
+-- The message text of the turns in `cg_turn_keys` (trace_id, span_id, wants_input:
+-- suspect_turns' rows, registered by analyzer/suspects/turns.py): `output`, and
+-- `input` where the turn wants it. Read only for the runs an explicit record did not
+-- settle (rules named in $settled_rules named their agent from the structure; their
+-- suspects rank by structure alone).
+WITH reading AS (
+    SELECT trace_id FROM cg_attr
+    WHERE agent IS NULL OR NOT list_contains($settled_rules, rule)
+)
+SELECT c.trace_id, c.span_id,
+       string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_output)
+           AS output,
+       string_agg(c.text, chr(10) ORDER BY c.seq)
+           FILTER (WHERE c.direction = $d_input AND t.wants_input) AS input
+FROM content c JOIN cg_turn_keys t ON t.trace_id = c.trace_id AND t.span_id = c.span_id
+SEMI JOIN reading r ON r.trace_id = c.trace_id
+WHERE c.direction = $d_output OR (c.direction = $d_input AND t.wants_input)
+GROUP BY ALL
 
 -- name: suspect_attributions
 -- What the rules named for each failed run (agent, span, rule, detector).

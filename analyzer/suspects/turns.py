@@ -1,11 +1,12 @@
 """The turns of the failed runs as a Polars frame, with what the suspect features read.
 
-:func:`load` runs the named query ``suspect_turns`` (analyzer/queries/suspects.sql)
-and adds, per turn: its ``atoms`` (numbers, identifiers, quoted strings, file names,
-URLs: the things a result rests on), whether it holds code, whether its agent is an
-executor, and whether it shows a failure. Executors are recognised by structure
-only, never by a framework's wording: a tool span (or ``tool`` actor), or an agent
-that never writes code and whose turns mostly follow another agent's code.
+:func:`load` runs the named queries ``suspect_turns`` and ``suspect_turn_text``
+(analyzer/queries/suspects.sql) and adds, per turn: its ``atoms`` (numbers,
+identifiers, quoted strings, file names, URLs: the things a result rests on),
+whether it holds code, whether its agent is an executor, and whether it shows a
+failure. Executors are recognised by structure only, never by a framework's
+wording: a tool span (or ``tool`` actor), or an agent that never writes code and
+whose turns mostly follow another agent's code.
 """
 
 from __future__ import annotations
@@ -74,13 +75,32 @@ def params(name: str) -> dict[str, Any]:
     return queries.params(name, **_VALUES)
 
 
+_COLUMNS: Final = (
+    "trace_id", "span_id", "name", "operation", "actor", "agent", "owner_span_id",
+    "is_run", "is_tool", "output", "input", "turn",
+)  # fmt: skip
+
+
 def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """The turns of the failed runs: the query's columns plus ``atoms`` (list of
     normalised atoms of the output), ``has_code``, ``fails``, ``trouble``,
     ``is_exec`` and ``substantive`` (a non-run, non-executor turn with output)."""
-    name = "suspect_turns" if content.has_content_table(con) else "suspect_turns_bare"
-    frame = con.sql(queries.sql(name), params=params(name)).pl()
-    return annotate(frame)
+    frame = con.sql(queries.sql("suspect_turns"), params=params("suspect_turns")).pl()
+    if content.has_content_table(con):
+        frame = frame.join(_text(con, frame), on=["trace_id", "span_id"], how="left")
+    else:
+        frame = frame.with_columns(output=pl.lit(None, pl.String), input=pl.lit(None, pl.String))
+    return annotate(frame.sort("trace_id", "turn").select(_COLUMNS))
+
+
+def _text(con: duckdb.DuckDBPyConnection, turns: pl.DataFrame) -> pl.DataFrame:
+    """The output and wanted input text of ``turns`` (``suspect_turn_text``)."""
+    con.register("cg_turn_keys", turns.select("trace_id", "span_id", "wants_input"))
+    try:
+        name = "suspect_turn_text"
+        return con.sql(queries.sql(name), params=params(name)).pl()
+    finally:
+        con.unregister("cg_turn_keys")
 
 
 def annotate(frame: pl.DataFrame) -> pl.DataFrame:
