@@ -26,6 +26,7 @@ Usage::
 
     python benchmarks/attribution_accuracy.py                      # the committed corpus
     python benchmarks/attribution_accuracy.py DIR... --truth FILE  # any traces + truth
+    python benchmarks/attribution_accuracy.py --corpus tests/corpus/heldout  # DIR/traces + truth
     python benchmarks/attribution_accuracy.py --calibration [--svg FILE]  # reliability bins
 """
 
@@ -250,6 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("traces", nargs="*", type=Path, help="trace files or directories")
     parser.add_argument("--truth", type=Path, default=None, help="truth / annotations JSON")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="a corpus directory (traces/ and annotations.json), e.g. tests/corpus/heldout",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--list", action="store_true", help="list runs no detector explains")
     parser.add_argument(
@@ -270,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         "on them (false alarms on runs whose content shows no mistake)",
     )
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        args.traces = args.traces or [args.corpus / "traces"]
+        args.truth = args.truth or args.corpus / "annotations.json"
     paths = args.traces or [DEFAULT_TRACES]
     truth_path = args.truth or DEFAULT_TRUTH
     truth = json.loads(truth_path.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ that agent's turn, and writes:
   start order) and ``mode``; for a healthy run ``healthy: true``.
 
     python -m benchmarks.corpus.generate [--out tests/corpus] [--only autogen_magentic]
+    python -m benchmarks.corpus.generate --heldout   # the held-out families: tests/corpus/heldout
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ MODULES = (
     "crewai_crews",
     "handwritten",
 )
+# Families written apart from the analyzer, scored on their own, not in the default corpus.
+HELDOUT_MODULES = ("langgraph_newsroom",)
+HELDOUT_DIR = ROOT / "tests" / "corpus" / "heldout"
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
 
@@ -141,12 +145,21 @@ def annotate(records: list[dict[str, Any]], steps: dict[str, list[tuple[str, str
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "tests" / "corpus")
-    parser.add_argument("--only", action="append", choices=MODULES, help="modules to run")
+    parser.add_argument("--out", type=Path, default=None, help="default: tests/corpus")
+    parser.add_argument(
+        "--only", action="append", choices=MODULES + HELDOUT_MODULES, help="modules to run"
+    )
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="generate the held-out families (default --out tests/corpus/heldout)",
+    )
     parser.add_argument("--scenario", action="append", help="run only these scenarios")
     parser.add_argument("--jobs", type=int, default=2, help="framework processes at once")
     args = parser.parse_args(argv)
-    modules = args.only or list(MODULES)
+    modules = args.only or list(HELDOUT_MODULES if args.heldout else MODULES)
+    if args.out is None:
+        args.out = HELDOUT_DIR if args.heldout else ROOT / "tests" / "corpus"
     traces_dir = args.out / "traces"
     traces_dir.mkdir(parents=True, exist_ok=True)
     annotations_path = args.out / "annotations.json"
