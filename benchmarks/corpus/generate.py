@@ -44,7 +44,7 @@ MODULES = (
     "handwritten",
 )
 # Families written apart from the analyzer, scored on their own, not in the default corpus.
-HELDOUT_MODULES = ("langgraph_newsroom",)
+HELDOUT_MODULES = ("langgraph_newsroom", "autogen_brewery")
 HELDOUT_DIR = ROOT / "tests" / "corpus" / "heldout"
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
