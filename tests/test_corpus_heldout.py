@@ -54,14 +54,23 @@ def _turns() -> dict[str, list[tuple[str, str, str, str]]]:
     return {k: [t[1:] for t in sorted(v)] for k, v in found.items()}
 
 
-def test_heldout_family_is_big_enough_and_apart_from_the_default_corpus() -> None:
-    assert len(RUNS) >= 40
-    assert len(FAILING) >= 24 and len(RUNS) - len(FAILING) >= 16
-    assert len({v["mode"] for v in FAILING.values()}) >= 10
-    assert sum(1 for v in FAILING.values() if v["gap"] >= 2) >= 15
-    families = {v["framework"] for v in RUNS.values()}
-    assert not families & {v["framework"] for v in DEFAULT.values()}
-    assert not set(RUNS) & set(DEFAULT)
+FAMILIES = sorted({v["framework"] for v in RUNS.values()})
+
+
+def test_both_heldout_families_are_there() -> None:
+    assert {"langgraph-newsroom", "autogen-brewery"} <= set(FAMILIES)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_heldout_family_is_big_enough_and_apart_from_the_default_corpus(family: str) -> None:
+    runs = {k: v for k, v in RUNS.items() if v["framework"] == family}
+    failing = {k: v for k, v in runs.items() if not v.get("healthy")}
+    assert len(runs) >= 40
+    assert len(failing) >= 24 and len(runs) - len(failing) >= 16
+    assert len({v["mode"] for v in failing.values()}) >= 10
+    assert sum(1 for v in failing.values() if v["gap"] >= 2) >= 15
+    assert family not in {v["framework"] for v in DEFAULT.values()}
+    assert not set(runs) & set(DEFAULT)
 
 
 def test_each_mistake_and_symptom_is_that_agents_turn_in_its_trace() -> None:
@@ -78,14 +87,53 @@ def test_each_mistake_and_symptom_is_that_agents_turn_in_its_trace() -> None:
     assert all("span_id" not in run for run in RUNS.values() if run.get("healthy"))
 
 
-def test_every_run_has_a_team_of_five_specialists_and_a_code_executor() -> None:
-    for trace_id in RUNS:
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_run_has_a_team_of_five_specialists_and_a_code_executor(family: str) -> None:
+    runs = [k for k, v in RUNS.items() if v["framework"] == family]
+    for trace_id in runs:
         top = [(agent, actor) for _, agent, actor, owner in _turns()[trace_id] if not owner]
         assert any(actor == semconv.ACTOR_CODE for _, actor in top), trace_id
         speakers = Counter(agent for agent, _ in top)
         assert len(speakers) >= 4, (trace_id, speakers)  # a near miss may skip a desk
-    whole = {agent for steps in _turns().values() for _, agent, _, owner in steps if not owner}
+    whole = {a for k in runs for _, a, _, owner in _turns()[k] if not owner}
     assert len(whole) >= 6, whole
+
+
+def _output(span_id: str) -> str:
+    """The recorded output text of one of the held-out traces' spans."""
+    for path in sorted((HELDOUT / "traces").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if span_id not in line:
+                    continue
+                for rs in json.loads(line)["resourceSpans"]:
+                    for ss in rs["scopeSpans"]:
+                        for span in ss["spans"]:
+                            if span["spanId"] == span_id:
+                                attrs = {kv["key"]: kv["value"] for kv in span["attributes"]}
+                                return str(attrs.get(semconv.OUTPUT_CONTENT, {}).get("stringValue"))
+    raise AssertionError(f"no span {span_id}")
+
+
+def test_brewery_code_faults_are_written_by_the_engineer_and_run_for_real() -> None:
+    """The crashing or wrong cell is the engineer's turn; the terminal after it ran it."""
+    code_modes = {"code_failure_ignored", "wrong_answer_accepted", "repetition_loop"}
+    runs = {
+        k: v
+        for k, v in FAILING.items()
+        if v["framework"] == "autogen-brewery" and v["mode"] in code_modes
+    }
+    assert len(runs) >= 6
+    for trace_id, run in runs.items():
+        assert run["mistake_agent"] == "process_engineer", run
+        assert "```python" in _output(run["span_id"]), run
+        steps = _turns()[trace_id]
+        at = [s[0] for s in steps].index(run["span_id"])
+        terminal = steps[at + 1]
+        assert terminal[1:3] == ("brewhouse_pc", semconv.ACTOR_CODE), run
+        printed = _output(terminal[0])
+        crashed = run["mode"] != "wrong_answer_accepted"
+        assert ("Traceback" in printed) == crashed, (run, printed)
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +179,17 @@ def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
     return (*(run.get(k) for k in keys), [name for _, name in sorted(turns)])
 
 
-def test_heldout_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
-    need("langgraph_supervisor")
-    scenario = "nr-crash-overtime"  # the crash is a real subprocess's traceback
+@pytest.mark.parametrize(
+    ("framework", "scenario"),
+    [
+        ("langgraph_supervisor", "nr-crash-overtime"),  # a real subprocess's traceback
+        ("autogen_agentchat", "bw-str-gravity-abv"),  # the same, from AutoGen's executor
+    ],
+)
+def test_heldout_generator_still_produces_the_same_shape(
+    tmp_path: Path, framework: str, scenario: str
+) -> None:
+    need(framework)
     subprocess.run(
         [sys.executable, "-m", "benchmarks.corpus.generate", "--heldout"]
         + [f"--out={tmp_path}", f"--scenario={scenario}"],

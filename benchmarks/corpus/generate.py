@@ -175,8 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         for module, (store, records_path) in zip(modules, outputs, strict=True):
             lines = read_lines(store)
             records = json.loads(records_path.read_text("utf-8"))
+            if not records:  # --scenario named none of this module's runs
+                print(f"{module}: no runs")
+                continue
             runs.update(annotate(records, agent_steps(lines)))
-            name = records[0]["framework"] if records else module
+            name = records[0]["framework"]
             with gzip.open(traces_dir / f"{name}.jsonl.gz", "wt", encoding="utf-8") as fh:
                 fh.write("\n".join(lines) + "\n")
             failing = sum(1 for r in records if not r["healthy"])
