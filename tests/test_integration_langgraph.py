@@ -401,7 +401,8 @@ class Research(TypedDict, total=False):
 
 
 def test_subgraph_nodes_nest_under_the_outer_node(memory: Any) -> None:
-    """A compiled subgraph used as a node: its nodes and handoffs nest under that node."""
+    """A compiled subgraph used as a node: its nodes are that agent's steps, plain spans
+    under it (owner the node, no agent name), with no handoffs between them."""
     inner = StateGraph(Research)
     inner.add_node("search", lambda s: {"notes": "found"})
     inner.add_node("summarize", lambda s: {"answer": "short"})
@@ -417,9 +418,14 @@ def test_subgraph_nodes_nest_under_the_outer_node(memory: Any) -> None:
     assert app.invoke({"question": "why"})["answer"] == "short"
     named = _by_name(exporter.get_finished_spans())
     (research,) = named["invoke_agent research"]
-    for name in ("invoke_agent search", "invoke_agent summarize", "handoff search -> summarize"):
+    for name in ("search", "summarize"):
         (span,) = named[name]
         assert span.parent.span_id == research.context.span_id
+        assert span.attributes[semconv.AGENT_OWNER] == "research"
+        assert semconv.GEN_AI_AGENT_NAME not in span.attributes
+        assert semconv.GEN_AI_OPERATION_NAME not in span.attributes
+    assert not [n for n in named if n.startswith("handoff search")]
+    assert research.attributes[semconv.ACTOR] == semconv.ACTOR_CODE
     (out,) = named["handoff research -> publish"]
     assert out.attributes[semconv.HANDOFF_KEYS_ADDED] == ("answer", "notes")
 

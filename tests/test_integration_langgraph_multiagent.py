@@ -84,7 +84,7 @@ def lookup(q: str) -> str:
 def test_supervisor_delegates_to_two_agents_and_gets_results_back(memory: Any) -> None:
     """create_supervisor: transfer_to_X and transfer_back_to_supervisor become handoffs
     supervisor -> researcher -> supervisor -> writer -> supervisor; the researcher's own
-    model and tool steps nest under its agent span."""
+    model and tool steps nest under its agent span as `chat` and `execute_tool` spans."""
     from langgraph_supervisor import create_supervisor
 
     researcher = _agent(
@@ -127,13 +127,7 @@ def test_supervisor_delegates_to_two_agents_and_gets_results_back(memory: Any) -
         for s in spans
         if s.parent is not None and s.parent.span_id == research.context.span_id
     ]
-    assert inner == [
-        "invoke_agent agent",
-        "handoff agent -> tools",
-        "invoke_agent tools",
-        "handoff tools -> agent",
-        "invoke_agent agent",
-    ]
+    assert inner == ["chat", "execute_tool lookup", "chat"]
     for span in spans:
         assert span.status.status_code is StatusCode.UNSET
         assert not span.attributes.get(semconv.HANDOFF_VIOLATIONS)
@@ -187,7 +181,7 @@ def test_supervised_agent_whose_tool_raises_fails_inside_that_agent(memory: Any)
         app.invoke({"messages": [{"role": "user", "content": "why tides?"}]})
     spans = _ordered(exporter.get_finished_spans())
     (research,) = [s for s in spans if s.name == "invoke_agent researcher"]
-    (tools,) = [s for s in spans if s.name == "invoke_agent tools" and s.parent
+    (tools,) = [s for s in spans if s.name == "execute_tool lookup" and s.parent
                 and s.parent.span_id == research.context.span_id]  # fmt: skip
     assert tools.status.status_code is StatusCode.ERROR
     assert tools.attributes[semconv.ERROR_TYPE].endswith("ConnectionError")
@@ -195,12 +189,13 @@ def test_supervised_agent_whose_tool_raises_fails_inside_that_agent(memory: Any)
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_failure_in_a_supervised_agents_tool_node_names_that_agent(
+def test_failure_in_a_supervised_agents_tool_starts_at_its_tool_call(
     memory: Any, tmp_path: Path
 ) -> None:
-    """The nodes of a supervised agent's own graph are its steps (coordgap.agent.owner):
-    the researcher's failing `tools` node is blamed on the researcher, with the `tools`
-    span as the root-cause span and named in the reason."""
+    """The nodes of a supervised agent's own graph are its steps (coordgap.agent.owner),
+    not agents: the researcher's failing tool call is an `execute_tool lookup` span
+    under the researcher, the root cause as any tool that raises (the analyzer names
+    the tool), with the researcher's span the next evidence."""
     from langgraph_supervisor import create_supervisor
 
     def lookup(q: str) -> str:
@@ -220,27 +215,26 @@ def test_failure_in_a_supervised_agents_tool_node_names_that_agent(
     owners = {
         (s.name, s.attributes.get(semconv.AGENT_OWNER))
         for s in spans
-        if s.name.startswith("invoke_agent")
+        if not s.name.startswith(("handoff", "invoke_workflow"))
     }
     assert owners == {
         ("invoke_agent supervisor", None),
         ("invoke_agent researcher", None),
-        ("invoke_agent agent", "supervisor"),
-        ("invoke_agent tools", "supervisor"),
-        ("invoke_agent agent", "researcher"),
-        ("invoke_agent tools", "researcher"),
+        ("chat", "supervisor"),
+        ("execute_tool transfer_to_researcher", "supervisor"),
+        ("chat", "researcher"),
+        ("execute_tool lookup", "researcher"),
     }
     (research,) = [s for s in spans if s.name == "invoke_agent researcher"]
-    (tools,) = [s for s in spans if s.name == "invoke_agent tools"
-                and s.attributes.get(semconv.AGENT_OWNER) == "researcher"]  # fmt: skip
+    (tools,) = [s for s in spans if s.name == "execute_tool lookup"]
 
     with analyzer.open(tmp_path / "db.duckdb") as store:
         store.ingest([tmp_path / "spans"])
         (failure,) = store.analyze().failures.to_dicts()
-    assert (failure["category"], failure["agent"]) == ("generation", "researcher")
+    assert (failure["category"], failure["agent"]) == ("generation", "lookup")
     assert failure["span_id"] == f"{tools.context.span_id:016x}"
-    assert failure["span_name"] == "invoke_agent tools"
-    assert failure["reason"] == "`researcher` raised ConnectionError in `invoke_agent tools`"
+    assert failure["span_name"] == "execute_tool lookup"
+    assert failure["reason"] == "`lookup` raised ConnectionError"
     assert failure["evidence"][:2] == [
         f"{tools.context.span_id:016x}",
         f"{research.context.span_id:016x}",

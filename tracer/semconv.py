@@ -120,6 +120,10 @@ GEN_AI_CONVERSATION_ID: Final = "gen_ai.conversation.id"
 GEN_AI_AGENT_NAME: Final = "gen_ai.agent.name"
 GEN_AI_AGENT_ID: Final = "gen_ai.agent.id"
 GEN_AI_TOOL_NAME: Final = "gen_ai.tool.name"
+GEN_AI_TOOL_CALL_ID: Final = "gen_ai.tool.call.id"
+# inference (model call) spans
+GEN_AI_REQUEST_MODEL: Final = "gen_ai.request.model"
+GEN_AI_PROVIDER_NAME: Final = "gen_ai.provider.name"
 # proposed GenAI keys for handoffs
 GEN_AI_HANDOFF_SOURCE_NAME: Final = "gen_ai.agent.handoff.source.name"
 GEN_AI_HANDOFF_TARGET_NAME: Final = "gen_ai.agent.handoff.target.name"
@@ -140,6 +144,11 @@ OP_PLAN: Final = GenAIOperation.PLAN.value
 OP_HANDOFF: Final = GenAIOperation.HANDOFF.value
 OP_VERIFY: Final = GenAIOperation.VERIFY.value
 OP_OUTCOME: Final = GenAIOperation.OUTCOME.value
+# The GenAI inference operation: a model call that is a step of an agent (a LangGraph
+# subgraph's model node), written under that agent's span. Not an agent turn of its own,
+# so not in GenAIOperation (whose values the analyzer reads as turns); the analyzer
+# reads it among the model operations of other instrumentations.
+OP_CHAT: Final = "chat"
 
 # --- general OpenTelemetry keys --------------------------------------------------
 ERROR_TYPE: Final = "error.type"
@@ -302,6 +311,11 @@ def workflow_span_name(name: str) -> str:
 
 def agent_span_name(name: str) -> str:
     return f"{OP_INVOKE_AGENT} {name}"
+
+
+def chat_span_name(model: str | None) -> str:
+    """``chat {model}``, or ``chat`` when the model's name is unknown (GenAI inference)."""
+    return f"{OP_CHAT} {model}" if model else OP_CHAT
 
 
 def tool_span_name(name: str) -> str:

@@ -46,8 +46,6 @@ ACTORS = {
     SANDBOX: "code",
     CHECKER: "model",
     COPY: "model",
-    "agent": "model",
-    "tools": "tool",
 }
 _CELL = re.compile(r"```(?:python|py)?\s*\n(.*?)```", re.DOTALL)
 

@@ -52,6 +52,15 @@ class _NodeRun:
         return self.task_ns or f"{self.name}@{self.step}"
 
     attempt: int = 1  # 1 + the RetryPolicy retries that came before this run
+    # a step (a node of a subgraph the agent's node runs): the agent's run; None for agents
+    owner_run: _NodeRun | None = None
+    models: list[tuple[str | None, str | None]] = field(default_factory=list)  # chat models run
+    tools: int = 0  # tool runs inside this run
+    tool_call: bool = False  # a step that is one ToolNode call (its span is execute_tool)
+    has_steps: bool = False  # an agent that ran a subgraph (its nodes are its steps)
+    said: list[Any] = field(default_factory=list)  # an agent: the messages its steps added
+    # an agent: its incoming handoffs, written when it ends (its actor is known then)
+    pending: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -73,6 +82,7 @@ class _GraphRun:
     resumed: _Suspended | None = None  # this invocation resumes an interrupted run
     resume_value: Any = None  # Command(resume=...) value, handed to the interrupted node
     owner: str | None = None  # a subgraph: the node that runs it, whose steps its nodes are
+    agent: _NodeRun | None = None  # a subgraph: that node's run (an agent's, at any depth)
 
 
 @dataclass
@@ -273,9 +283,12 @@ def _record_verdict(
     verdict_key: str | None,
     reason_key: str | None,
     content: _Content,
+    said: bool | None = None,
 ) -> None:
-    """Set a verifier node's verdict: ``verdict_key``'s value, else reject when it routed
-    back to a node that already ran (a retry), accept otherwise."""
+    """Set a verifier node's verdict where there is evidence of one: ``verdict_key``'s
+    value; else, when it routed (a conditional edge or a ``Command``), reject when it
+    routed back to a node that already ran (a retry) and accept otherwise; else
+    ``said``, its own words read as a verdict. With none of these, the attempt alone."""
     graph = node.graph
     attempt = graph.attempts.get(node.name, 0) + 1
     graph.attempts[node.name] = attempt
@@ -287,8 +300,13 @@ def _record_verdict(
         raw = update.get(reason_key)
         reason = content.render(raw) if raw is not None else None
     back = sorted(d for d in node.destinations if d in graph.ran or d == node.name)
-    if accepted is None:
+    if accepted is None and node.routed:
         accepted = not back
+    if accepted is None:
+        accepted = said
+    if accepted is None:  # it handed on along a fixed edge and said nothing readable
+        node.span.set_attribute(semconv.VERIFY_ATTEMPT, attempt)
+        return
     if reason is None:
         if back:
             reason = "routed back to " + ", ".join(back)

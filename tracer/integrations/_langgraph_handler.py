@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from langchain_core.callbacks import BaseCallbackHandler
-from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.trace import Span, TracerProvider
 
@@ -28,6 +25,7 @@ from tracer.integrations._common import (
     agent_attributes,
     workflow_attributes,
 )
+from tracer.integrations._langgraph_calls import StepCallbacks
 from tracer.integrations._langgraph_graph import (
     _START,
     FRAMEWORK,
@@ -48,17 +46,26 @@ from tracer.integrations._langgraph_graph import (
     _sources,
     _Suspended,
 )
-from tracer.integrations._langgraph_handoff import HandoffWriter
+from tracer.integrations._langgraph_handoff import Handoff, HandoffWriter
+from tracer.integrations._langgraph_steps import (
+    command_update,
+    inferred_actor,
+    messages_of,
+    text_verdict,
+)
 
 __all__ = ["CoordgapCallbackHandler"]
 
 
-class CoordgapCallbackHandler(BaseCallbackHandler):
+class CoordgapCallbackHandler(StepCallbacks):
     """A LangChain callback handler that writes coordgap spans for LangGraph runs.
 
     Pass it in ``config={"callbacks": [handler]}`` or let :func:`instrument`
     install it. ``graph`` (optional) lets it read static edges and branch
-    names; without it, routes are read from the run itself.
+    names; without it, routes are read from the run itself. A node that runs a
+    subgraph is one agent: that graph's nodes are its steps (``chat``,
+    ``execute_tool`` and plain spans under it), and its actor is inferred from
+    them (``model``, ``tool``, else ``code``) unless ``actors`` names it.
 
     Never raises into the graph: every callback logs and swallows its failures.
     """
@@ -112,6 +119,8 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         self._graphs: dict[UUID, _GraphRun] = {}
         self._nodes: dict[UUID, _NodeRun] = {}
         self._others: dict[UUID, tuple[UUID, str]] = {}  # other chain runs: (parent, name)
+        self._tools: dict[UUID, tuple[Span, object | None]] = {}  # tool spans inside steps
+        self._inferred: dict[str, str] = {}  # node -> actor its last run showed
         self._suspended = human.Suspensions()  # interrupted runs, by thread id
 
     # --- run classification ---------------------------------------------------------
@@ -125,6 +134,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         # runs, such as a function that invokes a compiled agent) whose children are nodes
         outer = self._owner(parent_run_id)
         if outer is not None:
+            agent = outer.owner_run or outer  # a step's own subgraph: still that agent's
             sub = _GraphRun(
                 name=outer.name,
                 span=None,
@@ -133,22 +143,11 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 task_ns=outer.task_ns,
                 thread_id=outer.graph.thread_id,
                 run=outer.graph.run,
-                owner=outer.name,
+                owner=agent.name,
+                agent=agent,
             )
             self._graphs[parent_run_id] = sub
             return sub
-        return None
-
-    def _owner(self, run_id: UUID) -> _NodeRun | None:
-        """The node run above the (non-node) chain run ``run_id``, if any."""
-        current = run_id
-        for _ in range(32):  # bounded: chain runs nest a few levels, never in a cycle
-            entry = self._others.get(current)
-            if entry is None:
-                return None
-            if entry[0] in self._nodes:
-                return self._nodes[entry[0]]
-            current = entry[0]
         return None
 
     # --- callbacks ------------------------------------------------------------------
@@ -190,8 +189,16 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         assert graph is not None
         step = int(meta.get("langgraph_step") or 0)
         ns = None if task_ns is None else str(task_ns)
-        if not self._retry_node(run_id, graph, ns or f"{name}@{step}"):
+        if self._retry_node(run_id, graph, ns or f"{name}@{step}"):
+            return
+        if graph.agent is not None:  # a node of the subgraph an agent runs: its step
+            self._start_step(run_id, graph, name, step, inputs, ns)
+        else:
             self._start_node(run_id, graph, name, step, inputs, _is_pushed(meta), ns)
+
+    def _actor_for(self, name: str) -> str:
+        """The user's actor for node ``name``, else what its last run showed, else code."""
+        return self._actors.get(name) or self._inferred.get(name, semconv.ACTOR_CODE)
 
     def _start_graph(
         self, run_id: UUID, name: str, thread_id: Any = None, inputs: Any = None
@@ -264,12 +271,10 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         attrs = agent_attributes(
             name,
             role=role,
-            actor=self._actors.get(name, semconv.ACTOR_CODE),
+            actor=self._actor_for(name),
             agent_id=f"{graph.name}.{name}",
             integration=FRAMEWORK,
         )
-        if graph.owner is not None:  # a step of the agent whose subgraph this is
-            attrs[semconv.AGENT_OWNER] = graph.owner
         if self._content.enabled:
             attrs[semconv.INPUT_CONTENT] = self._content.render(state)
         snap = _snapshot(state)
@@ -278,13 +283,15 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 handoffs = _senders(graph, name, step, snap)
             else:
                 handoffs = [(s, s.state) for s in _sources(graph, self._edges, name, step)]
-        for source, baseline in handoffs:
-            self._handoffs.emit(
+        pending = [
+            self._handoffs.prepare(
                 graph.parent, source.name, source.end_ns, name, state, snap, baseline, start_ns
             )
+            for source, baseline in handoffs
+        ]
         if graph.resumed is not None and graph.resumed.node == name:
             graph.resumed = None  # the answer goes to the node that asked, once
-            actor = self._actors.get(name, semconv.ACTOR_CODE)
+            actor = self._actor_for(name)
             human.resumed_into(
                 self._tracer, graph.parent, name, actor, graph.resume_value, start_ns, self._content
             )
@@ -307,17 +314,8 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 sources=[s.name for s in sources],
                 pushed=pushed,
                 task_ns=task_ns,
+                pending=list(pending),
             )
-
-    def _attach(self, span: Span) -> object | None:
-        """Make ``span`` current for the code the callback precedes, when that is safe."""
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return otel_context.attach(trace.set_span_in_context(span))
-        if self._restores_async_context:
-            return otel_context.attach(trace.set_span_in_context(span))
-        return None
 
     @_guarded("langgraph.on_chain_end")
     def on_chain_end(self, outputs: Any, *, run_id: UUID, **kwargs: Any) -> None:
@@ -375,7 +373,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                 node.graph.failed[node.task_key] = (node, error)
         elif node is not None:
             values = _interrupt_values(error)
-            if values is not None:
+            if values is not None and node.owner_run is None:  # the agent asks, not its step
                 self._suspend(node, values)
             self._end_node(node, None, error)
         elif graph is not None:
@@ -387,7 +385,7 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
         graph = node.graph
         run = graph.run or graph.parent
         now = time.time_ns()
-        actor = self._actors.get(node.name, semconv.ACTOR_CODE)
+        actor = self._actor_for(node.name)
         asked = values[0] if len(values) == 1 else values
         human.asked(self._tracer, graph.parent, node.name, actor, asked, now, self._content)
         if graph.thread_id is not None:
@@ -405,6 +403,13 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
     def _end_node(
         self, node: _NodeRun, outputs: Any, error: BaseException | None, end_ns: int = 0
     ) -> None:
+        if node.owner_run is not None:
+            self._end_step(node, outputs, error, end_ns)
+            return
+        if error is not None and outputs is None and command_update(error) is not None:
+            # a Command a step sent up to this node's graph (a handoff tool's
+            # Command(graph=PARENT)): what the node returned, no failure
+            outputs, error = error.args[0], None
         node.end_ns = end_ns or time.time_ns()
         span = node.span
         try:
@@ -417,8 +422,14 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
                     node.destinations |= command[1]
             if error is not None and not _is_bubble_up(error):
                 _record_error(span, error)
-            if self._content.enabled and outputs is not None:
-                span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(outputs))
+            said = node.said or messages_of(outputs)
+            if self._content.enabled:
+                # what its steps said (the subgraph's output messages), else its update
+                shown = {"messages": node.said} if node.said else update or outputs
+                if shown is not None:
+                    span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(shown))
+            actor = self._actors.get(node.name) or inferred_actor(node)
+            span.set_attribute(semconv.ACTOR, actor)
             sent = _sends(outputs)
             if sent:  # Command(goto=Send(...)) returned by the node itself
                 node.routed = True
@@ -435,13 +446,25 @@ class CoordgapCallbackHandler(BaseCallbackHandler):
             with self._lock:
                 if node.role == "verify" and error is None:
                     _record_verdict(
-                        node, update, self._verdict_key, self._reason_key, self._content
+                        node,
+                        update,
+                        self._verdict_key,
+                        self._reason_key,
+                        self._content,
+                        text_verdict(said),
                     )
                 node.graph.steps.setdefault(node.step, []).append(node)
                 node.graph.ran.add(node.name)
+                self._inferred[node.name] = actor
+                pending, node.pending = node.pending, []
+            self._write_handoffs(pending, actor)
         finally:
             _detach_quietly(node.token)
             span.end(end_time=node.end_ns)
+
+    def _write_handoffs(self, pending: list[Handoff], target_actor: str) -> None:
+        for handoff in pending:
+            self._handoffs.write(handoff, self._actor_for(handoff.source), target_actor)
 
     def _end_graph(self, graph: _GraphRun, error: BaseException | None) -> None:
         if graph.failed:

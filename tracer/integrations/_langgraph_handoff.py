@@ -44,6 +44,19 @@ def violations(
 
 
 @dataclass(frozen=True)
+class Handoff:
+    """A handoff read when its target started, written when the target ends (then the
+    target's actor is known: see :meth:`HandoffWriter.write`)."""
+
+    parent: Span
+    source: str
+    target: str
+    attributes: dict[str, Any]
+    start_ns: int
+    end_ns: int
+
+
+@dataclass(frozen=True)
 class HandoffWriter:
     """Writes the handoff spans of one handler, with its options."""
 
@@ -53,7 +66,7 @@ class HandoffWriter:
     expects: Mapping[str, list[str]]
     content: _Content
 
-    def emit(
+    def prepare(
         self,
         parent: Span,
         source: str,
@@ -63,19 +76,18 @@ class HandoffWriter:
         snap: _Snapshot,
         baseline: _Snapshot,
         start_ns: int,
-    ) -> None:
+    ) -> Handoff:
         """``handoff {source} -> {target}`` under ``parent``, ending when the target
-        starts (``start_ns``); ``baseline`` is what the source read (or sent)."""
+        starts (``start_ns``); ``baseline`` is what the source read (or sent). Read
+        now, before the target can change ``state`` in place."""
         diff = _state_diff(baseline, snap)
         expected = self.expects.get(target, [])
         found = violations(diff, state, expected, self.carry)
-        source_actor = self.actors.get(source, semconv.ACTOR_CODE)
-        target_actor = self.actors.get(target, semconv.ACTOR_CODE)
         attrs = handoff_attributes(
             source,
             target,
-            source_actor=source_actor,
-            target_actor=target_actor,
+            source_actor=self.actors.get(source, semconv.ACTOR_CODE),
+            target_actor=self.actors.get(target, semconv.ACTOR_CODE),
             integration=FRAMEWORK,
         )
         attrs |= {
@@ -92,10 +104,18 @@ class HandoffWriter:
             attrs[semconv.HANDOFF_EXPECTS] = "keys: " + ", ".join(expected)
         if self.content.enabled:
             attrs[semconv.HANDOFF_PAYLOAD_CONTENT] = self.content.render(dict(state))
+        begin = min(source_end_ns or start_ns, start_ns)
+        return Handoff(parent, source, target, attrs, begin, start_ns)
+
+    def write(self, handoff: Handoff, source_actor: str, target_actor: str) -> None:
+        """The span of ``handoff``, with the actors of its ends as they turned out."""
+        attrs = dict(handoff.attributes)
+        attrs[semconv.HANDOFF_SOURCE_ACTOR] = source_actor
+        attrs[semconv.HANDOFF_TARGET_ACTOR] = target_actor
         span = self.tracer.start_span(
-            semconv.handoff_span_name(source, target),
-            context=trace.set_span_in_context(parent),
+            semconv.handoff_span_name(handoff.source, handoff.target),
+            context=trace.set_span_in_context(handoff.parent),
             attributes=attrs,
-            start_time=min(source_end_ns or start_ns, start_ns),
+            start_time=handoff.start_ns,
         )
-        span.end(end_time=start_ns)
+        span.end(end_time=handoff.end_ns)

@@ -9,15 +9,20 @@ What it records (see docs/integrations.md):
   inside an existing trace the caller's span is the run);
 - each node execution -> ``invoke_agent {node}`` (``plan {node}`` /
   ``verify {node}`` for nodes given those roles), current while the node runs
-  so spans the node opens nest under it; the nodes of a subgraph nest under the
-  node that runs it, as its steps (``coordgap.agent.owner`` names that node);
+  so spans the node opens nest under it; the nodes of a subgraph a node runs
+  are that agent's steps, not agents: ``chat {model}``, ``execute_tool {tool}``
+  or plain spans under it (``coordgap.agent.owner`` names the agent), and the
+  agent's output (content capture on) is what its steps said;
+- each node's actor: ``actors={node: ...}``, else ``model`` when a chat model
+  ran in its subgraph's steps, ``tool`` when only tools ran, ``code`` otherwise;
 - each edge taken -> ``handoff {a} -> {b}`` carrying the fingerprint of the
   state ``b`` receives, the keys added, dropped and changed since ``a`` read
   it, and violations (a carried key dropped, a key changing type, a key the
   target expects missing);
-- a verifier's verdict: ``reject`` when its conditional edge routes back to a
-  node that already ran (a retry), ``accept`` otherwise, unless
-  ``verdict_key`` names a state key the verifier sets.
+- a verifier's verdict where the run shows one: ``verdict_key``'s value, else
+  ``reject`` when it routes back to a node that already ran (a retry) and
+  ``accept`` when it routes on, else its own last words read as a verdict,
+  else none (a supervised worker returns to its supervisor whatever it found).
 
 State values are never recorded unless content capture is on; key names,
 hashes and sizes always are. Instrumentation failures are logged and
