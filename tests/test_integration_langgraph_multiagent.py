@@ -189,13 +189,13 @@ def test_supervised_agent_whose_tool_raises_fails_inside_that_agent(memory: Any)
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_failure_in_a_supervised_agents_tool_starts_at_its_tool_call(
+def test_failure_in_a_supervised_agents_tool_call_names_that_agent(
     memory: Any, tmp_path: Path
 ) -> None:
     """The nodes of a supervised agent's own graph are its steps (coordgap.agent.owner),
     not agents: the researcher's failing tool call is an `execute_tool lookup` span
-    under the researcher, the root cause as any tool that raises (the analyzer names
-    the tool), with the researcher's span the next evidence."""
+    under the researcher, the root-cause span, blamed on the researcher whose step it
+    is, with the researcher's span the next evidence."""
     from langgraph_supervisor import create_supervisor
 
     def lookup(q: str) -> str:
@@ -231,10 +231,10 @@ def test_failure_in_a_supervised_agents_tool_starts_at_its_tool_call(
     with analyzer.open(tmp_path / "db.duckdb") as store:
         store.ingest([tmp_path / "spans"])
         (failure,) = store.analyze().failures.to_dicts()
-    assert (failure["category"], failure["agent"]) == ("generation", "lookup")
+    assert (failure["category"], failure["agent"]) == ("generation", "researcher")
     assert failure["span_id"] == f"{tools.context.span_id:016x}"
     assert failure["span_name"] == "execute_tool lookup"
-    assert failure["reason"] == "`lookup` raised ConnectionError"
+    assert failure["reason"] == "`researcher` raised ConnectionError in `execute_tool lookup`"
     assert failure["evidence"][:2] == [
         f"{tools.context.span_id:016x}",
         f"{research.context.span_id:016x}",

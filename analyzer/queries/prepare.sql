@@ -173,14 +173,14 @@ FROM j
 -- name: error_spans
 -- From every errored span up through its ancestors (bounded against cycles in
 -- broken input), over the traces that hold an error only. `step_of`: the agent an
--- agent span is a step of (coordgap.agent.owner: a LangGraph node of the subgraph
--- that agent runs).
+-- agent or tool span is a step of (coordgap.agent.owner: a LangGraph node or tool
+-- call of the subgraph that agent runs).
 CREATE OR REPLACE TEMP TABLE cg_err_spans AS
 WITH errored AS (SELECT trace_id FROM cg_trace WHERE flags & 128 <> 0),
 steps AS (
     SELECT trace_id, span_id, attributes[$k_owner] AS step_of
     FROM spans
-    WHERE operation = $o_agent AND attributes[$k_owner] IS NOT NULL
+    WHERE operation IN ($o_agent, $o_tool) AND attributes[$k_owner] IS NOT NULL
       AND trace_id IN (SELECT trace_id FROM errored)
 )
 SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.stage, s.agent,
