@@ -120,6 +120,7 @@ GEN_AI_CONVERSATION_ID: Final = "gen_ai.conversation.id"
 GEN_AI_AGENT_NAME: Final = "gen_ai.agent.name"
 GEN_AI_AGENT_ID: Final = "gen_ai.agent.id"
 GEN_AI_TOOL_NAME: Final = "gen_ai.tool.name"
+GEN_AI_TOOL_CALL_ID: Final = "gen_ai.tool.call.id"
 # proposed GenAI keys for handoffs
 GEN_AI_HANDOFF_SOURCE_NAME: Final = "gen_ai.agent.handoff.source.name"
 GEN_AI_HANDOFF_TARGET_NAME: Final = "gen_ai.agent.handoff.target.name"
@@ -146,6 +147,7 @@ ERROR_TYPE: Final = "error.type"
 SERVICE_NAME: Final = "service.name"
 EXCEPTION_EVENT: Final = "exception"
 EXCEPTION_STACKTRACE: Final = "exception.stacktrace"
+PROCESS_EXIT_CODE: Final = "process.exit.code"  # of code an agent ran (a code executor's turn)
 
 # --- coordgap keys ---------------------------------------------------------------
 STAGE: Final = "coordgap.stage"
