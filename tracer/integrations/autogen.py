@@ -22,9 +22,11 @@ Read from the messages the team yields (``run`` and ``run_stream``):
   the agent that called it (``gen_ai.tool.call.id``; failed when the result is
   an error; arguments and result as input and output content); Swarm's own
   ``transfer_to_*`` calls are left out;
-- a code executor's turn whose code exited non-zero fails (``error.type``
-  ``nonzero_exit``, ``process.exit.code``): AutoGen hands the crash back as
-  text and the team goes on, but the exit code is a fact, not a reading.
+- a code executor's turn carries ``process.exit.code`` of the code it ran (the
+  last run of the turn): AutoGen hands a crash back as text and the team goes
+  on, but the exit code is a fact, not a reading. The turn's status stays
+  unset: the executor did its work (ran what it was given), the code it was
+  handed failed, as a server's span stays unset on a caller's bad request.
 
 Message text, tool arguments and results are recorded only with content
 capture on. Instrumentation failures are logged and swallowed; the team's own
@@ -66,7 +68,6 @@ _FRAMEWORK = "autogen"
 _USER = "user"
 _HANDOFF_TOOL_PREFIX = "transfer_to_"
 _TOOL_ERROR = "tool_error"
-_EXIT_ERROR = "nonzero_exit"
 
 
 @dataclass
@@ -249,12 +250,8 @@ class _TeamRun:
     @staticmethod
     def _record_exit(span: Span, codes: list[int]) -> None:
         """The last code run of the turn decides (an earlier failed try may be retried)."""
-        if not codes:
-            return
-        span.set_attribute(semconv.PROCESS_EXIT_CODE, codes[-1])
-        if codes[-1] != 0:
-            span.set_attribute(semconv.ERROR_TYPE, _EXIT_ERROR)
-            span.set_status(Status(StatusCode.ERROR, f"code exited with {codes[-1]}"))
+        if codes:
+            span.set_attribute(semconv.PROCESS_EXIT_CODE, codes[-1])
 
     def _review(self, name: str, span: Span, message: Any, subject: str | None, now: int) -> bool:
         """Record a reviewer's turn; True when its span stays open for a later verdict."""
