@@ -266,3 +266,17 @@ def test_executor_errors_pass_through(tmp_path: Path, capture: bool) -> None:
     with pytest.raises(Exception) as caught:  # noqa: PT011 - AutoGen wraps agent errors its own way
         asyncio.run(team.run(task="go"))
     assert "disk full" in str(caught.value)
+
+
+def test_a_run_that_raises_leaves_an_open_review_undecided(tmp_path: Path) -> None:
+    """QA's turn is followed by a team error, not by an unapproved end: no verdict."""
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    script = [("engineer", f"x\n{FIXED}"), ("terminal", None), ("qa", "Hm."), ("cellarman", None)]
+    team = cg_autogen.instrument(_team(script, tmp_path), verify=["qa"], tracer_provider=provider)
+    with pytest.raises(Exception, match="No more mock responses"):  # noqa: PT011
+        asyncio.run(team.run(task="go"))
+    (review,) = [s for s in exporter.get_finished_spans() if s.name == "verify qa"]
+    assert semconv.VERIFY_VERDICT not in review.attributes
+    assert review.attributes[semconv.VERIFY_ATTEMPT] == 1
