@@ -155,6 +155,7 @@ ERROR_TYPE: Final = "error.type"
 SERVICE_NAME: Final = "service.name"
 EXCEPTION_EVENT: Final = "exception"
 EXCEPTION_STACKTRACE: Final = "exception.stacktrace"
+PROCESS_EXIT_CODE: Final = "process.exit.code"  # of code an agent ran (a code executor's turn)
 
 # --- coordgap keys ---------------------------------------------------------------
 STAGE: Final = "coordgap.stage"

@@ -12,15 +12,25 @@ Read from the messages the team yields (``run`` and ``run_stream``):
 - a speaker change -> ``handoff {previous} -> {next}`` fingerprinting the
   message handed over (a Swarm ``HandoffMessage`` names its target itself);
   the task's author (``user``) is a human actor;
-- a reviewer's turn (``verify=[...]``) -> ``verify {agent}``: ``accept`` when its
-  message contains an approval word (``approve=("APPROVE",)``), else
-  ``reject``, subject the agent it reviewed; so a team stopped by its
-  termination condition before a reviewer approved ends on a reject;
-- tool executions inside a turn -> ``execute_tool {tool}`` (failed when the
-  result is an error); Swarm's own ``transfer_to_*`` calls are left out.
+- a reviewer's turn (``verify=[...]``) -> ``verify {agent}``, subject the agent
+  that spoke before it. Its verdict needs evidence: ``accept`` when its
+  message contains an approval word (``approve=("APPROVE",)``); ``reject``
+  when the agent it reviewed works again before the reviewer's next turn (sent
+  back), or when the run ends with no approval after it; else no verdict (a
+  reviewer that reruns a check or asks a question has decided nothing yet);
+- tool executions inside a turn -> ``execute_tool {tool}`` under the turn of
+  the agent that called it (``gen_ai.tool.call.id``; failed when the result is
+  an error; arguments and result as input and output content); Swarm's own
+  ``transfer_to_*`` calls are left out;
+- a code executor's turn carries ``process.exit.code`` of the code it ran (the
+  last run of the turn): AutoGen hands a crash back as text and the team goes
+  on, but the exit code is a fact, not a reading. The turn's status stays
+  unset: the executor did its work (ran what it was given), the code it was
+  handed failed, as a server's span stays unset on a caller's bad request.
 
-Message text is recorded only with content capture on. Instrumentation
-failures are logged and swallowed; the team's own exceptions pass through.
+Message text, tool arguments and results are recorded only with content
+capture on. Instrumentation failures are logged and swallowed; the team's own
+exceptions pass through.
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, Status, StatusCode, TracerProvider
 
 from tracer import semconv
+from tracer.integrations._autogen_code import ExitCodes, unwrap_executors, wrap_executors
 from tracer.integrations._common import (
     ROLES,
     _Content,
@@ -56,6 +67,7 @@ __all__ = ["instrument", "uninstrument"]
 _FRAMEWORK = "autogen"
 _USER = "user"
 _HANDOFF_TOOL_PREFIX = "transfer_to_"
+_TOOL_ERROR = "tool_error"
 
 
 @dataclass
@@ -66,14 +78,18 @@ class _Options:
     content: _Content
     tracer: Any
     workflow_name: str | None
+    codes: ExitCodes = field(default_factory=ExitCodes)
 
 
 @dataclass
 class _Tool:
     name: str
+    call_id: str
     start_ns: int
     end_ns: int
     error: bool
+    arguments: Any = None
+    result: Any = None
 
 
 @dataclass
@@ -81,7 +97,20 @@ class _Turn:
     source: str
     start_ns: int
     tools: list[_Tool] = field(default_factory=list)
-    requested: dict[str, int] = field(default_factory=dict)  # call id -> request time
+    # call id -> (request time, arguments)
+    requested: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    exit_codes: list[int] = field(default_factory=list)  # from CodeExecutionEvent
+
+
+@dataclass
+class _Review:
+    """A reviewer's turn without an approval word: its verdict waits for evidence."""
+
+    span: Span
+    name: str
+    attempt: int
+    subject: str | None
+    end_ns: int
 
 
 def _text(message: Any) -> str:
@@ -116,6 +145,8 @@ class _TeamRun:
         self._last_message: Any = None
         self._handed_to: str | None = None  # target named by a HandoffMessage
         self._attempts: dict[str, int] = {}
+        self._pending: dict[str, _Review] = {}  # reviewer -> its undecided turn
+        options.codes.clear()
 
     def _actor(self, name: str) -> str:
         if name in self._o.actors:
@@ -136,18 +167,27 @@ class _TeamRun:
         kind = type(item).__name__
         if kind == "ToolCallRequestEvent":
             for call in getattr(item, "content", None) or []:
-                self._turn.requested[str(getattr(call, "id", ""))] = now
+                arguments = getattr(call, "arguments", None)
+                self._turn.requested[str(getattr(call, "id", ""))] = (now, arguments)
         elif kind == "ToolCallExecutionEvent":
             for result in getattr(item, "content", None) or []:
-                started = self._turn.requested.pop(str(getattr(result, "call_id", "")), now)
+                call_id = str(getattr(result, "call_id", ""))
+                started, arguments = self._turn.requested.pop(call_id, (now, None))
                 self._turn.tools.append(
                     _Tool(
                         name=str(getattr(result, "name", "tool")),
+                        call_id=call_id,
                         start_ns=started,
                         end_ns=now,
                         error=bool(getattr(result, "is_error", False)),
+                        arguments=arguments,
+                        result=getattr(result, "content", None),
                     )
                 )
+        elif kind == "CodeExecutionEvent":
+            code = getattr(getattr(item, "result", None), "exit_code", None)
+            if isinstance(code, int):
+                self._turn.exit_codes.append(code)
         elif hasattr(item, "to_model_message"):  # a chat message: the turn is over
             self._end_turn(self._turn, item, now)
             self._turn = None
@@ -155,6 +195,9 @@ class _TeamRun:
     def _end_turn(self, turn: _Turn, message: Any, now: int) -> None:
         previous = self._last_speaker
         handoff_target = getattr(message, "target", None)
+        codes = self._o.codes.take(turn.source) or turn.exit_codes
+        # an executor that ran code right after a reviewer ran the reviewer's own check
+        self._settle_reviews(turn.source, ran_code_of=previous if codes else None)
         if previous is not None and previous != turn.source and self._handed_to is None:
             self._handoff(
                 previous, turn.source, self._last_message, self._last_end_ns, turn.start_ns
@@ -170,34 +213,81 @@ class _TeamRun:
         span = self._o.tracer.start_span(
             span_name(turn.source), context=self.context, attributes=attrs, start_time=turn.start_ns
         )
-        if role == "verify":
-            text = _text(message)
-            accepted = any(word in text for word in self._o.approve)
-            attempt = self._attempts[turn.source] = self._attempts.get(turn.source, 0) + 1
-            reason = "approved" if accepted else "not approved"
-            subject = previous if previous not in (None, turn.source) else None
-            verdict, event = _verdict_attributes(turn.source, accepted, attempt, reason, subject)
-            span.set_attributes(verdict)
-            span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
+        self._record_exit(span, codes)
         agent_ctx = trace.set_span_in_context(span)
         for tool in turn.tools:
             if handoff_target is not None and tool.name.startswith(_HANDOFF_TOOL_PREFIX):
                 continue  # Swarm's handoff call: the handoff span below stands for it
-            tool_span = self._o.tracer.start_span(
-                semconv.tool_span_name(tool.name),
-                context=agent_ctx,
-                attributes=tool_attributes(tool.name, integration=_FRAMEWORK),
-                start_time=tool.start_ns,
-            )
-            if tool.error:
-                tool_span.set_attribute(semconv.ERROR_TYPE, "tool_error")
-                tool_span.set_status(Status(StatusCode.ERROR, "tool returned an error"))
-            tool_span.end(end_time=tool.end_ns)
-        span.end(end_time=now)
+            self._tool_span(tool, agent_ctx)
+        subject = previous if previous not in (None, turn.source) else None
+        if role != "verify" or not self._review(turn.source, span, message, subject, now):
+            span.end(end_time=now)
         if handoff_target is not None:
             self._handoff(turn.source, str(handoff_target), message, now, now)
             self._handed_to = str(handoff_target)
         self._last_speaker, self._last_message, self._last_end_ns = turn.source, message, now
+
+    def _tool_span(self, tool: _Tool, context: Any) -> None:
+        attrs = tool_attributes(tool.name, integration=_FRAMEWORK)
+        if tool.call_id:
+            attrs[semconv.GEN_AI_TOOL_CALL_ID] = tool.call_id
+        if self._o.content.enabled:
+            if tool.arguments is not None:
+                attrs[semconv.INPUT_CONTENT] = self._o.content.render(tool.arguments)
+            if tool.result is not None:
+                attrs[semconv.OUTPUT_CONTENT] = self._o.content.render(tool.result)
+        span = self._o.tracer.start_span(
+            semconv.tool_span_name(tool.name),
+            context=context,
+            attributes=attrs,
+            start_time=tool.start_ns,
+        )
+        if tool.error:
+            span.set_attribute(semconv.ERROR_TYPE, _TOOL_ERROR)
+            span.set_status(Status(StatusCode.ERROR, "tool returned an error"))
+        span.end(end_time=tool.end_ns)
+
+    @staticmethod
+    def _record_exit(span: Span, codes: list[int]) -> None:
+        """The last code run of the turn decides (an earlier failed try may be retried)."""
+        if codes:
+            span.set_attribute(semconv.PROCESS_EXIT_CODE, codes[-1])
+
+    def _review(self, name: str, span: Span, message: Any, subject: str | None, now: int) -> bool:
+        """Record a reviewer's turn; True when its span stays open for a later verdict."""
+        attempt = self._attempts[name] = self._attempts.get(name, 0) + 1
+        span.set_attribute(semconv.VERIFY_ATTEMPT, attempt)
+        if subject is not None:
+            span.set_attribute(semconv.VERIFY_SUBJECT, subject)
+        text = _text(message)
+        if any(word in text for word in self._o.approve):
+            self._verdict(span, name, True, attempt, "approved", subject)
+            return False
+        self._pending[name] = _Review(span, name, attempt, subject, now)
+        return True
+
+    def _verdict(
+        self, span: Span, name: str, accepted: bool, attempt: int, reason: str, subject: str | None
+    ) -> None:
+        verdict, event = _verdict_attributes(name, accepted, attempt, reason, subject)
+        span.set_attributes(verdict)
+        span.add_event(semconv.GEN_AI_EVALUATION_RESULT_EVENT, event)
+
+    def _settle_reviews(self, speaker: str, ran_code_of: str | None) -> None:
+        """``speaker``'s turn ended: a reviewer speaking again leaves its earlier turn
+        undecided; the reviewed agent working again (not running the reviewer's own
+        code) means it was sent back."""
+        for name, review in list(self._pending.items()):
+            if speaker == name:
+                self._close_review(review, None)
+            elif speaker == review.subject and ran_code_of != name:
+                self._close_review(review, f"sent back to {review.subject}")
+
+    def _close_review(self, review: _Review, rejected: str | None) -> None:
+        del self._pending[review.name]
+        if rejected is not None:
+            self._verdict(review.span, review.name, False, review.attempt, rejected, review.subject)
+        review.span.end(end_time=review.end_ns)
 
     def _handoff(self, source: str, target: str, message: Any, start: int, end: int) -> None:
         text = _text(message) if message is not None else ""
@@ -221,7 +311,12 @@ class _TeamRun:
         )
         span.end(end_time=end)
 
-    def finish(self, error: BaseException | None) -> None:
+    def finish(self, error: BaseException | None, completed: bool) -> None:
+        # A run that ended on its own with a reviewer's turn undecided: that work was
+        # never approved. A run that raised, or was left unread, decided nothing.
+        reason = "run ended without approval" if completed and error is None else None
+        for review in list(self._pending.values()):
+            self._close_review(review, reason)
         if self.span is None:
             return
         if error is not None:
@@ -272,6 +367,7 @@ def instrument(
             run = _TeamRun(options, team_name)
         stream = original(*args, **kwargs)
         error: BaseException | None = None
+        completed = False
         try:
             while True:
                 # The team starts its agents' tasks inside the stream: let them
@@ -280,6 +376,7 @@ def instrument(
                 try:
                     item = await stream.__anext__()
                 except StopAsyncIteration:
+                    completed = True
                     break
                 finally:
                     _detach_quietly(token)
@@ -293,8 +390,10 @@ def instrument(
         finally:
             if run is not None:
                 with _guard("autogen.run_end"):
-                    run.finish(error if isinstance(error, Exception) else None)
+                    run.finish(error if isinstance(error, Exception) else None, completed)
 
+    with _guard("autogen.wrap_executors"):
+        wrap_executors(team, options.codes)
     team._coordgap_original = original
     team.run_stream = run_stream
     return team
@@ -306,4 +405,6 @@ def uninstrument(team: Any) -> Any:
     if original is not None:
         team.run_stream = original
         del team._coordgap_original
+    with _guard("autogen.unwrap_executors"):
+        unwrap_executors(team)
     return team
