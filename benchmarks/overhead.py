@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Where the handoff's extra time goes: the fingerprint (canonical JSON
         # and sha256 of the payload) against the same raw span.
         fp, base = compare(lambda: fingerprint_attributes(payload), raw_handoff, calls, repeats)
-        rows.append(("  of which fingerprint", fp, base, f"{fp / base:.2f}x", "(part of the above)"))
+        rows.append(("  of which fingerprint", fp, base, f"{fp / base:.2f}x", "(in the above)"))
 
         # 3. disabled ----------------------------------------------------------------------
         def bare(x: int = 1) -> int:
