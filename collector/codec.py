@@ -14,6 +14,7 @@ import base64
 import binascii
 import json
 import zlib
+from collections.abc import Callable
 from typing import Any
 
 from google.protobuf import json_format
@@ -153,24 +154,25 @@ def _message_json(message: Any) -> str:
 
 
 def _resource_spans_json(rs: Any) -> str:
-    fields = []
-    if rs.HasField("resource"):
-        fields.append('"resource":' + _message_json(rs.resource))
-    if rs.scope_spans:
-        fields.append('"scopeSpans":[' + ",".join(map(_scope_spans_json, rs.scope_spans)) + "]")
-    if rs.schema_url:
-        fields.append('"schemaUrl":' + _dumps(rs.schema_url))
-    return "{" + ",".join(fields) + "}"
+    return _level_json(rs, "resource", "scopeSpans", rs.scope_spans, _scope_spans_json)
 
 
 def _scope_spans_json(ss: Any) -> str:
+    return _level_json(ss, "scope", "spans", ss.spans, _span_json)
+
+
+def _level_json(
+    message: Any, head: str, items_key: str, items: Any, item_json: Callable[[Any], str]
+) -> str:
+    """A ResourceSpans or ScopeSpans as JSON: its ``head`` message (resource or
+    scope), its items under ``items_key``, its schema URL; each only when set."""
     fields = []
-    if ss.HasField("scope"):
-        fields.append('"scope":' + _message_json(ss.scope))
-    if ss.spans:
-        fields.append('"spans":[' + ",".join(map(_span_json, ss.spans)) + "]")
-    if ss.schema_url:
-        fields.append('"schemaUrl":' + _dumps(ss.schema_url))
+    if message.HasField(head):
+        fields.append(f'"{head}":' + _message_json(getattr(message, head)))
+    if items:
+        fields.append(f'"{items_key}":[' + ",".join(map(item_json, items)) + "]")
+    if message.schema_url:
+        fields.append('"schemaUrl":' + _dumps(message.schema_url))
     return "{" + ",".join(fields) + "}"
 
 

@@ -337,6 +337,17 @@ def test_circular_payload_leaves_the_hash_out() -> None:
     assert fingerprint_attributes(loop) == {"coordgap.handoff.payload.keys": ["a", "self"]}
 
 
+def test_fingerprint_added_to_a_given_dict() -> None:
+    """Given a dict, the fingerprint is added to it after its entries, the same as alone."""
+    from tracer.instrumentation import fingerprint_attributes
+
+    payload = {"text": "hello", "tone": "warm"}
+    attrs = {"coordgap.stage": "handoff"}
+    assert fingerprint_attributes(payload, attrs) is attrs
+    assert list(attrs) == ["coordgap.stage", *fingerprint_attributes(payload)]
+    assert attrs == {"coordgap.stage": "handoff", **fingerprint_attributes(payload)}
+
+
 def test_payload_content_only_with_capture_content() -> None:
     """The payload's values are recorded only when content capture is on."""
     from tracer.testing import capture

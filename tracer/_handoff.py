@@ -169,7 +169,7 @@ class Handoff:
     # -- the span (only when traced) ----------------------------------------------------
     def _attributes(self, base: dict[str, Any]) -> dict[str, Any]:
         payload = self.payload
-        attrs = {**base, **fingerprint_attributes(payload)}
+        attrs = fingerprint_attributes(payload, base.copy())
         if self._expects is not None:
             attrs[semconv.HANDOFF_EXPECTS] = self._expects[0]
         if self._carry:
@@ -196,10 +196,13 @@ class Handoff:
             if tracer is None:
                 return
             name, base = _base(self.source, self.target, *self._actors)
+            # the current context read once: the SDK and set_span_in_context
+            # would each read it again
+            parent = otel_context.get_current()
             self.span = tracer.start_span(
-                name, attributes=self._attributes(base), start_time=start_ns
+                name, context=parent, attributes=self._attributes(base), start_time=start_ns
             )
-            self._token = otel_context.attach(trace.set_span_in_context(self.span))
+            self._token = otel_context.attach(trace.set_span_in_context(self.span, parent))
         except Exception:
             internal_error("starting a handoff")
 

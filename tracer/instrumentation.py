@@ -200,13 +200,16 @@ def handoff_attributes(
     return attrs
 
 
-def fingerprint_attributes(payload: Any) -> dict[str, Any]:
+def fingerprint_attributes(payload: Any, attrs: dict[str, Any] | None = None) -> dict[str, Any]:
     """Hash (sha256 hex), size (bytes) and top-level keys of ``payload``; never raises.
 
+    Added to ``attrs`` when given (a span's attributes being built; saves a
+    copy on the handoff's hot path), else to a new dict; returns the dict.
     What cannot be read (a payload that does not serialise, a mapping whose
     iteration fails) is left out and logged once: the payload is the user's.
     """
-    attrs: dict[str, Any] = {}
+    if attrs is None:
+        attrs = {}
     try:
         digest, size = fingerprint(payload)
         attrs[semconv.HANDOFF_PAYLOAD_HASH] = digest

@@ -58,6 +58,15 @@ class CrewBase(EventHandlers):
 
     # --- tools and delegation -----------------------------------------------------
 
+    def _usage_task(self, usage: Any) -> tuple[Run, OpenTask] | None:
+        """The run and open task a tool usage belongs to; None when neither is traced."""
+        task = getattr(usage, "task", None)
+        run = self._run_of(task, getattr(usage, "agent", None))
+        opened = self._open_task(run, task) if run is not None else None
+        if run is None or opened is None:
+            return None
+        return run, opened
+
     def _tool_parent(self, opened: OpenTask, role: str | None) -> Span:
         for delegation in reversed(opened.delegations):
             if delegation.span is not None and role == delegation.coworker:
@@ -65,11 +74,10 @@ class CrewBase(EventHandlers):
         return opened.span
 
     def _on_ToolUsageStartedEvent(self, usage: Any, event: Any) -> None:
-        task = getattr(usage, "task", None)
-        run = self._run_of(task, getattr(usage, "agent", None))
-        opened = self._open_task(run, task) if run is not None else None
-        if run is None or opened is None:
+        found = self._usage_task(usage)
+        if found is None:
             return
+        run, opened = found
         tool = str(event.tool_name)
         role = str(event.agent_role or opened.role)
         if tool in DELEGATION_TOOLS:
@@ -86,11 +94,10 @@ class CrewBase(EventHandlers):
         opened.tools.append(Tool(span, Current(span), tool, role))
 
     def _end_tool(self, usage: Any, event: Any, error: str | None) -> None:
-        task = getattr(usage, "task", None)
-        run = self._run_of(task, getattr(usage, "agent", None))
-        opened = self._open_task(run, task) if run is not None else None
-        if run is None or opened is None:
+        found = self._usage_task(usage)
+        if found is None:
             return
+        _, opened = found
         tool = str(event.tool_name)
         if tool in DELEGATION_TOOLS:
             pending = [d for d in opened.delegations if d.source == str(event.agent_role)]

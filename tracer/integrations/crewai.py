@@ -54,14 +54,12 @@ from crewai.events import crewai_event_bus
 from opentelemetry.trace import TracerProvider
 
 from tracer import semconv
-from tracer.integrations._common import Instrumentor, _Content, _get_tracer, _guard
+from tracer.integrations._common import Instrumentor, _Content, _get_tracer, _guard, check_roles
 from tracer.integrations._crewai_crew import CrewRuns
 from tracer.integrations._crewai_flow import FlowRuns
 from tracer.integrations._crewai_spans import Options
 
 __all__ = ["CoordgapCrewAIListener", "instrument", "is_instrumented", "uninstrument"]
-
-_ROLES = ("plan", "verify", "generate", "assemble")
 
 
 class CoordgapCrewAIListener:
@@ -91,12 +89,7 @@ class CoordgapCrewAIListener:
         redact: Callable[[str], str] | None = None,
         tracer_provider: TracerProvider | None = None,
     ) -> None:
-        all_roles = dict(roles or {})
-        all_roles.update({name: "plan" for name in plan})
-        all_roles.update({name: "verify" for name in verify})
-        for name, role in all_roles.items():
-            if role not in _ROLES:
-                raise ValueError(f"role {role!r} for {name!r}: expected {sorted(_ROLES)}")
+        all_roles = check_roles(roles, plan, verify)
         acts = dict(actors or {})
         for name, actor in acts.items():
             if actor not in semconv.ACTORS:
