@@ -27,7 +27,7 @@ import duckdb
 import polars as pl
 
 from analyzer import queries
-from analyzer.suspects import calibration, features, handoffs, turns
+from analyzer.suspects import calibration, delegation, features, handoffs, turns
 
 __all__ = ["TOP", "apply", "rank", "redact", "role_free", "suspects_frame", "without_keys"]
 
@@ -50,9 +50,10 @@ _SUSPECT = pl.Struct(
 def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl.DataFrame:
     """``failures`` with the suspects of every failed run ranked (the ``cg_*``
     tables of an analysis must exist); see :func:`apply`."""
-    turn_rows = without_keys(turns.load(con))
+    edges = handoffs.load(con)
+    turn_rows = without_keys(delegation.replies(turns.load(con), edges))
     named = con.sql(queries.sql("suspect_attributions")).pl()
-    ctx = features.Context(turn_rows, named, handoffs.load(con))
+    ctx = features.Context(turn_rows, named, edges)
     ranked = rank(ctx)
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
     return apply(failures, ranked, names, features.rule_named_reporters(ctx))
