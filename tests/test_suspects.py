@@ -9,7 +9,7 @@ import polars as pl
 from analyzer_builders import Run, attribution, prepared
 
 from analyzer import rules
-from analyzer.suspects import calibration, features, handoffs, rank, turns
+from analyzer.suspects import calibration, delegation, features, handoffs, rank, turns
 from analyzer.suspects.base import Context
 from tracer import semconv
 
@@ -296,3 +296,51 @@ def test_json_keys_are_no_values() -> None:
     frame = pl.DataFrame({"output": ['{"total_eur": 1430.95}']})
     frame = frame.with_columns(atoms=turns.atoms(pl.col("output")))
     assert without_keys(frame)["atoms"][0].to_list() == ["1430.95"]
+
+
+def _delegated_run() -> tuple[Run, dict[str, str]]:
+    """A manager delegates to a researcher and an analyst; their replies come back on
+    handoffs to the manager (their own spans say nothing); the manager's span, which
+    started first, holds the final answer."""
+    run = _task_run("What was total H1 2024 revenue in million EUR (dataset revenue_2024_h1)?")
+    steps = {"manager": run.plan("Manager", ["researcher", "analyst"])}
+    run.say(steps["manager"], "H1 revenue: 8.05M EUR.")
+    _hand(run, "Manager", "researcher", "Pull dataset revenue_2024_h1.", "a")
+    steps["researcher"] = run.agent("researcher")
+    _hand(run, "researcher", "Manager", "revenue_2023_h1: 3.95, 4.1", "b")
+    _hand(run, "Manager", "analyst", "Add up the rows the researcher returned.", "c")
+    steps["analyst"] = run.agent("analyst")
+    _hand(run, "analyst", "Manager", "H1 revenue: 8.05M EUR", "d")
+    return run, steps
+
+
+def test_a_delegate_reply_on_the_handoff_back_is_its_message() -> None:
+    """The replies become the delegates' output, the manager's step says what it
+    handed out, and its answer is the run's."""
+    run, steps = _delegated_run()
+    ctx = _ctx(run)
+    read = delegation.replies(ctx.turns, ctx.handoffs)
+    said = dict(zip(read["span_id"].to_list(), read["output"].to_list(), strict=True))
+    assert said[steps["researcher"]] == "revenue_2023_h1: 3.95, 4.1"
+    assert said[steps["analyst"]] == "H1 revenue: 8.05M EUR"
+    assert "Pull dataset revenue_2024_h1." in said[steps["manager"]]
+    assert "8.05" not in said[steps["manager"]]
+    assert read.filter(pl.col("is_run"))["output"].to_list() == ["H1 revenue: 8.05M EUR."]
+
+
+def test_a_delegated_result_is_traced_to_the_delegate_not_the_manager() -> None:
+    """Read by start order the manager seems to say the answer first; read as the
+    messages went, the total is the analyst's sum of the researcher's figures."""
+    run, steps = _delegated_run()
+    ctx = _ctx(run)
+    ctx = Context(delegation.replies(ctx.turns, ctx.handoffs), ctx.named, ctx.handoffs)
+    got = _rows(lambda _: features.answer_origin(ctx), run)
+    assert got[0]["agent"] == "researcher" and got[0]["span_id"] == steps["researcher"]
+    assert "Manager" not in {r["agent"] for r in got}
+
+
+def test_runs_without_a_handoff_back_are_read_unchanged() -> None:
+    """No return edge: the turns are the same frame."""
+    run, _ = _pipeline()
+    ctx = _ctx(run)
+    assert delegation.replies(ctx.turns, ctx.handoffs).equals(ctx.turns)

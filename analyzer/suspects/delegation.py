@@ -66,7 +66,8 @@ def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
         return turns
     said = _joined(back, "src_span", "reply")
     handed = _joined(out_edges, "src_span", "handed").join(delegators, on=["trace_id", "span_id"])
-    got = _joined(out_edges.join(delegators.select("trace_id").unique(), on="trace_id"), "dst_span", "got")
+    in_runs = out_edges.join(delegators.select("trace_id").unique(), on="trace_id")
+    got = _joined(in_runs, "dst_span", "got")
     answers = (
         turns.join(delegators, on=["trace_id", "span_id"])
         .filter(pl.col("output").is_not_null())
