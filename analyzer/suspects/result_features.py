@@ -211,8 +211,9 @@ def empty_result(ctx: Context) -> pl.DataFrame:
 
 def dropped_constraint(ctx: Context) -> pl.DataFrame:
     """A value of the task that the delivered result lacks reached the first step
-    that got it in its input and is missing from that step's output: that step
-    dropped it. Needs per-step input (a plain message log has none)."""
+    that got it in its input, is missing from that step's output and from every
+    later step's: that step dropped it. Needs per-step input (a plain message log
+    has none)."""
     t = ctx.turns
     delivered = _delivered(t).select(
         "trace_id",
@@ -256,6 +257,8 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
     dropped = cand.join(first, on=["trace_id", "atom"]).filter(
         pl.col("turn") == pl.col("first_turn")
     )
+    # a value a later step still says was not lost there
+    dropped = dropped.join(_said_later(t, dropped), on=["trace_id", "atom"], how="anti")
     return (
         dropped.group_by("trace_id", "agent", "owner_span_id")
         .agg(turn=pl.col("turn").min(), atoms=pl.col("atom").sort().head(3))
@@ -274,6 +277,23 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
             + pl.lit(" in its input and did not pass it on; the delivered result lacks it"),
         )
     )
+
+
+def _said_later(t: pl.DataFrame, dropped: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, atom) of the ``dropped`` values that a step after the one that got
+    them says in its output (any step but the run's own)."""
+    later = (
+        t.filter(~pl.col("is_run") & pl.col("output").is_not_null())
+        .select("trace_id", l_turn=pl.col("turn"), text=pl.col("output").str.to_lowercase())
+        .join(dropped.select("trace_id", "atom", "turn"), on="trace_id")
+        .filter(
+            (pl.col("l_turn") > pl.col("turn"))
+            & pl.col("text")
+            .str.replace_all(r"(\d),(\d{3})", "$1$2")
+            .str.contains(pl.col("atom"), literal=True)
+        )
+    )
+    return later.select("trace_id", "atom").unique()
 
 
 def _one_apart(pair: dict[str, str]) -> bool:
