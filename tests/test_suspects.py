@@ -344,3 +344,18 @@ def test_runs_without_a_handoff_back_are_read_unchanged() -> None:
     run, _ = _pipeline()
     ctx = _ctx(run)
     assert delegation.replies(ctx.turns, ctx.handoffs).equals(ctx.turns)
+
+
+def test_a_handed_payload_is_the_receiving_step_input() -> None:
+    """A step without captured input got what a teammate handed it; the task handed
+    in from outside the team is no step's input."""
+    run = _task_run("Summarise sales_2024.csv in French.")
+    _hand(run, "user", "lead", "Summarise sales_2024.csv in French.", "t")
+    lead = run.turn("lead", "Writer: summarise sales_2024.csv.")
+    _hand(run, "lead", "writer", "Summarise sales_2024.csv.", "b")
+    writer = run.turn("writer", "Sales rose 4%.")
+    ctx = _ctx(run)
+    got = delegation.handed_input(ctx.turns, ctx.handoffs)
+    inputs = dict(zip(got["span_id"].to_list(), got["input"].to_list(), strict=True))
+    assert inputs[writer] == "Summarise sales_2024.csv."
+    assert inputs[lead] is None

@@ -51,7 +51,8 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     """``failures`` with the suspects of every failed run ranked (the ``cg_*``
     tables of an analysis must exist); see :func:`apply`."""
     edges = handoffs.load(con)
-    turn_rows = without_keys(delegation.replies(turns.load(con), edges))
+    read = delegation.replies(delegation.handed_input(turns.load(con), edges), edges)
+    turn_rows = without_keys(read)
     named = con.sql(queries.sql("suspect_attributions")).pl()
     ctx = features.Context(turn_rows, named, edges)
     ranked = rank(ctx)

@@ -15,7 +15,8 @@ reads such a run the way its messages went:
   that has none.
 
 Structure only (handoff edges, their payload text); no wording is read. Runs
-without return edges are unchanged.
+without return edges are unchanged. :func:`handed_input` gives every step without
+input of its own (in any run) the payloads handed to it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import polars as pl
 
 from analyzer.suspects.turns import annotate
 
-__all__ = ["replies"]
+__all__ = ["handed_input", "replies"]
 
 _SEP = "\n"
 
@@ -37,6 +38,29 @@ def _joined(frame: pl.DataFrame, key: str, name: str) -> pl.DataFrame:
         .group_by("trace_id", key, maintain_order=True)
         .agg(pl.col("payload").str.join(_SEP).alias(name))
         .rename({key: "span_id"})
+    )
+
+
+def handed_input(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
+    """``turns`` with each step that has no input of its own given the payloads a
+    teammate's step handed to it (a handoff's payload is what its receiving step
+    got). A handoff from outside the team (no source step: the task arriving) is
+    left out: the task is the run's, every step sees it, and a brief that does not
+    restate it drops nothing."""
+    if handoffs is None or handoffs.height == 0:
+        return turns
+    into = handoffs.filter(
+        pl.col("src_span").is_not_null()
+        & pl.col("dst_span").is_not_null()
+        & pl.col("payload").is_not_null()
+    )
+    if into.height == 0:
+        return turns
+    got = _joined(into, "dst_span", "got")
+    return (
+        turns.join(got, on=["trace_id", "span_id"], how="left", maintain_order="left")
+        .with_columns(input=pl.coalesce("input", "got"))
+        .drop("got")
     )
 
 
@@ -66,8 +90,6 @@ def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
         return turns
     said = _joined(back, "src_span", "reply")
     handed = _joined(out_edges, "src_span", "handed").join(delegators, on=["trace_id", "span_id"])
-    in_runs = out_edges.join(delegators.select("trace_id").unique(), on="trace_id")
-    got = _joined(in_runs, "dst_span", "got")
     answers = (
         turns.join(delegators, on=["trace_id", "span_id"])
         .filter(pl.col("output").is_not_null())
@@ -79,7 +101,6 @@ def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
         turns.select(_BASE)
         .join(said, on=["trace_id", "span_id"], how="left")
         .join(handed, on=["trace_id", "span_id"], how="left")
-        .join(got, on=["trace_id", "span_id"], how="left")
         .join(answers, on="trace_id", how="left")
         .with_columns(
             output=pl.when(is_delegator)
@@ -87,7 +108,6 @@ def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
             .when(pl.col("is_run") & pl.col("output").is_null())
             .then(pl.col("answer"))
             .otherwise(pl.coalesce("output", "reply")),
-            input=pl.coalesce("input", "got"),
         )
         .select(_BASE)
         .sort("trace_id", "turn")
