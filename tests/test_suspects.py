@@ -359,3 +359,39 @@ def test_a_handed_payload_is_the_receiving_step_input() -> None:
     inputs = dict(zip(got["span_id"].to_list(), got["input"].to_list(), strict=True))
     assert inputs[writer] == "Summarise sales_2024.csv."
     assert inputs[lead] is None
+
+
+def test_siblings_differ_in_one_character_or_one_whole_part() -> None:
+    """One piece of the task's value swapped: a character of a value with digits, or
+    a whole part of a name of two or more parts; other values are no siblings."""
+    from analyzer.suspects.changed import siblings
+
+    assert siblings("i-133", "i-131") and siblings("sales_2023", "sales_2024")
+    assert siblings("count_february.csv", "count_march.csv")
+    assert siblings("tz_rules_winter.txt", "tz_rules_2024.txt")
+    assert not siblings("count_march.csv", "count_march.csv")
+    assert not siblings("count_february.xlsx", "count_march.csv")  # two parts swapped
+    assert not siblings("-12", "-08")  # a date's pieces: one part only
+    assert not siblings("spring", "summer")  # words without digits
+
+
+def test_changed_value_names_the_step_that_swapped_a_file_named_by_the_task() -> None:
+    """A plan that sends the team to another file than the task names changed it."""
+    run = _task_run("1,200 units sold at 25% off the list price in pricelist_summer.pdf.")
+    lead = run.turn("Lead", "Analyst: take the list price from pricelist_spring.pdf.")
+    run.turn("Analyst", "pricelist_spring.pdf gives 34.90.")
+    (got,) = _rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Lead", lead)
+    assert '"pricelist_summer.pdf"' in got["evidence"]
+
+
+def test_a_program_that_holds_a_value_transformed_did_not_drop_it() -> None:
+    """A code step whose input has the task's 25 and whose program uses 0.75 is not
+    blamed for dropping it."""
+    run = _task_run("1,200 units sold at 25% off the list price of 34.90. Revenue?")
+    run.turn("Lead", "Coder: compute the revenue.")
+    coder = run.agent("Coder")
+    run.say(coder, "Compute 1,200 units at 25% off 34.90.", direction="input")
+    run.say(coder, "```python\nprint(round(1200 * 34.90 * 0.75, 2))\n```")
+    run.turn("Terminal", "31410.0")
+    assert all(r["agent"] != "Coder" for r in _rows(features.dropped_constraint, run))

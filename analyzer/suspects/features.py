@@ -28,10 +28,10 @@ from analyzer.suspects.base import (
     owner_turns,
     quote,
 )
+from analyzer.suspects.changed import changed_value
 from analyzer.suspects.handoffs import handoff_chain
 from analyzer.suspects.result_features import (
     answer_origin,
-    changed_value,
     dropped_constraint,
     empty_result,
     trouble_cause,

@@ -15,9 +15,9 @@ from tracer import semconv
 
 __all__ = [
     "answer_origin",
-    "changed_value",
     "dropped_constraint",
     "empty_result",
+    "task_atoms",
     "trouble_cause",
 ]
 
@@ -29,7 +29,7 @@ is one of them; reading every step's input would cost a scan of all of it)."""
 _OP_VERIFY: Final = semconv.Operation.VERIFY.value
 
 
-def _task_atoms(t: pl.DataFrame) -> pl.DataFrame:
+def task_atoms(t: pl.DataFrame) -> pl.DataFrame:
     """The run's task: the run span's input, else the first turn's input; as
     ``task`` (text), ``task_atoms`` (normalised text) and ``task_list`` (its atoms)."""
     first = (
@@ -101,7 +101,7 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
     that carried them (:func:`provenance.credit`); a step scores its share of the
     credit."""
     t = ctx.turns
-    task = _task_atoms(t)
+    task = task_atoms(t)
     novel = provenance.novel_atoms(t, task)
     final = _final(t, task, novel)
     if final.height == 0:
@@ -168,7 +168,7 @@ def empty_result(ctx: Context) -> pl.DataFrame:
     """The delivered message carries no value the task lacks (the work was declared
     done without a result): blame the agent that ended the run with it, at that step."""
     t = ctx.turns
-    task = _task_atoms(t)
+    task = task_atoms(t)
     d = (
         _delivered(t)
         .join(task, on="trace_id", how="left")
@@ -220,7 +220,7 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
         result=pl.col("output").str.to_lowercase().str.replace_all(r"(\d),(\d{3})", "$1$2"),
     )
     task = (
-        _task_atoms(t)
+        task_atoms(t)
         .select("trace_id", atom=atoms(pl.col("task")))
         .explode("atom")
         .filter(pl.col("atom").is_not_null())
@@ -236,13 +236,16 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
         t.filter(
             pl.col("substantive") & pl.col("input").is_not_null() & pl.col("output").is_not_null()
         )
-        .select("trace_id", "turn", "agent", "owner_span_id", "input", "output")
+        .select("trace_id", "turn", "agent", "owner_span_id", "input", "output", "has_code")
         .sort("trace_id", "turn")
         .group_by("trace_id", maintain_order=True)
         .head(FIRST_STEPS)
     )
+    # a program may hold a value it got transformed (25% as 0.75): its lacking the
+    # value's literal form shows nothing
     cand = steps.join(task, on="trace_id").filter(
-        pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+        ~pl.col("has_code")
+        & pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
         & ~pl.col("output").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
     )
     if cand.height == 0:
@@ -296,65 +299,6 @@ def _said_later(t: pl.DataFrame, dropped: pl.DataFrame) -> pl.DataFrame:
     return later.select("trace_id", "atom").unique()
 
 
-def _one_apart(pair: dict[str, str]) -> bool:
-    a, b = pair["atom"], pair["task_atom"]
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def changed_value(ctx: Context) -> pl.DataFrame:
-    """A step wrote a value one character away from a value of the task (another
-    entry, year, id or version: ``I-133`` for ``I-131``, ``sales_2023`` for
-    ``sales_2024``): the earliest such step changed what the task asked for."""
-    t = ctx.turns
-    task = _task_atoms(t).select("trace_id", task_atom=pl.col("task_list")).explode("task_atom")
-    task = task.filter(
-        pl.col("task_atom").str.contains(r"\d") & (pl.col("task_atom").str.len_chars() >= 3)
-    )
-    if task.height == 0:
-        return empty()
-    steps = (
-        t.filter(pl.col("substantive") & pl.col("owner_span_id").is_not_null())
-        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
-        .explode("atom")
-        .filter(pl.col("atom").is_not_null())
-    )
-    skeleton = r"\d"
-    pairs = (
-        steps.with_columns(sk=pl.col("atom").str.replace_all(skeleton, "#"))
-        .join(
-            task.with_columns(sk=pl.col("task_atom").str.replace_all(skeleton, "#")),
-            on=["trace_id", "sk"],
-        )
-        .filter(pl.col("atom") != pl.col("task_atom"))
-    )
-    known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
-    pairs = pairs.join(known, on="trace_id").filter(
-        ~pl.col("all_task").list.contains(pl.col("atom"))
-    )
-    if pairs.height == 0:
-        return empty()
-    pairs = pairs.filter(
-        pl.struct("atom", "task_atom").map_elements(_one_apart, return_dtype=pl.Boolean)
-    )
-    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
-    return first.select(
-        "trace_id",
-        "agent",
-        span_id=pl.col("owner_span_id"),
-        turn=pl.col("turn"),
-        score=pl.lit(1.0),
-        evidence=pl.lit("`")
-        + pl.col("agent")
-        + pl.lit("` (")
-        + pl.col("owner_span_id")
-        + pl.lit(') wrote "')
-        + pl.col("atom")
-        + pl.lit('" where the task says "')
-        + pl.col("task_atom")
-        + pl.lit('"'),
-    )
-
-
 _TROUBLE_LINE: Final = (
     r"(?i)([^.\n]*(?:unable to|not able to|could not|couldn't|cannot|can't|failed to|"
     r"stuck|going in circles|in a loop|no progress|not making)[^.\n]*)"
@@ -382,7 +326,7 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
     )
     if rep.height == 0:
         return empty()
-    task = _task_atoms(t)
+    task = task_atoms(t)
     novel = provenance.novel_atoms(t, task)
     origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
     mentioned = (
