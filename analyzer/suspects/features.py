@@ -49,6 +49,7 @@ __all__ = [
     "empty_result",
     "failed_code_author",
     "handoff_chain",
+    "handoff_provenance",
     "last_step",
     "named_by_rules",
     "rule_named_reporters",
@@ -201,11 +202,34 @@ def last_step(ctx: Context) -> pl.DataFrame:
     )
 
 
+def handoff_provenance(ctx: Context) -> pl.DataFrame:
+    """:func:`handoff_chain` beside :func:`answer_origin`: two views of one fact (where
+    the delivered result came from, read from the handoffs' payloads and from the
+    messages), so a step scores the larger of the two, not their sum; a step the
+    messages do not reach keeps its handoff credit whole. The evidence of both
+    stays."""
+    chain = handoff_chain(ctx)
+    if chain.height == 0:
+        return chain
+    origin = (
+        answer_origin(ctx)
+        .group_by("trace_id", "agent", "span_id")
+        .agg(o=pl.col("score").sum())
+    )
+    return (
+        chain.join(origin, on=["trace_id", "agent", "span_id"], how="left")
+        .with_columns(
+            score=(pl.col("score") - pl.col("o").fill_null(0.0)).clip(lower_bound=0.0)
+        )
+        .select(COLUMNS)
+    )
+
+
 FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (named_by_rules, 3.0),
     (failed_code_author, 1.5),
     (answer_origin, 1.0),
-    (handoff_chain, 1.0),
+    (handoff_provenance, 1.0),
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
     (changed_value, 1.0),
