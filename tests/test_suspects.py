@@ -395,3 +395,36 @@ def test_a_program_that_holds_a_value_transformed_did_not_drop_it() -> None:
     run.say(coder, "```python\nprint(round(1200 * 34.90 * 0.75, 2))\n```")
     run.turn("Terminal", "31410.0")
     assert all(r["agent"] != "Coder" for r in _rows(features.dropped_constraint, run))
+
+
+def _rejected_run(*, repeat: bool) -> tuple[Run, dict[str, str]]:
+    """A researcher misreads a figure, a writer restates it, a checker rejects the
+    writer's draft; with ``repeat`` the writer had said the same before."""
+    run = _task_run("What was Q3 revenue in sales_q3.csv?")
+    steps = {"researcher": run.turn("researcher", "sales_q3.csv total: 48210.5")}
+    if repeat:
+        run.turn("writer", "Q3 revenue was 48210.5 EUR.")
+    steps["writer"] = run.turn("writer", "Q3 revenue was 48210.5 EUR.")
+    steps["checker"] = run.verify("checker", "reject")
+    run.say(steps["checker"], "Does not match the ledger.")
+    return run, steps
+
+
+def test_the_output_a_verifier_rejected_is_where_the_failure_showed() -> None:
+    """The rule names the writer (the output the checker turned down); the writer
+    only restated the researcher's figure, so the ranking names the researcher."""
+    run, steps = _rejected_run(repeat=False)
+    got = attribution(run)[run.trace_id]
+    assert got["rule"] == "generation"
+    assert (got["agent"], got["span_id"], got["suspect"]) == (
+        "researcher",
+        steps["researcher"],
+        True,
+    )
+
+
+def test_a_rejected_step_that_repeats_itself_keeps_the_blame() -> None:
+    """Turned down and saying the same values again: the writer is no messenger."""
+    run, steps = _rejected_run(repeat=True)
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["suspect"]) == ("writer", False)

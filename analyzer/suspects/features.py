@@ -66,8 +66,9 @@ REPORTER_SCORE: Final = 0.1
 
 def rule_named_reporters(ctx: Context) -> pl.DataFrame:
     """(trace_id) of the runs where an explicit rule (not a content detector) named a
-    step whose own message reports trouble: that step showed the failure; the
-    mistake came before it."""
+    step that only showed the failure: its own message reports trouble, or it is the
+    output a verifier rejected (the rule's evidence holds the verifier's step). The
+    mistake may have come before it; the provenance of what it said decides."""
     spoke = ctx.turns.filter(pl.col("trouble") & pl.col("substantive")).select(
         "trace_id", "span_id"
     )
@@ -76,7 +77,39 @@ def rule_named_reporters(ctx: Context) -> pl.DataFrame:
         & pl.col("detector").is_null()
         & pl.col("span_id").is_not_null()
     )
-    return named.join(spoke, on=["trace_id", "span_id"]).select("trace_id").unique()
+    reported = named.join(spoke, on=["trace_id", "span_id"]).select("trace_id")
+    return pl.concat([reported, _rejected(ctx, named)]).unique()
+
+
+def _rejected(ctx: Context, named: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id) of the ``named`` runs whose rule named another step than a verifier
+    whose step is in the rule's evidence (the output the verifier turned down),
+    unless that step said again what its agent had said before (the same values):
+    turned down and repeating itself, it is no mere messenger."""
+    if "evidence" not in named.columns:
+        return pl.DataFrame(schema={"trace_id": pl.String})
+    t = ctx.turns
+    verifiers = t.filter(pl.col("operation") == _OP_VERIFY).select(
+        "trace_id", v_span=pl.col("span_id")
+    )
+    rejected = (
+        named.select("trace_id", "span_id", v_span=pl.col("evidence"))
+        .explode("v_span")
+        .filter(pl.col("v_span") != pl.col("span_id"))
+        .join(verifiers, on=["trace_id", "v_span"])
+        .select("trace_id", "span_id")
+        .unique()
+    )
+    said = t.filter(pl.col("substantive") & (pl.col("atoms").list.len() > 0)).select(
+        "trace_id", "span_id", "agent", "turn", key=pl.col("atoms").list.sort().list.join("\x1f")
+    )
+    again = (
+        rejected.join(said, on=["trace_id", "span_id"])
+        .join(said, on=["trace_id", "agent", "key"], suffix="_before")
+        .filter(pl.col("turn_before") < pl.col("turn"))
+        .select("trace_id")
+    )
+    return rejected.select("trace_id").join(again, on="trace_id", how="anti")
 
 
 def named_by_rules(ctx: Context) -> pl.DataFrame:
@@ -212,15 +245,11 @@ def handoff_provenance(ctx: Context) -> pl.DataFrame:
     if chain.height == 0:
         return chain
     origin = (
-        answer_origin(ctx)
-        .group_by("trace_id", "agent", "span_id")
-        .agg(o=pl.col("score").sum())
+        answer_origin(ctx).group_by("trace_id", "agent", "span_id").agg(o=pl.col("score").sum())
     )
     return (
         chain.join(origin, on=["trace_id", "agent", "span_id"], how="left")
-        .with_columns(
-            score=(pl.col("score") - pl.col("o").fill_null(0.0)).clip(lower_bound=0.0)
-        )
+        .with_columns(score=(pl.col("score") - pl.col("o").fill_null(0.0)).clip(lower_bound=0.0))
         .select(COLUMNS)
     )
 
