@@ -37,6 +37,7 @@ from analyzer.suspects.result_features import (
     trouble_cause,
 )
 from analyzer.suspects.turns import FAIL
+from analyzer.suspects.wording import line
 
 __all__ = [
     "COLUMNS",
@@ -127,16 +128,13 @@ def named_by_rules(ctx: Context) -> pl.DataFrame:
         .then(pl.lit(REPORTER_SCORE))
         .otherwise(pl.col("rule").replace_strict(_WEAK_RULES, default=1.0, return_dtype=pl.Float64))
     )
+    # "detector X" when a content detector named it, else "rule Y" (null-propagating)
     what = pl.coalesce(pl.lit("detector ") + pl.col("detector"), pl.lit("rule ") + pl.col("rule"))
     return (
         named.join(owner_turns(ctx.turns), on=["trace_id", "span_id"], how="left")
         .with_columns(
             score=score,
-            evidence=what
-            + pl.lit(" named `")
-            + pl.col("agent")
-            + pl.lit("` at ")
-            + pl.col("span_id"),
+            evidence=line(what, " named `", pl.col("agent"), "` at ", pl.col("span_id")),
         )
         .filter(pl.col("score") > 0)
         .select(COLUMNS)
@@ -187,17 +185,19 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("c_span"),
         turn=pl.col("turn"),
         score=pl.col("score"),
-        evidence=pl.lit("code or call by `")
-        + pl.col("c_agent")
-        + pl.lit("` (")
-        + pl.col("c_span")
-        + pl.lit(") failed when `")
-        + pl.col("executor")
-        + pl.lit("` ran it (")
-        + pl.col("span_id")
-        + pl.lit('): "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
+        evidence=line(
+            "code or call by `",
+            pl.col("c_agent"),
+            "` (",
+            pl.col("c_span"),
+            ") failed when `",
+            pl.col("executor"),
+            "` ran it (",
+            pl.col("span_id"),
+            '): "',
+            pl.col("line"),
+            '"',
+        ),
     )
 
 
@@ -227,11 +227,13 @@ def last_step(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("owner_span_id"),
         turn=pl.col("turn"),
         score=pl.lit(1.0),
-        evidence=pl.lit("`")
-        + pl.col("agent")
-        + pl.lit("` took the last step (")
-        + pl.col("owner_span_id")
-        + pl.lit(") before the run failed (position only)"),
+        evidence=line(
+            "`",
+            pl.col("agent"),
+            "` took the last step (",
+            pl.col("owner_span_id"),
+            ") before the run failed (position only)",
+        ),
     )
 
 

@@ -35,6 +35,7 @@ import polars as pl
 from analyzer import content, queries
 from analyzer.suspects.base import COLUMNS, Context, empty
 from analyzer.suspects.turns import atoms
+from analyzer.suspects.wording import line, percent
 from tracer import semconv
 
 __all__ = [
@@ -241,15 +242,17 @@ def handoff_chain(ctx: Context) -> pl.DataFrame:
         # the start step's own share is position, not provenance (last_step has it)
         .filter(~pl.col("actor").fill_null("").is_in(list(_PASSIVE)) & (pl.col("hops") > 0))
         .with_columns(
-            evidence=pl.lit("`")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("span_id")
-            + pl.lit(") introduced what the last handed-on work carried, ")
-            + pl.col("hops").cast(pl.String)
-            + pl.lit(" handoff(s) back (credit ")
-            + (pl.col("score") * 100).round(0).cast(pl.Int32).cast(pl.String)
-            + pl.lit("%)")
+            evidence=line(
+                "`",
+                pl.col("agent"),
+                "` (",
+                pl.col("span_id"),
+                ") introduced what the last handed-on work carried, ",
+                pl.col("hops"),
+                " handoff(s) back (credit ",
+                percent(pl.col("score")),
+                ")",
+            )
         )
         .select(COLUMNS)
     )

@@ -11,6 +11,7 @@ import polars as pl
 from analyzer.suspects import derived, handoffs, provenance
 from analyzer.suspects.base import Context, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
+from analyzer.suspects.wording import line, percent
 from tracer import semconv
 
 __all__ = [
@@ -117,7 +118,7 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
     )
     passed = pl.concat([handoffs.passed_edges(ctx), derived.derived_edges(t, novel)])
     credited = provenance.credit(t, start, novel, _authors(t), passed)
-    who = t.select("trace_id", "turn", "agent", "owner_span_id")
+    who = t.select("trace_id", "turn", "agent", "owner_span_id", "has_code")
     return (
         credited.join(who, on=["trace_id", "turn"])
         .join(n_final, on="trace_id")
@@ -128,23 +129,27 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
             span_id=pl.col("owner_span_id"),
             turn=pl.col("turn"),
             score=pl.col("w"),
-            evidence=pl.lit("`")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("owner_span_id")
-            + pl.lit(") introduced ")
-            + pl.when(pl.col("own").list.len().fill_null(0) > 0)
-            .then(_atom_list("own"))
-            .otherwise(pl.lit("the code"))
-            + pl.lit("; the failed result (")
-            + _atom_list("shown")
-            + pl.lit(") rests on it")
-            + pl.when(pl.col("hops") > 0)
-            .then(pl.lit(", ") + pl.col("hops").cast(pl.String) + pl.lit(" step(s) back"))
-            .otherwise(pl.lit(""))
-            + pl.lit(" (credit ")
-            + (pl.col("w") * 100).round(0).cast(pl.Int32).cast(pl.String)
-            + pl.lit("%)"),
+            evidence=line(
+                "`",
+                pl.col("agent"),
+                "` (",
+                pl.col("owner_span_id"),
+                ") introduced ",
+                # no value of its own: the code it wrote, else the work it handed on
+                # (the credit stopped there)
+                pl.when(pl.col("own").list.len().fill_null(0) > 0)
+                .then(_atom_list("own"))
+                .when(pl.col("has_code"))
+                .then(pl.lit("the code"))
+                .otherwise(pl.lit("the work it handed on")),
+                "; the failed result (",
+                _atom_list("shown"),
+                ") rests on it",
+                pl.when(pl.col("hops") > 0).then(line(", ", pl.col("hops"), " step(s) back")),
+                " (credit ",
+                percent(pl.col("w")),
+                ")",
+            ),
         )
     )
 
@@ -199,13 +204,15 @@ def empty_result(ctx: Context) -> pl.DataFrame:
         "span_id",
         turn=pl.col("e_turn"),
         score=pl.lit(1.0),
-        evidence=pl.lit("`")
-        + pl.col("agent")
-        + pl.lit("` ended the run (")
-        + pl.col("span_id")
-        + pl.lit(') with no value the task lacks: "')
-        + quote(pl.col("output"))
-        + pl.lit('"'),
+        evidence=line(
+            "`",
+            pl.col("agent"),
+            "` ended the run (",
+            pl.col("span_id"),
+            ') with no value the task lacks: "',
+            quote(pl.col("output")),
+            '"',
+        ),
     )
 
 
@@ -271,13 +278,15 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
             span_id=pl.col("owner_span_id"),
             turn=pl.col("turn"),
             score=pl.lit(1.0),
-            evidence=pl.lit("`")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("owner_span_id")
-            + pl.lit(") got the task's ")
-            + pl.col("atoms").list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
-            + pl.lit(" in its input and did not pass it on; the delivered result lacks it"),
+            evidence=line(
+                "`",
+                pl.col("agent"),
+                "` (",
+                pl.col("owner_span_id"),
+                ") got the task's ",
+                _atom_list("atoms"),
+                " in its input and did not pass it on; the delivered result lacks it",
+            ),
         )
     )
 
@@ -355,17 +364,19 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
             span_id=pl.col("owner_span_id"),
             turn=pl.col("turn"),
             score=pl.col("w"),
-            evidence=pl.lit("`")
-            + pl.col("r_agent")
-            + pl.lit("` reported trouble (")
-            + pl.col("r_span")
-            + pl.lit(") about values `")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("owner_span_id")
-            + pl.lit(') introduced: "')
-            + pl.col("line").fill_null("")
-            + pl.lit('"'),
+            evidence=line(
+                "`",
+                pl.col("r_agent"),
+                "` reported trouble (",
+                pl.col("r_span"),
+                ") about values `",
+                pl.col("agent"),
+                "` (",
+                pl.col("owner_span_id"),
+                ') introduced: "',
+                pl.col("line"),
+                '"',
+            ),
         )
     )
     rest = rep.join(linked.select("trace_id").unique(), on="trace_id", how="anti")
@@ -383,17 +394,19 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("owner_span_id"),
         turn=pl.col("turn"),
         score=pl.lit(0.6),
-        evidence=pl.lit("`")
-        + pl.col("r_agent")
-        + pl.lit("` reported trouble (")
-        + pl.col("r_span")
-        + pl.lit(") right after `")
-        + pl.col("agent")
-        + pl.lit("`'s step ")
-        + pl.col("owner_span_id")
-        + pl.lit(': "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
+        evidence=line(
+            "`",
+            pl.col("r_agent"),
+            "` reported trouble (",
+            pl.col("r_span"),
+            ") right after `",
+            pl.col("agent"),
+            "`'s step ",
+            pl.col("owner_span_id"),
+            ': "',
+            pl.col("line"),
+            '"',
+        ),
     )
     own = rest.join(before.select("trace_id"), on="trace_id", how="anti").select(
         "trace_id",
@@ -401,12 +414,14 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("r_span"),
         turn=pl.col("r_turn"),
         score=pl.lit(0.5),
-        evidence=pl.lit("`")
-        + pl.col("r_agent")
-        + pl.lit("` reported trouble with its own step (")
-        + pl.col("r_span")
-        + pl.lit('): "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
+        evidence=line(
+            "`",
+            pl.col("r_agent"),
+            "` reported trouble with its own step (",
+            pl.col("r_span"),
+            '): "',
+            pl.col("line"),
+            '"',
+        ),
     )
     return pl.concat([linked, adjacent, own]).filter(pl.col("span_id").is_not_null())

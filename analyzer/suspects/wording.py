@@ -19,7 +19,7 @@ import polars as pl
 
 from analyzer.suspects import calibration
 
-__all__ = ["ADVICE", "SILENT", "line", "suspect_reason"]
+__all__ = ["ADVICE", "SILENT", "line", "percent", "suspect_reason"]
 
 SILENT: Final = "silent failure: no signal in the trace; "
 """The verification-gap reason's opening (analyzer/queries/rules.sql)."""
@@ -35,6 +35,11 @@ def line(*pieces: str | pl.Expr) -> pl.Expr:
     )
 
 
+def percent(share: pl.Expr) -> pl.Expr:
+    """A share in [0, 1] as a whole percentage (``"62%"``)."""
+    return line((share * 100).round(0).cast(pl.Int32), "%")
+
+
 def suspect_reason(
     reason: pl.Expr, agent: pl.Expr, span_id: pl.Expr, confidence: pl.Expr
 ) -> pl.Expr:
@@ -43,7 +48,6 @@ def suspect_reason(
     parts = reason.fill_null("no rule explained the failure").str.strip_prefix(SILENT)
     found = parts.str.split(ADVICE).list.first()
     advice = parts.str.split(ADVICE).list.get(1, null_on_oob=True)
-    pct = (confidence * 100).round(0).cast(pl.Int32).cast(pl.String)
     low = pl.when(confidence < calibration.LOW).then(pl.lit(", low: a lead, not a finding"))
     return line(
         found,
@@ -52,8 +56,7 @@ def suspect_reason(
         "` at ",
         span_id,
         " made the mistake (confidence ",
-        pct,
-        "%",
+        percent(confidence),
         low.otherwise(pl.lit("")),
         ")",
         pl.when(advice.is_not_null()).then(pl.lit(". To confirm it:") + advice),
