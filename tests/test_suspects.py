@@ -428,3 +428,11 @@ def test_a_rejected_step_that_repeats_itself_keeps_the_blame() -> None:
     run, steps = _rejected_run(repeat=True)
     got = attribution(run)[run.trace_id]
     assert (got["agent"], got["suspect"]) == ("writer", False)
+
+
+def test_calibration_fit_keeps_tied_margins_in_one_block() -> None:
+    """Runs with the same raw margin get one confidence: no two steps start at the
+    same margin."""
+    pairs = [(0.0, True)] * 4 + [(0.0, False)] * 4 + [(0.0, True)] * 3 + [(2.0, True)] * 4
+    lows = [low for low, _ in calibration.fit(pairs)]
+    assert len(lows) == len(set(lows))
