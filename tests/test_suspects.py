@@ -436,3 +436,17 @@ def test_calibration_fit_keeps_tied_margins_in_one_block() -> None:
     pairs = [(0.0, True)] * 4 + [(0.0, False)] * 4 + [(0.0, True)] * 3 + [(2.0, True)] * 4
     lows = [low for low, _ in calibration.fit(pairs)]
     assert len(lows) == len(set(lows))
+
+
+def test_a_tool_result_that_says_it_did_not_succeed_blames_the_caller() -> None:
+    """A refund tool answering ``"ok": false`` failed: the agent that called it with
+    its arguments is blamed, not the tool."""
+    run = _task_run("Order C3 arrived broken. Please refund what I paid.")
+    billing = run.agent("billing")
+    call = run.tool("refund", parent=billing)
+    run.say(call, '{"order_id": "C3", "amount_eur": 25.5}', direction="input")
+    run.say(call, '{"ok": false, "code": "AMOUNT_EXCEEDS_PAYMENT", "paid_eur": 15.5}')
+    run.turn("care", "Your refund of 15.5 EUR is on its way.")
+    (got,) = _rows(features.failed_code_author, run)
+    assert (got["agent"], got["span_id"], got["score"]) == ("billing", billing, 1.0)
+    assert '"ok": false' in got["evidence"]

@@ -57,10 +57,11 @@ FAIL: Final = (
     r"(?i)exit ?(?:code|status)\W{0,3}-?[1-9]\d*|traceback \(most recent call last\)"
     r"|command not found|\b[A-Z]?[a-z]*(?:Error|Exception):"
     r"|\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b"
-    r"|\"error\"\s*:\s*[{\"]"
+    r"|\"error\"\s*:\s*[{\"]|\"(?:ok|success)\"\s*:\s*false\b"
 )
 """A failed run in a program's or tool's output: a non-zero exit status, a traceback,
-an error line, an HTTP 4xx/5xx, an error object."""
+an error line, an HTTP 4xx/5xx, an error object, a result that says it did not
+succeed (``"ok": false``)."""
 
 TROUBLE: Final = (
     r"(?i)\b(?:I|we) (?:was|were|am|are|have been) (?:unable|not able) to\b"
