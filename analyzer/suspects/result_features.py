@@ -91,6 +91,13 @@ def _authors(t: pl.DataFrame) -> pl.DataFrame:
     return latest_code_before(t, ex).select("trace_id", "turn", "c_turn")
 
 
+def _passed(ctx: Context, novel: pl.DataFrame) -> pl.DataFrame:
+    """The steps that pass all their credit on: a code or tool actor to the steps that
+    handed it its input, a message that only computed earlier figures to who
+    introduced them (:func:`provenance.credit`'s ``passed``)."""
+    return pl.concat([handoffs.passed_edges(ctx), derived.derived_edges(ctx.turns, novel)])
+
+
 def _atom_list(col: str) -> pl.Expr:
     return pl.col(col).list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
 
@@ -116,8 +123,7 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
         .join(n_final, on="trace_id")
         .select("trace_id", "turn", w=pl.col("k") / pl.col("n"))
     )
-    passed = pl.concat([handoffs.passed_edges(ctx), derived.derived_edges(t, novel)])
-    credited = provenance.credit(t, start, novel, _authors(t), passed)
+    credited = provenance.credit(t, start, novel, _authors(t), _passed(ctx, novel))
     who = t.select("trace_id", "turn", "agent", "owner_span_id", "has_code")
     return (
         credited.join(who, on=["trace_id", "turn"])
@@ -316,7 +322,8 @@ _TROUBLE_LINE: Final = (
 
 def trouble_cause(ctx: Context) -> pl.DataFrame:
     """Trouble reported in plain language (first person, or the team stuck): the
-    values the report mentions are traced back like a result (:func:`answer_origin`);
+    values the report mentions are traced back like a result (:func:`answer_origin`,
+    through the same code, handoff and arithmetic links);
     with none, blame the step right before it (of another agent, not an executor),
     else the speaker."""
     t = ctx.turns
@@ -354,7 +361,7 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
     )
     who = t.select("trace_id", "turn", "agent", "owner_span_id")
     linked = (
-        provenance.credit(t, start, novel, _authors(t))
+        provenance.credit(t, start, novel, _authors(t), _passed(ctx, novel))
         .join(who, on=["trace_id", "turn"])
         .join(rep, on="trace_id")
         .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
