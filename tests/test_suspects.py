@@ -450,3 +450,12 @@ def test_a_tool_result_that_says_it_did_not_succeed_blames_the_caller() -> None:
     (got,) = _rows(features.failed_code_author, run)
     assert (got["agent"], got["span_id"], got["score"]) == ("billing", billing, 1.0)
     assert '"ok": false' in got["evidence"]
+
+
+def test_reported_trouble_passes_a_code_actor_credit_to_its_handoff_source() -> None:
+    """A checker that cannot reconcile the code actor's total points past it, at the
+    step that handed it the figures (as the result's own provenance does)."""
+    run, steps = _pipeline()
+    run.turn("checker", "I can't reconcile 1705.56 with the card statement.")
+    got = _rows(features.trouble_cause, run)
+    assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
