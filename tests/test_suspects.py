@@ -459,3 +459,26 @@ def test_reported_trouble_passes_a_code_actor_credit_to_its_handoff_source() -> 
     run.turn("checker", "I can't reconcile 1705.56 with the card statement.")
     got = _rows(features.trouble_cause, run)
     assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
+
+
+def test_a_quoted_program_is_read_for_its_numbers() -> None:
+    """A tool call's code passed as a JSON string is no phrase atom: its operands
+    are; a quoted phrase of words still is one."""
+    got = pl.select(
+        turns.atoms(pl.lit('{"code": "values = [3.864, 4.324]\\nprint(round(sum(values), 1))"}'))
+    ).item()
+    assert {"3.864", "4.324"} <= set(got)
+    assert "the trip date" in pl.select(turns.atoms(pl.lit('{"basis": "the trip date"}'))).item()
+
+
+def test_handoff_walk_splits_a_value_the_step_computed_from_handed_values() -> None:
+    """analyst hands on 8.2, which no source handed it but its own call computed from
+    the researcher's 3.864 and 4.324: it keeps half, the researcher gets the rest."""
+    edges = [
+        handoffs._Edge("researcher", "analyst", None, frozenset({"3.864", "4.324"})),
+        handoffs._Edge("analyst", "writer", None, frozenset({"8.2"})),
+    ]
+    called = {"analyst": frozenset({"3.864", "4.324"})}
+    got = handoffs.walk(edges, "analyst", set(), called)
+    assert abs(got["analyst"][0] - 0.5) < 1e-9 and abs(got["researcher"][0] - 0.5) < 1e-9
+    assert handoffs.walk(edges, "analyst", set())["analyst"][0] == 1.0
