@@ -373,6 +373,10 @@ def test_siblings_differ_in_one_character_or_one_whole_part() -> None:
     assert not siblings("count_february.xlsx", "count_march.csv")  # two parts swapped
     assert not siblings("-12", "-08")  # a date's pieces: one part only
     assert not siblings("spring", "summer")  # words without digits
+    assert siblings("-4491", "-4419")  # two neighbouring digits swapped
+    assert not siblings("-4941", "-4419")
+    assert not siblings("200", "500") and not siblings("10.4", "10.1")  # by chance
+    assert siblings("2023", "2024") and siblings("-133", "-131")
 
 
 def test_changed_value_names_the_step_that_swapped_a_file_named_by_the_task() -> None:

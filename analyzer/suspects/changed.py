@@ -2,8 +2,9 @@
 named (another entry, year, id, file or dataset) and the run went on with it.
 
 Two values are siblings when they differ in one character of a value with digits
-(``I-133`` for ``I-131``, ``sales_2023`` for ``sales_2024``) or in one whole part
-of a name of two or more non-empty parts split at ``_ - . /`` (``count_february.csv`` for
+or in two neighbouring characters swapped (``I-133`` for ``I-131``, ``sales_2023``
+for ``sales_2024``, ``4491`` for ``4419``) or in one whole part
+of a name (with letters) of two or more non-empty parts split at ``_ - . /`` (``count_february.csv`` for
 ``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the same
 shape, one piece swapped. Names and numbers only; no wording of a framework is read.
 Same signature as :mod:`analyzer.suspects.features`.
@@ -20,8 +21,12 @@ from analyzer.suspects.base import Context, empty
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.wording import line
 
-__all__ = ["changed_value", "siblings"]
+__all__ = ["MIN_DIGITS", "changed_value", "siblings"]
 
+MIN_DIGITS: Final = 4
+"""A plain number (digits and a decimal point only) is compared only with this many
+digits or more: 200 and 500, or 10.1 and 10.4, are one digit apart by chance (a year,
+or a piece of an id or a date such as ``-131`` or ``-08``, is not)."""
 _PARTS: Final = re.compile(r"[_\-./]")
 _SHAPE: Final = r"[^_\-./]+"
 """A name's parts (between separators); its shape keeps the separators only."""
@@ -33,12 +38,20 @@ def siblings(atom: str, task_atom: str) -> bool:
     if atom == task_atom:
         return False
     a, b = _PARTS.split(atom), _PARTS.split(task_atom)
-    if min(len([x for x in a if x]), len([y for y in b if y])) >= 2:
+    named = re.search(r"[a-z]", atom) and re.search(r"[a-z]", task_atom)
+    if named and min(len([x for x in a if x]), len([y for y in b if y])) >= 2:
         same_shape = len(a) == len(b) and _PARTS.findall(atom) == _PARTS.findall(task_atom)
         return same_shape and sum(x != y for x, y in zip(a, b, strict=True)) == 1
     if len(atom) != len(task_atom) or not re.search(r"\d", task_atom):
         return False
-    return sum(x != y for x, y in zip(atom, task_atom, strict=True)) == 1
+    if re.fullmatch(r"[\d.,]+", task_atom) and len(re.findall(r"\d", task_atom)) < MIN_DIGITS:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(atom, task_atom, strict=True)) if x != y]
+    if len(apart) == 1:
+        return True
+    # two neighbouring characters swapped (4491 for 4419): the commonest misreading
+    i = apart[0] if apart else 0
+    return apart == [i, i + 1] and atom[i] == task_atom[i + 1] and atom[i + 1] == task_atom[i]
 
 
 def changed_value(ctx: Context) -> pl.DataFrame:

@@ -263,11 +263,14 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (handoff_provenance, 1.0),
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
-    (changed_value, 1.0),
+    (changed_value, 1.2),
     (empty_result, 0.6),
     (last_step, 0.2),
 )
 """The features and their weights. A rule's or detector's named agent (3) tops the
 ranking in practice (the other features rarely sum past it on one agent), so
 where the rules named an agent it stays; the others order the rest and set the
-confidence. Weights were set by hand on tests/corpus (see benchmarks/README.md)."""
+confidence. The two checks against the task's own values weigh the same: a value
+swapped for its sibling (changed_value) is at least as definite as one that went
+missing (dropped_constraint). Weights were set by hand on tests/corpus (see
+benchmarks/README.md)."""
