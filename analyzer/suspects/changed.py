@@ -3,11 +3,11 @@ named (another entry, year, id, file or dataset) and the run went on with it.
 
 Two values are siblings when they differ in one character of a value with digits
 or in two neighbouring characters swapped (``I-133`` for ``I-131``, ``sales_2023``
-for ``sales_2024``, ``4491`` for ``4419``) or in one whole part
-of a name (with letters) of two or more non-empty parts split at ``_ - . /`` (``count_february.csv`` for
-``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the same
-shape, one piece swapped. Names and numbers only; no wording of a framework is read.
-Same signature as :mod:`analyzer.suspects.features`.
+for ``sales_2024``, ``4491`` for ``4419``), or in one whole part of a name (with
+letters) of two or more non-empty parts split at ``_ - . /`` (``count_february.csv``
+for ``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the
+same shape, one piece swapped. Names and numbers only; no wording of a framework
+is read. Same signature as :mod:`analyzer.suspects.features`.
 """
 
 from __future__ import annotations
