@@ -54,6 +54,17 @@ def siblings(atom: str, task_atom: str) -> bool:
     return apart == [i, i + 1] and atom[i] == task_atom[i + 1] and atom[i + 1] == task_atom[i]
 
 
+def _key(value: pl.Expr) -> pl.Expr:
+    """What two siblings share: a name's shape (its separators), or a one-part
+    value's length (``t#4``), so only candidate pairs are compared."""
+    shape = value.str.replace_all(_SHAPE, "t")
+    return (
+        pl.when(shape == "t")
+        .then(pl.lit("t#") + value.str.len_chars().cast(pl.String))
+        .otherwise(shape)
+    )
+
+
 def changed_value(ctx: Context) -> pl.DataFrame:
     """A step wrote a sibling of a value of the task (see the module): the earliest
     such step changed what the task asked for."""
@@ -61,9 +72,11 @@ def changed_value(ctx: Context) -> pl.DataFrame:
     task = task_atoms(t).select("trace_id", task_atom=pl.col("task_list")).explode("task_atom")
     task = task.filter(
         pl.col("task_atom").is_not_null() & (pl.col("task_atom").str.len_chars() >= 3)
-    ).with_columns(shape=pl.col("task_atom").str.replace_all(_SHAPE, "t"))
+    ).with_columns(shape=_key(pl.col("task_atom")))
     # a one-part value is only compared character by character, and needs a digit
-    task = task.filter((pl.col("shape") != "t") | pl.col("task_atom").str.contains(r"\d"))
+    task = task.filter(
+        pl.col("shape").str.starts_with("t#").not_() | pl.col("task_atom").str.contains(r"\d")
+    )
     if task.height == 0:
         return empty()
     steps = (
@@ -71,7 +84,7 @@ def changed_value(ctx: Context) -> pl.DataFrame:
         .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
         .explode("atom")
         .filter(pl.col("atom").is_not_null())
-        .with_columns(shape=pl.col("atom").str.replace_all(_SHAPE, "t"))
+        .with_columns(shape=_key(pl.col("atom")))
     )
     known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
     pairs = (
