@@ -97,8 +97,12 @@ def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
         .agg(answer=pl.col("output").sort_by("turn").last())
     )
     is_delegator = pl.col("handed").is_not_null()
+    # only the runs with round trips are read again
+    runs = delegators.select("trace_id").unique()
+    rest = turns.join(runs, on="trace_id", how="anti")
     frame = (
-        turns.select(_BASE)
+        turns.join(runs, on="trace_id", how="semi")
+        .select(_BASE)
         .join(said, on=["trace_id", "span_id"], how="left")
         .join(handed, on=["trace_id", "span_id"], how="left")
         .join(answers, on="trace_id", how="left")
@@ -112,7 +116,8 @@ def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
         .select(_BASE)
         .sort("trace_id", "turn")
     )
-    return annotate(frame)
+    read = annotate(frame).select(turns.columns)
+    return pl.concat([rest, read], how="vertical_relaxed").sort("trace_id", "turn")
 
 
 _BASE = (

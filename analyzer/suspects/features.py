@@ -50,9 +50,9 @@ __all__ = [
     "empty_result",
     "failed_code_author",
     "handoff_chain",
-    "handoff_provenance",
     "last_step",
     "named_by_rules",
+    "result_provenance",
     "rule_named_reporters",
     "trouble_cause",
 ]
@@ -237,30 +237,29 @@ def last_step(ctx: Context) -> pl.DataFrame:
     )
 
 
-def handoff_provenance(ctx: Context) -> pl.DataFrame:
-    """:func:`handoff_chain` beside :func:`answer_origin`: two views of one fact (where
-    the delivered result came from, read from the handoffs' payloads and from the
-    messages), so a step scores the larger of the two, not their sum; a step the
-    messages do not reach keeps its handoff credit whole. The evidence of both
-    stays."""
+def result_provenance(ctx: Context) -> pl.DataFrame:
+    """Where the delivered result came from, read twice: from the messages
+    (:func:`answer_origin`) and from the handoffs' payloads (:func:`handoff_chain`).
+    Two views of one fact, so a step scores the larger of the two, not their sum (a
+    step the messages do not reach keeps its handoff credit whole); the evidence of
+    both stays."""
+    origin = answer_origin(ctx)
     chain = handoff_chain(ctx)
     if chain.height == 0:
-        return chain
-    origin = (
-        answer_origin(ctx).group_by("trace_id", "agent", "span_id").agg(o=pl.col("score").sum())
-    )
-    return (
-        chain.join(origin, on=["trace_id", "agent", "span_id"], how="left")
+        return origin
+    per_step = origin.group_by("trace_id", "agent", "span_id").agg(o=pl.col("score").sum())
+    extra = (
+        chain.join(per_step, on=["trace_id", "agent", "span_id"], how="left")
         .with_columns(score=(pl.col("score") - pl.col("o").fill_null(0.0)).clip(lower_bound=0.0))
         .select(COLUMNS)
     )
+    return pl.concat([origin.select(COLUMNS), extra])
 
 
 FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (named_by_rules, 3.0),
     (failed_code_author, 1.5),
-    (answer_origin, 1.0),
-    (handoff_provenance, 1.0),
+    (result_provenance, 1.0),
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
     (changed_value, 1.2),

@@ -342,6 +342,11 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
     )
     if rep.height == 0:
         return empty()
+    # only the runs with a report are traced
+    runs = rep.select("trace_id")
+    t = t.join(runs, on="trace_id", how="semi")
+    hand = None if ctx.handoffs is None else ctx.handoffs.join(runs, on="trace_id", how="semi")
+    ctx = Context(t, ctx.named, hand)
     task = task_atoms(t)
     novel = provenance.novel_atoms(t, task)
     origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
