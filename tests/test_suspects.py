@@ -486,3 +486,18 @@ def test_handoff_walk_splits_a_value_the_step_computed_from_handed_values() -> N
     got = handoffs.walk(edges, "analyst", set(), called)
     assert abs(got["analyst"][0] - 0.5) < 1e-9 and abs(got["researcher"][0] - 0.5) < 1e-9
     assert handoffs.walk(edges, "analyst", set())["analyst"][0] == 1.0
+
+
+def test_a_short_plain_number_missing_from_the_result_was_not_dropped() -> None:
+    """A cap of 75 applied without being restated is no lost value; the claim id the
+    task names and the result lacks is."""
+    run = _task_run("Reimburse claim C-4419 in EUR, cap meals at 75 EUR per day.")
+    intake = run.agent("intake")
+    run.say(intake, "Reimburse claim C-4419, cap meals at 75 EUR per day.", direction="input")
+    run.say(intake, "Claim lines: hotel 880, meals 260.")
+    policy = run.agent("policy")
+    run.say(policy, "Claim lines: hotel 880, meals 260.", direction="input")
+    run.say(policy, "Meals capped: hotel 880, meals 225; total 1105.")
+    (got,) = _rows(features.dropped_constraint, run)
+    assert got["agent"] == "intake" and '"-4419"' in got["evidence"]
+    assert '"75"' not in got["evidence"]

@@ -17,16 +17,16 @@ from typing import Final
 
 import polars as pl
 
-from analyzer.suspects.base import Context, empty
+from analyzer.suspects.base import PLAIN_DIGITS, Context, empty
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.wording import line
 
 __all__ = ["MIN_DIGITS", "changed_value", "siblings"]
 
-MIN_DIGITS: Final = 4
-"""A plain number (digits and a decimal point only) is compared only with this many
-digits or more: 200 and 500, or 10.1 and 10.4, are one digit apart by chance (a year,
-or a piece of an id or a date such as ``-131`` or ``-08``, is not)."""
+MIN_DIGITS: Final = PLAIN_DIGITS
+"""A plain number is compared only with this many digits or more: 200 and 500, or
+10.1 and 10.4, are one digit apart by chance (a year, or a piece of an id or a date
+such as ``-131`` or ``-08``, is not)."""
 _PARTS: Final = re.compile(r"[_\-./]")
 _SHAPE: Final = r"[^_\-./]+"
 """A name's parts (between separators); its shape keeps the separators only."""

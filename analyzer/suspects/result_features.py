@@ -9,7 +9,7 @@ from typing import Final
 import polars as pl
 
 from analyzer.suspects import derived, handoffs, provenance
-from analyzer.suspects.base import Context, empty, latest_code_before, quote
+from analyzer.suspects.base import PLAIN_DIGITS, Context, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
 from analyzer.suspects.wording import line, percent
 from tracer import semconv
@@ -236,7 +236,10 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
         task_atoms(t)
         .select("trace_id", atom=atoms(pl.col("task")))
         .explode("atom")
-        .filter(pl.col("atom").is_not_null())
+        # a short plain number can be used without being restated (a cap applied, a
+        # rate multiplied in): its absence shows nothing; a name, an id, a phrase or
+        # a year cannot
+        .filter(pl.col("atom").is_not_null() & ~_short_number(pl.col("atom")))
         .unique()
         .join(delivered, on="trace_id")
         # only what the delivered result lacks was dropped
@@ -312,6 +315,11 @@ def _said_later(t: pl.DataFrame, dropped: pl.DataFrame) -> pl.DataFrame:
         )
     )
     return later.select("trace_id", "atom").unique()
+
+
+def _short_number(atom: pl.Expr) -> pl.Expr:
+    """A plain number of fewer than :data:`~analyzer.suspects.base.PLAIN_DIGITS` digits."""
+    return atom.str.contains(r"^[\d.,]+$") & (atom.str.count_matches(r"\d") < PLAIN_DIGITS)
 
 
 _TROUBLE_LINE: Final = (
