@@ -403,11 +403,13 @@ def test_a_program_that_holds_a_value_transformed_did_not_drop_it() -> None:
 
 def _rejected_run(*, repeat: bool) -> tuple[Run, dict[str, str]]:
     """A researcher misreads a figure, a writer restates it, a checker rejects the
-    writer's draft; with ``repeat`` the writer had said the same before."""
+    writer's draft; with ``repeat`` the writer had said the same before, and been
+    turned down then too."""
     run = _task_run("What was Q3 revenue in sales_q3.csv?")
     steps = {"researcher": run.turn("researcher", "sales_q3.csv total: 48210.5")}
     if repeat:
-        run.turn("writer", "Q3 revenue was 48210.5 EUR.")
+        steps["first"] = run.turn("writer", "Q3 revenue was 48210.5 EUR.")
+        run.say(run.verify("checker", "reject"), "Does not match the ledger.")
     steps["writer"] = run.turn("writer", "Q3 revenue was 48210.5 EUR.")
     steps["checker"] = run.verify("checker", "reject")
     run.say(steps["checker"], "Does not match the ledger.")
@@ -427,11 +429,15 @@ def test_the_output_a_verifier_rejected_is_where_the_failure_showed() -> None:
     )
 
 
-def test_a_rejected_step_that_repeats_itself_keeps_the_blame() -> None:
-    """Turned down and saying the same values again: the writer is no messenger."""
+def test_a_rejected_step_that_repeats_itself_is_blamed_where_it_first_said_it() -> None:
+    """Turned down and saying the same values again: the writer is no messenger; the
+    mistake is the first time it said them."""
     run, steps = _rejected_run(repeat=True)
+    (rep,) = _rows(features.repeated_output, run)
+    assert (rep["agent"], rep["span_id"]) == ("writer", steps["first"])
+    assert "2 times" in rep["evidence"]
     got = attribution(run)[run.trace_id]
-    assert (got["agent"], got["suspect"]) == ("writer", False)
+    assert (got["agent"], got["span_id"]) == ("writer", steps["first"])
 
 
 def test_calibration_fit_keeps_tied_margins_in_one_block() -> None:

@@ -52,6 +52,7 @@ __all__ = [
     "handoff_chain",
     "last_step",
     "named_by_rules",
+    "repeated_output",
     "result_provenance",
     "rule_named_reporters",
     "trouble_cause",
@@ -84,33 +85,76 @@ def rule_named_reporters(ctx: Context) -> pl.DataFrame:
 
 def _rejected(ctx: Context, named: pl.DataFrame) -> pl.DataFrame:
     """(trace_id) of the ``named`` runs whose rule named another step than a verifier
-    whose step is in the rule's evidence (the output the verifier turned down),
-    unless that step said again what its agent had said before (the same values):
-    turned down and repeating itself, it is no mere messenger."""
+    whose step is in the rule's evidence (the output the verifier turned down). If
+    that step only said again what its agent said before, the first time is the
+    mistake (:func:`repeated_output`), so the ranking decides there too."""
     if "evidence" not in named.columns:
         return pl.DataFrame(schema={"trace_id": pl.String})
-    t = ctx.turns
-    verifiers = t.filter(pl.col("operation") == _OP_VERIFY).select(
+    verifiers = ctx.turns.filter(pl.col("operation") == _OP_VERIFY).select(
         "trace_id", v_span=pl.col("span_id")
     )
-    rejected = (
+    return (
         named.select("trace_id", "span_id", v_span=pl.col("evidence"))
         .explode("v_span")
         .filter(pl.col("v_span") != pl.col("span_id"))
         .join(verifiers, on=["trace_id", "v_span"])
-        .select("trace_id", "span_id")
+        .select("trace_id")
         .unique()
     )
-    said = t.filter(pl.col("substantive") & (pl.col("atoms").list.len() > 0)).select(
-        "trace_id", "span_id", "agent", "turn", key=pl.col("atoms").list.sort().list.join("\x1f")
+
+
+def repeated_output(ctx: Context) -> pl.DataFrame:
+    """An agent said the same values again after a verifier turned them down (a
+    verifier's step between the two): the first time it said them is the mistake
+    it kept repeating."""
+    t = ctx.turns
+    said = t.filter(
+        pl.col("substantive")
+        & (pl.col("span_id") == pl.col("owner_span_id"))
+        & (pl.col("atoms").list.len() > 0)
+    ).select(
+        "trace_id",
+        "agent",
+        "span_id",
+        "turn",
+        key=pl.col("atoms").list.sort().list.join("\x1f"),
     )
-    again = (
-        rejected.join(said, on=["trace_id", "span_id"])
-        .join(said, on=["trace_id", "agent", "key"], suffix="_before")
-        .filter(pl.col("turn_before") < pl.col("turn"))
-        .select("trace_id")
+    checks = t.filter(pl.col("operation") == _OP_VERIFY).select("trace_id", v_turn=pl.col("turn"))
+    pairs = (
+        said.join(said, on=["trace_id", "agent", "key"], suffix="_again")
+        .filter(pl.col("turn_again") > pl.col("turn"))
+        .join(checks, on="trace_id")
+        .filter((pl.col("v_turn") > pl.col("turn")) & (pl.col("v_turn") < pl.col("turn_again")))
     )
-    return rejected.select("trace_id").join(again, on="trace_id", how="anti")
+    if pairs.height == 0:
+        return empty()
+    first = (
+        pairs.group_by("trace_id", "agent", "key")
+        .agg(
+            span_id=pl.col("span_id").sort_by("turn").first(),
+            turn=pl.col("turn").min(),
+            times=pl.col("span_id_again").n_unique() + 1,
+        )
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .first()
+    )
+    return first.select(
+        "trace_id",
+        "agent",
+        "span_id",
+        "turn",
+        score=pl.lit(1.0),
+        evidence=line(
+            "`",
+            pl.col("agent"),
+            "` (",
+            pl.col("span_id"),
+            ") said the same values ",
+            pl.col("times"),
+            " times, again after a verifier turned them down",
+        ),
+    )
 
 
 def named_by_rules(ctx: Context) -> pl.DataFrame:
@@ -263,6 +307,7 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
     (changed_value, 1.2),
+    (repeated_output, 1.2),
     (empty_result, 0.6),
     (last_step, 0.2),
 )
