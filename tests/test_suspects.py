@@ -507,3 +507,9 @@ def test_a_short_plain_number_missing_from_the_result_was_not_dropped() -> None:
     (got,) = _rows(features.dropped_constraint, run)
     assert got["agent"] == "intake" and '"-4419"' in got["evidence"]
     assert '"75"' not in got["evidence"]
+
+
+def test_a_float_printing_artefact_is_the_value_it_prints() -> None:
+    """A program's 1.9000000000000001 and a later message's 1.9 are one value."""
+    got = pl.select(turns.atoms(pl.lit("1.9000000000000001 then 0.30000000000000004"))).item()
+    assert sorted(got) == ["0.3", "1.9"]

@@ -52,6 +52,10 @@ program or escaped JSON is read for its numbers and names, not as one phrase; on
 to five in single quotes), decimals and numbers of
 two digits or more, and names (capitalised words inside a sentence)."""
 
+FLOAT_DECIMALS: Final = 9
+"""A decimal printed with twelve or more places is rounded to this many (a float's
+printing artefact, such as ``0.30000000000000004``, is not a value of its own)."""
+
 CODE: Final = r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:])"
 """A code block, or a program's first line at the start of a line (a traceback quotes
 code indented: an executor's reply is no code)."""
@@ -135,18 +139,22 @@ def annotate(frame: pl.DataFrame) -> pl.DataFrame:
 
 def atoms(text: pl.Expr) -> pl.Expr:
     """Normalised atoms of a text: quotes stripped, lower case, thousands separators
-    and trailing decimal zeros dropped."""
+    and trailing decimal zeros dropped, a binary float's printing artefact rounded
+    (``1.9000000000000001`` is the 1.9 a program computed)."""
+    cleaned = (
+        pl.element()
+        .str.replace(r"^[a-z,;:] ", "")
+        .str.strip_chars("\"'")
+        .str.to_lowercase()
+        .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
+        .str.replace(r"^(-?\d+\.\d*?)0+((?:e[+-]?\d+)?)$", "$1$2")
+        .str.strip_suffix(".")
+    )
+    long_decimal = cleaned.str.contains(r"^-?\d+\.\d{12,}$")
+    rounded = cleaned.cast(pl.Float64, strict=False).round(FLOAT_DECIMALS).cast(pl.String)
     return (
         text.str.extract_all(ATOM)
-        .list.eval(
-            pl.element()
-            .str.replace(r"^[a-z,;:] ", "")
-            .str.strip_chars("\"'")
-            .str.to_lowercase()
-            .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
-            .str.replace(r"^(-?\d+\.\d*?)0+((?:e[+-]?\d+)?)$", "$1$2")
-            .str.strip_suffix(".")
-        )
+        .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
         .list.unique()
     )
 
