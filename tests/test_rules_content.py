@@ -65,8 +65,8 @@ def test_the_earliest_root_cause_wins_across_detectors() -> None:
 
 
 def test_no_signal_names_no_agent_and_says_what_to_capture() -> None:
-    """A silent failure without content: no rule names an agent, the reason says so;
-    the last step is only a low-confidence suspect, by position."""
+    """A silent failure without content: no rule names an agent; the last step is
+    only a low-confidence suspect, by position, and the reason says so."""
     run = Run(1, outcome="failure")
     run.agent("Coder")
     got = attribution(run)[run.trace_id]
@@ -74,8 +74,13 @@ def test_no_signal_names_no_agent_and_says_what_to_capture() -> None:
     assert (got["agent"], got["suspect"]) == ("Coder", True)
     assert got["confidence"] < calibration.LOW
     assert "position only" in got["suspects"][0]["evidence"][0]
-    assert got["reason"].startswith("silent failure: no signal in the trace")
-    assert "capture content" in got["reason"]
+    # the reason agrees with the suspect shown beside it: no "silent failure" claim,
+    # the suspect named and marked as a lead, the advice now how to confirm it
+    assert got["reason"].startswith("no verifier checked this run before it failed")
+    assert "silent failure" not in got["reason"]
+    assert "the ranking suspects `Coder`" in got["reason"]
+    assert "low: a lead, not a finding" in got["reason"]
+    assert "To confirm it: capture content" in got["reason"]
 
 
 def test_successful_runs_are_never_read() -> None:

@@ -57,7 +57,8 @@ def test_each_failed_run_gets_exactly_one_cause_and_successes_none() -> None:
 
 def test_unexplained_failure_is_unknown_never_a_guess() -> None:
     """A verifier ran without a verdict, nothing errored or was omitted: unknown. The
-    last producing step is a suspect by position only, marked low confidence."""
+    last producing step is a suspect by position only, marked low confidence, in the
+    reason too."""
     run = Run(1, outcome="failure", outcome_reason="late delivery")
     writer = run.agent("writer")
     run.span("verify brand", operation="verify", agent="brand")
@@ -65,9 +66,12 @@ def test_unexplained_failure_is_unknown_never_a_guess() -> None:
     assert (got["category"], got["rule"], got["detector"]) == ("unknown", "unknown", None)
     assert (got["span_id"], got["agent"], got["suspect"]) == (writer, "writer", True)
     assert got["confidence"] < calibration.LOW
+    # what the rule found, then the suspect shown beside it, as a lead
     assert got["reason"] == (
         "run failed (outcome: late delivery) and no plan defect, handoff violation, agent, "
-        "tool or assembly error, omission or accepting verifier explains it"
+        "tool or assembly error, omission or accepting verifier explains it; the ranking "
+        f"suspects `writer` at {writer} made the mistake (confidence 50%, low: a lead, "
+        "not a finding)"
     )
 
 

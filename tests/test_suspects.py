@@ -9,7 +9,7 @@ import polars as pl
 from analyzer_builders import Run, attribution, prepared
 
 from analyzer import rules
-from analyzer.suspects import calibration, features, handoffs, rank, turns
+from analyzer.suspects import calibration, delegation, features, handoffs, rank, turns
 from analyzer.suspects.base import Context
 from tracer import semconv
 
@@ -296,3 +296,220 @@ def test_json_keys_are_no_values() -> None:
     frame = pl.DataFrame({"output": ['{"total_eur": 1430.95}']})
     frame = frame.with_columns(atoms=turns.atoms(pl.col("output")))
     assert without_keys(frame)["atoms"][0].to_list() == ["1430.95"]
+
+
+def _delegated_run() -> tuple[Run, dict[str, str]]:
+    """A manager delegates to a researcher and an analyst; their replies come back on
+    handoffs to the manager (their own spans say nothing); the manager's span, which
+    started first, holds the final answer."""
+    run = _task_run("What was total H1 2024 revenue in million EUR (dataset revenue_2024_h1)?")
+    steps = {"manager": run.plan("Manager", ["researcher", "analyst"])}
+    run.say(steps["manager"], "H1 revenue: 8.05M EUR.")
+    _hand(run, "Manager", "researcher", "Pull dataset revenue_2024_h1.", "a")
+    steps["researcher"] = run.agent("researcher")
+    _hand(run, "researcher", "Manager", "revenue_2023_h1: 3.95, 4.1", "b")
+    _hand(run, "Manager", "analyst", "Add up the rows the researcher returned.", "c")
+    steps["analyst"] = run.agent("analyst")
+    _hand(run, "analyst", "Manager", "H1 revenue: 8.05M EUR", "d")
+    return run, steps
+
+
+def test_a_delegate_reply_on_the_handoff_back_is_its_message() -> None:
+    """The replies become the delegates' output, the manager's step says what it
+    handed out, and its answer is the run's."""
+    run, steps = _delegated_run()
+    ctx = _ctx(run)
+    read = delegation.replies(ctx.turns, ctx.handoffs)
+    said = dict(zip(read["span_id"].to_list(), read["output"].to_list(), strict=True))
+    assert said[steps["researcher"]] == "revenue_2023_h1: 3.95, 4.1"
+    assert said[steps["analyst"]] == "H1 revenue: 8.05M EUR"
+    assert "Pull dataset revenue_2024_h1." in said[steps["manager"]]
+    assert "8.05" not in said[steps["manager"]]
+    assert read.filter(pl.col("is_run"))["output"].to_list() == ["H1 revenue: 8.05M EUR."]
+
+
+def test_a_delegated_result_is_traced_to_the_delegate_not_the_manager() -> None:
+    """Read by start order the manager seems to say the answer first; read as the
+    messages went, the total is the analyst's sum of the researcher's figures."""
+    run, steps = _delegated_run()
+    ctx = _ctx(run)
+    ctx = Context(delegation.replies(ctx.turns, ctx.handoffs), ctx.named, ctx.handoffs)
+    got = _rows(lambda _: features.answer_origin(ctx), run)
+    assert got[0]["agent"] == "researcher" and got[0]["span_id"] == steps["researcher"]
+    assert "Manager" not in {r["agent"] for r in got}
+
+
+def test_runs_without_a_handoff_back_are_read_unchanged() -> None:
+    """No return edge: the turns are the same frame."""
+    run, _ = _pipeline()
+    ctx = _ctx(run)
+    assert delegation.replies(ctx.turns, ctx.handoffs).equals(ctx.turns)
+
+
+def test_a_handed_payload_is_the_receiving_step_input() -> None:
+    """A step without captured input got what a teammate handed it; the task handed
+    in from outside the team is no step's input."""
+    run = _task_run("Summarise sales_2024.csv in French.")
+    _hand(run, "user", "lead", "Summarise sales_2024.csv in French.", "t")
+    lead = run.turn("lead", "Writer: summarise sales_2024.csv.")
+    _hand(run, "lead", "writer", "Summarise sales_2024.csv.", "b")
+    writer = run.turn("writer", "Sales rose 4%.")
+    ctx = _ctx(run)
+    got = delegation.handed_input(ctx.turns, ctx.handoffs)
+    inputs = dict(zip(got["span_id"].to_list(), got["input"].to_list(), strict=True))
+    assert inputs[writer] == "Summarise sales_2024.csv."
+    assert inputs[lead] is None
+
+
+def test_siblings_differ_in_one_character_or_one_whole_part() -> None:
+    """One piece of the task's value swapped: a character of a value with digits, or
+    a whole part of a name of two or more parts; other values are no siblings."""
+    from analyzer.suspects.changed import siblings
+
+    assert siblings("i-133", "i-131") and siblings("sales_2023", "sales_2024")
+    assert siblings("count_february.csv", "count_march.csv")
+    assert siblings("tz_rules_winter.txt", "tz_rules_2024.txt")
+    assert not siblings("count_march.csv", "count_march.csv")
+    assert not siblings("count_february.xlsx", "count_march.csv")  # two parts swapped
+    assert not siblings("-12", "-08")  # a date's pieces: one part only
+    assert not siblings("spring", "summer")  # words without digits
+    assert siblings("-4491", "-4419")  # two neighbouring digits swapped
+    assert not siblings("-4941", "-4419")
+    assert not siblings("200", "500") and not siblings("10.4", "10.1")  # by chance
+    assert siblings("2023", "2024") and siblings("-133", "-131")
+
+
+def test_changed_value_names_the_step_that_swapped_a_file_named_by_the_task() -> None:
+    """A plan that sends the team to another file than the task names changed it."""
+    run = _task_run("1,200 units sold at 25% off the list price in pricelist_summer.pdf.")
+    lead = run.turn("Lead", "Analyst: take the list price from pricelist_spring.pdf.")
+    run.turn("Analyst", "pricelist_spring.pdf gives 34.90.")
+    (got,) = _rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Lead", lead)
+    assert '"pricelist_summer.pdf"' in got["evidence"]
+
+
+def test_a_program_that_holds_a_value_transformed_did_not_drop_it() -> None:
+    """A code step whose input has the task's 25 and whose program uses 0.75 is not
+    blamed for dropping it."""
+    run = _task_run("1,200 units sold at 25% off the list price of 34.90. Revenue?")
+    run.turn("Lead", "Coder: compute the revenue.")
+    coder = run.agent("Coder")
+    run.say(coder, "Compute 1,200 units at 25% off 34.90.", direction="input")
+    run.say(coder, "```python\nprint(round(1200 * 34.90 * 0.75, 2))\n```")
+    run.turn("Terminal", "31410.0")
+    assert all(r["agent"] != "Coder" for r in _rows(features.dropped_constraint, run))
+
+
+def _rejected_run(*, repeat: bool) -> tuple[Run, dict[str, str]]:
+    """A researcher misreads a figure, a writer restates it, a checker rejects the
+    writer's draft; with ``repeat`` the writer had said the same before, and been
+    turned down then too."""
+    run = _task_run("What was Q3 revenue in sales_q3.csv?")
+    steps = {"researcher": run.turn("researcher", "sales_q3.csv total: 48210.5")}
+    if repeat:
+        steps["first"] = run.turn("writer", "Q3 revenue was 48210.5 EUR.")
+        run.say(run.verify("checker", "reject"), "Does not match the ledger.")
+    steps["writer"] = run.turn("writer", "Q3 revenue was 48210.5 EUR.")
+    steps["checker"] = run.verify("checker", "reject")
+    run.say(steps["checker"], "Does not match the ledger.")
+    return run, steps
+
+
+def test_the_output_a_verifier_rejected_is_where_the_failure_showed() -> None:
+    """The rule names the writer (the output the checker turned down); the writer
+    only restated the researcher's figure, so the ranking names the researcher."""
+    run, steps = _rejected_run(repeat=False)
+    got = attribution(run)[run.trace_id]
+    assert got["rule"] == "generation"
+    assert (got["agent"], got["span_id"], got["suspect"]) == (
+        "researcher",
+        steps["researcher"],
+        True,
+    )
+
+
+def test_a_rejected_step_that_repeats_itself_is_blamed_where_it_first_said_it() -> None:
+    """Turned down and saying the same values again: the writer is no messenger; the
+    mistake is the first time it said them."""
+    run, steps = _rejected_run(repeat=True)
+    (rep,) = _rows(features.repeated_output, run)
+    assert (rep["agent"], rep["span_id"]) == ("writer", steps["first"])
+    assert "2 times" in rep["evidence"]
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("writer", steps["first"])
+
+
+def test_calibration_fit_keeps_tied_margins_in_one_block() -> None:
+    """Runs with the same raw margin get one confidence: no two steps start at the
+    same margin."""
+    pairs = [(0.0, True)] * 4 + [(0.0, False)] * 4 + [(0.0, True)] * 3 + [(2.0, True)] * 4
+    lows = [low for low, _ in calibration.fit(pairs)]
+    assert len(lows) == len(set(lows))
+
+
+def test_a_tool_result_that_says_it_did_not_succeed_blames_the_caller() -> None:
+    """A refund tool answering ``"ok": false`` failed: the agent that called it with
+    its arguments is blamed, not the tool."""
+    run = _task_run("Order C3 arrived broken. Please refund what I paid.")
+    billing = run.agent("billing")
+    call = run.tool("refund", parent=billing)
+    run.say(call, '{"order_id": "C3", "amount_eur": 25.5}', direction="input")
+    run.say(call, '{"ok": false, "code": "AMOUNT_EXCEEDS_PAYMENT", "paid_eur": 15.5}')
+    run.turn("care", "Your refund of 15.5 EUR is on its way.")
+    (got,) = _rows(features.failed_code_author, run)
+    assert (got["agent"], got["span_id"], got["score"]) == ("billing", billing, 1.0)
+    assert '"ok": false' in got["evidence"]
+
+
+def test_reported_trouble_passes_a_code_actor_credit_to_its_handoff_source() -> None:
+    """A checker that cannot reconcile the code actor's total points past it, at the
+    step that handed it the figures (as the result's own provenance does)."""
+    run, steps = _pipeline()
+    run.turn("checker", "I can't reconcile 1705.56 with the card statement.")
+    got = _rows(features.trouble_cause, run)
+    assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
+
+
+def test_a_quoted_program_is_read_for_its_numbers() -> None:
+    """A tool call's code passed as a JSON string is no phrase atom: its operands
+    are; a quoted phrase of words still is one."""
+    got = pl.select(
+        turns.atoms(pl.lit('{"code": "values = [3.864, 4.324]\\nprint(round(sum(values), 1))"}'))
+    ).item()
+    assert {"3.864", "4.324"} <= set(got)
+    assert "the trip date" in pl.select(turns.atoms(pl.lit('{"basis": "the trip date"}'))).item()
+
+
+def test_handoff_walk_splits_a_value_the_step_computed_from_handed_values() -> None:
+    """analyst hands on 8.2, which no source handed it but its own call computed from
+    the researcher's 3.864 and 4.324: it keeps half, the researcher gets the rest."""
+    edges = [
+        handoffs._Edge("researcher", "analyst", None, frozenset({"3.864", "4.324"})),
+        handoffs._Edge("analyst", "writer", None, frozenset({"8.2"})),
+    ]
+    called = {"analyst": frozenset({"3.864", "4.324"})}
+    got = handoffs.walk(edges, "analyst", set(), called)
+    assert abs(got["analyst"][0] - 0.5) < 1e-9 and abs(got["researcher"][0] - 0.5) < 1e-9
+    assert handoffs.walk(edges, "analyst", set())["analyst"][0] == 1.0
+
+
+def test_a_short_plain_number_missing_from_the_result_was_not_dropped() -> None:
+    """A cap of 75 applied without being restated is no lost value; the claim id the
+    task names and the result lacks is."""
+    run = _task_run("Reimburse claim C-4419 in EUR, cap meals at 75 EUR per day.")
+    intake = run.agent("intake")
+    run.say(intake, "Reimburse claim C-4419, cap meals at 75 EUR per day.", direction="input")
+    run.say(intake, "Claim lines: hotel 880, meals 260.")
+    policy = run.agent("policy")
+    run.say(policy, "Claim lines: hotel 880, meals 260.", direction="input")
+    run.say(policy, "Meals capped: hotel 880, meals 225; total 1105.")
+    (got,) = _rows(features.dropped_constraint, run)
+    assert got["agent"] == "intake" and '"-4419"' in got["evidence"]
+    assert '"75"' not in got["evidence"]
+
+
+def test_a_float_printing_artefact_is_the_value_it_prints() -> None:
+    """A program's 1.9000000000000001 and a later message's 1.9 are one value."""
+    got = pl.select(turns.atoms(pl.lit("1.9000000000000001 then 0.30000000000000004"))).item()
+    assert sorted(got) == ["0.3", "1.9"]

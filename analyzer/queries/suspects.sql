@@ -67,5 +67,6 @@ WHERE c.direction = $d_output OR (c.direction = $d_input AND t.wants_input)
 GROUP BY ALL
 
 -- name: suspect_attributions
--- What the rules named for each failed run (agent, span, rule, detector).
-SELECT trace_id, agent, span_id, rule, detector FROM cg_attr
+-- What the rules named for each failed run (agent, span, rule, detector, and the
+-- evidence span ids).
+SELECT trace_id, agent, span_id, rule, detector, evidence FROM cg_attr

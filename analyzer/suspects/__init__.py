@@ -27,7 +27,7 @@ import duckdb
 import polars as pl
 
 from analyzer import queries
-from analyzer.suspects import calibration, features, handoffs, turns
+from analyzer.suspects import calibration, delegation, features, handoffs, turns, wording
 
 __all__ = ["TOP", "apply", "rank", "redact", "role_free", "suspects_frame", "without_keys"]
 
@@ -50,9 +50,11 @@ _SUSPECT = pl.Struct(
 def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl.DataFrame:
     """``failures`` with the suspects of every failed run ranked (the ``cg_*``
     tables of an analysis must exist); see :func:`apply`."""
-    turn_rows = without_keys(turns.load(con))
+    edges = handoffs.load(con)
+    read = delegation.replies(delegation.handed_input(turns.load(con), edges), edges)
+    turn_rows = without_keys(read)
     named = con.sql(queries.sql("suspect_attributions")).pl()
-    ctx = features.Context(turn_rows, named, handoffs.load(con))
+    ctx = features.Context(turn_rows, named, edges)
     ranked = rank(ctx)
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
     return apply(failures, ranked, names, features.rule_named_reporters(ctx))
@@ -173,6 +175,11 @@ def apply(
         | pl.col("rep").fill_null(False)
     )
     out = joined.with_columns(
+        # the ranking named someone else than the rule did (or the rule no one)
+        renamed=take
+        & (
+            pl.col("agent").is_null() | (role_free(pl.col("agent")) != role_free(pl.col("s_agent")))
+        ),
         suspect=take,
         agent=pl.when(take).then(pl.col("s_agent")).otherwise(pl.col("agent")),
         span_id=pl.when(take).then(pl.col("s_span")).otherwise(pl.col("span_id")),
@@ -180,10 +187,25 @@ def apply(
     agrees = pl.col("agent").is_not_null() & (
         role_free(pl.col("agent")) == role_free(pl.col("s_agent"))
     )
-    return out.with_columns(
-        span_name=pl.when(pl.col("suspect")).then(pl.col("s_name")).otherwise(pl.col("span_name")),
-        confidence=pl.when(agrees)
-        .then(pl.col("raw").map_elements(calibration.confidence, return_dtype=pl.Float64))
-        .otherwise(pl.lit(0.0)),
-        suspects=pl.col("suspects").fill_null(pl.lit([], dtype=pl.List(_SUSPECT))),
-    ).select(*failures.columns, "confidence", "suspect", "suspects")
+    return (
+        out.with_columns(
+            span_name=pl.when(pl.col("suspect"))
+            .then(pl.col("s_name"))
+            .otherwise(pl.col("span_name")),
+            confidence=pl.when(agrees)
+            .then(pl.col("raw").map_elements(calibration.confidence, return_dtype=pl.Float64))
+            .otherwise(pl.lit(0.0)),
+            suspects=pl.col("suspects").fill_null(pl.lit([], dtype=pl.List(_SUSPECT))),
+        )
+        .with_columns(
+            # the rule's reason named no agent or another one; the ranking named one
+            reason=pl.when(pl.col("renamed"))
+            .then(
+                wording.suspect_reason(
+                    pl.col("reason"), pl.col("agent"), pl.col("span_id"), pl.col("confidence")
+                )
+            )
+            .otherwise(pl.col("reason"))
+        )
+        .select(*failures.columns, "confidence", "suspect", "suspects")
+    )

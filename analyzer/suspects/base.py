@@ -11,6 +11,7 @@ import polars as pl
 
 __all__ = [
     "COLUMNS",
+    "PLAIN_DIGITS",
     "Context",
     "Feature",
     "empty",
@@ -20,6 +21,10 @@ __all__ = [
 ]
 
 COLUMNS: Final = ("trace_id", "agent", "span_id", "turn", "score", "evidence")
+PLAIN_DIGITS: Final = 4
+"""A plain number (digits and a decimal point only) with fewer digits is an amount:
+it may be used without being restated (a cap applied, a rate multiplied in) and
+one digit away from another by chance (200 and 500); a year or an id is longer."""
 QUOTE_MAX: Final = 100
 
 

@@ -42,13 +42,19 @@ def fit(
     pairs: Sequence[tuple[float, bool]], *, min_bin: int = 3
 ) -> tuple[tuple[float, float], ...]:
     """Pool-adjacent-violators over (raw, right) pairs: a non-decreasing step function
-    as (lowest raw of the block, share right in the block) pairs; blocks hold at
-    least ``min_bin`` runs so one run cannot set a step; the shares are smoothed
+    as (lowest raw of the block, share right in the block) pairs; runs with the same
+    raw share a block, blocks hold at least ``min_bin`` runs so one run cannot set a
+    step; the shares are smoothed
     (Laplace) and kept non-decreasing."""
-    ordered = sorted(pairs, key=lambda p: p[0])
+    # runs with the same raw margin cannot be told apart by the map: one block each
+    tied: dict[float, list[float]] = {}
+    for raw, right in pairs:
+        block = tied.setdefault(raw, [raw, 0.0, 0.0])
+        block[1] += float(right)
+        block[2] += 1.0
     blocks: list[list[float]] = []  # [low, right, n]
-    for raw, right in ordered:
-        blocks.append([raw, float(right), 1.0])
+    for first in sorted(tied.values()):
+        blocks.append(first)
         while len(blocks) > 1 and (
             blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]
             or blocks[-2][2] < min_bin

@@ -28,15 +28,16 @@ from analyzer.suspects.base import (
     owner_turns,
     quote,
 )
+from analyzer.suspects.changed import changed_value
 from analyzer.suspects.handoffs import handoff_chain
 from analyzer.suspects.result_features import (
     answer_origin,
-    changed_value,
     dropped_constraint,
     empty_result,
     trouble_cause,
 )
 from analyzer.suspects.turns import FAIL
+from analyzer.suspects.wording import line
 
 __all__ = [
     "COLUMNS",
@@ -51,6 +52,8 @@ __all__ = [
     "handoff_chain",
     "last_step",
     "named_by_rules",
+    "repeated_output",
+    "result_provenance",
     "rule_named_reporters",
     "trouble_cause",
 ]
@@ -65,8 +68,9 @@ REPORTER_SCORE: Final = 0.1
 
 def rule_named_reporters(ctx: Context) -> pl.DataFrame:
     """(trace_id) of the runs where an explicit rule (not a content detector) named a
-    step whose own message reports trouble: that step showed the failure; the
-    mistake came before it."""
+    step that only showed the failure: its own message reports trouble, or it is the
+    output a verifier rejected (the rule's evidence holds the verifier's step). The
+    mistake may have come before it; the provenance of what it said decides."""
     spoke = ctx.turns.filter(pl.col("trouble") & pl.col("substantive")).select(
         "trace_id", "span_id"
     )
@@ -75,7 +79,82 @@ def rule_named_reporters(ctx: Context) -> pl.DataFrame:
         & pl.col("detector").is_null()
         & pl.col("span_id").is_not_null()
     )
-    return named.join(spoke, on=["trace_id", "span_id"]).select("trace_id").unique()
+    reported = named.join(spoke, on=["trace_id", "span_id"]).select("trace_id")
+    return pl.concat([reported, _rejected(ctx, named)]).unique()
+
+
+def _rejected(ctx: Context, named: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id) of the ``named`` runs whose rule named another step than a verifier
+    whose step is in the rule's evidence (the output the verifier turned down). If
+    that step only said again what its agent said before, the first time is the
+    mistake (:func:`repeated_output`), so the ranking decides there too."""
+    if "evidence" not in named.columns:
+        return pl.DataFrame(schema={"trace_id": pl.String})
+    verifiers = ctx.turns.filter(pl.col("operation") == _OP_VERIFY).select(
+        "trace_id", v_span=pl.col("span_id")
+    )
+    return (
+        named.select("trace_id", "span_id", v_span=pl.col("evidence"))
+        .explode("v_span")
+        .filter(pl.col("v_span") != pl.col("span_id"))
+        .join(verifiers, on=["trace_id", "v_span"])
+        .select("trace_id")
+        .unique()
+    )
+
+
+def repeated_output(ctx: Context) -> pl.DataFrame:
+    """An agent said the same values again after a verifier turned them down (a
+    verifier's step between the two): the first time it said them is the mistake
+    it kept repeating."""
+    t = ctx.turns
+    said = t.filter(
+        pl.col("substantive")
+        & (pl.col("span_id") == pl.col("owner_span_id"))
+        & (pl.col("atoms").list.len() > 0)
+    ).select(
+        "trace_id",
+        "agent",
+        "span_id",
+        "turn",
+        key=pl.col("atoms").list.sort().list.join("\x1f"),
+    )
+    checks = t.filter(pl.col("operation") == _OP_VERIFY).select("trace_id", v_turn=pl.col("turn"))
+    pairs = (
+        said.join(said, on=["trace_id", "agent", "key"], suffix="_again")
+        .filter(pl.col("turn_again") > pl.col("turn"))
+        .join(checks, on="trace_id")
+        .filter((pl.col("v_turn") > pl.col("turn")) & (pl.col("v_turn") < pl.col("turn_again")))
+    )
+    if pairs.height == 0:
+        return empty()
+    first = (
+        pairs.group_by("trace_id", "agent", "key")
+        .agg(
+            span_id=pl.col("span_id").sort_by("turn").first(),
+            turn=pl.col("turn").min(),
+            times=pl.col("span_id_again").n_unique() + 1,
+        )
+        .sort("turn")
+        .group_by("trace_id", maintain_order=True)
+        .first()
+    )
+    return first.select(
+        "trace_id",
+        "agent",
+        "span_id",
+        "turn",
+        score=pl.lit(1.0),
+        evidence=line(
+            "`",
+            pl.col("agent"),
+            "` (",
+            pl.col("span_id"),
+            ") said the same values ",
+            pl.col("times"),
+            " times, again after a verifier turned them down",
+        ),
+    )
 
 
 def named_by_rules(ctx: Context) -> pl.DataFrame:
@@ -93,16 +172,13 @@ def named_by_rules(ctx: Context) -> pl.DataFrame:
         .then(pl.lit(REPORTER_SCORE))
         .otherwise(pl.col("rule").replace_strict(_WEAK_RULES, default=1.0, return_dtype=pl.Float64))
     )
+    # "detector X" when a content detector named it, else "rule Y" (null-propagating)
     what = pl.coalesce(pl.lit("detector ") + pl.col("detector"), pl.lit("rule ") + pl.col("rule"))
     return (
         named.join(owner_turns(ctx.turns), on=["trace_id", "span_id"], how="left")
         .with_columns(
             score=score,
-            evidence=what
-            + pl.lit(" named `")
-            + pl.col("agent")
-            + pl.lit("` at ")
-            + pl.col("span_id"),
+            evidence=line(what, " named `", pl.col("agent"), "` at ", pl.col("span_id")),
         )
         .filter(pl.col("score") > 0)
         .select(COLUMNS)
@@ -153,17 +229,19 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("c_span"),
         turn=pl.col("turn"),
         score=pl.col("score"),
-        evidence=pl.lit("code or call by `")
-        + pl.col("c_agent")
-        + pl.lit("` (")
-        + pl.col("c_span")
-        + pl.lit(") failed when `")
-        + pl.col("executor")
-        + pl.lit("` ran it (")
-        + pl.col("span_id")
-        + pl.lit('): "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
+        evidence=line(
+            "code or call by `",
+            pl.col("c_agent"),
+            "` (",
+            pl.col("c_span"),
+            ") failed when `",
+            pl.col("executor"),
+            "` ran it (",
+            pl.col("span_id"),
+            '): "',
+            pl.col("line"),
+            '"',
+        ),
     )
 
 
@@ -193,26 +271,50 @@ def last_step(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("owner_span_id"),
         turn=pl.col("turn"),
         score=pl.lit(1.0),
-        evidence=pl.lit("`")
-        + pl.col("agent")
-        + pl.lit("` took the last step (")
-        + pl.col("owner_span_id")
-        + pl.lit(") before the run failed (position only)"),
+        evidence=line(
+            "`",
+            pl.col("agent"),
+            "` took the last step (",
+            pl.col("owner_span_id"),
+            ") before the run failed (position only)",
+        ),
     )
+
+
+def result_provenance(ctx: Context) -> pl.DataFrame:
+    """Where the delivered result came from, read twice: from the messages
+    (:func:`answer_origin`) and from the handoffs' payloads (:func:`handoff_chain`).
+    Two views of one fact, so a step scores the larger of the two, not their sum (a
+    step the messages do not reach keeps its handoff credit whole); the evidence of
+    both stays."""
+    origin = answer_origin(ctx)
+    chain = handoff_chain(ctx)
+    if chain.height == 0:
+        return origin
+    per_step = origin.group_by("trace_id", "agent", "span_id").agg(o=pl.col("score").sum())
+    extra = (
+        chain.join(per_step, on=["trace_id", "agent", "span_id"], how="left")
+        .with_columns(score=(pl.col("score") - pl.col("o").fill_null(0.0)).clip(lower_bound=0.0))
+        .select(COLUMNS)
+    )
+    return pl.concat([origin.select(COLUMNS), extra])
 
 
 FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (named_by_rules, 3.0),
     (failed_code_author, 1.5),
-    (answer_origin, 1.0),
-    (handoff_chain, 1.0),
+    (result_provenance, 1.0),
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
-    (changed_value, 1.0),
+    (changed_value, 1.2),
+    (repeated_output, 1.2),
     (empty_result, 0.6),
     (last_step, 0.2),
 )
 """The features and their weights. A rule's or detector's named agent (3) tops the
 ranking in practice (the other features rarely sum past it on one agent), so
 where the rules named an agent it stays; the others order the rest and set the
-confidence. Weights were set by hand on tests/corpus (see benchmarks/README.md)."""
+confidence. The two checks against the task's own values weigh the same: a value
+swapped for its sibling (changed_value) is at least as definite as one that went
+missing (dropped_constraint). Weights were set by hand on tests/corpus (see
+benchmarks/README.md)."""

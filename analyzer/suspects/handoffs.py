@@ -34,7 +34,9 @@ import polars as pl
 
 from analyzer import content, queries
 from analyzer.suspects.base import COLUMNS, Context, empty
+from analyzer.suspects.provenance import CODE_KEEP
 from analyzer.suspects.turns import atoms
+from analyzer.suspects.wording import line, percent
 from tracer import semconv
 
 __all__ = [
@@ -95,9 +97,16 @@ class _Edge:
     values: frozenset[str] | None
 
 
-def walk(edges: list[_Edge], start: str, passive: set[str]) -> dict[str, tuple[float, int]]:
+def walk(
+    edges: list[_Edge],
+    start: str,
+    passive: set[str],
+    called: dict[str, frozenset[str]] | None = None,
+) -> dict[str, tuple[float, int]]:
     """Credit per step (span id -> (credit, hops back)) for one run, from mass 1 on
-    ``start``; ``passive``: the steps of code or tool actors."""
+    ``start``; ``passive``: the steps of code or tool actors; ``called``: step ->
+    the values its own tool or program calls were given."""
+    called = called or {}
     into: dict[str, list[_Edge]] = defaultdict(list)
     out_of: dict[str, _Edge] = {}
     for e in edges:
@@ -110,7 +119,9 @@ def walk(edges: list[_Edge], start: str, passive: set[str]) -> dict[str, tuple[f
     for hop in range(HOPS):
         nxt: dict[str, float] = defaultdict(float)
         for step, m in mass.items():
-            shares = _shares(step, into.get(step, []), out_of.get(step), step in passive)
+            shares = _shares(
+                step, into.get(step, []), out_of.get(step), step in passive, called.get(step)
+            )
             keep = 1.0 - sum(shares.values())
             kept[step] += m * keep
             for src, share in shares.items():
@@ -124,8 +135,18 @@ def walk(edges: list[_Edge], start: str, passive: set[str]) -> dict[str, tuple[f
     return {k: (v, hops[k]) for k, v in kept.items() if v > 1e-9}
 
 
-def _shares(step: str, into: list[_Edge], out: _Edge | None, passive: bool) -> dict[str, float]:
-    """Where a step's credit goes: source step -> share (the rest it keeps)."""
+def _shares(
+    step: str,
+    into: list[_Edge],
+    out: _Edge | None,
+    passive: bool,
+    called: frozenset[str] | None = None,
+) -> dict[str, float]:
+    """Where a step's credit goes: source step -> share (the rest it keeps). A value
+    no source handed it but that its own call computed from handed values is the
+    call's work: the step keeps :data:`CODE_KEEP` of it (it wrote the computation)
+    and the sources whose values the call used get the rest, as in
+    :func:`analyzer.suspects.provenance.credit`."""
     sources = [e for e in into if e.src != step]
     if not sources:
         return {}
@@ -137,12 +158,29 @@ def _shares(step: str, into: list[_Edge], out: _Edge | None, passive: bool) -> d
             return _even(same, 1.0)
     if out is not None and out.values:
         shares: dict[str, float] = defaultdict(float)
+        inputs = _inputs_used(sources, called)
         for value in out.values:
-            holders = [e.src for e in sources if e.values and value in e.values]
-            for src in set(holders):
-                shares[src] += 1.0 / len(out.values) / len(set(holders))
+            holders = {e.src for e in sources if e.values and value in e.values}
+            for src in holders:
+                shares[src] += 1.0 / len(out.values) / len(holders)
+            if not holders and inputs:
+                used = sum(inputs.values())
+                for src, n in inputs.items():
+                    shares[src] += (1.0 - CODE_KEEP) / len(out.values) * n / used
         return dict(shares)
     return {}
+
+
+def _inputs_used(sources: list[_Edge], called: frozenset[str] | None) -> dict[str, int]:
+    """Source step -> how many of its handed values the step's own calls were given."""
+    if not called:
+        return {}
+    used: dict[str, int] = defaultdict(int)
+    for e in sources:
+        for value in e.values or ():
+            if value in called:
+                used[e.src] += 1
+    return dict(used)
 
 
 def _even(sources: list[_Edge], total: float) -> dict[str, float]:
@@ -165,6 +203,20 @@ def _steps(t: pl.DataFrame) -> pl.DataFrame:
     return t.filter(pl.col("span_id") == pl.col("owner_span_id")).select(
         "trace_id", "span_id", "agent", "turn", "actor"
     )
+
+
+def _called(t: pl.DataFrame) -> dict[str, dict[str, frozenset[str]]]:
+    """trace_id -> step span -> the values its tool calls were given (their input)."""
+    calls = (
+        t.filter(pl.col("is_tool") & pl.col("input").is_not_null())
+        .filter(pl.col("owner_span_id").is_not_null())
+        .group_by("trace_id", "owner_span_id")
+        .agg(v=atoms(pl.col("input")).list.explode(keep_nulls=False, empty_as_null=False))
+    )
+    out: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
+    for trace_id, step, values in calls.iter_rows():
+        out[str(trace_id)][str(step)] = frozenset(values or ())
+    return out
 
 
 def passed_edges(ctx: Context) -> pl.DataFrame:
@@ -225,10 +277,13 @@ def handoff_chain(ctx: Context) -> pl.DataFrame:
         lacks = task.get(str(trace_id), set())
         kept = None if values is None else frozenset(set(values) - lacks)
         by_run.setdefault(trace_id, []).append(_Edge(src_span, dst_span, digest, kept))
+    called = _called(t)
     rows: list[dict[str, Any]] = []
     for trace_id, edges in by_run.items():
         start = edges[-1].src
-        for span, (w, back) in walk(edges, start, passive.get(str(trace_id), set())).items():
+        tid = str(trace_id)
+        credit = walk(edges, start, passive.get(tid, set()), called.get(tid))
+        for span, (w, back) in credit.items():
             rows.append({"trace_id": trace_id, "span_id": span, "score": w, "hops": back})
     if not rows:
         return empty()
@@ -241,15 +296,17 @@ def handoff_chain(ctx: Context) -> pl.DataFrame:
         # the start step's own share is position, not provenance (last_step has it)
         .filter(~pl.col("actor").fill_null("").is_in(list(_PASSIVE)) & (pl.col("hops") > 0))
         .with_columns(
-            evidence=pl.lit("`")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("span_id")
-            + pl.lit(") introduced what the last handed-on work carried, ")
-            + pl.col("hops").cast(pl.String)
-            + pl.lit(" handoff(s) back (credit ")
-            + (pl.col("score") * 100).round(0).cast(pl.Int32).cast(pl.String)
-            + pl.lit("%)")
+            evidence=line(
+                "`",
+                pl.col("agent"),
+                "` (",
+                pl.col("span_id"),
+                ") introduced what the last handed-on work carried, ",
+                pl.col("hops"),
+                " handoff(s) back (credit ",
+                percent(pl.col("score")),
+                ")",
+            )
         )
         .select(COLUMNS)
     )

@@ -9,15 +9,16 @@ from typing import Final
 import polars as pl
 
 from analyzer.suspects import derived, handoffs, provenance
-from analyzer.suspects.base import Context, empty, latest_code_before, quote
+from analyzer.suspects.base import PLAIN_DIGITS, Context, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
+from analyzer.suspects.wording import line, percent
 from tracer import semconv
 
 __all__ = [
     "answer_origin",
-    "changed_value",
     "dropped_constraint",
     "empty_result",
+    "task_atoms",
     "trouble_cause",
 ]
 
@@ -29,7 +30,7 @@ is one of them; reading every step's input would cost a scan of all of it)."""
 _OP_VERIFY: Final = semconv.Operation.VERIFY.value
 
 
-def _task_atoms(t: pl.DataFrame) -> pl.DataFrame:
+def task_atoms(t: pl.DataFrame) -> pl.DataFrame:
     """The run's task: the run span's input, else the first turn's input; as
     ``task`` (text), ``task_atoms`` (normalised text) and ``task_list`` (its atoms)."""
     first = (
@@ -90,6 +91,13 @@ def _authors(t: pl.DataFrame) -> pl.DataFrame:
     return latest_code_before(t, ex).select("trace_id", "turn", "c_turn")
 
 
+def _passed(ctx: Context, novel: pl.DataFrame) -> pl.DataFrame:
+    """The steps that pass all their credit on: a code or tool actor to the steps that
+    handed it its input, a message that only computed earlier figures to who
+    introduced them (:func:`provenance.credit`'s ``passed``)."""
+    return pl.concat([handoffs.passed_edges(ctx), derived.derived_edges(ctx.turns, novel)])
+
+
 def _atom_list(col: str) -> pl.Expr:
     return pl.col(col).list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
 
@@ -101,7 +109,7 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
     that carried them (:func:`provenance.credit`); a step scores its share of the
     credit."""
     t = ctx.turns
-    task = _task_atoms(t)
+    task = task_atoms(t)
     novel = provenance.novel_atoms(t, task)
     final = _final(t, task, novel)
     if final.height == 0:
@@ -115,9 +123,8 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
         .join(n_final, on="trace_id")
         .select("trace_id", "turn", w=pl.col("k") / pl.col("n"))
     )
-    passed = pl.concat([handoffs.passed_edges(ctx), derived.derived_edges(t, novel)])
-    credited = provenance.credit(t, start, novel, _authors(t), passed)
-    who = t.select("trace_id", "turn", "agent", "owner_span_id")
+    credited = provenance.credit(t, start, novel, _authors(t), _passed(ctx, novel))
+    who = t.select("trace_id", "turn", "agent", "owner_span_id", "has_code")
     return (
         credited.join(who, on=["trace_id", "turn"])
         .join(n_final, on="trace_id")
@@ -128,23 +135,27 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
             span_id=pl.col("owner_span_id"),
             turn=pl.col("turn"),
             score=pl.col("w"),
-            evidence=pl.lit("`")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("owner_span_id")
-            + pl.lit(") introduced ")
-            + pl.when(pl.col("own").list.len().fill_null(0) > 0)
-            .then(_atom_list("own"))
-            .otherwise(pl.lit("the code"))
-            + pl.lit("; the failed result (")
-            + _atom_list("shown")
-            + pl.lit(") rests on it")
-            + pl.when(pl.col("hops") > 0)
-            .then(pl.lit(", ") + pl.col("hops").cast(pl.String) + pl.lit(" step(s) back"))
-            .otherwise(pl.lit(""))
-            + pl.lit(" (credit ")
-            + (pl.col("w") * 100).round(0).cast(pl.Int32).cast(pl.String)
-            + pl.lit("%)"),
+            evidence=line(
+                "`",
+                pl.col("agent"),
+                "` (",
+                pl.col("owner_span_id"),
+                ") introduced ",
+                # no value of its own: the code it wrote, else the work it handed on
+                # (the credit stopped there)
+                pl.when(pl.col("own").list.len().fill_null(0) > 0)
+                .then(_atom_list("own"))
+                .when(pl.col("has_code"))
+                .then(pl.lit("the code"))
+                .otherwise(pl.lit("the work it handed on")),
+                "; the failed result (",
+                _atom_list("shown"),
+                ") rests on it",
+                pl.when(pl.col("hops") > 0).then(line(", ", pl.col("hops"), " step(s) back")),
+                " (credit ",
+                percent(pl.col("w")),
+                ")",
+            ),
         )
     )
 
@@ -168,7 +179,7 @@ def empty_result(ctx: Context) -> pl.DataFrame:
     """The delivered message carries no value the task lacks (the work was declared
     done without a result): blame the agent that ended the run with it, at that step."""
     t = ctx.turns
-    task = _task_atoms(t)
+    task = task_atoms(t)
     d = (
         _delivered(t)
         .join(task, on="trace_id", how="left")
@@ -199,30 +210,36 @@ def empty_result(ctx: Context) -> pl.DataFrame:
         "span_id",
         turn=pl.col("e_turn"),
         score=pl.lit(1.0),
-        evidence=pl.lit("`")
-        + pl.col("agent")
-        + pl.lit("` ended the run (")
-        + pl.col("span_id")
-        + pl.lit(') with no value the task lacks: "')
-        + quote(pl.col("output"))
-        + pl.lit('"'),
+        evidence=line(
+            "`",
+            pl.col("agent"),
+            "` ended the run (",
+            pl.col("span_id"),
+            ') with no value the task lacks: "',
+            quote(pl.col("output")),
+            '"',
+        ),
     )
 
 
 def dropped_constraint(ctx: Context) -> pl.DataFrame:
     """A value of the task that the delivered result lacks reached the first step
-    that got it in its input and is missing from that step's output: that step
-    dropped it. Needs per-step input (a plain message log has none)."""
+    that got it in its input, is missing from that step's output and from every
+    later step's: that step dropped it. Needs per-step input (a plain message log
+    has none)."""
     t = ctx.turns
     delivered = _delivered(t).select(
         "trace_id",
         result=pl.col("output").str.to_lowercase().str.replace_all(r"(\d),(\d{3})", "$1$2"),
     )
     task = (
-        _task_atoms(t)
+        task_atoms(t)
         .select("trace_id", atom=atoms(pl.col("task")))
         .explode("atom")
-        .filter(pl.col("atom").is_not_null())
+        # a short plain number can be used without being restated (a cap applied, a
+        # rate multiplied in): its absence shows nothing; a name, an id, a phrase or
+        # a year cannot
+        .filter(pl.col("atom").is_not_null() & ~_short_number(pl.col("atom")))
         .unique()
         .join(delivered, on="trace_id")
         # only what the delivered result lacks was dropped
@@ -235,13 +252,16 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
         t.filter(
             pl.col("substantive") & pl.col("input").is_not_null() & pl.col("output").is_not_null()
         )
-        .select("trace_id", "turn", "agent", "owner_span_id", "input", "output")
+        .select("trace_id", "turn", "agent", "owner_span_id", "input", "output", "has_code")
         .sort("trace_id", "turn")
         .group_by("trace_id", maintain_order=True)
         .head(FIRST_STEPS)
     )
+    # a program may hold a value it got transformed (25% as 0.75): its lacking the
+    # value's literal form shows nothing
     cand = steps.join(task, on="trace_id").filter(
-        pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
+        ~pl.col("has_code")
+        & pl.col("input").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
         & ~pl.col("output").str.to_lowercase().str.contains(pl.col("atom"), literal=True)
     )
     if cand.height == 0:
@@ -256,6 +276,8 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
     dropped = cand.join(first, on=["trace_id", "atom"]).filter(
         pl.col("turn") == pl.col("first_turn")
     )
+    # a value a later step still says was not lost there
+    dropped = dropped.join(_said_later(t, dropped), on=["trace_id", "atom"], how="anti")
     return (
         dropped.group_by("trace_id", "agent", "owner_span_id")
         .agg(turn=pl.col("turn").min(), atoms=pl.col("atom").sort().head(3))
@@ -265,74 +287,39 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
             span_id=pl.col("owner_span_id"),
             turn=pl.col("turn"),
             score=pl.lit(1.0),
-            evidence=pl.lit("`")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("owner_span_id")
-            + pl.lit(") got the task's ")
-            + pl.col("atoms").list.eval(pl.lit('"') + pl.element() + pl.lit('"')).list.join(", ")
-            + pl.lit(" in its input and did not pass it on; the delivered result lacks it"),
+            evidence=line(
+                "`",
+                pl.col("agent"),
+                "` (",
+                pl.col("owner_span_id"),
+                ") got the task's ",
+                _atom_list("atoms"),
+                " in its input and did not pass it on; the delivered result lacks it",
+            ),
         )
     )
 
 
-def _one_apart(pair: dict[str, str]) -> bool:
-    a, b = pair["atom"], pair["task_atom"]
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def changed_value(ctx: Context) -> pl.DataFrame:
-    """A step wrote a value one character away from a value of the task (another
-    entry, year, id or version: ``I-133`` for ``I-131``, ``sales_2023`` for
-    ``sales_2024``): the earliest such step changed what the task asked for."""
-    t = ctx.turns
-    task = _task_atoms(t).select("trace_id", task_atom=pl.col("task_list")).explode("task_atom")
-    task = task.filter(
-        pl.col("task_atom").str.contains(r"\d") & (pl.col("task_atom").str.len_chars() >= 3)
-    )
-    if task.height == 0:
-        return empty()
-    steps = (
-        t.filter(pl.col("substantive") & pl.col("owner_span_id").is_not_null())
-        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
-        .explode("atom")
-        .filter(pl.col("atom").is_not_null())
-    )
-    skeleton = r"\d"
-    pairs = (
-        steps.with_columns(sk=pl.col("atom").str.replace_all(skeleton, "#"))
-        .join(
-            task.with_columns(sk=pl.col("task_atom").str.replace_all(skeleton, "#")),
-            on=["trace_id", "sk"],
+def _said_later(t: pl.DataFrame, dropped: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, atom) of the ``dropped`` values that a step after the one that got
+    them says in its output (any step but the run's own)."""
+    later = (
+        t.filter(~pl.col("is_run") & pl.col("output").is_not_null())
+        .select("trace_id", l_turn=pl.col("turn"), text=pl.col("output").str.to_lowercase())
+        .join(dropped.select("trace_id", "atom", "turn"), on="trace_id")
+        .filter(
+            (pl.col("l_turn") > pl.col("turn"))
+            & pl.col("text")
+            .str.replace_all(r"(\d),(\d{3})", "$1$2")
+            .str.contains(pl.col("atom"), literal=True)
         )
-        .filter(pl.col("atom") != pl.col("task_atom"))
     )
-    known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
-    pairs = pairs.join(known, on="trace_id").filter(
-        ~pl.col("all_task").list.contains(pl.col("atom"))
-    )
-    if pairs.height == 0:
-        return empty()
-    pairs = pairs.filter(
-        pl.struct("atom", "task_atom").map_elements(_one_apart, return_dtype=pl.Boolean)
-    )
-    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
-    return first.select(
-        "trace_id",
-        "agent",
-        span_id=pl.col("owner_span_id"),
-        turn=pl.col("turn"),
-        score=pl.lit(1.0),
-        evidence=pl.lit("`")
-        + pl.col("agent")
-        + pl.lit("` (")
-        + pl.col("owner_span_id")
-        + pl.lit(') wrote "')
-        + pl.col("atom")
-        + pl.lit('" where the task says "')
-        + pl.col("task_atom")
-        + pl.lit('"'),
-    )
+    return later.select("trace_id", "atom").unique()
+
+
+def _short_number(atom: pl.Expr) -> pl.Expr:
+    """A plain number of fewer than :data:`~analyzer.suspects.base.PLAIN_DIGITS` digits."""
+    return atom.str.contains(r"^[\d.,]+$") & (atom.str.count_matches(r"\d") < PLAIN_DIGITS)
 
 
 _TROUBLE_LINE: Final = (
@@ -343,7 +330,8 @@ _TROUBLE_LINE: Final = (
 
 def trouble_cause(ctx: Context) -> pl.DataFrame:
     """Trouble reported in plain language (first person, or the team stuck): the
-    values the report mentions are traced back like a result (:func:`answer_origin`);
+    values the report mentions are traced back like a result (:func:`answer_origin`,
+    through the same code, handoff and arithmetic links);
     with none, blame the step right before it (of another agent, not an executor),
     else the speaker."""
     t = ctx.turns
@@ -362,7 +350,12 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
     )
     if rep.height == 0:
         return empty()
-    task = _task_atoms(t)
+    # only the runs with a report are traced
+    runs = rep.select("trace_id")
+    t = t.join(runs, on="trace_id", how="semi")
+    hand = None if ctx.handoffs is None else ctx.handoffs.join(runs, on="trace_id", how="semi")
+    ctx = Context(t, ctx.named, hand)
+    task = task_atoms(t)
     novel = provenance.novel_atoms(t, task)
     origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
     mentioned = (
@@ -381,7 +374,7 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
     )
     who = t.select("trace_id", "turn", "agent", "owner_span_id")
     linked = (
-        provenance.credit(t, start, novel, _authors(t))
+        provenance.credit(t, start, novel, _authors(t), _passed(ctx, novel))
         .join(who, on=["trace_id", "turn"])
         .join(rep, on="trace_id")
         .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
@@ -391,17 +384,19 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
             span_id=pl.col("owner_span_id"),
             turn=pl.col("turn"),
             score=pl.col("w"),
-            evidence=pl.lit("`")
-            + pl.col("r_agent")
-            + pl.lit("` reported trouble (")
-            + pl.col("r_span")
-            + pl.lit(") about values `")
-            + pl.col("agent")
-            + pl.lit("` (")
-            + pl.col("owner_span_id")
-            + pl.lit(') introduced: "')
-            + pl.col("line").fill_null("")
-            + pl.lit('"'),
+            evidence=line(
+                "`",
+                pl.col("r_agent"),
+                "` reported trouble (",
+                pl.col("r_span"),
+                ") about values `",
+                pl.col("agent"),
+                "` (",
+                pl.col("owner_span_id"),
+                ') introduced: "',
+                pl.col("line"),
+                '"',
+            ),
         )
     )
     rest = rep.join(linked.select("trace_id").unique(), on="trace_id", how="anti")
@@ -419,17 +414,19 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("owner_span_id"),
         turn=pl.col("turn"),
         score=pl.lit(0.6),
-        evidence=pl.lit("`")
-        + pl.col("r_agent")
-        + pl.lit("` reported trouble (")
-        + pl.col("r_span")
-        + pl.lit(") right after `")
-        + pl.col("agent")
-        + pl.lit("`'s step ")
-        + pl.col("owner_span_id")
-        + pl.lit(': "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
+        evidence=line(
+            "`",
+            pl.col("r_agent"),
+            "` reported trouble (",
+            pl.col("r_span"),
+            ") right after `",
+            pl.col("agent"),
+            "`'s step ",
+            pl.col("owner_span_id"),
+            ': "',
+            pl.col("line"),
+            '"',
+        ),
     )
     own = rest.join(before.select("trace_id"), on="trace_id", how="anti").select(
         "trace_id",
@@ -437,12 +434,14 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
         span_id=pl.col("r_span"),
         turn=pl.col("r_turn"),
         score=pl.lit(0.5),
-        evidence=pl.lit("`")
-        + pl.col("r_agent")
-        + pl.lit("` reported trouble with its own step (")
-        + pl.col("r_span")
-        + pl.lit('): "')
-        + pl.col("line").fill_null("")
-        + pl.lit('"'),
+        evidence=line(
+            "`",
+            pl.col("r_agent"),
+            "` reported trouble with its own step (",
+            pl.col("r_span"),
+            '): "',
+            pl.col("line"),
+            '"',
+        ),
     )
     return pl.concat([linked, adjacent, own]).filter(pl.col("span_id").is_not_null())

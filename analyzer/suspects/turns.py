@@ -40,14 +40,21 @@ ATOM: Final = (
     r"https?://[^\s)\]>\"'`]+"
     r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
-    r"|\"[^\"\s]+(?: [^\"\s]+){1,4}\"|'[^'\s]{3,30}(?: [^'\s]+){0,4}'"
+    r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
+    r"|'[^'\s]{3,30}(?: [^'\s]+){0,4}'"
     r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?\d{2,}(?:,\d{3})*(?:e[+-]?\d+)?"
     r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*"
 )
 """What a result rests on: URLs, file names, identifiers (snake or camel case),
 short quoted phrases (two to five words in double quotes, so JSON keys and whole
-JSON values are not atoms; one to five in single quotes), decimals and numbers of
+JSON values are not atoms; words without digits or code punctuation, so a quoted
+program or escaped JSON is read for its numbers and names, not as one phrase; one
+to five in single quotes), decimals and numbers of
 two digits or more, and names (capitalised words inside a sentence)."""
+
+FLOAT_DECIMALS: Final = 9
+"""A decimal printed with twelve or more places is rounded to this many (a float's
+printing artefact, such as ``0.30000000000000004``, is not a value of its own)."""
 
 CODE: Final = r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:])"
 """A code block, or a program's first line at the start of a line (a traceback quotes
@@ -57,10 +64,11 @@ FAIL: Final = (
     r"(?i)exit ?(?:code|status)\W{0,3}-?[1-9]\d*|traceback \(most recent call last\)"
     r"|command not found|\b[A-Z]?[a-z]*(?:Error|Exception):"
     r"|\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b"
-    r"|\"error\"\s*:\s*[{\"]"
+    r"|\"error\"\s*:\s*[{\"]|\"(?:ok|success)\"\s*:\s*false\b"
 )
 """A failed run in a program's or tool's output: a non-zero exit status, a traceback,
-an error line, an HTTP 4xx/5xx, an error object."""
+an error line, an HTTP 4xx/5xx, an error object, a result that says it did not
+succeed (``"ok": false``)."""
 
 TROUBLE: Final = (
     r"(?i)\b(?:I|we) (?:was|were|am|are|have been) (?:unable|not able) to\b"
@@ -131,18 +139,22 @@ def annotate(frame: pl.DataFrame) -> pl.DataFrame:
 
 def atoms(text: pl.Expr) -> pl.Expr:
     """Normalised atoms of a text: quotes stripped, lower case, thousands separators
-    and trailing decimal zeros dropped."""
+    and trailing decimal zeros dropped, a binary float's printing artefact rounded
+    (``1.9000000000000001`` is the 1.9 a program computed)."""
+    cleaned = (
+        pl.element()
+        .str.replace(r"^[a-z,;:] ", "")
+        .str.strip_chars("\"'")
+        .str.to_lowercase()
+        .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
+        .str.replace(r"^(-?\d+\.\d*?)0+((?:e[+-]?\d+)?)$", "$1$2")
+        .str.strip_suffix(".")
+    )
+    long_decimal = cleaned.str.contains(r"^-?\d+\.\d{12,}$")
+    rounded = cleaned.cast(pl.Float64, strict=False).round(FLOAT_DECIMALS).cast(pl.String)
     return (
         text.str.extract_all(ATOM)
-        .list.eval(
-            pl.element()
-            .str.replace(r"^[a-z,;:] ", "")
-            .str.strip_chars("\"'")
-            .str.to_lowercase()
-            .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
-            .str.replace(r"^(-?\d+\.\d*?)0+((?:e[+-]?\d+)?)$", "$1$2")
-            .str.strip_suffix(".")
-        )
+        .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
         .list.unique()
     )
 

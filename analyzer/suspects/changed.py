@@ -1,0 +1,120 @@
+"""A value of the task changed on the way: a step wrote a sibling of what the task
+named (another entry, year, id, file or dataset) and the run went on with it.
+
+Two values are siblings when they differ in one character of a value with digits
+or in two neighbouring characters swapped (``I-133`` for ``I-131``, ``sales_2023``
+for ``sales_2024``, ``4491`` for ``4419``), or in one whole part of a name (with
+letters) of two or more non-empty parts split at ``_ - . /`` (``count_february.csv``
+for ``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the
+same shape, one piece swapped. Names and numbers only; no wording of a framework
+is read. Same signature as :mod:`analyzer.suspects.features`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import polars as pl
+
+from analyzer.suspects.base import PLAIN_DIGITS, Context, empty
+from analyzer.suspects.result_features import task_atoms
+from analyzer.suspects.wording import line
+
+__all__ = ["MIN_DIGITS", "changed_value", "siblings"]
+
+MIN_DIGITS: Final = PLAIN_DIGITS
+"""A plain number is compared only with this many digits or more: 200 and 500, or
+10.1 and 10.4, are one digit apart by chance (a year, or a piece of an id or a date
+such as ``-131`` or ``-08``, is not)."""
+_PARTS: Final = re.compile(r"[_\-./]")
+_SHAPE: Final = r"[^_\-./]+"
+"""A name's parts (between separators); its shape keeps the separators only."""
+
+
+def siblings(atom: str, task_atom: str) -> bool:
+    """Whether ``atom`` is the task's ``task_atom`` with one piece swapped (see the
+    module)."""
+    if atom == task_atom:
+        return False
+    a, b = _PARTS.split(atom), _PARTS.split(task_atom)
+    named = re.search(r"[a-z]", atom) and re.search(r"[a-z]", task_atom)
+    if named and min(len([x for x in a if x]), len([y for y in b if y])) >= 2:
+        same_shape = len(a) == len(b) and _PARTS.findall(atom) == _PARTS.findall(task_atom)
+        return same_shape and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(atom) != len(task_atom) or not re.search(r"\d", task_atom):
+        return False
+    if re.fullmatch(r"[\d.,]+", task_atom) and len(re.findall(r"\d", task_atom)) < MIN_DIGITS:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(atom, task_atom, strict=True)) if x != y]
+    if len(apart) == 1:
+        return True
+    # two neighbouring characters swapped (4491 for 4419): the commonest misreading
+    i = apart[0] if apart else 0
+    return apart == [i, i + 1] and atom[i] == task_atom[i + 1] and atom[i + 1] == task_atom[i]
+
+
+def _key(value: pl.Expr) -> pl.Expr:
+    """What two siblings share: a name's shape (its separators), or a one-part
+    value's length (``t#4``), so only candidate pairs are compared."""
+    shape = value.str.replace_all(_SHAPE, "t")
+    return (
+        pl.when(shape == "t")
+        .then(pl.lit("t#") + value.str.len_chars().cast(pl.String))
+        .otherwise(shape)
+    )
+
+
+def changed_value(ctx: Context) -> pl.DataFrame:
+    """A step wrote a sibling of a value of the task (see the module): the earliest
+    such step changed what the task asked for."""
+    t = ctx.turns
+    task = task_atoms(t).select("trace_id", task_atom=pl.col("task_list")).explode("task_atom")
+    task = task.filter(
+        pl.col("task_atom").is_not_null() & (pl.col("task_atom").str.len_chars() >= 3)
+    ).with_columns(shape=_key(pl.col("task_atom")))
+    # a one-part value is only compared character by character, and needs a digit
+    task = task.filter(
+        pl.col("shape").str.starts_with("t#").not_() | pl.col("task_atom").str.contains(r"\d")
+    )
+    if task.height == 0:
+        return empty()
+    steps = (
+        t.filter(pl.col("substantive") & pl.col("owner_span_id").is_not_null())
+        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
+        .explode("atom")
+        .filter(pl.col("atom").is_not_null())
+        .with_columns(shape=_key(pl.col("atom")))
+    )
+    known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
+    pairs = (
+        steps.join(task, on=["trace_id", "shape"])
+        .join(known, on="trace_id")
+        .filter(~pl.col("all_task").list.contains(pl.col("atom")))
+    )
+    if pairs.height == 0:
+        return empty()
+    pairs = pairs.filter(
+        pl.struct("atom", "task_atom").map_elements(
+            lambda p: siblings(p["atom"], p["task_atom"]), return_dtype=pl.Boolean
+        )
+    )
+    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
+    return first.select(
+        "trace_id",
+        "agent",
+        span_id=pl.col("owner_span_id"),
+        turn=pl.col("turn"),
+        score=pl.lit(1.0),
+        evidence=line(
+            "`",
+            pl.col("agent"),
+            "` (",
+            pl.col("owner_span_id"),
+            ') wrote "',
+            pl.col("atom"),
+            '" where the task says "',
+            pl.col("task_atom"),
+            '"',
+        ),
+    )
