@@ -29,7 +29,16 @@ import polars as pl
 from analyzer import queries
 from analyzer.suspects import calibration, delegation, features, handoffs, turns, wording
 
-__all__ = ["TOP", "apply", "rank", "redact", "role_free", "suspects_frame", "without_keys"]
+__all__ = [
+    "TOP",
+    "apply",
+    "rank",
+    "redact",
+    "role_free",
+    "suspects_frame",
+    "to_callers",
+    "without_keys",
+]
 
 TOP: Final = 3
 """Suspects kept per run."""
@@ -53,11 +62,34 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     edges = handoffs.load(con)
     read = delegation.replies(delegation.handed_input(turns.load(con), edges), edges)
     turn_rows = without_keys(read)
-    named = con.sql(queries.sql("suspect_attributions")).pl()
+    named = to_callers(con.sql(queries.sql("suspect_attributions")).pl(), turn_rows)
     ctx = features.Context(turn_rows, named, edges)
     ranked = rank(ctx)
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
+    failures = to_callers(failures, turn_rows)
     return apply(failures, ranked, names, features.rule_named_reporters(ctx))
+
+
+def to_callers(frame: pl.DataFrame, turn_rows: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` (trace_id, agent, span_id, ...) with a tool's step named by the agent
+    that called it, at the calling agent's span: a tool runs what it is asked, the
+    agent chose the call and what to do with its answer."""
+    calls = (
+        turn_rows.filter(
+            pl.col("is_tool")
+            & pl.col("agent").is_not_null()
+            & pl.col("owner_span_id").is_not_null()
+        )
+        .select("trace_id", "span_id", c_agent=pl.col("agent"), c_span=pl.col("owner_span_id"))
+        .unique(["trace_id", "span_id"])
+    )
+    return (
+        frame.join(calls, on=["trace_id", "span_id"], how="left")
+        .with_columns(
+            agent=pl.coalesce("c_agent", "agent"), span_id=pl.coalesce("c_span", "span_id")
+        )
+        .select(frame.columns)
+    )
 
 
 def rank(ctx: features.Context) -> pl.DataFrame:

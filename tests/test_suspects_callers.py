@@ -1,0 +1,25 @@
+"""A tool's step is named by the agent that called it."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from analyzer import suspects
+
+
+def test_to_callers_names_the_agent_that_called_a_tool() -> None:
+    turn_rows = pl.DataFrame(
+        {
+            "trace_id": ["t", "t", "t"],
+            "span_id": ["a1", "tool1", "b1"],
+            "agent": ["cellarman", "cellarman", "lab_tech"],
+            "owner_span_id": ["a1", "a1", "b1"],
+            "is_tool": [False, True, False],
+        }
+    )
+    named = pl.DataFrame(
+        {"trace_id": ["t", "t"], "agent": ["tank_log", "lab_tech"], "span_id": ["tool1", "b1"]}
+    )
+    out = suspects.to_callers(named, turn_rows)
+    assert out.columns == named.columns
+    assert out.rows() == [("t", "cellarman", "a1"), ("t", "lab_tech", "b1")]
