@@ -23,3 +23,26 @@ def test_to_callers_names_the_agent_that_called_a_tool() -> None:
     out = suspects.to_callers(named, turn_rows)
     assert out.columns == named.columns
     assert out.rows() == [("t", "cellarman", "a1"), ("t", "lab_tech", "b1")]
+
+
+def test_to_callers_names_the_calling_span() -> None:
+    turn_rows = pl.DataFrame(
+        {
+            "trace_id": ["t", "t"],
+            "span_id": ["a1", "tool1"],
+            "name": ["invoke_agent cellarman", "execute_tool tank_log"],
+            "agent": ["cellarman", "cellarman"],
+            "owner_span_id": ["a1", "a1"],
+            "is_tool": [False, True],
+        }
+    )
+    failures = pl.DataFrame(
+        {
+            "trace_id": ["t"],
+            "span_id": ["tool1"],
+            "span_name": ["execute_tool tank_log"],
+            "agent": ["tank_log"],
+        }
+    )
+    out = suspects.to_callers(failures, turn_rows)
+    assert out.row(0) == ("t", "a1", "invoke_agent cellarman", "cellarman")

@@ -83,13 +83,19 @@ def to_callers(frame: pl.DataFrame, turn_rows: pl.DataFrame) -> pl.DataFrame:
         .select("trace_id", "span_id", c_agent=pl.col("agent"), c_span=pl.col("owner_span_id"))
         .unique(["trace_id", "span_id"])
     )
-    return (
-        frame.join(calls, on=["trace_id", "span_id"], how="left")
-        .with_columns(
-            agent=pl.coalesce("c_agent", "agent"), span_id=pl.coalesce("c_span", "span_id")
+    out = frame.join(calls, on=["trace_id", "span_id"], how="left")
+    if "span_name" in frame.columns:
+        names = turn_rows.select("trace_id", c_span="span_id", c_name="name").unique(
+            ["trace_id", "c_span"]
         )
-        .select(frame.columns)
-    )
+        out = out.join(names, on=["trace_id", "c_span"], how="left").with_columns(
+            span_name=pl.when(pl.col("c_span").is_not_null())
+            .then(pl.col("c_name"))
+            .otherwise(pl.col("span_name"))
+        )
+    return out.with_columns(
+        agent=pl.coalesce("c_agent", "agent"), span_id=pl.coalesce("c_span", "span_id")
+    ).select(frame.columns)
 
 
 def rank(ctx: features.Context) -> pl.DataFrame:
