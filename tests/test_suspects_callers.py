@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from analyzer import suspects
+from analyzer.suspects import features
+from analyzer.suspects.base import Context
 
 
 def test_to_callers_names_the_agent_that_called_a_tool() -> None:
@@ -46,3 +50,24 @@ def test_to_callers_names_the_calling_span() -> None:
     )
     out = suspects.to_callers(failures, turn_rows)
     assert out.row(0) == ("t", "a1", "invoke_agent cellarman", "cellarman")
+
+
+def test_an_agent_scores_its_best_step_not_the_sum_of_its_turns(monkeypatch: Any) -> None:
+    rows = pl.DataFrame(
+        {
+            "trace_id": ["t"] * 4,
+            "agent": ["lead", "lead", "lead", "clerk"],
+            "span_id": ["l1", "l2", "l3", "c1"],
+            "turn": [1, 3, 5, 2],
+            "score": [0.3, 0.3, 0.3, 0.6],
+            "evidence": ["a", "b", "c", "d"],
+        }
+    )
+
+    def fixed(ctx: Context) -> pl.DataFrame:
+        return rows
+
+    monkeypatch.setattr(features, "FEATURES", ((fixed, 1.0),))
+    ranked = suspects.rank(Context(pl.DataFrame(), pl.DataFrame()))
+    top = ranked.row(0, named=True)["suspects"][0]
+    assert (top["agent"], top["span_id"]) == ("clerk", "c1")

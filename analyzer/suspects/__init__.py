@@ -3,7 +3,8 @@ mistake, with evidence, and a calibrated confidence.
 
 :func:`rank` runs the :data:`features.FEATURES` over the turns of the failed runs
 (:func:`turns.load`) and sums weight x score per agent and step; an agent's score
-is the sum over its steps, its step the one scoring most (earliest on ties).
+is its best step's (an agent with many turns gains no suspicion by talking often), its step
+that one (earliest on ties).
 :func:`apply` adds ``confidence``, ``suspect`` and ``suspects`` to the failures
 frame. How the rules and the ranking combine:
 
@@ -130,7 +131,7 @@ def rank(ctx: features.Context) -> pl.DataFrame:
         .group_by("trace_id", "who", maintain_order=True)
         .agg(
             agent=pl.col("agent").first(),
-            score=pl.col("w").sum(),
+            score=pl.col("w").max(),
             span_id=pl.col("span_id").first(),
             turn=pl.col("turn").first(),
             evidence=pl.col("evidence").list.explode(keep_nulls=False, empty_as_null=False).head(4),
