@@ -67,14 +67,18 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     ctx = features.Context(turn_rows, named, edges)
     ranked = rank(ctx)
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
-    failures = to_callers(failures, turn_rows)
+    failures = to_callers(failures, turn_rows, at_caller=False)
     return apply(failures, ranked, names, features.rule_named_reporters(ctx))
 
 
-def to_callers(frame: pl.DataFrame, turn_rows: pl.DataFrame) -> pl.DataFrame:
+def to_callers(
+    frame: pl.DataFrame, turn_rows: pl.DataFrame, *, at_caller: bool = True
+) -> pl.DataFrame:
     """``frame`` (trace_id, agent, span_id, ...) with a tool's step named by the agent
-    that called it, at the calling agent's span: a tool runs what it is asked, the
-    agent chose the call and what to do with its answer."""
+    that called it: a tool runs what it is asked, the agent chose the call and what
+    to do with its answer. ``at_caller``: the step moves to the calling agent's span
+    too; without it (a failure's root cause) the span stays the tool's, where the
+    error originated."""
     calls = (
         turn_rows.filter(
             pl.col("is_tool")
@@ -85,6 +89,8 @@ def to_callers(frame: pl.DataFrame, turn_rows: pl.DataFrame) -> pl.DataFrame:
         .unique(["trace_id", "span_id"])
     )
     out = frame.join(calls, on=["trace_id", "span_id"], how="left")
+    if not at_caller:
+        return out.with_columns(agent=pl.coalesce("c_agent", "agent")).select(frame.columns)
     if "span_name" in frame.columns:
         names = turn_rows.select("trace_id", c_span="span_id", c_name="name").unique(
             ["trace_id", "c_span"]
