@@ -56,6 +56,19 @@ def empty() -> pl.DataFrame:
     )
 
 
+def at_steps(frame: pl.DataFrame, score: pl.Expr, evidence: pl.Expr) -> pl.DataFrame:
+    """A feature's rows: each row's agent at its step (``owner_span_id``, ``turn``),
+    with ``score`` and ``evidence``."""
+    return frame.select(
+        "trace_id",
+        "agent",
+        span_id=pl.col("owner_span_id"),
+        turn=pl.col("turn"),
+        score=score,
+        evidence=evidence,
+    )
+
+
 def quote(expr: pl.Expr) -> pl.Expr:
     return expr.str.replace_all(r"\s+", " ").str.strip_chars().str.slice(0, QUOTE_MAX)
 

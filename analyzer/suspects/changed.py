@@ -17,7 +17,7 @@ from typing import Final
 
 import polars as pl
 
-from analyzer.suspects.base import PLAIN_DIGITS, Context, empty
+from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.wording import line
 
@@ -100,13 +100,10 @@ def changed_value(ctx: Context) -> pl.DataFrame:
         )
     )
     first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
-    return first.select(
-        "trace_id",
-        "agent",
-        span_id=pl.col("owner_span_id"),
-        turn=pl.col("turn"),
-        score=pl.lit(1.0),
-        evidence=line(
+    return first.pipe(
+        at_steps,
+        pl.lit(1.0),
+        line(
             "`",
             pl.col("agent"),
             "` (",

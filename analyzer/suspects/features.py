@@ -23,6 +23,7 @@ from analyzer.suspects.base import (
     COLUMNS,
     Context,
     Feature,
+    at_steps,
     empty,
     latest_code_before,
     owner_turns,
@@ -265,13 +266,10 @@ def last_step(ctx: Context) -> pl.DataFrame:
         [with_text, t.join(with_text.select("trace_id").unique(), on="trace_id", how="anti")]
     )
     last = chosen.sort("turn").group_by("trace_id", maintain_order=True).last()
-    return last.select(
-        "trace_id",
-        "agent",
-        span_id=pl.col("owner_span_id"),
-        turn=pl.col("turn"),
-        score=pl.lit(1.0),
-        evidence=line(
+    return last.pipe(
+        at_steps,
+        pl.lit(1.0),
+        line(
             "`",
             pl.col("agent"),
             "` took the last step (",

@@ -9,7 +9,7 @@ from typing import Final
 import polars as pl
 
 from analyzer.suspects import derived, handoffs, provenance
-from analyzer.suspects.base import PLAIN_DIGITS, Context, empty, latest_code_before, quote
+from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty, latest_code_before, quote
 from analyzer.suspects.turns import atoms
 from analyzer.suspects.wording import line, percent
 from tracer import semconv
@@ -129,13 +129,10 @@ def answer_origin(ctx: Context) -> pl.DataFrame:
         credited.join(who, on=["trace_id", "turn"])
         .join(n_final, on="trace_id")
         .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
-        .select(
-            "trace_id",
-            "agent",
-            span_id=pl.col("owner_span_id"),
-            turn=pl.col("turn"),
-            score=pl.col("w"),
-            evidence=line(
+        .pipe(
+            at_steps,
+            pl.col("w"),
+            line(
                 "`",
                 pl.col("agent"),
                 "` (",
@@ -281,13 +278,10 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
     return (
         dropped.group_by("trace_id", "agent", "owner_span_id")
         .agg(turn=pl.col("turn").min(), atoms=pl.col("atom").sort().head(3))
-        .select(
-            "trace_id",
-            "agent",
-            span_id=pl.col("owner_span_id"),
-            turn=pl.col("turn"),
-            score=pl.lit(1.0),
-            evidence=line(
+        .pipe(
+            at_steps,
+            pl.lit(1.0),
+            line(
                 "`",
                 pl.col("agent"),
                 "` (",
@@ -378,13 +372,10 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
         .join(who, on=["trace_id", "turn"])
         .join(rep, on="trace_id")
         .filter(pl.col("agent").is_not_null() & pl.col("owner_span_id").is_not_null())
-        .select(
-            "trace_id",
-            "agent",
-            span_id=pl.col("owner_span_id"),
-            turn=pl.col("turn"),
-            score=pl.col("w"),
-            evidence=line(
+        .pipe(
+            at_steps,
+            pl.col("w"),
+            line(
                 "`",
                 pl.col("r_agent"),
                 "` reported trouble (",
@@ -408,13 +399,10 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
         .group_by("trace_id", maintain_order=True)
         .first()
     )
-    adjacent = before.select(
-        "trace_id",
-        "agent",
-        span_id=pl.col("owner_span_id"),
-        turn=pl.col("turn"),
-        score=pl.lit(0.6),
-        evidence=line(
+    adjacent = before.pipe(
+        at_steps,
+        pl.lit(0.6),
+        line(
             "`",
             pl.col("r_agent"),
             "` reported trouble (",
