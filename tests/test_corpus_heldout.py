@@ -46,7 +46,7 @@ def _turns() -> dict[str, list[tuple[str, str, str, str]]]:
                             if agent is None:
                                 continue
                             actor = attrs.get(semconv.ACTOR, {}).get("stringValue", "")
-                            owner = attrs.get("coordgap.agent.owner", {}).get("stringValue", "")
+                            owner = attrs.get(semconv.AGENT_OWNER, {}).get("stringValue", "")
                             start = int(span["startTimeUnixNano"])
                             found[span["traceId"]].append(
                                 (start, span["spanId"], agent, actor, owner)
