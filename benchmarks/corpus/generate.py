@@ -15,6 +15,7 @@ that agent's turn, and writes:
 
     python -m benchmarks.corpus.generate [--out tests/corpus] [--only autogen_magentic]
     python -m benchmarks.corpus.generate --heldout   # the held-out families: tests/corpus/heldout
+    python -m benchmarks.corpus.generate --blind MODULE   # one blind family: tests/corpus/blind/MODULE
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ MODULES = (
 # Families written apart from the analyzer, scored on their own, not in the default corpus.
 HELDOUT_MODULES = ("langgraph_newsroom", "autogen_brewery")
 HELDOUT_DIR = ROOT / "tests" / "corpus" / "heldout"
+# Families written later, blind to the analyzer and to everything designed since: each in
+# tests/corpus/blind/<module>/, scored on its own (``--corpus``), never designed on.
+BLIND_MODULES: tuple[str, ...] = ()
+BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
 
@@ -150,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         "--only", action="append", choices=MODULES + HELDOUT_MODULES, help="modules to run"
     )
     parser.add_argument(
+        "--blind",
+        choices=BLIND_MODULES,
+        help="generate one blind family (default --out tests/corpus/blind/MODULE)",
+    )
+    parser.add_argument(
         "--heldout",
         action="store_true",
         help="generate the held-out families (default --out tests/corpus/heldout)",
@@ -158,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="framework processes at once")
     args = parser.parse_args(argv)
     modules = args.only or list(HELDOUT_MODULES if args.heldout else MODULES)
+    if args.blind:
+        modules = [args.blind]
+        args.out = args.out or BLIND_DIR / args.blind
     if args.out is None:
         args.out = HELDOUT_DIR if args.heldout else ROOT / "tests" / "corpus"
     traces_dir = args.out / "traces"
