@@ -103,15 +103,6 @@ def test_changed_value_names_the_step_that_swapped_a_task_value() -> None:
     assert '"-133"' in got["evidence"] and '"-131"' in got["evidence"]
 
 
-def test_empty_result_blames_who_ended_the_run_without_a_value() -> None:
-    """The last message carries no value the task lacks: the run was closed empty."""
-    run = _task_run("Average rainfall January to April 2022, in mm?")
-    run.turn("Surfer", "Page https://data.example.org/rain: Jan 80, Feb 60, Mar 55, Apr 41.")
-    closer = run.turn("Lead", "The figures are available, so the task is done.")
-    (got,) = _rows(features.empty_result, run)
-    assert (got["agent"], got["span_id"]) == ("Lead", closer)
-
-
 def test_dropped_constraint_needs_the_step_input() -> None:
     """The first step that got 'Oak' in its input and left it out is blamed; a plain
     message log (no inputs) gives nothing."""

@@ -34,7 +34,6 @@ from analyzer.suspects.handoffs import handoff_chain
 from analyzer.suspects.result_features import (
     answer_origin,
     dropped_constraint,
-    empty_result,
     trouble_cause,
 )
 from analyzer.suspects.turns import FAIL
@@ -48,7 +47,6 @@ __all__ = [
     "answer_origin",
     "changed_value",
     "dropped_constraint",
-    "empty_result",
     "failed_code_author",
     "handoff_chain",
     "last_step",
@@ -306,7 +304,6 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (dropped_constraint, 1.2),
     (changed_value, 1.2),
     (repeated_output, 1.2),
-    (empty_result, 0.6),
     (last_step, 0.2),
 )
 """The features and their weights. A rule's or detector's named agent (3) tops the

@@ -17,7 +17,6 @@ from tracer import semconv
 __all__ = [
     "answer_origin",
     "dropped_constraint",
-    "empty_result",
     "task_atoms",
     "trouble_cause",
 ]
@@ -170,53 +169,6 @@ def _delivered(t: pl.DataFrame) -> pl.DataFrame:
     )
     last = turns_.sort("turn").group_by("trace_id", maintain_order=True).last()
     return pl.concat([run_out, last])
-
-
-def empty_result(ctx: Context) -> pl.DataFrame:
-    """The delivered message carries no value the task lacks (the work was declared
-    done without a result): blame the agent that ended the run with it, at that step."""
-    t = ctx.turns
-    task = task_atoms(t)
-    d = (
-        _delivered(t)
-        .join(task, on="trace_id", how="left")
-        .join(_verifier_ended(t), on="trace_id", how="anti")
-    )
-    novel = d.explode("atoms").filter(
-        pl.col("atoms").is_not_null() & ~provenance.in_task(pl.col("atoms"))
-    )
-    bare = d.join(novel.select("trace_id").unique(), on="trace_id", how="anti").filter(
-        # a bare one-digit number is a result too ("the answer is 8")
-        ~pl.col("output").str.contains(r"\b\d\b")
-    )
-    if bare.height == 0:
-        return empty()
-    # who ended the run: the speaker of the delivered turn, or of the last
-    # non-executor turn when the run span delivered it
-    enders = (
-        t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
-        .select("trace_id", "turn", "agent", "owner_span_id")
-        .sort("turn")
-        .group_by("trace_id", maintain_order=True)
-        .last()
-        .select("trace_id", "agent", span_id=pl.col("owner_span_id"), e_turn=pl.col("turn"))
-    )
-    return bare.join(enders, on="trace_id").select(
-        "trace_id",
-        "agent",
-        "span_id",
-        turn=pl.col("e_turn"),
-        score=pl.lit(1.0),
-        evidence=line(
-            "`",
-            pl.col("agent"),
-            "` ended the run (",
-            pl.col("span_id"),
-            ') with no value the task lacks: "',
-            quote(pl.col("output")),
-            '"',
-        ),
-    )
 
 
 def dropped_constraint(ctx: Context) -> pl.DataFrame:
