@@ -21,7 +21,7 @@ from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.wording import line
 
-__all__ = ["MIN_DIGITS", "changed_value", "siblings"]
+__all__ = ["MIN_DIGITS", "changed_value", "misread_value", "siblings", "transposed"]
 
 MIN_DIGITS: Final = PLAIN_DIGITS
 """A plain number is compared only with this many digits or more: 200 and 500, or
@@ -112,6 +112,118 @@ def changed_value(ctx: Context) -> pl.DataFrame:
             pl.col("atom"),
             '" where the task says "',
             pl.col("task_atom"),
+            '"',
+        ),
+    )
+
+
+_FIGURE: Final = r"^[1-9]\d*(?:\.\d+)?$"
+"""A figure a misreading is looked for in: a plain number without a leading zero
+or sign, of at least :data:`MISREAD_DIGITS` digits (not a piece of an id, a date or
+a two-digit count, where a swap is as likely chance)."""
+MISREAD_DIGITS: Final = 3
+
+
+def transposed(atom: str, seen: str) -> bool:
+    """Whether ``atom`` is ``seen`` with two neighbouring characters swapped, at least
+    one a digit (``1.085`` for ``1.058``, ``4491`` for ``4419``): how a figure is
+    misread or mistyped. A single changed digit is not enough here (``2024`` beside
+    ``2023`` is a different year, not a misreading)."""
+    if len(atom) != len(seen) or atom == seen:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(atom, seen, strict=True)) if x != y]
+    if len(apart) != 2 or apart[1] != apart[0] + 1:
+        return False
+    i = apart[0]
+    swapped = atom[i] == seen[i + 1] and atom[i + 1] == seen[i]
+    return swapped and bool(re.search(r"\d", atom[i : i + 2]))
+
+
+def _seen_before(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, seen): for every substantive agent step, the atoms it could
+    have read: the task's, every earlier step's output, and its own tool calls'
+    results (recorded on spans that start after it)."""
+    steps = t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
+    outputs = t.filter(~pl.col("is_run") & pl.col("output").is_not_null()).select(
+        "trace_id", "turn", "span_id", "owner_span_id", "atoms"
+    )
+    earlier = (
+        steps.select("trace_id", s_turn=pl.col("turn"))
+        .join(outputs.select("trace_id", "turn", "atoms"), on="trace_id")
+        .filter(pl.col("turn") < pl.col("s_turn"))
+    )
+    own_tools = steps.select("trace_id", "owner_span_id", s_turn=pl.col("turn")).join(
+        outputs.filter(pl.col("span_id") != pl.col("owner_span_id")).select(
+            "trace_id", "owner_span_id", "atoms"
+        ),
+        on=["trace_id", "owner_span_id"],
+    )
+    task = task_atoms(t).select("trace_id", atoms=pl.col("task_list"))
+    tasked = steps.select("trace_id", s_turn=pl.col("turn")).join(task, on="trace_id")
+    return (
+        pl.concat(
+            [
+                earlier.select("trace_id", "s_turn", "atoms"),
+                own_tools.select("trace_id", "s_turn", "atoms"),
+                tasked.select("trace_id", "s_turn", "atoms"),
+            ]
+        )
+        .explode("atoms")
+        .filter(pl.col("atoms").is_not_null())
+        .select("trace_id", turn=pl.col("s_turn"), seen=pl.col("atoms"))
+        .unique()
+    )
+
+
+def misread_value(ctx: Context) -> pl.DataFrame:
+    """A step wrote a value found nowhere before it that is a value it could read
+    (the task, an earlier step, its own tool's result) with two neighbouring
+    characters swapped: the earliest such step misread what it was given."""
+    t = ctx.turns
+    seen = _seen_before(t)
+    if seen.height == 0:
+        return empty()
+    said = (
+        t.filter(
+            pl.col("substantive")
+            & (pl.col("span_id") == pl.col("owner_span_id"))
+            & ~pl.col("is_exec")
+        )
+        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
+        .explode("atom")
+        .filter(pl.col("atom").str.contains(_FIGURE))
+        .join(
+            seen,
+            left_on=["trace_id", "turn", "atom"],
+            right_on=["trace_id", "turn", "seen"],
+            how="anti",
+        )
+        .filter(pl.col("atom").str.count_matches(r"\d") >= MISREAD_DIGITS)
+        .with_columns(n=pl.col("atom").str.len_chars())
+    )
+    pairs = said.join(
+        seen.with_columns(n=pl.col("seen").str.len_chars()), on=["trace_id", "turn", "n"]
+    )
+    if pairs.height == 0:
+        return empty()
+    pairs = pairs.filter(
+        pl.struct("atom", "seen").map_elements(
+            lambda p: transposed(p["atom"], p["seen"]), return_dtype=pl.Boolean
+        )
+    )
+    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
+    return first.pipe(
+        at_steps,
+        pl.lit(1.0),
+        line(
+            "`",
+            pl.col("agent"),
+            "` (",
+            pl.col("owner_span_id"),
+            ') wrote "',
+            pl.col("atom"),
+            '" where what it read says "',
+            pl.col("seen"),
             '"',
         ),
     )

@@ -29,7 +29,7 @@ from analyzer.suspects.base import (
     owner_turns,
     quote,
 )
-from analyzer.suspects.changed import changed_value
+from analyzer.suspects.changed import changed_value, misread_value
 from analyzer.suspects.handoffs import handoff_chain
 from analyzer.suspects.result_features import (
     answer_origin,
@@ -50,6 +50,7 @@ __all__ = [
     "failed_code_author",
     "handoff_chain",
     "last_step",
+    "misread_value",
     "named_by_rules",
     "repeated_output",
     "result_provenance",
@@ -303,6 +304,7 @@ FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
     (trouble_cause, 0.8),
     (dropped_constraint, 1.2),
     (changed_value, 1.2),
+    (misread_value, 1.2),
     (repeated_output, 1.2),
     (last_step, 0.2),
 )
