@@ -116,6 +116,15 @@ def test_misread_value_names_the_step_that_swapped_digits_of_what_it_read() -> N
     assert '"1.085"' in got["evidence"] and '"1.058"' in got["evidence"]
 
 
+def test_misread_value_reads_a_rate_below_one() -> None:
+    """0.3141 where the rate table said 0.1341: a rate is a figure too."""
+    run = _task_run("Convert claim C-8154 from DKK to EUR at the trip-date rate.")
+    fx = run.turn("Fx", "Using 0.3141; amounts converted.")
+    run.say(run.tool("rate_table", parent=fx), "0.1341")
+    (got,) = _rows(features.misread_value, run)
+    assert (got["agent"], got["span_id"]) == ("Fx", fx)
+
+
 def test_misread_value_leaves_a_changed_digit_and_short_figures_alone() -> None:
     """2024 beside 2023 is another year, 35 beside 53 another count, 0582 a piece of
     an id: no misreading is claimed."""

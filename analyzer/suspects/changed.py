@@ -117,10 +117,11 @@ def changed_value(ctx: Context) -> pl.DataFrame:
     )
 
 
-_FIGURE: Final = r"^[1-9]\d*(?:\.\d+)?$"
-"""A figure a misreading is looked for in: a plain number without a leading zero
-or sign, of at least :data:`MISREAD_DIGITS` digits (not a piece of an id, a date or
-a two-digit count, where a swap is as likely chance)."""
+_FIGURE: Final = r"^(?:0|[1-9]\d*)(?:\.\d+)?$"
+"""A figure a misreading is looked for in: a plain number without a sign or a
+leading zero (``0.3141`` is a figure, ``08`` or ``-0582`` a piece of a date or an
+id), of at least :data:`MISREAD_DIGITS` digits (a two-digit count is swapped by
+chance as often as by a misreading)."""
 MISREAD_DIGITS: Final = 3
 
 
