@@ -61,6 +61,27 @@ def test_answer_origin_follows_a_value_through_code_to_who_introduced_it() -> No
     assert '"1.152e6"' in got[0]["evidence"] and '"9.6"' in got[0]["evidence"]
 
 
+def test_answer_origin_passes_a_lookup_to_who_chose_its_key() -> None:
+    """The clerk looked up the period the lead named (2026-02, the task says March):
+    what the lookup returned is half the lead's; a key the clerk chose stays its own."""
+
+    def chain(key_from_lead: bool) -> tuple[Run, str, str]:
+        run = _task_run("March beer duty: packaged hl x 4.2 x 21.01, to the penny.")
+        lead = run.turn("Lead", "Clerk: packaged hl for 2026-02." if key_from_lead else "Go.")
+        clerk = run.turn("Clerk", "Packaged: 138.4 hl.")
+        run.say(run.tool("tank_log", parent=clerk), '{"ref": "2026-02"}', direction="input")
+        run.turn("Writer", "Duty due on 138.4 hl.")
+        return run, lead, clerk
+
+    run, lead, clerk = chain(key_from_lead=True)
+    got = {r["agent"]: r["score"] for r in _rows(features.answer_origin, run)}
+    # the clerk's own share (138.4, a third) halves: one sixth stays, the lead has the rest
+    assert round(got["Clerk"], 4) == round(1 / 6, 4) and round(got["Lead"], 4) == round(5 / 6, 4)
+    run, lead, clerk = chain(key_from_lead=False)
+    got = {r["agent"]: r["score"] for r in _rows(features.answer_origin, run)}
+    assert "Lead" not in got and got["Clerk"] > 0
+
+
 def test_answer_origin_names_a_claim_that_appears_from_nowhere() -> None:
     """A value no earlier step holds is the speaker's own."""
     run = _task_run("How many rows has sales.csv?")

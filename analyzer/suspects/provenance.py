@@ -20,11 +20,15 @@ import polars as pl
 
 from analyzer.suspects.turns import atoms
 
-__all__ = ["CODE_KEEP", "HOPS", "credit", "in_task", "novel_atoms"]
+__all__ = ["CODE_KEEP", "HOPS", "KEY_SHARE", "call_atoms", "credit", "in_task", "novel_atoms"]
 
 HOPS: Final = 6
 IDENTIFIER: Final = r"^[a-z][a-z0-9]*_[a-z0-9_]*$|^[a-z]+[A-Z][A-Za-z0-9]*$"
 """A code name (snake or camel case)."""
+KEY_SHARE: Final = 0.5
+"""The share of its own credit a step passes to whoever introduced its lookup's key."""
+KEY_ATOMS: Final = 3
+"""A step's tool calls with at most this many values in their input are lookups."""
 CODE_KEEP: Final = 0.5
 """The least share of its credit a step that wrote code keeps (it computed the result)."""
 
@@ -43,7 +47,19 @@ def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
         .filter(~(pl.col("has_code") & pl.col("atom").str.contains(IDENTIFIER)))
         .select("trace_id", "turn", "atom")
     )
-    calls = (
+    return (
+        pl.concat([said, call_atoms(t)])
+        .join(task, on="trace_id", how="left")
+        .filter(~in_task(pl.col("atom")))
+        .select("trace_id", "turn", "atom")
+        .unique()
+    )
+
+
+def call_atoms(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, atom): the atoms of every tool call's input (its arguments,
+    the code it ran) at its calling step's turn."""
+    return (
         t.filter(pl.col("is_tool") & pl.col("input").is_not_null())
         .select("trace_id", "owner_span_id", atom=atoms(pl.col("input")))
         .join(
@@ -53,13 +69,6 @@ def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
         .explode("atom")
         .filter(pl.col("atom").is_not_null() & ~pl.col("atom").str.contains(IDENTIFIER))
         .select("trace_id", "turn", "atom")
-    )
-    return (
-        pl.concat([said, calls])
-        .join(task, on="trace_id", how="left")
-        .filter(~in_task(pl.col("atom")))
-        .select("trace_id", "turn", "atom")
-        .unique()
     )
 
 
@@ -123,7 +132,52 @@ def _edges(
         .drop("x", "y")
     )
     edges = pl.concat([edges.join(exec_turns, on=["trace_id", "turn"], how="anti"), moved])
-    return keep, edges
+    return _keyed(t, novel, origin, keep, edges)
+
+
+def _keyed(
+    t: pl.DataFrame,
+    novel: pl.DataFrame,
+    origin: pl.DataFrame,
+    keep: pl.DataFrame,
+    edges: pl.DataFrame,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A step that looked something up with a key an earlier step introduced (a tool
+    call's argument of at most :data:`KEY_ATOMS` values: a period, a file, an id; not
+    a record handed on) passes :data:`KEY_SHARE` of what it
+    keeps to the steps that introduced the key: what a lookup returns is the choice
+    of whoever chose what to look up."""
+    calls = call_atoms(t)
+    lookups = calls.group_by("trace_id", "turn").agg(n=pl.len()).filter(pl.col("n") <= KEY_ATOMS)
+    keys = (
+        calls.join(lookups.select("trace_id", "turn"), on=["trace_id", "turn"])
+        .join(novel.select("trace_id", "atom").unique(), on=["trace_id", "atom"])
+        .join(origin, on=["trace_id", "atom"])
+        .filter(pl.col("o_turn") < pl.col("turn"))
+        .group_by("trace_id", "turn", "o_turn")
+        .agg(k=pl.len())
+        .with_columns(k=pl.col("k") / pl.col("k").sum().over("trace_id", "turn"))
+    )
+    if keys.height == 0:
+        return keep, edges
+    keyed = keys.join(keep.select("trace_id", "turn", "keep"), on=["trace_id", "turn"])
+    moved = keyed.select(
+        "trace_id", "turn", src=pl.col("o_turn"), share=pl.col("keep") * KEY_SHARE * pl.col("k")
+    ).filter(pl.col("share") > 0)
+    keep = (
+        keep.join(
+            keyed.select("trace_id", "turn", z=pl.lit(True)).unique(),
+            on=["trace_id", "turn"],
+            how="left",
+        )
+        .with_columns(
+            keep=pl.when(pl.col("z").fill_null(False))
+            .then(pl.col("keep") * (1 - KEY_SHARE))
+            .otherwise(pl.col("keep"))
+        )
+        .drop("z")
+    )
+    return keep, pl.concat([edges, moved])
 
 
 def credit(
