@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.corpus._common import (
+    BAD_ASSUMPTION,
     BAD_SPLIT,
     CODE_FAILURE,
     HEALTHY,
@@ -248,4 +249,196 @@ def _moon_runs() -> list[Run]:
     ]
 
 
-RUNS: tuple[Run, ...] = tuple(_moon_runs())
+
+
+def _visits_csv() -> str:
+    rows = ["museum,year,month,visitors"]
+    for museum, base in (("Harbor Museum", 4200), ("Hill Gallery", 2900)):
+        for year in (2021, 2022, 2023):
+            for month in range(1, 13):
+                visitors = base + (year - 2021) * 350 + (month * 7919) % 1000
+                rows.append(f"{museum},{year},{month},{visitors}")
+    return "\n".join(rows) + "\n"
+
+
+MUSEUM = Task(
+    key="museum",
+    question=(
+        "The attached file visits.csv holds monthly visitor counts. How many visitors did the "
+        "Harbor Museum receive in 2022? Give the answer in thousands of visitors, rounded to "
+        "the nearest thousand (e.g. 57 for 57,000)."
+    ),
+    experts={
+        "Cultural_Statistics_Expert": "You are an expert in museum and cultural statistics.",
+        "Data_Analysis_Expert": "You are a data analysis expert. You inspect data files first.",
+        "Python_Expert": "You are a Python expert using pandas.",
+        "Reporting_Expert": "You are a reporting expert. You state final answers in the "
+        "format the task asks for.",
+        "Verification_Expert": "You are a verification expert. You check every step.",
+    },
+    verifiers=("Verification_Expert",),
+    files={"visits.csv": _visits_csv()},
+)
+
+_PEEK = """Let me look at the file structure first.
+
+```python
+import pandas as pd
+df = pd.read_csv("visits.csv")
+print(df.head())
+print(df["museum"].unique(), df["year"].unique())
+```"""
+
+
+def _sum_code(where: str, intro: str = "Computing the total:") -> str:
+    return f"""{intro}
+
+```python
+import pandas as pd
+df = pd.read_csv("visits.csv")
+sel = df[{where}]
+total = int(sel["visitors"].sum())
+print("rows:", len(sel))
+print("total visitors:", total)
+print("in thousands:", round(total / 1000))
+```"""
+
+
+_RIGHT = '(df["museum"] == "Harbor Museum") & (df["year"] == 2022)'
+_PLAN = """This is a filter-and-sum task:
+1. Inspect visits.csv (columns, museum names, years).
+2. Keep Harbor Museum rows for calendar year 2022 and add up the visitors.
+3. Express the total in thousands, rounded to the nearest thousand.
+Data_Analysis_Expert, could you start by checking the file?"""
+
+
+def _museum(scenario: str, mode: str, steps: list, note: str = "") -> Run:
+    return Run(scenario, mode, MUSEUM, tuple(steps), note=note)
+
+
+def _museum_runs() -> list[Run]:
+    peek = [say("Data_Analysis_Expert", _PEEK), run_code("Harbor Museum")]
+    cs, py, rep, ver = (
+        "Cultural_Statistics_Expert",
+        "Python_Expert",
+        "Reporting_Expert",
+        "Verification_Expert",
+    )
+    return [
+        _museum(
+            "gaia-museum-ok",
+            HEALTHY,
+            [
+                say(cs, _PLAN),
+                *peek,
+                say(py, _sum_code(_RIGHT)),
+                run_code("in thousands: 60"),
+                say(rep, "Harbor Museum, 2022: 60,282 visitors, i.e. **60** thousand."),
+                say(ver, "12 monthly rows, right museum, right year, 60282 -> 60. TERMINATE"),
+            ],
+        ),
+        _museum(
+            "gaia-museum-fiscal-year",
+            BAD_ASSUMPTION,
+            [
+                say(
+                    cs,
+                    "Museums usually publish attendance by fiscal year, and for this kind of "
+                    "question \"2022\" will mean FY2022, i.e. July 2021 to June 2022. So we "
+                    "need Harbor Museum rows from 2021-07 through 2022-06.",
+                    mark=MISTAKE,
+                ),
+                *peek,
+                say(
+                    py,
+                    _sum_code(
+                        '(df["museum"] == "Harbor Museum") & (((df["year"] == 2021) & '
+                        '(df["month"] >= 7)) | ((df["year"] == 2022) & (df["month"] <= 6)))',
+                        "FY2022 window as agreed:",
+                    ),
+                ),
+                run_code("in thousands: 58"),
+                say(rep, "Harbor Museum FY2022 attendance: 58,182 -> **58** thousand."),
+                say(
+                    ver,
+                    "Twelve months July-June, Harbor only, sum 58182, rounded 58. The "
+                    "computation is consistent. TERMINATE",
+                    mark=SYMPTOM,
+                ),
+            ],
+            "calendar year taken for a fiscal year nobody asked for",
+        ),
+        _museum(
+            "gaia-museum-rounding-dropped",
+            LOST_CONSTRAINT,
+            [
+                say(
+                    cs,
+                    "We need the Harbor Museum's total visitors for 2022 from visits.csv: "
+                    "filter the museum and the year, sum the monthly counts and report the "
+                    "total.",
+                    mark=MISTAKE,
+                ),
+                *peek,
+                say(py, _sum_code(_RIGHT)),
+                run_code("total visitors: 60282"),
+                say(rep, "Final answer: the Harbor Museum had 60,282 visitors in 2022."),
+                say(
+                    ver,
+                    "Checked the filter and the 12 rows. The total of 60,282 matches. TERMINATE",
+                    mark=SYMPTOM,
+                ),
+            ],
+            "the brief lost 'in thousands, rounded'",
+        ),
+        _museum(
+            "gaia-museum-prefix-filter",
+            WRONG_ACCEPTED,
+            [
+                say(cs, _PLAN),
+                *peek,
+                say(
+                    py,
+                    _sum_code(
+                        'df["museum"].str.startswith("H") & (df["year"] == 2022)',
+                        "Filtering on the museum name (it starts with H) and the year:",
+                    ),
+                    mark=MISTAKE,
+                ),
+                run_code("in thousands: 105"),
+                say(rep, "So the answer is **105** (thousand visitors) for 2022."),
+                say(
+                    ver,
+                    "The code ran without errors, the year filter is 2022 and the rounding is "
+                    "to thousands. 104,964 -> 105. TERMINATE",
+                    mark=SYMPTOM,
+                ),
+            ],
+            "the name filter also matches Hill Gallery",
+        ),
+        _museum(
+            "gaia-museum-year-caught",
+            HEALTHY,
+            [
+                say(cs, _PLAN),
+                *peek,
+                say(
+                    py,
+                    _sum_code('(df["museum"] == "Harbor Museum") & (df["year"] >= 2022)'),
+                ),
+                run_code("rows: 24"),
+                say(
+                    ver,
+                    "24 rows is two years of months - the filter keeps 2023 as well. "
+                    "Python_Expert, please restrict it to year == 2022.",
+                ),
+                say(py, _sum_code(_RIGHT, "Right, fixed the year condition:")),
+                run_code("in thousands: 60"),
+                say(rep, "Corrected: 60,282 visitors, so **60** thousand."),
+                say(ver, "Now 12 rows, 2022 only. 60 is the answer. TERMINATE"),
+            ],
+        ),
+    ]
+
+
+RUNS: tuple[Run, ...] = (*_moon_runs(), *_museum_runs())
