@@ -13,12 +13,17 @@ is the verification and sign-off many turns later. See ``_gaia_team`` for the te
 
 from __future__ import annotations
 
-from benchmarks.corpus import _gaia_runs_a, _gaia_runs_b, _gaia_runs_c
+from benchmarks.corpus import _gaia_runs_a, _gaia_runs_b, _gaia_runs_c, _gaia_runs_d
 from benchmarks.corpus._common import HEALTHY, Recorder, main
 from benchmarks.corpus._gaia_team import BOTH, MISTAKE, SYMPTOM, Run, play, turn_of
 
 FRAMEWORK = "autogen-gaia"
-RUNS: tuple[Run, ...] = (*_gaia_runs_a.RUNS, *_gaia_runs_b.RUNS, *_gaia_runs_c.RUNS)
+RUNS: tuple[Run, ...] = (
+    *_gaia_runs_a.RUNS,
+    *_gaia_runs_b.RUNS,
+    *_gaia_runs_c.RUNS,
+    *_gaia_runs_d.RUNS,
+)
 
 
 async def record(recorder: Recorder, run: Run) -> None:
