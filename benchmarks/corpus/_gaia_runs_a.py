@@ -249,8 +249,6 @@ def _moon_runs() -> list[Run]:
     ]
 
 
-
-
 def _visits_csv() -> str:
     rows = ["museum,year,month,visitors"]
     for museum, base in (("Harbor Museum", 4200), ("Hill Gallery", 2900)):
@@ -344,7 +342,7 @@ def _museum_runs() -> list[Run]:
                 say(
                     cs,
                     "Museums usually publish attendance by fiscal year, and for this kind of "
-                    "question \"2022\" will mean FY2022, i.e. July 2021 to June 2022. So we "
+                    'question "2022" will mean FY2022, i.e. July 2021 to June 2022. So we '
                     "need Harbor Museum rows from 2021-07 through 2022-06.",
                     mark=MISTAKE,
                 ),

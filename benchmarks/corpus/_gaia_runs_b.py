@@ -104,8 +104,11 @@ def _library_runs() -> list[Run]:
                 say(py, _days_code("1911, 3, 14", "1925, 5, 1")),
                 run_code("days between: 5162"),
                 say(lh, "About fourteen years, which fits a 1920s branch expansion."),
-                say(ver, "date(1925,5,1) - date(1911,3,14) = 5162 days. Confirmed. TERMINATE",
-                    mark=SYMPTOM),
+                say(
+                    ver,
+                    "date(1925,5,1) - date(1911,3,14) = 5162 days. Confirmed. TERMINATE",
+                    mark=SYMPTOM,
+                ),
             ),
             note="the council's approval month read as the branch's opening",
         ),
@@ -119,8 +122,11 @@ def _library_runs() -> list[Run]:
                 say(dc, "Straightforward: days from 1911-03-14 to 1926-09-02."),
                 say(py, _days_code("1911, 3, 14", "1926, 9, 2", inclusive=True), mark=MISTAKE),
                 run_code("days between: 5652"),
-                say(ver, "Dates are the ones on the page and the code runs. 5652 days. "
-                    "TERMINATE", mark=SYMPTOM),
+                say(
+                    ver,
+                    "Dates are the ones on the page and the code runs. 5652 days. TERMINATE",
+                    mark=SYMPTOM,
+                ),
             ),
             note="both ends counted: one day too many",
         ),
@@ -140,8 +146,11 @@ def _library_runs() -> list[Run]:
                 say(dc, "Good, two full dates. A direct difference will do."),
                 say(py, _days_code("1911, 3, 14", "1926, 6, 15")),
                 run_code("days between: 5572"),
-                say(ver, "Code output 5572 days for 1911-03-14 -> 1926-06-15. Correct. "
-                    "TERMINATE", mark=SYMPTOM),
+                say(
+                    ver,
+                    "Code output 5572 days for 1911-03-14 -> 1926-06-15. Correct. TERMINATE",
+                    mark=SYMPTOM,
+                ),
             ),
             note="the search found nothing; a branch date stated anyway",
         ),
@@ -209,10 +218,16 @@ def _recipe_runs() -> list[Run]:
         "Python_Expert",
         "Verification_Expert",
     )
-    factor = say(uc, "The reference page gives 1 US cup of all-purpose flour = 125 g.",
-                 search="flour cup grams conversion")
-    items = say(da, "The file has columns recipe, item, grams; all-purpose flour appears in "
-                "all three recipes, next to bread flour and almond flour in two of them.")
+    factor = say(
+        uc,
+        "The reference page gives 1 US cup of all-purpose flour = 125 g.",
+        search="flour cup grams conversion",
+    )
+    items = say(
+        da,
+        "The file has columns recipe, item, grams; all-purpose flour appears in "
+        "all three recipes, next to bread flour and almond flour in two of them.",
+    )
     return [
         Run(
             "gaia-recipes-ok",
@@ -224,8 +239,9 @@ def _recipe_runs() -> list[Run]:
                 items,
                 say(py, _flour_code(_EXACT, "125")),
                 run_code("cups: 4.2"),
-                say(ver, "530 g of all-purpose flour / 125 g per cup = 4.24 -> 4.2 cups. "
-                    "TERMINATE"),
+                say(
+                    ver, "530 g of all-purpose flour / 125 g per cup = 4.24 -> 4.2 cups. TERMINATE"
+                ),
             ),
         ),
         Run(
@@ -245,8 +261,11 @@ def _recipe_runs() -> list[Run]:
                 say(py, _flour_code(_EXACT, "236.6")),
                 run_code("cups: 2.2"),
                 say(bk, "2.2 cups across three bakes looks about right to me."),
-                say(ver, "Grams sum to 530, divided by 236.6 = 2.24, rounded 2.2. TERMINATE",
-                    mark=SYMPTOM),
+                say(
+                    ver,
+                    "Grams sum to 530, divided by 236.6 = 2.24, rounded 2.2. TERMINATE",
+                    mark=SYMPTOM,
+                ),
             ),
             note="the weight of a cup of water assumed for flour",
         ),
@@ -260,8 +279,11 @@ def _recipe_runs() -> list[Run]:
                 items,
                 say(py, _flour_code('df["{col}"].str.contains("flour")', "125"), mark=MISTAKE),
                 run_code("cups: 8.7"),
-                say(ver, "Code ran, conversion factor matches the reference page. 8.7 cups. "
-                    "TERMINATE", mark=SYMPTOM),
+                say(
+                    ver,
+                    "Code ran, conversion factor matches the reference page. 8.7 cups. TERMINATE",
+                    mark=SYMPTOM,
+                ),
             ),
             note="the match picks up bread and almond flour too",
         ),
@@ -297,8 +319,8 @@ def _recipe_runs() -> list[Run]:
                 say(
                     ver,
                     "Before signing off I'll list the rows it summed:\n\n```python\n"
-                    "import pandas as pd\ndf = pd.read_csv(\"recipes.csv\")\n"
-                    "print(df[df[\"item\"] == \"all-purpose flour\"])\n```",
+                    'import pandas as pd\ndf = pd.read_csv("recipes.csv")\n'
+                    'print(df[df["item"] == "all-purpose flour"])\n```',
                 ),
                 run_code("oat cookies  all-purpose flour    180"),
                 say(ver, "Three rows, 100 + 250 + 180 = 530 g -> 4.2 cups. TERMINATE"),
@@ -347,9 +369,10 @@ print("percentage:", round(100 * len(long) / {denominator}, 1))
 
 
 _NOT_GENTOO = 'df["species"] != "Gentoo"'
-_PENGUIN_PLAN = """In this dataset there are three species: Adelie, Chinstrap and Gentoo. "Not Gentoo"
-therefore means Adelie and Chinstrap together. We need: count of non-Gentoo penguins, count
-of those with flipper_length_mm > 200, and the ratio as a percentage."""
+_PENGUIN_PLAN = """In this dataset there are three species: Adelie, Chinstrap and Gentoo.
+"Not Gentoo" therefore means Adelie and Chinstrap together. We need: the count of
+non-Gentoo penguins, the count of those with flipper_length_mm > 200, and the ratio
+as a percentage."""
 
 _PENGUIN_FILE = "penguins.csv: 40 rows, columns species, island, flipper_length_mm."
 
@@ -377,8 +400,9 @@ def _penguin_runs() -> list[Run]:
                 say(py, _share_code(_NOT_GENTOO)),
                 run_code("percentage: 27.6"),
                 say(st, "8 of 29 non-Gentoo penguins exceed 200 mm: 27.6%."),
-                say(ver, "Filter excludes only Gentoo, threshold is strict (> 200). 27.6. "
-                    "TERMINATE"),
+                say(
+                    ver, "Filter excludes only Gentoo, threshold is strict (> 200). 27.6. TERMINATE"
+                ),
             ],
         ),
         _penguin(
@@ -390,8 +414,7 @@ def _penguin_runs() -> list[Run]:
                 say(py, _share_code(_NOT_GENTOO, denominator="len(df)"), mark=MISTAKE),
                 run_code("percentage: 20.0"),
                 say(st, "So one in five: 20.0%."),
-                say(ver, "Gentoo excluded, > 200 threshold, result 20.0%. TERMINATE",
-                    mark=SYMPTOM),
+                say(ver, "Gentoo excluded, > 200 threshold, result 20.0%. TERMINATE", mark=SYMPTOM),
             ],
             note="the share taken of every penguin, not of the non-Gentoo ones",
         ),
@@ -410,8 +433,11 @@ def _penguin_runs() -> list[Run]:
                 say(py, _share_code('df["species"] == "Adelie"')),
                 run_code("percentage: 11.1"),
                 say(st, "2 of 18: 11.1%. Adelie flippers are short, so a low share makes sense."),
-                say(ver, "Counts match the filter, rounding to one decimal is right: 11.1. "
-                    "TERMINATE", mark=SYMPTOM),
+                say(
+                    ver,
+                    "Counts match the filter, rounding to one decimal is right: 11.1. TERMINATE",
+                    mark=SYMPTOM,
+                ),
             ],
             note="the plan left the Chinstrap penguins out of 'not Gentoo'",
         ),

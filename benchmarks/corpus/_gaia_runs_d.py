@@ -108,8 +108,7 @@ def _peak_runs() -> list[Run]:
                 look,
                 say(py, _peak_code(_DESC, "0.3")),
                 run_code("metres: 4332"),
-                say(ver, "Mount Elbert is second; 14440 ft gives 4332 m. TERMINATE",
-                    mark=SYMPTOM),
+                say(ver, "Mount Elbert is second; 14440 ft gives 4332 m. TERMINATE", mark=SYMPTOM),
             ),
             note="a rough foot that moves the metres by 69",
         ),
@@ -187,8 +186,12 @@ def _leap_runs() -> list[Run]:
             LEAP,
             (
                 plan,
-                say(mat, "Leap years come every 4 years, so we count the years divisible by 4 "
-                    "in the range.", mark=MISTAKE),
+                say(
+                    mat,
+                    "Leap years come every 4 years, so we count the years divisible by 4 "
+                    "in the range.",
+                    mark=MISTAKE,
+                ),
                 say(py, _leap_code(_EVERY4)),
                 run_code("leap days: 30"),
                 say(his, "Thirty leap days over 121 years sounds right."),
@@ -367,8 +370,11 @@ def _density_runs() -> list[Run]:
         "Statistics_Expert",
         "Verification_Expert",
     )
-    plan = say(dem, "Density = 2020 population / land area. The area will be in square "
-               "miles, so convert to km2 first (1 sq mi = 2.589988 km2).")
+    plan = say(
+        dem,
+        "Density = 2020 population / land area. The area will be in square "
+        "miles, so convert to km2 first (1 sq mi = 2.589988 km2).",
+    )
     land = say(geo, "Population 48,210 (2020); land area 312.4 sq mi.", search="Lake County")
     return [
         Run(
@@ -394,8 +400,11 @@ def _density_runs() -> list[Run]:
                 say(py, _density_code("312.4", "1.609344"), mark=MISTAKE),
                 run_code("density: 95.9"),
                 say(st, "About 96 per km2, moderately rural."),
-                say(ver, "Population and land area are from the census page; 95.9. TERMINATE",
-                    mark=SYMPTOM),
+                say(
+                    ver,
+                    "Population and land area are from the census page; 95.9. TERMINATE",
+                    mark=SYMPTOM,
+                ),
             ),
             note="miles to kilometres applied to an area",
         ),
@@ -405,13 +414,16 @@ def _density_runs() -> list[Run]:
             DENSITY,
             (
                 plan,
-                say(geo, "Population 48,210 (2020 census); area 351.9 sq mi.",
-                    search="Lake County", mark=MISTAKE),
+                say(
+                    geo,
+                    "Population 48,210 (2020 census); area 351.9 sq mi.",
+                    search="Lake County",
+                    mark=MISTAKE,
+                ),
                 say(py, _density_code("351.9", "2.589988")),
                 run_code("density: 52.9"),
                 say(st, "911.4 km2 and 52.9 people per km2."),
-                say(ver, "Conversion factor right, rounding right: 52.9. TERMINATE",
-                    mark=SYMPTOM),
+                say(ver, "Conversion factor right, rounding right: 52.9. TERMINATE", mark=SYMPTOM),
             ),
             note="the total area, water included, taken for the land area",
         ),
