@@ -15,6 +15,7 @@ traced by coordgap's AutoGen integration, as a user would wire it.
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import warnings
 from collections.abc import Sequence
@@ -204,14 +205,20 @@ def build_team(task: Task, steps: Sequence[Step], work_dir: Path, round_robin: b
     )
 
 
-async def play(task: Task, steps: Sequence[Step], round_robin: bool = False) -> str:
+async def play(run: Run) -> str:
     """Run the script once; returns the last message. Raises if the script went astray."""
-    with tempfile.TemporaryDirectory(prefix="gaia-") as tmp:
-        work_dir = Path(tmp)
+    task, steps = run.task, run.steps
+    # one fixed directory per scenario: tracebacks quote its path, so a rerun reads the same
+    work_dir = Path(tempfile.gettempdir()) / f"coordgap-{run.scenario}"
+    shutil.rmtree(work_dir, ignore_errors=True)
+    work_dir.mkdir()
+    try:
         for name, content in task.files.items():
             (work_dir / name).write_text(content, "utf-8")
-        team = build_team(task, steps, work_dir, round_robin)
+        team = build_team(task, steps, work_dir, run.round_robin)
         result = await team.run(task=task.prompt())
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
     said = [m for m in result.messages if getattr(m, "source", "user") != "user"]
     spoken = [m for m in said if hasattr(m, "to_model_message")]
     if [m.source for m in spoken] != [s.speaker for s in steps]:

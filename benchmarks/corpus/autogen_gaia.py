@@ -13,7 +13,14 @@ is the verification and sign-off many turns later. See ``_gaia_team`` for the te
 
 from __future__ import annotations
 
-from benchmarks.corpus import _gaia_runs_a, _gaia_runs_b, _gaia_runs_c, _gaia_runs_d
+from benchmarks.corpus import (
+    _gaia_runs_a,
+    _gaia_runs_b,
+    _gaia_runs_c,
+    _gaia_runs_d,
+    _gaia_runs_e,
+    _gaia_runs_f,
+)
 from benchmarks.corpus._common import HEALTHY, Recorder, main
 from benchmarks.corpus._gaia_team import BOTH, MISTAKE, SYMPTOM, Run, play, turn_of
 
@@ -23,6 +30,8 @@ RUNS: tuple[Run, ...] = (
     *_gaia_runs_b.RUNS,
     *_gaia_runs_c.RUNS,
     *_gaia_runs_d.RUNS,
+    *_gaia_runs_e.RUNS,
+    *_gaia_runs_f.RUNS,
 )
 
 
@@ -34,7 +43,7 @@ async def record(recorder: Recorder, run: Run) -> None:
         raise ValueError(f"{run.scenario}: a healthy run marks no step")
 
     async def body(task: str) -> str:
-        return await play(run.task, run.steps, round_robin=run.round_robin)
+        return await play(run)
 
     await recorder.run(
         run.scenario,
