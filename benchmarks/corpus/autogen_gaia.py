@@ -20,6 +20,7 @@ from benchmarks.corpus import (
     _gaia_runs_d,
     _gaia_runs_e,
     _gaia_runs_f,
+    _gaia_runs_g,
 )
 from benchmarks.corpus._common import HEALTHY, Recorder, main
 from benchmarks.corpus._gaia_team import BOTH, MISTAKE, SYMPTOM, Run, play, turn_of
@@ -32,6 +33,7 @@ RUNS: tuple[Run, ...] = (
     *_gaia_runs_d.RUNS,
     *_gaia_runs_e.RUNS,
     *_gaia_runs_f.RUNS,
+    *_gaia_runs_g.RUNS,
 )
 
 
