@@ -120,6 +120,36 @@ def test_code_faults_are_written_by_an_expert_and_run_for_real() -> None:
         assert ("Traceback" in terminal["output"]) == bool(modes[run["mode"]]), run
 
 
+@functools.cache
+def _searches() -> dict[str, str]:
+    """span id of a turn -> what the web_search it made returned (coordgap's tool spans)."""
+    found: dict[str, str] = {}
+    for path in sorted((FAMILY / "traces").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                for rs in json.loads(line)["resourceSpans"]:
+                    for ss in rs["scopeSpans"]:
+                        if ss.get("scope", {}).get("name") != "coordgap":
+                            continue
+                        for span in ss["spans"]:
+                            attrs = _attrs(span)
+                            if attrs.get(semconv.GEN_AI_TOOL_NAME) == "web_search":
+                                found[span["parentSpanId"]] = str(attrs[semconv.OUTPUT_CONTENT])
+    return found
+
+
+def test_facts_from_nowhere_follow_a_search_that_found_nothing() -> None:
+    """A made-up figure or an ignored tool failure is stated in the turn whose own search
+    returned an error; a wrong input or source is read from a page that was really found."""
+    for run in FAILING.values():
+        result = _searches().get(run["span_id"])
+        if run["mode"] in ("made_up_data", "tool_failure_ignored"):
+            assert result is not None and result.startswith("Error: no results"), run
+        elif run["mode"] in ("wrong_input_carried", "wrong_source_chosen") and result:
+            assert not result.startswith("Error"), run
+    assert sum(1 for r in _searches().values() if r.startswith("Error")) >= 3
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
     path = tmp_path_factory.mktemp("gaia") / "gaia.duckdb"
