@@ -2,7 +2,7 @@
 
 For each question a team of five to seven ``*_Expert`` agents is generated (a domain
 expert for the question, a lookup expert with a ``web_search`` tool, a Python expert,
-a verification expert, a checker...) with a ``Computer_terminal`` that really runs
+a units, date or QA expert, a verification expert) with a ``Computer_terminal`` that runs
 their code blocks. The experts plan, look facts up, write and run code, verify and
 end the chat with TERMINATE. Runs vary the question, the failure mode and where the
 mistake sits: often in the first plan or the first fact or code, while the symptom
