@@ -6,11 +6,15 @@ team does with it.
 
 from __future__ import annotations
 
+from dataclasses import replace as replace_world
+
 from benchmarks.corpus._common import (
     BAD_SPLIT,
     HEALTHY,
-    MADE_UP,
+    LOST_CONSTRAINT,
+    TOOL_FAILURE,
     WRONG_ACCEPTED,
+    WRONG_INPUT,
     WRONG_SOURCE,
 )
 from benchmarks.corpus._oam_script import (
@@ -76,7 +80,10 @@ MUSEUM_RUNS = (
                 WEB,
                 "Please find the museum's own visitor figures for 2019 and 2022 "
                 "(an official page of the museum, not press coverage).",
-                (search("Halvorsen Maritime Museum annual visitor figures"), visit(MUSEUM_OFFICIAL)),
+                (
+                    search("Halvorsen Maritime Museum annual visitor figures"),
+                    visit(MUSEUM_OFFICIAL),
+                ),
                 "The museum's 'Annual figures' page lists all visitors per year: "
                 "2019: 438,900 and 2022: 391,020.",
             ),
@@ -146,5 +153,348 @@ MUSEUM_RUNS = (
     ),
 )
 
-SCENARIOS: tuple[Scenario, ...] = (*MUSEUM_RUNS,)
-_UNUSED = (ASK, BAD_SPLIT, MADE_UP)
+
+# --- bridge: main span in feet ---------------------------------------------------
+
+BRIDGE_TASK = (
+    "How long is the main span of the Kvalsund Bridge in feet, according to its Wikipedia "
+    "article? Round to the nearest foot."
+)
+BRIDGE = World(
+    pages=(
+        Page(
+            "https://en.wikipedia.example/wiki/Kvalsund_Bridge",
+            "Kvalsund Bridge - Wikipedia",
+            "The Kvalsund Bridge (Kvalsundbrua) is a suspension bridge that crosses the "
+            "Kvalsundet strait in Hammerfest Municipality, Finnmark, Norway.\n"
+            "Type: suspension bridge\nTotal length: 741 m (2,431 ft)\nLongest span: 525 m\n"
+            "Clearance below: 26 m\nOpened: 1977",
+        ),
+        Page(
+            "https://en.wikipedia.example/wiki/Kvalsund_Tunnel",
+            "Kvalsund Tunnel - Wikipedia",
+            "The Kvalsund Tunnel is a road tunnel in Tromsø Municipality. Length: 1,650 m. "
+            "Opened: 1988.",
+        ),
+        Page(
+            "https://www.bridgehunter.example/no/kvalsund",
+            "Kvalsundbrua | Bridge database",
+            "Suspension bridge, Finnmark. Spans: 1. Deck: 2 lanes. Towers: concrete.",
+        ),
+    )
+)
+BRIDGE_WIKI = BRIDGE.pages[0].url
+
+
+def _feet(metres: int) -> str:
+    return f"metres = {metres}\nfeet = metres / 0.3048\nprint(round(feet))"
+
+
+BRIDGE_RUNS = (
+    Scenario(
+        "kvb-healthy-wrong-page-first",
+        HEALTHY,
+        BRIDGE_TASK,
+        BRIDGE,
+        (
+            Step(
+                WEB,
+                "Open the Wikipedia article on the Kvalsund Bridge and give me the length "
+                "of its main (longest) span.",
+                (search("Kvalsund wikipedia"), visit(BRIDGE.pages[1].url)),
+                "The article I found is about the Kvalsund Tunnel (1,650 m long); it is a "
+                "tunnel, not the bridge, so it has no span figure.",
+                note="Wrong article; sending the surfer back for the bridge itself.",
+            ),
+            Step(
+                WEB,
+                "That's the tunnel. We need the Kvalsund *Bridge* article (Kvalsundbrua, "
+                "Finnmark): its longest span.",
+                (visit(BRIDGE_WIKI),),
+                "Kvalsund Bridge infobox: longest span 525 m (total length 741 m).",
+            ),
+            write_code("Convert 525 m to feet, nearest foot.", _feet(525), "Straight conversion:"),
+            run_code(_feet(525), "Execute the conversion below.", "1722"),
+        ),
+        "FINAL ANSWER: 1722 ft",
+    ),
+    Scenario(
+        "kvb-total-for-span",
+        WRONG_INPUT,
+        BRIDGE_TASK,
+        BRIDGE,
+        (
+            Step(
+                WEB,
+                "I need the main span of the Kvalsund Bridge from Wikipedia.",
+                (search("Kvalsund Bridge"), visit(BRIDGE_WIKI)),
+                "Per the Wikipedia infobox the Kvalsund Bridge spans 741 m across the "
+                "Kvalsundet strait.",
+            ),
+            write_code(
+                "Convert the 741 m span to feet, rounded to a whole foot.",
+                _feet(741),
+                "Using the international foot (0.3048 m):",
+            ),
+            run_code(_feet(741), "Please run:", "2431"),
+        ),
+        "FINAL ANSWER: 2431 feet",
+        mistake=(0, REPLY),
+        note="the surfer read the total length as the span",
+    ),
+    Scenario(
+        "kvb-plan-length",
+        BAD_SPLIT,
+        BRIDGE_TASK,
+        BRIDGE,
+        (
+            Step(
+                WEB,
+                "Plan: (1) get the Kvalsund Bridge's length in metres from Wikipedia, "
+                "(2) convert to feet. WebSurfer, please do step 1: how long is the bridge?",
+                (search("Kvalsund Bridge length"), visit(BRIDGE_WIKI)),
+                "Wikipedia gives the Kvalsund Bridge a total length of 741 m (2,431 ft).",
+                note="Length found; the page even has feet, but let's compute it ourselves.",
+            ),
+            write_code("741 m in feet, nearest whole number please.", _feet(741), "Sure:"),
+            run_code(_feet(741), "Terminal: run the conversion.", "2431"),
+        ),
+        "FINAL ANSWER: 2,431 ft",
+        mistake=(0, ASK),
+        note="the orchestrator's plan asked for the bridge's length, not its main span",
+    ),
+)
+
+# --- election: the winner's share of valid votes -----------------------------------
+
+ELECTION_TASK = (
+    "In the 2021 Rødby mayoral election, what share of the valid votes did the winner "
+    "receive? Give a percentage to one decimal place."
+)
+ELECTION = World(
+    pages=(
+        Page(
+            "https://valg.rodby.example/2021/borgmester/resultat",
+            "Mayoral election 2021 - official result | Rødby Municipality",
+            "Candidate          Votes\nLise Holm          8,412\nAnders Kjær        7,950\n"
+            "Mette Friis        2,103\nBlank ballots        311\nInvalid ballots       87\n"
+            "Only votes for a candidate are valid votes. Turnout: 71.4%.",
+        ),
+        Page(
+            "https://www.rodbyposten.example/2021/11/17/holm-wins",
+            "Holm narrowly wins Rødby mayoral race",
+            "Lise Holm will be Rødby's next mayor after edging out Anders Kjær by fewer than "
+            "500 votes on a turnout of just over 71 percent.",
+        ),
+    ),
+)
+ELECTION_URL = ELECTION.pages[0].url
+ELECTION_VOTES = "votes = {'Holm': 8412, 'Kjaer': 7950, 'Friis': 2103}\n"
+ELECTION_CODE = ELECTION_VOTES + (
+    "valid = sum(votes.values())\nprint(f\"{votes['Holm'] / valid * 100:.1f}\")"
+)
+ELECTION_ALL_BALLOTS = ELECTION_VOTES + (
+    "blank, invalid = 311, 87\ntotal = sum(votes.values()) + blank + invalid\n"
+    "print(f\"{votes['Holm'] / total * 100:.1f}\")"
+)
+ELECTION_TABLE = (
+    "Official result page, Rødby Municipality: Holm 8,412; Kjær 7,950; Friis 2,103; "
+    "blank 311; invalid 87."
+)
+
+ELECTION_RUNS = (
+    Scenario(
+        "rdb-healthy-retry",
+        HEALTHY,
+        ELECTION_TASK,
+        replace_world(ELECTION, flaky={ELECTION_URL: "503 Service Unavailable"}),
+        (
+            Step(
+                WEB,
+                "Find the official 2021 Rødby mayoral result with each candidate's votes.",
+                (
+                    search("Rødby 2021 mayoral election result"),
+                    visit(ELECTION_URL),
+                    visit(ELECTION_URL),
+                ),
+                "The results page failed once (503) and loaded on the second try. "
+                + ELECTION_TABLE
+                + " The page says only votes for a candidate count as valid.",
+            ),
+            write_code(
+                "Holm won. Her share of valid votes (candidate votes only): "
+                "8,412 / (8,412 + 7,950 + 2,103), one decimal.",
+                ELECTION_CODE,
+                "Valid votes are the three candidates' totals:",
+            ),
+            run_code(ELECTION_CODE, "Run it.", "45.6"),
+        ),
+        "FINAL ANSWER: 45.6%",
+    ),
+    Scenario(
+        "rdb-all-ballots",
+        WRONG_ACCEPTED,
+        ELECTION_TASK,
+        ELECTION,
+        (
+            Step(
+                WEB,
+                "Get the vote counts of the 2021 Rødby mayoral election from the "
+                "municipality's results page.",
+                (search("valg Rødby 2021 borgmester resultat"), visit(ELECTION_URL)),
+                ELECTION_TABLE,
+            ),
+            write_code(
+                "Compute the winner's share of the valid votes from these counts: "
+                "Holm 8,412; Kjær 7,950; Friis 2,103; blank 311; invalid 87.",
+                ELECTION_ALL_BALLOTS,
+                "Holm is the winner; share of everything cast:",
+            ),
+            run_code(ELECTION_ALL_BALLOTS, "Please run the script.", "44.6"),
+        ),
+        "FINAL ANSWER: 44.6%",
+        mistake=(1, REPLY),
+        note="the coder counted blank and invalid ballots in the denominator",
+    ),
+    Scenario(
+        "rdb-page-down-guess",
+        TOOL_FAILURE,
+        ELECTION_TASK,
+        replace_world(ELECTION, down={ELECTION_URL: "503 Service Unavailable"}),
+        (
+            Step(
+                WEB,
+                "What share of the valid votes did the winner of Rødby's 2021 mayoral "
+                "election get? Use the official result if you can.",
+                (
+                    search("Rødby mayoral election 2021 result"),
+                    visit(ELECTION_URL),
+                    visit(ELECTION.pages[1].url),
+                ),
+                "Lise Holm won the 2021 election with 46.2% of the valid votes, narrowly "
+                "ahead of Anders Kjær.",
+                note="Share found directly; no computation needed.",
+            ),
+            Step(
+                WEB,
+                "Just to be sure: was the runner-up Anders Kjær?",
+                (),
+                "Yes, Anders Kjær came second (Rødby Posten).",
+            ),
+        ),
+        "FINAL ANSWER: 46.2%",
+        mistake=(0, REPLY),
+        note="the results page returned 503; the surfer gave a share that is on no page",
+    ),
+)
+
+# --- timetable: last weekday direct train before 18:00 ------------------------------
+
+TRAIN_TASK = (
+    "On a weekday, when does the last direct train leaving Elvbyen before 18:00 arrive in "
+    "Storvik, per the operator's timetable? Answer as HH:MM."
+)
+TRAIN = World(
+    pages=(
+        Page(
+            "https://www.nordbane.example/timetables/elvbyen-storvik",
+            "Elvbyen - Storvik timetable | Nordbane",
+            "Valid 10 June - 14 December 2024.\n"
+            "Dep.   Arr.   Train  Notes\n"
+            "15:42  17:19  R41    direct\n"
+            "16:12  17:58  R43    change at Moen\n"
+            "16:42  18:19  R45    direct\n"
+            "17:12  18:58  R47    change at Moen\n"
+            "17:36  19:14  R49    direct, Saturdays only (6)\n"
+            "17:51  19:40  R51    change at Moen, Mon-Fri (1-5)\n"
+            "18:12  19:49  R53    direct\n"
+            "Trains without a day note run daily.",
+        ),
+        Page(
+            "https://www.travelforum.example/t/elvbyen-to-storvik-evening",
+            "Elvbyen to Storvik in the evening? - Travel forum",
+            "The 17:36 gets you in around quarter past seven, last direct one before six I think.",
+        ),
+    )
+)
+TRAIN_URL = TRAIN.pages[0].url
+
+TRAIN_RUNS = (
+    Scenario(
+        "trn-healthy-recheck",
+        HEALTHY,
+        TRAIN_TASK,
+        TRAIN,
+        (
+            Step(
+                WEB,
+                "Open Nordbane's Elvbyen-Storvik timetable. I need the last *direct* "
+                "departure before 18:00 that runs on weekdays, and its arrival time.",
+                (search("Nordbane Elvbyen Storvik timetable"), visit(TRAIN_URL)),
+                "Last direct departure before 18:00 is 17:36 (R49), arriving 19:14.",
+                note="R49 - let me make sure it runs on weekdays.",
+            ),
+            Step(
+                WEB,
+                "Check the notes column for R49: does it run Monday to Friday?",
+                (visit(TRAIN_URL),),
+                "Good catch: R49 is Saturdays only, and R47 and R51 change at Moen. The last "
+                "weekday direct train before 18:00 is R45 at 16:42, arriving Storvik 18:19.",
+            ),
+        ),
+        "FINAL ANSWER: 18:19",
+    ),
+    Scenario(
+        "trn-saturday-row",
+        WRONG_INPUT,
+        TRAIN_TASK,
+        TRAIN,
+        (
+            Step(
+                WEB,
+                "From the Nordbane timetable Elvbyen -> Storvik: the last direct weekday "
+                "train leaving before 18:00, and when it arrives.",
+                (search("Elvbyen Storvik train timetable"), visit(TRAIN_URL)),
+                "That's R49 at 17:36, direct, arriving in Storvik at 19:14.",
+                note="Candidate found; confirming it has no change.",
+            ),
+            Step(
+                WEB,
+                "And it's direct - no change at Moen?",
+                (),
+                "Correct, R49 runs direct; R43, R47 and R51 are the ones changing at Moen.",
+            ),
+        ),
+        "FINAL ANSWER: 19:14",
+        mistake=(0, REPLY),
+        note="the surfer took the Saturday-only row",
+    ),
+    Scenario(
+        "trn-dropped-direct",
+        LOST_CONSTRAINT,
+        TRAIN_TASK,
+        TRAIN,
+        (
+            Step(
+                WEB,
+                "Find the last train from Elvbyen to Storvik departing before 18:00 on a "
+                "weekday, and its arrival time.",
+                (search("Elvbyen Storvik timetable Nordbane"), visit(TRAIN_URL)),
+                "On weekdays the last departure before 18:00 is R51 at 17:51 (Mon-Fri), "
+                "arriving in Storvik at 19:40.",
+                note="Good; one more check on the day note.",
+            ),
+            Step(
+                WEB,
+                "Confirm R51 runs Monday to Friday and not only on some days.",
+                (visit(TRAIN_URL),),
+                "Confirmed: R51 is marked Mon-Fri (1-5).",
+            ),
+        ),
+        "FINAL ANSWER: 19:40",
+        mistake=(0, ASK),
+        note="the orchestrator's request dropped 'direct'; R51 changes at Moen",
+    ),
+)
+
+SCENARIOS: tuple[Scenario, ...] = (*MUSEUM_RUNS, *BRIDGE_RUNS, *ELECTION_RUNS, *TRAIN_RUNS)

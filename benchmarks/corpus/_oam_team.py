@@ -93,9 +93,13 @@ def _search_results(world: World, query: str) -> str:
     words = {w.strip(".,?").lower() for w in query.split() if len(w) > 2}
     scored = sorted(
         world.pages,
-        key=lambda p: -len(words & {w.strip(".,:()").lower() for w in f"{p.title} {p.url}".split()}),
+        key=lambda p: (
+            -len(words & {w.strip(".,:()").lower() for w in f"{p.title} {p.url}".split()})
+        ),
     )
-    lines = [f"{i}. {p.title}\n   {p.url}\n   {p.text[:110]}..." for i, p in enumerate(scored[:4], 1)]
+    lines = [
+        f"{i}. {p.title}\n   {p.url}\n   {p.text[:110]}..." for i, p in enumerate(scored[:4], 1)
+    ]
     return f"Results for '{query}':\n" + "\n".join(lines)
 
 
@@ -246,7 +250,9 @@ class Team:
 
 def _last_tool_output(result: Any) -> str:
     outputs = [
-        str(item.output) for item in result.new_items if getattr(item, "type", "") == "tool_call_output_item"
+        str(item.output)
+        for item in result.new_items
+        if getattr(item, "type", "") == "tool_call_output_item"
     ]
     return outputs[-1] if outputs else ""
 

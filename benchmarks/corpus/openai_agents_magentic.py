@@ -18,12 +18,13 @@ from benchmarks.corpus._common import Recorder, main
 from benchmarks.corpus._oam_script import Scenario, turn_of
 from benchmarks.corpus._oam_tasks_files import SCENARIOS as FILE_SCENARIOS
 from benchmarks.corpus._oam_tasks_web import SCENARIOS as WEB_SCENARIOS
+from benchmarks.corpus._oam_tasks_web2 import SCENARIOS as MORE_WEB
 from benchmarks.corpus._oam_team import TERMINAL, body
 from tracer import semconv
 from tracer.integrations import openai_agents as cg_agents
 
 FRAMEWORK = "openai-agents-magentic"
-ALL: tuple[Scenario, ...] = (*WEB_SCENARIOS, *FILE_SCENARIOS)
+ALL: tuple[Scenario, ...] = (*WEB_SCENARIOS, *MORE_WEB, *FILE_SCENARIOS)
 
 
 async def play(recorder: Recorder, scenario: Scenario) -> None:
