@@ -371,4 +371,3 @@ LIBRARY_RUNS = (
 )
 
 SCENARIOS: tuple[Scenario, ...] = (*ORDERS_RUNS, *SENSOR_RUNS, *LIBRARY_RUNS)
-_MARKS = (ASK,)

@@ -305,4 +305,3 @@ MEDAL_RUNS = (
 )
 
 SCENARIOS: tuple[Scenario, ...] = (*MARGIN_RUNS, *STAR_RUNS, *MEDAL_RUNS)
-_MARKS = (ASK, REPLY, Step)

@@ -153,10 +153,9 @@ def terminal_tool(workspace: Path) -> FunctionTool:
     @function_tool(failure_error_function=_show_error)
     def run_python(code: str) -> str:
         """Run a Python script and return its exit code and output."""
-        script = workspace / "_snippet.py"
-        script.write_text(code, "utf-8")
+        # -c, not a script file: tracebacks then name <string>, not a temporary path
         done = subprocess.run(
-            [sys.executable, "-I", script.name],
+            [sys.executable, "-I", "-c", code],
             cwd=workspace,
             stdin=subprocess.DEVNULL,
             capture_output=True,
