@@ -12,7 +12,6 @@ Every model is the SDK's ``ScriptedModel``, fed the lines of one scenario.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import tempfile
@@ -142,7 +141,10 @@ def file_tools(workspace: Path) -> list[FunctionTool]:
     @function_tool(failure_error_function=_show_error)
     def open_file(name: str) -> str:
         """Return a file's text."""
-        return (workspace / name).read_text("utf-8")
+        path = workspace / name
+        if not path.is_file():  # the workspace's own path is no part of what the model sees
+            raise FileNotFoundError(f"[Errno 2] No such file or directory: '{name}'")
+        return path.read_text("utf-8")
 
     return [list_files, open_file]
 
@@ -260,9 +262,6 @@ def workspace() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="magentic-ws-")
 
 
-Body = Callable[[str], Any]
-
-
 def body(world: World, steps: Sequence[Step], final: str) -> Callable[[str], Any]:
     """The run's body for ``Recorder.run``: a fresh team and workspace per run."""
 
@@ -271,7 +270,3 @@ def body(world: World, steps: Sequence[Step], final: str) -> Callable[[str], Any
             return await Team(world, Path(tmp)).solve(task, steps, final)
 
     return run
-
-
-def dumps(rows: Sequence[dict[str, Any]]) -> str:
-    return json.dumps(list(rows), indent=1)
