@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from benchmarks.corpus._common import Recorder, main
 from benchmarks.corpus._oam_script import Scenario, turn_of
+from benchmarks.corpus._oam_tasks_extra import SCENARIOS as EXTRA
 from benchmarks.corpus._oam_tasks_files import SCENARIOS as FILE_SCENARIOS
 from benchmarks.corpus._oam_tasks_files2 import SCENARIOS as MORE_FILES
 from benchmarks.corpus._oam_tasks_more import SCENARIOS as LAST
@@ -26,7 +27,7 @@ from tracer import semconv
 from tracer.integrations import openai_agents as cg_agents
 
 FRAMEWORK = "openai-agents-magentic"
-ALL: tuple[Scenario, ...] = (*WEB_SCENARIOS, *MORE_WEB, *FILE_SCENARIOS, *MORE_FILES, *LAST)
+ALL: tuple[Scenario, ...] = (*WEB_SCENARIOS, *MORE_WEB, *FILE_SCENARIOS, *MORE_FILES, *LAST, *EXTRA)
 
 
 async def play(recorder: Recorder, scenario: Scenario) -> None:
