@@ -15,7 +15,7 @@ that agent's turn, and writes:
 
     python -m benchmarks.corpus.generate [--out tests/corpus] [--only autogen_magentic]
     python -m benchmarks.corpus.generate --heldout   # the held-out families: tests/corpus/heldout
-    python -m benchmarks.corpus.generate --blind MODULE   # one blind family: tests/corpus/blind/MODULE
+    python -m benchmarks.corpus.generate --blind MODULE  # tests/corpus/blind/MODULE
 """
 
 from __future__ import annotations
