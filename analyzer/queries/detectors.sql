@@ -187,9 +187,11 @@ WITH said AS (
     FROM cg_msg
     WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND output IS NOT NULL
 ),
-t AS (
+t AS MATERIALIZED (
     -- normalised only where the agent said the same thing with all blanks removed
-    -- too (a necessary condition, much cheaper than the regular expression)
+    -- too (a necessary condition, much cheaper than the regular expression);
+    -- materialised, or the length filter below is pushed under the QUALIFY and
+    -- normalises every message
     SELECT trace_id, span_id, owner_span_id, agent, turn,
            regexp_replace(lower(trim(output)), '\s+', ' ', 'g') AS norm
     FROM said

@@ -176,8 +176,9 @@ QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id) = 1
 -- 6. A detector read the run's content and named the agent, the step where the
 -- mistake was made and a quote (analyzer/detectors). The earliest root-cause span
 -- wins (causal order); at one span, the detector listed first; a fallback
--- detector's signal only when no other fired. A signal without an agent, a quote
--- or a span of its run is never used.
+-- detector's signal only when no other fired; two signals of one detector at one
+-- span by their reason, symptom and quote (not by chance). A signal without an
+-- agent, a quote or a span of its run is never used.
 WITH sig AS (
     SELECT g.*, s.name AS span_name, s.start_ns
     FROM cg_signals g
@@ -187,7 +188,7 @@ WITH sig AS (
       AND trim(g.quote) <> '' AND list_contains($stages, g.stage)
     QUALIFY row_number() OVER (PARTITION BY g.trace_id
                                ORDER BY list_contains($fallback, g.detector), s.start_ns, g.pos,
-                                        g.span_id) = 1
+                                        g.span_id, g.reason, g.symptom_span_id, g.quote) = 1
 )
 SELECT trace_id, stage AS category, 'content_signal' AS rule, span_id, span_name, agent,
        coalesce(reason, '`' || agent || '` (' || detector || ')') AS reason,

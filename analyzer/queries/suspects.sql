@@ -44,7 +44,8 @@ SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id,
        coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
        wants_input, turn
 FROM j
-ORDER BY trace_id, turn
+-- unordered: analyzer/suspects/turns.py sorts the turns by run and turn once the
+-- text is joined
 
 -- name: suspect_turn_text
 -- The message text of the turns in `cg_turn_keys` (trace_id, span_id, wants_input:

@@ -176,7 +176,13 @@ def without_keys(turn_rows: pl.DataFrame) -> pl.DataFrame:
         .str.extract_all(_JSON_KEY)
         .list.eval(pl.element().str.extract(r'^"(.*)"', 1).str.to_lowercase())
     )
-    values = pl.col("output").fill_null("").str.replace_all(_JSON_KEY, " ")
+    # a turn without a key loses nothing whatever its atoms: read no text twice for it
+    text = pl.col("output").fill_null("")
+    values = (
+        pl.when(text.str.contains(_JSON_KEY))
+        .then(text.str.replace_all(_JSON_KEY, " "))
+        .otherwise(pl.lit(""))
+    )
     return turn_rows.with_columns(
         atoms=pl.col("atoms").list.set_difference(keys.list.set_difference(turns.atoms(values)))
     )
