@@ -9,8 +9,17 @@ import polars as pl
 from analyzer_builders import Run, attribution, prepared
 
 from analyzer import rules
-from analyzer.suspects import calibration, delegation, features, handoffs, rank, turns
+from analyzer.suspects import (
+    calibration,
+    delegation,
+    features,
+    handoffs,
+    provenance,
+    rank,
+    turns,
+)
 from analyzer.suspects.base import Context
+from analyzer.suspects.result_features import task_atoms
 from tracer import semconv
 
 CODE = "```python\nstart, final = 1.2e5, 1.152e6\nprint(round(final / start, 3))\n```"
@@ -80,6 +89,19 @@ def test_answer_origin_passes_a_lookup_to_who_chose_its_key() -> None:
     run, lead, clerk = chain(key_from_lead=False)
     got = {r["agent"]: r["score"] for r in _rows(features.answer_origin, run)}
     assert "Lead" not in got and got["Clerk"] > 0
+
+
+def test_credit_with_no_mass_still_has_its_columns() -> None:
+    """A run whose result carries no value to follow (``explain`` of one run can be
+    such) gets no credit rows, and the callers' columns are all there."""
+    empty = pl.DataFrame(schema={"trace_id": pl.String, "turn": pl.Int32, "w": pl.Float64})
+    run = _task_run("Refund order 1042?")
+    run.turn("Desk", "Done.")
+    t = _ctx(run).turns
+    novel = provenance.novel_atoms(t, task_atoms(t))
+    authors = pl.DataFrame(schema={"trace_id": pl.String, "turn": pl.Int32, "c_turn": pl.Int32})
+    got = provenance.credit(t, empty, novel, authors)
+    assert got.height == 0 and {"trace_id", "turn", "w", "hops", "own"} <= set(got.columns)
 
 
 def test_answer_origin_names_a_claim_that_appears_from_nowhere() -> None:

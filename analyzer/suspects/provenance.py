@@ -227,7 +227,13 @@ def credit(
         kept.append(mass.select("trace_id", "turn", "hops", "w"))
     if not kept:
         return pl.DataFrame(
-            schema={"trace_id": pl.String, "turn": pl.Int32, "w": pl.Float64, "hops": pl.Int32}
+            schema={
+                "trace_id": pl.String,
+                "turn": pl.Int32,
+                "w": pl.Float64,
+                "hops": pl.Int32,
+                "own": pl.List(pl.String),
+            }
         )
     return (
         pl.concat(kept, how="diagonal_relaxed")
