@@ -15,7 +15,6 @@ an array that needs escaping, a line longer than a parse block) raises
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from typing import IO, Final
 
@@ -123,7 +122,7 @@ def parse(chunk: bytes) -> pa.Table:
     schema does not read it."""
     try:
         return pj.read_json(
-            io.BytesIO(chunk),
+            pa.BufferReader(chunk),
             read_options=pj.ReadOptions(block_size=_BLOCK_BYTES),
             parse_options=_PARSE,
         )
