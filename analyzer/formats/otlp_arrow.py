@@ -94,9 +94,10 @@ def _schema() -> pa.Schema:
 _PARSE: Final = pj.ParseOptions(explicit_schema=_schema(), unexpected_field_behavior="ignore")
 
 
-def chunks(stream: IO[bytes], limit: int, size: int = CHUNK_BYTES) -> Iterator[bytes]:
-    """Whole lines of ``stream``, about ``size`` bytes at a time; raises
-    :class:`LineTooLong` once a line passes ``limit`` bytes."""
+def chunks(stream: IO[bytes], limit: int, size: int | None = None) -> Iterator[bytes]:
+    """Whole lines of ``stream``, about ``size`` (:data:`CHUNK_BYTES`) bytes at a
+    time; raises :class:`LineTooLong` once a line passes ``limit`` bytes."""
+    size = size or CHUNK_BYTES
     rest = b""
     while True:
         block = stream.read(size)
