@@ -1,10 +1,12 @@
 """Reading trace files into the ``spans`` table (the work behind ``Store.ingest``).
 
-Per file: detect the format, then either let DuckDB read OTLP/JSON lines
-directly (:mod:`analyzer.ingest_sql`) or stream the file through its Python
-reader in Arrow batches. Both end in the same normalization statement. After
-all files, :data:`analyzer.mapping.LINK_SQL` fills what needs neighbouring
-spans. The caller owns the transaction; every error here is a
+Per file: detect the format, then either read OTLP/JSON lines in chunks
+(:mod:`analyzer.formats.otlp_arrow`, falling back to DuckDB's reader for a chunk
+it cannot read exactly) or stream the file through its Python reader in Arrow
+batches. Every path appends through the same normalization
+(:mod:`analyzer.ingest_sql`); after all files, repeated spans are deleted (the
+first seen stays) and :data:`analyzer.mapping.LINK_SQL` fills what needs
+neighbouring spans. The caller owns the transaction; every error here is a
 :class:`FormatError` (one line: file, where, what was expected).
 """
 

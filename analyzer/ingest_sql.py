@@ -1,14 +1,14 @@
-"""The bulk path: OTLP/JSON lines read, unnested and normalized inside DuckDB.
+"""Appending staging rows to ``spans``: the one normalization, and deduplication.
 
-``read_ndjson`` with an explicit schema (so nothing is sniffed and unknown keys
-cost nothing), ``resourceSpans -> scopeSpans -> spans`` unnested in SQL, ids,
-kinds and attribute values converted to the staging form, then the one
-normalization statement of :mod:`analyzer.mapping` inserts into ``spans``.
-Nothing passes through Python objects, so memory stays flat and DuckDB uses
-every core.
+Staging rows come as registered Arrow batches (:func:`append_arrow`: the chunks
+:mod:`analyzer.formats.otlp_arrow` parses, and every Python reader's batches) or,
+for a chunk of OTLP/JSON lines pyarrow cannot read exactly, from DuckDB's
+``read_ndjson`` with an explicit schema, unnested and converted in SQL
+(:func:`append_otlp_lines`). Both end in the one normalization statement of
+:mod:`analyzer.mapping`, so the mapping exists once.
 
-Python readers of the other formats insert registered Arrow batches through
-the same normalization (:func:`insert_arrow`), so the mapping exists once.
+``spans`` has no key index: rows are appended, and :func:`dedup` then deletes
+those that repeat a span already there (:func:`insert_arrow` does both).
 """
 
 from __future__ import annotations
