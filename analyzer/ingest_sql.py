@@ -131,7 +131,6 @@ FROM sp
 _APPEND = f"INSERT INTO spans ({mapping.SPAN_COLUMNS}) {{select}}"
 _STAGE_OTLP_LINES = f"CREATE OR REPLACE TEMP TABLE cg_stage AS {_OTLP_LINES_STAGE}"
 _APPEND_STAGE = _APPEND.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_stage"))
-_APPEND_ARROW = _APPEND.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_batch"))
 _APPEND_ARROW_SCAN = _APPEND.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_arrow"))
 
 # Deduplication after appending (``spans`` has no key index: keeping one cost about
@@ -232,24 +231,24 @@ def append_arrow(
     content (capped at ``max_content`` characters a span), not deduplicated (see
     :func:`dedup`); returns the spans appended.
 
-    The batch reaches DuckDB by a replacement scan of this frame's ``cg_arrow``,
-    not ``register``: a registered view dropped inside a transaction keeps its
-    Arrow table alive until the commit, so a large ingest grew without bound."""
+    The spans reach DuckDB by a replacement scan of this frame's ``cg_arrow``, not
+    ``register``: a registered view dropped inside a transaction keeps its Arrow
+    table alive until the commit, so a large ingest grew without bound."""
     cg_arrow = table  # noqa: F841 - read by DuckDB's replacement scan below
-    if max_content <= 0:
-        con.execute(_APPEND_ARROW_SCAN, mapping.params(_APPEND_ARROW_SCAN))
-        return _count(con)
-    con.execute("CREATE OR REPLACE TEMP TABLE cg_batch AS SELECT * FROM cg_arrow")
-    try:
-        con.execute(_APPEND_ARROW, mapping.params(_APPEND_ARROW))
-        added = _count(con)
-        content.extract(con, "cg_batch", max_content)
-        return added
-    finally:
+    con.execute(_APPEND_ARROW_SCAN, mapping.params(_APPEND_ARROW_SCAN))
+    added = _count(con)
+    if max_content > 0:
+        # registered: the content rows come out in the order they always did (the
+        # analysis of a few corpus runs depends on it); such batches are rare in bulk
+        con.register("cg_batch", table)
         try:
-            con.execute("DROP TABLE IF EXISTS cg_batch")
-        except duckdb.Error:
-            pass  # the transaction is aborted; the caller rolls back
+            content.extract(con, "cg_batch", max_content)
+        finally:
+            try:
+                con.unregister("cg_batch")
+            except duckdb.Error:
+                pass  # the transaction is aborted; the caller rolls back
+    return added
 
 
 def insert_arrow(
