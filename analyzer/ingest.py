@@ -185,10 +185,25 @@ def link_spans(con: duckdb.DuckDBPyConnection) -> None:
     (:data:`analyzer.mapping.LINK_SQL`, then :data:`FRAMEWORK_LINKS`); idempotent."""
     for statement in mapping_n8n.N8N_SQL:  # first: LINK_SQL reads the agents it names
         con.execute(statement, mapping_n8n.params(statement))
+    buckets = _link_buckets(con)
     for statement in mapping.LINK_SQL:
-        con.execute(statement, mapping.params(statement))
+        for bucket in range(buckets):
+            con.execute(
+                statement, {**mapping.params(statement), "buckets": buckets, "bucket": bucket}
+            )
     for link in FRAMEWORK_LINKS:
         link(con)
+
+
+#: spans a LINK_SQL statement walks at a time (10M at once ran out of memory)
+LINK_BUCKET_SPANS = 1_000_000
+
+
+def _link_buckets(con: duckdb.DuckDBPyConnection) -> int:
+    """Buckets of traces for LINK_SQL: one a :data:`LINK_BUCKET_SPANS` spans."""
+    row = con.execute("SELECT count(*) FROM spans").fetchone()
+    spans = int(row[0]) if row else 0
+    return max(1, -(-spans // LINK_BUCKET_SPANS))
 
 
 def _reporter(
