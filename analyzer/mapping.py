@@ -394,7 +394,7 @@ FROM (
         SELECT up.trace_id, up.span_id, p.parent_span_id, up.depth + 1,
                CASE WHEN p.operation = 'agent' THEN p.agent END
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
-        WHERE up.agent IS NULL AND up.depth < 16
+        WHERE up.agent IS NULL AND up.depth < 16 AND hash(p.trace_id) % $buckets = $bucket
     )
     SELECT trace_id, span_id, any_value(agent) AS agent FROM up
     WHERE agent IS NOT NULL GROUP BY trace_id, span_id
@@ -416,7 +416,7 @@ FROM (
                CASE WHEN p.operation = 'agent' THEN p.agent END,
                coalesce(p.operation IN ('agent', 'workflow', 'handoff', 'plan', 'verify'), FALSE)
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
-        WHERE NOT up.done AND up.depth < 16
+        WHERE NOT up.done AND up.depth < 16 AND hash(p.trace_id) % $buckets = $bucket
     )
     SELECT trace_id, tool_id, any_value(source) AS source, any_value(target) AS target
     FROM up
