@@ -1,10 +1,12 @@
 """Reading trace files into the ``spans`` table (the work behind ``Store.ingest``).
 
-Per file: detect the format, then either let DuckDB read OTLP/JSON lines
-directly (:mod:`analyzer.ingest_sql`) or stream the file through its Python
-reader in Arrow batches. Both end in the same normalization statement. After
-all files, :data:`analyzer.mapping.LINK_SQL` fills what needs neighbouring
-spans. The caller owns the transaction; every error here is a
+Per file: detect the format, then either read OTLP/JSON lines in chunks
+(:mod:`analyzer.formats.otlp_arrow`, falling back to DuckDB's reader for a chunk
+it cannot read exactly) or stream the file through its Python reader in Arrow
+batches. Every path appends through the same normalization
+(:mod:`analyzer.ingest_sql`); after all files, repeated spans are deleted (the
+first seen stays) and :data:`analyzer.mapping.LINK_SQL` fills what needs
+neighbouring spans. The caller owns the transaction; every error here is a
 :class:`FormatError` (one line: file, where, what was expected).
 """
 
@@ -12,13 +14,16 @@ from __future__ import annotations
 
 import json
 import os
-import threading
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analyzer import content, ingest_sql, mapping, mapping_langgraph, mapping_n8n
 from analyzer.formats import (
@@ -28,9 +33,11 @@ from analyzer.formats import (
     detect,
     is_trace_file,
     open_stream,
+    otlp_arrow,
     read_rows,
 )
 from analyzer.formats.common import batched
+from tracer import semconv
 
 __all__ = [
     "FormatError",
@@ -139,10 +146,12 @@ def run(
     sizes = [os.path.getsize(f) for f in files]
     total = sum(sizes)
     done = 0
+    since = ingest_sql.next_rowid(con)
+    appended = 0
     for index, path in enumerate(files):
         detected = detect(path)
         report = _reporter(progress, path, index, len(files), done, total, result)
-        use_sql = (
+        bulk = (
             detected.format == OTLP_JSON
             and detected.lines
             and detected.prefix == "resourceSpans.item"
@@ -150,17 +159,16 @@ def run(
             and path not in python_only
             and not _torn_tail(path, detected)
         )
-        if use_sql:
-            read, added = _sql_file(con, path, detected, sizes[index], report, max_content)
+        if bulk:
+            read = _bulk_file(con, path, detected, sizes[index], report, max_content)
         else:
-            read, added = _python_file(
-                con, path, detected, sizes[index], report, result, max_content
-            )
+            read = _python_file(con, path, detected, sizes[index], report, result, max_content)
         result.spans_read += read
-        result.spans_added += added
+        appended += read
         result.by_format[detected.format] = result.by_format.get(detected.format, 0) + read
         done += sizes[index]
         report(sizes[index])
+    result.spans_added = appended - ingest_sql.dedup(con, since) if appended else 0
     if result.spans_added:
         link_spans(con)
     result.duplicates = result.spans_read - result.spans_added
@@ -177,10 +185,25 @@ def link_spans(con: duckdb.DuckDBPyConnection) -> None:
     (:data:`analyzer.mapping.LINK_SQL`, then :data:`FRAMEWORK_LINKS`); idempotent."""
     for statement in mapping_n8n.N8N_SQL:  # first: LINK_SQL reads the agents it names
         con.execute(statement, mapping_n8n.params(statement))
+    buckets = _link_buckets(con)
     for statement in mapping.LINK_SQL:
-        con.execute(statement, mapping.params(statement))
+        for bucket in range(buckets):
+            con.execute(
+                statement, {**mapping.params(statement), "buckets": buckets, "bucket": bucket}
+            )
     for link in FRAMEWORK_LINKS:
         link(con)
+
+
+#: spans a LINK_SQL statement walks at a time (10M at once ran out of memory)
+LINK_BUCKET_SPANS = 1_000_000
+
+
+def _link_buckets(con: duckdb.DuckDBPyConnection) -> int:
+    """Buckets of traces for LINK_SQL: one a :data:`LINK_BUCKET_SPANS` spans."""
+    row = con.execute("SELECT count(*) FROM spans").fetchone()
+    spans = int(row[0]) if row else 0
+    return max(1, -(-spans // LINK_BUCKET_SPANS))
 
 
 def _reporter(
@@ -201,66 +224,89 @@ def _reporter(
     return report
 
 
-def _sql_file(
+def _bulk_file(
     con: duckdb.DuckDBPyConnection,
     path: str,
     detected: Detected,
     size: int,
     report: Callable[[int], None],
     max_content: int,
-) -> tuple[int, int]:
-    stop = threading.Event()
-    poller = None
-    if size > (8 << 20):
-        poller = threading.Thread(target=_poll, args=(con, size, report, stop), daemon=True)
-        poller.start()
+) -> int:
+    """Append an OTLP/JSON-lines file a chunk at a time (parsed by pyarrow in a
+    second thread while DuckDB appends the chunk before); returns the spans read."""
+    read = 0
+    with open_stream(path, detected.gzip) as stream:
+        offset = _Offset(stream)
+        try:
+            for chunk, table in _staged(otlp_arrow.chunks(stream, ingest_sql.MAX_LINE_BYTES)):
+                read += _append_chunk(con, path, detected, chunk, table, max_content)
+                report(min(offset.tell(), size))
+        except otlp_arrow.LineTooLong:
+            raise RetryWithPython(path) from None
+    return read
+
+
+def _stage(chunk: bytes) -> pa.Table | None:
+    """The chunk's staging rows, or None when pyarrow cannot read it exactly."""
     try:
-        return ingest_sql.insert_otlp_lines(con, path, gzip=detected.gzip, max_content=max_content)
+        requests = otlp_arrow.parse(chunk)
+        return otlp_arrow.staging(requests, semconv.SERVICE_NAME, OTLP_JSON)
+    except (otlp_arrow.NotArrow, pa.ArrowException):
+        return None
+
+
+def _staged(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, pa.Table | None]]:
+    """Each chunk with its staging rows, the next one staged while the caller works."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending: tuple[bytes, Future[pa.Table | None]] | None = None
+        for chunk in chunks:
+            future = pool.submit(_stage, chunk)
+            if pending is not None:
+                yield pending[0], pending[1].result()
+            pending = (chunk, future)
+        if pending is not None:
+            yield pending[0], pending[1].result()
+
+
+#: attribute keys and event names :func:`analyzer.content.extract` looks for first (its
+#: query skips a span without any; testing a chunk's keys here is a hundred times cheaper)
+_CONTENT_KEYS = pa.array(content._PARAMS["direct_keys"] + content._PARAMS["flat_first"])
+_CONTENT_EVENTS = pa.array(content._PARAMS["message_events"])
+
+
+def _may_carry_content(table: pa.Table) -> bool:
+    """Whether any span of a staging table has a key or event content is read from."""
+    for maps in table.column("attributes").chunks:
+        if pc.any(pc.is_in(maps.keys, _CONTENT_KEYS)).as_py():
+            return True
+    for events in table.column("events").chunks:
+        names = pc.struct_field(events.flatten(), "name")
+        if pc.any(pc.is_in(names, _CONTENT_EVENTS)).as_py():
+            return True
+    return False
+
+
+def _append_chunk(
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    detected: Detected,
+    chunk: bytes,
+    table: pa.Table | None,
+    max_content: int,
+) -> int:
+    """Append one chunk: its staging rows, or (None) the chunk read by DuckDB."""
+    try:
+        if table is not None:
+            cap = max_content if _may_carry_content(table) else 0
+            return ingest_sql.append_arrow(con, table, max_content=cap)
+        with tempfile.NamedTemporaryFile(suffix=".jsonl") as lines:
+            lines.write(chunk)
+            lines.flush()
+            return ingest_sql.append_otlp_lines(con, lines.name, max_content=max_content)
     except duckdb.Error as exc:
         if "maximum_object_size" not in str(exc):  # a long line is no error: no need to look
             _locate(path, detected)  # raises FormatError when the file is malformed
         raise RetryWithPython(path) from exc
-    finally:
-        stop.set()
-        if poller is not None:
-            poller.join()
-
-
-def _read_bytes() -> int | None:
-    """Bytes this process has read so far (Linux), or None."""
-    try:
-        with open("/proc/self/io", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("rchar:"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
-
-
-def _poll(
-    con: duckdb.DuckDBPyConnection, size: int, report: Callable[[int], None], stop: threading.Event
-) -> None:
-    # DuckDB's own query_progress() stays at -1 for most of a JSON read, so the
-    # bytes the process has read stand in for it: DuckDB reads a JSON-lines
-    # file twice (boundaries, then values), hence the 2 * size. Coarse (it
-    # reads in 32 MB buffers) but monotone, which is all a progress bar needs.
-    start = _read_bytes()
-    best = 0
-    while not stop.wait(0.25):
-        done = 0
-        now = _read_bytes()
-        if start is not None and now is not None:
-            done = int(min(0.99, (now - start) / (2 * size)) * size)
-        try:
-            percent = con.query_progress()
-        except duckdb.Error:
-            percent = -1
-        if percent > 0:
-            done = max(done, int(size * min(percent, 99.0) / 100.0))
-        if done > best:
-            best = done
-            report(best)
 
 
 def _locate(path: str, detected: Detected) -> None:
@@ -293,17 +339,18 @@ def _python_file(
     report: Callable[[int], None],
     result: IngestResult,
     max_content: int,
-) -> tuple[int, int]:
+) -> int:
+    """Append a file through its streaming Python reader; returns the spans read."""
+
     def warn(message: str) -> None:
         result.torn_lines += 1
         result.warnings.append(message)
 
-    read = added = 0
+    read = 0
     with open_stream(path, detected.gzip) as stream:
         offset = _Offset(stream)
         rows: Iterator = read_rows(path, detected, stream, warn)
         for table in batched(rows, detected.format):
-            read += table.num_rows
-            added += ingest_sql.insert_arrow(con, table, max_content=max_content)
+            read += ingest_sql.append_arrow(con, table, max_content=max_content)
             report(min(offset.tell(), size))
-    return read, added
+    return read

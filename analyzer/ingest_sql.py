@@ -1,14 +1,14 @@
-"""The bulk path: OTLP/JSON lines read, unnested and normalized inside DuckDB.
+"""Appending staging rows to ``spans``: the one normalization, and deduplication.
 
-``read_ndjson`` with an explicit schema (so nothing is sniffed and unknown keys
-cost nothing), ``resourceSpans -> scopeSpans -> spans`` unnested in SQL, ids,
-kinds and attribute values converted to the staging form, then the one
-normalization statement of :mod:`analyzer.mapping` inserts into ``spans``.
-Nothing passes through Python objects, so memory stays flat and DuckDB uses
-every core.
+Staging rows come as registered Arrow batches (:func:`append_arrow`: the chunks
+:mod:`analyzer.formats.otlp_arrow` parses, and every Python reader's batches) or,
+for a chunk of OTLP/JSON lines pyarrow cannot read exactly, from DuckDB's
+``read_ndjson`` with an explicit schema, unnested and converted in SQL
+(:func:`append_otlp_lines`). Both end in the one normalization statement of
+:mod:`analyzer.mapping`, so the mapping exists once.
 
-Python readers of the other formats insert registered Arrow batches through
-the same normalization (:func:`insert_arrow`), so the mapping exists once.
+``spans`` has no key index: rows are appended, and :func:`dedup` then deletes
+those that repeat a span already there (:func:`insert_arrow` does both).
 """
 
 from __future__ import annotations
@@ -21,7 +21,15 @@ import pyarrow as pa
 from analyzer import content, mapping
 from tracer import semconv
 
-__all__ = ["MAX_LINE_BYTES", "insert_arrow", "insert_otlp_lines", "install_macros"]
+__all__ = [
+    "MAX_LINE_BYTES",
+    "append_arrow",
+    "append_otlp_lines",
+    "dedup",
+    "insert_arrow",
+    "install_macros",
+    "next_rowid",
+]
 
 #: DuckDB's per-line limit for JSON lines (its default, kept: raising it costs
 #: every read); a longer line sends the file through the streaming Python reader.
@@ -120,12 +128,35 @@ SELECT
 FROM sp
 """
 
-_INSERT = f"INSERT INTO spans ({mapping.SPAN_COLUMNS}) {{select}} ON CONFLICT DO NOTHING"
+_APPEND = f"INSERT INTO spans ({mapping.SPAN_COLUMNS}) {{select}}"
 _STAGE_OTLP_LINES = f"CREATE OR REPLACE TEMP TABLE cg_stage AS {_OTLP_LINES_STAGE}"
-_INSERT_STAGE = _INSERT.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_stage"))
-_INSERT_ARROW = _INSERT.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_batch"))
-#: the same without the conflict clause: a repeated span fails the statement
-_INSERT_ARROW_NEW = _INSERT_ARROW.removesuffix(" ON CONFLICT DO NOTHING")
+_APPEND_STAGE = _APPEND.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_stage"))
+_APPEND_ARROW_SCAN = _APPEND.replace("{select}", mapping.normalize_sql("SELECT * FROM cg_arrow"))
+
+# Deduplication after appending (``spans`` has no key index: keeping one cost about
+# three times the rest of an insert). Rows appended since $since that repeat a
+# (trace_id, span_id) stored before, or appended earlier, are deleted: the first
+# seen stays. Candidates are found by a 64-bit hash of the key, then compared exactly.
+_NEW_KEYS = """
+CREATE OR REPLACE TEMP TABLE cg_new_keys AS
+SELECT hash(trace_id, span_id) AS h, count(*) AS n FROM spans WHERE rowid >= $since GROUP BY h
+"""
+_REPEATED_KEYS = """
+CREATE OR REPLACE TEMP TABLE cg_repeated AS
+SELECT h FROM cg_new_keys WHERE n > 1
+UNION
+SELECT hash(trace_id, span_id) FROM spans
+WHERE rowid < $since AND hash(trace_id, span_id) IN (SELECT h FROM cg_new_keys)
+"""
+_DELETE_REPEATS = """
+DELETE FROM spans WHERE rowid IN (
+    SELECT r FROM (
+        SELECT rowid AS r,
+               row_number() OVER (PARTITION BY trace_id, span_id ORDER BY rowid) AS seen
+        FROM spans WHERE hash(trace_id, span_id) IN (SELECT h FROM cg_repeated)
+    ) WHERE seen > 1
+)
+"""
 
 
 def install_macros(con: duckdb.DuckDBPyConnection) -> None:
@@ -135,18 +166,42 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _count(con: duckdb.DuckDBPyConnection) -> int:
-    row = con.fetchone()
-    return int(row[0]) if row else 0
+    rows = con.fetchall()  # to the end: DuckDB takes no other statement before
+    return int(rows[0][0]) if rows else 0
 
 
-def insert_otlp_lines(
+def next_rowid(con: duckdb.DuckDBPyConnection) -> int:
+    """A row id at or below that of any span appended from now on (pass it to
+    :func:`dedup`)."""
+    con.execute("SELECT coalesce(max(rowid) + 1, 0) FROM spans")
+    return _count(con)
+
+
+def dedup(con: duckdb.DuckDBPyConnection, since: int) -> int:
+    """Delete the spans appended since ``since`` (:func:`next_rowid`) that repeat
+    a stored span or one appended before them; returns how many."""
+    con.execute(_NEW_KEYS, {"since": since})
+    try:
+        con.execute(_REPEATED_KEYS, {"since": since})
+        con.execute("SELECT count(*) FROM cg_repeated")
+        if not _count(con):
+            return 0
+        con.execute(_DELETE_REPEATS)
+        return _count(con)
+    finally:
+        con.execute("DROP TABLE IF EXISTS cg_new_keys")
+        con.execute("DROP TABLE IF EXISTS cg_repeated")
+
+
+def append_otlp_lines(
     con: duckdb.DuckDBPyConnection,
     path: str,
     *,
     gzip: bool = False,
     max_content: int = content.DEFAULT_MAX_CHARS,
-) -> tuple[int, int]:
-    """Insert one OTLP/JSON-lines file; returns (spans read, spans added).
+) -> int:
+    """Append one OTLP/JSON-lines file read by DuckDB, not deduplicated (see
+    :func:`dedup`); returns the spans read.
 
     Raises :class:`duckdb.Error` on anything DuckDB cannot read; the caller finds
     the exact place with the Python reader.
@@ -160,11 +215,40 @@ def insert_otlp_lines(
         },
     )
     read = _count(con)
-    con.execute(_INSERT_STAGE, mapping.params(_INSERT_STAGE))
-    added = _count(con)
+    con.execute(_APPEND_STAGE, mapping.params(_APPEND_STAGE))
     content.extract(con, "cg_stage", max_content)
     con.execute("DROP TABLE cg_stage")
-    return read, added
+    return read
+
+
+def append_arrow(
+    con: duckdb.DuckDBPyConnection,
+    table: pa.Table,
+    *,
+    max_content: int = content.DEFAULT_MAX_CHARS,
+) -> int:
+    """Append one staging batch (``analyzer.formats.common.STAGE_SCHEMA``) and its
+    content (capped at ``max_content`` characters a span), not deduplicated (see
+    :func:`dedup`); returns the spans appended.
+
+    The spans reach DuckDB by a replacement scan of this frame's ``cg_arrow``, not
+    ``register``: a registered view dropped inside a transaction keeps its Arrow
+    table alive until the commit, so a large ingest grew without bound."""
+    cg_arrow = table  # noqa: F841 - read by DuckDB's replacement scan below
+    con.execute(_APPEND_ARROW_SCAN, mapping.params(_APPEND_ARROW_SCAN))
+    added = _count(con)
+    if max_content > 0:
+        # registered: the content rows come out in the order they always did (the
+        # analysis of a few corpus runs depends on it); such batches are rare in bulk
+        con.register("cg_batch", table)
+        try:
+            content.extract(con, "cg_batch", max_content)
+        finally:
+            try:
+                con.unregister("cg_batch")
+            except duckdb.Error:
+                pass  # the transaction is aborted; the caller rolls back
+    return added
 
 
 def insert_arrow(
@@ -174,32 +258,20 @@ def insert_arrow(
     max_content: int = content.DEFAULT_MAX_CHARS,
     autocommit: bool = False,
 ) -> int:
-    """Insert one staging batch (``analyzer.formats.common.STAGE_SCHEMA``) and its
-    content (capped at ``max_content`` characters a span); returns the spans added.
+    """Insert one staging batch and its content, keeping the first of each
+    repeated span (stored before, or earlier in the batch); returns the spans added.
 
-    ``autocommit``: ``con`` runs each statement in a transaction of its own, so the
-    batch is first inserted without the conflict clause (about twice as fast; a
-    failed statement leaves nothing behind) and only again with it when it repeats
-    a span."""
-    con.register("cg_batch", table)
-    try:
-        _insert_batch(con, autocommit)
-        added = _count(con)
-        content.extract(con, "cg_batch", max_content)
-        return added
-    finally:
-        try:
-            con.unregister("cg_batch")
-        except duckdb.Error:
-            pass  # the transaction is aborted; the caller rolls back
-
-
-def _insert_batch(con: duckdb.DuckDBPyConnection, autocommit: bool) -> None:
-    """Insert ``cg_batch``, keeping the first of each repeated span."""
+    ``autocommit``: ``con`` runs each statement in a transaction of its own; the
+    append and its deduplication then run in one transaction here."""
     if autocommit:
-        try:
-            con.execute(_INSERT_ARROW_NEW, mapping.params(_INSERT_ARROW_NEW))
-            return
-        except duckdb.ConstraintException:
-            pass  # a span already stored or repeated in the batch: skip the repeats
-    con.execute(_INSERT_ARROW, mapping.params(_INSERT_ARROW))
+        con.execute("BEGIN TRANSACTION")
+    try:
+        since = next_rowid(con)
+        added = append_arrow(con, table, max_content=max_content) - dedup(con, since)
+    except BaseException:
+        if autocommit:
+            con.execute("ROLLBACK")
+        raise
+    if autocommit:
+        con.execute("COMMIT")
+    return added

@@ -376,10 +376,12 @@ CREATE OR REPLACE TEMP MACRO cg_try_hex_id(x, n) AS
          THEN lpad(lower(hex(from_base64(x))), n, '0') END;
 """
 
-# Relations between spans, filled after the rows are in: (1) a handoff that named
-# only its target takes as source the nearest agent above it; (2) a tool call
-# under agent B whose subtree runs agent A (!= B), with no other agent in
-# between, is the handoff B -> A (e.g. an agent invoked through an MCP tool).
+# Relations between spans, filled after the rows are in, a bucket of the traces at
+# a time ($bucket of $buckets, so that the walk up the tree stays in memory):
+# (1) a handoff that named only its target takes as source the nearest agent above
+# it; (2) a tool call under agent B whose subtree runs agent A (!= B), with no
+# other agent in between, is the handoff B -> A (e.g. an agent invoked through an
+# MCP tool).
 LINK_SQL: Final = (
     """
 UPDATE spans AS h SET handoff_source = anc.agent
@@ -387,11 +389,12 @@ FROM (
     WITH RECURSIVE up(trace_id, span_id, cur, depth, agent) AS (
         SELECT trace_id, span_id, parent_span_id, 0, NULL::VARCHAR FROM spans
         WHERE operation = 'handoff' AND handoff_source IS NULL
+          AND hash(trace_id) % $buckets = $bucket
         UNION ALL
         SELECT up.trace_id, up.span_id, p.parent_span_id, up.depth + 1,
                CASE WHEN p.operation = 'agent' THEN p.agent END
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
-        WHERE up.agent IS NULL AND up.depth < 16
+        WHERE up.agent IS NULL AND up.depth < 16 AND hash(p.trace_id) % $buckets = $bucket
     )
     SELECT trace_id, span_id, any_value(agent) AS agent FROM up
     WHERE agent IS NOT NULL GROUP BY trace_id, span_id
@@ -405,6 +408,7 @@ FROM (
     WITH RECURSIVE up(trace_id, start_id, cur, depth, target, tool_id, source, done) AS (
         SELECT trace_id, span_id, parent_span_id, 0, agent, NULL::VARCHAR, NULL::VARCHAR, FALSE
         FROM spans WHERE operation = 'agent' AND parent_span_id IS NOT NULL
+          AND hash(trace_id) % $buckets = $bucket
         UNION ALL
         SELECT up.trace_id, up.start_id, p.parent_span_id, up.depth + 1, up.target,
                CASE WHEN up.tool_id IS NULL AND p.operation = 'tool' THEN p.span_id
@@ -412,7 +416,7 @@ FROM (
                CASE WHEN p.operation = 'agent' THEN p.agent END,
                coalesce(p.operation IN ('agent', 'workflow', 'handoff', 'plan', 'verify'), FALSE)
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
-        WHERE NOT up.done AND up.depth < 16
+        WHERE NOT up.done AND up.depth < 16 AND hash(p.trace_id) % $buckets = $bucket
     )
     SELECT trace_id, tool_id, any_value(source) AS source, any_value(target) AS target
     FROM up

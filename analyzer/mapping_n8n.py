@@ -247,9 +247,12 @@ FROM (
       -- execution data names each handoff exactly (analyzer.formats.n8n): no inference
       AND source IS DISTINCT FROM $n8n_format
     WINDOW w AS (PARTITION BY trace_id, parent_span_id ORDER BY start_ns, end_ns, span_id)
-)
+) AS pairs
 WHERE prev_id IS NOT NULL
-ON CONFLICT DO NOTHING
+  AND NOT EXISTS (SELECT 1 FROM spans x  -- already derived (the mapping is idempotent)
+                  WHERE x.trace_id = pairs.trace_id
+                    AND x.span_id = substr(md5(pairs.trace_id || pairs.prev_id
+                                               || pairs.span_id), 1, 16))
 """
 
 #: run in order after :data:`analyzer.mapping.LINK_SQL`; each is idempotent

@@ -1,4 +1,6 @@
--- coordgap analyzer storage. One row per span; (trace_id, span_id) is unique.
+-- coordgap analyzer storage. One row per span; (trace_id, span_id) is unique (the
+-- ingest deduplicates: analyzer.ingest_sql.dedup; no key index, which cost three
+-- times the rest of an insert).
 -- Raw columns keep what the input said; the normalized columns are coordgap's
 -- reading of the span (from coordgap.* keys, or mapped from another
 -- instrumentation at ingest), and are all the attribution rules read.
@@ -33,8 +35,7 @@ CREATE TABLE IF NOT EXISTS spans (
     outcome_reason  VARCHAR,
     outcome_trace_id VARCHAR,   -- for a late outcome span: the run it refers to
     plan_assignees  VARCHAR[],  -- planned subtask assignees ("" = unassigned)
-    plan_defects    VARCHAR[],  -- "unassigned: id", "duplicate: id", "overlap: a~b"
-    PRIMARY KEY (trace_id, span_id)
+    plan_defects    VARCHAR[]   -- "unassigned: id", "duplicate: id", "overlap: a~b"
 );
 
 -- Message and payload text of the spans that carry any (analyzer/content.py), in

@@ -2,8 +2,8 @@
 
 :func:`detect` looks at the first megabyte of a file (after gunzipping) and
 names its format; :func:`reader` returns the streaming Python reader for it.
-OTLP/JSON lines normally skip the Python reader and go through DuckDB
-(:mod:`analyzer.ingest_sql`).
+OTLP/JSON lines normally skip the Python reader: pyarrow parses them in chunks
+(:mod:`analyzer.formats.otlp_arrow`) and DuckDB appends them (:mod:`analyzer.ingest_sql`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ integer enums) and the protobuf JSON mapping (base64 ids, enum names such as
 ``SPAN_KIND_SERVER``), plus the older ``instrumentationLibrarySpans`` and
 Tempo's ``batches`` / ``{"trace": {...}}`` wrappers.
 
-The bulk path for JSON lines runs inside DuckDB (:mod:`analyzer.ingest_sql`);
+The bulk path for JSON lines is pyarrow and DuckDB (:mod:`analyzer.formats.otlp_arrow`);
 this module is the streaming Python reader used for single documents, for
 files DuckDB cannot take (a torn last line, an object over its size limit) and
 to find the exact line of a malformed input.
