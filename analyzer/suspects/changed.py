@@ -13,6 +13,7 @@ is read. Same signature as :mod:`analyzer.suspects.features`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 import polars as pl
@@ -94,27 +95,7 @@ def changed_value(ctx: Context) -> pl.DataFrame:
     )
     if pairs.height == 0:
         return empty()
-    pairs = pairs.filter(
-        pl.struct("atom", "task_atom").map_elements(
-            lambda p: siblings(p["atom"], p["task_atom"]), return_dtype=pl.Boolean
-        )
-    )
-    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
-    return first.pipe(
-        at_steps,
-        pl.lit(1.0),
-        line(
-            "`",
-            pl.col("agent"),
-            "` (",
-            pl.col("owner_span_id"),
-            ') wrote "',
-            pl.col("atom"),
-            '" where the task says "',
-            pl.col("task_atom"),
-            '"',
-        ),
-    )
+    return _first_pair(pairs, "task_atom", siblings, "the task says")
 
 
 _FIGURE: Final = r"^(?:0|[1-9]\d*)(?:\.\d+)?$"
@@ -207,9 +188,17 @@ def misread_value(ctx: Context) -> pl.DataFrame:
     )
     if pairs.height == 0:
         return empty()
+    return _first_pair(pairs, "seen", transposed, "what it read says")
+
+
+def _first_pair(
+    pairs: pl.DataFrame, other: str, related: Callable[[str, str], bool], where: str
+) -> pl.DataFrame:
+    """The earliest step per run whose ``atom`` is ``related`` to its pair's ``other``
+    value, with a line quoting both (``where`` says whose the other value is)."""
     pairs = pairs.filter(
-        pl.struct("atom", "seen").map_elements(
-            lambda p: transposed(p["atom"], p["seen"]), return_dtype=pl.Boolean
+        pl.struct("atom", other).map_elements(
+            lambda p: related(p["atom"], p[other]), return_dtype=pl.Boolean
         )
     )
     first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
@@ -223,8 +212,8 @@ def misread_value(ctx: Context) -> pl.DataFrame:
             pl.col("owner_span_id"),
             ') wrote "',
             pl.col("atom"),
-            '" where what it read says "',
-            pl.col("seen"),
+            f'" where {where} "',
+            pl.col(other),
             '"',
         ),
     )
