@@ -24,6 +24,7 @@ from agents import (  # noqa: E402
     set_trace_processors,
 )
 from agents.testing import ScriptedModel, assistant_message, function_call  # noqa: E402
+from agents.tracing import generation_span  # noqa: E402
 from opentelemetry import trace  # noqa: E402
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
@@ -243,3 +244,73 @@ def test_default_network_exporter_is_not_kept(memory: Any, monkeypatch: pytest.M
     sdk_tracing.flush_traces()
     assert uploads == []
     assert exporter.get_finished_spans()  # coordgap still got the run
+
+
+class _ChatLikeModel(ScriptedModel):
+    """ScriptedModel that records its call the way the SDK's chat-completions model
+    does with sensitive data included: a ``generation`` span whose ``output`` holds the
+    assistant message."""
+
+    async def get_response(self, *args: Any, **kwargs: Any) -> Any:
+        with generation_span(model="chat-like") as span:
+            response = await super().get_response(*args, **kwargs)
+            text = "".join(
+                str(part.text)
+                for item in response.output
+                for part in getattr(item, "content", None) or ()
+                if getattr(part, "text", None)
+            )
+            span.span_data.output = [{"role": "assistant", "content": text or None}]
+        return response
+
+
+def test_model_text_is_the_agent_output_only_with_capture(memory: Any) -> None:
+    """What the agent's model calls wrote becomes its span's output with content
+    capture on; a call that only asked for a tool adds nothing; capture off, nothing."""
+    for capture in (True, False):
+        provider, exporter = memory
+        exporter.clear()
+        cg_agents.instrument(tracer_provider=provider, capture_content=capture)
+        desk = Agent(
+            name="desk",
+            tools=[issue_refund],
+            model=_ChatLikeModel(
+                [
+                    [function_call("issue_refund", {"order_id": "A1"}, call_id="c1")],
+                    [assistant_message("Refunded A1: 42.50 EUR.")],
+                ]
+            ),
+        )
+        _run(desk)
+        (span,) = _named(exporter)["invoke_agent desk"]
+        got = span.attributes.get(semconv.OUTPUT_CONTENT)
+        assert got == ("Refunded A1: 42.50 EUR." if capture else None)
+        cg_agents.uninstrument()
+
+
+def test_responses_api_text_is_read_from_the_response() -> None:
+    """A ``response`` span (the Responses API model) carries its text on the response."""
+    from agents.tracing.span_data import ResponseSpanData
+    from openai.types.responses import Response
+
+    response = Response.model_validate(
+        {
+            "id": "r1",
+            "created_at": 0,
+            "model": "m",
+            "object": "response",
+            "output": [
+                {
+                    "type": "message",
+                    "id": "m1",
+                    "role": "assistant",
+                    "status": "completed",
+                    "content": [{"type": "output_text", "text": "Refunded A1.", "annotations": []}],
+                }
+            ],
+            "parallel_tool_calls": False,
+            "tool_choice": "auto",
+            "tools": [],
+        }
+    )
+    assert cg_agents._model_text(ResponseSpanData(response=response)) == "Refunded A1."

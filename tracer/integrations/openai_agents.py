@@ -14,18 +14,22 @@ Mapping (see docs/integrations.md):
   target is not the one expected for the run;
 - a guardrail span -> ``verify {guardrail}``: ``reject`` when its tripwire fired,
   ``accept`` otherwise, subject the agent it guards;
-- a function span -> ``execute_tool {tool}``, current while the tool runs.
+- a function span -> ``execute_tool {tool}``, current while the tool runs;
+- a model call (``generation`` / ``response`` span) -> not a span: with content
+  capture on, the text it wrote is its agent span's output (the SDK keeps that
+  text only with sensitive data included; a call that only asked for tools adds
+  nothing).
 
 SDK ``task``/``turn`` and model spans are not written (their children nest
-under the nearest written ancestor). Tool inputs/outputs are recorded only with
-content capture on. Every callback logs and swallows its own failures.
+under the nearest written ancestor). Tool inputs/outputs and model text are
+recorded only with content capture on. Every callback logs and swallows its own failures.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -80,6 +84,31 @@ class _Open:
     token: object | None
     kind: str
     name: str
+    said: list[str] = field(default_factory=list)
+
+
+_MODEL_KINDS = ("generation", "response")
+"""SDK spans of one model call: chat-completions style (``generation``: ``output`` is
+the messages) and Responses API (``response``: ``response.output_text``)."""
+
+
+def _model_text(data: Any) -> str | None:
+    """The text a model call wrote (None for tool calls only, or when the SDK kept no
+    output: it keeps it only with sensitive data included)."""
+    response = getattr(data, "response", None)
+    if response is not None:
+        text = getattr(response, "output_text", None)
+        return str(text) if text else None
+    parts: list[str] = []
+    for message in getattr(data, "output", None) or ():
+        content = message.get("content") if isinstance(message, Mapping) else None
+        if isinstance(content, str):
+            parts.append(content)
+        elif isinstance(content, list):
+            parts.extend(
+                str(c["text"]) for c in content if isinstance(c, Mapping) and c.get("text")
+            )
+    return "\n".join(p for p in parts if p) or None
 
 
 def _ns(stamp: str | None) -> int | None:
@@ -193,6 +222,17 @@ class CoordgapTracingProcessor(TracingProcessor):
             seen += 1
         return run.parent
 
+    def _open_agent(self, parent_id: str | None) -> _Open | None:
+        """The nearest written agent span above an SDK span (a model call's agent)."""
+        seen = 0
+        while parent_id is not None and seen < 64:
+            opened = self._open.get(parent_id)
+            if opened is not None and opened.kind == "agent":
+                return opened
+            parent_id = self._parents.get(parent_id)
+            seen += 1
+        return None
+
     def _agent_of(self, parent_id: str | None) -> str | None:
         seen = 0
         while parent_id is not None and seen < 64:
@@ -251,6 +291,11 @@ class CoordgapTracingProcessor(TracingProcessor):
             run = self._runs.get(sdk_span.trace_id)
             parent = self._parent_span(run, sdk_span.parent_id) if run is not None else None
             subject = self._agent_of(sdk_span.parent_id)
+            speaker = self._open_agent(sdk_span.parent_id) if kind in _MODEL_KINDS else None
+        if speaker is not None and self._content.enabled:
+            text = _model_text(data)
+            if text:
+                speaker.said.append(text)
         try:
             if opened is not None:
                 self._end_open(opened, sdk_span, run)
@@ -272,6 +317,11 @@ class CoordgapTracingProcessor(TracingProcessor):
                     span.set_attribute(semconv.INPUT_CONTENT, self._content.render(data.input))
                 if getattr(data, "output", None) is not None:
                     span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(data.output))
+            if opened.kind == "agent" and opened.said:
+                # what the agent's model calls said, in order (its messages, not its tools')
+                span.set_attribute(
+                    semconv.OUTPUT_CONTENT, self._content.render("\n".join(opened.said))
+                )
             error = _error_of(sdk_span)
             if error is not None:
                 span.set_attribute(semconv.ERROR_TYPE, error[0])
