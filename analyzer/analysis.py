@@ -219,7 +219,7 @@ class Analysis:
 def run_spans(con: duckdb.DuckDBPyConnection, trace_id: str) -> pl.DataFrame:
     """Spans of one trace: span_id, parent_span_id, name, operation, stage, agent, actor,
     start_ns, end_ns, duration_ms, is_error, error_type, verdict, violations, depth."""
-    return metrics.frame(con, "run_spans", {"trace_id": trace_id.lower()})
+    return metrics.frame(con, "run_spans", {"trace_ids": [trace_id.lower()]}).drop("trace_id")
 
 
 def prepare(

@@ -65,9 +65,8 @@ def example_spans(
     """The spans (``run_spans`` columns, with ``trace_id`` first) of the ``n`` runs
     :func:`pick_worst_runs` picks; an empty frame with those columns when none."""
     picked = [str(row["trace_id"]) for row in pick_worst_runs(failures, runs, n)]
+    spans = metrics.frame(con, "run_spans", {"trace_ids": sorted(set(picked))})
     if not picked:
-        empty = metrics.frame(con, "run_spans", {"trace_id": ""})
-        return empty.select(pl.lit("").alias("trace_id"), pl.all()).clear()
-    spans = metrics.frame(con, "run_spans_of", {"trace_ids": sorted(set(picked))})
+        return spans
     frames = [spans.filter(pl.col("trace_id") == trace_id) for trace_id in picked]
     return pl.concat(frames, how="vertical_relaxed")

@@ -1,39 +1,15 @@
--- One run, for `coordgap explain` and Analysis.run_spans().
+-- Runs, for `coordgap explain`, Analysis.run_spans() and the report's example runs.
 
 -- name: run_spans
--- The spans of one trace with their depth below its roots (spans whose parent is
--- missing count as roots; spans caught in a parent cycle get depth 0).
-WITH RECURSIVE
-s AS (SELECT * FROM spans WHERE trace_id = $trace_id),
-roots AS (
-    SELECT c.span_id FROM s c LEFT JOIN s p ON p.span_id = c.parent_span_id
-    WHERE p.span_id IS NULL
-),
-t(span_id, depth) AS (
-    SELECT span_id, 0 FROM roots
-    UNION ALL
-    SELECT c.span_id, t.depth + 1 FROM t JOIN s c ON c.parent_span_id = t.span_id
-    WHERE t.depth < 200
-),
-d AS (SELECT span_id, min(depth) AS depth FROM t GROUP BY span_id)
-SELECT s.span_id, s.parent_span_id, s.name, s.operation,
-       COALESCE(s.stage, CASE s.operation
-                           WHEN $o_agent THEN $s_generation WHEN $o_tool THEN $s_generation
-                           WHEN $o_plan THEN $s_decomposition WHEN $o_handoff THEN $s_handoff
-                           WHEN $o_verify THEN $s_verification END) AS stage,
-       s.agent, s.actor, s.start_ns, s.end_ns, (s.end_ns - s.start_ns) / 1e6 AS duration_ms,
-       s.is_error, s.error_type, s.verdict, s.violations, COALESCE(d.depth, 0) AS depth
-FROM s LEFT JOIN d ON d.span_id = s.span_id
-ORDER BY s.start_ns, s.span_id
-
--- name: run_spans_of
--- run_spans for every trace in $trace_ids at once (one scan of the spans, not one a
--- trace): trace_id first, by trace, then by start time.
+-- The spans of every trace in $trace_ids (one scan of the spans, however many) with
+-- their depth below their trace's roots (spans whose parent is missing count as roots;
+-- spans caught in a parent cycle get depth 0): trace_id first, by trace, then by
+-- start time.
 WITH RECURSIVE
 s AS MATERIALIZED (
     SELECT trace_id, span_id, parent_span_id, name, operation, stage, agent, actor, start_ns,
            end_ns, is_error, error_type, verdict, violations
-    FROM spans WHERE list_contains($trace_ids, trace_id)
+    FROM spans WHERE list_contains($trace_ids::VARCHAR[], trace_id)
 ),
 roots AS (
     SELECT c.trace_id, c.span_id FROM s c
