@@ -27,6 +27,8 @@ from tracer import semconv
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "MARKER_EVENTS",
+    "MARKER_KEYS",
     "MAX_CHARS_ENV",
     "extract",
     "has_content_table",
@@ -97,6 +99,11 @@ _PARAMS: Final[dict[str, Any]] = {
     "ev_choice": semconv.GEN_AI_CHOICE_EVENT,
     "ev_system": semconv.GEN_AI_MESSAGE_EVENTS[0],
 }
+
+MARKER_KEYS: Final = (*_PARAMS["direct_keys"], *_PARAMS["flat_first"])
+"""Attribute keys a span with content carries at least one of (or an event of
+:data:`MARKER_EVENTS`): :func:`extract` reads nothing from a span without any."""
+MARKER_EVENTS: Final = tuple(_PARAMS["message_events"])
 
 _SOURCES: Final = frozenset({"cg_stage", "cg_batch"})
 

@@ -270,8 +270,8 @@ def _staged(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, pa.Table | None]]:
 
 #: attribute keys and event names :func:`analyzer.content.extract` looks for first (its
 #: query skips a span without any; testing a chunk's keys here is a hundred times cheaper)
-_CONTENT_KEYS = pa.array(content._PARAMS["direct_keys"] + content._PARAMS["flat_first"])
-_CONTENT_EVENTS = pa.array(content._PARAMS["message_events"])
+_CONTENT_KEYS = pa.array(content.MARKER_KEYS)
+_CONTENT_EVENTS = pa.array(content.MARKER_EVENTS)
 
 
 def _may_carry_content(table: pa.Table) -> bool:
