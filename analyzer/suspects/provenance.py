@@ -132,27 +132,25 @@ def _edges(
         .drop("x", "y")
     )
     edges = pl.concat([edges.join(exec_turns, on=["trace_id", "turn"], how="anti"), moved])
-    return _keyed(t, novel, origin, keep, edges)
+    return _keyed(t, origin, keep, edges)
 
 
 def _keyed(
     t: pl.DataFrame,
-    novel: pl.DataFrame,
     origin: pl.DataFrame,
     keep: pl.DataFrame,
     edges: pl.DataFrame,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """A step that looked something up with a key an earlier step introduced (a tool
     call's argument of at most :data:`KEY_ATOMS` values: a period, a file, an id; not
-    a record handed on) passes :data:`KEY_SHARE` of what it
-    keeps to the steps that introduced the key: what a lookup returns is the choice
-    of whoever chose what to look up."""
+    a record handed on) passes :data:`KEY_SHARE` of what it keeps to the steps that
+    introduced the key: what a lookup returns is the choice of whoever chose what to
+    look up. ``origin``: (trace_id, atom, o_turn) of every novel atom."""
     calls = call_atoms(t)
     lookups = calls.group_by("trace_id", "turn").agg(n=pl.len()).filter(pl.col("n") <= KEY_ATOMS)
     keys = (
         calls.join(lookups.select("trace_id", "turn"), on=["trace_id", "turn"])
-        .join(novel.select("trace_id", "atom").unique(), on=["trace_id", "atom"])
-        .join(origin, on=["trace_id", "atom"])
+        .join(origin, on=["trace_id", "atom"])  # the novel atoms' origins only
         .filter(pl.col("o_turn") < pl.col("turn"))
         .group_by("trace_id", "turn", "o_turn")
         .agg(k=pl.len())
