@@ -28,7 +28,7 @@ recorded only with content capture on. Every callback logs and swallows its own 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -211,37 +211,28 @@ class CoordgapTracingProcessor(TracingProcessor):
 
     # --- spans ----------------------------------------------------------------------
 
+    def _ancestors(self, parent_id: str | None) -> Iterator[str]:
+        """The SDK span ids from ``parent_id`` up (at most 64: a cycle cannot hang)."""
+        for _ in range(64):
+            if parent_id is None:
+                return
+            yield parent_id
+            parent_id = self._parents.get(parent_id)
+
     def _parent_span(self, run: _Run, parent_id: str | None) -> Span:
         """Nearest written ancestor of an SDK span (skipping task/turn/model spans)."""
-        seen = 0
-        while parent_id is not None and seen < 64:
-            opened = self._open.get(parent_id)
-            if opened is not None:
-                return opened.span
-            parent_id = self._parents.get(parent_id)
-            seen += 1
-        return run.parent
+        found = (self._open.get(i) for i in self._ancestors(parent_id))
+        opened = next((o for o in found if o is not None), None)
+        return opened.span if opened is not None else run.parent
 
     def _open_agent(self, parent_id: str | None) -> _Open | None:
         """The nearest written agent span above an SDK span (a model call's agent)."""
-        seen = 0
-        while parent_id is not None and seen < 64:
-            opened = self._open.get(parent_id)
-            if opened is not None and opened.kind == "agent":
-                return opened
-            parent_id = self._parents.get(parent_id)
-            seen += 1
-        return None
+        found = (self._open.get(i) for i in self._ancestors(parent_id))
+        return next((o for o in found if o is not None and o.kind == "agent"), None)
 
     def _agent_of(self, parent_id: str | None) -> str | None:
-        seen = 0
-        while parent_id is not None and seen < 64:
-            kind = self._kinds.get(parent_id)
-            if kind is not None and kind[0] == "agent":
-                return kind[1]
-            parent_id = self._parents.get(parent_id)
-            seen += 1
-        return None
+        found = (self._kinds.get(i) for i in self._ancestors(parent_id))
+        return next((k[1] for k in found if k is not None and k[0] == "agent"), None)
 
     @_guarded("openai_agents.on_span_start")
     def on_span_start(self, sdk_span: Any) -> None:
