@@ -13,6 +13,8 @@ those that repeat a span already there (:func:`insert_arrow` does both).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Final
 
 import duckdb
@@ -29,6 +31,7 @@ __all__ = [
     "insert_arrow",
     "install_macros",
     "next_rowid",
+    "transaction",
 ]
 
 #: DuckDB's per-line limit for JSON lines (its default, kept: raising it costs
@@ -165,6 +168,19 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(mapping.MACROS_SQL)
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back (and the error
+    passed on) when it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def _count(con: duckdb.DuckDBPyConnection) -> int:
     rows = con.fetchall()  # to the end: DuckDB takes no other statement before
     return int(rows[0][0]) if rows else 0
@@ -263,15 +279,6 @@ def insert_arrow(
 
     ``autocommit``: ``con`` runs each statement in a transaction of its own; the
     append and its deduplication then run in one transaction here."""
-    if autocommit:
-        con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con) if autocommit else nullcontext():
         since = next_rowid(con)
-        added = append_arrow(con, table, max_content=max_content) - dedup(con, since)
-    except BaseException:
-        if autocommit:
-            con.execute("ROLLBACK")
-        raise
-    if autocommit:
-        con.execute("COMMIT")
-    return added
+        return append_arrow(con, table, max_content=max_content) - dedup(con, since)

@@ -64,16 +64,11 @@ def _drop_span_key(con: duckdb.DuckDBPyConnection) -> None:
     row = con.execute(_KEYED_SPANS).fetchone()
     if not row or not row[0]:
         return
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with ingest_sql.transaction(con):
         con.execute("ALTER TABLE spans RENAME TO cg_spans_keyed")
         con.execute(_schema_sql())
         con.execute("INSERT INTO spans BY NAME SELECT * FROM cg_spans_keyed")
         con.execute("DROP TABLE cg_spans_keyed")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 class Store:
@@ -126,26 +121,19 @@ class Store:
         paths = list(paths)  # read twice when a file needs a second attempt
         python_only: set[str] = set()
         while True:
-            self.con.execute("BEGIN TRANSACTION")
             try:
-                result = _ingest.run(
-                    self.con,
-                    paths,
-                    python_only=frozenset(python_only),
-                    progress=progress,
-                    max_content=self.max_content,
-                )
-            except _ingest.RetryWithPython as retry:
-                self.con.execute("ROLLBACK")
+                with ingest_sql.transaction(self.con):
+                    return _ingest.run(
+                        self.con,
+                        paths,
+                        python_only=frozenset(python_only),
+                        progress=progress,
+                        max_content=self.max_content,
+                    )
+            except _ingest.RetryWithPython as retry:  # rolled back
                 if retry.path in python_only:  # cannot happen twice; guard against a loop
                     raise
                 python_only.add(retry.path)
-                continue
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
-            self.con.execute("COMMIT")
-            return result
 
     # -- analysis ---------------------------------------------------------------------
     def analyze(
