@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from corpus_support import coordgap_spans
 from integration_support import need
 
 from tracer import semconv
@@ -119,21 +120,13 @@ def _turns() -> dict[str, list[tuple[str, str, str]]]:
     """trace id -> (span id, agent, actor) of coordgap's turn spans, in start order (the
     frameworks' own spans, e.g. AutoGen's, are not turns of the annotation)."""
     found: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)
-    for path in sorted((CORPUS / "traces").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        if ss.get("scope", {}).get("name") != "coordgap":
-                            continue
-                        for span in ss["spans"]:
-                            attrs = {kv["key"]: kv["value"] for kv in span.get("attributes", [])}
-                            agent = attrs.get(semconv.GEN_AI_AGENT_NAME, {}).get("stringValue")
-                            if agent is None:
-                                continue
-                            actor = attrs.get(semconv.ACTOR, {}).get("stringValue", "")
-                            start = int(span["startTimeUnixNano"])
-                            found[span["traceId"]].append((start, span["spanId"], agent, actor))
+    for span in coordgap_spans(CORPUS):
+        agent = span["attrs"].get(semconv.GEN_AI_AGENT_NAME)
+        if agent is None:
+            continue
+        actor = span["attrs"].get(semconv.ACTOR, "")
+        start = int(span["startTimeUnixNano"])
+        found[span["traceId"]].append((start, span["spanId"], agent, actor))
     return {k: [(s, a, r) for _, s, a, r in sorted(v)] for k, v in found.items()}
 
 

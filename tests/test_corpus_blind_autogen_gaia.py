@@ -8,7 +8,6 @@ the size and mix it claims, and that the code in it really ran, is.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, scenario_run
 from integration_support import need
 
 from tracer import semconv
@@ -29,10 +29,6 @@ FAILING = {k: v for k, v in RUNS.items() if not v.get("healthy")}
 TERMINAL = "Computer_terminal"
 
 
-def _attrs(span: dict[str, Any]) -> dict[str, Any]:
-    return {kv["key"]: next(iter(kv["value"].values())) for kv in span.get("attributes", [])}
-
-
 def _int(value: Any) -> int | None:
     """OTLP/JSON writes an int attribute as a string."""
     return None if value is None else int(value)
@@ -42,26 +38,19 @@ def _int(value: Any) -> int | None:
 def _turns() -> dict[str, list[dict[str, Any]]]:
     """trace id -> coordgap's turns (span id, agent, actor, exit code, output), in start order."""
     found: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    for path in sorted((FAMILY / "traces").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        if ss.get("scope", {}).get("name") != "coordgap":
-                            continue
-                        for span in ss["spans"]:
-                            attrs = _attrs(span)
-                            agent = attrs.get(semconv.GEN_AI_AGENT_NAME)
-                            if agent is None:
-                                continue
-                            turn = {
-                                "span_id": span["spanId"],
-                                "agent": agent,
-                                "actor": attrs.get(semconv.ACTOR, ""),
-                                "exit": _int(attrs.get(semconv.PROCESS_EXIT_CODE)),
-                                "output": str(attrs.get(semconv.OUTPUT_CONTENT, "")),
-                            }
-                            found[span["traceId"]].append((int(span["startTimeUnixNano"]), turn))
+    for span in coordgap_spans(FAMILY):
+        attrs = span["attrs"]
+        agent = attrs.get(semconv.GEN_AI_AGENT_NAME)
+        if agent is None:
+            continue
+        turn = {
+            "span_id": span["spanId"],
+            "agent": agent,
+            "actor": attrs.get(semconv.ACTOR, ""),
+            "exit": _int(attrs.get(semconv.PROCESS_EXIT_CODE)),
+            "output": str(attrs.get(semconv.OUTPUT_CONTENT, "")),
+        }
+        found[span["traceId"]].append((int(span["startTimeUnixNano"]), turn))
     return {k: [t for _, t in sorted(v, key=lambda p: p[0])] for k, v in found.items()}
 
 
@@ -124,17 +113,10 @@ def test_code_faults_are_written_by_an_expert_and_run_for_real() -> None:
 def _searches() -> dict[str, str]:
     """span id of a turn -> what the web_search it made returned (coordgap's tool spans)."""
     found: dict[str, str] = {}
-    for path in sorted((FAMILY / "traces").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        if ss.get("scope", {}).get("name") != "coordgap":
-                            continue
-                        for span in ss["spans"]:
-                            attrs = _attrs(span)
-                            if attrs.get(semconv.GEN_AI_TOOL_NAME) == "web_search":
-                                found[span["parentSpanId"]] = str(attrs[semconv.OUTPUT_CONTENT])
+    for span in coordgap_spans(FAMILY):
+        attrs = span["attrs"]
+        if attrs.get(semconv.GEN_AI_TOOL_NAME) == "web_search":
+            found[span["parentSpanId"]] = str(attrs[semconv.OUTPUT_CONTENT])
     return found
 
 
@@ -152,46 +134,22 @@ def test_facts_from_nowhere_follow_a_search_that_found_nothing() -> None:
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = tmp_path_factory.mktemp("gaia") / "gaia.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "coordgap", "ingest", str(FAMILY / "traces"), "--db", str(path)],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        check=True,
-    )
-    con = duckdb.connect(str(path), read_only=True)
+    con = ingested(FAMILY / "traces", tmp_path_factory.mktemp("gaia") / "gaia.duckdb")
     yield con
     con.close()
 
 
 def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
-    graded = dict(
-        db.execute(
-            "SELECT lower(outcome_trace_id), outcome FROM spans "
-            "WHERE operation = ? AND outcome_trace_id IS NOT NULL",
-            [semconv.OP_OUTCOME],
-        ).fetchall()
-    )
+    graded = grades(db)
     assert len(graded) == len(RUNS)
     for trace_id, run in RUNS.items():
         assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
 
 
-def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
+def _shape(root: Path, name: str) -> tuple[Any, ...]:
     """A scenario's run without ids or times: its annotation and its span names in order."""
-    runs = json.loads((root / "annotations.json").read_text())["runs"]
-    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    names: list[tuple[int, str]] = []
-    for path in (root / "traces").glob("*.jsonl.gz"):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        for span in ss["spans"]:
-                            if span["traceId"] == trace_id and ss["scope"]["name"] == "coordgap":
-                                names.append((int(span["startTimeUnixNano"]), span["name"]))
-    keys = ("mode", "mistake_step", "symptom_step", "gap")
-    return (*(run.get(k) for k in keys), [name for _, name in sorted(names)])
+    run, spans = scenario_run(root, name)
+    return (*(run.get(k) for k in SHAPE_KEYS), [s["name"] for s in spans])
 
 
 @pytest.mark.parametrize("scenario", ["gaia-recipes-keyerror", "gaia-penguins-denominator"])

@@ -8,7 +8,6 @@ team is there and that code really ran, is.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, scenario_run
 from integration_support import need
 
 from tracer import semconv
@@ -33,20 +33,7 @@ CRASHING = {"code_failure_ignored", "repetition_loop"}
 
 def _spans() -> list[dict[str, Any]]:
     """coordgap's spans of the family, attributes flattened, in file order."""
-    found = []
-    with gzip.open(FAMILY / "traces" / f"{FRAMEWORK}.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            for rs in json.loads(line)["resourceSpans"]:
-                for ss in rs["scopeSpans"]:
-                    if ss.get("scope", {}).get("name") != "coordgap":
-                        continue
-                    for span in ss["spans"]:
-                        attrs = {
-                            kv["key"]: next(iter(kv["value"].values()))
-                            for kv in span.get("attributes", [])
-                        }
-                        found.append({**span, "attrs": attrs})
-    return found
+    return list(coordgap_spans(FAMILY))
 
 
 @functools.cache
@@ -135,53 +122,23 @@ def test_coders_faults_really_ran_in_the_terminal() -> None:
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = tmp_path_factory.mktemp("blind") / "blind.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "coordgap", "ingest", str(FAMILY / "traces"), "--db", str(path)],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        check=True,
-    )
-    con = duckdb.connect(str(path), read_only=True)
+    con = ingested(FAMILY / "traces", tmp_path_factory.mktemp("blind") / "blind.duckdb")
     yield con
     con.close()
 
 
 def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
-    graded = dict(
-        db.execute(
-            "SELECT lower(outcome_trace_id), outcome FROM spans "
-            "WHERE operation = ? AND outcome_trace_id IS NOT NULL",
-            [semconv.OP_OUTCOME],
-        ).fetchall()
-    )
+    graded = grades(db)
     assert len(graded) == len(RUNS)
     for trace_id, run in RUNS.items():
         assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
 
 
-def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
+def _shape(root: Path, name: str) -> tuple[Any, ...]:
     """A scenario's run without ids or times: its annotation, its spans' names and outputs."""
-    runs = json.loads((root / "annotations.json").read_text())["runs"]
-    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    spans: list[tuple[int, str, str]] = []
-    with gzip.open(root / "traces" / f"{FRAMEWORK}.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            for rs in json.loads(line)["resourceSpans"]:
-                for ss in rs["scopeSpans"]:
-                    for span in ss["spans"]:
-                        if span["traceId"] == trace_id and ss["scope"]["name"] == "coordgap":
-                            out = next(
-                                (
-                                    str(kv["value"])
-                                    for kv in span["attributes"]
-                                    if kv["key"] == semconv.OUTPUT_CONTENT
-                                ),
-                                "",
-                            )
-                            spans.append((int(span["startTimeUnixNano"]), span["name"], out))
-    keys = ("mode", "mistake_step", "symptom_step", "gap")
-    return (*(run.get(k) for k in keys), [(name, out) for _, name, out in sorted(spans)])
+    run, spans = scenario_run(root, name)
+    outputs = [(s["name"], str(s["attrs"].get(semconv.OUTPUT_CONTENT, ""))) for s in spans]
+    return (*(run.get(k) for k in SHAPE_KEYS), outputs)
 
 
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ Accuracy is not asserted here; that the annotations point at real turns is.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, scenario_run
 from integration_support import need
 
 from tracer import semconv
@@ -33,24 +33,15 @@ DEFAULT = json.loads((ROOT / "tests" / "corpus" / "annotations.json").read_text(
 def _turns() -> dict[str, list[tuple[str, str, str, str]]]:
     """trace id -> (span id, agent, actor, owner) of coordgap's turns, in start order."""
     found: dict[str, list[tuple[int, str, str, str, str]]] = defaultdict(list)
-    for path in sorted((HELDOUT / "traces").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        if ss.get("scope", {}).get("name") != "coordgap":
-                            continue
-                        for span in ss["spans"]:
-                            attrs = {kv["key"]: kv["value"] for kv in span.get("attributes", [])}
-                            agent = attrs.get(semconv.GEN_AI_AGENT_NAME, {}).get("stringValue")
-                            if agent is None:
-                                continue
-                            actor = attrs.get(semconv.ACTOR, {}).get("stringValue", "")
-                            owner = attrs.get(semconv.AGENT_OWNER, {}).get("stringValue", "")
-                            start = int(span["startTimeUnixNano"])
-                            found[span["traceId"]].append(
-                                (start, span["spanId"], agent, actor, owner)
-                            )
+    for span in coordgap_spans(HELDOUT):
+        attrs = span["attrs"]
+        agent = attrs.get(semconv.GEN_AI_AGENT_NAME)
+        if agent is None:
+            continue
+        actor = attrs.get(semconv.ACTOR, "")
+        owner = attrs.get(semconv.AGENT_OWNER, "")
+        start = int(span["startTimeUnixNano"])
+        found[span["traceId"]].append((start, span["spanId"], agent, actor, owner))
     return {k: [t[1:] for t in sorted(v)] for k, v in found.items()}
 
 
@@ -99,20 +90,20 @@ def test_every_run_has_a_team_of_five_specialists_and_a_code_executor(family: st
     assert len(whole) >= 6, whole
 
 
+@functools.cache
+def _outputs() -> dict[str, str]:
+    """span id -> the recorded output text of the held-out traces' coordgap spans."""
+    return {
+        span["spanId"]: str(span["attrs"].get(semconv.OUTPUT_CONTENT))
+        for span in coordgap_spans(HELDOUT)
+    }
+
+
 def _output(span_id: str) -> str:
     """The recorded output text of one of the held-out traces' spans."""
-    for path in sorted((HELDOUT / "traces").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if span_id not in line:
-                    continue
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        for span in ss["spans"]:
-                            if span["spanId"] == span_id:
-                                attrs = {kv["key"]: kv["value"] for kv in span["attributes"]}
-                                return str(attrs.get(semconv.OUTPUT_CONTENT, {}).get("stringValue"))
-    raise AssertionError(f"no span {span_id}")
+    if span_id not in _outputs():
+        raise AssertionError(f"no span {span_id}")
+    return _outputs()[span_id]
 
 
 def test_brewery_code_faults_are_written_by_the_engineer_and_run_for_real() -> None:
@@ -138,45 +129,21 @@ def test_brewery_code_faults_are_written_by_the_engineer_and_run_for_real() -> N
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    path = tmp_path_factory.mktemp("heldout") / "heldout.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "coordgap", "ingest", str(HELDOUT / "traces"), "--db", str(path)],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        check=True,
-    )
-    con = duckdb.connect(str(path), read_only=True)
+    con = ingested(HELDOUT / "traces", tmp_path_factory.mktemp("heldout") / "heldout.duckdb")
     yield con
     con.close()
 
 
 def test_every_heldout_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
-    graded = dict(
-        db.execute(
-            "SELECT lower(outcome_trace_id), outcome FROM spans "
-            "WHERE operation = ? AND outcome_trace_id IS NOT NULL",
-            [semconv.OP_OUTCOME],
-        ).fetchall()
-    )
+    graded = grades(db)
     for trace_id, run in RUNS.items():
         assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
 
 
-def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
+def _shape(root: Path, name: str) -> tuple[Any, ...]:
     """A scenario's run without ids or times: its annotation and its turns in order."""
-    runs = json.loads((root / "annotations.json").read_text())["runs"]
-    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    turns: list[tuple[int, str]] = []
-    for path in (root / "traces").glob("*.jsonl.gz"):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        for span in ss["spans"]:
-                            if span["traceId"] == trace_id and ss["scope"]["name"] == "coordgap":
-                                turns.append((int(span["startTimeUnixNano"]), span["name"]))
-    keys = ("mode", "mistake_step", "symptom_step", "gap")
-    return (*(run.get(k) for k in keys), [name for _, name in sorted(turns)])
+    run, spans = scenario_run(root, name)
+    return (*(run.get(k) for k in SHAPE_KEYS), [s["name"] for s in spans])
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,69 @@
+"""What the corpus tests share: a family's committed coordgap spans, the family
+ingested by the CLI, and the grades its runs were stored with."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tracer import semconv
+
+SHAPE_KEYS = ("mode", "mistake_step", "symptom_step", "gap")
+"""The annotation fields a regenerated scenario must keep."""
+
+
+def coordgap_spans(root: Path) -> Iterator[dict[str, Any]]:
+    """coordgap's spans (scope ``coordgap``; the frameworks' own are left out) of
+    every ``root/traces/*.jsonl.gz`` in file order, each with ``attrs``: its
+    attributes flattened to their values."""
+    for path in sorted((root / "traces").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                for rs in json.loads(line)["resourceSpans"]:
+                    for ss in rs["scopeSpans"]:
+                        if ss.get("scope", {}).get("name") != "coordgap":
+                            continue
+                        for span in ss["spans"]:
+                            attrs = {
+                                kv["key"]: next(iter(kv["value"].values()))
+                                for kv in span.get("attributes", [])
+                            }
+                            yield {**span, "attrs": attrs}
+
+
+def scenario_run(root: Path, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A scenario's annotation and its run's coordgap spans in start order."""
+    runs = json.loads((root / "annotations.json").read_text())["runs"]
+    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == name)
+    spans = [s for s in coordgap_spans(root) if s["traceId"] == trace_id]
+    return run, sorted(spans, key=lambda s: int(s["startTimeUnixNano"]))
+
+
+def ingested(traces: Path, db: Path) -> duckdb.DuckDBPyConnection:
+    """``traces`` read into a new store at ``db`` by ``coordgap ingest``; the store
+    opened read-only."""
+    subprocess.run(
+        [sys.executable, "-m", "coordgap", "ingest", str(traces), "--db", str(db)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
+    return duckdb.connect(str(db), read_only=True)
+
+
+def grades(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """trace id -> the outcome its late outcome span recorded."""
+    return dict(
+        con.execute(
+            "SELECT lower(outcome_trace_id), outcome FROM spans "
+            "WHERE operation = ? AND outcome_trace_id IS NOT NULL",
+            [semconv.OP_OUTCOME],
+        ).fetchall()
+    )
