@@ -7,7 +7,6 @@ Accuracy is not asserted here: ``benchmarks/attribution_accuracy.py`` measures i
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import os
 import subprocess
@@ -18,7 +17,7 @@ from typing import Any
 
 import duckdb
 import pytest
-from corpus_support import coordgap_spans
+from corpus_support import coordgap_spans, scenario_run
 from integration_support import need
 
 from tracer import semconv
@@ -175,32 +174,17 @@ SHAPE_SCENARIOS = (
 FRAMEWORKS = ("autogen_agentchat", "autogen_ext", "langgraph", "agents", "crewai")
 
 
-def _shape(traces: Path, annotations: Path, scenario: str) -> tuple[Any, ...]:
+def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
     """What a scenario's run looks like, without ids or times."""
-    runs = json.loads(annotations.read_text())["runs"]
-    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    names: list[str] = []
-    turns: list[tuple[int, str]] = []
-    for path in traces.glob("*.jsonl.gz"):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        if ss.get("scope", {}).get("name") != "coordgap":
-                            continue
-                        for span in ss["spans"]:
-                            if span["traceId"] != trace_id:
-                                continue
-                            names.append(span["name"])
-                            if span["name"].startswith(("invoke_agent", "verify", "plan")):
-                                turns.append((int(span["startTimeUnixNano"]), span["name"]))
+    run, spans = scenario_run(root, scenario)
+    turns = [s["name"] for s in spans if s["name"].startswith(("invoke_agent", "verify", "plan"))]
     return (
         run["mode"],
         run.get("mistake_step"),
         run.get("symptom_step"),
         run.get("gap"),
-        sorted(names),
-        [name for _, name in sorted(turns)],
+        sorted(s["name"] for s in spans),
+        turns,
     )
 
 
@@ -230,6 +214,6 @@ def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
         timeout=600,
     )
     for scenario in SHAPE_SCENARIOS:
-        fresh = _shape(tmp_path / "traces", tmp_path / "annotations.json", scenario)
-        committed = _shape(CORPUS / "traces", CORPUS / "annotations.json", scenario)
+        fresh = _shape(tmp_path, scenario)
+        committed = _shape(CORPUS, scenario)
         assert fresh == committed, scenario
