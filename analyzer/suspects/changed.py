@@ -173,14 +173,16 @@ def misread_value(ctx: Context) -> pl.DataFrame:
         )
         .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
         .explode("atom")
-        .filter(pl.col("atom").str.contains(_FIGURE))
+        .filter(
+            pl.col("atom").str.contains(_FIGURE)
+            & (pl.col("atom").str.count_matches(r"\d") >= MISREAD_DIGITS)
+        )
         .join(
             seen,
             left_on=["trace_id", "turn", "atom"],
             right_on=["trace_id", "turn", "seen"],
             how="anti",
         )
-        .filter(pl.col("atom").str.count_matches(r"\d") >= MISREAD_DIGITS)
         .with_columns(n=pl.col("atom").str.len_chars())
     )
     pairs = said.join(
