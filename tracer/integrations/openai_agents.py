@@ -277,17 +277,17 @@ class CoordgapTracingProcessor(TracingProcessor):
     def on_span_end(self, sdk_span: Any) -> None:
         data = sdk_span.span_data
         kind = str(getattr(data, "type", ""))
+        said = kind in _MODEL_KINDS and self._content.enabled  # a model call's text to keep
         with self._lock:
             opened = self._open.pop(sdk_span.span_id, None)
             run = self._runs.get(sdk_span.trace_id)
             parent = self._parent_span(run, sdk_span.parent_id) if run is not None else None
             subject = self._agent_of(sdk_span.parent_id)
-            speaker = self._open_agent(sdk_span.parent_id) if kind in _MODEL_KINDS else None
-        if speaker is not None and self._content.enabled:
-            text = _model_text(data)
-            if text:
-                speaker.said.append(text)
+            speaker = self._open_agent(sdk_span.parent_id) if said else None
         try:
+            text = _model_text(data) if speaker is not None else None
+            if speaker is not None and text:
+                speaker.said.append(text)
             if opened is not None:
                 self._end_open(opened, sdk_span, run)
             elif run is not None and parent is not None and kind == "handoff":
