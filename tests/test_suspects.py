@@ -578,3 +578,41 @@ def test_a_float_printing_artefact_is_the_value_it_prints() -> None:
     """A program's 1.9000000000000001 and a later message's 1.9 are one value."""
     got = pl.select(turns.atoms(pl.lit("1.9000000000000001 then 0.30000000000000004"))).item()
     assert sorted(got) == ["0.3", "1.9"]
+
+
+def test_an_agent_called_as_a_tool_says_its_reply_and_its_caller_the_brief() -> None:
+    """A call recorded as a handoff with the brief as input and the answer as output:
+    the called step with no text of its own says the answer, the caller the brief."""
+    run = _task_run("What share of the valid votes did the winner get?")
+    caller = run.agent("Orchestrator")
+    call = run.handoff("Orchestrator", "Coder")
+    run.say(call, '{"input": "Compute Holm\'s share: Holm 8,412 of 18,465."}', direction="input")
+    run.say(call, "```python\nprint(round(8412 / 18465 * 100, 1))\n```", direction="output")
+    coder = run.agent("Coder")
+    ctx = _ctx(run)
+    read = delegation.called(ctx.turns, ctx.handoffs)
+    said = dict(zip(read["span_id"].to_list(), read["output"].to_list(), strict=True))
+    assert said[coder].startswith("```python") and "8412" in said[coder]
+    assert "Compute Holm's share" in said[caller]
+    assert read.filter(pl.col("span_id") == coder)["has_code"].to_list() == [True]
+    assert delegation.called(_ctx(_pipeline()[0]).turns, None).height > 0  # no edges: as is
+
+
+def test_code_relayed_to_the_executor_is_blamed_on_who_wrote_it() -> None:
+    """An orchestrator passes the coder's script on (quoted in its call's JSON): the
+    failure is the coder's, not the relay's."""
+    run = _task_run("Average the readings in log.txt.")
+    coder = run.turn("Coder", "```python\nvals = [3, 4]\nprint(sum(vals) / 0)\n```")
+    run.turn(
+        "Orchestrator",
+        '{"input": "Run it:\\n```python\\nvals = [3, 4]\\nprint(sum(vals) / 0)\\n```"}',
+    )
+    run.turn("Terminal", "exit code 1\nZeroDivisionError: division by zero")
+    (got,) = _rows(features.failed_code_author, run)
+    assert (got["agent"], got["span_id"]) == ("Coder", coder)
+
+
+def test_a_figure_with_one_leading_digit_and_separators_is_one_value() -> None:
+    frame = pl.DataFrame({"output": ["Holm 8,412; Friis 2,103; turnout 71.4; 12,345,678 cast"]})
+    got = frame.select(a=turns.atoms(pl.col("output")))["a"][0].to_list()
+    assert {"8412", "2103", "12345678"} <= set(got) and "412" not in got

@@ -37,12 +37,18 @@ FROM dst
 ORDER BY trace_id, start_ns, span_id
 
 -- name: suspect_handoff_payloads
--- The captured payload text of every handoff of a failed run (needs the content table).
-SELECT c.trace_id, c.span_id, string_agg(c.text, chr(10) ORDER BY c.seq) AS payload
+-- The captured text of every handoff of a failed run (needs the content table):
+-- `payload` what was handed (its payload, or for an agent called as a tool the
+-- call's input) and `reply` what came back (that call's output).
+SELECT c.trace_id, c.span_id,
+       coalesce(string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_payload),
+                string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_input))
+           AS payload,
+       string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_output) AS reply
 FROM content c
 SEMI JOIN (
     SELECT h.trace_id, h.span_id FROM cg_handoffs h
     SEMI JOIN (SELECT trace_id FROM cg_run WHERE failed) f ON f.trace_id = h.trace_id
 ) h ON h.trace_id = c.trace_id AND h.span_id = c.span_id
-WHERE c.direction = $d_payload
+WHERE c.direction IN ($d_payload, $d_input, $d_output)
 GROUP BY ALL

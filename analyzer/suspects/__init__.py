@@ -61,7 +61,8 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     """``failures`` with the suspects of every failed run ranked (the ``cg_*``
     tables of an analysis must exist); see :func:`apply`."""
     edges = handoffs.load(con)
-    read = delegation.replies(delegation.handed_input(turns.load(con), edges), edges)
+    handed = delegation.called(delegation.handed_input(turns.load(con), edges), edges)
+    read = delegation.replies(handed, edges)
     turn_rows = without_keys(read)
     named = to_callers(con.sql(queries.sql("suspect_attributions")).pl(), turn_rows)
     ctx = features.Context(turn_rows, named, edges)

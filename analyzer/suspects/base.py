@@ -80,9 +80,30 @@ def owner_turns(turns: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+CODE_BLOCK: Final = r"(?s)```[\w+-]*\n?(.*?)```"
+"""A fenced code block (its language tag dropped)."""
+
+
+def _program(output: pl.Expr) -> pl.Expr:
+    """The last program of a message that holds code (its last fenced block, or the
+    whole message without fences), each line stripped, read through one level of
+    JSON string escapes (a tool call's arguments quote it): what a relay copies."""
+    text = output.str.replace_all(r"\\n", "\n").str.replace_all(r'\\"', '"')
+    block = text.str.extract_all(CODE_BLOCK).list.last().str.extract(CODE_BLOCK, 1)
+    return (
+        pl.coalesce(block, text)
+        .str.replace_all(r"[ \t]+", " ")
+        .str.replace_all(r"\s*\n\s*", "\n")
+        .str.strip_chars()
+    )
+
+
 def latest_code_before(turns: pl.DataFrame, at: pl.DataFrame) -> pl.DataFrame:
     """For each row of ``at`` (trace_id, turn), the latest earlier turn that holds
-    code, of a non-executor agent: its agent, owner span and turn (as ``c_*``)."""
+    code, of a non-executor agent, traced back to who wrote that code: a message
+    whose program an earlier message already held (an orchestrator passing the
+    coder's script on to the terminal) relays it, and the earliest holder is the
+    author. Its agent, owner span and turn (as ``c_*``)."""
     code = (
         turns.filter(
             pl.col("has_code") & ~pl.col("is_exec") & pl.col("owner_span_id").is_not_null()
@@ -92,13 +113,20 @@ def latest_code_before(turns: pl.DataFrame, at: pl.DataFrame) -> pl.DataFrame:
             c_turn=pl.col("turn"),
             c_agent=pl.col("agent"),
             c_span=pl.col("owner_span_id"),
+            program=_program(pl.col("output")),
         )
         .sort("trace_id", "c_turn")
+    )
+    authors = code.group_by("trace_id", "program").agg(
+        pl.col("c_turn", "c_agent", "c_span").first()
+    )
+    code = code.select("trace_id", "program", turn=pl.col("c_turn")).join(
+        authors, on=["trace_id", "program"]
     )
     return (
         at.sort("trace_id", "turn")
         .join_asof(
-            code.with_columns(pl.col("c_turn").alias("turn")),
+            code.drop("program").sort("trace_id", "turn"),
             on="turn",
             by="trace_id",
             strategy="backward",

@@ -25,7 +25,7 @@ import polars as pl
 
 from analyzer.suspects.turns import annotate
 
-__all__ = ["handed_input", "replies"]
+__all__ = ["called", "handed_input", "replies"]
 
 _SEP = "\n"
 
@@ -62,6 +62,37 @@ def handed_input(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataF
         .with_columns(input=pl.coalesce("input", "got"))
         .drop("got")
     )
+
+
+def called(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
+    """``turns`` with the agents called as tools read as messages. Such a call is a
+    handoff that carries both ways: what the caller handed (the call's input) and
+    what the called agent answered (its output, the handoff's ``reply``). A called
+    step with no output of its own says its reply; a calling step with no output
+    of its own says what it handed out. Steps with output are unchanged."""
+    if handoffs is None or handoffs.height == 0:
+        return turns
+    calls = handoffs.filter(
+        pl.col("src_span").is_not_null()
+        & pl.col("dst_span").is_not_null()
+        & pl.col("reply").is_not_null()
+    )
+    if calls.height == 0:
+        return turns
+    said = _joined(calls.with_columns(payload=pl.col("reply")), "dst_span", "reply")
+    handed = _joined(calls, "src_span", "handed")
+    runs = calls.select("trace_id").unique()
+    rest = turns.join(runs, on="trace_id", how="anti")
+    frame = (
+        turns.join(runs, on="trace_id", how="semi")
+        .select(_BASE)
+        .join(said, on=["trace_id", "span_id"], how="left")
+        .join(handed, on=["trace_id", "span_id"], how="left")
+        .with_columns(output=pl.coalesce("output", "reply", "handed"))
+        .select(_BASE)
+    )
+    read = annotate(frame.sort("trace_id", "turn")).select(turns.columns)
+    return pl.concat([rest, read], how="vertical_relaxed").sort("trace_id", "turn")
 
 
 def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:

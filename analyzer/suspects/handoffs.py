@@ -62,6 +62,7 @@ SCHEMA: Final = {
     "src_span": pl.String,
     "dst_span": pl.String,
     "payload": pl.String,
+    "reply": pl.String,
 }
 
 
@@ -80,7 +81,9 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         queries.run(con, "suspect_handoff_payloads") if content.has_content_table(con) else None
     )
     if payloads is None:
-        return edges.with_columns(payload=pl.lit(None, dtype=pl.String)).cast(SCHEMA)
+        return edges.with_columns(
+            payload=pl.lit(None, dtype=pl.String), reply=pl.lit(None, dtype=pl.String)
+        ).cast(SCHEMA)
     return (
         edges.join(payloads.pl(), on=["trace_id", "span_id"], how="left")
         .sort("trace_id", "start_ns", "span_id")

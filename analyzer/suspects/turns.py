@@ -42,7 +42,7 @@ ATOM: Final = (
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
     r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
     r"|'[^'\s]{3,30}(?: [^'\s]+){0,4}'"
-    r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?\d{2,}(?:,\d{3})*(?:e[+-]?\d+)?"
+    r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:e[+-]?\d+)?"
     r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*"
 )
 """What a result rests on: URLs, file names, identifiers (snake or camel case),
@@ -50,7 +50,7 @@ short quoted phrases (two to five words in double quotes, so JSON keys and whole
 JSON values are not atoms; words without digits or code punctuation, so a quoted
 program or escaped JSON is read for its numbers and names, not as one phrase; one
 to five in single quotes), decimals and numbers of
-two digits or more, and names (capitalised words inside a sentence)."""
+two digits or more (8,412 whole), and names (capitalised words inside a sentence)."""
 
 FLOAT_DECIMALS: Final = 9
 """A decimal printed with twelve or more places is rounded to this many (a float's
@@ -141,12 +141,12 @@ def atoms(text: pl.Expr) -> pl.Expr:
     """Normalised atoms of a text: quotes stripped, lower case, thousands separators
     and trailing decimal zeros dropped, a binary float's printing artefact rounded
     (``1.9000000000000001`` is the 1.9 a program computed)."""
+    bare = pl.element().str.replace(r"^[a-z,;:] ", "").str.strip_chars("\"'").str.to_lowercase()
+    separated = bare.str.contains(r"^-?\d+(?:,\d{3})+(?:\.\d+)?$")
     cleaned = (
-        pl.element()
-        .str.replace(r"^[a-z,;:] ", "")
-        .str.strip_chars("\"'")
-        .str.to_lowercase()
-        .str.replace_all(r"^(-?\d+),(\d{3})", "$1$2")
+        pl.when(separated)
+        .then(bare.str.replace_all(",", "", literal=True))
+        .otherwise(bare)
         .str.replace(r"^(-?\d+\.\d*?)0+((?:e[+-]?\d+)?)$", "$1$2")
         .str.strip_suffix(".")
     )
