@@ -616,3 +616,58 @@ def test_a_figure_with_one_leading_digit_and_separators_is_one_value() -> None:
     frame = pl.DataFrame({"output": ["Holm 8,412; Friis 2,103; turnout 71.4; 12,345,678 cast"]})
     got = frame.select(a=turns.atoms(pl.col("output")))["a"][0].to_list()
     assert {"8412", "2103", "12345678"} <= set(got) and "412" not in got
+
+
+def test_an_acceptance_that_restates_the_result_is_followed_back_through_the_code() -> None:
+    """The verifier's sign-off repeats the terminal's 5652: that figure is the result
+    (not the last producer's dates), the code that printed it its author's work."""
+    run = _task_run("How many days from the library's opening to its second branch's?")
+    run.turn("Researcher", "Main building opened 14 March 1911; the branch 2 September 1926.")
+    coder = run.turn(
+        "Coder",
+        "```python\nfrom datetime import date\n"
+        "print((date(1926, 9, 2) - date(1911, 3, 14)).days + 1)\n```",
+    )
+    run.turn("Terminal", "5652")
+    checker = run.verify("Checker", "pass")
+    run.say(checker, "Checked twice: 5652 days. TERMINATE")
+    run.say(run.root, "Checked twice: 5652 days. TERMINATE")
+    got = {
+        (r["agent"], r["span_id"]): round(r["score"], 3) for r in _rows(features.answer_origin, run)
+    }
+    # the code's author keeps half for the computation, the dates' source the rest
+    assert got[("Coder", coder)] == 0.5
+    assert sum(got.values()) == 1.0 and "Checker" not in {a for a, _ in got}
+
+
+def test_a_rule_that_named_the_executor_leaves_the_agent_to_the_ranking() -> None:
+    """A detector that named the terminal named who ran the code, not who wrote it:
+    the run is one where the ranking's author names the agent."""
+    run = _task_run("Average the readings in log.txt.")
+    run.turn("Coder", "```python\nvals = [3, 4]\nprint(sum(vals) / 0)\n```")
+    terminal = run.turn("Terminal", "exit code 1\nZeroDivisionError: division by zero")
+    ctx = _ctx(run)
+    named = pl.DataFrame(
+        {
+            "trace_id": [run.trace_id],
+            "agent": ["Terminal"],
+            "span_id": [terminal],
+            "rule": ["content_signal"],
+            "detector": ["code_failure"],
+        }
+    )
+    reporters = features.rule_named_reporters(Context(ctx.turns, named, ctx.handoffs))
+    assert reporters["trace_id"].to_list() == [run.trace_id]
+
+
+def test_a_failed_tool_call_running_relayed_code_blames_who_wrote_it() -> None:
+    """The terminal's own tool call ran the coder's script: the call's failure is the
+    script's, so its author is blamed, not the terminal that made the call."""
+    run = _task_run("Average the readings in log.txt.")
+    coder = run.turn("Coder", "```python\nvals = [3, 4]\nprint(sum(vals) / 0)\n```")
+    terminal = run.agent("Terminal", actor="code")
+    call = run.tool("run_python", parent=terminal)
+    run.say(call, '{"code": "vals = [3, 4]\\nprint(sum(vals) / 0)\\n"}', direction="input")
+    run.say(call, "exit code 1\nZeroDivisionError: division by zero")
+    got = _rows(features.failed_code_author, run)
+    assert {(r["agent"], r["span_id"]) for r in got} == {("Coder", coder)}

@@ -16,6 +16,7 @@ __all__ = [
     "Feature",
     "empty",
     "latest_code_before",
+    "relayed_code",
     "owner_turns",
     "quote",
 ]
@@ -134,4 +135,33 @@ def latest_code_before(turns: pl.DataFrame, at: pl.DataFrame) -> pl.DataFrame:
             check_sortedness=False,
         )
         .filter(pl.col("c_agent").is_not_null())
+    )
+
+
+def relayed_code(turns: pl.DataFrame, calls: pl.DataFrame) -> pl.DataFrame:
+    """For each row of ``calls`` (trace_id, turn, text: a tool call's input), who
+    wrote the program it runs when an earlier message already held that program (a
+    terminal running the script a coder wrote and someone passed on): the earliest
+    such turn's agent, owner span and turn (as ``c_*``). Calls whose program no
+    earlier message holds are left out."""
+    code = turns.filter(
+        pl.col("has_code") & ~pl.col("is_exec") & pl.col("owner_span_id").is_not_null()
+    ).select(
+        "trace_id",
+        c_turn=pl.col("turn"),
+        c_agent=pl.col("agent"),
+        c_span=pl.col("owner_span_id"),
+        program=_program(pl.col("output")),
+    )
+    code = code.filter(pl.col("program").str.len_chars() > 0)
+    return (
+        calls.with_columns(ran=_program(pl.col("text")))
+        .join(code, on="trace_id")
+        .filter(
+            (pl.col("c_turn") < pl.col("turn"))
+            & pl.col("ran").str.contains(pl.col("program"), literal=True)
+        )
+        .sort("c_turn")
+        .group_by("trace_id", "turn", maintain_order=True)
+        .agg(pl.col("c_turn", "c_agent", "c_span").first())
     )

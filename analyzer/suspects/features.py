@@ -28,6 +28,7 @@ from analyzer.suspects.base import (
     latest_code_before,
     owner_turns,
     quote,
+    relayed_code,
 )
 from analyzer.suspects.changed import changed_value, misread_value
 from analyzer.suspects.handoffs import handoff_chain
@@ -67,10 +68,11 @@ REPORTER_SCORE: Final = 0.1
 
 
 def rule_named_reporters(ctx: Context) -> pl.DataFrame:
-    """(trace_id) of the runs where an explicit rule (not a content detector) named a
-    step that only showed the failure: its own message reports trouble, or it is the
-    output a verifier rejected (the rule's evidence holds the verifier's step). The
-    mistake may have come before it; the provenance of what it said decides."""
+    """(trace_id) of the runs where a rule named a step that only showed the failure:
+    its own message reports trouble, or it is the output a verifier rejected (the
+    rule's evidence holds the verifier's step), both for explicit rules only (not a
+    content detector); or it is an executor's (any rule or detector). The mistake
+    may have come before it; the provenance of what it said decides."""
     spoke = ctx.turns.filter(pl.col("trouble") & pl.col("substantive")).select(
         "trace_id", "span_id"
     )
@@ -80,7 +82,20 @@ def rule_named_reporters(ctx: Context) -> pl.DataFrame:
         & pl.col("span_id").is_not_null()
     )
     reported = named.join(spoke, on=["trace_id", "span_id"]).select("trace_id")
-    return pl.concat([reported, _rejected(ctx, named)]).unique()
+    return pl.concat([reported, _rejected(ctx, named), _ran(ctx)]).unique()
+
+
+def _ran(ctx: Context) -> pl.DataFrame:
+    """(trace_id) of the runs where a rule or detector named an executor's step: it
+    ran what it was given, so who wrote that (:func:`failed_code_author`) decides."""
+    runners = ctx.turns.filter(
+        pl.col("is_exec") & (pl.col("span_id") == pl.col("owner_span_id"))
+    ).select("trace_id", "span_id")
+    return (
+        ctx.named.filter(pl.col("agent").is_not_null())
+        .join(runners, on=["trace_id", "span_id"])
+        .select("trace_id")
+    )
 
 
 def _rejected(ctx: Context, named: pl.DataFrame) -> pl.DataFrame:
@@ -187,9 +202,9 @@ def named_by_rules(ctx: Context) -> pl.DataFrame:
 
 def failed_code_author(ctx: Context) -> pl.DataFrame:
     """A program or tool run that failed in its output: blame who wrote the code (the
-    latest earlier code turn) or made the call (a tool's calling agent), not the
-    executor. An unrecovered failure (no later clean executor reply) scores 1, a
-    recovered one 0.3."""
+    latest earlier code turn) or made the call (a tool's calling agent, or who wrote
+    the program the call ran when an earlier message held it), not the executor. An
+    unrecovered failure (no later clean executor reply) scores 1, a recovered one 0.3."""
     t = ctx.turns
     ex = t.filter(pl.col("is_exec") & ~pl.col("is_run") & pl.col("output").is_not_null())
     if ex.height == 0:
@@ -208,14 +223,15 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
             executor=pl.coalesce("agent", "name"),
         )
     )
-    tools = failed.filter(pl.col("is_tool") & pl.col("owner_span_id").is_not_null()).select(
-        "trace_id",
-        "score",
-        "line",
-        "span_id",
-        "executor",
-        c_agent=pl.col("agent"),
-        c_span=pl.col("owner_span_id"),
+    calls = failed.filter(pl.col("is_tool") & pl.col("owner_span_id").is_not_null())
+    # a call that ran a program an earlier message held: its author, not the caller
+    relayed = relayed_code(t, calls.select("trace_id", "turn", text=pl.col("input")))
+    tools = (
+        calls.join(relayed, on=["trace_id", "turn"], how="left")
+        .with_columns(
+            c_agent=pl.coalesce("c_agent", "agent"), c_span=pl.coalesce("c_span", "owner_span_id")
+        )
+        .select("trace_id", "score", "line", "span_id", "executor", "c_agent", "c_span")
     )
     runs = latest_code_before(t, failed.filter(~pl.col("is_tool"))).select(
         "trace_id", "score", "line", "span_id", "executor", "c_agent", "c_span"

@@ -60,28 +60,46 @@ def _verifier_ended(t: pl.DataFrame) -> pl.DataFrame:
 
 def _final(t: pl.DataFrame, task: pl.DataFrame, novel: pl.DataFrame) -> pl.DataFrame:
     """The delivered result's new atoms per run: (trace_id, atom). The run span's
-    output when it has one (unless a verifier's acceptance ended the run), else the
-    last step of a non-executor, non-verifier agent that has a new atom."""
+    output when it holds a value some step said (when a verifier's acceptance ended
+    the run, a value that acceptance first said does not count), else the last step
+    of a non-executor, non-verifier agent that has a new atom."""
     accepted = _verifier_ended(t)
-    run_out = (
-        t.filter(pl.col("is_run") & pl.col("output").is_not_null())
-        .join(accepted, on="trace_id", how="anti")
-        .select("trace_id", atom=pl.col("atoms"))
+    verifiers = t.filter(pl.col("operation") == _OP_VERIFY).select("trace_id", "turn")
+    # what a verifier's own acceptance first said is no part of the result it passed
+    vouched = (
+        novel.group_by("trace_id", "atom")
+        .agg(turn=pl.col("turn").min())
+        .join(verifiers, on=["trace_id", "turn"])
+        .join(accepted, on="trace_id")
     )
+    said = t.filter(pl.col("is_run") & pl.col("output").is_not_null())
     run_novel = (
-        run_out.explode("atom")
+        said.select("trace_id", atom=pl.col("atoms"))
+        .explode("atom")
         .filter(pl.col("atom").is_not_null())
         .join(task, on="trace_id", how="left")
         .filter(~provenance.in_task(pl.col("atom")))
+        .join(vouched, on=["trace_id", "atom"], how="anti")
         .select("trace_id", "atom")
     )
+    # an acceptance that restates no earlier value: the last producer's values
+    restated = run_novel.join(accepted, on="trace_id").join(
+        novel.select("trace_id", "atom"), on=["trace_id", "atom"]
+    )
+    run_out = pl.concat(
+        [
+            said.join(accepted, on="trace_id", how="anti").select("trace_id"),
+            restated.select("trace_id"),
+        ]
+    ).unique()
     producers = t.filter(pl.col("substantive") & (pl.col("operation") != _OP_VERIFY))
     last = novel.join(producers.select("trace_id", "turn"), on=["trace_id", "turn"]).join(
         run_out.select("trace_id"), on="trace_id", how="anti"
     )
     last_turn = last.group_by("trace_id").agg(final_turn=pl.col("turn").max())
     chosen = last.join(last_turn, on="trace_id").filter(pl.col("turn") == pl.col("final_turn"))
-    return pl.concat([run_novel, chosen.select("trace_id", "atom")]).unique()
+    kept = run_novel.join(run_out, on="trace_id")
+    return pl.concat([kept, chosen.select("trace_id", "atom")]).unique()
 
 
 def _authors(t: pl.DataFrame) -> pl.DataFrame:
