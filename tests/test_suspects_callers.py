@@ -71,3 +71,30 @@ def test_an_agent_scores_its_best_step_not_the_sum_of_its_turns(monkeypatch: Any
     ranked = suspects.rank(Context(pl.DataFrame(), pl.DataFrame()))
     top = ranked.row(0, named=True)["suspects"][0]
     assert (top["agent"], top["span_id"]) == ("clerk", "c1")
+
+
+def test_to_callers_names_the_step_that_handed_over() -> None:
+    """A rule that named a handoff (the brief it carried) names the step that handed
+    it over; a handoff with no source step stays as named."""
+    turn_rows = pl.DataFrame(
+        {
+            "trace_id": ["t", "t"],
+            "span_id": ["o1", "c1"],
+            "agent": ["Orchestrator", "Coder"],
+            "owner_span_id": ["o1", "c1"],
+            "is_tool": [False, False],
+        }
+    )
+    edges = pl.DataFrame(
+        {
+            "trace_id": ["t", "t"],
+            "span_id": ["h1", "h0"],
+            "source": ["Orchestrator", "user"],
+            "src_span": ["o1", None],
+        }
+    )
+    named = pl.DataFrame(
+        {"trace_id": ["t", "t"], "agent": ["Orchestrator", "user"], "span_id": ["h1", "h0"]}
+    )
+    out = suspects.to_callers(named, turn_rows, edges=edges)
+    assert out.rows() == [("t", "Orchestrator", "o1"), ("t", "user", "h0")]

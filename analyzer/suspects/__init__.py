@@ -64,7 +64,7 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     handed = delegation.called(delegation.handed_input(turns.load(con), edges), edges)
     read = delegation.replies(handed, edges)
     turn_rows = without_keys(read)
-    named = to_callers(con.sql(queries.sql("suspect_attributions")).pl(), turn_rows)
+    named = to_callers(con.sql(queries.sql("suspect_attributions")).pl(), turn_rows, edges=edges)
     ctx = features.Context(turn_rows, named, edges)
     ranked = rank(ctx)
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
@@ -73,13 +73,18 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
 
 
 def to_callers(
-    frame: pl.DataFrame, turn_rows: pl.DataFrame, *, at_caller: bool = True
+    frame: pl.DataFrame,
+    turn_rows: pl.DataFrame,
+    *,
+    at_caller: bool = True,
+    edges: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``frame`` (trace_id, agent, span_id, ...) with a tool's step named by the agent
     that called it: a tool runs what it is asked, the agent chose the call and what
-    to do with its answer. ``at_caller``: the step moves to the calling agent's span
-    too; without it (a failure's root cause) the span stays the tool's, where the
-    error originated."""
+    to do with its answer; and a handoff's by the step that handed over (``edges``:
+    :func:`handoffs.load`), whose brief it carried. ``at_caller``: the step moves to
+    the calling agent's span too; without it (a failure's root cause) the span stays
+    the tool's, where the error originated."""
     calls = (
         turn_rows.filter(
             pl.col("is_tool")
@@ -89,6 +94,11 @@ def to_callers(
         .select("trace_id", "span_id", c_agent=pl.col("agent"), c_span=pl.col("owner_span_id"))
         .unique(["trace_id", "span_id"])
     )
+    if edges is not None and edges.height:
+        handed = edges.filter(pl.col("src_span").is_not_null()).select(
+            "trace_id", "span_id", c_agent=pl.col("source"), c_span=pl.col("src_span")
+        )
+        calls = pl.concat([calls, handed]).unique(["trace_id", "span_id"], keep="first")
     out = frame.join(calls, on=["trace_id", "span_id"], how="left")
     if not at_caller:
         return out.with_columns(agent=pl.coalesce("c_agent", "agent")).select(frame.columns)
