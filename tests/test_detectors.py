@@ -100,13 +100,33 @@ def test_repetition_across_line_breaks_and_tabs_but_not_moved_blanks() -> None:
     run = Run(1, outcome="failure")
     ask = "Please search for martial arts schools near the stock exchange and list them."
     first = run.turn("Orchestrator", ask)
+    run.turn("WebSurfer", "I typed the query into the search box and here is the page.")
     again = run.turn("Orchestrator", ask.replace(" ", "\n\t", 3))
     (got,) = signal_rows(builtin.repetition, run)[run.trace_id]
     assert (got["span_id"], got["symptom_span_id"]) == (first, again)
     moved = Run(2, outcome="failure")
     moved.turn("Orchestrator", ask)
+    moved.turn("WebSurfer", "I typed the query into the search box and here is the page.")
     moved.turn("Orchestrator", ask.replace("martial arts", "martialarts").replace("list", "li st"))
     assert signal_rows(builtin.repetition, moved) == {}
+
+
+def test_a_message_echoed_right_after_itself_is_no_repetition() -> None:
+    """The same agent's reply logged twice in a row (once as its tool's reply, once as
+    its own) is an echo; said again after someone else spoke, it is a repeat."""
+    page = "Address: https://data.example.org/sales-2023\nQuarterly unit sales: Q1 120, Q2 135."
+    run = Run(1, outcome="failure")
+    run.turn("Orchestrator", "Plan: web_surfer opens the sales page, coder averages it.")
+    run.turn("web_surfer", page)
+    run.turn("web_surfer", page)
+    run.turn("Orchestrator", "The figures are there, so the task is done. TERMINATE")
+    assert signal_rows(builtin.repetition, run) == {}
+    looped = Run(2, outcome="failure")
+    first = looped.turn("web_surfer", page)
+    looped.turn("Orchestrator", "Open the page again, please.")
+    again = looped.turn("web_surfer", page)
+    (got,) = signal_rows(builtin.repetition, looped)[looped.trace_id]
+    assert (got["span_id"], got["symptom_span_id"]) == (first, again)
 
 
 def test_short_acknowledgements_are_not_repetition() -> None:

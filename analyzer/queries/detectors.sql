@@ -181,11 +181,22 @@ WHERE NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
 -- An agent says the same thing again (whitespace and case aside; long enough to be
 -- an action, not an acknowledgement; short enough not to be a document it relays),
 -- which two agents ping-ponging also show.
--- The mistake is the first occurrence; the symptom its first repeat.
-WITH said AS (
-    SELECT trace_id, span_id, owner_span_id, agent, turn, output
+-- The mistake is the first occurrence; the symptom its first repeat. A message the
+-- same agent said in the message right before (nothing else between, not even a
+-- tool's reply) is an echo of it (a reply read twice), not a repeat.
+WITH msgs AS (
+    SELECT trace_id, span_id, owner_span_id, agent, turn, output, is_run, is_exec,
+           coalesce(lag(agent) OVER w = agent
+                    AND lag(hash(translate(lower(output), $white, ''))) OVER w
+                        = hash(translate(lower(output), $white, '')), false) AS echo
     FROM cg_msg
+    WINDOW w AS (PARTITION BY trace_id ORDER BY turn)
+),
+said AS (
+    SELECT trace_id, span_id, owner_span_id, agent, turn, output
+    FROM msgs
     WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND output IS NOT NULL
+      AND NOT echo
 ),
 t AS MATERIALIZED (
     -- normalised only where the agent said the same thing with all blanks removed
