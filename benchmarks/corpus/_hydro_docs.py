@@ -96,24 +96,28 @@ Oct | 12,640 | 4,060
 Nov | 13,390 | 4,300
 Dec | 14,850 | 4,810"""
 
-_STORAGE_2023 = """Reservoir storage at end of month, acre-feet (af), calendar 2023. Totals include dead pool.
-Month | Lake Merrow | Cobb Reservoir
-Jun | 16,910 | 5,600
-Jul | 15,600 | 5,140
-Aug | 14,380 | 4,700
-Sep | 13,560 | 4,390
-Oct | 13,020 | 4,210"""
+_STORAGE_2023 = (
+    "Reservoir storage at end of month, acre-feet (af), calendar 2023. Totals include dead pool.\n"
+    "Month | Lake Merrow | Cobb Reservoir\n"
+    "Jun | 16,910 | 5,600\n"
+    "Jul | 15,600 | 5,140\n"
+    "Aug | 14,380 | 4,700\n"
+    "Sep | 13,560 | 4,390\n"
+    "Oct | 13,020 | 4,210"
+)
 
-_RAIN_AUG = """Daily rainfall, inches, August 2024. Days not listed had no measurable rain (< 0.01 in).
-date | RG-2 Cobb dam | RG-3 Merrow intake | RG-5 Quarry Hill
-Aug 03 | 0.38 | 0.42 | 0.51
-Aug 04 | 0.97 | 1.15 | 1.02
-Aug 11 | 0.12 | 0.08 | 0.00
-Aug 17 | 0.55 | 0.63 | 0.49
-Aug 18 | 0.31 | 0.27 | 0.36
-Aug 24 | 0.88 | 0.91 | 0.74
-Aug 29 | 0.20 | 0.14 | 0.18
-Gauge RG-3 was out of service Aug 12-14 (no rain recorded at the other gauges)."""
+_RAIN_AUG = (
+    "Daily rainfall, inches, August 2024. Days not listed had no measurable rain (< 0.01 in).\n"
+    "date | RG-2 Cobb dam | RG-3 Merrow intake | RG-5 Quarry Hill\n"
+    "Aug 03 | 0.38 | 0.42 | 0.51\n"
+    "Aug 04 | 0.97 | 1.15 | 1.02\n"
+    "Aug 11 | 0.12 | 0.08 | 0.00\n"
+    "Aug 17 | 0.55 | 0.63 | 0.49\n"
+    "Aug 18 | 0.31 | 0.27 | 0.36\n"
+    "Aug 24 | 0.88 | 0.91 | 0.74\n"
+    "Aug 29 | 0.20 | 0.14 | 0.18\n"
+    "Gauge RG-3 was out of service Aug 12-14 (no rain recorded at the other gauges)."
+)
 
 _AUDIT = """AWWA water audit, calendar 2024 (volumes in million gallons).
 Water supplied: 5,501.0
@@ -168,16 +172,19 @@ Homes sampled: 62. Lead 90th percentile: 4.1 ppb (action level 15 ppb).
 Copper 90th percentile: 0.38 ppm (action level 1.3 ppm).
 Site-by-site lead results: see ccr-2024-sites."""
 
-_SITES = """Lead sampling 2024, sites at or above 5 ppb (all other sites below 5 ppb). Action level: 15 ppb;
-a site exceeds when its result is above the action level.
-site | street | lead ppb
-S-07 | Orchard Ave | 5.8
-S-12 | Linden Ct | 21.5
-S-19 | Harlow St | 6.2
-S-23 | Ferris Ave | 15.0
-S-31 | Bellmont Rd | 9.4
-S-40 | Tanner Pl | 17.2
-S-52 | Mill Pond Ln | 5.1"""
+_SITES = (
+    "Lead sampling 2024, sites at or above 5 ppb (all other sites below 5 ppb). Action level: 15 "
+    "ppb;\n"
+    "a site exceeds when its result is above the action level.\n"
+    "site | street | lead ppb\n"
+    "S-07 | Orchard Ave | 5.8\n"
+    "S-12 | Linden Ct | 21.5\n"
+    "S-19 | Harlow St | 6.2\n"
+    "S-23 | Ferris Ave | 15.0\n"
+    "S-31 | Bellmont Rd | 9.4\n"
+    "S-40 | Tanner Pl | 17.2\n"
+    "S-52 | Mill Pond Ln | 5.1"
+)
 
 DOCUMENTS: dict[str, dict[str, str]] = {
     "production-2024": {"title": "Treated water production 2024", "text": _PRODUCTION_2024},
