@@ -16,6 +16,7 @@ from benchmarks.corpus import (
     _hydro_runs_assets,
     _hydro_runs_billing,
     _hydro_runs_breaks,
+    _hydro_runs_extended,
     _hydro_runs_longer,
     _hydro_runs_plant,
     _hydro_runs_storage,
@@ -33,6 +34,7 @@ RUNS: list[Run] = [
     *_hydro_runs_billing.RUNS,
     *_hydro_runs_plant.RUNS,
     *_hydro_runs_longer.RUNS,
+    *_hydro_runs_extended.RUNS,
 ]
 
 
