@@ -183,15 +183,18 @@ TITAN = Case(
     "Harlow's titan arum has flowered several times (see harlowbotanic.org/plants/titan-arum). "
     "How many days passed between its first and its second flowering?",
     Script(
-        "1. GIVEN OR VERIFIED FACTS\n- The flowering history is at harlowbotanic.org/plants/titan-arum.\n\n"
+        "1. GIVEN OR VERIFIED FACTS\n"
+        "- The flowering history is at harlowbotanic.org/plants/titan-arum.\n\n"
         "2. FACTS TO LOOK UP\n- The first flowering date and the latest flowering date.\n\n"
         "3. FACTS TO DERIVE\n- The number of days between the first and the latest flowering.\n\n"
         "4. EDUCATED GUESSES\n- Titan arums flower every 6-10 years, so the span may be ~20 years.",
-        "- WebSurfer: open the titan arum page; note the first flowering date and the most recent one.\n"
+        "- WebSurfer: open the titan arum page; note the first flowering date and the most "
+        "recent one.\n"
         "- Coder: days between the two dates with datetime; ComputerTerminal: run.\n- Report days.",
         [
             web(
-                "Visit https://harlowbotanic.org/plants/titan-arum and list the first flowering date "
+                "Visit https://harlowbotanic.org/plants/titan-arum and list the first flowering "
+                "date "
                 "and the most recent flowering date.",
                 "https://harlowbotanic.org/plants/titan-arum",
                 "The page lists four flowerings. First: 19 July 2003. Most recent: 11 May 2024. "
@@ -210,7 +213,8 @@ TITAN = Case(
     pages={"https://harlowbotanic.org/plants/titan-arum": _TITAN_PAGE},
     root=PLAN,
     symptom=FINAL,
-    note="the plan asked for the most recent flowering instead of the second (2009-06-02: 2145 days)",
+    note="the plan asked for the most recent flowering instead of the second "
+    "(2009-06-02: 2145 days)",
 )
 
 _INDEX_2022 = """Plant records - seed list 2022 (Index Seminum)
@@ -233,7 +237,8 @@ SEED_LIST = Case(
         "- Coder/ComputerTerminal: the percentage.\n- Answer.",
         [
             web(
-                "Please open the 2023 seed list and read the Lamiaceae count and the total number of "
+                "Please open the 2023 seed list and read the Lamiaceae count and the total "
+                "number of "
                 "taxa offered.",
                 "https://harlowbotanic.org/seeds/index-2022",
                 "The seed list page shows Lamiaceae 27 and a total of 312 taxa offered.",
@@ -290,7 +295,8 @@ SEED_EXCHANGE = Case(
             ),
             code(
                 "Find the institution with the most packets from that list.",
-                "```python\npackets = {'Jardin botanique de Lyon': 34, 'Hortus Botanicus Leiden': 27,\n"
+                "```python\npackets = {'Jardin botanique de Lyon': 34, "
+                "'Hortus Botanicus Leiden': 27,\n"
                 "           'Real Jardin Botanico': 19, 'Royal Botanic Garden Edinburgh': 48,\n"
                 "           'Ogrod Botaniczny UW': 12}\n"
                 "top = max(packets, key=packets.get)\nprint(top, packets[top])\n```",

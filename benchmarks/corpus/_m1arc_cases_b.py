@@ -204,9 +204,11 @@ ARCHIVE_LOOP = Case(
         "the 1986-87 title, by around 5 points.",
         done_reason="The page is unavailable; answer with the best available information.",
     ),
-    pages={f"{SITE}/archive": "Archive index: seasons 1980-81 ... 1989-90 at /archive/1980-81 "
-           "etc. (one page per season, named by both years)",
-           f"{SITE}/archive/1986-87": _FINAL_1987},
+    pages={
+        f"{SITE}/archive": "Archive index: seasons 1980-81 ... 1989-90 at /archive/1980-81 "
+        "etc. (one page per season, named by both years)",
+        f"{SITE}/archive/1986-87": _FINAL_1987,
+    },
     root=ask(0),
     symptom=FINAL,
     note="kept re-sending the guessed /archive/1987 URL; the index names /archive/1986-87 "

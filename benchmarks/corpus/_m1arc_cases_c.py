@@ -26,7 +26,8 @@ from benchmarks.corpus._m1arc_team import (
 
 CAT = "https://catalogue.ashbylibraries.gov.uk"
 
-_LEFT_HAND = """Record: The left hand of darkness / Ursula K. Le Guin. Gollancz SF Masterworks, 2017.
+_LEFT_HAND = """Record: The left hand of darkness / Ursula K. Le Guin.
+Gollancz SF Masterworks, 2017.
 ISBN 9781473221628
 Branch | Shelfmark | Copies | On loan | Reservations
 Central | SF LEG | 3 | 2 | 1
@@ -92,7 +93,8 @@ DUNE_RESERVE = Case(
             ),
             code(
                 "Compute total reservations divided by total copies, two decimals.",
-                "```python\ncopies = {'Central': 5, 'Northgate': 3, 'Castle Rise': 2, 'Mobile': 1}\n"
+                "```python\n"
+                "copies = {'Central': 5, 'Northgate': 3, 'Castle Rise': 2, 'Mobile': 1}\n"
                 "holds = {'Central': 4, 'Northgate': 0, 'Castle Rise': 1, 'Mobile': 0}\n"
                 "print(f'{sum(holds.values()) / sum(copies.values()):.2f}')\n```",
             ),
@@ -108,8 +110,10 @@ DUNE_RESERVE = Case(
 
 _MIDDLEMARCH = """Search results: middlemarch (4 records)
 1. Middlemarch / George Eliot. Penguin Classics, 1994. Accessioned 1995. Central, Northgate.
-2. Middlemarch: a study of provincial life (criticism) / Arnold Kettle. 1978 ed. Accessioned 1979. Central reference.
-3. Middlemarch / George Eliot. William Blackwood & Sons, 1874 (4 vols). Accessioned 1902. Local Studies (Ashby bequest).
+2. Middlemarch: a study of provincial life (criticism) / Arnold Kettle. 1978 ed.
+   Accessioned 1979. Central reference.
+3. Middlemarch / George Eliot. William Blackwood & Sons, 1874 (4 vols).
+   Accessioned 1902. Local Studies (Ashby bequest).
 4. Middlemarch [audiobook] / George Eliot, read by Juliet Stevenson. 2011. Accessioned 2012."""
 
 MIDDLEMARCH = Case(
@@ -119,7 +123,8 @@ MIDDLEMARCH = Case(
     f"2024, has the library held a copy of George Eliot's novel Middlemarch (the novel itself, "
     f"any edition)?",
     Script(
-        "1. GIVEN OR VERIFIED FACTS\n- The search URL; the novel itself, any edition; as of 2024.\n\n"
+        "1. GIVEN OR VERIFIED FACTS\n- The search URL; the novel itself, any edition; as of "
+        "2024.\n\n"
         "2. FACTS TO LOOK UP\n- The earliest accession year of a Middlemarch edition.\n\n"
         "3. FACTS TO DERIVE\n- 2024 minus that year.\n\n4. EDUCATED GUESSES\n- Public library "
         "holdings of Victorian novels can go back a century.",
@@ -365,7 +370,8 @@ HOURS = Case(
                 "Sum the weekly hours per branch in branch_hours.csv.",
                 "```python\nimport csv\nwith open('branch_hours.csv') as fh:\n"
                 "    for r in csv.DictReader(fh):\n"
-                "        print(r['branch'], sum(int(v) for k, v in r.items() if k != 'branch'))\n```",
+                "        hours = sum(int(v) for k, v in r.items() if k != 'branch')\n"
+                "        print(r['branch'], hours)\n```",
             ),
             run("Run it please."),
         ],
@@ -385,8 +391,7 @@ Fines: suspended for under-16 accounts"""
 OVERDUE = Case(
     "m1-library-days-overdue",
     HEALTHY,
-    f"Loan record {CAT}/loans/L-88213 shows a late return. By how many days was the book "
-    f"overdue?",
+    f"Loan record {CAT}/loans/L-88213 shows a late return. By how many days was the book overdue?",
     Script(
         "1. GIVEN OR VERIFIED FACTS\n- Loan L-88213.\n\n2. FACTS TO LOOK UP\n- Due date and "
         "return date.\n\n3. FACTS TO DERIVE\n- Days between them.\n\n4. EDUCATED GUESSES\n- None.",
@@ -401,7 +406,8 @@ OVERDUE = Case(
             code(
                 "Days between 2024-02-06 and 2024-03-19?",
                 "2024 is a leap year, so let datetime handle February:\n```python\n"
-                "from datetime import date\nprint((date(2024, 3, 19) - date(2024, 2, 6)).days)\n```",
+                "from datetime import date\n"
+                "print((date(2024, 3, 19) - date(2024, 2, 6)).days)\n```",
             ),
             run("Run."),
         ],

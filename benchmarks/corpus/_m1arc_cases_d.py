@@ -251,7 +251,8 @@ SHORT_PERIOD = Case(
                 "Count the planets in nearby_planets.csv with period under 10 days.",
                 "```python\nimport csv\nwith open('nearby_planets.csv') as fh:\n"
                 "    periods = [float(r['period_days']) for r in csv.DictReader(fh)]\n"
-                "short = [p for p in periods if p <= 10]\nprint(len(short), 'of', len(periods))\n```",
+                "short = [p for p in periods if p <= 10]\n"
+                "print(len(short), 'of', len(periods))\n```",
             ),
             run("Run it."),
         ],
@@ -356,8 +357,7 @@ MESSIER_LOOP = Case(
     files={"messier_catalogue.csv": _MESSIER},
     root=do(0),
     symptom=FINAL,
-    note="the code opens messier.csv every time and is resent unchanged; M51 and M82 (8.4) "
-    "make 5",
+    note="the code opens messier.csv every time and is resent unchanged; M51 and M82 (8.4) make 5",
 )
 
 _CEPHEID = """Classical Cepheids (Hallam list 7)

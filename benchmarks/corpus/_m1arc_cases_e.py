@@ -27,13 +27,25 @@ MET = "https://ashby-weather.org.uk"
 PORT = "https://kelsport-heritage.org/register"
 MUSEUM = "https://thornemuseum.org/collections"
 
-_JAN = "date,tmin_c,tmax_c\n" + "\n".join(
-    f"2021-01-{d:02d},{lo},{hi}"
-    for d, lo, hi in [
-        (1, -2.1, 4.0), (2, -3.4, 2.2), (3, 0.0, 5.1), (4, 1.2, 6.3), (5, -0.4, 3.9),
-        (6, -5.0, 1.1), (7, -6.2, 0.4), (8, -1.1, 3.3), (9, 2.4, 8.0), (10, 3.1, 9.4),
-    ]
-) + "\n"
+_JAN = (
+    "date,tmin_c,tmax_c\n"
+    + "\n".join(
+        f"2021-01-{d:02d},{lo},{hi}"
+        for d, lo, hi in [
+            (1, -2.1, 4.0),
+            (2, -3.4, 2.2),
+            (3, 0.0, 5.1),
+            (4, 1.2, 6.3),
+            (5, -0.4, 3.9),
+            (6, -5.0, 1.1),
+            (7, -6.2, 0.4),
+            (8, -1.1, 3.3),
+            (9, 2.4, 8.0),
+            (10, 3.1, 9.4),
+        ]
+    )
+    + "\n"
+)
 
 FROSTS = Case(
     "m1-weather-air-frosts",

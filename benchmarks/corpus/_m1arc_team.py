@@ -226,9 +226,7 @@ def build_team(script: Script, pages: dict[str, str], work: Path) -> MagenticOne
         max_stalls=MAX_STALLS,
         max_turns=40,
     )
-    return cg_autogen.instrument(
-        team, plan=[ORCHESTRATOR], actors={TERMINAL: semconv.ACTOR_CODE}
-    )
+    return cg_autogen.instrument(team, plan=[ORCHESTRATOR], actors={TERMINAL: semconv.ACTOR_CODE})
 
 
 PLAN, FINAL = ("plan",), ("final",)

@@ -60,7 +60,7 @@ async def scenarios(recorder: Recorder) -> None:
 
 
 if __name__ == "__main__":
-    # AutoGen warns on every local executor and unapproved code run; the corpus runs them on purpose.
+    # AutoGen warns of every local executor and unapproved code run: here both are meant.
     warnings.filterwarnings("ignore", message="Using LocalCommandLineCodeExecutor")
     warnings.filterwarnings("ignore", message="No approval function set")
     raise SystemExit(main(FRAMEWORK, scenarios))
