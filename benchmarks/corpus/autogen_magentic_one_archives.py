@@ -25,6 +25,7 @@ from benchmarks.corpus import (
     _m1arc_cases_c,
     _m1arc_cases_d,
     _m1arc_cases_e,
+    _m1arc_cases_f,
 )
 from benchmarks.corpus._common import Recorder, main
 from benchmarks.corpus._m1arc_team import Case, play, resolve
@@ -36,6 +37,7 @@ CASES: list[Case] = [
     *_m1arc_cases_c.CASES,
     *_m1arc_cases_d.CASES,
     *_m1arc_cases_e.CASES,
+    *_m1arc_cases_f.CASES,
 ]
 
 
