@@ -209,7 +209,7 @@ ARCHIVE_LOOP = Case(
         "etc. (one page per season, named by both years)",
         f"{SITE}/archive/1986-87": _FINAL_1987,
     },
-    root=ask(0),
+    root=PLAN,
     symptom=FINAL,
     note="kept re-sending the guessed /archive/1987 URL; the index names /archive/1986-87 "
     "(margin 3)",
@@ -230,7 +230,8 @@ AWAY_GOALS = Case(
         "1. GIVEN OR VERIFIED FACTS\n- March Town, 2001-02, away matches only.\n\n"
         "2. FACTS TO LOOK UP\n- Away goals scored.\n\n3. FACTS TO DERIVE\n- None.\n\n"
         "4. EDUCATED GUESSES\n- The club page splits home and away.",
-        "- WebSurfer: open the club's 2001-02 page and read the goals scored.\n- Report.",
+        "- WebSurfer: open the club's 2001-02 page and read the goals scored away from home.\n"
+        "- Report.",
         [
             web(
                 f"Visit {SITE}/clubs/march-town/2001-02 and tell me how many goals March Town "
