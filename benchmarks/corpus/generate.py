@@ -49,7 +49,12 @@ HELDOUT_MODULES = ("langgraph_newsroom", "autogen_brewery")
 HELDOUT_DIR = ROOT / "tests" / "corpus" / "heldout"
 # Families written later, blind to the analyzer and to everything designed since: each in
 # tests/corpus/blind/<module>/, scored on its own (``--corpus``), never designed on.
-BLIND_MODULES: tuple[str, ...] = ("autogen_gaia", "openai_agents_magentic", "langgraph_waterworks")
+BLIND_MODULES: tuple[str, ...] = (
+    "autogen_gaia",
+    "openai_agents_magentic",
+    "langgraph_waterworks",
+    "autogen_magentic_one_archives",
+)
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
