@@ -671,3 +671,14 @@ def test_a_failed_tool_call_running_relayed_code_blames_who_wrote_it() -> None:
     run.say(call, "exit code 1\nZeroDivisionError: division by zero")
     got = _rows(features.failed_code_author, run)
     assert {(r["agent"], r["span_id"]) for r in got} == {("Coder", coder)}
+
+
+def test_a_message_that_is_a_failed_call_reply_blames_its_agent() -> None:
+    """In a plain message log a call's reply sits under its caller's name: an error
+    object there is that agent's failed call, which the next agent ignored."""
+    run = _task_run("Refund order C3307 in full.")
+    run.turn("orders", '{"ok": true, "order_id": "C3307", "paid_eur": 15.5}')
+    billing = run.turn("billing", '{"ok": false, "code": "AMOUNT_EXCEEDS_PAYMENT"}')
+    run.turn("customer_care", "Hi! Order C3307: 15.5 EUR refunded.")
+    got = _rows(features.failed_code_author, run)
+    assert [(r["agent"], r["span_id"], r["score"]) for r in got] == [("billing", billing, 1.0)]

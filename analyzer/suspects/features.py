@@ -206,7 +206,12 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
     the program the call ran when an earlier message held it), not the executor. An
     unrecovered failure (no later clean executor reply) scores 1, a recovered one 0.3."""
     t = ctx.turns
-    ex = t.filter(pl.col("is_exec") & ~pl.col("is_run") & pl.col("output").is_not_null())
+    # an agent's message that is a tool's reply (a JSON object, as a plain message log
+    # holds a call's result under its caller's name) is its own call
+    reply = pl.col("output").str.contains(r"^\s*\{") & ~pl.col("has_code")
+    ex = t.filter(
+        (pl.col("is_exec") | reply) & ~pl.col("is_run") & pl.col("output").is_not_null()
+    ).with_columns(is_tool=pl.col("is_tool") | (reply & ~pl.col("is_exec")))
     if ex.height == 0:
         return empty()
     last_clean = (
