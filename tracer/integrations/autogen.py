@@ -69,7 +69,7 @@ from tracer.integrations._common import (
 
 __all__ = ["instrument", "uninstrument"]
 
-_FRAMEWORK = "autogen"
+_FRAMEWORK = semconv.INTEGRATION_AUTOGEN
 _USER = "user"
 _HANDOFF_TOOL_PREFIX = "transfer_to_"
 _TOOL_ERROR = "tool_error"
