@@ -25,7 +25,14 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analyzer import content, ingest_sql, mapping, mapping_langgraph, mapping_n8n
+from analyzer import (
+    content,
+    ingest_sql,
+    mapping,
+    mapping_autogen,
+    mapping_langgraph,
+    mapping_n8n,
+)
 from analyzer.formats import (
     OTLP_JSON,
     Detected,
@@ -175,9 +182,13 @@ def run(
     return result
 
 
-#: Mappings of one framework as other instrumentations record it, run after
-#: LINK_SQL; each is idempotent and a no-op on stores without that framework.
-FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (mapping_langgraph.link,)
+#: Mappings of one framework as other instrumentations (or the framework itself, beside
+#: coordgap's integration) record it, run after LINK_SQL; each is idempotent and a
+#: no-op on stores without that framework.
+FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
+    mapping_autogen.link,
+    mapping_langgraph.link,
+)
 
 
 def link_spans(con: duckdb.DuckDBPyConnection) -> None:

@@ -118,6 +118,10 @@ def params(statement: str | None = None) -> dict[str, Any]:
 
 _PARAMS: dict[str, Any] = {
     "k_op": semconv.GEN_AI_OPERATION_NAME,
+    # autogen-core's own spans (analyzer.mapping_autogen; the ClickHouse port leaves
+    # their traces to the local mapping)
+    "k_system": semconv.GEN_AI_SYSTEM,
+    "autogen_system": semconv.AUTOGEN_SYSTEM,
     "k_workflow": semconv.GEN_AI_WORKFLOW_NAME,
     "k_agent": semconv.GEN_AI_AGENT_NAME,
     "k_tool": semconv.GEN_AI_TOOL_NAME,

@@ -5,11 +5,12 @@
 
 The models are AutoGen's ``ReplayChatCompletionClient`` (scripted replies: no
 API key, no network). The writer drafts (calling a lookup tool first), the
-reviewer answers ``APPROVE`` or asks for changes, and the team stops on
-``APPROVE`` or after six messages. Three runs: one healthy, one where the
-reviewer never approves (coordgap: generation, every attempt rejected), and
-one where the reviewer approves a draft the client then rejects (coordgap:
-verification, a false accept).
+reviewer answers ``APPROVE`` or asks for changes with ``REVISE`` (in a round
+robin the writer speaks next either way, so only the reviewer's word says it
+sent the draft back), and the team stops on ``APPROVE`` or after six messages.
+Three runs: one healthy, one where the reviewer never approves (coordgap:
+generation, every attempt rejected), and one where the reviewer approves a
+draft the client then rejects (coordgap: verification, a false accept).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def lookup(term: str) -> str:
     return f"Tides follow the Moon ({term})."
 
 
-def build(reviews: Sequence[str] = ("Add a hook.", "APPROVE")) -> RoundRobinGroupChat:
+def build(reviews: Sequence[str] = ("REVISE: add a hook.", "APPROVE")) -> RoundRobinGroupChat:
     """writer <-> reviewer; ``reviews`` scripts the reviewer's answers in order."""
     writer = AssistantAgent(
         "writer",
@@ -81,13 +82,13 @@ def main() -> int:
     os.environ.setdefault("AUTOGEN_DISABLE_RUNTIME_TRACING", "true")
     tracer.configure(service_name="autogen-review")
     runs = [
-        ("healthy", ["Add a hook.", "APPROVE"], True),
-        ("never approved", ["Weak.", "Still weak.", "No."], False),
+        ("healthy", ["REVISE: add a hook.", "APPROVE"], True),
+        ("never approved", ["REVISE: weak.", "REVISE: still weak.", "REVISE: no."], False),
         ("approved a bad draft", ["APPROVE"], False),
     ]
     for label, reviews, client_happy in runs:
         with tracer.workflow("teaser-review"):
-            team = cg_autogen.instrument(build(reviews), verify=["reviewer"])  # the one line
+            team = cg_autogen.instrument(build(reviews), verify=["reviewer"], reject=["REVISE"])
             print(f"{label}: {asyncio.run(review(team))}")
             tracer.outcome(client_happy, "client verdict")
     return 0

@@ -348,3 +348,23 @@ def test_a_foreign_key_sends_its_trace_to_the_local_mapping(chdb_dir: Path, tmp_
             )
     local = set(_load(path, chdb_dir, "keys").analyze().runs["trace_id"].to_list())
     assert local == {run.trace_id for run in runs[: len(foreign)]}
+
+
+def test_autogen_core_spans_send_their_trace_to_the_local_mapping(
+    chdb_dir: Path, tmp_path: Path
+) -> None:
+    """A span of autogen-core's own (gen_ai.system=autogen) makes its run local, where
+    analyzer.mapping_autogen reads it with the rest of the trace; a plain run is not."""
+    autogen, plain = Run(1), Run(2)
+    for run in (autogen, plain):
+        run.agent("a")
+    autogen.span(
+        "invoke_agent a",
+        operation="agent",
+        agent="a",
+        attributes={semconv.GEN_AI_SYSTEM: semconv.AUTOGEN_SYSTEM},
+    )
+    path = tmp_path / "autogen.duckdb"
+    write_db(path, autogen, plain)
+    local = set(_load(path, chdb_dir, "autogen").analyze().runs["trace_id"].to_list())
+    assert local == {autogen.trace_id}

@@ -18,7 +18,12 @@ from autogen_agentchat.conditions import (  # noqa: E402
     MaxMessageTermination,
     TextMentionTermination,
 )
-from autogen_agentchat.teams import RoundRobinGroupChat, Swarm  # noqa: E402
+from autogen_agentchat.teams import (  # noqa: E402
+    DiGraphBuilder,
+    GraphFlow,
+    RoundRobinGroupChat,
+    Swarm,
+)
 from autogen_core import FunctionCall  # noqa: E402
 from autogen_core.models import CreateResult, ModelInfo, RequestUsage  # noqa: E402
 from autogen_ext.models.replay import ReplayChatCompletionClient  # noqa: E402
@@ -88,10 +93,14 @@ def _named(exporter: InMemorySpanExporter) -> dict[str, list[ReadableSpan]]:
 
 
 def test_round_robin_review_loop(memory: Any) -> None:
-    """Turns -> agent/verify spans, speaker changes -> handoffs, APPROVE -> accept."""
+    """Turns -> agent/verify spans, speaker changes -> handoffs, a reject word -> reject,
+    APPROVE -> accept."""
     provider, exporter = memory
     team = cg_autogen.instrument(
-        _review_team(["Add a hook.", "APPROVE"]), verify=["reviewer"], tracer_provider=provider
+        _review_team(["REVISE: add a hook.", "APPROVE"]),
+        verify=["reviewer"],
+        reject=["REVISE"],
+        tracer_provider=provider,
     )
     result = asyncio.run(team.run(task="Write a teaser about tides"))
     assert result.stop_reason == "Text 'APPROVE' mentioned"
@@ -105,6 +114,7 @@ def test_round_robin_review_loop(memory: Any) -> None:
     ]
     assert [s.attributes[semconv.VERIFY_ATTEMPT] for s in named["verify reviewer"]] == [1, 2]
     assert named["verify reviewer"][0].attributes[semconv.VERIFY_SUBJECT] == "writer"
+    assert named["verify reviewer"][0].attributes[semconv.VERIFY_REASON] == "said REVISE"
     (task,) = named["handoff user -> writer"]
     assert task.attributes[semconv.HANDOFF_SOURCE_ACTOR] == semconv.ACTOR_HUMAN
     assert len(named["handoff writer -> reviewer"]) == 2
@@ -116,16 +126,95 @@ def test_round_robin_review_loop(memory: Any) -> None:
     assert "private fact" not in repr([dict(s.attributes) for s in exporter.get_finished_spans()])
 
 
+def _verdicts(exporter: InMemorySpanExporter, name: str = "verify reviewer") -> list[Any]:
+    return [s.attributes.get(semconv.VERIFY_VERDICT) for s in _named(exporter)[name]]
+
+
 def test_never_approved_ends_on_a_reject(memory: Any) -> None:
-    """Stopped by the message cap before approval: the last verdict is a reject."""
+    """Stopped by the message cap before approval: the last verdict is a reject (the
+    round's order, not the reviewer, brought the writer back in between: no verdict)."""
     provider, exporter = memory
     team = cg_autogen.instrument(
         _review_team(["Weak.", "Still weak.", "No."]), verify=["reviewer"], tracer_provider=provider
     )
     result = asyncio.run(team.run(task="Write a teaser about tides"))
     assert "Maximum number of messages" in str(result.stop_reason)
-    verdicts = [s.attributes[semconv.VERIFY_VERDICT] for s in _named(exporter)["verify reviewer"]]
-    assert verdicts and set(verdicts) == {semconv.VERDICT_REJECT}
+    assert _verdicts(exporter) == [None, semconv.VERDICT_REJECT]
+
+
+def test_round_robin_order_is_no_send_back(memory: Any) -> None:
+    """In a round robin the writer speaks after the reviewer whatever it said: a turn
+    without the approval word is no reject."""
+    provider, exporter = memory
+    team = cg_autogen.instrument(
+        _review_team(["Fine, proceed with that conversion.", "APPROVE"]),
+        verify=["reviewer"],
+        tracer_provider=provider,
+    )
+    asyncio.run(team.run(task="Write a teaser about tides"))
+    assert _verdicts(exporter) == [None, semconv.VERDICT_ACCEPT]
+    first = _named(exporter)["verify reviewer"][0]
+    assert first.attributes[semconv.VERIFY_ATTEMPT] == 1
+    assert not [e for e in first.events if e.name == semconv.GEN_AI_EVALUATION_RESULT_EVENT]
+
+
+def test_swarm_handing_work_back_rejects_it(memory: Any) -> None:
+    """A Swarm reviewer that hands the work back without approving chose to: a reject."""
+    provider, exporter = memory
+    writer = AssistantAgent(
+        "writer",
+        model_client=_model([_call("transfer_to_reviewer"), _call("transfer_to_reviewer")]),
+        handoffs=["reviewer"],
+    )
+    reviewer = AssistantAgent(
+        "reviewer",
+        model_client=_model([_call("transfer_to_writer"), "APPROVE"]),
+        handoffs=["writer"],
+    )
+    team = cg_autogen.instrument(
+        Swarm([writer, reviewer], termination_condition=TextMentionTermination("APPROVE")),
+        verify=["reviewer"],
+        tracer_provider=provider,
+    )
+    asyncio.run(team.run(task="Write a teaser about tides"))
+    assert _verdicts(exporter) == [semconv.VERDICT_REJECT, semconv.VERDICT_ACCEPT]
+    sent_back = _named(exporter)["verify reviewer"][0]
+    assert sent_back.attributes[semconv.VERIFY_REASON] == "sent back to writer"
+
+
+def _graph_team(reviewer_routes: bool) -> Any:
+    """writer -> reviewer -> writer ... in a GraphFlow; the reviewer's edges are conditional
+    (it routes) or not (the writer's are then, to leave the loop)."""
+    writer = AssistantAgent("writer", model_client=_model(["DRAFT 1", "DRAFT 2", "FINAL"]))
+    reviewer = AssistantAgent("reviewer", model_client=_model(["Needs a hook.", "APPROVE"]))
+    publisher = AssistantAgent("publisher", model_client=_model(["Published."]))
+    builder = DiGraphBuilder().add_node(writer).add_node(reviewer).add_node(publisher)
+    builder.set_entry_point(writer)
+    if reviewer_routes:
+        builder.add_edge(writer, reviewer)
+        builder.add_edge(reviewer, writer, condition=lambda m: "APPROVE" not in m.to_text())
+        builder.add_edge(reviewer, publisher, condition="APPROVE")
+    else:
+        builder.add_edge(writer, reviewer, condition="DRAFT")
+        builder.add_edge(writer, publisher, condition="FINAL")
+        builder.add_edge(reviewer, writer)
+    return GraphFlow([writer, reviewer, publisher], graph=builder.build(), max_turns=8)
+
+
+@pytest.mark.parametrize(
+    ("reviewer_routes", "first"), [(True, semconv.VERDICT_REJECT), (False, None)]
+)
+def test_graph_flow_send_back_only_where_the_reviewer_routes(
+    memory: Any, reviewer_routes: bool, first: str | None
+) -> None:
+    """A GraphFlow reviewer whose edge back to the writer is conditional sent the work
+    back; one whose only edge leads to the writer did not choose who came next."""
+    provider, exporter = memory
+    team = cg_autogen.instrument(
+        _graph_team(reviewer_routes), verify=["reviewer"], tracer_provider=provider
+    )
+    asyncio.run(team.run(task="Write a teaser about tides"))
+    assert _verdicts(exporter) == [first, semconv.VERDICT_ACCEPT]
 
 
 def test_swarm_handoff_message_names_its_target(memory: Any) -> None:
@@ -205,3 +294,5 @@ def test_uninstrument_and_bad_options(memory: Any) -> None:
     assert exporter.get_finished_spans() == ()
     with pytest.raises(ValueError, match="role"):
         cg_autogen.instrument(_review_team(["APPROVE"]), roles={"writer": "boss"})
+    with pytest.raises(ValueError, match="reject"):
+        cg_autogen.instrument(_review_team(["APPROVE"]), reject=[""])

@@ -186,13 +186,14 @@ def test_autogen_review_failures(coordgap_to: Path, tmp_path: Path) -> None:
 
     team_example = _example("autogen_review_team")
     runs = [
-        (["Add a hook.", "APPROVE"], True),
-        (["Weak.", "Still weak.", "No."], False),
+        (["REVISE: add a hook.", "APPROVE"], True),
+        (["REVISE: weak.", "REVISE: still weak.", "REVISE: no."], False),
         (["APPROVE"], False),
     ]
     for reviews, client_happy in runs:
         with tracer.workflow("teaser-review"):
-            team = cg_autogen.instrument(team_example.build(reviews), verify=["reviewer"])
+            team = team_example.build(reviews)
+            team = cg_autogen.instrument(team, verify=["reviewer"], reject=["REVISE"])
             asyncio.run(team_example.review(team))
             tracer.outcome(client_happy, "client verdict")
 

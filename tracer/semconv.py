@@ -303,6 +303,11 @@ OPENLLMETRY_WORKFLOW_NODES: Final = "gen_ai.workflow.nodes"  # on OpenLLMetry's 
 HANDOFF_DERIVED: Final = "coordgap.handoff.derived"
 SOURCE_DERIVED: Final = "derived"  # the `source` column of spans the analyzer derived
 
+# --- AutoGen's own GenAI spans (autogen-core; read by the analyzer) ------------------
+GEN_AI_SYSTEM: Final = "gen_ai.system"  # the GenAI key before gen_ai.provider.name
+AUTOGEN_SYSTEM: Final = "autogen"  # gen_ai.system on autogen-core's agent and tool spans
+INTEGRATION_AUTOGEN: Final = "autogen"  # coordgap.integration of the AutoGen integration
+
 # --- span names --------------------------------------------------------------------
 
 

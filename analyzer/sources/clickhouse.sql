@@ -21,7 +21,8 @@
 -- fragment: one row per span with the normalized columns of analyzer/mapping.py for
 -- coordgap's own and plain GenAI keys, and `odd` for anything else the mapping reads
 -- (another instrumentation's keys, evaluation events, a handoff named only in the
--- span name): such a trace is never simple.
+-- span name, autogen-core's own spans, which analyzer/mapping_autogen.py reads with
+-- the rest of their trace): such a trace is never simple.
 SELECT
     TraceId AS trace_id, SpanId AS span_id, ParentSpanId AS parent_id, SpanName AS name,
     ServiceName AS service,
@@ -52,6 +53,7 @@ SELECT
     (arrayExists(k -> has({foreign_keys:Array(String)}, k), mapKeys(SpanAttributes))
      OR has(Events.Name, {ev_eval:String})
      OR mapContains(SpanAttributes, {k_outcome_trace:String})
+     OR SpanAttributes[{k_system:String}] = {autogen_system:String}
      OR (({handoff_name_match}
           OR match(coalesce(_tool_attr, SpanName), {re_transfer:String}))
          AND (htarget IS NULL OR hsource IS NULL))) AS odd,

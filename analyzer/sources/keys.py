@@ -20,7 +20,7 @@ READ_KEYS = frozenset(
     {
         "k_op", "k_workflow", "k_agent", "k_tool", "k_stage", "k_actor", "k_h_source",
         "k_h_target", "k_gh_source", "k_gh_target", "k_violations", "k_verdict",
-        "k_outcome", "k_outcome_trace", "k_eval_label",
+        "k_outcome", "k_outcome_trace", "k_eval_label", "k_system",
     }
 )  # fmt: skip
 #: Mapping keys that only fill columns no figure of a simple run reads: the rules of

@@ -13,11 +13,15 @@ Read from the messages the team yields (``run`` and ``run_stream``):
   message handed over (a Swarm ``HandoffMessage`` names its target itself);
   the task's author (``user``) is a human actor;
 - a reviewer's turn (``verify=[...]``) -> ``verify {agent}``, subject the agent
-  that spoke before it. Its verdict needs evidence: ``accept`` when its
-  message contains an approval word (``approve=("APPROVE",)``); ``reject``
-  when the agent it reviewed works again before the reviewer's next turn (sent
-  back), or when the run ends with no approval after it; else no verdict (a
-  reviewer that reruns a check or asks a question has decided nothing yet);
+  that spoke before it. Its verdict needs evidence: ``reject`` when its message
+  contains a reject word (``reject=()``, none unless given), else ``accept``
+  when it contains an approval word (``approve=("APPROVE",)``); ``reject`` when
+  the agent it reviewed works again before the reviewer's next turn (sent back)
+  in a team where that was chosen after the reviewer spoke (not in a
+  ``RoundRobinGroupChat``, whose fixed order brings the reviewed agent back
+  anyway; see :mod:`tracer.integrations._autogen_team`), or when the run ends
+  with no approval after it; else no verdict (a reviewer that reruns a check,
+  asks a question or waves its turn through has decided nothing yet);
 - tool executions inside a turn -> ``execute_tool {tool}`` under the turn of
   the agent that called it (``gen_ai.tool.call.id``; failed when the result is
   an error; arguments and result as input and output content); Swarm's own
@@ -46,6 +50,7 @@ from opentelemetry.trace import Span, Status, StatusCode, TracerProvider
 
 from tracer import semconv
 from tracer.integrations._autogen_code import ExitCodes, unwrap_executors, wrap_executors
+from tracer.integrations._autogen_team import fixed_successors
 from tracer.integrations._common import (
     ROLES,
     _Content,
@@ -64,7 +69,7 @@ from tracer.integrations._common import (
 
 __all__ = ["instrument", "uninstrument"]
 
-_FRAMEWORK = "autogen"
+_FRAMEWORK = semconv.INTEGRATION_AUTOGEN
 _USER = "user"
 _HANDOFF_TOOL_PREFIX = "transfer_to_"
 _TOOL_ERROR = "tool_error"
@@ -75,10 +80,13 @@ class _Options:
     roles: dict[str, str]
     actors: dict[str, str]
     approve: tuple[str, ...]
+    reject: tuple[str, ...]
     content: _Content
     tracer: Any
     workflow_name: str | None
     codes: ExitCodes = field(default_factory=ExitCodes)
+    # speakers whose successor the team's order fixes: who follows them is no verdict
+    fixed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -260,6 +268,10 @@ class _TeamRun:
         if subject is not None:
             span.set_attribute(semconv.VERIFY_SUBJECT, subject)
         text = _text(message)
+        said = next((word for word in self._o.reject if word in text), None)
+        if said is not None:
+            self._verdict(span, name, False, attempt, f"said {said}", subject)
+            return False
         if any(word in text for word in self._o.approve):
             self._verdict(span, name, True, attempt, "approved", subject)
             return False
@@ -276,11 +288,11 @@ class _TeamRun:
     def _settle_reviews(self, speaker: str, ran_code_of: str | None) -> None:
         """``speaker``'s turn ended: a reviewer speaking again leaves its earlier turn
         undecided; the reviewed agent working again (not running the reviewer's own
-        code) means it was sent back."""
+        code) means it was sent back, unless the team's fixed order brought it back."""
         for name, review in list(self._pending.items()):
             if speaker == name:
                 self._close_review(review, None)
-            elif speaker == review.subject and ran_code_of != name:
+            elif speaker == review.subject and ran_code_of != name and name not in self._o.fixed:
                 self._close_review(review, f"sent back to {review.subject}")
 
     def _close_review(self, review: _Review, rejected: str | None) -> None:
@@ -328,6 +340,13 @@ def _roles(roles: Mapping[str, str] | None, plan: Iterable[str], verify: Iterabl
     return check_roles(roles, plan, verify, what="agent")
 
 
+def _words(option: str, words: Iterable[str]) -> tuple[str, ...]:
+    out = (words,) if isinstance(words, str) else tuple(words)
+    if not all(isinstance(word, str) and word for word in out):
+        raise ValueError(f"{option}: expected non-empty words, got {out!r}")
+    return out
+
+
 def instrument(
     team: Any,
     *,
@@ -336,6 +355,7 @@ def instrument(
     verify: Iterable[str] = (),
     actors: Mapping[str, str] | None = None,
     approve: Iterable[str] = ("APPROVE",),
+    reject: Iterable[str] = (),
     workflow_name: str | None = None,
     capture_content: bool | None = None,
     redact: Callable[[str], str] | None = None,
@@ -343,8 +363,11 @@ def instrument(
 ) -> Any:
     """Trace every run of an AgentChat team; returns the same team.
 
-    ``run`` goes through ``run_stream``, so both are covered. Impossible
-    options raise ``ValueError`` here. Calling it again replaces the options.
+    ``run`` goes through ``run_stream``, so both are covered. A reviewer's
+    message containing one of ``reject`` is a reject, else one of ``approve``
+    an accept (exact, case-sensitive substrings). Impossible options (an
+    unknown role or actor, an empty word) raise ``ValueError`` here. Calling
+    it again replaces the options.
     """
     acts = dict(actors or {})
     for name, actor in acts.items():
@@ -353,11 +376,14 @@ def instrument(
     options = _Options(
         roles=_roles(roles, plan, verify),
         actors=acts,
-        approve=tuple(approve),
+        approve=_words("approve", approve),
+        reject=_words("reject", reject),
         content=_Content(capture_content, redact),
         tracer=_get_tracer(tracer_provider),
         workflow_name=workflow_name,
     )
+    with _guard("autogen.team_order"):
+        options.fixed = fixed_successors(team)
     original = getattr(team, "_coordgap_original", None) or team.run_stream
     team_name = str(getattr(team, "name", None) or type(team).__name__)
 
