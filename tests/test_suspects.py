@@ -682,3 +682,26 @@ def test_a_message_that_is_a_failed_call_reply_blames_its_agent() -> None:
     run.turn("customer_care", "Hi! Order C3307: 15.5 EUR refunded.")
     got = _rows(features.failed_code_author, run)
     assert [(r["agent"], r["span_id"], r["score"]) for r in got] == [("billing", billing, 1.0)]
+
+
+def test_a_step_whose_message_was_read_gets_no_handoff_credit_the_messages_deny() -> None:
+    """Handoffs without payload text say only who spoke after whom; where the messages
+    were read, a checker that re-ran the coder's script introduced nothing."""
+    run = _task_run("How much VAT on 18,400 EUR net at the standard rate?")
+    run.turn("Data", "Standard rate in the file: 0.19.")
+    _hand(run, "Data", "Tax", None, "h1")
+    tax = run.turn("Tax", "Consulting falls under the reduced rate, so 0.07.")
+    _hand(run, "Tax", "Coder", None, "h2")
+    coder = run.turn("Coder", "```python\nprint(round(18400 * 0.07, 2))\n```")
+    _hand(run, "Coder", "Terminal", None, "h3")
+    run.turn("Terminal", "1288.0", actor="code")
+    _hand(run, "Terminal", "Checker", None, "h4")
+    checker = run.turn("Checker", "Re-running it:\n```python\nprint(round(18400 * 0.07, 2))\n```")
+    _hand(run, "Checker", "Terminal", None, "h5")
+    run.turn("Terminal", "1288.0", actor="code")
+    _hand(run, "Terminal", "Checker", None, "h6")
+    run.turn("Checker", "Same figure: 1288.0 EUR. TERMINATE")
+    run.say(run.root, "Same figure: 1288.0 EUR. TERMINATE")
+    got = {r["span_id"]: r["score"] for r in _rows(features.result_provenance, run)}
+    assert checker not in got
+    assert got[coder] == 0.5 and got[tax] == 0.5

@@ -309,6 +309,12 @@ def result_provenance(ctx: Context) -> pl.DataFrame:
     chain = handoff_chain(ctx)
     if chain.height == 0:
         return origin
+    # where the messages were read, a step whose own message they left out is no origin
+    said = ctx.turns.filter(
+        (pl.col("span_id") == pl.col("owner_span_id")) & (pl.col("output").str.len_chars() > 0)
+    ).select("trace_id", "span_id")
+    read = said.join(origin.select("trace_id").unique(), on="trace_id")
+    chain = chain.join(read, on=["trace_id", "span_id"], how="anti")
     per_step = origin.group_by("trace_id", "agent", "span_id").agg(o=pl.col("score").sum())
     extra = (
         chain.join(per_step, on=["trace_id", "agent", "span_id"], how="left")
