@@ -705,3 +705,11 @@ def test_a_step_whose_message_was_read_gets_no_handoff_credit_the_messages_deny(
     got = {r["span_id"]: r["score"] for r in _rows(features.result_provenance, run)}
     assert checker not in got
     assert got[coder] == 0.5 and got[tax] == 0.5
+
+
+def test_a_url_ends_before_the_sentence_punctuation_after_it() -> None:
+    frame = pl.DataFrame(
+        {"output": ["Open https://example.org/scorers; then https://example.org/a.csv."]}
+    )
+    got = frame.select(a=turns.atoms(pl.col("output")))["a"][0].to_list()
+    assert {"https://example.org/scorers", "https://example.org/a.csv"} <= set(got)

@@ -37,7 +37,7 @@ _VALUES: Final = {
 }
 
 ATOM: Final = (
-    r"https?://[^\s)\]>\"'`]+"
+    r"https?://[^\s)\]>\"'`]*[^\s)\]>\"'`.,;:!?]"
     r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
     r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
@@ -45,7 +45,8 @@ ATOM: Final = (
     r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:e[+-]?\d+)?"
     r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*"
 )
-"""What a result rests on: URLs, file names, identifiers (snake or camel case),
+"""What a result rests on: URLs (without the sentence's punctuation after them), file
+names, identifiers (snake or camel case),
 short quoted phrases (two to five words in double quotes, so JSON keys and whole
 JSON values are not atoms; words without digits or code punctuation, so a quoted
 program or escaped JSON is read for its numbers and names, not as one phrase; one
