@@ -13,7 +13,9 @@ from integration_support import need
 need("langgraph")
 
 from langchain_core.callbacks import BaseCallbackHandler  # noqa: E402
+from langchain_core.messages import AIMessage, HumanMessage  # noqa: E402
 from langgraph.graph import END, START, StateGraph  # noqa: E402
+from langgraph.graph.message import add_messages  # noqa: E402
 from langgraph.types import Send  # noqa: E402
 from opentelemetry import trace  # noqa: E402
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
@@ -34,6 +36,10 @@ class Draft(TypedDict, total=False):
     draft: str
     attempts: int
     approved: bool
+
+
+class Chat(TypedDict):
+    messages: Annotated[list[Any], add_messages]
 
 
 class Planned(TypedDict, total=False):
@@ -696,3 +702,29 @@ def test_handoff_violations_are_carried_drops_type_changes_and_missing_expected_
         "dropped_key: brand_voice",
         "type_mismatch: draft: str -> int",
     ]
+
+
+def test_an_agent_that_returns_its_whole_conversation_said_only_what_it_added(
+    memory: Any,
+) -> None:
+    """A swarm or supervisor agent's node returns its subgraph's whole message list:
+    its output content holds the messages it added, not the ones it was given."""
+
+    def lead(state: Chat) -> dict[str, Any]:
+        return {"messages": [AIMessage("Plan: count the rows of sales_q3.csv.", id="m-lead")]}
+
+    def worker(state: Chat) -> dict[str, Any]:
+        return {"messages": [*state["messages"], AIMessage("Done: 4812 rows.", id="m-work")]}
+
+    graph = StateGraph(Chat)
+    graph.add_node("lead", lead)
+    graph.add_node("worker", worker)
+    graph.add_edge(START, "lead")
+    graph.add_edge("lead", "worker")
+    provider, exporter = memory
+    app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider, capture_content=True)
+    app.invoke({"messages": [HumanMessage("How many rows in sales_q3.csv?", id="m-task")]})
+    said = _by_name(exporter.get_finished_spans())["invoke_agent worker"][0]
+    output = said.attributes[semconv.OUTPUT_CONTENT]
+    assert "4812" in output
+    assert "Plan: count" not in output and "How many rows" not in output

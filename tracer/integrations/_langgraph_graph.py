@@ -59,6 +59,8 @@ class _NodeRun:
     tool_call: bool = False  # a step that is one ToolNode call (its span is execute_tool)
     has_steps: bool = False  # an agent that ran a subgraph (its nodes are its steps)
     said: list[Any] = field(default_factory=list)  # an agent: the messages its steps added
+    # the keys of the messages in its input state (what it returns again is not its own)
+    given: frozenset[str] = frozenset()
     # an agent: its incoming handoffs, written when it ends (its actor is known then)
     pending: list[Any] = field(default_factory=list)
 

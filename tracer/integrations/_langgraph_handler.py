@@ -48,8 +48,10 @@ from tracer.integrations._langgraph_graph import (
 )
 from tracer.integrations._langgraph_handoff import Handoff, HandoffWriter
 from tracer.integrations._langgraph_steps import (
+    added,
     command_update,
     inferred_actor,
+    message_keys,
     messages_of,
     text_verdict,
 )
@@ -315,6 +317,7 @@ class CoordgapCallbackHandler(StepCallbacks):
                 pushed=pushed,
                 task_ns=task_ns,
                 pending=list(pending),
+                given=message_keys(state.get("messages")),
             )
 
     @_guarded("langgraph.on_chain_end")
@@ -425,7 +428,8 @@ class CoordgapCallbackHandler(StepCallbacks):
             said = node.said or messages_of(outputs)
             if self._content.enabled:
                 # what its steps said (the subgraph's output messages), else its update
-                shown = {"messages": node.said} if node.said else update or outputs
+                shown = {"messages": node.said} if node.said else added(update, node.given)
+                shown = shown or outputs
                 if shown is not None:
                     span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(shown))
             actor = self._actors.get(node.name) or inferred_actor(node)

@@ -107,6 +107,35 @@ def messages_of(outputs: Any) -> list[Any]:
     return [] if found is None else [found]
 
 
+def message_keys(messages: Any) -> frozenset[str]:
+    """What identifies each message of a state's ``messages`` (its id, else its type and
+    content): the messages a node got, so those it hands back again are told apart."""
+    if not isinstance(messages, (list, tuple)):
+        return frozenset()
+    return frozenset(_message_key(m) for m in messages)
+
+
+def _message_key(message: Any) -> str:
+    if isinstance(message, Mapping):
+        ident, kind, text = message.get("id"), message.get("type"), message.get("content")
+    else:
+        ident = getattr(message, "id", None)
+        kind, text = getattr(message, "type", None), getattr(message, "content", None)
+    return f"id:{ident}" if ident else f"{kind}:{text!r}"
+
+
+def added(update: Any, given: frozenset[str]) -> Any:
+    """``update`` with the messages of ``given`` left out of its ``messages``: an agent
+    that returns its whole conversation (a swarm or supervisor agent's subgraph state)
+    said only the messages it added."""
+    if not given or not isinstance(update, Mapping):
+        return update
+    messages = update.get("messages")
+    if not isinstance(messages, (list, tuple)):
+        return update
+    return {**update, "messages": [m for m in messages if _message_key(m) not in given]}
+
+
 def command_update(error: BaseException) -> Any:
     """The update of the ``Command`` a ``ParentCommand`` carries up; None for other errors."""
     command = error.args[0] if error.args else None
