@@ -713,3 +713,31 @@ def test_a_url_ends_before_the_sentence_punctuation_after_it() -> None:
     )
     got = frame.select(a=turns.atoms(pl.col("output")))["a"][0].to_list()
     assert {"https://example.org/scorers", "https://example.org/a.csv"} <= set(got)
+
+
+def test_a_step_reporting_a_program_run_is_a_runner_and_later_prose_no_recovery() -> None:
+    """A graph node that posts the run's result (an exit status in a JSON state) ran
+    the coder's script: a rule that named it leaves the agent to the ranking, and the
+    writer's later JSON message is no clean rerun."""
+    run = _task_run("Average repair time of the 2024 cast-iron breaks, in hours?")
+    coder = run.turn("coder", "```python\nhours = [7.5, 9.0]\nprint(statistics.mean(hours))\n```")
+    runner = run.turn(
+        "runner",
+        '{"messages": [{"content": "exitcode: 1\\nNameError: name \'statistics\'"}]}',
+        actor="code",
+    )
+    run.turn("writer", '{"messages": [{"content": "Average repair time: 8.25 hours."}]}')
+    ctx = _ctx(run)
+    got = features.failed_code_author(ctx)
+    assert got.select("agent", "span_id", "score").rows() == [("coder", coder, 1.0)]
+    named = pl.DataFrame(
+        {
+            "trace_id": [run.trace_id],
+            "agent": ["runner"],
+            "span_id": [runner],
+            "rule": ["content_signal"],
+            "detector": ["crash_in_turn"],
+        }
+    )
+    reporters = features.rule_named_reporters(Context(ctx.turns, named, ctx.handoffs))
+    assert reporters["trace_id"].to_list() == [run.trace_id]

@@ -37,7 +37,7 @@ from analyzer.suspects.result_features import (
     dropped_constraint,
     trouble_cause,
 )
-from analyzer.suspects.turns import FAIL
+from analyzer.suspects.turns import FAIL, PROGRAM_RUN
 from analyzer.suspects.wording import line
 
 __all__ = [
@@ -88,8 +88,10 @@ def rule_named_reporters(ctx: Context) -> pl.DataFrame:
 def _ran(ctx: Context) -> pl.DataFrame:
     """(trace_id) of the runs where a rule or detector named an executor's step: it
     ran what it was given, so who wrote that (:func:`failed_code_author`) decides."""
+    # an executor, or a step whose message reports a program's run and holds no code
+    runs = pl.col("output").fill_null("").str.contains(PROGRAM_RUN) & ~pl.col("has_code")
     runners = ctx.turns.filter(
-        pl.col("is_exec") & (pl.col("span_id") == pl.col("owner_span_id"))
+        (pl.col("is_exec") | runs) & (pl.col("span_id") == pl.col("owner_span_id"))
     ).select("trace_id", "span_id")
     return (
         ctx.named.filter(pl.col("agent").is_not_null())
@@ -207,15 +209,19 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
     unrecovered failure (no later clean executor reply) scores 1, a recovered one 0.3."""
     t = ctx.turns
     # an agent's message that is a tool's reply (a JSON object, as a plain message log
-    # holds a call's result under its caller's name) is its own call
+    # holds a call's result under its caller's name) is its own call; one that reports
+    # a program's run (an exit status, a traceback) ran someone's code
     reply = pl.col("output").str.contains(r"^\s*\{") & ~pl.col("has_code")
+    ran = pl.col("output").str.contains(PROGRAM_RUN)
     ex = t.filter(
         (pl.col("is_exec") | reply) & ~pl.col("is_run") & pl.col("output").is_not_null()
-    ).with_columns(is_tool=pl.col("is_tool") | (reply & ~pl.col("is_exec")))
+    ).with_columns(is_tool=pl.col("is_tool") | (reply & ~pl.col("is_exec") & ~ran))
     if ex.height == 0:
         return empty()
     last_clean = (
-        ex.filter(~pl.col("fails")).group_by("trace_id").agg(clean_turn=pl.col("turn").max())
+        ex.filter(~pl.col("fails") & (pl.col("is_exec") | ran))
+        .group_by("trace_id")
+        .agg(clean_turn=pl.col("turn").max())
     )
     failed = (
         ex.filter(pl.col("fails"))

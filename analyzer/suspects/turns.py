@@ -18,7 +18,7 @@ import polars as pl
 
 from analyzer import content, queries
 
-__all__ = ["ATOM", "CODE", "FAIL", "TROUBLE", "annotate", "atoms", "load", "params"]
+__all__ = ["ATOM", "CODE", "FAIL", "PROGRAM_RUN", "TROUBLE", "annotate", "atoms", "load", "params"]
 
 # bound beside the vocabulary (analyzer.queries.bind supplies operations, actors and
 # content directions)
@@ -70,6 +70,10 @@ FAIL: Final = (
 """A failed run in a program's or tool's output: a non-zero exit status, a traceback,
 an error line, an HTTP 4xx/5xx, an error object, a result that says it did not
 succeed (``"ok": false``)."""
+
+PROGRAM_RUN: Final = r"(?i)exit ?(?:code|status)|traceback \(most recent call last\)"
+"""A program's run reported in a message, failed or not: its exit status or a
+traceback."""
 
 TROUBLE: Final = (
     r"(?i)\b(?:I|we) (?:was|were|am|are|have been) (?:unable|not able) to\b"
