@@ -741,3 +741,13 @@ def test_a_step_reporting_a_program_run_is_a_runner_and_later_prose_no_recovery(
     )
     reporters = features.rule_named_reporters(Context(ctx.turns, named, ctx.handoffs))
     assert reporters["trace_id"].to_list() == [run.trace_id]
+
+
+def test_a_machine_made_id_holds_no_values() -> None:
+    text = (
+        'Done. {"id": "lc_run--01a2458a-86e1-7743-8ed4-ee1e8fadb598-0", "call": "5f3c9a7e12b04d"}'
+        " Total 5501.0 MG in FY2024, 1.2e5 rows."
+    )
+    got = pl.DataFrame({"output": [text]}).select(a=turns.atoms(pl.col("output")))["a"][0]
+    assert {"5501", "1.2e5"} <= set(got.to_list())
+    assert not {"-86e1", "-7743", "-01"} & set(got.to_list())

@@ -53,6 +53,14 @@ program or escaped JSON is read for its numbers and names, not as one phrase; on
 to five in single quotes), decimals and numbers of
 two digits or more (8,412 whole), and names (capitalised words inside a sentence)."""
 
+GENERATED_ID: Final = (
+    r"(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+    r"|\b[0-9]*[a-f][0-9a-f]{10,}\b"
+)
+"""A machine-made id inside a message (a UUID; a hex id of 12 or more characters
+with a letter in it): no value, and its digit groups are no figures (``-86e1`` in a
+message id is not 860). Only whole words go: ``2024``, ``1.2e5``, ``FY2024`` stay."""
+
 FLOAT_DECIMALS: Final = 9
 """A decimal printed with twelve or more places is rounded to this many (a float's
 printing artefact, such as ``0.30000000000000004``, is not a value of its own)."""
@@ -158,7 +166,8 @@ def atoms(text: pl.Expr) -> pl.Expr:
     long_decimal = cleaned.str.contains(r"^-?\d+\.\d{12,}$")
     rounded = cleaned.cast(pl.Float64, strict=False).round(FLOAT_DECIMALS).cast(pl.String)
     return (
-        text.str.extract_all(ATOM)
+        text.str.replace_all(GENERATED_ID, " ")
+        .str.extract_all(ATOM)
         .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
         .list.unique()
     )
