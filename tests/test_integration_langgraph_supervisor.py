@@ -149,7 +149,8 @@ def test_inner_nodes_are_steps_of_their_agent_not_agents(memory: Any) -> None:
 
 def test_supervisor_plan_span_carries_what_its_model_said(memory: Any) -> None:
     """The supervisor's node ends in the Command its handoff tool sends up: its plan
-    span still carries its words (and a worker's span all its steps said)."""
+    span still carries its words (and a worker's span all its model said; its tool's
+    reply is on the tool's span)."""
     provider, exporter = memory
     _run(_team(tracer_provider=provider, capture_content=True))
     spans = _spans(exporter)
@@ -164,9 +165,16 @@ def test_supervisor_plan_span_carries_what_its_model_said(memory: Any) -> None:
     assert said[0][-1]["tool_calls"][0]["name"] == "transfer_to_researcher"
     research = next(s for s in spans if s.name == "invoke_agent researcher")
     words = json.loads(research.attributes[semconv.OUTPUT_CONTENT])["messages"]
-    assert [m["type"] for m in words] == ["ai", "tool", "ai"]
-    assert words[1]["content"] == "the moon raises tides"
-    assert words[2]["content"] == "tides come from the moon"
+    assert [m["type"] for m in words] == ["ai", "ai"]
+    assert words[1]["content"] == "tides come from the moon"
+    tool = next(
+        s
+        for s in spans
+        if s.name.startswith("execute_tool")
+        and s.parent
+        and s.parent.span_id == research.context.span_id
+    )
+    assert "the moon raises tides" in tool.attributes[semconv.OUTPUT_CONTENT]
 
 
 def test_handoff_from_the_supervisor_goes_where_its_command_sent_it(memory: Any) -> None:

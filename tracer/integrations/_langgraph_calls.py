@@ -15,6 +15,7 @@ from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.trace import Span
 
+from tracer import semconv
 from tracer.integrations._common import (
     _Content,
     _detach_quietly,
@@ -23,11 +24,13 @@ from tracer.integrations._common import (
 )
 from tracer.integrations._langgraph_graph import _GraphRun, _is_bubble_up, _NodeRun
 from tracer.integrations._langgraph_steps import (
+    is_tool_message,
     messages_of,
     model_of,
     step_end,
     step_start,
     tool_start,
+    tool_text,
 )
 
 __all__: list[str] = []
@@ -117,6 +120,10 @@ class StepCallbacks(BaseCallbackHandler):
                 _record_error(span, error)
             step_end(step)
             said = messages_of(outputs) if error is None else []
+            replies = tool_text(said) if step.tool_call and self._content.enabled else None
+            if replies is not None:  # a ToolNode call's step is its tool span
+                span.set_attribute(semconv.OUTPUT_CONTENT, self._content.render(replies))
+            said = [m for m in said if not is_tool_message(m)]
             agent = step.owner_run
             if said and agent is not None:
                 with self._lock:
@@ -195,6 +202,12 @@ class StepCallbacks(BaseCallbackHandler):
 
     @_guarded("langgraph.on_tool_end")
     def on_tool_end(self, output: Any, *, run_id: UUID, **kwargs: Any) -> None:
+        if self._content.enabled:
+            with self._lock:
+                found = self._tools.get(run_id)
+            if found is not None:
+                reply = getattr(output, "content", output)  # a ToolMessage, or the value
+                found[0].set_attribute(semconv.OUTPUT_CONTENT, self._content.render(reply))
         self._end_tool(run_id, None)
 
     @_guarded("langgraph.on_tool_error")

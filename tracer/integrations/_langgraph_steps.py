@@ -124,16 +124,39 @@ def _message_key(message: Any) -> str:
     return f"id:{ident}" if ident else f"{kind}:{text!r}"
 
 
+def is_tool_message(message: Any) -> bool:
+    """A tool's reply in a conversation (a ``ToolMessage``): the tool's words, which its
+    tool span holds, not the agent's."""
+    kind = message.get("type") if isinstance(message, Mapping) else getattr(message, "type", None)
+    return kind == "tool"
+
+
+def tool_text(messages: list[Any]) -> str | None:
+    """The replies of a tool call's messages, one per line (None when none has text)."""
+    texts = []
+    for message in messages:
+        text = (
+            message.get("content")
+            if isinstance(message, Mapping)
+            else getattr(message, "content", None)
+        )
+        if is_tool_message(message) and text:
+            texts.append(text if isinstance(text, str) else repr(text))
+    return "\n".join(texts) or None
+
+
 def added(update: Any, given: frozenset[str]) -> Any:
-    """``update`` with the messages of ``given`` left out of its ``messages``: an agent
-    that returns its whole conversation (a swarm or supervisor agent's subgraph state)
-    said only the messages it added."""
+    """``update`` with the messages of ``given`` and its tools' replies left out of its
+    ``messages``: an agent that returns its whole conversation (a swarm or supervisor
+    agent's subgraph state) said only the messages it added; its tools' replies are
+    on its tool spans."""
     if not given or not isinstance(update, Mapping):
         return update
     messages = update.get("messages")
     if not isinstance(messages, (list, tuple)):
         return update
-    return {**update, "messages": [m for m in messages if _message_key(m) not in given]}
+    kept = [m for m in messages if _message_key(m) not in given and not is_tool_message(m)]
+    return {**update, "messages": kept}
 
 
 def command_update(error: BaseException) -> Any:
