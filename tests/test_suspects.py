@@ -751,3 +751,21 @@ def test_a_machine_made_id_holds_no_values() -> None:
     got = pl.DataFrame({"output": [text]}).select(a=turns.atoms(pl.col("output")))["a"][0]
     assert {"5501", "1.2e5"} <= set(got.to_list())
     assert not {"-86e1", "-7743", "-01"} & set(got.to_list())
+
+
+def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
+    """An orchestrator's "Run it." between the code and the terminal's reply: a code
+    actor that never writes code is the executor all the same, so the coder's
+    program, not the orchestrator's instruction, is where its output came from."""
+    run = _task_run("How many planets in nearby_planets.csv have a period under 10 days?")
+    run.turn("Orchestrator", "Count the planets with a period under 10 days.")
+    coder = run.turn(
+        "Coder", "```python\nshort = [p for p in periods if p <= 10]\nprint(len(short))\n```"
+    )
+    run.turn("Orchestrator", "Run it.")
+    run.turn("Terminal", "8 of 12", actor="code")
+    run.say(run.root, "8 of the 12 planets.")
+    frame = _ctx(run).turns.filter(pl.col("agent") == "Terminal")
+    assert frame["is_exec"].to_list() == [True]
+    got = _rows(features.answer_origin, run)
+    assert (got[0]["agent"], got[0]["span_id"]) == ("Coder", coder)

@@ -16,7 +16,8 @@
 -- after code and one message calling it by name), and
 -- whose turns mostly come after code (`after_code`: a turn holding code came since
 -- this agent's previous turn, within the last three turns).
--- A `code` actor alone is no executor: a graph node that writes is one too.
+-- A `code` actor alone is no executor (a graph node that writes is one too), but one
+-- that never writes code and mostly follows code need not answer right after it.
 CREATE OR REPLACE TEMP TABLE cg_msg AS
 WITH c AS (
     SELECT c.trace_id, c.span_id,
@@ -100,7 +101,10 @@ executors AS (
     WHERE NOT is_run AND NOT is_tool AND agent IS NOT NULL AND output IS NOT NULL
       AND operation IS DISTINCT FROM $o_handoff
     GROUP BY ALL
-    HAVING NOT bool_or(has_code) AND count(*) FILTER (WHERE right_after_code) >= 1
+    -- a code actor (the integration said so) need not answer right after the code:
+    -- an orchestrator may say "run it" between
+    HAVING NOT bool_or(has_code)
+       AND (count(*) FILTER (WHERE right_after_code) >= 1 OR bool_and(actor = $a_code))
        AND 2 * count(*) FILTER (WHERE after_code) >= count(*)
 )
 SELECT w.trace_id, w.span_id, w.name, w.operation, w.actor, w.start_ns, w.own_agent, w.agent,

@@ -17,6 +17,7 @@ import duckdb
 import polars as pl
 
 from analyzer import content, queries
+from tracer import semconv
 
 __all__ = ["ATOM", "CODE", "FAIL", "PROGRAM_RUN", "TROUBLE", "annotate", "atoms", "load", "params"]
 
@@ -35,6 +36,8 @@ _VALUES: Final = {
         "decomposition_omission",
     ],
 }
+
+_A_CODE: Final = semconv.Actor.CODE.value
 
 ATOM: Final = (
     r"https?://[^\s)\]>\"'`]*[^\s)\]>\"'`.,;:!?]"
@@ -182,12 +185,12 @@ def _earlier(expr: pl.Expr, k: int) -> pl.Expr:
 def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     """``is_exec``: a tool's turn, or a turn of an agent that never writes code in the
     run, replies right after another agent's code at least once (or after code and
-    one message calling it by name), and whose content
+    one message calling it by name; a code actor need not), and whose content
     turns mostly come after code (a code turn since its previous turn, within the
     last three turns); the detectors' ``detector_messages`` uses the same rule."""
     said = (
         frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
-        .select("trace_id", "turn", "agent", "output", "has_code", "is_tool")
+        .select("trace_id", "turn", "agent", "actor", "output", "has_code", "is_tool")
         .sort("trace_id", "turn")
     )
     code_turn = pl.when(pl.col("has_code")).then(pl.col("turn"))
@@ -235,8 +238,15 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
             after=pl.col("after_code").sum(),
             right=pl.col("right_after").sum(),
             n=pl.len(),
+            coded=(pl.col("actor") == _A_CODE).all(),
         )
-        .filter(~pl.col("wrote") & (pl.col("right") >= 1) & (pl.col("after") * 2 >= pl.col("n")))
+        # a code actor (the integration said so) need not answer right after the code:
+        # an orchestrator may say "run it" between
+        .filter(
+            ~pl.col("wrote")
+            & ((pl.col("right") >= 1) | pl.col("coded"))
+            & (pl.col("after") * 2 >= pl.col("n"))
+        )
         .select("trace_id", "agent", exec_agent=pl.lit(True))
     )
     frame = frame.join(per_agent, on=["trace_id", "agent"], how="left")
