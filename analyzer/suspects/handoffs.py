@@ -34,6 +34,7 @@ import polars as pl
 
 from analyzer import content, queries
 from analyzer.suspects.base import COLUMNS, Context, empty
+from analyzer.suspects.messages import readable_column
 from analyzer.suspects.provenance import CODE_KEEP
 from analyzer.suspects.turns import atoms
 from analyzer.suspects.wording import line, percent
@@ -86,6 +87,7 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         ).cast(SCHEMA)
     return (
         edges.join(payloads.pl(), on=["trace_id", "span_id"], how="left")
+        .with_columns(readable_column("payload"), readable_column("reply"))
         .sort("trace_id", "start_ns", "span_id")
         .select(list(SCHEMA))
         .cast(SCHEMA)

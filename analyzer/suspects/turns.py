@@ -17,6 +17,7 @@ import duckdb
 import polars as pl
 
 from analyzer import content, queries
+from analyzer.suspects.messages import readable_column
 from tracer import semconv
 
 __all__ = ["ATOM", "CODE", "FAIL", "PROGRAM_RUN", "TROUBLE", "annotate", "atoms", "load", "params"]
@@ -112,6 +113,7 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     frame = con.sql(queries.sql("suspect_turns"), params=params("suspect_turns")).pl()
     if content.has_content_table(con):
         frame = frame.join(_text(con, frame), on=["trace_id", "span_id"], how="left")
+        frame = frame.with_columns(readable_column("output"), readable_column("input"))
     else:
         frame = frame.with_columns(output=pl.lit(None, pl.String), input=pl.lit(None, pl.String))
     return annotate(frame.sort("trace_id", "turn").select(_COLUMNS))

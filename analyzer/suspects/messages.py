@@ -1,0 +1,117 @@
+"""What an agent said, where its framework recorded a list of chat messages as JSON.
+
+Frameworks record an agent's output (and a handoff's payload) as the messages it
+added, in the chat-message shape most of them share: ``{"messages": [...]}`` or a
+list of messages, each ``{"role" or "type", "content", "tool_calls", "id", ...}``.
+Read as plain text, such a record's ids, keys and metadata look like values a
+result rests on, and its escaped newlines hide code blocks. :func:`readable`
+renders it as the messages' text and tool calls; anything else (plain text, a
+tool's own JSON result, an error object) stays as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Final
+
+import polars as pl
+
+__all__ = ["readable", "readable_column"]
+
+_MESSAGE_KEYS: Final = frozenset({"role", "type", "name"})
+"""Beside ``content``, one of these marks a dict as a chat message."""
+
+_CONTENT: Final = re.compile(r'"content"\s*:\s*("(?:[^"\\]|\\.)*")')
+"""A message's string content inside JSON text, escapes and all."""
+
+_CUT_MESSAGES: Final = re.compile(r'"(?:role|type)"\s*:\s*"')
+"""A chat message's role or type key: with ``content``, a record cut off at the
+content cap is still read as messages."""
+
+
+def _is_message(value: Any) -> bool:
+    return isinstance(value, dict) and "content" in value and not _MESSAGE_KEYS.isdisjoint(value)
+
+
+def _messages(value: Any) -> list[Any] | None:
+    """The chat messages ``value`` holds, or None when it is no message record."""
+    if isinstance(value, dict) and isinstance(value.get("messages"), list):
+        found = value["messages"]
+    elif isinstance(value, list):
+        found = value
+    elif _is_message(value):
+        found = [value]
+    else:
+        return None
+    return found if found and all(_is_message(m) for m in found) else None
+
+
+def _content(value: Any) -> str:
+    """A message's content: a string, or the text of its parts."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        parts = (p.get("text") if isinstance(p, dict) else p for p in value)
+        return "\n".join(p for p in parts if isinstance(p, str))
+    return ""
+
+
+def _call(call: Any) -> str:
+    """A tool call as ``name(arguments)``: the arguments are what the agent chose."""
+    if not isinstance(call, dict):
+        return ""
+    found = call.get("function")
+    function: dict[str, Any] = found if isinstance(found, dict) else {}
+    name = call.get("name") or function.get("name") or ""
+    args = call.get("args", function.get("arguments"))
+    if args in (None, "", {}):
+        return f"{name}()"
+    text = args if isinstance(args, str) else json.dumps(args, ensure_ascii=False)
+    return f"{name}({text})"
+
+
+def _render(message: dict[str, Any]) -> str:
+    calls = message.get("tool_calls")
+    lines = [_content(message.get("content"))]
+    lines += [_call(c) for c in calls] if isinstance(calls, list) else []
+    return "\n".join(line for line in lines if line)
+
+
+def readable(text: str | None) -> str | None:
+    """``text`` as its messages' text and tool calls when it is a chat-message record
+    in JSON; otherwise ``text`` unchanged."""
+    if text is None:
+        return None
+    bare = text.strip()
+    if bare[:1] not in ("{", "["):
+        return text
+    try:
+        found = _messages(json.loads(bare))
+    except ValueError:
+        return _cut(text)
+    if found is None:
+        return text
+    return "\n\n".join(_render(m) for m in found)
+
+
+def _cut(text: str) -> str:
+    """A message record that does not parse (cut off at the content cap): its
+    messages' whole string contents, in order; other text unchanged."""
+    if not _CUT_MESSAGES.search(text):
+        return text
+    contents = [_string(m.group(1)) for m in _CONTENT.finditer(text)]
+    return "\n\n".join(c for c in contents if c) if contents else text
+
+
+def _string(literal: str) -> str:
+    """A JSON string literal's text (its raw text when an escape is malformed)."""
+    try:
+        return str(json.loads(literal))
+    except ValueError:
+        return literal[1:-1]
+
+
+def readable_column(name: str) -> pl.Expr:
+    """The column ``name`` read with :func:`readable`."""
+    return pl.col(name).map_elements(readable, return_dtype=pl.String, skip_nulls=True)

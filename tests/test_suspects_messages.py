@@ -1,0 +1,78 @@
+"""A framework's chat-message record is read as what the agent said, not as JSON."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from analyzer.suspects.messages import readable
+from analyzer.suspects.turns import annotate
+
+_AI = {
+    "additional_kwargs": {},
+    "content": "Straight division:\n```python\nprint(5501.0 / 50385)\n```",
+    "id": "lc_run--01a2458e-b475-7235-a599-4998493b98dd-0",
+    "name": "python_coder",
+    "response_metadata": {"token_usage": 4821},
+    "tool_calls": [{"args": {"doc_id": "audit-2024"}, "id": "call_t004", "name": "open_doc"}],
+    "type": "ai",
+}
+
+
+def test_a_message_record_reads_as_its_text_and_tool_calls() -> None:
+    text = readable(json.dumps({"active_agent": "x", "messages": [_AI]}))
+    assert text == (
+        "Straight division:\n```python\nprint(5501.0 / 50385)\n```\n"
+        'open_doc({"doc_id": "audit-2024"})'
+    )
+
+
+def test_openai_shaped_messages_and_content_parts() -> None:
+    record = [
+        {"role": "user", "content": [{"type": "text", "text": "Sum 12 and 30"}]},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [{"id": "c1", "function": {"name": "add", "arguments": '{"a": 12}'}}],
+        },
+    ]
+    assert readable(json.dumps(record)) == 'Sum 12 and 30\n\nadd({"a": 12})'
+
+
+def test_a_record_cut_at_the_content_cap_keeps_its_whole_contents() -> None:
+    cut = json.dumps([_AI, {**_AI, "content": "second 77.5"}])[:-60] + "...[truncated]"
+    assert readable(cut) == f"{_AI['content']}\n\nsecond 77.5"
+
+
+def test_other_text_and_other_json_stay_as_they_are() -> None:
+    for text in (
+        "Total: 12.5 MG",
+        '{"error": {"code": 503, "message": "down"}}',
+        '{"results": [{"doc_id": "a-1", "title": "t"}]}',
+        "[1, 2, 3]",
+        '{"content": "no role or type", "x": 1}',
+        "{not json",
+    ):
+        assert readable(text) == text
+    assert readable(None) is None
+
+
+def test_ids_and_metadata_of_a_message_record_are_no_atoms() -> None:
+    frame = pl.DataFrame(
+        {
+            "trace_id": ["t"],
+            "turn": [0],
+            "agent": ["python_coder"],
+            "actor": [None],
+            "output": [readable(json.dumps({"messages": [_AI]}))],
+            "has_code": [False],
+            "is_tool": [False],
+            "is_run": [False],
+        },
+        schema_overrides={"actor": pl.String},
+    )
+    got = set(annotate(frame)["atoms"][0])
+    assert {"5501.0", "50385"} <= got or {"5501", "50385"} <= got
+    assert not got & {"lc_run", "call_t004", "4821", "token_usage", "response_metadata"}
+    assert annotate(frame)["has_code"][0]
