@@ -255,6 +255,22 @@ def test_an_executor_called_by_name_after_the_code_is_still_an_executor() -> Non
     assert by_agent == {"Coder": False, "Lead": False, "Terminal": True}
 
 
+def test_an_executor_after_an_unnamed_run_it_is_an_executor_but_not_after_a_plan() -> None:
+    """Code, then another agent's `Run it.` (no name, no value), then the output: an
+    executor. The code's own author saying something without a value in between
+    (a plan holding code, then a request) does not make the next speaker one."""
+    run = _task_run("Fold change of 1.2e5 cells?")
+    run.turn("Coder", CODE)
+    run.turn("Lead", "Run it.")
+    run.turn("Box", "9.6")
+    run.turn("Lead", "Plan:\n```\nsurfer reads the page\n```")
+    run.turn("Lead", "Please read the page and report.")
+    run.turn("Surfer", "The page says 9.6.")
+    frame = _ctx(run).turns.filter(~pl.col("is_run"))
+    by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=False))
+    assert by_agent == {"Coder": False, "Lead": False, "Box": True, "Surfer": False}
+
+
 def _hand(run: Run, source: str, target: str, payload: str | None, digest: str) -> str:
     """A handoff span with its payload fingerprint and, unless None, its text."""
     span = run.handoff(source, target, attributes={semconv.HANDOFF_PAYLOAD_HASH: digest})

@@ -82,12 +82,17 @@ marks AS (
                -1) > coalesce(lag(turn) OVER (PARTITION BY trace_id, agent ORDER BY turn), -1)
                AND NOT has_code AND NOT coalesce(names_other, false) AS after_code,
            -- right after code, or after code and one message that calls this agent
-           -- by name (an orchestrator passing the code on)
+           -- by name, or another agent's that holds no digit (an orchestrator passing
+           -- the code on: "run it")
            (coalesce(lag(has_code) OVER (PARTITION BY trace_id ORDER BY turn), false)
             OR (coalesce(lag(has_code, 2) OVER (PARTITION BY trace_id ORDER BY turn), false)
-                AND contains(coalesce(lag(low) OVER (PARTITION BY trace_id ORDER BY turn), ''),
-                             lower(coalesce(agent, '')))
-                AND agent IS NOT NULL))
+                AND ((contains(coalesce(lag(low) OVER (PARTITION BY trace_id ORDER BY turn), ''),
+                               lower(coalesce(agent, '')))
+                      AND agent IS NOT NULL)
+                     OR (NOT regexp_matches(coalesce(lag(low) OVER (PARTITION BY trace_id
+                                                                    ORDER BY turn), '0'), '\d')
+                         AND lag(agent) OVER (PARTITION BY trace_id ORDER BY turn)
+                             <> lag(agent, 2) OVER (PARTITION BY trace_id ORDER BY turn)))))
                AND NOT has_code AND NOT coalesce(names_other, false) AS right_after_code
     FROM addressed
 ),

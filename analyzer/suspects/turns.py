@@ -187,7 +187,8 @@ def _earlier(expr: pl.Expr, k: int) -> pl.Expr:
 def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     """``is_exec``: a tool's turn, or a turn of an agent that never writes code in the
     run, replies right after another agent's code at least once (or after code and
-    one message calling it by name; a code actor need not), and whose content
+    one message calling it by name, or another agent's holding no digit: "run it"; a
+    code actor need not), and whose content
     turns mostly come after code (a code turn since its previous turn, within the
     last three turns); the detectors' ``detector_messages`` uses the same rule."""
     said = (
@@ -218,15 +219,26 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
         & ~pl.col("has_code")
         & ~pl.col("instruction"),
         # right after code, or after code and one message that calls this agent by
-        # name (an orchestrator passing the code on)
+        # name, or that holds no digit and is not the code's author's (an orchestrator
+        # passing the code on: "run it")
         right_after=(
             _earlier(pl.col("has_code"), 1).fill_null(False)
             | (
                 _earlier(pl.col("has_code"), 2).fill_null(False)
-                & _earlier(pl.col("output"), 1)
-                .fill_null("")
-                .str.to_lowercase()
-                .str.contains(pl.col("agent").fill_null("\u0000").str.to_lowercase(), literal=True)
+                & (
+                    _earlier(pl.col("output"), 1)
+                    .fill_null("")
+                    .str.to_lowercase()
+                    .str.contains(
+                        pl.col("agent").fill_null("\u0000").str.to_lowercase(), literal=True
+                    )
+                    | (
+                        ~_earlier(pl.col("output"), 1).fill_null("0").str.contains(r"\d")
+                        & (_earlier(pl.col("agent"), 1) != _earlier(pl.col("agent"), 2)).fill_null(
+                            False
+                        )
+                    )
+                )
             )
         )
         & ~pl.col("has_code")
