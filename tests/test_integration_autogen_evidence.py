@@ -92,8 +92,10 @@ def _team(script: Script, work_dir: Path) -> Any:
         _agent("qa", replies.get("qa", [])),
     ]
     speakers = iter([who for who, _ in script])
-    stop = TextMentionTermination("APPROVED", sources=["qa"]) | MaxMessageTermination(
-        len(script) + 1
+    stop = (
+        TextMentionTermination("APPROVED", sources=["qa"])
+        | TextMentionTermination("TERMINATE", sources=["qa"])
+        | MaxMessageTermination(len(script) + 1)
     )
     return SelectorGroupChat(
         agents,
@@ -104,14 +106,22 @@ def _team(script: Script, work_dir: Path) -> Any:
     )
 
 
-def _run(script: Script, tmp_path: Path, capture: bool = True) -> dict[str, list[ReadableSpan]]:
+_CODE_TERMINAL = {"terminal": semconv.ACTOR_CODE}
+
+
+def _run(
+    script: Script,
+    tmp_path: Path,
+    capture: bool = True,
+    actors: dict[str, str] | None = _CODE_TERMINAL,
+) -> dict[str, list[ReadableSpan]]:
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
     team = cg_autogen.instrument(
         _team(script, tmp_path),
         verify=["qa"],
-        actors={"terminal": semconv.ACTOR_CODE},
+        actors=actors,
         capture_content=capture,
         tracer_provider=provider,
     )
@@ -236,6 +246,29 @@ def test_a_run_that_ends_unapproved_ends_on_a_reject(tmp_path: Path) -> None:
     )
     assert _verdicts(named) == [semconv.VERDICT_REJECT]
     assert named["verify qa"][0].attributes[semconv.VERIFY_REASON] == "run ended without approval"
+
+
+def test_a_reviewer_whose_sign_off_stopped_the_team_accepted(tmp_path: Path) -> None:
+    """QA's last words stopped the team (a text-mention termination quotes them):
+    QA let the work go, an accept; a question when the message cap stopped it is not."""
+    named = _run(
+        [
+            ("engineer", f"Points:\n{FIXED}"),
+            ("terminal", None),
+            ("qa", "Checked against the log, the figures hold. TERMINATE"),
+        ],
+        tmp_path,
+    )
+    assert _verdicts(named) == [semconv.VERDICT_ACCEPT]
+    assert named["verify qa"][0].attributes[semconv.VERIFY_REASON] == "ended the run"
+
+
+def test_a_code_executor_is_a_code_actor_by_default(tmp_path: Path) -> None:
+    """No actors= given: the CodeExecutorAgent's turns are a code actor's, the rest
+    a model's."""
+    named = _run([("engineer", f"Points:\n{FIXED}"), ("terminal", None)], tmp_path, actors=None)
+    assert named["invoke_agent terminal"][0].attributes[semconv.ACTOR] == semconv.ACTOR_CODE
+    assert named["invoke_agent engineer"][0].attributes[semconv.ACTOR] == semconv.ACTOR_MODEL
 
 
 def test_uninstrument_restores_the_executor(tmp_path: Path) -> None:
