@@ -19,13 +19,23 @@ from __future__ import annotations
 
 import warnings
 
-from benchmarks.corpus import _captain_cases_bp
+from benchmarks.corpus import (
+    _captain_cases_bp,
+    _captain_cases_dosing,
+    _captain_cases_dropout,
+    _captain_cases_labs,
+    _captain_cases_safety,
+)
 from benchmarks.corpus._captain_team import Case, play, resolve
 from benchmarks.corpus._common import Recorder, main
 
 FRAMEWORK = "autogen-captain-specialists"
 CASES: list[Case] = [
     *_captain_cases_bp.CASES,
+    *_captain_cases_safety.CASES,
+    *_captain_cases_labs.CASES,
+    *_captain_cases_dropout.CASES,
+    *_captain_cases_dosing.CASES,
 ]
 
 
