@@ -20,11 +20,14 @@ from __future__ import annotations
 import warnings
 
 from benchmarks.corpus import (
+    _captain_cases_asthma,
     _captain_cases_bp,
     _captain_cases_dosing,
     _captain_cases_dropout,
     _captain_cases_labs,
+    _captain_cases_lung,
     _captain_cases_safety,
+    _captain_cases_sites,
 )
 from benchmarks.corpus._captain_team import Case, play, resolve
 from benchmarks.corpus._common import Recorder, main
@@ -36,6 +39,9 @@ CASES: list[Case] = [
     *_captain_cases_labs.CASES,
     *_captain_cases_dropout.CASES,
     *_captain_cases_dosing.CASES,
+    *_captain_cases_asthma.CASES,
+    *_captain_cases_lung.CASES,
+    *_captain_cases_sites.CASES,
 ]
 
 
