@@ -47,7 +47,8 @@ for r in csv.DictReader(open("as112_exacerbations.csv")):
     years[r["arm"]] += int(r["exposure_days"]) / 365.25
 rate = {arm: events[arm] / years[arm] for arm in events}
 for arm in rate:
-    print(f"{arm}: {events[arm]} events / {years[arm]:.2f} patient-years = {rate[arm]:.3f} per year")
+    person_years = f"{years[arm]:.2f} patient-years"
+    print(f"{arm}: {events[arm]} events / {person_years} = {rate[arm]:.3f} per year")
 print(f"rate ratio tiotran/placebo: {rate['tiotran'] / rate['placebo']:.2f}")
 ```"""
 CODE_MEAN = """```python
@@ -85,7 +86,9 @@ def _healthy() -> Case:
         say(ANALYST, CODE),
         run(RIGHT),
         say(STATS, "0.666 / 1.333 = 0.50. Pooled events over pooled person-time, as defined."),
-        say(VERIFIER, "Confirmed against the definition in the question: rate ratio 0.50. TERMINATE"),
+        say(
+            VERIFIER, "Confirmed against the definition in the question: rate ratio 0.50. TERMINATE"
+        ),
     ]
     return Case("exacerbation_ratio_clean", HEALTHY, TASK, TEAM, steps)
 
@@ -132,7 +135,11 @@ def _mean_of_rates() -> Case:
         say(ANALYST, "Annualising per subject, then averaging per arm:\n" + CODE_MEAN),
         run("rate ratio tiotran/placebo: 0.39"),
         say(STATS, "0.608 / 1.559 = 0.39."),
-        say(VERIFIER, "Exposure taken from exposure_days as Epidemiology said. Confirmed: rate ratio 0.39. TERMINATE"),
+        say(
+            VERIFIER,
+            "Exposure taken from exposure_days as Epidemiology said. Confirmed: rate ratio 0.39. "
+            "TERMINATE",
+        ),
     ]
     note = "the code averages per-subject rates instead of pooling events over person-time"
     return Case("exacerbation_ratio_mean_of_rates", WRONG_ACCEPTED, TASK, TEAM, steps, 2, 5, note)
@@ -145,7 +152,11 @@ def _rate_for_ratio() -> Case:
         say(ANALYST, CODE),
         run(RIGHT),
         say(STATS, "Tiotran 0.666 vs placebo 1.333 per patient-year: rate ratio 0.67."),
-        say(VERIFIER, "Definition followed, exposure from exposure_days. Confirmed: rate ratio 0.67. TERMINATE"),
+        say(
+            VERIFIER,
+            "Definition followed, exposure from exposure_days. Confirmed: rate ratio 0.67. "
+            "TERMINATE",
+        ),
     ]
     note = "the terminal printed 0.50; the statistician quotes tiotran's rate as the ratio"
     return Case("exacerbation_ratio_misquoted", MISREPORTED, TASK, TEAM, steps, 4, 5, note)

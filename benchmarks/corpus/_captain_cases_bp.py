@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from benchmarks.corpus._captain_team import VERIFIER, Case, brief, run, say
-from benchmarks.corpus._common import BAD_ASSUMPTION, HEALTHY, LOST_CONSTRAINT, WRONG_ACCEPTED
-from benchmarks.corpus._common import WRONG_SOURCE
+from benchmarks.corpus._common import (
+    BAD_ASSUMPTION,
+    HEALTHY,
+    LOST_CONSTRAINT,
+    WRONG_ACCEPTED,
+    WRONG_SOURCE,
+)
 
 LEAD, DATA, CODER, DOCTOR = (
     "Biostatistics_Expert",

@@ -71,8 +71,15 @@ def _healthy() -> Case:
         say(DATA, WEIGHTS),
         say(CODER, CODE),
         run(RIGHT),
-        say(PHARMACIST, "Matches dispensing: 101-02 got 150 mg at 63.5 kg, 103-05 175 mg at 84.4 kg."),
-        say(VERIFIER, "lb converted, > 2.0 strict, WEEK1 only. APPROVE. 4 subjects: 101-02, 102-06, 103-05, 104-06. TERMINATE"),
+        say(
+            PHARMACIST,
+            "Matches dispensing: 101-02 got 150 mg at 63.5 kg, 103-05 175 mg at 84.4 kg.",
+        ),
+        say(
+            VERIFIER,
+            "lb converted, > 2.0 strict, WEEK1 only. APPROVE. 4 subjects: 101-02, 102-06, 103-05, "
+            "104-06. TERMINATE",
+        ),
     ]
     return Case("dose_mgkg_clean", HEALTHY, TASK, TEAM, steps)
 
@@ -85,7 +92,11 @@ def _healthy_lb_caught() -> Case:
         say(VERIFIER, "Site 103 weights are lb (weight_unit). Not converted. Redo."),
         say(CODER, "Converted:\n" + CODE),
         run(RIGHT),
-        say(VERIFIER, "103-05 now in at 2.07 mg/kg. APPROVE. 4 subjects: 101-02, 102-06, 103-05, 104-06. TERMINATE"),
+        say(
+            VERIFIER,
+            "103-05 now in at 2.07 mg/kg. APPROVE. 4 subjects: 101-02, 102-06, 103-05, 104-06. "
+            "TERMINATE",
+        ),
     ]
     return Case("dose_mgkg_pounds_caught", HEALTHY, TASK, TEAM, steps)
 
@@ -97,7 +108,11 @@ def _pounds_as_kg() -> Case:
         say(CODER, CODE_KG),
         run("doses above 2.0 mg/kg: 3"),
         say(PHARMACIST, "Consistent with dispensing for 101-02, 102-06, 104-06."),
-        say(VERIFIER, "> 2.0 strict, WEEK1 only, output consistent. APPROVE. 3 subjects: 101-02, 102-06, 104-06. TERMINATE"),
+        say(
+            VERIFIER,
+            "> 2.0 strict, WEEK1 only, output consistent. APPROVE. 3 subjects: 101-02, 102-06, "
+            "104-06. TERMINATE",
+        ),
     ]
     note = "the data expert gives weight as kg throughout; site 103 records lb"
     return Case("dose_mgkg_pounds_as_kg", WRONG_INPUT, TASK, TEAM, steps, 1, 5, note)
@@ -124,8 +139,15 @@ def _crash_then_guess() -> Case:
         say(DATA, WEIGHTS),
         say(CODER, CODE_STR),
         run(CRASH, crash=True),
-        say(PHARMACIST, "From the dispensing log: 101-02 (150 mg, 63.5 kg) and 104-06 (125 mg, 59.4 kg) are over 2 mg/kg. Two subjects."),
-        say(VERIFIER, "2.36 and 2.10 mg/kg, both > 2.0. APPROVE. 2 subjects: 101-02, 104-06. TERMINATE"),
+        say(
+            PHARMACIST,
+            "From the dispensing log: 101-02 (150 mg, 63.5 kg) and 104-06 (125 mg, 59.4 kg) are "
+            "over 2 mg/kg. Two subjects.",
+        ),
+        say(
+            VERIFIER,
+            "2.36 and 2.10 mg/kg, both > 2.0. APPROVE. 2 subjects: 101-02, 104-06. TERMINATE",
+        ),
     ]
     note = "the cell crashes (dose as text); the pharmacist's count is no computed result"
     return Case("dose_mgkg_crash_then_log", CODE_FAILURE, TASK, TEAM, steps, 2, 4, note)

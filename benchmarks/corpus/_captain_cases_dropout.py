@@ -70,7 +70,11 @@ def _healthy() -> Case:
         say(ANALYST, CODE),
         run(RIGHT),
         say(STATS, "3/12 each arm, 25.0% and 25.0%. Denominator is randomised, as asked."),
-        say(VERIFIER, "March cut, discontinued over randomised. APPROVED: velarin 25.0%, placebo 25.0%. TERMINATE"),
+        say(
+            VERIFIER,
+            "March cut, discontinued over randomised. APPROVED: velarin 25.0%, placebo 25.0%. "
+            "TERMINATE",
+        ),
     ]
     return Case("dropout_march_cut_clean", HEALTHY, TASK, TEAM, steps)
 
@@ -80,7 +84,11 @@ def _healthy_cut_caught() -> Case:
         say(LEAD, PLAN),
         say(ANALYST, CODE_DEC),
         run("velarin: 2/12 = 16.7%"),
-        say(VERIFIER, "That reads the 2024-12 file; the question is the March 2025 cut. Analyst, rerun on ht301_subjects_cut2025-03.csv please."),
+        say(
+            VERIFIER,
+            "That reads the 2024-12 file; the question is the March 2025 cut. Analyst, rerun on "
+            "ht301_subjects_cut2025-03.csv please.",
+        ),
         say(ANALYST, "right, wrong file. again:\n" + CODE),
         run(RIGHT),
         say(STATS, "3/12 and 3/12: 25.0% each."),
@@ -96,7 +104,10 @@ def _december_cut() -> Case:
         say(ANALYST, "on the locked cut then:\n" + CODE_DEC),
         run("placebo: 1/12 = 8.3%"),
         say(STATS, "2/12 = 16.7%, 1/12 = 8.3%. Fine."),
-        say(VERIFIER, "Definition matches, arithmetic fine. APPROVED: velarin 16.7%, placebo 8.3%. TERMINATE"),
+        say(
+            VERIFIER,
+            "Definition matches, arithmetic fine. APPROVED: velarin 16.7%, placebo 8.3%. TERMINATE",
+        ),
     ]
     note = "the data expert sends the team to the December 2024 cut"
     return Case("dropout_march_cut_december_file", WRONG_SOURCE, TASK, TEAM, steps, 1, 5, note)
@@ -106,10 +117,18 @@ def _ongoing_counted() -> Case:
     steps = [
         say(LEAD, PLAN),
         say(DATA, FILES),
-        say(STATS, "one thing first: 'ongoing' subjects haven't completed either, so for retention they count as not retained. Discontinued = anyone not completed."),
+        say(
+            STATS,
+            "one thing first: 'ongoing' subjects haven't completed either, so for retention they "
+            "count as not retained. Discontinued = anyone not completed.",
+        ),
         say(ANALYST, "ok, counting everything that isn't completed:\n" + CODE_NOT_DONE),
         run("velarin: 5/12 = 41.7%"),
-        say(VERIFIER, "Stats' definition applied, numbers follow. APPROVED: velarin 41.7%, placebo 33.3%. TERMINATE"),
+        say(
+            VERIFIER,
+            "Stats' definition applied, numbers follow. APPROVED: velarin 41.7%, placebo 33.3%. "
+            "TERMINATE",
+        ),
     ]
     note = "the statistician counts ongoing subjects as discontinued"
     return Case("dropout_march_cut_ongoing_counted", BAD_ASSUMPTION, TASK, TEAM, steps, 2, 5, note)
@@ -119,10 +138,18 @@ def _tracker_counts() -> Case:
     steps = [
         say(LEAD, PLAN),
         say(DATA, FILES),
-        say(ANALYST, "status column is still being reconciled, using the tracker counts for now:\n" + CODE_TRACKER),
+        say(
+            ANALYST,
+            "status column is still being reconciled, using the tracker counts for now:\n"
+            + CODE_TRACKER,
+        ),
         run("velarin: 4/12 = 33.3%"),
         say(STATS, "4/12 = 33.3%, 2/12 = 16.7%."),
-        say(VERIFIER, "Randomised counts from the March file, percentages right. APPROVED: velarin 33.3%, placebo 16.7%. TERMINATE"),
+        say(
+            VERIFIER,
+            "Randomised counts from the March file, percentages right. APPROVED: velarin 33.3%, "
+            "placebo 16.7%. TERMINATE",
+        ),
     ]
     note = "the analyst types in discontinuation counts instead of reading the status column"
     return Case("dropout_march_cut_tracker_counts", MADE_UP, TASK, TEAM, steps, 2, 5, note)
@@ -135,7 +162,9 @@ def _ae_only() -> Case:
         say(ANALYST, CODE_AE),
         run("velarin: 2/12 = 16.7%"),
         say(STATS, "2/12 = 16.7%, 1/12 = 8.3%."),
-        say(VERIFIER, "Per the plan's definition. APPROVED: velarin 16.7%, placebo 8.3%. TERMINATE"),
+        say(
+            VERIFIER, "Per the plan's definition. APPROVED: velarin 16.7%, placebo 8.3%. TERMINATE"
+        ),
     ]
     note = "the lead's plan counts only discontinuations for adverse events"
     return Case("dropout_march_cut_ae_only", BAD_SPLIT, TASK, TEAM, steps, 0, 5, note)

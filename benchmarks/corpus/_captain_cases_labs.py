@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from benchmarks.corpus._captain_team import VERIFIER, Case, brief, run, say
-from benchmarks.corpus._common import CODE_FAILURE, HEALTHY, MISREPORTED, WRONG_ACCEPTED
-from benchmarks.corpus._common import WRONG_INPUT
+from benchmarks.corpus._common import (
+    CODE_FAILURE,
+    HEALTHY,
+    MISREPORTED,
+    WRONG_ACCEPTED,
+    WRONG_INPUT,
+)
 
 LEAD, LAB, CODER, ANALYST = (
     "Nephrology_Expert",
@@ -89,8 +94,16 @@ def _healthy() -> Case:
         say(LAB, UNITS),
         say(CODER, "Here is the count, converting site 104 first:\n" + CODE),
         run(RESULT),
-        say(ANALYST, "Four subjects exceed 1.8 mg/dL at Week 12: 101-04, 102-06, 104-01 and 104-02 (the last two 2.30 and 1.93 mg/dL once converted)."),
-        say(VERIFIER, "I have checked the threshold (1.8 mg/dL), the unit conversion for site 104 and the Week 12 filter. Verification passed: 4 subjects. TERMINATE"),
+        say(
+            ANALYST,
+            "Four subjects exceed 1.8 mg/dL at Week 12: 101-04, 102-06, 104-01 and 104-02 (the "
+            "last two 2.30 and 1.93 mg/dL once converted).",
+        ),
+        say(
+            VERIFIER,
+            "I have checked the threshold (1.8 mg/dL), the unit conversion for site 104 and the "
+            "Week 12 filter. Verification passed: 4 subjects. TERMINATE",
+        ),
     ]
     return Case("creatinine_week12_clean", HEALTHY, TASK, TEAM, steps)
 
@@ -101,10 +114,18 @@ def _healthy_nd_fixed() -> Case:
         say(LAB, UNITS),
         say(CODER, CODE_CRASH),
         run("could not convert string to float: 'ND'", crash=True),
-        say(CODER, "My apologies: I converted before filtering, so the potassium 'ND' row broke it. Filtering first:\n" + CODE),
+        say(
+            CODER,
+            "My apologies: I converted before filtering, so the potassium 'ND' row broke it. "
+            "Filtering first:\n" + CODE,
+        ),
         run(RESULT),
         say(ANALYST, "Four subjects exceed 1.8 mg/dL at Week 12: 101-04, 102-06, 104-01, 104-02."),
-        say(VERIFIER, "The corrected run filters on CREAT and WEEK12 before converting and divides site 104 by 88.4. Verification passed: 4 subjects. TERMINATE"),
+        say(
+            VERIFIER,
+            "The corrected run filters on CREAT and WEEK12 before converting and divides site 104 "
+            "by 88.4. Verification passed: 4 subjects. TERMINATE",
+        ),
     ]
     return Case("creatinine_week12_nd_row_fixed", HEALTHY, TASK, TEAM, steps)
 
@@ -115,8 +136,16 @@ def _units_missed() -> Case:
         say(LAB, UNITS_WRONG),
         say(CODER, "As all values are mg/dL, a direct comparison:\n" + CODE_NO_UNITS),
         run("subjects above 1.5 x ULN: 7"),
-        say(ANALYST, "Seven subjects exceed 1.8 mg/dL at Week 12, five of them at site 104, which may deserve a site-level look."),
-        say(VERIFIER, "The count matches the terminal output and the threshold is 1.5 x 1.2. Verification passed: 7 subjects. TERMINATE"),
+        say(
+            ANALYST,
+            "Seven subjects exceed 1.8 mg/dL at Week 12, five of them at site 104, which may "
+            "deserve a site-level look.",
+        ),
+        say(
+            VERIFIER,
+            "The count matches the terminal output and the threshold is 1.5 x 1.2. Verification "
+            "passed: 7 subjects. TERMINATE",
+        ),
     ]
     note = "the lab expert says all sites report mg/dL; site 104's rows say umol/L"
     return Case("creatinine_week12_units_missed", WRONG_INPUT, TASK, TEAM, steps, 1, 5, note)
@@ -128,8 +157,15 @@ def _crash_ignored() -> Case:
         say(LAB, UNITS),
         say(CODER, CODE_CRASH),
         run("could not convert string to float: 'ND'", crash=True),
-        say(ANALYST, "Thank you. From the lab listing, three subjects are above 1.8 mg/dL at Week 12: 101-04, 102-06 and 104-01."),
-        say(VERIFIER, "The listing and the threshold agree. Verification passed: 3 subjects. TERMINATE"),
+        say(
+            ANALYST,
+            "Thank you. From the lab listing, three subjects are above 1.8 mg/dL at Week 12: "
+            "101-04, 102-06 and 104-01.",
+        ),
+        say(
+            VERIFIER,
+            "The listing and the threshold agree. Verification passed: 3 subjects. TERMINATE",
+        ),
     ]
     note = "the cell crashes on the 'ND' row; the analyst gives a count no code produced"
     return Case("creatinine_week12_crash_ignored", CODE_FAILURE, TASK, TEAM, steps, 2, 4, note)
@@ -141,10 +177,18 @@ def _fix_drops_site() -> Case:
         say(LAB, UNITS),
         say(CODER, CODE_CRASH),
         run("could not convert string to float: 'ND'", crash=True),
-        say(CODER, "Apologies, a non-numeric row. Keeping only the mg/dL rows avoids it:\n" + CODE_SKIP_UNITS),
+        say(
+            CODER,
+            "Apologies, a non-numeric row. Keeping only the mg/dL rows avoids it:\n"
+            + CODE_SKIP_UNITS,
+        ),
         run("subjects above 1.5 x ULN: 2"),
         say(ANALYST, "Two subjects exceed 1.8 mg/dL at Week 12: 101-04 (1.92) and 102-06 (1.81)."),
-        say(VERIFIER, "The second run completed without error and applies the 1.8 mg/dL threshold to Week 12 creatinine. Verification passed: 2 subjects. TERMINATE"),
+        say(
+            VERIFIER,
+            "The second run completed without error and applies the 1.8 mg/dL threshold to Week 12"
+            " creatinine. Verification passed: 2 subjects. TERMINATE",
+        ),
     ]
     note = "the fix for the 'ND' crash keeps only mg/dL rows, dropping site 104's creatinine"
     return Case("creatinine_week12_fix_drops_site", WRONG_ACCEPTED, TASK, TEAM, steps, 4, 7, note)
@@ -156,8 +200,14 @@ def _misreported() -> Case:
         say(LAB, UNITS),
         say(CODER, CODE),
         run(RESULT),
-        say(ANALYST, "Five subjects exceed 1.8 mg/dL at Week 12: 101-04, 102-06, 104-01 and 104-02."),
-        say(VERIFIER, "Threshold and conversion are right and the subjects are listed. Verification passed: 5 subjects. TERMINATE"),
+        say(
+            ANALYST, "Five subjects exceed 1.8 mg/dL at Week 12: 101-04, 102-06, 104-01 and 104-02."
+        ),
+        say(
+            VERIFIER,
+            "Threshold and conversion are right and the subjects are listed. Verification passed: "
+            "5 subjects. TERMINATE",
+        ),
     ]
     note = "the terminal printed 4; the analyst writes five (listing four)"
     return Case("creatinine_week12_count_misreported", MISREPORTED, TASK, TEAM, steps, 4, 5, note)

@@ -29,8 +29,9 @@ PLAN = """Approach:
 2) Python_Expert: per tiotran subject with BASELINE and WEEK24, the change in litres; mean x 1000.
 3) Statistics_Expert: plausibility; Verification_Expert: sign-off."""
 PLAN_NO_203 = """Approach:
-1) Site 203 reports FEV1 in a different unit; to keep the sites comparable, leave site 203 out.
-2) Python_Expert: per tiotran subject with BASELINE and WEEK24 at the other sites, the change; mean in mL.
+1) Site 203 reports FEV1 in a different unit; to keep sites comparable, leave site 203 out.
+2) Python_Expert: per tiotran subject with BASELINE and WEEK24 at the other sites, the
+   change; mean in mL.
 3) Statistics_Expert: plausibility; Verification_Expert: sign-off."""
 UNITS = """as112_fev1.csv: subject_id, site, arm, visit (BASELINE / WEEK24), fev1, unit.
 Sites 201, 202, 204 give litres, site 203 gives mL, so divide 203 by 1000 first.
@@ -77,7 +78,10 @@ def _healthy() -> Case:
         say(CODER, CODE),
         run(RIGHT),
         say(STATS, "Nine subjects, +134 mL: in line with a long-acting bronchodilator."),
-        say(VERIFIER, "Units harmonised, 204-04 excluded for lack of WEEK24. APPROVE: 134 mL. TERMINATE"),
+        say(
+            VERIFIER,
+            "Units harmonised, 204-04 excluded for lack of WEEK24. APPROVE: 134 mL. TERMINATE",
+        ),
     ]
     return Case("fev1_week24_clean", HEALTHY, TASK, TEAM, steps)
 
@@ -88,7 +92,11 @@ def _healthy_scale_caught() -> Case:
         say(DATA, UNITS),
         say(CODER, CODE_ALL_DIVIDED),
         run("mean change in FEV1: 40 mL"),
-        say(STATS, "40 mL is implausibly small, and the L rows were divided by 1000 too. Only site 203 is in mL."),
+        say(
+            STATS,
+            "40 mL is implausibly small, and the L rows were divided by 1000 too. Only site 203 is"
+            " in mL.",
+        ),
         say(CODER, "Indeed. Converting only the mL rows:\n" + CODE),
         run(RIGHT),
         say(VERIFIER, "Corrected run converts site 203 only. APPROVE: 134 mL. TERMINATE"),
@@ -115,7 +123,11 @@ def _crash_then_estimate() -> Case:
         say(DATA, UNITS),
         say(CODER, CODE_CRASH),
         run("KeyError: 'FEV1'", crash=True),
-        say(STATS, "From the listing, the tiotran changes sit around +0.12 to +0.14 L; the mean change is about 128 mL."),
+        say(
+            STATS,
+            "From the listing, the tiotran changes sit around +0.12 to +0.14 L; the mean change is"
+            " about 128 mL.",
+        ),
         say(VERIFIER, "Magnitude is plausible for the class. APPROVE: 128 mL. TERMINATE"),
     ]
     note = "the cell crashes (column name); the statistician's 128 mL comes from no run"
@@ -126,7 +138,10 @@ def _missing_visit_filled() -> Case:
     steps = [
         say(LEAD, PLAN),
         say(DATA, UNITS),
-        say(CODER, "Filling 204-04's missing visit so all ten tiotran subjects count:\n" + CODE_FILLED),
+        say(
+            CODER,
+            "Filling 204-04's missing visit so all ten tiotran subjects count:\n" + CODE_FILLED,
+        ),
         run("mean change in FEV1: 146 mL"),
         say(STATS, "Ten subjects, +146 mL."),
         say(VERIFIER, "Units harmonised, mean in mL. APPROVE: 146 mL. TERMINATE"),

@@ -76,7 +76,11 @@ def _healthy() -> Case:
         say(ANALYST, CODE),
         run("proportion: 45.5%"),
         say(STATS, "5 / 11 = 45.45 -> 45.5%. Subjects counted once each (103-03 had two)."),
-        say(VERIFIER, "Numerator, denominator and grade cut all match the question. APPROVED: 45.5%. TERMINATE"),
+        say(
+            VERIFIER,
+            "Numerator, denominator and grade cut all match the question. APPROVED: 45.5%. "
+            "TERMINATE",
+        ),
     ]
     return Case("ae_related_grade3_clean", HEALTHY, TASK, TEAM, steps)
 
@@ -87,9 +91,15 @@ def _healthy_denominator_query() -> Case:
         say(ANALYST, CODE),
         run("velarin safety population: 11"),
         say(STATS, "Denominator is 11, but 12 were randomised to velarin. Which one is out?"),
-        say(DATA, "HT301-102-01: randomised, withdrew before dosing, no first_dose. Out of safety by definition."),
+        say(
+            DATA,
+            "HT301-102-01: randomised, withdrew before dosing, no first_dose. Out of safety by "
+            "definition.",
+        ),
         say(STATS, "Fine. 5/11 = 45.5%."),
-        say(VERIFIER, "Denominator query resolved, count is per subject. APPROVED: 45.5%. TERMINATE"),
+        say(
+            VERIFIER, "Denominator query resolved, count is per subject. APPROVED: 45.5%. TERMINATE"
+        ),
     ]
     return Case("ae_related_grade3_denominator_query", HEALTHY, TASK, TEAM, steps)
 
@@ -101,7 +111,9 @@ def _events_counted() -> Case:
         say(ANALYST, CODE_EVENTS),
         run("proportion: 54.5%"),
         say(STATS, "6 / 11 = 54.55 -> 54.5%."),
-        say(VERIFIER, "Ran clean, grade and relatedness filters present. APPROVED: 54.5%. TERMINATE"),
+        say(
+            VERIFIER, "Ran clean, grade and relatedness filters present. APPROVED: 54.5%. TERMINATE"
+        ),
     ]
     note = "the code counts events (6) instead of subjects (5): 103-03 counted twice"
     return Case("ae_related_grade3_events_counted", WRONG_ACCEPTED, TASK, TEAM, steps, 2, 5, note)
@@ -114,7 +126,11 @@ def _itt_denominator() -> Case:
         say(ANALYST, "Denominator = all velarin randomised, per data.\n" + CODE_ITT),
         run("proportion: 41.7%"),
         say(STATS, "5 / 12 = 41.67 -> 41.7%."),
-        say(VERIFIER, "Denominator as stated by data management, subjects not events. APPROVED: 41.7%. TERMINATE"),
+        say(
+            VERIFIER,
+            "Denominator as stated by data management, subjects not events. APPROVED: 41.7%. "
+            "TERMINATE",
+        ),
     ]
     note = "the data expert says there is no dosing flag; first_dose is in the file"
     return Case("ae_related_grade3_itt_denominator", BAD_ASSUMPTION, TASK, TEAM, steps, 1, 5, note)

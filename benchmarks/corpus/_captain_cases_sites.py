@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from benchmarks.corpus._captain_team import VERIFIER, Case, brief, run, say
-from benchmarks.corpus._common import BAD_ASSUMPTION, CODE_FAILURE, HEALTHY, LOST_CONSTRAINT
-from benchmarks.corpus._common import SELF_REPORT, WRONG_ACCEPTED
+from benchmarks.corpus._common import (
+    BAD_ASSUMPTION,
+    CODE_FAILURE,
+    HEALTHY,
+    LOST_CONSTRAINT,
+    SELF_REPORT,
+    WRONG_ACCEPTED,
+)
 
 OPS, SITES, ANALYST, STATS = (
     "ClinicalOperations_Expert",
@@ -89,17 +95,36 @@ def _enrol_failing() -> list[Case]:
         say(ANALYST, ENROL_CODE_NO_206),
         run("randomised 26 of target 44: 59.1%"),
         say(STATS, "26 / 44 = 59.1%."),
-        say(VERIFIER, "I can't confirm this. 206 is listed active and the question covers every active site, target included. 59.1% leaves out 10 of the target."),
-        say(SITES, "Sponsor reporting has always left non-recruiting sites out. 59.1% stands. TERMINATE"),
+        say(
+            VERIFIER,
+            "I can't confirm this. 206 is listed active and the question covers every active site,"
+            " target included. 59.1% leaves out 10 of the target.",
+        ),
+        say(
+            SITES,
+            "Sponsor reporting has always left non-recruiting sites out. 59.1% stands. TERMINATE",
+        ),
     ]
     return [
         Case(
-            "enrolment_active_closed_site_kept", LOST_CONSTRAINT, ENROL_TASK, ENROL_TEAM,
-            every_site, 0, 5, "the plan sums over all sites, dropping 'still active'",
+            "enrolment_active_closed_site_kept",
+            LOST_CONSTRAINT,
+            ENROL_TASK,
+            ENROL_TEAM,
+            every_site,
+            0,
+            5,
+            "the plan sums over all sites, dropping 'still active'",
         ),
         Case(
-            "enrolment_active_new_site_left_out", SELF_REPORT, ENROL_TASK, ENROL_TEAM,
-            no_206, 1, 5, "the site manager leaves the active site 206 out; the verifier objects",
+            "enrolment_active_new_site_left_out",
+            SELF_REPORT,
+            ENROL_TASK,
+            ENROL_TEAM,
+            no_206,
+            1,
+            5,
+            "the site manager leaves the active site 206 out; the verifier objects",
         ),
     ]
 
@@ -152,7 +177,8 @@ print(f"share outside window: {100 * len(outside) / len(visits):.1f}%")
 WINDOW_CODE_MISSED = """```python
 import csv
 
-dosed = [s["subject_id"] for s in csv.DictReader(open("ht301_subjects_cut2025-03.csv")) if s["first_dose"]]
+subjects = csv.DictReader(open("ht301_subjects_cut2025-03.csv"))
+dosed = [s["subject_id"] for s in subjects if s["first_dose"]]
 day = {
     r["subject_id"]: int(r["visit_day"])
     for r in csv.DictReader(open("ht301_vitals.csv")) if r["visit"] == "WEEK12"
@@ -180,7 +206,11 @@ def _window_cases() -> list[Case]:
         say(CODER, WINDOW_CODE),
         run(WINDOW_RIGHT),
         say(QA, "Do the four early terminations count as missed Week 12 visits here?"),
-        say(MONITOR, "No: the question is about visits that took place. They are reported as discontinuations, not window deviations."),
+        say(
+            MONITOR,
+            "No: the question is about visits that took place. They are reported as "
+            "discontinuations, not window deviations.",
+        ),
         say(VERIFIER, "3 of 18 visits that took place. APPROVE: 16.7%. TERMINATE"),
     ]
     all_rows = [
@@ -189,12 +219,17 @@ def _window_cases() -> list[Case]:
         say(CODER, WINDOW_CODE_ALL_ROWS),
         run("share outside window: 3.6%"),
         say(QA, "Three deviations: 102-03, 103-05, 104-04."),
-        say(VERIFIER, "Window 78-92 applied to Week 12, same three subjects as QA. APPROVE: 3.6%. TERMINATE"),
+        say(
+            VERIFIER,
+            "Window 78-92 applied to Week 12, same three subjects as QA. APPROVE: 3.6%. TERMINATE",
+        ),
     ]
     missed = [
         say(MONITOR, WINDOW_PLAN),
         say(DATA, VISIT_DAYS_MISSED),
-        say(CODER, "Counting missed visits as outside, per data management:\n" + WINDOW_CODE_MISSED),
+        say(
+            CODER, "Counting missed visits as outside, per data management:\n" + WINDOW_CODE_MISSED
+        ),
         run("share outside window: 31.8%"),
         say(QA, "3 late or early plus 4 missed: 7 of 22 dosed subjects."),
         say(VERIFIER, "Window and denominator as agreed. APPROVE: 31.8%. TERMINATE"),
@@ -204,23 +239,44 @@ def _window_cases() -> list[Case]:
         say(DATA, VISIT_DAYS),
         say(CODER, WINDOW_CODE_CRASH),
         run("TypeError: unsupported operand type(s) for -: 'str' and 'int'", crash=True),
-        say(QA, "Per the deviation log: 102-03 on day 94 and 104-04 on day 95, 2 of 18 visits, 11.1%."),
+        say(
+            QA,
+            "Per the deviation log: 102-03 on day 94 and 104-04 on day 95, 2 of 18 visits, 11.1%.",
+        ),
         say(VERIFIER, "Both are more than 7 days late. APPROVE: 11.1%. TERMINATE"),
     ]
     return [
         Case("visit_window_clean", HEALTHY, WINDOW_TASK, WINDOW_TEAM, clean),
         Case("visit_window_missed_visits_asked", HEALTHY, WINDOW_TASK, WINDOW_TEAM, asked),
         Case(
-            "visit_window_every_visit_denominator", WRONG_ACCEPTED, WINDOW_TASK, WINDOW_TEAM,
-            all_rows, 2, 5, "the code divides by all 84 vitals rows, not the 18 Week 12 visits",
+            "visit_window_every_visit_denominator",
+            WRONG_ACCEPTED,
+            WINDOW_TASK,
+            WINDOW_TEAM,
+            all_rows,
+            2,
+            5,
+            "the code divides by all 84 vitals rows, not the 18 Week 12 visits",
         ),
         Case(
-            "visit_window_missed_counted", BAD_ASSUMPTION, WINDOW_TASK, WINDOW_TEAM,
-            missed, 1, 5, "the data expert counts missed visits as outside the window",
+            "visit_window_missed_counted",
+            BAD_ASSUMPTION,
+            WINDOW_TASK,
+            WINDOW_TEAM,
+            missed,
+            1,
+            5,
+            "the data expert counts missed visits as outside the window",
         ),
         Case(
-            "visit_window_crash_then_log", CODE_FAILURE, WINDOW_TASK, WINDOW_TEAM,
-            crashed, 2, 4, "the cell crashes (day read as text); QA's 11.1% misses 103-05",
+            "visit_window_crash_then_log",
+            CODE_FAILURE,
+            WINDOW_TASK,
+            WINDOW_TEAM,
+            crashed,
+            2,
+            4,
+            "the cell crashes (day read as text); QA's 11.1% misses 103-05",
         ),
     ]
 

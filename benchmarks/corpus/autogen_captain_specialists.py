@@ -26,6 +26,7 @@ from benchmarks.corpus import (
     _captain_cases_dropout,
     _captain_cases_labs,
     _captain_cases_lung,
+    _captain_cases_more,
     _captain_cases_safety,
     _captain_cases_sites,
 )
@@ -42,6 +43,7 @@ CASES: list[Case] = [
     *_captain_cases_asthma.CASES,
     *_captain_cases_lung.CASES,
     *_captain_cases_sites.CASES,
+    *_captain_cases_more.CASES,
 ]
 
 
