@@ -1,7 +1,7 @@
 """A captain-style specialist team on AutoGen AgentChat's ``SelectorGroupChat``.
 
 Each task gets its own team, as an algorithm that builds teams per task would: five
-to seven experts with role names (``Biostatistics_Expert``, ``ClinicalData_Expert``,
+experts with role names (``Biostatistics_Expert``, ``ClinicalData_Expert``,
 ``Verification_Expert`` ...) and a ``Computer_terminal``, a real
 ``CodeExecutorAgent`` on a ``LocalCommandLineCodeExecutor`` that runs the experts'
 Python in a fresh temporary directory holding the clinical data desk's canned files

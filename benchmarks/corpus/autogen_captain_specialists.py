@@ -1,7 +1,7 @@
 """Blind family: captain-style specialist teams on AutoGen AgentChat's ``SelectorGroupChat``
 at a clinical-trial data desk.
 
-Per task, an algorithm-built team of five or six experts with role names and a
+Per task, an algorithm-built team of five experts with role names and a
 ``Computer_terminal`` (a real ``CodeExecutorAgent`` on ``LocalCommandLineCodeExecutor``)
 answers a question on canned trial data files (HT-301, a hypertension trial; AS-112, an
 asthma trial): blood pressure change, adverse-event rates, lab values in mixed units,
