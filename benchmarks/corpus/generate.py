@@ -54,6 +54,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "openai_agents_magentic",
     "langgraph_waterworks",
     "autogen_magentic_one_archives",
+    "autogen_captain_specialists",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
