@@ -22,7 +22,6 @@ __all__ = [
     "canonical_json",
     "evict_oldest",
     "fingerprint",
-    "fingerprint_and_keys",
     "record_content",
     "render_content",
     "top_level_keys",
@@ -92,109 +91,25 @@ _FAST_ENCODE: Callable[[Any, int], Any] | None = (
 )
 
 
-# An ASCII string's JSON is the string between quotes when it holds no control
-# character, quote or backslash; bytes.translate checks that about three times
-# faster per character than the C encoder escapes. Below _LONG characters the
-# encoder's single call is the cheaper one, and for other text the UTF-8
-# encoding the check needs costs what it saves (measured on CPython 3.11).
-_ESCAPED_TO_NUL = bytes(0 if b < 0x20 or b in b'"\\' else b for b in range(256))
-_LONG = 256
-# '"key":' per key name seen at a payload's top level (handoffs repeat theirs)
-_key_texts: dict[str, str] = {}
-_KEY_TEXTS_MAX = 1024
-
-
-def _string_text(text: str) -> str:
-    """The JSON of a string, the same as the C encoder's."""
-    if len(text) >= _LONG and text.isascii():
-        if b"\0" not in text.encode("ascii").translate(_ESCAPED_TO_NUL):
-            return f'"{text}"'
-    return _c_encode_str(text)  # type: ignore[misc,no-any-return]
-
-
-def _key_text(key: str) -> str:
-    text = _key_texts.get(key)
-    if text is None:
-        text = _c_encode_str(key) + ":"  # type: ignore[misc]
-        evict_oldest(_key_texts, _KEY_TEXTS_MAX)
-        _key_texts[key] = text
-    return text
-
-
-def _value_text(value: Any) -> str:
-    """The JSON of one top-level value: scalars here, the rest by the C encoder."""
-    kind = type(value)
-    if kind is str:
-        return _string_text(value)
-    if kind is int:
-        return int.__repr__(value)
-    if value is None:
-        return "null"
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is float and value - value == 0.0:  # finite; NaN and infinities as the encoder writes them
-        return float.__repr__(value)
-    return "".join(_FAST_ENCODE(value, 0))  # type: ignore[misc]
-
-
-def _dict_text(obj: dict[Any, Any]) -> tuple[str, list[str]] | None:
-    """Canonical text and sorted keys of a plain dict; None unless every key is a str.
-
-    The top level is written here so that a long string value skips the C
-    encoder's per-character escaping; what it holds goes through that encoder.
-    Mixed key types raise TypeError, as the encoder does.
-    """
-    keys = sorted(obj)
-    parts = []
-    append, key_texts, short_text = parts.append, _key_texts, _c_encode_str
-    for key in keys:
-        if type(key) is not str:
-            return None  # int, float, ... keys: the encoder turns them into text
-        head = key_texts.get(key) or _key_text(key)
-        value = obj[key]
-        # short strings inline: most values are, and a call per value is the cost here
-        if type(value) is str and len(value) < _LONG:
-            append(head + short_text(value))  # type: ignore[misc]
-        else:
-            append(head + _value_text(value))
-    return "{" + ",".join(parts) + "}", keys
-
-
-def _canonical_text(obj: Any) -> tuple[str, list[str] | None]:
-    """Canonical text of ``obj`` and, for a plain dict with str keys, its sorted keys."""
+def _canonical_text(obj: Any) -> str:
     if _FAST_ENCODE is None:
-        return _ENCODER.encode(obj), None
+        return _ENCODER.encode(obj)
+    if type(obj) is str:
+        return _c_encode_str(obj)  # type: ignore[misc]  # present when _FAST_ENCODE is
     try:
-        if type(obj) is str:
-            return _value_text(obj), None
-        if type(obj) is dict:
-            done = _dict_text(obj)
-            if done is not None:
-                return done
-        return "".join(_FAST_ENCODE(obj, 0)), None
+        return "".join(_FAST_ENCODE(obj, 0))
     except RecursionError:
         raise ValueError("payload is circular or nested too deeply") from None
 
 
-def fingerprint_and_keys(obj: Any) -> tuple[str, int, list[str] | None]:
-    """``(sha256 hex, size in bytes, keys)`` of the canonical JSON of ``obj``.
-
-    ``keys`` are the sorted top-level keys when reading the payload gave them
-    (a plain dict with str keys), else None: :func:`top_level_keys` tells them.
-    Raises ValueError on a circular payload, as :func:`canonical_json` does.
-    """
-    try:
-        text, keys = _canonical_text(obj)
-    except TypeError:
-        text, keys = canonical_json(obj), None
-    data = text.encode("utf-8")
-    return sha256(data).hexdigest(), len(data), keys
-
-
 def fingerprint(obj: Any) -> tuple[str, int]:
     """``(sha256 hex, size in bytes)`` of the canonical JSON of ``obj``."""
-    digest, size, _ = fingerprint_and_keys(obj)
-    return digest, size
+    try:
+        text = _canonical_text(obj)
+    except TypeError:
+        text = canonical_json(obj)
+    data = text.encode("utf-8")
+    return sha256(data).hexdigest(), len(data)
 
 
 def top_level_keys(obj: Any) -> list[str]:

@@ -37,7 +37,7 @@ from opentelemetry.trace import Span, Status, StatusCode, Tracer, TracerProvider
 
 from tracer import _runtime, semconv
 from tracer._config import _resolve, ensure_tracer
-from tracer._content import fingerprint, fingerprint_and_keys, render_content, top_level_keys
+from tracer._content import fingerprint, render_content, top_level_keys
 from tracer._guard import internal_error, logger, warn_once
 from tracer._instrumentor import Instrumentor
 from tracer._options import check_actor, check_choice
@@ -210,9 +210,8 @@ def fingerprint_attributes(payload: Any, attrs: dict[str, Any] | None = None) ->
     """
     if attrs is None:
         attrs = {}
-    keys = None
     try:
-        digest, size, keys = fingerprint_and_keys(payload)
+        digest, size = fingerprint(payload)
         attrs[semconv.HANDOFF_PAYLOAD_HASH] = digest
         attrs[semconv.HANDOFF_PAYLOAD_SIZE] = size
     except Exception as exc:
@@ -224,7 +223,7 @@ def fingerprint_attributes(payload: Any, attrs: dict[str, Any] | None = None) ->
             exc,
         )
     try:
-        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload) if keys is None else keys
+        attrs[semconv.HANDOFF_PAYLOAD_KEYS] = top_level_keys(payload)
     except Exception as exc:
         warn_once("payload-keys", "handoff payload keys could not be read: %r", exc)
     return attrs
