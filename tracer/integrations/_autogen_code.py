@@ -45,6 +45,11 @@ def _executors(team: Any) -> list[Any]:
     return [m for m in members if callable(getattr(m, "execute_code_block", None))]
 
 
+def executor_names(team: Any) -> list[str]:
+    """The names of the team's participants that run code blocks."""
+    return [str(getattr(agent, "name", "")) for agent in _executors(team)]
+
+
 def wrap_executors(team: Any, codes: ExitCodes) -> None:
     """Note every code run of the team's executors in ``codes`` (once per agent)."""
     for agent in _executors(team):

@@ -20,12 +20,17 @@ Read from the messages the team yields (``run`` and ``run_stream``):
   in a team where that was chosen after the reviewer spoke (not in a
   ``RoundRobinGroupChat``, whose fixed order brings the reviewed agent back
   anyway; see :mod:`tracer.integrations._autogen_team`), or when the run ends
-  with no approval after it; else no verdict (a reviewer that reruns a check,
-  asks a question or waves its turn through has decided nothing yet);
+  with no approval after it; ``accept`` ("ended the run") when the reviewer's
+  own last message stopped the team (the stop reason quotes it: a text-mention
+  termination such as ``TERMINATE``; it let the work go); else no verdict (a
+  reviewer that reruns a check, asks a question or waves its turn through has
+  decided nothing yet);
 - tool executions inside a turn -> ``execute_tool {tool}`` under the turn of
   the agent that called it (``gen_ai.tool.call.id``; failed when the result is
   an error; arguments and result as input and output content); Swarm's own
   ``transfer_to_*`` calls are left out;
+- an agent that runs code blocks (``execute_code_block``: a ``CodeExecutorAgent``)
+  is a ``code`` actor unless ``actors=`` says otherwise;
 - a code executor's turn carries ``process.exit.code`` of the code it ran (the
   last run of the turn): AutoGen hands a crash back as text and the team goes
   on, but the exit code is a fact, not a reading. The turn's status stays
@@ -39,6 +44,7 @@ exceptions pass through.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -49,7 +55,12 @@ from opentelemetry import trace
 from opentelemetry.trace import Span, Status, StatusCode, TracerProvider
 
 from tracer import semconv
-from tracer.integrations._autogen_code import ExitCodes, unwrap_executors, wrap_executors
+from tracer.integrations._autogen_code import (
+    ExitCodes,
+    executor_names,
+    unwrap_executors,
+    wrap_executors,
+)
 from tracer.integrations._autogen_team import fixed_successors
 from tracer.integrations._common import (
     ROLES,
@@ -72,6 +83,7 @@ __all__ = ["instrument", "uninstrument"]
 _FRAMEWORK = semconv.INTEGRATION_AUTOGEN
 _USER = "user"
 _HANDOFF_TOOL_PREFIX = "transfer_to_"
+_QUOTED = re.compile(r"'([^']+)'")  # a quoted phrase in a stop reason
 _TOOL_ERROR = "tool_error"
 
 
@@ -154,6 +166,7 @@ class _TeamRun:
         self._handed_to: str | None = None  # target named by a HandoffMessage
         self._attempts: dict[str, int] = {}
         self._pending: dict[str, _Review] = {}  # reviewer -> its undecided turn
+        self._stop_reason = ""  # the TaskResult's: why the team stopped
         options.codes.clear()
 
     def _actor(self, name: str) -> str:
@@ -164,6 +177,7 @@ class _TeamRun:
     def on_item(self, item: Any) -> None:
         source = getattr(item, "source", None)
         if source is None:  # the TaskResult, or something without an author
+            self._stop_reason = str(getattr(item, "stop_reason", None) or "")
             return
         now = time.time_ns()
         source = str(source)
@@ -301,6 +315,21 @@ class _TeamRun:
             self._verdict(review.span, review.name, False, review.attempt, rejected, review.subject)
         review.span.end(end_time=review.end_ns)
 
+    def _stopped_by_last_words(self) -> bool:
+        """Whether the team's stop reason quotes the last message (a text-mention
+        termination: "Text 'TERMINATE' mentioned"), not a message count or a timeout."""
+        said = _text(self._last_message) if self._last_message is not None else ""
+        quoted = _QUOTED.findall(self._stop_reason)
+        return any(q and q in said for q in quoted)
+
+    def _accept_at_end(self, review: _Review) -> None:
+        """The reviewer spoke last and the run ended there: it released the work."""
+        del self._pending[review.name]
+        self._verdict(
+            review.span, review.name, True, review.attempt, "ended the run", review.subject
+        )
+        review.span.end(end_time=review.end_ns)
+
     def _handoff(self, source: str, target: str, message: Any, start: int, end: int) -> None:
         text = _text(message) if message is not None else ""
         attrs = handoff_attributes(
@@ -326,9 +355,13 @@ class _TeamRun:
     def finish(self, error: BaseException | None, completed: bool) -> None:
         # A run that ended on its own with a reviewer's turn undecided: that work was
         # never approved. A run that raised, or was left unread, decided nothing.
-        reason = "run ended without approval" if completed and error is None else None
+        # A reviewer whose own words stopped the team let the work go: it accepted it.
+        ended = completed and error is None
         for review in list(self._pending.values()):
-            self._close_review(review, reason)
+            if ended and review.name == self._last_speaker and self._stopped_by_last_words():
+                self._accept_at_end(review)
+            else:
+                self._close_review(review, "run ended without approval" if ended else None)
         if self.span is None:
             return
         if error is not None:
@@ -370,6 +403,10 @@ def instrument(
     it again replaces the options.
     """
     acts = dict(actors or {})
+    with _guard("autogen.code_actors"):
+        # an agent that runs code blocks is a code actor unless the caller says otherwise
+        for name in executor_names(team):
+            acts.setdefault(name, semconv.ACTOR_CODE)
     for name, actor in acts.items():
         if actor not in semconv.ACTORS:
             raise ValueError(f"actor {actor!r} for {name!r}: expected {semconv.ACTORS}")
