@@ -118,7 +118,8 @@ def test_each_team_is_five_or_six_experts_and_a_terminal() -> None:
     """Per run, AutoGen built five ``*_Expert`` agents (a ``Verification_Expert`` among
     them) and the ``Computer_terminal``; every turn is one of them, an expert opens the
     run, and the terminal's turns carry the exit code of the code it ran. The
-    integration's defaults class every agent, the terminal too, as ``model``."""
+    integration's defaults class the experts as ``model`` and the terminal, a code
+    executor, as ``code``."""
     for trace_id in RUNS:
         team = _built()[trace_id]
         experts = {name for name in team if name.endswith("_Expert")}
@@ -129,7 +130,8 @@ def test_each_team_is_five_or_six_experts_and_a_terminal() -> None:
         assert {agent for _, agent, _, _ in steps} <= team, trace_id
         assert steps[0][1] != TERMINAL, trace_id
         for span_id, agent, actor, _ in steps:
-            assert actor == semconv.ACTOR_MODEL, (trace_id, agent, actor)
+            expected = semconv.ACTOR_CODE if agent == TERMINAL else semconv.ACTOR_MODEL
+            assert actor == expected, (trace_id, agent, actor)
             ran = _spans()[span_id].get(semconv.PROCESS_EXIT_CODE)
             assert (ran is not None) == (agent == TERMINAL), (trace_id, agent)
     assert sum(1 for k in RUNS if any(a == TERMINAL for _, a, _, _ in _turns()[k])) == len(RUNS)
