@@ -105,7 +105,11 @@ PATTERNS: Final[dict[str, Any]] = {
     "re_made_up_line": rf"(?i)[^.\n]*(?:{_MADE_UP})[^.\n]*",
     "re_number": r"\d+(?:[.,:/-]\d+)*",
     "re_quoted": r"[\"“]([^\"”\n]{3,80})[\"”]",
-    "re_name": r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][a-z]+)+\b",
+    # a name stays on one line ("Data" closing one line and "Files" opening the next
+    # are two words, not a name)
+    "re_name": r"\b[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|the[ \t]+|de[ \t]+)?[A-Z][a-z]+)+\b",
+    # a Markdown heading line ("# General Task") titles the text; it asks nothing
+    "re_heading": r"(?m)^[ \t]*#{1,6}[ \t][^\n]*",
     "re_name_stop": r"^(?:The|A|An|If|In|On|At|Of|For|What|Which|Who|Whom|Where|When|Why|How|"
     r"Please|Give|Find|Return|Is|Are|Do|Does|Did|According|As|By|From|To|With|This|That|"
     r"These|Those|I|My|We|Our|You|Your|It|Its|And|But|Or|Then|Can|Could|Should|Would|"

@@ -295,10 +295,12 @@ WHERE m.line <> ''
 -- Constraints stated in the run's input (numbers, quoted phrases, names) that no
 -- agent message ever carries: most of them (at least $lost_min, and
 -- $lost_share of all) dropped at the first handoff, to the first agent that
--- took the task. The input is the run span's, else the first turn's.
+-- took the task. The input is the run span's, else the first turn's, without its
+-- Markdown heading lines (a title asks nothing).
 WITH task AS (
     SELECT trace_id,
-           arg_min(input, turn) FILTER (WHERE input IS NOT NULL) AS task
+           regexp_replace(arg_min(input, turn) FILTER (WHERE input IS NOT NULL),
+                          $re_heading, '', 'g') AS task
     FROM cg_msg GROUP BY trace_id
 ),
 tokens AS (

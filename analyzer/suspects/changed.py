@@ -1,5 +1,7 @@
 """A value of the task changed on the way: a step wrote a sibling of what the task
-named (another entry, year, id, file or dataset) and the run went on with it.
+named (another entry, year, id, file or dataset) and the run went on with it (a
+step that names the task's value beside the sibling only sets the sibling aside,
+unless a later step says the sibling again).
 
 Two values are siblings when they differ in one character of a value with digits
 or in two neighbouring characters swapped (``I-133`` for ``I-131``, ``sales_2023``
@@ -93,9 +95,40 @@ def changed_value(ctx: Context) -> pl.DataFrame:
         .join(known, on="trace_id")
         .filter(~pl.col("all_task").list.contains(pl.col("atom")))
     )
+    pairs = _went_on(t, pairs)
     if pairs.height == 0:
         return empty()
     return _first_pair(pairs, "task_atom", siblings, "the task says")
+
+
+def _went_on(t: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+    """The ``pairs`` but those of a step that says the task's value too (inside a file
+    name or a program as well) when no later step says the changed value again: a
+    sibling named beside the task's own value only to be set aside ("March cut =
+    the 2025-03 file; the 2024-12 file is the older cut, ignore it") changed nothing
+    the run went on with."""
+    later = t.filter(~pl.col("is_run") & pl.col("output").is_not_null()).select(
+        "trace_id", l_turn=pl.col("turn"), text=pl.col("output").str.to_lowercase()
+    )
+    own = later.rename({"l_turn": "turn", "text": "own"})
+    pairs = pairs.join(own, on=["trace_id", "turn"], how="left")
+    beside = pl.col("own").is_not_null() & pl.col("own").str.contains(
+        pl.col("task_atom"), literal=True
+    )
+    kept = pairs.filter(~beside).drop("own")
+    contrasted = pairs.filter(beside).drop("own")
+    carried = (
+        contrasted.select("trace_id", "turn", "atom")
+        .unique()
+        .join(later, on="trace_id")
+        .filter(
+            (pl.col("l_turn") > pl.col("turn"))
+            & pl.col("text").str.contains(pl.col("atom"), literal=True)
+        )
+        .select("trace_id", "turn", "atom")
+        .unique()
+    )
+    return pl.concat([kept, contrasted.join(carried, on=["trace_id", "turn", "atom"], how="semi")])
 
 
 _FIGURE: Final = r"^(?:0|[1-9]\d*)(?:\.\d+)?$"

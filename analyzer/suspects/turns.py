@@ -47,7 +47,7 @@ ATOM: Final = (
     r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
     r"|'[^'\s]{3,30}(?: [^'\s]+){0,4}'"
     r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:e[+-]?\d+)?"
-    r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*"
+    r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*\b"
 )
 """What a result rests on: URLs (without the sentence's punctuation after them), file
 names, identifiers (snake or camel case),
@@ -55,7 +55,8 @@ short quoted phrases (two to five words in double quotes, so JSON keys and whole
 JSON values are not atoms; words without digits or code punctuation, so a quoted
 program or escaped JSON is read for its numbers and names, not as one phrase; one
 to five in single quotes), decimals and numbers of
-two digits or more (8,412 whole), and names (capitalised words inside a sentence)."""
+two digits or more (8,412 whole), and names (capitalised words inside a sentence;
+not the head of a longer identifier: ``the Verification_Expert`` holds no name)."""
 
 GENERATED_ID: Final = (
     r"(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
