@@ -47,8 +47,8 @@ MODULES = (
 # Families written apart from the analyzer, scored on their own, not in the default corpus.
 HELDOUT_MODULES = ("langgraph_newsroom", "autogen_brewery")
 HELDOUT_DIR = ROOT / "tests" / "corpus" / "heldout"
-# Families written later, blind to the analyzer and to everything designed since: each in
-# tests/corpus/blind/<module>/, scored on its own (``--corpus``), never designed on.
+# Families written later, blind to the analyzer: each in tests/corpus/blind/<module>/,
+# scored on its own (``--corpus``), once blind, then designed on like the others.
 BLIND_MODULES: tuple[str, ...] = (
     "autogen_gaia",
     "openai_agents_magentic",
