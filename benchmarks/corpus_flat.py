@@ -8,9 +8,11 @@ messages in order. This script writes each failing corpus run as such a log,
 - ``history``: one ``{"name", "content"}`` message per agent turn (an
   ``invoke_agent``, ``plan`` or ``verify`` span of coordgap with an actor), its
   output text as the content (a turn without text: the error it raised, the reply
-  it handed back, or for the run's last turn the run's output), one per tool span
-  with an output, named after the agent that called the tool (as an executor's
-  reply reads in a chat log), and one per handoff an agent sent while its turn
+  it handed back, or for the run's last turn the run's output) followed by the
+  outputs of the tools it called (one step holds what the agent did and what it
+  saw, as a Magentic-One log's WebSurfer message holds the page it read), one per
+  other tool span with an output, named after the agent that called the tool, and
+  one per handoff an agent sent while its turn
   was still open (a manager delegating), in the order they start; a turn inside
   which other agents' turns ran (a manager) speaks its own text at its end; a
   turn with no text at all (a guardrail's verdict) is left out;
@@ -183,12 +185,29 @@ def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
     return end if inside else start
 
 
+def _read_by_turn(ordered: list[dict[str, Any]], turns: list[int]) -> dict[str, list[str]]:
+    """Each turn's tool outputs, in order: what the agent read or ran in its step."""
+    ids = {ordered[at]["spanId"] for at in turns}
+    read: dict[str, list[str]] = defaultdict(list)
+    for span in ordered:
+        attrs = _attrs(span)
+        owner = str(span.get("parentSpanId") or "")
+        if owner in ids and attrs.get(semconv.GEN_AI_OPERATION_NAME) == TOOL_OP:
+            text = _output(attrs) or _error_text(span)
+            if attrs.get(semconv.ACTOR) and text.strip():
+                read[owner].append(text)
+    return read
+
+
 def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
     """(time, owner turn's span id or "", text) of every message of the run, at its
-    span's start: a turn's text (at its end when other agents' turns ran inside it, a
-    manager's answer after its team's work), a tool's output, and what an agent
-    handed on while its turn was still open (a delegation), when it was sent."""
+    span's start: a turn's text followed by the outputs of the tools it called (one
+    step: what the agent did and what it saw, as a chat log records it), at the
+    turn's end when other agents' turns ran inside it (a manager's answer after its
+    team's work); a tool's output outside any turn; and what an agent handed on
+    while its turn was still open (a delegation), when it was sent."""
     turns = [i for i, span in enumerate(ordered) if _is_turn(_attrs(span))]
+    read = _read_by_turn(ordered, turns)
     run_output = next(
         (
             _output(a)
@@ -204,10 +223,12 @@ def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
         start = int(span["startTimeUnixNano"])
         if at in turns:
             text = _turn_text(ordered, at, at == turns[-1], run_output)
-            found.append((_said_at(ordered, turns, at), span["spanId"], text))
+            step = "\n\n".join(t for t in (text, *read.get(span["spanId"], ())) if t.strip())
+            found.append((_said_at(ordered, turns, at), span["spanId"], step))
         elif op == TOOL_OP and attrs.get(semconv.ACTOR):
             owner = str(span.get("parentSpanId") or "")
-            found.append((start, owner, _output(attrs) or _error_text(span)))
+            if owner not in read:
+                found.append((start, owner, _output(attrs) or _error_text(span)))
         elif op == semconv.OP_HANDOFF:
             source = _open_turn(ordered, turns, span)
             text = _text(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))

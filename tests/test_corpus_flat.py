@@ -51,8 +51,9 @@ def _handoff(sid: str, at: int, source: str, payload: str) -> dict[str, Any]:
 
 def test_a_manager_delegates_in_messages_and_answers_last() -> None:
     """A manager's turn holding its team's turns: its delegations are its messages
-    when sent, its own answer comes at its end; a tool's output is its caller's
-    message; the annotated step is the turn's first message."""
+    when sent, its own answer comes at its end; a tool's output is part of its
+    caller's step (what the agent saw); the annotated step is the turn's first
+    message."""
     spans = [
         _turn("m", 10, 100, "Manager", "The answer is 41."),
         _handoff("h1", 11, "Manager", '{"task": "pull the rows"}'),
@@ -74,11 +75,12 @@ def test_a_manager_delegates_in_messages_and_answers_last() -> None:
     assert log is not None
     assert [(m["name"], m["content"]) for m in log["history"]] == [
         ("Manager", '{"task": "pull the rows"}'),
-        ("Researcher", "rows: 12, 29"),
-        ("Researcher", '{"rows": [12, 29]}'),
+        ("Researcher", 'rows: 12, 29\n\n{"rows": [12, 29]}'),
         ("Manager", "The answer is 41."),
     ]
     assert log["mistake_step"] == 0
+    researcher = {"task": "Sum?", "mistake_agent": "Researcher", "span_id": "r"}
+    assert corpus_flat.flatten(spans, researcher)["mistake_step"] == 1  # type: ignore[index]
     json.dumps(log)
 
 
