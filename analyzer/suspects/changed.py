@@ -221,9 +221,49 @@ def misread_value(ctx: Context) -> pl.DataFrame:
     pairs = said.join(
         seen.with_columns(n=pl.col("seen").str.len_chars()), on=["trace_id", "turn", "n"]
     )
+    pairs = pl.concat([pairs.select(_PAIR), _read_in_step(t).select(_PAIR)])
     if pairs.height == 0:
         return empty()
     return _first_pair(pairs, "seen", transposed, "what it read says")
+
+
+_PAIR: Final = ("trace_id", "turn", "agent", "owner_span_id", "atom", "seen")
+
+
+def _read_in_step(t: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of one step's own figures (what a plain log holds when an agent's
+    message carries the page it read): the one later steps go on with is what the
+    step wrote, the one nobody says again what it read. A step whose page held the
+    swapped figure and whose words had it right, with the run going on with the
+    page's, reads the same way: one message does not say which part is the page."""
+    figures = (
+        t.filter(
+            pl.col("substantive")
+            & (pl.col("span_id") == pl.col("owner_span_id"))
+            & ~pl.col("is_exec")
+        )
+        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
+        .explode("atom")
+        .filter(
+            pl.col("atom").str.contains(_FIGURE)
+            & (pl.col("atom").str.count_matches(r"\d") >= MISREAD_DIGITS)
+        )
+        .with_columns(n=pl.col("atom").str.len_chars())
+    )
+    later = (
+        t.filter(~pl.col("is_run") & pl.col("atoms").is_not_null())
+        .select("trace_id", l_turn=pl.col("turn"), atom=pl.col("atoms"))
+        .explode("atom")
+        .join(figures.select("trace_id", "turn", "atom").unique(), on=["trace_id", "atom"])
+        .filter(pl.col("l_turn") > pl.col("turn"))
+        .select("trace_id", "turn", "atom")
+        .unique()
+    )
+    went_on = figures.join(later, on=["trace_id", "turn", "atom"], how="semi")
+    left = figures.join(later, on=["trace_id", "turn", "atom"], how="anti")
+    return went_on.join(
+        left.select("trace_id", "turn", "n", seen=pl.col("atom")), on=["trace_id", "turn", "n"]
+    )
 
 
 def _first_pair(
