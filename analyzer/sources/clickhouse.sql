@@ -266,10 +266,15 @@ SELECT
             upper(replaceAll(StatusCode, 'STATUS_CODE_', '')), 'UNSET') AS status,
     nullIf(StatusMessage, '') AS status_message,
     CAST(SpanAttributes, 'Map(String, String)') AS attributes,
-    arrayMap((n, ts, a) -> tuple(n, toUnixTimestamp64Nano(ts), CAST(a, 'Map(String, String)')),
-             Events.Name, Events.Timestamp, Events.Attributes) AS events,
-    arrayMap((t, s, a) -> tuple(lower(t), lower(s), CAST(a, 'Map(String, String)')),
-             Links.TraceId, Links.SpanId, Links.Attributes) AS links,
+    -- named as STAGE_SCHEMA's structs: Arrow casts a struct's fields by name (an
+    -- unnamed tuple's fields, 1, 2, 3, would all come back NULL)
+    CAST(arrayMap((n, ts, a) -> tuple(n, toUnixTimestamp64Nano(ts), a),
+                  Events.Name, Events.Timestamp, Events.Attributes),
+         'Array(Tuple(name String, time_ns Int64, attributes Map(String, String)))') AS events,
+    CAST(arrayMap((t, s, a) -> tuple(lower(t), lower(s), a),
+                  Links.TraceId, Links.SpanId, Links.Attributes),
+         'Array(Tuple(trace_id String, span_id String, attributes Map(String, String)))')
+        AS links,
     'clickhouse' AS source
 FROM {db:Identifier}.{table:Identifier}
 WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
