@@ -50,7 +50,7 @@ _QUANTILES_SCHEMA = pa.schema(
      ("p50", pa.float64()), ("p95", pa.float64()), ("total", pa.float64()),
      ("max_v", pa.float64())]
 )  # fmt: skip
-_PART_TABLES = ("cg_handoffs", "cg_traces")
+_PART_TABLES = ("cg_handoffs", "cg_simple", "cg_traces")
 #: what the ClickHouse steps leave that only the quantiles read afterwards
 _STEP_TABLES = (*_PART_TABLES, "cg_all", "cg_referenced")
 _TEMP_TABLES = (*_STEP_TABLES, "cg_values")
@@ -191,6 +191,7 @@ class ClickHouseSource:
             at["per_stage"] = metrics.SAMPLES_PER_STAGE
             self._drop_temp(_PART_TABLES)
             self._command("ch_traces", **scope, **at)
+            self._command("ch_simple", **at)
             self._command("ch_handoffs", **at)
             self._command("ch_values", **at)
             for name in names:

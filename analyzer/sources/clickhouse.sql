@@ -280,11 +280,22 @@ FROM {db:Identifier}.{table:Identifier}
 WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
 
 
+-- name: ch_simple
+-- The spans of the partition's simple runs in scope (all of them succeeded) that a
+-- figure reads, staged once in a narrow table: every step below reads them, and
+-- filtering the partition again for each step cost more than the steps. A span with
+-- no operation, stage, actor or verdict (plain spans: the run's own children,
+-- anything unmapped) adds to no figure of a simple run.
+CREATE TEMPORARY TABLE cg_simple ENGINE = Memory AS
+SELECT trace_id, span_id, parent_id, name, start_ns, end_ns, duration_ms, operation, stage,
+       agent, actor, handoff_source, handoff_target, n_violations, verdict
+FROM ({part_spans})
+WHERE (operation IS NOT NULL OR stage IS NOT NULL OR actor IS NOT NULL OR verdict IS NOT NULL)
+  AND trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
+
 -- name: simple_spans
--- fragment: the normalized spans of the partition's simple runs in scope (all of
--- them succeeded).
-SELECT * FROM ({part_spans})
-WHERE trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
+-- fragment: the staged spans of the partition's simple runs in scope (ch_simple).
+SELECT * FROM cg_simple
 
 -- name: ch_handoffs
 -- Explicit handoffs and the ones inferred between consecutive siblings (prepare.sql,
