@@ -286,7 +286,7 @@ WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
 -- filtering the partition again for each step cost more than the steps. A span with
 -- no operation, stage, actor or verdict (plain spans: the run's own children,
 -- anything unmapped) adds to no figure of a simple run.
-CREATE TEMPORARY TABLE cg_simple ENGINE = Memory AS
+CREATE TEMPORARY TABLE cg_simple ENGINE = Memory SETTINGS compress = 1 AS
 SELECT trace_id, span_id, parent_id, name, start_ns, end_ns, duration_ms, operation, stage,
        agent, actor, handoff_source, handoff_target, n_violations, verdict
 FROM ({part_spans})
