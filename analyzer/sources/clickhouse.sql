@@ -299,8 +299,9 @@ SELECT * FROM cg_simple
 
 -- name: ch_handoffs
 -- Explicit handoffs and the ones inferred between consecutive siblings (prepare.sql,
--- inferred_handoffs), per handoff; simple runs hold no delegation.
-CREATE TEMPORARY TABLE cg_handoffs ENGINE = MergeTree ORDER BY (source, target) AS
+-- inferred_handoffs), per handoff; simple runs hold no delegation. Every reader scans it
+-- whole: held compressed in memory (sorting and writing a MergeTree cost more).
+CREATE TEMPORARY TABLE cg_handoffs ENGINE = Memory SETTINGS compress = 1 AS
 WITH
 link AS (
     SELECT trace_id, parent_id, start_ns, end_ns, operation = {o_agent:String} AS is_agent,
