@@ -23,7 +23,6 @@ from typing import IO
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from analyzer import (
     content,
@@ -279,24 +278,6 @@ def _staged(chunks: Iterator[bytes]) -> Iterator[tuple[bytes, pa.Table | None]]:
             yield pending[0], pending[1].result()
 
 
-#: attribute keys and event names :func:`analyzer.content.extract` looks for first (its
-#: query skips a span without any; testing a chunk's keys here is a hundred times cheaper)
-_CONTENT_KEYS = pa.array(content.MARKER_KEYS)
-_CONTENT_EVENTS = pa.array(content.MARKER_EVENTS)
-
-
-def _may_carry_content(table: pa.Table) -> bool:
-    """Whether any span of a staging table has a key or event content is read from."""
-    for maps in table.column("attributes").chunks:
-        if pc.any(pc.is_in(maps.keys, _CONTENT_KEYS)).as_py():
-            return True
-    for events in table.column("events").chunks:
-        names = pc.struct_field(events.flatten(), "name")
-        if pc.any(pc.is_in(names, _CONTENT_EVENTS)).as_py():
-            return True
-    return False
-
-
 def _append_chunk(
     con: duckdb.DuckDBPyConnection,
     path: str,
@@ -308,7 +289,7 @@ def _append_chunk(
     """Append one chunk: its staging rows, or (None) the chunk read by DuckDB."""
     try:
         if table is not None:
-            cap = max_content if _may_carry_content(table) else 0
+            cap = max_content if content.may_carry(table) else 0
             return ingest_sql.append_arrow(con, table, max_content=cap)
         with tempfile.NamedTemporaryFile(suffix=".jsonl") as lines:
             lines.write(chunk)

@@ -6,7 +6,9 @@ Collector exporter's ``otel_traces`` table in a chDB data directory, then runs
 each measured phase in a child process of its own and reads that child's peak
 resident memory from the kernel (``wait4`` rusage; for the ClickHouse source the
 child's own ``VmHWM`` right after ``analyze()``, before the comparison fetch below),
-medians of --repeat runs, the two stores interleaved:
+medians of --repeat runs, the two stores interleaved (wall-clock seconds, and the
+CPU seconds of the analyzing process, all its threads: on a shared machine the
+CPU time moves less with the load):
 
 - engine:  the child opens the chDB session and counts the table: the fixed cost
            of the embedded engine (chDB runs ClickHouse inside the process that
@@ -93,9 +95,9 @@ def child_clickhouse(directory: Path) -> dict[str, Any]:
     from analyzer.sources.clickhouse import query_params
 
     src = open_source(_url(directory))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     analysis = src.analyze()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = _own_peak()  # before the comparison below fetches the failed spans again
     fetched = src.engine.bytes_fetched
     assert analysis._con is not None
@@ -114,6 +116,7 @@ def child_clickhouse(directory: Path) -> dict[str, Any]:
     )
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "peak": peak,
         "runs": analysis.n_runs,
         "failed": analysis.n_failed,
@@ -152,9 +155,10 @@ def child_duckdb(db: Path) -> dict[str, Any]:
     import analyzer
 
     with analyzer.open(db, read_only=True) as store:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         analysis = store.analyze()
-        return {"seconds": time.perf_counter() - started, "summary": analysis.summary()}
+        return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+                "summary": analysis.summary()}  # fmt: skip
 
 
 def _own_peak() -> int:
@@ -245,11 +249,13 @@ def main() -> None:
             loads.append(os.getloadavg()[0])
         ch = ch_runs[-1][0]
         ch_s = statistics.median(r["seconds"] for r, _ in ch_runs)
+        ch_cpu = statistics.median(r["cpu"] for r, _ in ch_runs)
         ch_peak = statistics.median(r["peak"] for r, _ in ch_runs)
         print(f"load average (1 min) during the runs: {min(loads):.1f} to {max(loads):.1f} "
               f"on {os.cpu_count()} cores")  # fmt: skip
         print(
-            f"clickhouse source: analyze {ch_s:.1f} s (median of {args.repeat}), "
+            f"clickhouse source: analyze {ch_s:.1f} s (median of {args.repeat}; "
+            f"CPU {ch_cpu:.1f} s), "
             f"peak RSS {_mb(ch_peak)} (of which the engine's fixed cost ~{_mb(eng_peak)})"
         )
         steps = {k: statistics.median(r["steps"].get(k, 0.0) for r, _ in ch_runs)
@@ -266,11 +272,14 @@ def main() -> None:
               f"{_mb(ch['failed_spans_bytes'])}: {ratio:.2f}x")  # fmt: skip
         if with_duckdb:
             dk_s = statistics.median(r["seconds"] for r, _ in dk_runs)
+            dk_cpu = statistics.median(r["cpu"] for r, _ in dk_runs)
             dk_peak = statistics.median(p for _, p in dk_runs)
             same = dk_runs[-1][0]["summary"] == ch["summary"]
-            print(f"duckdb store (same spans): analyze {dk_s:.1f} s, peak RSS {_mb(dk_peak)}")
+            print(f"duckdb store (same spans): analyze {dk_s:.1f} s (CPU {dk_cpu:.1f} s), "
+                  f"peak RSS {_mb(dk_peak)}")  # fmt: skip
             print(
-                f"  clickhouse/duckdb: time {ch_s / dk_s:.2f}x, peak {ch_peak / dk_peak:.2f}x; "
+                f"  clickhouse/duckdb: time {ch_s / dk_s:.2f}x, CPU {ch_cpu / dk_cpu:.2f}x, "
+                f"peak {ch_peak / dk_peak:.2f}x; "
                 f"same analyze JSON: {same}"
             )
         else:

@@ -29,8 +29,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analyzer import analysis as _analysis
+from analyzer import content, examples, ingest, ingest_sql, metrics, queries, rules, suspects
 from analyzer import detectors as detecting
-from analyzer import examples, ingest, ingest_sql, metrics, queries, rules, suspects
 from analyzer.analysis import CATEGORIES, Analysis
 from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
@@ -50,7 +50,7 @@ _QUANTILES_SCHEMA = pa.schema(
      ("p50", pa.float64()), ("p95", pa.float64()), ("total", pa.float64()),
      ("max_v", pa.float64())]
 )  # fmt: skip
-_PART_TABLES = ("cg_handoffs", "cg_traces")
+_PART_TABLES = ("cg_handoffs", "cg_simple", "cg_traces")
 #: what the ClickHouse steps leave that only the quantiles read afterwards
 _STEP_TABLES = (*_PART_TABLES, "cg_all", "cg_referenced")
 _TEMP_TABLES = (*_STEP_TABLES, "cg_values")
@@ -191,6 +191,7 @@ class ClickHouseSource:
             at["per_stage"] = metrics.SAMPLES_PER_STAGE
             self._drop_temp(_PART_TABLES)
             self._command("ch_traces", **scope, **at)
+            self._command("ch_simple", **at)
             self._command("ch_handoffs", **at)
             self._command("ch_values", **at)
             for name in names:
@@ -396,7 +397,10 @@ def _insert(con: duckdb.DuckDBPyConnection, blocks: list[pa.Table]) -> int:
     """Insert staged blocks as one batch; the spans added."""
     if not blocks:
         return 0
-    return ingest_sql.insert_arrow(con, pa.concat_tables(blocks), autocommit=True)
+    table = pa.concat_tables(blocks)
+    # most fetched batches hold no content: skip the content query for those, as ingest does
+    cap = content.DEFAULT_MAX_CHARS if content.may_carry(table) else 0
+    return ingest_sql.insert_arrow(con, table, max_content=cap, autocommit=True)
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:

@@ -266,25 +266,42 @@ SELECT
             upper(replaceAll(StatusCode, 'STATUS_CODE_', '')), 'UNSET') AS status,
     nullIf(StatusMessage, '') AS status_message,
     CAST(SpanAttributes, 'Map(String, String)') AS attributes,
-    arrayMap((n, ts, a) -> tuple(n, toUnixTimestamp64Nano(ts), CAST(a, 'Map(String, String)')),
-             Events.Name, Events.Timestamp, Events.Attributes) AS events,
-    arrayMap((t, s, a) -> tuple(lower(t), lower(s), CAST(a, 'Map(String, String)')),
-             Links.TraceId, Links.SpanId, Links.Attributes) AS links,
+    -- named as STAGE_SCHEMA's structs: Arrow casts a struct's fields by name (an
+    -- unnamed tuple's fields, 1, 2, 3, would all come back NULL)
+    CAST(arrayMap((n, ts, a) -> tuple(n, toUnixTimestamp64Nano(ts), a),
+                  Events.Name, Events.Timestamp, Events.Attributes),
+         'Array(Tuple(name String, time_ns Int64, attributes Map(String, String)))') AS events,
+    CAST(arrayMap((t, s, a) -> tuple(lower(t), lower(s), a),
+                  Links.TraceId, Links.SpanId, Links.Attributes),
+         'Array(Tuple(trace_id String, span_id String, attributes Map(String, String)))')
+        AS links,
     'clickhouse' AS source
 FROM {db:Identifier}.{table:Identifier}
 WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
 
 
+-- name: ch_simple
+-- The spans of the partition's simple runs in scope (all of them succeeded) that a
+-- figure reads, staged once in a narrow table: every step below reads them, and
+-- filtering the partition again for each step cost more than the steps. A span with
+-- no operation, stage, actor or verdict (plain spans: the run's own children,
+-- anything unmapped) adds to no figure of a simple run.
+CREATE TEMPORARY TABLE cg_simple ENGINE = Memory SETTINGS compress = 1 AS
+SELECT trace_id, span_id, parent_id, name, start_ns, end_ns, duration_ms, operation, stage,
+       agent, actor, handoff_source, handoff_target, n_violations, verdict
+FROM ({part_spans})
+WHERE (operation IS NOT NULL OR stage IS NOT NULL OR actor IS NOT NULL OR verdict IS NOT NULL)
+  AND trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
+
 -- name: simple_spans
--- fragment: the normalized spans of the partition's simple runs in scope (all of
--- them succeeded).
-SELECT * FROM ({part_spans})
-WHERE trace_id GLOBAL IN (SELECT trace_id FROM cg_traces WHERE simple AND in_scope)
+-- fragment: the staged spans of the partition's simple runs in scope (ch_simple).
+SELECT * FROM cg_simple
 
 -- name: ch_handoffs
 -- Explicit handoffs and the ones inferred between consecutive siblings (prepare.sql,
--- inferred_handoffs), per handoff; simple runs hold no delegation.
-CREATE TEMPORARY TABLE cg_handoffs ENGINE = MergeTree ORDER BY (source, target) AS
+-- inferred_handoffs), per handoff; simple runs hold no delegation. Every reader scans it
+-- whole: held compressed in memory (sorting and writing a MergeTree cost more).
+CREATE TEMPORARY TABLE cg_handoffs ENGINE = Memory SETTINGS compress = 1 AS
 WITH
 link AS (
     SELECT trace_id, parent_id, start_ns, end_ns, operation = {o_agent:String} AS is_agent,
@@ -376,13 +393,24 @@ INSERT INTO cg_values SELECT metric, k1, k2, v FROM {ext_vals}
 SELECT DISTINCT metric, k1, k2 FROM cg_values
 
 -- name: ch_quantiles
--- Exact quantiles (linear interpolation, as DuckDB's quantile_cont) over every value
--- of one group (a range of the table's order): one group's values in memory at a time.
-SELECT metric, k1, k2, count() AS n,
-       quantilesExactInclusive(0.5, 0.95)(v) AS q, sum(v) AS total, max(v) AS max_v
-FROM cg_values
-WHERE metric = {metric:String} AND k1 = {k1:String} AND k2 = {k2:String}
-GROUP BY metric, k1, k2
+-- Exact quantiles over every value of one group (a range of the table's order): one
+-- group's values in memory at a time. Interpolated as DuckDB's quantile_cont does a
+-- DOUBLE, lo * (1 - d) + hi * d at rank (n - 1) * q: quantileExactInclusive's
+-- lo + (hi - lo) * d can differ in the last bit, and so, rounded for the report, in
+-- the sixth decimal of a median right between two values. (DuckDB's build may fuse
+-- that multiply-add; it changes nothing at d = 0.5, the medians the JSON reports.)
+SELECT metric, k1, k2, n,
+       arrayMap(q -> s[toUInt64(floor((n - 1) * q)) + 1] * (1 - ((n - 1) * q - floor((n - 1) * q)))
+                     + s[toUInt64(ceil((n - 1) * q)) + 1] * ((n - 1) * q - floor((n - 1) * q)),
+                [0.5, 0.95]) AS q,
+       total, max_v
+FROM (
+    SELECT metric, k1, k2, count() AS n, arraySort(groupArray(v)) AS s, sum(v) AS total,
+           max(v) AS max_v
+    FROM cg_values
+    WHERE metric = {metric:String} AND k1 = {k1:String} AND k2 = {k2:String}
+    GROUP BY metric, k1, k2
+)
 
 -- name: ch_verification
 -- Per-run verification sums of the simple runs (m_verification): none failed, so

@@ -1,18 +1,29 @@
 """The values the ClickHouse port binds, and the attribute keys it handles itself.
 
 The port (``clickhouse.sql``) reads coordgap's own and plain GenAI keys; a span
-carrying any other key an ingest mapping reads leaves its trace to the exact local
-mapping. The tests check these lists against the mappings' parameters.
+carrying any other key an ingest mapping reads (:mod:`analyzer.mapping`, and every
+framework mapping of :data:`LINK_MAPPINGS`) leaves its trace to the exact local
+mapping. The tests check these lists against every ``analyzer/mapping*.py`` module.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from analyzer import mapping, mapping_langgraph, queries
+from analyzer import mapping, mapping_autogen, mapping_langgraph, mapping_n8n, queries
+from tracer import semconv
 
-__all__ = ["FIGURE_FREE_KEYS", "HANDLED_KEYS", "READ_KEYS", "foreign_keys", "query_params"]
+__all__ = [
+    "FIGURE_FREE_KEYS",
+    "GUARDED_KEYS",
+    "HANDLED_KEYS",
+    "LINK_MAPPINGS",
+    "READ_KEYS",
+    "foreign_keys",
+    "query_params",
+]
 
 #: Mapping keys (parameter names of :func:`analyzer.mapping.params`) the ClickHouse
 #: port reads itself, in ``clickhouse.sql``.
@@ -35,7 +46,20 @@ FIGURE_FREE_KEYS = frozenset(
 HANDLED_KEYS = READ_KEYS | FIGURE_FREE_KEYS
 """Mapping keys the ClickHouse port handles; any other key an ingest mapping reads
 (another instrumentation's), on a span, leaves its trace to the exact local mapping."""
-_ATTRIBUTE_READ = re.compile(r"attributes\[\$(k_[a-z0-9_]+)\]")
+#: The framework mappings ingest runs besides :mod:`analyzer.mapping`
+#: (:func:`analyzer.ingest.link_spans`): each one's statements and the parameters a
+#: statement binds. Every attribute key their SQL reads is foreign to the port.
+LINK_MAPPINGS: tuple[tuple[tuple[str, ...], Callable[[str], dict[str, Any]]], ...] = (
+    (mapping_n8n.N8N_SQL, mapping_n8n.params),
+    (mapping_langgraph.LINK_SQL, mapping_langgraph.params),
+    (mapping_autogen.LINK_SQL, mapping_autogen.params),
+)
+#: Keys a framework mapping reads only on spans whose trace the port leaves local by
+#: a key it reads itself: analyzer.mapping_autogen changes only spans whose
+#: ``gen_ai.system`` is autogen-core's (``odd`` in clickhouse.sql), and reads
+#: ``coordgap.integration`` to decide how; alone, it changes nothing.
+GUARDED_KEYS = frozenset({semconv.INTEGRATION})
+_ATTRIBUTE_READ = re.compile(r"attributes\[\$([a-z0-9_]+)\]")
 
 
 def query_params(statement: str, **extra: Any) -> dict[str, Any]:
@@ -48,12 +72,15 @@ def query_params(statement: str, **extra: Any) -> dict[str, Any]:
 
 
 def foreign_keys() -> list[str]:
-    """The attribute keys the ingest mappings read (:mod:`analyzer.mapping`, and the
-    LangGraph one's ``attributes[...]`` reads) that the ClickHouse port does not handle:
-    a span holding one leaves its trace to the exact local mapping."""
+    """The attribute keys the ingest mappings read (every key parameter of
+    :mod:`analyzer.mapping`, and the ``attributes[...]`` reads of
+    :data:`LINK_MAPPINGS`) that the ClickHouse port does not handle: a span holding
+    one leaves its trace to the exact local mapping."""
     keys = {k: v for k, v in mapping.params().items() if k.startswith("k_")}
-    handled = {keys[k] for k in HANDLED_KEYS}
-    langgraph = "\n".join(mapping_langgraph.LINK_SQL)
-    read = mapping_langgraph.params(langgraph)
-    extra = {read[k] for k in set(_ATTRIBUTE_READ.findall(langgraph)) if k in read}
+    handled = {keys[k] for k in HANDLED_KEYS} | GUARDED_KEYS
+    extra: set[str] = set()
+    for statements, params in LINK_MAPPINGS:
+        for statement in statements:
+            read = params(statement)
+            extra |= {read[k] for k in _ATTRIBUTE_READ.findall(statement)}
     return sorted(({*keys.values()} | extra) - handled)
