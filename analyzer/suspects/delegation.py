@@ -82,15 +82,23 @@ def called(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
     said = _joined(calls.with_columns(payload=pl.col("reply")), "dst_span", "reply")
     handed = _joined(calls, "src_span", "handed")
     runs = calls.select("trace_id").unique()
-    rest = turns.join(runs, on="trace_id", how="anti")
     frame = (
         turns.join(runs, on="trace_id", how="semi")
         .select(_BASE)
         .join(said, on=["trace_id", "span_id"], how="left")
         .join(handed, on=["trace_id", "span_id"], how="left")
-        .with_columns(output=pl.coalesce("output", "reply", "handed"))
-        .select(_BASE)
+        .with_columns(
+            changed=pl.col("output").is_null() & pl.coalesce("reply", "handed").is_not_null(),
+            output=pl.coalesce("output", "reply", "handed"),
+        )
     )
+    # only the runs where a step now says something are read again: the annotation is
+    # per run and reads no input, so the others' rows stay as they are
+    runs = frame.filter(pl.col("changed")).select("trace_id").unique()
+    if runs.height == 0:
+        return turns.sort("trace_id", "turn")
+    rest = turns.join(runs, on="trace_id", how="anti")
+    frame = frame.join(runs, on="trace_id", how="semi").select(_BASE)
     read = annotate(frame.sort("trace_id", "turn")).select(turns.columns)
     return pl.concat([rest, read], how="vertical_relaxed").sort("trace_id", "turn")
 
