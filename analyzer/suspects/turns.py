@@ -192,8 +192,12 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     code actor need not), and whose content
     turns mostly come after code (a code turn since its previous turn, within the
     last three turns); the detectors' ``detector_messages`` uses the same rule."""
+    said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
+    # a run where no turn holds code has no executor (nothing comes after code): its
+    # turns are not read for names and order
+    coded = said.filter(pl.col("has_code")).select("trace_id").unique()
     said = (
-        frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
+        said.join(coded, on="trace_id", how="semi")
         .select("trace_id", "turn", "agent", "actor", "output", "has_code", "is_tool")
         .sort("trace_id", "turn")
     )
