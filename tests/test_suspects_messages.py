@@ -6,7 +6,7 @@ import json
 
 import polars as pl
 
-from analyzer.suspects.messages import readable
+from analyzer.suspects.messages import readable, readable_column
 from analyzer.suspects.turns import annotate
 
 _AI = {
@@ -56,6 +56,17 @@ def test_other_text_and_other_json_stay_as_they_are() -> None:
     ):
         assert readable(text) == text
     assert readable(None) is None
+
+
+def test_the_column_reads_as_readable_does_row_by_row() -> None:
+    """The column form calls readable only on text that may be JSON: the same texts come
+    back, blanks (a Unicode space, a file separator) before a record included."""
+    record = json.dumps({"messages": [_AI]})
+    texts = [None, "", "Total: 12.5 MG", "  \n" + record, "\u3000" + record, "\x1c" + record]
+    texts += ["{not json", "[1, 2, 3]", '- {"role": "user", "content": "hi"}']
+    got = pl.DataFrame({"t": texts}, schema={"t": pl.String}).select(readable_column("t"))
+    assert got["t"].to_list() == [readable(t) for t in texts]
+    assert got["t"][3] != texts[3]  # the record was read
 
 
 def test_ids_and_metadata_of_a_message_record_are_no_atoms() -> None:
