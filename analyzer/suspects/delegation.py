@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analyzer.suspects.turns import annotate
+from analyzer.suspects.turns import MARKS, annotate
 
 __all__ = ["called", "handed_input", "replies"]
 
@@ -84,7 +84,7 @@ def called(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
     runs = calls.select("trace_id").unique()
     frame = (
         turns.join(runs, on="trace_id", how="semi")
-        .select(_BASE)
+        .select(*_BASE, *MARKS)
         .join(said, on=["trace_id", "span_id"], how="left")
         .join(handed, on=["trace_id", "span_id"], how="left")
         .with_columns(
@@ -92,14 +92,14 @@ def called(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
             output=pl.coalesce("output", "reply", "handed"),
         )
     )
-    # only the runs where a step now says something are read again: the annotation is
-    # per run and reads no input, so the others' rows stay as they are
+    # only the runs where a step now says something are read again, and in them only
+    # those steps' own marks: the annotation is per run and reads no input
     runs = frame.filter(pl.col("changed")).select("trace_id").unique()
     if runs.height == 0:
         return turns.sort("trace_id", "turn")
     rest = turns.join(runs, on="trace_id", how="anti")
-    frame = frame.join(runs, on="trace_id", how="semi").select(_BASE)
-    read = annotate(frame.sort("trace_id", "turn")).select(turns.columns)
+    frame = frame.join(runs, on="trace_id", how="semi").select(*_BASE, *MARKS, "changed")
+    read = annotate(frame, fresh="changed").select(turns.columns)
     return pl.concat([rest, read], how="vertical_relaxed").sort("trace_id", "turn")
 
 
