@@ -60,9 +60,11 @@ t AS (
     FROM j
 ),
 said AS (
-    -- the turns that said something (a handoff's payload repeats its source's turn)
+    -- the turns that said something (a handoff's payload repeats its source's turn),
+    -- of the runs where one holds code: in the others no turn comes after code
     SELECT trace_id, span_id, agent, turn, has_code, lower(output) AS low FROM t
     WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $o_handoff
+    QUALIFY bool_or(has_code) OVER (PARTITION BY trace_id)
 ),
 names AS (
     SELECT trace_id, list(DISTINCT lower(agent)) AS names FROM said
