@@ -159,7 +159,8 @@ def annotate(frame: pl.DataFrame, *, fresh: str | None = None) -> pl.DataFrame:
     columns = [c for c in frame.columns if c != fresh]
     kept = frame.filter(~pl.col(fresh)).select(columns)
     read = _marks(frame.filter(pl.col(fresh)).drop(fresh, *MARKS), known).select(columns)
-    return _mark_executors(pl.concat([kept, read]).sort("trace_id", "turn"))
+    # unordered: _mark_executors orders the turns it reads itself
+    return _mark_executors(pl.concat([kept, read]))
 
 
 def _marks(frame: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
