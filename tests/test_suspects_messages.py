@@ -6,7 +6,7 @@ import json
 
 import polars as pl
 
-from analyzer.suspects.messages import readable
+from analyzer.suspects.messages import readable, readable_column
 from analyzer.suspects.turns import annotate
 
 _AI = {
@@ -58,6 +58,17 @@ def test_other_text_and_other_json_stay_as_they_are() -> None:
     assert readable(None) is None
 
 
+def test_the_column_reads_as_readable_does_row_by_row() -> None:
+    """The column form calls readable only on text that may be JSON: the same texts come
+    back, blanks (a Unicode space, a file separator) before a record included."""
+    record = json.dumps({"messages": [_AI]})
+    texts = [None, "", "Total: 12.5 MG", "  \n" + record, "\u3000" + record, "\x1c" + record]
+    texts += ["{not json", "[1, 2, 3]", '- {"role": "user", "content": "hi"}']
+    got = pl.DataFrame({"t": texts}, schema={"t": pl.String}).select(readable_column("t"))
+    assert got["t"].to_list() == [readable(t) for t in texts]
+    assert got["t"][3] != texts[3]  # the record was read
+
+
 def test_ids_and_metadata_of_a_message_record_are_no_atoms() -> None:
     frame = pl.DataFrame(
         {
@@ -76,3 +87,36 @@ def test_ids_and_metadata_of_a_message_record_are_no_atoms() -> None:
     assert {"5501.0", "50385"} <= got or {"5501", "50385"} <= got
     assert not got & {"lc_run", "call_t004", "4821", "token_usage", "response_metadata"}
     assert annotate(frame)["has_code"][0]
+
+
+def test_re_reading_only_the_changed_turns_gives_the_whole_annotation() -> None:
+    """A frame whose changed turns alone are read again (``fresh``) annotates as the
+    same frame read whole: marks of the kept turns and executors of the run alike."""
+    base = pl.DataFrame(
+        {
+            "trace_id": ["a", "a", "a", "b"],
+            "turn": [1, 2, 3, 1],
+            "agent": ["coder", "runner", "coder", "writer"],
+            "actor": [None, None, None, None],
+            "output": ["```python\nprint(8412 * 2)\n```", None, "Total is 16,824", "Plan 7.5"],
+            "is_tool": [False, False, False, False],
+            "is_run": [False, False, False, False],
+        },
+        schema_overrides={"actor": pl.String},
+    )
+    before = annotate(base).select(*base.columns, "atoms", "has_code", "fails", "trouble")
+    reply = "exitcode: 0 (execution succeeded)\nCode output: 16824"
+    changed = pl.col("trace_id").eq("a") & pl.col("turn").eq(2)
+    after = before.with_columns(
+        output=pl.when(changed).then(pl.lit(reply)).otherwise(pl.col("output")),
+        fresh=changed,
+    )
+    whole = annotate(after.drop("fresh", "atoms", "has_code", "fails", "trouble"))
+    got = annotate(after, fresh="fresh").select(whole.columns)
+    key = ["trace_id", "turn"]
+    assert (
+        got.sort(key)
+        .with_columns(pl.col("atoms").list.sort())
+        .equals(whole.sort(key).with_columns(pl.col("atoms").list.sort()))
+    )
+    assert got.filter(changed)["is_exec"][0]  # the runner replies right after the code

@@ -118,9 +118,6 @@ PATTERNS: Final[dict[str, Any]] = {
     "re_accept": rf"(?i){_ACCEPT}",
     "re_accept_line": rf"(?i)[^.\n]*(?:{_ACCEPT})[^.\n]*",
     "max_repeat": 2000,
-    # the characters the repetition detector's \s+ collapses (RE2's \s): a message
-    # without them equal to no other one's cannot repeat it (a cheap first pass)
-    "white": "\t\n\f\r ",
     "blank": " \t\r\n",
     "lost_min": 2,
     "lost_share": 0.6,

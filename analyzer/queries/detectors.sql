@@ -60,9 +60,11 @@ t AS (
     FROM j
 ),
 said AS (
-    -- the turns that said something (a handoff's payload repeats its source's turn)
+    -- the turns that said something (a handoff's payload repeats its source's turn),
+    -- of the runs where one holds code: in the others no turn comes after code
     SELECT trace_id, span_id, agent, turn, has_code, lower(output) AS low FROM t
     WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $o_handoff
+    QUALIFY bool_or(has_code) OVER (PARTITION BY trace_id)
 ),
 names AS (
     SELECT trace_id, list(DISTINCT lower(agent)) AS names FROM said
@@ -193,16 +195,24 @@ WHERE NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
 -- The mistake is the first occurrence; the symptom its first repeat. A message the
 -- same agent said in the message right before (nothing else between, not even a
 -- tool's reply) is an echo of it (a reply read twice), not a repeat.
-WITH msgs AS (
+WITH keyed AS MATERIALIZED (
+    -- each message's text without the characters the \s+ below collapses (RE2's
+    -- \s: tab, newline, form feed, carriage return, space), hashed once: a message
+    -- equal to no other one this way cannot repeat it (a cheap first pass). Five
+    -- replace() calls cost a third of one translate(); the echo test and the
+    -- candidates below both read it
     SELECT trace_id, span_id, owner_span_id, agent, turn, output, is_run, is_exec,
-           coalesce(lag(agent) OVER w = agent
-                    AND lag(hash(translate(lower(output), $white, ''))) OVER w
-                        = hash(translate(lower(output), $white, '')), false) AS echo
+           hash(replace(replace(replace(replace(replace(lower(output),
+               chr(9), ''), chr(10), ''), chr(12), ''), chr(13), ''), ' ', '')) AS bare
     FROM cg_msg
+),
+msgs AS (
+    SELECT *, coalesce(lag(agent) OVER w = agent AND lag(bare) OVER w = bare, false) AS echo
+    FROM keyed
     WINDOW w AS (PARTITION BY trace_id ORDER BY turn)
 ),
 said AS (
-    SELECT trace_id, span_id, owner_span_id, agent, turn, output
+    SELECT trace_id, span_id, owner_span_id, agent, turn, output, bare
     FROM msgs
     WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND output IS NOT NULL
       AND NOT echo
@@ -215,8 +225,7 @@ t AS MATERIALIZED (
     SELECT trace_id, span_id, owner_span_id, agent, turn,
            regexp_replace(lower(trim(output)), '\s+', ' ', 'g') AS norm
     FROM said
-    QUALIFY count(*) OVER (PARTITION BY trace_id, agent,
-                                        hash(translate(lower(output), $white, ''))) >= 2
+    QUALIFY count(*) OVER (PARTITION BY trace_id, agent, bare) >= 2
 ),
 r AS (
     SELECT *, row_number() OVER (PARTITION BY trace_id, agent, hash(norm) ORDER BY turn) AS k

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analyzer.suspects.turns import annotate
+from analyzer.suspects.turns import MARKS, annotate
 
 __all__ = ["called", "handed_input", "replies"]
 
@@ -81,17 +81,31 @@ def called(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
         return turns
     said = _joined(calls.with_columns(payload=pl.col("reply")), "dst_span", "reply")
     handed = _joined(calls, "src_span", "handed")
-    runs = calls.select("trace_id").unique()
+    # only the runs where a step with no output now says something (a reply or a
+    # handed text is never null) are read again, and in them only those steps' own
+    # marks: the annotation is per run and reads no input
+    keys = pl.concat([said.select("trace_id", "span_id"), handed.select("trace_id", "span_id")])
+    runs = (
+        turns.filter(pl.col("output").is_null())
+        .join(keys, on=["trace_id", "span_id"], how="semi")
+        .select("trace_id")
+        .unique()
+    )
+    if runs.height == 0:
+        return turns.sort("trace_id", "turn")
     rest = turns.join(runs, on="trace_id", how="anti")
     frame = (
         turns.join(runs, on="trace_id", how="semi")
-        .select(_BASE)
+        .select(*_BASE, *MARKS)
         .join(said, on=["trace_id", "span_id"], how="left")
         .join(handed, on=["trace_id", "span_id"], how="left")
-        .with_columns(output=pl.coalesce("output", "reply", "handed"))
-        .select(_BASE)
+        .with_columns(
+            changed=pl.col("output").is_null() & pl.coalesce("reply", "handed").is_not_null(),
+            output=pl.coalesce("output", "reply", "handed"),
+        )
+        .select(*_BASE, *MARKS, "changed")
     )
-    read = annotate(frame.sort("trace_id", "turn")).select(turns.columns)
+    read = annotate(frame, fresh="changed").select(turns.columns)
     return pl.concat([rest, read], how="vertical_relaxed").sort("trace_id", "turn")
 
 

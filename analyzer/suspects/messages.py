@@ -112,6 +112,23 @@ def _string(literal: str) -> str:
         return literal[1:-1]
 
 
+_MAY_BE_JSON: Final = r"^\W*[\[{]"
+"""A text whose first character other than blanks and punctuation opens a JSON list or
+object: every text :func:`readable` may change matches (a blank is no word
+character), most plain text does not."""
+
+
+def _readable_series(texts: pl.Series) -> pl.Series:
+    """:func:`readable` of each text, called in Python only for the texts that may be
+    JSON (the others come back unchanged from it anyway)."""
+    maybe = texts.str.contains(_MAY_BE_JSON).fill_null(False)
+    if not maybe.any():
+        return texts
+    at = maybe.arg_true()
+    read = pl.Series([readable(t) for t in texts.gather(at).to_list()], dtype=pl.String)
+    return texts.clone().scatter(at, read)
+
+
 def readable_column(name: str) -> pl.Expr:
     """The column ``name`` read with :func:`readable`."""
-    return pl.col(name).map_elements(readable, return_dtype=pl.String, skip_nulls=True)
+    return pl.col(name).map_batches(_readable_series, return_dtype=pl.String)

@@ -20,7 +20,18 @@ from analyzer import content, queries
 from analyzer.suspects.messages import readable_column
 from tracer import semconv
 
-__all__ = ["ATOM", "CODE", "FAIL", "PROGRAM_RUN", "TROUBLE", "annotate", "atoms", "load", "params"]
+__all__ = [
+    "ATOM",
+    "CODE",
+    "FAIL",
+    "MARKS",
+    "PROGRAM_RUN",
+    "TROUBLE",
+    "annotate",
+    "atoms",
+    "load",
+    "params",
+]
 
 # bound beside the vocabulary (analyzer.queries.bind supplies operations, actors and
 # content directions)
@@ -130,14 +141,33 @@ def _text(con: duckdb.DuckDBPyConnection, turns: pl.DataFrame) -> pl.DataFrame:
         con.unregister("cg_turn_keys")
 
 
-def annotate(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add the derived columns to a turns frame (see :func:`load`)."""
-    out = pl.col("output").fill_null("")
-    frame = frame.with_columns(atoms=atoms(out))
+MARKS: Final = ("atoms", "has_code", "fails", "trouble")
+"""The columns :func:`annotate` derives from each turn's own output."""
+
+
+def annotate(frame: pl.DataFrame, *, fresh: str | None = None) -> pl.DataFrame:
+    """Add the derived columns to a turns frame (see :func:`load`). ``fresh``: a boolean
+    column marking the rows whose output changed since the frame's :data:`MARKS` were
+    derived; only those are read again (the marks of a turn depend on its output and
+    its run's agents alone), and the column is dropped."""
     names = frame.select(
         "trace_id", name=pl.col("agent").str.to_lowercase().str.replace(r"\s*\(.*$", "")
     ).unique()
     known = names.group_by("trace_id").agg(names=pl.col("name"))
+    if fresh is None:
+        return _mark_executors(_marks(frame, known))
+    columns = [c for c in frame.columns if c != fresh]
+    kept = frame.filter(~pl.col(fresh)).select(columns)
+    read = _marks(frame.filter(pl.col(fresh)).drop(fresh, *MARKS), known).select(columns)
+    # unordered: _mark_executors orders the turns it reads itself
+    return _mark_executors(pl.concat([kept, read]))
+
+
+def _marks(frame: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with :data:`MARKS` derived from its output; ``known``: each run's agent
+    names (trace_id, names), none of which is an atom."""
+    out = pl.col("output").fill_null("")
+    frame = frame.with_columns(atoms=atoms(out))
     frame = (
         frame.join(known, on="trace_id", how="left")
         .with_columns(
@@ -148,12 +178,11 @@ def annotate(frame: pl.DataFrame) -> pl.DataFrame:
         )
         .drop("names")
     )
-    frame = frame.with_columns(
+    return frame.with_columns(
         has_code=out.str.contains(CODE),
         fails=out.str.contains(FAIL),
         trouble=out.str.contains(TROUBLE),
     )
-    return _mark_executors(frame)
 
 
 def atoms(text: pl.Expr) -> pl.Expr:
@@ -192,8 +221,12 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     code actor need not), and whose content
     turns mostly come after code (a code turn since its previous turn, within the
     last three turns); the detectors' ``detector_messages`` uses the same rule."""
+    said = frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
+    # a run where no turn holds code has no executor (nothing comes after code): its
+    # turns are not read for names and order
+    coded = said.filter(pl.col("has_code")).select("trace_id").unique()
     said = (
-        frame.filter(pl.col("output").is_not_null() & ~pl.col("is_run"))
+        said.join(coded, on="trace_id", how="semi")
         .select("trace_id", "turn", "agent", "actor", "output", "has_code", "is_tool")
         .sort("trace_id", "turn")
     )
