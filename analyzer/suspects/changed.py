@@ -196,27 +196,11 @@ def misread_value(ctx: Context) -> pl.DataFrame:
     characters swapped: the earliest such step misread what it was given."""
     t = ctx.turns
     seen = _seen_before(t)
-    if seen.height == 0:
-        return empty()
-    said = (
-        t.filter(
-            pl.col("substantive")
-            & (pl.col("span_id") == pl.col("owner_span_id"))
-            & ~pl.col("is_exec")
-        )
-        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
-        .explode("atom")
-        .filter(
-            pl.col("atom").str.contains(_FIGURE)
-            & (pl.col("atom").str.count_matches(r"\d") >= MISREAD_DIGITS)
-        )
-        .join(
-            seen,
-            left_on=["trace_id", "turn", "atom"],
-            right_on=["trace_id", "turn", "seen"],
-            how="anti",
-        )
-        .with_columns(n=pl.col("atom").str.len_chars())
+    said = _figures(t).join(
+        seen,
+        left_on=["trace_id", "turn", "atom"],
+        right_on=["trace_id", "turn", "seen"],
+        how="anti",
     )
     pairs = said.join(
         seen.with_columns(n=pl.col("seen").str.len_chars()), on=["trace_id", "turn", "n"]
@@ -230,13 +214,11 @@ def misread_value(ctx: Context) -> pl.DataFrame:
 _PAIR: Final = ("trace_id", "turn", "agent", "owner_span_id", "atom", "seen")
 
 
-def _read_in_step(t: pl.DataFrame) -> pl.DataFrame:
-    """Pairs of one step's own figures (what a plain log holds when an agent's
-    message carries the page it read): the one later steps go on with is what the
-    step wrote, the one nobody says again what it read. A step whose page held the
-    swapped figure and whose words had it right, with the run going on with the
-    page's, reads the same way: one message does not say which part is the page."""
-    figures = (
+def _figures(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, agent, owner_span_id, atom, n): the figures of every
+    substantive agent step (not an executor's) a misreading is looked for in, with
+    their length."""
+    return (
         t.filter(
             pl.col("substantive")
             & (pl.col("span_id") == pl.col("owner_span_id"))
@@ -250,6 +232,15 @@ def _read_in_step(t: pl.DataFrame) -> pl.DataFrame:
         )
         .with_columns(n=pl.col("atom").str.len_chars())
     )
+
+
+def _read_in_step(t: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of one step's own figures (what a plain log holds when an agent's
+    message carries the page it read): the one later steps go on with is what the
+    step wrote, the one nobody says again what it read. A step whose page held the
+    swapped figure and whose words had it right, with the run going on with the
+    page's, reads the same way: one message does not say which part is the page."""
+    figures = _figures(t)
     later = (
         t.filter(~pl.col("is_run") & pl.col("atoms").is_not_null())
         .select("trace_id", l_turn=pl.col("turn"), atom=pl.col("atoms"))
