@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -137,6 +138,22 @@ def _api_key(base: str) -> str:
     return str(created["data"]["rawApiKey"])
 
 
+def _post(request: urllib.request.Request, registered_within: float) -> int:
+    """POST to the workflow's webhook; n8n registers a published workflow's webhooks
+    shortly after its editor is up, so an "is not registered" 404 is retried until
+    ``registered_within`` seconds have passed (any other error, or a 404 after that,
+    fails the test)."""
+    deadline = time.monotonic() + registered_within
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=60) as resp:
+                return int(resp.status)
+        except urllib.error.HTTPError as err:
+            if err.code != 404 or time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
 def _executions(base: str, key: str) -> list[dict[str, Any]]:
     request = urllib.request.Request(
         base + "/api/v1/executions?includeData=true&limit=100", headers={"X-N8N-API-KEY": key}
@@ -194,8 +211,7 @@ def n8n_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N8nRun]:
                     method="POST",
                     headers={"Content-Type": "application/json"},
                 )
-                with urllib.request.urlopen(request, timeout=60) as resp:
-                    assert resp.status == 200
+                assert _post(request, registered_within=60) == 200
         runs = len(FAULTS) * RUNS_PER_FAULT
         deadline = time.monotonic() + 180
         while True:
