@@ -1,4 +1,4 @@
-"""Suspects ranked a batch of failed runs at a time."""
+"""Suspects ranked a batch of failed runs at a time, and DuckDB's cap while analyzing."""
 
 from __future__ import annotations
 
@@ -35,3 +35,39 @@ def test_batches_of_failed_runs_rank_the_same_suspects(
     ).fetchall()
     assert tables == []
 
+
+def test_analyze_caps_duckdb_lower_and_restores_the_store_limit(store: analyzer.Store) -> None:
+    """While analyzing DuckDB holds at most ANALYZE_MEMORY_LIMIT; the store's cap after."""
+    limit = "SELECT current_setting('memory_limit')"
+    before = store.con.execute(limit).fetchone()
+    seen = []
+    original = analysis.prepare
+
+    def spy(con: object, **scope: object) -> None:
+        seen.append(store.con.execute(limit).fetchone())
+        original(store.con, **scope)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(analysis, "prepare", spy)
+        store.analyze()
+    capped = analyzer.open(":memory:", memory_limit=analyzer.store.ANALYZE_MEMORY_LIMIT)
+    assert seen == [capped.con.execute(limit).fetchone()] != [before]
+    assert store.con.execute(limit).fetchone() == before
+
+
+def test_a_given_memory_limit_holds_while_analyzing(tmp_path: Path) -> None:
+    """A limit the caller chose is DuckDB's cap for the analysis too."""
+    with analyzer.open(tmp_path / "x.duckdb", memory_limit="3GB") as s:
+        s.ingest([CORPUS])
+        before = s.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        seen = []
+        original = analysis.prepare
+
+        def spy(con: object, **scope: object) -> None:
+            seen.append(s.con.execute("SELECT current_setting('memory_limit')").fetchone())
+            original(s.con, **scope)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(analysis, "prepare", spy)
+            s.analyze()
+        assert seen == [before]
