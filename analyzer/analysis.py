@@ -330,7 +330,7 @@ def _collect(
     )
 
 
-SUSPECT_BATCH = 50_000
+SUSPECT_BATCH = 30_000
 """Failed runs whose suspects are ranked at once. Their turns are Polars frames
 (about 6 KB a run without message text): at 10M spans, 250k failed runs ranked
 at once took 1.5 GB beside DuckDB's own memory."""
