@@ -49,7 +49,7 @@ MEMORY_LIMIT_ENV = "COORDGAP_MEMORY_LIMIT"
 #: DuckDB's cap while :meth:`Store.analyze` runs, unless a limit was given: the
 #: analysis holds Polars frames beside it (the failed runs' turns), which the
 #: cap does not count.
-ANALYZE_MEMORY_LIMIT = "600MB"
+ANALYZE_MEMORY_LIMIT = "450MB"
 
 
 def _schema_sql() -> str:
