@@ -34,22 +34,35 @@ def pick_worst_runs(
     """
     if max_runs <= 0 or failures.height == 0:
         return []
-    joined = failures.join(
-        runs.select("trace_id", "workflow", "duration_ms"), on="trace_id", how="left"
-    ).with_columns(
-        pl.col("duration_ms").fill_null(0.0),
-        pl.col("category").fill_null(semconv.CATEGORY_UNKNOWN),
+    # sorted by the narrow keys only: the failure rows carry their suspects and
+    # evidence (hundreds of MB at 10M spans); only the picks' rows are joined whole
+    keys = failures.select("trace_id", pl.col("category").fill_null(semconv.CATEGORY_UNKNOWN)).join(
+        runs.select("trace_id", "duration_ms"), on="trace_id", how="left"
     )
+    keys = keys.with_columns(pl.col("duration_ms").fill_null(0.0))
     # only the longest max_runs of each category can be picked
     top = (
-        joined.sort(["duration_ms", "trace_id"], descending=[True, False])
+        keys.sort(["duration_ms", "trace_id"], descending=[True, False])
         .group_by("category", maintain_order=True)
         .head(max_runs)
+        .select("trace_id")
+        .join(failures, on="trace_id", how="left", maintain_order="left")
+        .join(
+            runs.select("trace_id", "workflow", "duration_ms"),
+            on="trace_id",
+            how="left",
+            maintain_order="left",
+        )
+        .with_columns(
+            pl.col("duration_ms").fill_null(0.0),
+            pl.col("category").fill_null(semconv.CATEGORY_UNKNOWN),
+        )
+        .select("category", pl.exclude("category"))  # the group key first, as head() puts it
     )
     by_cat: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in top.iter_rows(named=True):
         by_cat[str(row["category"])].append(row)
-    sizes = {str(c): int(n) for c, n in joined["category"].value_counts().iter_rows()}
+    sizes = {str(c): int(n) for c, n in keys["category"].value_counts().iter_rows()}
     order = sorted(by_cat, key=lambda c: (-sizes[c], c))
     picked: list[dict[str, Any]] = []
     while len(picked) < max_runs and any(by_cat[c] for c in order):

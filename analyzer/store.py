@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from analyzer.analysis import Analysis
 
 __all__ = [
+    "ANALYZE_MEMORY_LIMIT",
     "DEFAULT_DB",
     "DEFAULT_MEMORY_LIMIT",
     "DEFAULT_SPANS_DIR",
@@ -45,6 +46,10 @@ DEFAULT_SPANS_DIR = DEFAULT_DIRECTORY
 #: ``memory_limit`` argument override it (e.g. "8GB").
 DEFAULT_MEMORY_LIMIT = "1500MB"
 MEMORY_LIMIT_ENV = "COORDGAP_MEMORY_LIMIT"
+#: DuckDB's cap while :meth:`Store.analyze` runs, unless a limit was given: the
+#: analysis holds Polars frames beside it (the failed runs' turns), which the
+#: cap does not count.
+ANALYZE_MEMORY_LIMIT = "450MB"
 
 
 def _schema_sql() -> str:
@@ -91,7 +96,10 @@ class Store:
         self.max_content = _content.max_chars(max_content)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        limit = memory_limit or os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT
+        given = memory_limit or os.environ.get(MEMORY_LIMIT_ENV)
+        limit = given or DEFAULT_MEMORY_LIMIT
+        self._memory_limit = limit
+        self._analyze_limit = None if given else ANALYZE_MEMORY_LIMIT
         try:
             self.con: duckdb.DuckDBPyConnection = duckdb.connect(
                 str(path), read_only=read_only, config={"memory_limit": limit}
@@ -149,9 +157,15 @@ class Store:
         from analyzer import analysis, examples
 
         n = examples.DEFAULT_EXAMPLES if example_runs is None else example_runs
-        return analysis.analyze(
-            self.con, since=since, service=service, example_runs=n, detectors=detectors
-        )
+        if self._analyze_limit is not None:
+            self.con.execute("SET memory_limit = $limit", {"limit": self._analyze_limit})
+        try:
+            return analysis.analyze(
+                self.con, since=since, service=service, example_runs=n, detectors=detectors
+            )
+        finally:
+            if self._analyze_limit is not None:
+                self.con.execute("SET memory_limit = $limit", {"limit": self._memory_limit})
 
     def span_count(self) -> int:
         """Number of spans stored."""

@@ -440,3 +440,29 @@ CREATE OR REPLACE TEMP TABLE cg_signals (
 
 -- name: settle
 DELETE FROM cg_pending WHERE trace_id IN (SELECT trace_id FROM cg_attr)
+
+-- Suspect batches (analysis._suspects): the failed runs are ranked a batch at a
+-- time so that only one batch's turns are Polars frames at once. While a batch is
+-- ranked, the whole cg_run and cg_attr are set aside and those names hold the
+-- batch's rows (all the suspects read of them); batch_end_* put them back.
+
+-- name: batch_begin_run
+ALTER TABLE cg_run RENAME TO cg_run_whole
+
+-- name: batch_begin_attr
+ALTER TABLE cg_attr RENAME TO cg_attr_whole
+
+-- name: batch_run
+CREATE OR REPLACE TEMP TABLE cg_run AS
+SELECT * FROM cg_run_whole SEMI JOIN (SELECT unnest($trace_ids) AS trace_id) b USING (trace_id)
+
+-- name: batch_attr
+CREATE OR REPLACE TEMP TABLE cg_attr AS
+SELECT * FROM cg_attr_whole SEMI JOIN (SELECT unnest($trace_ids) AS trace_id) b
+    USING (trace_id)
+
+-- name: batch_end_run
+ALTER TABLE cg_run_whole RENAME TO cg_run
+
+-- name: batch_end_attr
+ALTER TABLE cg_attr_whole RENAME TO cg_attr
