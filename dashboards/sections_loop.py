@@ -196,12 +196,26 @@ _UNITS = (
 
 
 def _log_ticks(values: list[float]) -> dict[str, Any]:
-    """Tick settings for a log axis: one labelled tick per power of ten once the data
-    spans two or more, instead of Plotly's "2 5 0.01 2 5 0.1" minor-tick labels."""
+    """Tick settings for a log axis, never Plotly's "2 5 0.01 2 5 0.1" labels (a bare
+    "2" that means 0.02): one labelled tick per power of ten once the data spans two
+    or more, else 1-2-5 steps labelled in full ("0.02", "0.05", "0.1")."""
     positive = [v for v in values if v > 0]
-    if positive and math.log10(max(positive)) - math.log10(min(positive)) >= 2:
+    if not positive:
+        return {}
+    low, high = min(positive), max(positive)
+    if math.log10(high) - math.log10(low) >= 2:
         return {"dtick": 1, "tickformat": "~g"}
-    return {}
+    steps = [
+        m * 10.0**e
+        for e in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1)
+        for m in (1, 2, 5)
+    ]
+    # the steps inside the data, and one on either side so the ends are labelled too
+    inside = [v for v in steps if low <= v <= high]
+    below = [v for v in steps if v < low][-1:]
+    above = [v for v in steps if v > high][:1]
+    ticks = below + inside + above
+    return {"tickvals": ticks, "ticktext": [f"{v:.3g}" for v in ticks]}
 
 
 def _human_dumbbells(fig: go.Figure, humans: list[dict[str, Any]]) -> None:
