@@ -35,6 +35,7 @@ __all__ = [
     "IngestResult",
     "Store",
     "open",
+    "reading_memory_limit",
 ]
 
 #: where the CLI keeps its database, and where the tracer's local store writes
@@ -50,6 +51,12 @@ MEMORY_LIMIT_ENV = "COORDGAP_MEMORY_LIMIT"
 #: analysis holds Polars frames beside it (the failed runs' turns), which the
 #: cap does not count.
 ANALYZE_MEMORY_LIMIT = "450MB"
+
+
+def reading_memory_limit() -> str:
+    """DuckDB's cap for a connection that only reads and analyzes (the CLI's
+    read-only ``--db``): ``$COORDGAP_MEMORY_LIMIT``, else :data:`ANALYZE_MEMORY_LIMIT`."""
+    return os.environ.get(MEMORY_LIMIT_ENV) or ANALYZE_MEMORY_LIMIT
 
 
 def _schema_sql() -> str:
@@ -104,8 +111,10 @@ class Store:
             self.con: duckdb.DuckDBPyConnection = duckdb.connect(
                 str(path), read_only=read_only, config={"memory_limit": limit}
             )
-        except duckdb.InvalidInputException as exc:
-            raise ValueError(f"memory limit {limit!r}: {exc}") from None
+        except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
+            named = "memory limit" if memory_limit else MEMORY_LIMIT_ENV
+            why = str(exc).splitlines()[0].removeprefix("Parser Error: ")
+            raise ValueError(f"{named} {limit!r}: not a memory limit ({why})") from None
         if not read_only:
             self.con.execute(_schema_sql())
             _drop_span_key(self.con)

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 import duckdb
 
+from analyzer.store import MEMORY_LIMIT_ENV, reading_memory_limit
 from coordgap._options import missing_db
 
 __all__ = ["check_db_file", "first_line", "read_only"]
@@ -50,10 +51,17 @@ def check_db_file(db: Path, *, must_exist: bool = True) -> None:
 
 @contextmanager
 def read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to ``db``, closed on exit; one-line errors."""
+    """A read-only connection to ``db``, closed on exit; one-line errors. DuckDB
+    holds at most :func:`analyzer.store.reading_memory_limit` (the analysis keeps
+    Polars frames beside it, which the cap does not count) and spills past it."""
     check_db_file(db)
+    limit = reading_memory_limit()
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True, config={"memory_limit": limit})
+    except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
+        raise click.ClickException(
+            f"{MEMORY_LIMIT_ENV} {limit!r}: not a memory limit ({first_line(exc)})"
+        ) from None
     except duckdb.Error as exc:
         raise click.ClickException(f"{db}: cannot open: {first_line(exc)}") from None
     try:
