@@ -104,6 +104,25 @@ def test_decorated_calls_return_the_same_in_any_state(
         assert check("calm").accepted and not check("loud")
 
 
+@pytest.mark.parametrize("mode", list(MODES))
+def test_decorated_calls_get_their_arguments_unchanged_in_any_state(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Positional, keyword and default arguments reach the function as given."""
+
+    @tracer.agent("writer")
+    def write(a: int, b: int = 2, *rest: int, c: int = 3, **more: int) -> tuple[Any, ...]:
+        return a, b, rest, c, more
+
+    with MODES[mode](monkeypatch):
+        assert write(1) == (1, 2, (), 3, {})
+        assert write(1, 5, 6, 7) == (1, 5, (6, 7), 3, {})
+        assert write(1, c=9, d=4) == (1, 2, (), 9, {"d": 4})
+        assert write(a=1, b=0) == (1, 0, (), 3, {})
+        with pytest.raises(TypeError):
+            write()  # type: ignore[call-arg]
+
+
 # -- 4. honest value types -----------------------------------------------------------------
 def test_a_rejecting_verdict_is_falsy() -> None:
     """`if check(draft):` retries on a reject."""
