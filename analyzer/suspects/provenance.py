@@ -6,8 +6,8 @@ result (mass 1 spread over its new atoms' origins) and flows backwards: a step k
 the share of its own new atoms that it introduced and passes the rest to the steps
 those atoms came from; a program's or executor's output passes all of its credit
 to the step that wrote the code (which keeps what its code introduced, e.g. a
-constant, and at least :data:`CODE_KEEP` for the computation, and passes on the
-inputs it used). After :data:`HOPS` hops the credit
+constant, but not a power of ten, :data:`SCALE`, and at least :data:`CODE_KEEP` for
+the computation, and passes on the inputs it used). After :data:`HOPS` hops the credit
 stays where it is. A wrong value introduced early and carried through code and
 hand-offs to the result thus lands on the step that introduced it.
 """
@@ -20,11 +20,24 @@ import polars as pl
 
 from analyzer.suspects.turns import atoms
 
-__all__ = ["CODE_KEEP", "HOPS", "KEY_SHARE", "call_atoms", "credit", "in_task", "novel_atoms"]
+__all__ = [
+    "CODE_KEEP",
+    "HOPS",
+    "KEY_SHARE",
+    "SCALE",
+    "call_atoms",
+    "credit",
+    "in_task",
+    "novel_atoms",
+]
 
 HOPS: Final = 6
 IDENTIFIER: Final = r"^[a-z][a-z0-9]*_[a-z0-9_]*$|^[a-z]+[A-Z][A-Za-z0-9]*$"
 """A code name (snake or camel case)."""
+SCALE: Final = r"^(?:100+|0?\.0*1)$"
+"""A power of ten (100, 1000, 0.01): in code a unit or percentage scale, no value."""
+_NOT_IN_CODE: Final = f"{IDENTIFIER}|{SCALE}"
+"""What in code is no value a result rests on: the code's own names and its scales."""
 KEY_SHARE: Final = 0.5
 """The share of its own credit a step passes to whoever introduced its lookup's key."""
 KEY_ATOMS: Final = 3
@@ -44,7 +57,7 @@ def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
         .explode("atoms")
         .rename({"atoms": "atom"})
         .filter(pl.col("atom").is_not_null())
-        .filter(~(pl.col("has_code") & pl.col("atom").str.contains(IDENTIFIER)))
+        .filter(~(pl.col("has_code") & pl.col("atom").str.contains(_NOT_IN_CODE)))
         .select("trace_id", "turn", "atom")
     )
     return (
@@ -67,7 +80,7 @@ def call_atoms(t: pl.DataFrame) -> pl.DataFrame:
             on=["trace_id", "owner_span_id"],
         )
         .explode("atom")
-        .filter(pl.col("atom").is_not_null() & ~pl.col("atom").str.contains(IDENTIFIER))
+        .filter(pl.col("atom").is_not_null() & ~pl.col("atom").str.contains(_NOT_IN_CODE))
         .select("trace_id", "turn", "atom")
     )
 
