@@ -84,8 +84,9 @@ def test_answer_origin_passes_a_lookup_to_who_chose_its_key() -> None:
 
     run, lead, clerk = chain(key_from_lead=True)
     got = {r["agent"]: r["score"] for r in _rows(features.answer_origin, run)}
-    # the clerk's own share (138.4, a third) halves: one sixth stays, the lead has the rest
-    assert round(got["Clerk"], 4) == round(1 / 6, 4) and round(got["Lead"], 4) == round(5 / 6, 4)
+    # the clerk's own share (138.4, one of its two values beside the period 2026-02)
+    # halves: a quarter stays, the lead has the rest
+    assert round(got["Clerk"], 4) == 0.25 and round(got["Lead"], 4) == 0.75
     run, lead, clerk = chain(key_from_lead=False)
     got = {r["agent"]: r["score"] for r in _rows(features.answer_origin, run)}
     assert "Lead" not in got and got["Clerk"] > 0
@@ -785,3 +786,13 @@ def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
     assert frame["is_exec"].to_list() == [True]
     got = _rows(features.answer_origin, run)
     assert (got[0]["agent"], got[0]["span_id"]) == ("Coder", coder)
+
+
+def test_digit_groups_joined_by_hyphens_are_one_value() -> None:
+    """A date, a range or an id is one atom, not a number and "negative" parts; a word
+    glued before a date is cut off it, a letter prefix of an id is not."""
+    text = "Period packaged-2026-02, hired 2015-03-01, HT301-101-03 (1950-2024), lot C-097."
+    got = pl.select(turns.atoms(pl.lit(text))).item().to_list()
+    assert {"2026-02", "2015-03-01", "ht301-101-03", "1950-2024"} <= set(got)
+    assert not {"-02", "-03", "-01", "-101", "-2024"} & set(got)
+    assert "-097" in got

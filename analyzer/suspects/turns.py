@@ -53,6 +53,7 @@ _A_CODE: Final = semconv.Actor.CODE.value
 
 ATOM: Final = (
     r"https?://[^\s)\]>\"'`]*[^\s)\]>\"'`.,;:!?]"
+    r"|\b[A-Za-z]*\d+(?:-\d+)+\b"
     r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
     r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
@@ -60,7 +61,9 @@ ATOM: Final = (
     r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:e[+-]?\d+)?"
     r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*\b"
 )
-"""What a result rests on: URLs (without the sentence's punctuation after them), file
+"""What a result rests on: URLs (without the sentence's punctuation after them), digit
+groups joined by hyphens as one value (a date ``2024-03-08``, a range ``1950-2024``, an
+id ``HT301-101-03``; a word before a date, ``packaged-2026-02``, is cut off it), file
 names, identifiers (snake or camel case),
 short quoted phrases (two to five words in double quotes, so JSON keys and whole
 JSON values are not atoms; words without digits or code punctuation, so a quoted
@@ -202,6 +205,7 @@ def atoms(text: pl.Expr) -> pl.Expr:
     rounded = cleaned.cast(pl.Float64, strict=False).round(FLOAT_DECIMALS).cast(pl.String)
     return (
         text.str.replace_all(GENERATED_ID, " ")
+        .str.replace_all(r"([A-Za-z])-(\d{4}-\d{2})", "$1 $2")
         .str.extract_all(ATOM)
         .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
         .list.unique()
