@@ -791,8 +791,11 @@ def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
 def test_digit_groups_joined_by_hyphens_are_one_value() -> None:
     """A date, a range or an id is one atom, not a number and "negative" parts; a word
     glued before a date is cut off it, a letter prefix of an id is not."""
-    text = "Period packaged-2026-02, hired 2015-03-01, HT301-101-03 (1950-2024), lot C-097."
+    text = (
+        "Period packaged-2026-02, hired 2015-03-01, HT301-101-03 (1950-2024), lot C-097, "
+        "sheet rates-2024."
+    )
     got = pl.select(turns.atoms(pl.lit(text))).item().to_list()
-    assert {"2026-02", "2015-03-01", "ht301-101-03", "1950-2024"} <= set(got)
+    assert {"2026-02", "2015-03-01", "ht301-101-03", "1950-2024", "2024"} <= set(got)
     assert not {"-02", "-03", "-01", "-101", "-2024"} & set(got)
     assert "-097" in got

@@ -63,7 +63,9 @@ ATOM: Final = (
 )
 """What a result rests on: URLs (without the sentence's punctuation after them), digit
 groups joined by hyphens as one value (a date ``2024-03-08``, a range ``1950-2024``, an
-id ``HT301-101-03``; a word before a date, ``packaged-2026-02``, is cut off it), file
+id ``HT301-101-03``; a word glued before digits is cut off them: ``rates-2024`` is
+the year 2024, ``packaged-2026-02`` the month 2026-02, while a one-letter prefix
+stays a sign of an id, ``C-097``), file
 names, identifiers (snake or camel case),
 short quoted phrases (two to five words in double quotes, so JSON keys and whole
 JSON values are not atoms; words without digits or code punctuation, so a quoted
@@ -205,7 +207,7 @@ def atoms(text: pl.Expr) -> pl.Expr:
     rounded = cleaned.cast(pl.Float64, strict=False).round(FLOAT_DECIMALS).cast(pl.String)
     return (
         text.str.replace_all(GENERATED_ID, " ")
-        .str.replace_all(r"([A-Za-z])-(\d{4}-\d{2})", "$1 $2")
+        .str.replace_all(r"([A-Za-z]{2})-(\d)", "$1 $2")
         .str.extract_all(ATOM)
         .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
         .list.unique()
