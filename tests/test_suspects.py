@@ -799,3 +799,12 @@ def test_digit_groups_joined_by_hyphens_are_one_value() -> None:
     assert {"2026-02", "2015-03-01", "ht301-101-03", "1950-2024", "2024"} <= set(got)
     assert not {"-02", "-03", "-01", "-101", "-2024"} & set(got)
     assert "-097" in got
+
+
+def test_a_format_template_is_no_value() -> None:
+    """A program's quoted format string (``'keg loss {lost:.2%}'``) holds no value a
+    result rests on; a quoted word of data (``'Sales'``) still is one."""
+    text = "print(f'keg loss {lost:.2%}') if dept == 'Sales Operations' else 0"
+    got = pl.select(turns.atoms(pl.lit(text))).item().to_list()
+    assert not [a for a in got if "{" in a]
+    assert "sales operations" in got
