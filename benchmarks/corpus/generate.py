@@ -55,6 +55,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "langgraph_waterworks",
     "autogen_magentic_one_archives",
     "autogen_captain_specialists",
+    "langgraph_supervisor_freight",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
