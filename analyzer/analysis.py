@@ -10,11 +10,13 @@ works, and the stored spans are never modified.
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final, TextIO
 
 import duckdb
 import polars as pl
@@ -135,6 +137,10 @@ class Analysis:
         """The ``coordgap analyze --format json`` contract as a plain dict.
         ``content=False`` leaves every quote out (``quote`` is null, quoted text in
         the suspects' evidence is ``"…"``)."""
+        return {**self.figures(), "failures": list(self.failure_records(content=content))}
+
+    def figures(self) -> dict[str, Any]:
+        """:meth:`summary` without its ``failures``."""
         return {
             "runs": self.n_runs,
             "failed": self.n_failed,
@@ -167,8 +173,17 @@ class Analysis:
                     "share_of_latency",
                 )
             },
-            "failures": [
-                {
+        }
+
+    def failure_records(
+        self, *, content: bool = True, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """:meth:`summary`'s ``failures``, one at a time (``limit``: the first ones
+        only), built :data:`RECORD_BATCH` failed runs at a time."""
+        frame = self.failures if limit is None else self.failures.head(limit)
+        for part in frame.iter_slices(RECORD_BATCH):
+            for row in _records(part, FAILURE_FIELDS):
+                yield {
                     **row,
                     "evidence": list(row["evidence"] or []),
                     "quote": row["quote"] if content else None,
@@ -182,26 +197,19 @@ class Analysis:
                         for sus in row["suspects"] or []
                     ],
                 }
-                for row in _records(
-                    self.failures,
-                    (
-                        "trace_id",
-                        "category",
-                        "span_id",
-                        "span_name",
-                        "agent",
-                        "reason",
-                        "evidence",
-                        "detector",
-                        "quote",
-                        "symptom_span_id",
-                        "confidence",
-                        "suspect",
-                        "suspects",
-                    ),
-                )
-            ],
-        }
+
+    def write_json(self, out: TextIO, *, content: bool = True) -> None:
+        """Write ``json.dumps(self.summary(content=content), indent=2,
+        ensure_ascii=False)`` to ``out``, the failed runs a batch at a time: the
+        whole list of a large store is never held as Python objects at once."""
+        head = json.dumps({**self.figures(), "failures": []}, indent=2, ensure_ascii=False)
+        out.write(head[: -len("[]\n}")])
+        first = True
+        for record in self.failure_records(content=content):
+            text = json.dumps(record, indent=2, ensure_ascii=False)
+            out.write(("[\n" if first else ",\n") + textwrap.indent(text, "    "))
+            first = False
+        out.write("[]\n}" if first else "\n  ]\n}")
 
     def failure(self, trace_id: str) -> dict[str, Any] | None:
         """The attribution of one run, or None when the run did not fail (or is unknown)."""
@@ -406,6 +414,26 @@ def _round(value: Any) -> Any:
     if isinstance(value, float):
         return None if math.isnan(value) else round(value, 6)
     return value
+
+
+RECORD_BATCH: Final = 10_000
+"""Failed runs turned into Python records at a time (:meth:`Analysis.failure_records`)."""
+FAILURE_FIELDS: Final = (
+    "trace_id",
+    "category",
+    "span_id",
+    "span_name",
+    "agent",
+    "reason",
+    "evidence",
+    "detector",
+    "quote",
+    "symptom_span_id",
+    "confidence",
+    "suspect",
+    "suspects",
+)
+"""The fields of each failed run in ``coordgap analyze --format json``, in order."""
 
 
 def _records(frame: pl.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:

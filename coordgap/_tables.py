@@ -151,7 +151,7 @@ def print_tables(
             "succeeded; latency: share of run time spent verifying",
         )
     )
-    _print_failures(console, s["failures"], limit, short)
+    _print_failures(console, s["failures"], a.failures.height, limit, short)
     contained = a.span_errors.filter(~a.span_errors["run_failed"].fill_null(False))
     if contained.height:
         console.print(
@@ -173,18 +173,21 @@ def print_tables(
 
 
 def _print_failures(
-    console: Console, failures: list[dict[str, Any]], limit: int, short: dict[str, str]
+    console: Console,
+    failures: list[dict[str, Any]],
+    total: int,
+    limit: int,
+    short: dict[str, str],
 ) -> None:
     """One line per failed run (short id, category, agent, root-cause span), its
-    reason below as an indented block, so nothing wraps into one-word lines."""
+    reason below as an indented block, so nothing wraps into one-word lines.
+    ``failures``: at least the first ``limit`` of the ``total`` failed runs."""
     shown = failures[:limit]
     title = "Failed runs" + (
-        f" (first {len(shown)} of {len(failures)}; --format json lists all)"
-        if len(shown) < len(failures)
-        else ""
+        f" (first {len(shown)} of {total}; --format json lists all)" if len(shown) < total else ""
     )
     console.print(Text(title, style="bold"))
-    if not failures:
+    if not total:
         console.print(Text("  none", style="dim"))
     for f in shown:
         head = Text("  ")

@@ -6,8 +6,8 @@ Thin wrappers over :mod:`analyzer.analysis`, :mod:`analyzer.explain` and
 
 from __future__ import annotations
 
-import json
 import re
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -219,14 +219,17 @@ def analyze_command(
     """
     detectors = load_detectors(detector_specs)
     analysis, short = _analyze(db, since=since, service=service, detectors=detectors, source=source)
-    summary = analysis.summary(content=not no_content)
     if fmt == "json":
-        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        out = sys.stdout
+        analysis.write_json(out, content=not no_content)
+        out.write("\n")
         return
     if analysis.n_runs == 0:
         click.echo(_no_runs(db, since, service, source))
         return
-    print_tables(Console(), summary, analysis, limit, short)
+    # the tables show the first `limit` failed runs: only those become records
+    shown = list(analysis.failure_records(content=not no_content, limit=limit))
+    print_tables(Console(), {**analysis.figures(), "failures": shown}, analysis, limit, short)
 
 
 # -- explain ------------------------------------------------------------------------------
