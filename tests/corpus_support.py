@@ -15,6 +15,8 @@ import duckdb
 
 from tracer import semconv
 
+ROOT = Path(__file__).resolve().parents[1]
+
 SHAPE_KEYS = ("mode", "mistake_step", "symptom_step", "gap")
 """The annotation fields a regenerated scenario must keep."""
 
@@ -44,6 +46,26 @@ def scenario_run(root: Path, name: str) -> tuple[dict[str, Any], list[dict[str, 
     trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == name)
     spans = [s for s in coordgap_spans(root) if s["traceId"] == trace_id]
     return run, sorted(spans, key=lambda s: int(s["startTimeUnixNano"]))
+
+
+def scenario_shape(root: Path, name: str) -> tuple[Any, ...]:
+    """A scenario's run without ids or times: its annotation and its turns in order."""
+    run, spans = scenario_run(root, name)
+    return (*(run.get(k) for k in SHAPE_KEYS), [s["name"] for s in spans])
+
+
+def regenerate(out: Path, scenario: str, *flags: str) -> None:
+    """One scenario written again by ``python -m benchmarks.corpus.generate FLAGS``
+    into ``out``, in a fresh process with no stdin."""
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.corpus.generate", *flags]
+        + [f"--out={out}", f"--scenario={scenario}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
 
 
 def ingested(traces: Path, db: Path) -> duckdb.DuckDBPyConnection:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import functools
 import json
-import subprocess
-import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
-from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, scenario_run
+from corpus_support import (
+    coordgap_spans,
+    grades,
+    ingested,
+    regenerate,
+    scenario_shape,
+)
 from integration_support import need
 
 from tracer import semconv
@@ -146,23 +150,9 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
         assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
 
 
-def _shape(root: Path, name: str) -> tuple[Any, ...]:
-    """A scenario's run without ids or times: its annotation and its span names in order."""
-    run, spans = scenario_run(root, name)
-    return (*(run.get(k) for k in SHAPE_KEYS), [s["name"] for s in spans])
-
-
 @pytest.mark.parametrize("scenario", ["gaia-recipes-keyerror", "gaia-penguins-denominator"])
 def test_the_generator_still_produces_the_same_shape(tmp_path: Path, scenario: str) -> None:
     """A crash (selector team) and a wrong cell (round robin) regenerate as committed."""
     need("autogen_agentchat")
-    subprocess.run(
-        [sys.executable, "-m", "benchmarks.corpus.generate", "--blind", "autogen_gaia"]
-        + [f"--out={tmp_path}", f"--scenario={scenario}"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
-    assert _shape(tmp_path, scenario) == _shape(FAMILY, scenario)
+    regenerate(tmp_path, scenario, "--blind", "autogen_gaia")
+    assert scenario_shape(tmp_path, scenario) == scenario_shape(FAMILY, scenario)

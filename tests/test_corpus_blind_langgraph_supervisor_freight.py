@@ -11,15 +11,19 @@ from __future__ import annotations
 import functools
 import json
 import re
-import subprocess
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
-from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, scenario_run
+from corpus_support import (
+    coordgap_spans,
+    grades,
+    ingested,
+    regenerate,
+    scenario_shape,
+)
 from integration_support import need
 
 from tracer import semconv
@@ -231,23 +235,9 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
         assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
 
 
-def _shape(root: Path, name: str) -> tuple[Any, ...]:
-    """A scenario's run without ids or times: its annotation and its turns in order."""
-    run, spans = scenario_run(root, name)
-    return (*(run.get(k) for k in SHAPE_KEYS), [s["name"] for s in spans])
-
-
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one scenario (a real subprocess's traceback) gives the same turns."""
     need("langgraph_supervisor")
     scenario = "pounds_21_undefined_helper"
-    subprocess.run(
-        [sys.executable, "-m", "benchmarks.corpus.generate"]
-        + ["--blind=langgraph_supervisor_freight", f"--out={tmp_path}", f"--scenario={scenario}"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
-    assert _shape(tmp_path, scenario) == _shape(FAMILY, scenario)
+    regenerate(tmp_path, scenario, "--blind=langgraph_supervisor_freight")
+    assert scenario_shape(tmp_path, scenario) == scenario_shape(FAMILY, scenario)

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import functools
 import json
-import subprocess
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
-from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, scenario_run
+from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, regenerate, scenario_run
 from integration_support import need
 
 from tracer import semconv
@@ -145,14 +143,6 @@ def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating a crashing run gives the same turns, outputs (traceback included), marks."""
     need("agents")
     scenario = "inv-zero-division-guess"
-    subprocess.run(
-        [sys.executable, "-m", "benchmarks.corpus.generate", "--blind", "openai_agents_magentic"]
-        + [f"--out={tmp_path}", f"--scenario={scenario}"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
+    regenerate(tmp_path, scenario, "--blind", "openai_agents_magentic")
     assert _shape(tmp_path, scenario) == _shape(FAMILY, scenario)
     assert Counter(name for name, _ in _shape(FAMILY, scenario)[4])["outcome"] == 1
