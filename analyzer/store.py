@@ -8,6 +8,7 @@ transaction) and ``Store.analyze`` hands the connection to the attribution.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -34,6 +35,7 @@ __all__ = [
     "IngestProgress",
     "IngestResult",
     "Store",
+    "connect",
     "open",
     "reading_memory_limit",
 ]
@@ -57,6 +59,18 @@ def reading_memory_limit() -> str:
     """DuckDB's cap for a connection that only reads and analyzes (the CLI's
     read-only ``--db``): ``$COORDGAP_MEMORY_LIMIT``, else :data:`ANALYZE_MEMORY_LIMIT`."""
     return os.environ.get(MEMORY_LIMIT_ENV) or ANALYZE_MEMORY_LIMIT
+
+
+def connect(
+    path: str, *, read_only: bool, memory_limit: str, named: str = MEMORY_LIMIT_ENV
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to ``path`` holding at most ``memory_limit``; a limit DuckDB
+    cannot read is a one-line ``ValueError`` naming where it came from (``named``)."""
+    try:
+        return duckdb.connect(path, read_only=read_only, config={"memory_limit": memory_limit})
+    except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
+        why = re.sub(r"^[A-Z][A-Za-z ]* Error: ", "", str(exc).strip().splitlines()[0])
+        raise ValueError(f"{named} {memory_limit!r}: not a memory limit ({why})") from None
 
 
 def _schema_sql() -> str:
@@ -107,14 +121,10 @@ class Store:
         limit = given or DEFAULT_MEMORY_LIMIT
         self._memory_limit = limit
         self._analyze_limit = None if given else ANALYZE_MEMORY_LIMIT
-        try:
-            self.con: duckdb.DuckDBPyConnection = duckdb.connect(
-                str(path), read_only=read_only, config={"memory_limit": limit}
-            )
-        except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
-            named = "memory limit" if memory_limit else MEMORY_LIMIT_ENV
-            why = str(exc).splitlines()[0].removeprefix("Parser Error: ")
-            raise ValueError(f"{named} {limit!r}: not a memory limit ({why})") from None
+        named = "memory limit" if memory_limit else MEMORY_LIMIT_ENV
+        self.con: duckdb.DuckDBPyConnection = connect(
+            str(path), read_only=read_only, memory_limit=limit, named=named
+        )
         if not read_only:
             self.con.execute(_schema_sql())
             _drop_span_key(self.con)

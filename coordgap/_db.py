@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 import duckdb
 
-from analyzer.store import MEMORY_LIMIT_ENV, reading_memory_limit
+from analyzer.store import connect, reading_memory_limit
 from coordgap._options import missing_db
 
 __all__ = ["check_db_file", "first_line", "read_only"]
@@ -55,13 +55,10 @@ def read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     holds at most :func:`analyzer.store.reading_memory_limit` (the analysis keeps
     Polars frames beside it, which the cap does not count) and spills past it."""
     check_db_file(db)
-    limit = reading_memory_limit()
     try:
-        con = duckdb.connect(str(db), read_only=True, config={"memory_limit": limit})
-    except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
-        raise click.ClickException(
-            f"{MEMORY_LIMIT_ENV} {limit!r}: not a memory limit ({first_line(exc)})"
-        ) from None
+        con = connect(str(db), read_only=True, memory_limit=reading_memory_limit())
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     except duckdb.Error as exc:
         raise click.ClickException(f"{db}: cannot open: {first_line(exc)}") from None
     try:
