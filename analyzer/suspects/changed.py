@@ -196,7 +196,8 @@ def misread_value(ctx: Context) -> pl.DataFrame:
     characters swapped: the earliest such step misread what it was given."""
     t = ctx.turns
     seen = _seen_before(t)
-    said = _figures(t).join(
+    figures = _figures(t)
+    said = figures.join(
         seen,
         left_on=["trace_id", "turn", "atom"],
         right_on=["trace_id", "turn", "seen"],
@@ -205,7 +206,7 @@ def misread_value(ctx: Context) -> pl.DataFrame:
     pairs = said.join(
         seen.with_columns(n=pl.col("seen").str.len_chars()), on=["trace_id", "turn", "n"]
     )
-    pairs = pl.concat([pairs.select(_PAIR), _read_in_step(t).select(_PAIR)])
+    pairs = pl.concat([pairs.select(_PAIR), _read_in_step(t, figures).select(_PAIR)])
     if pairs.height == 0:
         return empty()
     return _first_pair(pairs, "seen", transposed, "what it read says")
@@ -234,13 +235,13 @@ def _figures(t: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _read_in_step(t: pl.DataFrame) -> pl.DataFrame:
+def _read_in_step(t: pl.DataFrame, figures: pl.DataFrame) -> pl.DataFrame:
     """Pairs of one step's own figures (what a plain log holds when an agent's
     message carries the page it read): the one later steps go on with is what the
     step wrote, the one nobody says again what it read. A step whose page held the
     swapped figure and whose words had it right, with the run going on with the
-    page's, reads the same way: one message does not say which part is the page."""
-    figures = _figures(t)
+    page's, reads the same way: one message does not say which part is the page.
+    ``figures``: :func:`_figures` of ``t``."""
     later = (
         t.filter(~pl.col("is_run") & pl.col("atoms").is_not_null())
         .select("trace_id", l_turn=pl.col("turn"), atom=pl.col("atoms"))
