@@ -68,6 +68,20 @@ def regenerate(out: Path, scenario: str, *flags: str) -> None:
     )
 
 
+def assert_apart(family: Path, runs: dict[str, Any], framework: str) -> None:
+    """No other corpus family (tests/corpus, held-out, the other blind ones) holds
+    one of ``runs``' trace ids or the framework name ``framework``."""
+    corpus = ROOT / "tests" / "corpus"
+    others = [corpus, corpus / "heldout"]
+    others += [p for p in (corpus / "blind").iterdir() if p != family]
+    for other in others:
+        if not (other / "annotations.json").exists():
+            continue
+        theirs = json.loads((other / "annotations.json").read_text())["runs"]
+        assert framework not in {v["framework"] for v in theirs.values()}, other
+        assert not set(runs) & set(theirs), other
+
+
 def ingested(traces: Path, db: Path) -> duckdb.DuckDBPyConnection:
     """``traces`` read into a new store at ``db`` by ``coordgap ingest``; the store
     opened read-only."""

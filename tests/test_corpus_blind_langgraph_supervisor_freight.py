@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 from corpus_support import (
+    assert_apart,
     coordgap_spans,
     grades,
     ingested,
@@ -108,12 +109,7 @@ def test_family_is_big_enough_and_apart_from_the_other_corpora() -> None:
     assert sum(1 for v in FAILING.values() if v["gap"] >= 2) >= 18
     assert {v["mode"] for v in FAILING.values()} == MODES
     assert len({v["mistake_agent"] for v in FAILING.values()}) >= 6
-    others = [ROOT / "tests" / "corpus", ROOT / "tests" / "corpus" / "heldout"]
-    others += [p for p in (ROOT / "tests" / "corpus" / "blind").iterdir() if p != FAMILY]
-    for other in others:
-        theirs = json.loads((other / "annotations.json").read_text())["runs"]
-        assert FRAMEWORK not in {v["framework"] for v in theirs.values()}
-        assert not set(RUNS) & set(theirs)
+    assert_apart(FAMILY, RUNS, FRAMEWORK)
 
 
 def test_trace_file_is_small() -> None:

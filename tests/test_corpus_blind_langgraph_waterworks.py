@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pytest
 from corpus_support import (
+    assert_apart,
     coordgap_spans,
     grades,
     ingested,
@@ -75,11 +76,7 @@ def test_family_is_big_enough_and_apart_from_the_other_corpora() -> None:
     assert 0.35 <= 1 - len(FAILING) / len(RUNS) <= 0.45
     assert sum(1 for v in FAILING.values() if v["gap"] >= 2) >= 15
     assert len({v["mode"] for v in FAILING.values()}) >= 10
-    others = [ROOT / "tests" / "corpus", ROOT / "tests" / "corpus" / "heldout"]
-    for other in others:
-        theirs = json.loads((other / "annotations.json").read_text())["runs"]
-        assert FRAMEWORK not in {v["framework"] for v in theirs.values()}
-        assert not set(RUNS) & set(theirs)
+    assert_apart(FAMILY, RUNS, FRAMEWORK)
 
 
 def test_trace_file_is_small() -> None:
