@@ -29,6 +29,7 @@ Usage::
     python benchmarks/corpus_flat.py                 # write to a temporary dir
     python benchmarks/corpus_flat.py --keep DIR      # keep the logs, OTLP and truth in DIR
     python benchmarks/corpus_flat.py --json          # the figures as JSON
+    python benchmarks/corpus_flat.py --corpus tests/corpus/blind/autogen_gaia  # another set
 """
 
 from __future__ import annotations
@@ -264,12 +265,20 @@ def flatten(spans: list[dict[str, Any]], record: dict[str, Any]) -> dict[str, An
     }
 
 
-def write_logs(out: Path) -> tuple[dict[str, str], list[str]]:
+def read_truth(path: Path) -> dict[str, Any]:
+    """The annotations' runs (a file with a ``runs`` key, or the runs themselves)."""
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    return truth.get("runs", truth)
+
+
+def write_logs(
+    out: Path, traces: Path = TRACES, truth: Path = TRUTH
+) -> tuple[dict[str, str], list[str]]:
     """The failing corpus runs as logs under ``out/<framework>/<trace>.json``; returns
     each log key's framework and the runs left out (annotated turn without a message)."""
-    runs = json.loads(TRUTH.read_text(encoding="utf-8"))["runs"]
+    runs = read_truth(truth)
     failing = {k: v for k, v in runs.items() if not v.get("healthy")}
-    spans = load_spans(TRACES, set(failing))
+    spans = load_spans(traces, set(failing))
     frameworks: dict[str, str] = {}
     skipped: list[str] = []
     for trace_id, record in sorted(failing.items()):
@@ -342,15 +351,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", type=Path, default=None, help="keep logs, OTLP, truth here")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="another corpus directory (traces/ and annotations.json), e.g. tests/corpus/heldout",
+    )
     args = parser.parse_args(argv)
+    traces, truth = TRACES, TRUTH
+    if args.corpus is not None:
+        traces, truth = args.corpus / "traces", args.corpus / "annotations.json"
     with tempfile.TemporaryDirectory(prefix="coordgap-flat-") as tmp:
         base = args.keep or Path(tmp)
         raw, otlp, truth_path = base / "logs", base / "otlp", base / "truth.json"
-        frameworks, skipped = write_logs(raw)
+        frameworks, skipped = write_logs(raw, traces, truth)
         convert(raw, otlp, truth_path, frameworks)
         flat = figures([otlp], json.loads(truth_path.read_text(encoding="utf-8")))
-    corpus_truth = json.loads(TRUTH.read_text(encoding="utf-8"))["runs"]
-    structured = figures([TRACES], corpus_truth)
+    structured = figures([traces], read_truth(truth))
     if args.json:
         print(json.dumps({"flat": flat, "structured": structured, "skipped": skipped}, indent=1))
     else:
