@@ -56,6 +56,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "autogen_magentic_one_archives",
     "autogen_captain_specialists",
     "langgraph_supervisor_freight",
+    "crewai_hierarchical_solar",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
