@@ -137,7 +137,7 @@ RUNS: list[Run] = [
             T(WRITER, "First-year bill savings for SQ-3101: USD 1,284.56."),
         ],
         answer="SQ-3101 saves USD 1,284.56 in year one.",
-        expect="1578.15",
+        expect="1,578.15",
     ),
     Run(
         "gross_02_last_years_list",

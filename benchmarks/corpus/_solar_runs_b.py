@@ -95,7 +95,7 @@ RUNS: list[Run] = [
             ),
         ],
         answer="USD 2,145.76 in the first year.",
-        expect="1578.15",
+        expect="1,578.15",
     ),
     Run(
         "offset_06_east_west_as_south",

@@ -7,8 +7,8 @@ delegates each turn with CrewAI's "Delegate work to coworker" tool and ends the
 run with its final answer. The ``Code Executor``'s model replays a script too:
 it calls ``run_python`` with the latest fenced block the coder wrote (a real
 Python subprocess) and reports ``exit code: N`` and what came back; the run's
-script states what each cell prints, and the player checks it against what the
-cell really printed before the crew starts.
+script states what each cell prints (a crash: the error line), and the player
+checks it against what the cell really printed before the crew starts.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class Turn:
     say: str = ""
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     brief: str = ""  # the manager's delegated task; a default one per agent when empty
-    prints: str = ""  # the Code Executor's turn: what the latest cell prints
+    prints: str = ""  # the Code Executor's turn: what the cell prints (a crash: its last line)
     mark: str = ""  # "root", "symptom" or "root symptom"
 
 
@@ -231,7 +231,8 @@ def script(run: Run) -> tuple[list[str], dict[str, list[str]]]:
             if not cell:
                 raise SystemExit(f"{run.scenario}: the executor has no cell to run")
             code, out = execute(cell)
-            if out != turn.prints.strip():
+            shown = out if code == 0 else out.splitlines()[-1]  # a crash: its error line
+            if shown != turn.prints.strip():
                 raise SystemExit(f"{run.scenario} turn {n}: the cell prints {out!r}")
             replies[EXECUTOR] += [
                 act("run_python", {"code": cell}, "run the cell as given"),

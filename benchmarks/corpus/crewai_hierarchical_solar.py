@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import _solar_runs_a, _solar_runs_b, _solar_runs_ok
+from benchmarks.corpus import _solar_runs_a, _solar_runs_b, _solar_runs_c, _solar_runs_ok
 from benchmarks.corpus._common import HEALTHY, Recorder, main
 from benchmarks.corpus._solar_team import (
     EXECUTOR,
@@ -40,7 +40,12 @@ from tracer import semconv
 from tracer.integrations import crewai as cg_crewai
 
 FRAMEWORK = "crewai-hierarchical-solar"
-RUNS: list[Run] = [*_solar_runs_a.RUNS, *_solar_runs_b.RUNS, *_solar_runs_ok.RUNS]
+RUNS: list[Run] = [
+    *_solar_runs_a.RUNS,
+    *_solar_runs_b.RUNS,
+    *_solar_runs_c.RUNS,
+    *_solar_runs_ok.RUNS,
+]
 PLACEHOLDER = ("?", 0)  # replaced by the turn counted from the recorded spans
 
 
