@@ -19,8 +19,7 @@ from benchmarks.corpus._solar_team import Turn as T
 
 PRICES_01 = [("price_list", {"sku": s}) for s in ("PNL-430", "RCK-1", "INV-7K6", "LAB-W", "PRM-1")]
 PRICES_02 = [
-    ("price_list", {"sku": s})
-    for s in ("PNL-430", "RCK-1", "INV-11K4", "BAT-13", "LAB-W", "PRM-1")
+    ("price_list", {"sku": s}) for s in ("PNL-430", "RCK-1", "INV-11K4", "BAT-13", "LAB-W", "PRM-1")
 ]
 GROSS = (
     "panels, watts = {n}, {w}\n"

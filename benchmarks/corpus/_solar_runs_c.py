@@ -173,12 +173,9 @@ RUNS: list[Run] = [
                 WRITER,
                 "SQ-3103's two faces (SE and SW, 26 x PNL-455) should produce about 11,900 kWh "
                 "in the first year.",
-            ),
-            T(
-                VERIFIER,
-                "APPROVED - 11,900 kWh is right for 11.8 kWp in Seattle.",
                 mark="symptom",
             ),
+            T(VERIFIER, "APPROVED - 11,900 kWh is right for 11.8 kWp in Seattle."),
         ],
         answer="About 11,900 kWh.",
         expect="11,878",
@@ -265,12 +262,8 @@ RUNS: list[Run] = [
                 EXECUTOR,
                 prints="NameError: name 'kwp' is not defined",
             ),
-            T(WRITER, "SQ-3105 pays for itself in about 9 years."),
-            T(
-                VERIFIER,
-                "APPROVED - roughly nine years is what our Austin battery jobs show.",
-                mark="symptom",
-            ),
+            T(WRITER, "SQ-3105 pays for itself in about 9 years.", mark="symptom"),
+            T(VERIFIER, "APPROVED - roughly nine years is what our Austin battery jobs show."),
         ],
         answer="About 9 years.",
         expect="8.7",

@@ -26,7 +26,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import _solar_runs_a, _solar_runs_b, _solar_runs_c, _solar_runs_ok
+from benchmarks.corpus import (
+    _solar_runs_a,
+    _solar_runs_b,
+    _solar_runs_c,
+    _solar_runs_ok,
+    _solar_runs_ok_b,
+)
 from benchmarks.corpus._common import HEALTHY, Recorder, main
 from benchmarks.corpus._solar_team import (
     EXECUTOR,
@@ -45,6 +51,7 @@ RUNS: list[Run] = [
     *_solar_runs_b.RUNS,
     *_solar_runs_c.RUNS,
     *_solar_runs_ok.RUNS,
+    *_solar_runs_ok_b.RUNS,
 ]
 PLACEHOLDER = ("?", 0)  # replaced by the turn counted from the recorded spans
 
