@@ -227,6 +227,23 @@ def test_hierarchical_manager_plans_and_delegates(spans: Any) -> None:
     assert not [n for n in named if "coworker" in n]  # delegation tools are handoffs
 
 
+def test_coworker_span_carries_its_own_answer_only_with_content(spans: Any) -> None:
+    """With content capture on, a delegated coworker's agent span records what the
+    coworker answered (also handed back to the manager); with it off, it records none."""
+    provider, exporter = spans
+    cg_crewai.instrument(tracer_provider=provider, capture_content=True)
+    _hierarchical(["researcher"]).kickoff()
+    (coworker,) = _named(exporter)["invoke_agent researcher"]
+    assert coworker.attributes[semconv.OUTPUT_CONTENT] == "tides follow the Moon"
+    (back,) = _named(exporter)["handoff researcher -> Crew Manager"]
+    assert "tides follow the Moon" in back.attributes[semconv.HANDOFF_PAYLOAD_CONTENT]
+    exporter.clear()
+    cg_crewai.instrument(tracer_provider=provider)
+    _hierarchical(["researcher"]).kickoff()
+    (coworker,) = _named(exporter)["invoke_agent researcher"]
+    assert semconv.OUTPUT_CONTENT not in coworker.attributes
+
+
 def test_planning_records_the_crews_tasks_as_a_plan(spans: Any) -> None:
     """planning=True -> a plan span listing tasks and assignees (overlaps found)."""
     provider, exporter = spans

@@ -184,6 +184,11 @@ class CrewBase(EventHandlers):
                 if delegation.coworker == role and delegation.current is not None:
                     if error is not None and delegation.span is not None:
                         fail(delegation.span, TASK_FAILED, error)
+                    elif delegation.span is not None and self._o.content.enabled:
+                        delegation.span.set_attribute(  # the coworker's own answer
+                            semconv.OUTPUT_CONTENT,
+                            self._o.content.render(getattr(event, "output", None)),
+                        )
                     delegation.current.release()
                     delegation.current = None
                     if delegation.span is not None:
