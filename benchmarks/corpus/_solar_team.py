@@ -206,6 +206,15 @@ def act(tool_name: str, arguments: dict[str, Any], thought: str) -> str:
     return f"Thought: {thought}\nAction: {tool_name}\nAction Input: {json.dumps(arguments)}"
 
 
+def with_defaults(tool_name: str, arguments: dict[str, Any]) -> dict[str, Any]:
+    """The call as a model would write it: CrewAI's `@tool` makes every parameter
+    required (a Python default is not carried into its schema), so a call leaving
+    `year` out fails validation before the tool runs."""
+    if tool_name == "price_list":
+        return {"sku": arguments["sku"], "year": arguments.get("year", 2026)}
+    return arguments
+
+
 def final(text: str, thought: str = "I have what was asked") -> str:
     return f"Thought: {thought}\nFinal Answer: {text}"
 
@@ -241,6 +250,7 @@ def script(run: Run) -> tuple[list[str], dict[str, list[str]]]:
             said, context = f"exit code: {code}\n{out}", f"```python\n{cell}```"
         else:
             for tool_name, args in turn.calls:
+                args = with_defaults(tool_name, args)
                 replies[turn.agent].append(act(tool_name, args, f"check {tool_name}"))
             replies[turn.agent].append(final(turn.say))
             said, context = turn.say, last
