@@ -223,7 +223,7 @@ def test_fixture_traces_same_answers(fixtures_store: Path, chdb_dir: Path) -> No
 
 def test_cli_analyze_explain_check_report(demo_store: Path, chdb_dir: Path, tmp_path: Path) -> None:
     """The commands take --source and say the same as with --db."""
-    url = _url(chdb_dir, "demo")
+    url = _url(chdb_dir, "demo_cli")
     runner = CliRunner()
     _load(demo_store, chdb_dir, "demo_cli")
     by_db = runner.invoke(main, ["analyze", "--db", str(demo_store), "--format", "json"])

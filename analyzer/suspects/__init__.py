@@ -10,8 +10,9 @@ frame. How the rules and the ranking combine:
 
 - a rule or detector that named an agent by an explicit record or a content
   signal keeps it (it is also the strongest feature, so it tops the ranking);
-- when the rules named no agent, or only a verifier (a verification gap or false
-  accept names where the failure got through, not who made it), the top suspect
+- when the rules named no agent, only a verifier (a verification gap or false
+  accept names where the failure got through, not who made it), or a step by its
+  position (``features.POSITIONAL_DETECTORS``), the top suspect
   becomes ``agent``/``span_id`` and ``suspect`` is true; category, rule and
   reason stay the rules'.
 
@@ -231,10 +232,16 @@ def apply(
         joined = joined.join(reporters.with_columns(rep=pl.lit(True)), on="trace_id", how="left")
     else:
         joined = joined.with_columns(rep=pl.lit(False))
+    positional = (
+        pl.col("detector").is_in(list(features.POSITIONAL_DETECTORS)).fill_null(False)
+        if "detector" in joined.columns
+        else pl.lit(False)
+    )
     take = pl.col("s_agent").is_not_null() & (
         pl.col("agent").is_null()
         | pl.col("rule").is_in(_WEAK_RULES)
         | pl.col("rep").fill_null(False)
+        | positional
     )
     out = joined.with_columns(
         # the ranking named someone else than the rule did (or the rule no one)

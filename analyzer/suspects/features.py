@@ -66,6 +66,13 @@ _WEAK_RULES: Final = {"verification_gap": 0.0, "verification_false_accept": 0.1,
 
 REPORTER_SCORE: Final = 0.1
 
+POSITIONAL_DETECTORS: Final = {"self_reported": 0.2}
+"""Detectors whose named step is a position, not a trace: ``self_reported`` blames
+the turn right before a report of trouble. The report's values are traced back by
+:func:`trouble_cause`, which falls back to the same position when it traces none; so
+the detector's step is a lead the ranking weighs, not a finding that tops it (the
+top suspect names the agent, see :func:`analyzer.suspects.apply`)."""
+
 
 def rule_named_reporters(ctx: Context) -> pl.DataFrame:
     """(trace_id) of the runs where a rule named a step that only showed the failure:
@@ -178,7 +185,8 @@ def named_by_rules(ctx: Context) -> pl.DataFrame:
     """The agent and span a rule or detector named: an explicit record (error,
     violation, plan defect) or a content signal scores 1; a verification rule little
     (the verifier did not make what it passed), and so does an error rule whose
-    span reported trouble in its message (the report is the symptom)."""
+    span reported trouble in its message (the report is the symptom) and a detector
+    that names a step by its position (:data:`POSITIONAL_DETECTORS`)."""
     named = ctx.named.filter(pl.col("agent").is_not_null() & pl.col("span_id").is_not_null())
     if named.height == 0:
         return empty()
@@ -187,6 +195,8 @@ def named_by_rules(ctx: Context) -> pl.DataFrame:
     score = (
         pl.when(pl.col("reporter").fill_null(False))
         .then(pl.lit(REPORTER_SCORE))
+        .when(pl.col("detector").is_in(list(POSITIONAL_DETECTORS)))
+        .then(pl.col("detector").replace_strict(POSITIONAL_DETECTORS, default=1.0))
         .otherwise(pl.col("rule").replace_strict(_WEAK_RULES, default=1.0, return_dtype=pl.Float64))
     )
     # "detector X" when a content detector named it, else "rule Y" (null-propagating)
