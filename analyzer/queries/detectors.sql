@@ -33,8 +33,17 @@ WITH c AS (
 -- the spans of the pending runs only (a join with every span costs more than the
 -- text it reads)
 sp AS (SELECT * FROM cg_spans s SEMI JOIN cg_pending p ON p.trace_id = s.trace_id),
+-- a span holding other agents' turns (a manager delegating under its own span) says
+-- its output when they are done: its message is ordered at its end
+holders AS (
+    SELECT DISTINCT p.trace_id, p.span_id FROM sp c
+    JOIN sp p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
+    WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
+      AND p.operation IN ($o_agent, $o_verify, $o_plan)
+),
 j AS (
     SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
+           CASE WHEN h.span_id IS NULL THEN s.start_ns ELSE s.end_ns END AS said_ns,
            s.span_id = r.run_span_id OR s.operation = $o_workflow AS is_run,
            CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN s.handoff_source
@@ -49,10 +58,12 @@ j AS (
     JOIN cg_run r ON r.trace_id = c.trace_id
     LEFT JOIN sp p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN sp p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+    LEFT JOIN holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
+                       AND s.span_id <> r.run_span_id
 ),
 t AS (
     SELECT *,
-           CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, start_ns, span_id)
+           CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, said_ns, span_id)
                 AS INTEGER) - 1 AS turn,
            coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
            NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $o_handoff
@@ -302,7 +313,7 @@ WHERE m.line <> ''
 
 -- name: detector_lost_constraint
 -- Constraints stated in the run's input (numbers, quoted phrases, names) that no
--- agent message ever carries: most of them (at least $lost_min, and
+-- agent message or handoff ever carries: most of them (at least $lost_min, and
 -- $lost_share of all) dropped at the first handoff, to the first agent that
 -- took the task. The input is the run span's, else the first turn's, without its
 -- Markdown heading lines (a title asks nothing).
@@ -320,12 +331,20 @@ tokens AS (
                            lambda x: NOT regexp_matches(x, $re_name_stop))))) AS tok
     FROM task WHERE task IS NOT NULL
 ),
+speakers AS (
+    SELECT DISTINCT trace_id, agent FROM cg_msg
+    WHERE NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $o_handoff
+),
 said AS (
-    SELECT trace_id, lower(string_agg(output, chr(10))) AS said,
-           arg_min({'span_id': owner_span_id, 'agent': agent}, turn) AS first
-    FROM cg_msg
-    WHERE NOT is_run AND output IS NOT NULL AND agent IS NOT NULL AND owner_span_id IS NOT NULL
-    GROUP BY trace_id
+    -- what the agents said or handed over (a brief carries the task on; a handoff
+    -- from outside the team, the task as given, carries nothing)
+    SELECT m.trace_id, lower(string_agg(coalesce(m.output, m.payload), chr(10))) AS said,
+           arg_min({'span_id': m.owner_span_id, 'agent': m.agent}, m.start_ns)
+               FILTER (WHERE m.output IS NOT NULL) AS first
+    FROM cg_msg m SEMI JOIN speakers k ON k.trace_id = m.trace_id AND k.agent = m.agent
+    WHERE NOT m.is_run AND coalesce(m.output, m.payload) IS NOT NULL
+      AND m.owner_span_id IS NOT NULL
+    GROUP BY m.trace_id
 ),
 judged AS (
     SELECT t.trace_id, count(*) AS n,

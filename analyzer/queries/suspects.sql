@@ -14,6 +14,14 @@
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
 fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
+-- a turn whose span holds other agents' turns (a manager delegating under its own
+-- span) says its output when they are done: it is ordered at its end
+holders AS (
+    SELECT DISTINCT p.trace_id, p.span_id FROM fs c
+    JOIN fs p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
+    WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
+      AND p.operation IN ($o_agent, $o_verify, $o_plan)
+),
 s AS (
     SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
            s.start_ns, s.span_id = f.run_span_id AS is_run,
@@ -21,19 +29,32 @@ s AS (
                OR row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id)
                   <= $first_inputs AS wants_input,
            CAST(row_number() OVER (PARTITION BY s.trace_id
-                                   ORDER BY s.span_id = f.run_span_id DESC, s.start_ns, s.span_id)
+                                   ORDER BY s.span_id = f.run_span_id DESC,
+                                            CASE WHEN h.span_id IS NULL OR s.span_id = f.run_span_id
+                                                 THEN s.start_ns ELSE s.end_ns END,
+                                            s.span_id)
                 AS INTEGER) - 1 AS turn
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
+    LEFT JOIN holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
     WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
+       -- a holder's handoff out (its brief to an agent it delegates to) is its word
+       -- then, where its own output comes at the end
+       OR (s.operation = $o_handoff
+           AND EXISTS (SELECT 1 FROM holders b JOIN fs p ON p.trace_id = b.trace_id
+                                                         AND p.span_id = b.span_id
+                       WHERE b.trace_id = s.trace_id AND b.span_id = s.parent_span_id
+                         AND p.agent = s.handoff_source))
 ),
 j AS (
     SELECT s.*,
            CASE WHEN s.is_run THEN NULL
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
+                WHEN s.operation = $o_handoff THEN p1.agent
                 WHEN p1.operation = $o_agent THEN p1.agent
                 WHEN p2.operation = $o_agent THEN p2.agent END AS owner,
            CASE WHEN s.is_run THEN NULL
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.span_id
+                WHEN s.operation = $o_handoff THEN p1.span_id
                 WHEN p1.operation = $o_agent THEN p1.span_id
                 WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
     FROM s
@@ -58,13 +79,13 @@ WITH reading AS (
     WHERE agent IS NULL OR NOT list_contains($settled_rules, rule)
 )
 SELECT c.trace_id, c.span_id,
-       string_agg(c.text, chr(10) ORDER BY c.seq) FILTER (WHERE c.direction = $d_output)
-           AS output,
+       string_agg(c.text, chr(10) ORDER BY c.seq)
+           FILTER (WHERE c.direction IN ($d_output, $d_payload)) AS output,
        string_agg(c.text, chr(10) ORDER BY c.seq)
            FILTER (WHERE c.direction = $d_input AND t.wants_input) AS input
 FROM content c JOIN cg_turn_keys t ON t.trace_id = c.trace_id AND t.span_id = c.span_id
 SEMI JOIN reading r ON r.trace_id = c.trace_id
-WHERE c.direction = $d_output OR (c.direction = $d_input AND t.wants_input)
+WHERE c.direction IN ($d_output, $d_payload) OR (c.direction = $d_input AND t.wants_input)
 GROUP BY ALL
 
 -- name: suspect_attributions

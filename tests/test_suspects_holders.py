@@ -1,0 +1,72 @@
+"""A manager whose span holds the turns it delegated (a hierarchical crew, an
+orchestrator under which the coworkers run): its own output is said when they are
+done, its briefs when it hands over. Built runs, the ranking's top suspect."""
+
+from __future__ import annotations
+
+from analyzer_builders import Run, prepared
+
+from analyzer import rules
+from analyzer.suspects import handoffs, rank, turns
+from analyzer.suspects.base import Context
+
+
+def _top(run: Run) -> tuple[str, str]:
+    con = prepared(run)
+    rules.attribute(con)
+    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
+    ranked = rank(Context(turns.load(con), named, handoffs.load(con)))
+    top = ranked.row(0, named=True)["suspects"][0]
+    return top["agent"], top["span_id"]
+
+
+def _crew(brief: str, priced: str, answer: str) -> tuple[Run, str, str]:
+    """Manager (one span from 10 to 200 ms) -> Pricer (a turn at 50 ms) -> Manager."""
+    run = Run(1, outcome="failure")
+    run.say(run.root, "Gross price of quote SQ-3104 at the 2026 list.", direction="input")
+    manager = run.plan("Manager", ["Pricer"], at_ms=10, duration_ms=190)
+    out = run.handoff("Manager", "Pricer", parent=manager, at_ms=20, duration_ms=0.01)
+    run.say(out, brief, direction="payload")
+    pricer = run.agent("Pricer", parent=manager, at_ms=50, duration_ms=20)
+    run.say(pricer, priced)
+    back = run.handoff("Pricer", "Manager", parent=manager, at_ms=80, duration_ms=0.01)
+    run.say(back, priced, direction="payload")
+    run.say(manager, answer)
+    return run, manager, pricer
+
+
+def test_a_holders_answer_restates_what_its_coworker_introduced() -> None:
+    """The manager's span opens first, but its answer comes last: the price the
+    pricer made up is the pricer's, not the manager's."""
+    run, _, pricer = _crew(
+        "Price quote SQ-3104 from the 2026 list.",
+        "SQ-3104: 14 panels PNL-430 at 312.50 USD: 4375.00 USD",
+        "Gross price: 4375.00 USD",
+    )
+    assert _top(run) == ("Pricer", pricer)
+
+
+def test_a_holders_brief_is_its_word_at_the_handover() -> None:
+    """The manager's brief changed the task's quote SQ-3104 to SQ-3140; the pricer
+    priced what it was told: the manager's step is the suspect."""
+    run, manager, _ = _crew(
+        "Price quote SQ-3140 from the 2026 list.",
+        "SQ-3140: 12 panels PNL-430 at 312.50 USD: 3750.00 USD",
+        "Gross price: 3750.00 USD",
+    )
+    assert _top(run) == ("Manager", manager)
+
+
+def test_a_holder_speaks_at_its_briefs_and_at_its_end() -> None:
+    """The turns: the run, the manager's brief (its word, at the handover), the
+    pricer, then the manager's own output (its span ends last)."""
+    run, manager, pricer = _crew("Price quote SQ-3104.", "SQ-3104: 4375.00 USD", "4375.00 USD")
+    con = prepared(run)
+    rules.attribute(con)
+    rows = turns.load(con).sort("turn").select("agent", "owner_span_id", "output").rows()
+    assert rows == [
+        (None, None, None),
+        ("Manager", manager, "Price quote SQ-3104."),
+        ("Pricer", pricer, "SQ-3104: 4375.00 USD"),
+        ("Manager", manager, "4375.00 USD"),
+    ]
