@@ -54,6 +54,7 @@ _PREPARE_FIXED = (
     "macro_violation",
     "macro_more",
     "pending",
+    "holders",
 )
 _PREPARE_PARAMS = {"error_spans": {"k_owner": semconv.AGENT_OWNER}}
 _INTERMEDIATE = (
@@ -68,6 +69,7 @@ _INTERMEDIATE = (
     "cg_handoffs",
     "cg_inferred",
     "cg_pending",
+    "cg_holders",
     "cg_attr",
     "cg_calls",
     "cg_msg",

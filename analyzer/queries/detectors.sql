@@ -33,14 +33,6 @@ WITH c AS (
 -- the spans of the pending runs only (a join with every span costs more than the
 -- text it reads)
 sp AS (SELECT * FROM cg_spans s SEMI JOIN cg_pending p ON p.trace_id = s.trace_id),
--- a span holding other agents' turns (a manager delegating under its own span) says
--- its output when they are done: its message is ordered at its end
-holders AS (
-    SELECT DISTINCT p.trace_id, p.span_id FROM sp c
-    JOIN sp p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
-    WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
-      AND p.operation IN ($o_agent, $o_verify, $o_plan)
-),
 j AS (
     SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
            CASE WHEN h.span_id IS NULL THEN s.start_ns ELSE s.end_ns END AS said_ns,
@@ -58,8 +50,9 @@ j AS (
     JOIN cg_run r ON r.trace_id = c.trace_id
     LEFT JOIN sp p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN sp p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
-    LEFT JOIN holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
-                       AND s.span_id <> r.run_span_id
+    -- a span holding other agents' turns (cg_holders) is ordered at its end
+    LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
+                          AND s.span_id <> r.run_span_id
 ),
 t AS (
     SELECT *,

@@ -422,6 +422,22 @@ CREATE OR REPLACE TEMP MACRO cg_more(xs) AS
 CREATE OR REPLACE TEMP TABLE cg_pending AS
 SELECT * FROM cg_run WHERE failed
 
+-- name: holders
+-- The failed runs' agent, verifier and planner spans that hold other agents' turns
+-- as their children (a hierarchical crew's manager, a supervisor under whose span
+-- the coworkers run), with their agent. Such a span says its output when the turns
+-- it holds are done, and its handoffs out are its words at the handover
+-- (detector_messages and suspect_turns order it so).
+CREATE OR REPLACE TEMP TABLE cg_holders AS
+WITH fs AS (
+    SELECT * FROM cg_spans s
+    SEMI JOIN (SELECT trace_id FROM cg_run WHERE failed) f ON f.trace_id = s.trace_id
+)
+SELECT DISTINCT p.trace_id, p.span_id, p.agent FROM fs c
+JOIN fs p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
+WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
+  AND p.operation IN ($o_agent, $o_verify, $o_plan)
+
 -- name: attributions
 -- detector, quote, symptom_span_id: set by content signals only
 CREATE OR REPLACE TEMP TABLE cg_attr (

@@ -14,14 +14,6 @@
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
 fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
--- a turn whose span holds other agents' turns (a manager delegating under its own
--- span) says its output when they are done: it is ordered at its end
-holders AS (
-    SELECT DISTINCT p.trace_id, p.span_id FROM fs c
-    JOIN fs p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
-    WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
-      AND p.operation IN ($o_agent, $o_verify, $o_plan)
-),
 s AS (
     SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
            s.start_ns, s.span_id = f.run_span_id AS is_run,
@@ -35,15 +27,15 @@ s AS (
                                             s.span_id)
                 AS INTEGER) - 1 AS turn
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
-    LEFT JOIN holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
+    -- a span holding other agents' turns (cg_holders) is ordered at its end
+    LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
     WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
        -- a holder's handoff out (its brief to an agent it delegates to) is its word
        -- then, where its own output comes at the end
        OR (s.operation = $o_handoff
-           AND EXISTS (SELECT 1 FROM holders b JOIN fs p ON p.trace_id = b.trace_id
-                                                         AND p.span_id = b.span_id
+           AND EXISTS (SELECT 1 FROM cg_holders b
                        WHERE b.trace_id = s.trace_id AND b.span_id = s.parent_span_id
-                         AND p.agent = s.handoff_source))
+                         AND b.agent = s.handoff_source))
 ),
 j AS (
     SELECT s.*,

@@ -17,6 +17,7 @@ from tracer.integrations._crewai_spans import (
     start_role_span,
     text_of,
     write_handoff,
+    write_output,
 )
 from tracer.integrations._crewai_state import (
     PLANNER_ROLE,
@@ -181,8 +182,7 @@ class CrewRuns(CrewBase):
             span.set_attributes(_plan_attributes(opened.subtasks))
         if opened.span_role == "verify" and error is None:
             self._verdict(run, opened, output)
-        if output is not None and self._o.content.enabled:
-            span.set_attribute(semconv.OUTPUT_CONTENT, self._o.content.render(text_of(output)))
+        write_output(self._o, span, output)
         if error is not None:
             fail(span, TASK_FAILED, error)
         opened.current.release()

@@ -54,6 +54,13 @@ def text_of(value: Any) -> str:
     return raw if isinstance(raw, str) else ("" if value is None else str(value))
 
 
+def write_output(options: Options, span: Span, output: Any) -> None:
+    """Record ``output`` (a task's or a coworker's answer) on ``span``, with content
+    capture on only."""
+    if output is not None and options.content.enabled:
+        span.set_attribute(semconv.OUTPUT_CONTENT, options.content.render(text_of(output)))
+
+
 def fail(span: Span, error_type: str, message: str) -> None:
     span.set_attribute(semconv.ERROR_TYPE, error_type)
     span.set_status(Status(StatusCode.ERROR, message[:200]))

@@ -20,6 +20,7 @@ from tracer.integrations._crewai_spans import (
     fail,
     start_role_span,
     write_handoff,
+    write_output,
 )
 from tracer.integrations._crewai_state import (
     DELEGATION_TOOLS,
@@ -184,11 +185,8 @@ class CrewBase(EventHandlers):
                 if delegation.coworker == role and delegation.current is not None:
                     if error is not None and delegation.span is not None:
                         fail(delegation.span, TASK_FAILED, error)
-                    elif delegation.span is not None and self._o.content.enabled:
-                        delegation.span.set_attribute(  # the coworker's own answer
-                            semconv.OUTPUT_CONTENT,
-                            self._o.content.render(getattr(event, "output", None)),
-                        )
+                    elif delegation.span is not None:  # the coworker's own answer
+                        write_output(self._o, delegation.span, getattr(event, "output", None))
                     delegation.current.release()
                     delegation.current = None
                     if delegation.span is not None:
