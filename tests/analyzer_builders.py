@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
+
+if TYPE_CHECKING:
+    from analyzer.suspects.base import Context
 
 __all__ = [
     "COLUMNS",
@@ -317,6 +320,19 @@ def signal_rows(detector: Any, *runs: Run) -> dict[str, list[dict[str, Any]]]:
     for row in sorted(detector(con).pl().to_dicts(), key=lambda r: r["span_id"] or ""):
         out.setdefault(row["trace_id"], []).append(row)
     return out
+
+
+def suspect_context(*runs: Run) -> Context:
+    """The suspect features' context of ``runs`` after the rules ran (what the
+    ranking sees): their turns, what the rules named, their handoffs."""
+    from analyzer import rules
+    from analyzer.suspects import handoffs, turns
+    from analyzer.suspects.base import Context  # noqa: F811 (the type above, at run time)
+
+    con = prepared(*runs)
+    rules.attribute(con)
+    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
+    return Context(turns.load(con), named, handoffs.load(con))
 
 
 def rule_rows(rule: Any, *runs: Run) -> dict[str, dict[str, Any]]:

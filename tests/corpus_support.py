@@ -1,12 +1,14 @@
 """What the corpus tests share: a family's committed coordgap spans, the family
-ingested by the CLI, and the grades its runs were stored with."""
+ingested by the CLI, the grades its runs were stored with, and its README's counts."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -103,3 +105,35 @@ def grades(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             [semconv.OP_OUTCOME],
         ).fetchall()
     )
+
+
+def assert_graded(con: duckdb.DuckDBPyConnection, runs: dict[str, Any]) -> None:
+    """Every run of ``runs`` (annotations by trace id) was stored with the grade its
+    annotation implies, and no other run was graded."""
+    graded = grades(con)
+    assert len(graded) == len(runs)
+    for trace_id, run in runs.items():
+        assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
+
+
+def assert_readme_counts(family: Path, runs: dict[str, Any]) -> None:
+    """The family README's run counts, mode table (runs, gap >= 2) and gap line are
+    those of ``runs`` (annotations by trace id)."""
+    text = " ".join((family / "README.md").read_text().split())
+    failing = [v for v in runs.values() if not v.get("healthy")]
+    healthy = len(runs) - len(failing)
+    assert f"{len(runs)} runs ({len(failing)} failing, {healthy} healthy)" in text
+    assert f"{len(runs)} runs ({len(failing)} failing)" in text
+    deep = sum(1 for v in failing if v["gap"] >= 2)
+    assert f"{deep} whose symptom is >= 2 turns on" in text
+    table = {
+        m: (int(n), int(d)) for m, n, d in re.findall(r"\| `(\w+)` \| (\d+) \| (\d+) \|", text)
+    }
+    counted = Counter(v["mode"] for v in failing)
+    assert table == {
+        m: (n, sum(1 for v in failing if v["mode"] == m and v["gap"] >= 2))
+        for m, n in counted.items()
+    }
+    gaps = Counter(v["gap"] for v in failing)
+    line = ", ".join(f"{g}: {n}" for g, n in sorted(gaps.items()))
+    assert f"Gaps over the failing runs: {line}" in text

@@ -20,8 +20,8 @@ import duckdb
 import pytest
 from corpus_support import (
     assert_apart,
+    assert_graded,
     coordgap_spans,
-    grades,
     ingested,
     regenerate,
     scenario_shape,
@@ -179,9 +179,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
     """``coordgap ingest`` stores each run with the grade its annotation implies."""
-    graded = grades(db)
-    for trace_id, run in RUNS.items():
-        assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
+    assert_graded(db, RUNS)
 
 
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:

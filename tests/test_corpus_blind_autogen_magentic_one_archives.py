@@ -16,8 +16,8 @@ from typing import Any
 import duckdb
 import pytest
 from corpus_support import (
+    assert_graded,
     coordgap_spans,
-    grades,
     ingested,
     regenerate,
     scenario_shape,
@@ -142,10 +142,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 
 def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
-    graded = grades(db)
-    assert len(graded) == len(RUNS)
-    for trace_id, run in RUNS.items():
-        assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
+    assert_graded(db, RUNS)
 
 
 @pytest.mark.parametrize(

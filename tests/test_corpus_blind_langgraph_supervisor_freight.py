@@ -19,8 +19,9 @@ import duckdb
 import pytest
 from corpus_support import (
     assert_apart,
+    assert_graded,
+    assert_readme_counts,
     coordgap_spans,
-    grades,
     ingested,
     regenerate,
     scenario_shape,
@@ -198,23 +199,7 @@ def test_no_message_names_its_failure() -> None:
 def test_modes_and_counts_match_the_readme() -> None:
     """The README's run counts, mode table (runs, gap >= 2) and gap line are the
     annotations'."""
-    text = " ".join((FAMILY / "README.md").read_text().split())
-    healthy = len(RUNS) - len(FAILING)
-    assert f"{len(RUNS)} runs ({len(FAILING)} failing, {healthy} healthy)" in text
-    assert f"{len(RUNS)} runs ({len(FAILING)} failing)" in text
-    deep = sum(1 for v in FAILING.values() if v["gap"] >= 2)
-    assert f"{deep} whose symptom is >= 2 turns on" in text
-    table = {
-        m: (int(n), int(d)) for m, n, d in re.findall(r"\| `(\w+)` \| (\d+) \| (\d+) \|", text)
-    }
-    counted = Counter(v["mode"] for v in FAILING.values())
-    assert table == {
-        m: (n, sum(1 for v in FAILING.values() if v["mode"] == m and v["gap"] >= 2))
-        for m, n in counted.items()
-    }
-    gaps = Counter(v["gap"] for v in FAILING.values())
-    line = ", ".join(f"{g}: {n}" for g, n in sorted(gaps.items()))
-    assert f"Gaps over the failing runs: {line}" in text
+    assert_readme_counts(FAMILY, RUNS)
 
 
 @pytest.fixture(scope="module")
@@ -226,9 +211,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
     """``coordgap ingest`` stores each run with the grade its annotation implies."""
-    graded = grades(db)
-    for trace_id, run in RUNS.items():
-        assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
+    assert_graded(db, RUNS)
 
 
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:

@@ -15,7 +15,14 @@ from typing import Any
 
 import duckdb
 import pytest
-from corpus_support import SHAPE_KEYS, coordgap_spans, grades, ingested, regenerate, scenario_run
+from corpus_support import (
+    SHAPE_KEYS,
+    assert_graded,
+    coordgap_spans,
+    ingested,
+    regenerate,
+    scenario_run,
+)
 from integration_support import need
 
 from tracer import semconv
@@ -126,10 +133,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 
 
 def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
-    graded = grades(db)
-    assert len(graded) == len(RUNS)
-    for trace_id, run in RUNS.items():
-        assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
+    assert_graded(db, RUNS)
 
 
 def _shape(root: Path, name: str) -> tuple[Any, ...]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import polars as pl
-from analyzer_builders import Run, attribution, prepared
+from analyzer_builders import Run, attribution, suspect_context
 
-from analyzer import rules
 from analyzer.suspects import (
     calibration,
     delegation,
@@ -25,16 +24,8 @@ from tracer import semconv
 CODE = "```python\nstart, final = 1.2e5, 1.152e6\nprint(round(final / start, 3))\n```"
 
 
-def _ctx(run: Run) -> Context:
-    """The features' context after the rules ran (what the ranking sees)."""
-    con = prepared(run)
-    rules.attribute(con)
-    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
-    return Context(turns.load(con), named, handoffs.load(con))
-
-
 def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
-    return sorted(feature(_ctx(run)).to_dicts(), key=lambda r: -r["score"])
+    return sorted(feature(suspect_context(run)).to_dicts(), key=lambda r: -r["score"])
 
 
 def _task_run(task: str) -> Run:
@@ -50,7 +41,7 @@ def test_executor_is_recognised_by_structure_not_wording() -> None:
     run.turn("Planner", "Plan: compute the fold change with code.")
     run.turn("Coder", CODE)
     run.turn("Box", "9.6")
-    frame = _ctx(run).turns.filter(~pl.col("is_run"))
+    frame = suspect_context(run).turns.filter(~pl.col("is_run"))
     by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=True))
     assert by_agent == {"Planner": False, "Coder": False, "Box": True}
 
@@ -98,7 +89,7 @@ def test_credit_with_no_mass_still_has_its_columns() -> None:
     empty = pl.DataFrame(schema={"trace_id": pl.String, "turn": pl.Int32, "w": pl.Float64})
     run = _task_run("Refund order 1042?")
     run.turn("Desk", "Done.")
-    t = _ctx(run).turns
+    t = suspect_context(run).turns
     novel = provenance.novel_atoms(t, task_atoms(t))
     authors = pl.DataFrame(schema={"trace_id": pl.String, "turn": pl.Int32, "c_turn": pl.Int32})
     got = provenance.credit(t, empty, novel, authors)
@@ -211,7 +202,7 @@ def test_rank_combines_features_per_agent_across_role_qualifiers() -> None:
     run.turn("Lead (thought)", "Surfer, open https://example.org/region.")
     surfer = run.turn("Surfer", "The page says the capital is Oldtown.")
     run.turn("Lead (-> Surfer)", "Final answer: Oldtown.")
-    ranked = rank(_ctx(run))
+    ranked = rank(suspect_context(run))
     (row,) = ranked.to_dicts()
     assert row["suspects"][0]["agent"] == "Surfer"
     assert row["suspects"][0]["span_id"] == surfer
@@ -251,7 +242,7 @@ def test_an_executor_called_by_name_after_the_code_is_still_an_executor() -> Non
     run.turn("Coder", CODE)
     run.turn("Lead", "Terminal, please run the code above.")
     run.turn("Terminal", "Traceback (most recent call last):\nNameError: name 'x'")
-    frame = _ctx(run).turns.filter(~pl.col("is_run"))
+    frame = suspect_context(run).turns.filter(~pl.col("is_run"))
     by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=True))
     assert by_agent == {"Coder": False, "Lead": False, "Terminal": True}
 
@@ -267,7 +258,7 @@ def test_an_executor_after_an_unnamed_run_it_is_an_executor_but_not_after_a_plan
     run.turn("Lead", "Plan:\n```\nsurfer reads the page\n```")
     run.turn("Lead", "Please read the page and report.")
     run.turn("Surfer", "The page says 9.6.")
-    frame = _ctx(run).turns.filter(~pl.col("is_run"))
+    frame = suspect_context(run).turns.filter(~pl.col("is_run"))
     by_agent = dict(zip(frame["agent"].to_list(), frame["is_exec"].to_list(), strict=False))
     assert by_agent == {"Coder": False, "Lead": False, "Box": True, "Surfer": False}
 
@@ -400,7 +391,7 @@ def test_a_delegate_reply_on_the_handoff_back_is_its_message() -> None:
     """The replies become the delegates' output, the manager's step says what it
     handed out, and its answer is the run's."""
     run, steps = _delegated_run()
-    ctx = _ctx(run)
+    ctx = suspect_context(run)
     read = delegation.replies(ctx.turns, ctx.handoffs)
     said = dict(zip(read["span_id"].to_list(), read["output"].to_list(), strict=True))
     assert said[steps["researcher"]] == "revenue_2023_h1: 3.95, 4.1"
@@ -414,7 +405,7 @@ def test_a_delegated_result_is_traced_to_the_delegate_not_the_manager() -> None:
     """Read by start order the manager seems to say the answer first; read as the
     messages went, the total is the analyst's sum of the researcher's figures."""
     run, steps = _delegated_run()
-    ctx = _ctx(run)
+    ctx = suspect_context(run)
     ctx = Context(delegation.replies(ctx.turns, ctx.handoffs), ctx.named, ctx.handoffs)
     got = _rows(lambda _: features.answer_origin(ctx), run)
     assert got[0]["agent"] == "researcher" and got[0]["span_id"] == steps["researcher"]
@@ -424,7 +415,7 @@ def test_a_delegated_result_is_traced_to_the_delegate_not_the_manager() -> None:
 def test_runs_without_a_handoff_back_are_read_unchanged() -> None:
     """No return edge: the turns are the same frame."""
     run, _ = _pipeline()
-    ctx = _ctx(run)
+    ctx = suspect_context(run)
     assert delegation.replies(ctx.turns, ctx.handoffs).equals(ctx.turns)
 
 
@@ -436,7 +427,7 @@ def test_a_handed_payload_is_the_receiving_step_input() -> None:
     lead = run.turn("lead", "Writer: summarise sales_2024.csv.")
     _hand(run, "lead", "writer", "Summarise sales_2024.csv.", "b")
     writer = run.turn("writer", "Sales rose 4%.")
-    ctx = _ctx(run)
+    ctx = suspect_context(run)
     got = delegation.handed_input(ctx.turns, ctx.handoffs)
     inputs = dict(zip(got["span_id"].to_list(), got["input"].to_list(), strict=True))
     assert inputs[writer] == "Summarise sales_2024.csv."
@@ -606,13 +597,14 @@ def test_an_agent_called_as_a_tool_says_its_reply_and_its_caller_the_brief() -> 
     run.say(call, '{"input": "Compute Holm\'s share: Holm 8,412 of 18,465."}', direction="input")
     run.say(call, "```python\nprint(round(8412 / 18465 * 100, 1))\n```", direction="output")
     coder = run.agent("Coder")
-    ctx = _ctx(run)
+    ctx = suspect_context(run)
     read = delegation.called(ctx.turns, ctx.handoffs)
     said = dict(zip(read["span_id"].to_list(), read["output"].to_list(), strict=True))
     assert said[coder].startswith("```python") and "8412" in said[coder]
     assert "Compute Holm's share" in said[caller]
     assert read.filter(pl.col("span_id") == coder)["has_code"].to_list() == [True]
-    assert delegation.called(_ctx(_pipeline()[0]).turns, None).height > 0  # no edges: as is
+    no_edges = suspect_context(_pipeline()[0]).turns
+    assert delegation.called(no_edges, None).height > 0  # no edges: as is
 
 
 def test_code_relayed_to_the_executor_is_blamed_on_who_wrote_it() -> None:
@@ -663,7 +655,7 @@ def test_a_rule_that_named_the_executor_leaves_the_agent_to_the_ranking() -> Non
     run = _task_run("Average the readings in log.txt.")
     run.turn("Coder", "```python\nvals = [3, 4]\nprint(sum(vals) / 0)\n```")
     terminal = run.turn("Terminal", "exit code 1\nZeroDivisionError: division by zero")
-    ctx = _ctx(run)
+    ctx = suspect_context(run)
     named = pl.DataFrame(
         {
             "trace_id": [run.trace_id],
@@ -744,7 +736,7 @@ def test_a_step_reporting_a_program_run_is_a_runner_and_later_prose_no_recovery(
         actor="code",
     )
     run.turn("writer", '{"messages": [{"content": "Average repair time: 8.25 hours."}]}')
-    ctx = _ctx(run)
+    ctx = suspect_context(run)
     got = features.failed_code_author(ctx)
     assert got.select("agent", "span_id", "score").rows() == [("coder", coder, 1.0)]
     named = pl.DataFrame(
@@ -782,7 +774,7 @@ def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
     run.turn("Orchestrator", "Run it.")
     run.turn("Terminal", "8 of 12", actor="code")
     run.say(run.root, "8 of the 12 planets.")
-    frame = _ctx(run).turns.filter(pl.col("agent") == "Terminal")
+    frame = suspect_context(run).turns.filter(pl.col("agent") == "Terminal")
     assert frame["is_exec"].to_list() == [True]
     got = _rows(features.answer_origin, run)
     assert (got[0]["agent"], got[0]["span_id"]) == ("Coder", coder)

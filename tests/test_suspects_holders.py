@@ -4,18 +4,13 @@ done, its briefs when it hands over. Built runs, the ranking's top suspect."""
 
 from __future__ import annotations
 
-from analyzer_builders import Run, prepared
+from analyzer_builders import Run, suspect_context
 
-from analyzer import rules
-from analyzer.suspects import handoffs, rank, turns
-from analyzer.suspects.base import Context
+from analyzer.suspects import rank
 
 
 def _top(run: Run) -> tuple[str, str]:
-    con = prepared(run)
-    rules.attribute(con)
-    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
-    ranked = rank(Context(turns.load(con), named, handoffs.load(con)))
+    ranked = rank(suspect_context(run))
     top = ranked.row(0, named=True)["suspects"][0]
     return top["agent"], top["span_id"]
 
@@ -61,9 +56,7 @@ def test_a_holder_speaks_at_its_briefs_and_at_its_end() -> None:
     """The turns: the run, the manager's brief (its word, at the handover), the
     pricer, then the manager's own output (its span ends last)."""
     run, manager, pricer = _crew("Price quote SQ-3104.", "SQ-3104: 4375.00 USD", "4375.00 USD")
-    con = prepared(run)
-    rules.attribute(con)
-    rows = turns.load(con).sort("turn").select("agent", "owner_span_id", "output").rows()
+    rows = suspect_context(run).turns.sort("turn").select("agent", "owner_span_id", "output").rows()
     assert rows == [
         (None, None, None),
         ("Manager", manager, "Price quote SQ-3104."),

@@ -3,20 +3,15 @@ and what it wrote from it."""
 
 from __future__ import annotations
 
-from analyzer_builders import Run, prepared
+from analyzer_builders import Run, suspect_context
 
-from analyzer import rules
-from analyzer.suspects import features, handoffs, turns
-from analyzer.suspects.base import Context
+from analyzer.suspects import features
 
 PAGE = "Water supplied: 5,501.0\nBilled authorized consumption: 4,472.3"
 
 
 def _rows(run: Run) -> list[dict[str, object]]:
-    con = prepared(run)
-    rules.attribute(con)
-    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
-    return features.misread_value(Context(turns.load(con), named, handoffs.load(con))).to_dicts()
+    return features.misread_value(suspect_context(run)).to_dicts()
 
 
 def _run(analyst_figure: str, coder_figure: str) -> tuple[Run, str]:

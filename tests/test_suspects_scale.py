@@ -5,18 +5,13 @@ credit for a result because it wrote one."""
 from __future__ import annotations
 
 import polars as pl
-from analyzer_builders import Run, prepared
+from analyzer_builders import Run, suspect_context
 
-from analyzer import rules
-from analyzer.suspects import features, handoffs, provenance, turns
-from analyzer.suspects.base import Context
+from analyzer.suspects import features, provenance
 
 
 def _provenance(run: Run) -> dict[str, float]:
-    con = prepared(run)
-    rules.attribute(con)
-    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
-    ctx = Context(turns.load(con), named, handoffs.load(con))
+    ctx = suspect_context(run)
     return {r["span_id"]: r["score"] for r in features.result_provenance(ctx).to_dicts()}
 
 

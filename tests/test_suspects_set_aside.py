@@ -4,19 +4,14 @@ heading, a value it sets aside. None of it is a value the run rests on."""
 from __future__ import annotations
 
 import polars as pl
-from analyzer_builders import Run, prepared, signal_rows
+from analyzer_builders import Run, signal_rows, suspect_context
 
-from analyzer import rules
 from analyzer.detectors import builtin
-from analyzer.suspects import features, handoffs, turns
-from analyzer.suspects.base import Context
+from analyzer.suspects import features, turns
 
 
 def _rows(run: Run) -> list[dict[str, object]]:
-    con = prepared(run)
-    rules.attribute(con)
-    named = con.sql("SELECT trace_id, agent, span_id, rule, detector FROM cg_attr").pl()
-    return features.changed_value(Context(turns.load(con), named, handoffs.load(con))).to_dicts()
+    return features.changed_value(suspect_context(run)).to_dicts()
 
 
 def _task_run(task: str) -> Run:
