@@ -138,37 +138,6 @@ def test_changed_value_names_the_step_that_swapped_a_task_value() -> None:
     assert '"-133"' in got["evidence"] and '"-131"' in got["evidence"]
 
 
-def test_misread_value_names_the_step_that_swapped_digits_of_what_it_read() -> None:
-    """1.085 where the agent's own tool call returned 1.058, and nowhere before: that
-    step misread it; the step that only carried 1.085 on is not named."""
-    run = _task_run("ABV of batch 212 from the lab's OG and FG, one decimal.")
-    run.turn("Lead", "Lab: gravities for 212, please.")
-    lab = run.turn("Lab", "Batch 212: OG 1.085, FG 1.011.")
-    run.say(run.tool("lab_sheet", parent=lab), '{"og": 1.058, "fg": 1.011}')
-    run.turn("Calc", "ABV = (1.085 - 1.011) * 131.25 = 9.71")
-    (got,) = _rows(features.misread_value, run)
-    assert (got["agent"], got["span_id"]) == ("Lab", lab)
-    assert '"1.085"' in got["evidence"] and '"1.058"' in got["evidence"]
-
-
-def test_misread_value_reads_a_rate_below_one() -> None:
-    """0.3141 where the rate table said 0.1341: a rate is a figure too."""
-    run = _task_run("Convert claim C-8154 from DKK to EUR at the trip-date rate.")
-    fx = run.turn("Fx", "Using 0.3141; amounts converted.")
-    run.say(run.tool("rate_table", parent=fx), "0.1341")
-    (got,) = _rows(features.misread_value, run)
-    assert (got["agent"], got["span_id"]) == ("Fx", fx)
-
-
-def test_misread_value_leaves_a_changed_digit_and_short_figures_alone() -> None:
-    """2024 beside 2023 is another year, 35 beside 53 another count, 0582 a piece of
-    an id: no misreading is claimed."""
-    run = _task_run("Compare boardings in 2023 and 2024.")
-    run.turn("Clerk", "2023: 53 routes, ref lc-0528.")
-    run.turn("Writer", "In 2024 there were 35 routes (ref lc-0582).")
-    assert _rows(features.misread_value, run) == []
-
-
 def test_dropped_constraint_needs_the_step_input() -> None:
     """The first step that got 'Oak' in its input and left it out is blamed; a plain
     message log (no inputs) gives nothing."""

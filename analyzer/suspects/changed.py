@@ -24,7 +24,14 @@ from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.wording import line
 
-__all__ = ["MIN_DIGITS", "changed_value", "misread_value", "siblings", "transposed"]
+__all__ = [
+    "MIN_DIGITS",
+    "changed_value",
+    "miscopied",
+    "misread_value",
+    "siblings",
+    "transposed",
+]
 
 MIN_DIGITS: Final = PLAIN_DIGITS
 """A plain number is compared only with this many digits or more: 200 and 500, or
@@ -154,10 +161,28 @@ def transposed(atom: str, seen: str) -> bool:
     return swapped and bool(re.search(r"\d", atom[i : i + 2]))
 
 
-def _seen_before(t: pl.DataFrame) -> pl.DataFrame:
-    """(trace_id, turn, seen): for every substantive agent step, the atoms it could
-    have read: the task's, every earlier step's output, and its own tool calls'
-    results (recorded on spans that start after it)."""
+def miscopied(atom: str, read: str) -> bool:
+    """Whether ``atom`` is ``read`` with one digit changed (``0.56`` for ``0.66``), or
+    two neighbouring characters swapped: how a step miscopies a figure its own tool
+    just returned. Only against the step's own reads: beside the task or another
+    step's words, one digit apart is as often another value (a year, a count) as a
+    slip. A year (four digits from 1900 to 2099) is never a miscopy of another."""
+    if transposed(atom, read):
+        return True
+    if len(atom) != len(read) or atom == read or _YEAR.match(atom) or _YEAR.match(read):
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(atom, read, strict=True)) if x != y]
+    return len(apart) == 1 and atom[apart[0]].isdigit() and read[apart[0]].isdigit()
+
+
+_YEAR: Final = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _seen_before(t: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(trace_id, turn, seen) twice: for every substantive agent step, the atoms it
+    could have read (the task's, every earlier step's output, and its own tool calls'
+    results, recorded on spans that start after it), and of those the ones its own
+    tools returned."""
     steps = t.filter(pl.col("substantive") & (pl.col("span_id") == pl.col("owner_span_id")))
     outputs = t.filter(~pl.col("is_run") & pl.col("output").is_not_null()).select(
         "trace_id", "turn", "span_id", "owner_span_id", "atoms"
@@ -175,27 +200,25 @@ def _seen_before(t: pl.DataFrame) -> pl.DataFrame:
     )
     task = task_atoms(t).select("trace_id", atoms=pl.col("task_list"))
     tasked = steps.select("trace_id", s_turn=pl.col("turn")).join(task, on="trace_id")
-    return (
-        pl.concat(
-            [
-                earlier.select("trace_id", "s_turn", "atoms"),
-                own_tools.select("trace_id", "s_turn", "atoms"),
-                tasked.select("trace_id", "s_turn", "atoms"),
-            ]
-        )
+    parts = [earlier, own_tools, tasked]
+    seen, own = (
+        pl.concat([p.select("trace_id", "s_turn", "atoms") for p in chosen])
         .explode("atoms")
         .filter(pl.col("atoms").is_not_null())
         .select("trace_id", turn=pl.col("s_turn"), seen=pl.col("atoms"))
         .unique()
+        for chosen in (parts, [own_tools])
     )
+    return seen, own
 
 
 def misread_value(ctx: Context) -> pl.DataFrame:
     """A step wrote a value found nowhere before it that is a value it could read
     (the task, an earlier step, its own tool's result) with two neighbouring
-    characters swapped: the earliest such step misread what it was given."""
+    characters swapped, or its own tool's result with one digit changed
+    (:func:`miscopied`): the earliest such step misread what it was given."""
     t = ctx.turns
-    seen = _seen_before(t)
+    seen, own = _seen_before(t)
     figures = _figures(t)
     said = figures.join(
         seen,
@@ -203,13 +226,16 @@ def misread_value(ctx: Context) -> pl.DataFrame:
         right_on=["trace_id", "turn", "seen"],
         how="anti",
     )
-    pairs = said.join(
-        seen.with_columns(n=pl.col("seen").str.len_chars()), on=["trace_id", "turn", "n"]
-    )
-    pairs = pl.concat([pairs.select(_PAIR), _read_in_step(t, figures).select(_PAIR)])
-    if pairs.height == 0:
-        return empty()
-    return _first_pair(pairs, "seen", transposed, "what it read says")
+
+    def beside(read: pl.DataFrame) -> pl.DataFrame:
+        return said.join(
+            read.with_columns(n=pl.col("seen").str.len_chars()), on=["trace_id", "turn", "n"]
+        ).select(_PAIR)
+
+    pairs = pl.concat([beside(seen), _read_in_step(t, figures).select(_PAIR)])
+    swapped = _related(pairs, "seen", transposed)
+    copied = _related(beside(own), "seen", miscopied)
+    return _first(pl.concat([swapped, copied]), "seen", "what it read says")
 
 
 _PAIR: Final = ("trace_id", "turn", "agent", "owner_span_id", "atom", "seen")
@@ -258,16 +284,29 @@ def _read_in_step(t: pl.DataFrame, figures: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _related(pairs: pl.DataFrame, other: str, related: Callable[[str, str], bool]) -> pl.DataFrame:
+    """The ``pairs`` whose ``atom`` is ``related`` to their ``other`` value."""
+    if pairs.height == 0:
+        return pairs
+    return pairs.filter(
+        pl.struct("atom", other).map_elements(
+            lambda p: related(p["atom"], p[other]), return_dtype=pl.Boolean
+        )
+    )
+
+
 def _first_pair(
     pairs: pl.DataFrame, other: str, related: Callable[[str, str], bool], where: str
 ) -> pl.DataFrame:
     """The earliest step per run whose ``atom`` is ``related`` to its pair's ``other``
     value, with a line quoting both (``where`` says whose the other value is)."""
-    pairs = pairs.filter(
-        pl.struct("atom", other).map_elements(
-            lambda p: related(p["atom"], p[other]), return_dtype=pl.Boolean
-        )
-    )
+    return _first(_related(pairs, other, related), other, where)
+
+
+def _first(pairs: pl.DataFrame, other: str, where: str) -> pl.DataFrame:
+    """The earliest of ``pairs`` per run, with a line quoting both values."""
+    if pairs.height == 0:
+        return empty()
     first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
     return first.pipe(
         at_steps,

@@ -1,0 +1,84 @@
+"""misread_value: a step wrote a figure it could have read, miscopied (two
+neighbouring characters swapped; or one digit changed, against the step's own tool
+results only), on tiny built runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analyzer_builders import Run, suspect_context
+
+from analyzer.suspects import features
+from analyzer.suspects.changed import miscopied
+
+
+def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
+    return sorted(feature(suspect_context(run)).to_dicts(), key=lambda r: -r["score"])
+
+
+def _task_run(task: str) -> Run:
+    run = Run(1, outcome="failure")
+    run.say(run.root, task, direction="input")
+    return run
+
+
+def test_misread_value_names_the_step_that_swapped_digits_of_what_it_read() -> None:
+    """1.085 where the agent's own tool call returned 1.058, and nowhere before: that
+    step misread it; the step that only carried 1.085 on is not named."""
+    run = _task_run("ABV of batch 212 from the lab's OG and FG, one decimal.")
+    run.turn("Lead", "Lab: gravities for 212, please.")
+    lab = run.turn("Lab", "Batch 212: OG 1.085, FG 1.011.")
+    run.say(run.tool("lab_sheet", parent=lab), '{"og": 1.058, "fg": 1.011}')
+    run.turn("Calc", "ABV = (1.085 - 1.011) * 131.25 = 9.71")
+    (got,) = _rows(features.misread_value, run)
+    assert (got["agent"], got["span_id"]) == ("Lab", lab)
+    assert '"1.085"' in got["evidence"] and '"1.058"' in got["evidence"]
+
+
+def test_misread_value_reads_a_rate_below_one() -> None:
+    """0.3141 where the rate table said 0.1341: a rate is a figure too."""
+    run = _task_run("Convert claim C-8154 from DKK to EUR at the trip-date rate.")
+    fx = run.turn("Fx", "Using 0.3141; amounts converted.")
+    run.say(run.tool("rate_table", parent=fx), "0.1341")
+    (got,) = _rows(features.misread_value, run)
+    assert (got["agent"], got["span_id"]) == ("Fx", fx)
+
+
+def test_misread_value_leaves_a_changed_digit_and_short_figures_alone() -> None:
+    """2024 beside 2023 is another year, 35 beside 53 another count, 0582 a piece of
+    an id: no misreading is claimed."""
+    run = _task_run("Compare boardings in 2023 and 2024.")
+    run.turn("Clerk", "2023: 53 routes, ref lc-0528.")
+    run.turn("Writer", "In 2024 there were 35 routes (ref lc-0582).")
+    assert _rows(features.misread_value, run) == []
+
+
+def test_a_digit_changed_from_the_steps_own_tool_result_is_a_miscopy() -> None:
+    """0.56 where the agent's own price lookup returned 0.66 (and nothing before said
+    0.56): that step miscopied it; the coder who carried 0.56 on is not named."""
+    run = _task_run("Gross price of job SQ-3101 at the 2026 list?")
+    pricer = run.turn("Pricer", "2026 list: panel USD 169, labour USD 0.56 per W.")
+    run.say(run.tool("price_list", parent=pricer), '{"sku": "PNL-430", "price_usd": "169"}')
+    run.say(run.tool("price_list", parent=pricer), '{"sku": "LAB-W", "price_usd": "0.66"}')
+    run.turn("Coder", "```python\nprint(22 * 169 + 22 * 430 * 0.56)\n```")
+    (got,) = _rows(features.misread_value, run)
+    assert (got["agent"], got["span_id"]) == ("Pricer", pricer)
+    assert '"0.56"' in got["evidence"] and '"0.66"' in got["evidence"]
+
+
+def test_a_digit_changed_from_another_steps_words_is_no_miscopy() -> None:
+    """0.56 one digit from another agent's 0.66 may be another value (the other agent
+    spoke of something else): only a step's own tool results count for one digit."""
+    run = _task_run("Gross price of job SQ-3101 at the 2026 list?")
+    run.turn("Surveyor", "Shading loss 0.66 on the west face.")
+    run.turn("Pricer", "Labour USD 0.56 per W.")
+    assert _rows(features.misread_value, run) == []
+
+
+def test_miscopied_is_one_digit_or_a_swap_never_a_year() -> None:
+    assert miscopied("0.56", "0.66")
+    assert miscopied("1.085", "1.058")
+    assert not miscopied("2025", "2026")
+    assert not miscopied("0.5", "0.66")
+    assert not miscopied("1.2a", "1.2b")
+    assert not miscopied("169", "169")
