@@ -22,6 +22,7 @@ import polars as pl
 
 from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
 from analyzer.suspects.result_features import task_atoms
+from analyzer.suspects.turns import atoms
 from analyzer.suspects.wording import line
 
 __all__ = [
@@ -89,11 +90,14 @@ def changed_value(ctx: Context) -> pl.DataFrame:
     )
     if task.height == 0:
         return empty()
+    said = t.filter(pl.col("substantive") & pl.col("owner_span_id").is_not_null()).select(
+        "trace_id", "turn", "agent", "owner_span_id", "atoms"
+    )
     steps = (
-        t.filter(pl.col("substantive") & pl.col("owner_span_id").is_not_null())
+        pl.concat([said, _tool_arguments(t)])
+        .explode("atoms")
+        .filter(pl.col("atoms").is_not_null())
         .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
-        .explode("atom")
-        .filter(pl.col("atom").is_not_null())
         .with_columns(shape=_key(pl.col("atom")))
     )
     known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
@@ -106,6 +110,18 @@ def changed_value(ctx: Context) -> pl.DataFrame:
     if pairs.height == 0:
         return empty()
     return _first_pair(pairs, "task_atom", siblings, "the task says")
+
+
+def _tool_arguments(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, agent, owner_span_id, atoms): the atoms of the arguments an
+    agent's tool calls were given (the key, year or file it chose to look up), as
+    that agent's words at the call."""
+    return t.filter(
+        pl.col("is_tool")
+        & pl.col("input").is_not_null()
+        & pl.col("owner_span_id").is_not_null()
+        & (pl.col("span_id") != pl.col("owner_span_id"))
+    ).select("trace_id", "turn", "agent", "owner_span_id", atoms=atoms(pl.col("input")))
 
 
 def _went_on(t: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:

@@ -1,0 +1,81 @@
+"""changed_value: a step wrote (or looked up) a sibling of a value the task names,
+on tiny built runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analyzer_builders import Run, suspect_context
+
+from analyzer.suspects import features
+from analyzer.suspects.changed import siblings
+
+
+def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
+    return sorted(feature(suspect_context(run)).to_dicts(), key=lambda r: -r["score"])
+
+
+def _task_run(task: str) -> Run:
+    run = Run(1, outcome="failure")
+    run.say(run.root, task, direction="input")
+    return run
+
+
+def test_changed_value_names_the_step_that_swapped_a_task_value() -> None:
+    """I-133 where the task says I-131: the step that wrote it."""
+    run = _task_run("Half-life of I-131 from isotopes.json, in days?")
+    run.turn("Planner", "Reader: get the I-131 entry.")
+    reader = run.turn("Reader", "Entry I-133: 0.87 days.")
+    (got,) = _rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Reader", reader)
+    assert '"-133"' in got["evidence"] and '"-131"' in got["evidence"]
+
+
+def test_siblings_differ_in_one_character_or_one_whole_part() -> None:
+    """One piece of the task's value swapped: a character of a value with digits, or
+    a whole part of a name of two or more parts; other values are no siblings."""
+    assert siblings("i-133", "i-131") and siblings("sales_2023", "sales_2024")
+    assert siblings("count_february.csv", "count_march.csv")
+    assert siblings("tz_rules_winter.txt", "tz_rules_2024.txt")
+    assert not siblings("count_march.csv", "count_march.csv")
+    assert not siblings("count_february.xlsx", "count_march.csv")  # two parts swapped
+    assert not siblings("-12", "-08")  # a date's pieces: one part only
+    assert not siblings("spring", "summer")  # words without digits
+    assert siblings("-4491", "-4419")  # two neighbouring digits swapped
+    assert not siblings("-4941", "-4419")
+    assert not siblings("200", "500") and not siblings("10.4", "10.1")  # by chance
+    assert siblings("2023", "2024") and siblings("-133", "-131")
+
+
+def test_changed_value_names_the_step_that_swapped_a_file_named_by_the_task() -> None:
+    """A plan that sends the team to another file than the task names changed it."""
+    run = _task_run("1,200 units sold at 25% off the list price in pricelist_summer.pdf.")
+    lead = run.turn("Lead", "Analyst: take the list price from pricelist_spring.pdf.")
+    run.turn("Analyst", "pricelist_spring.pdf gives 34.90.")
+    (got,) = _rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Lead", lead)
+    assert '"pricelist_summer.pdf"' in got["evidence"]
+
+
+def test_a_tool_looked_up_with_a_sibling_of_the_task_value_names_its_caller() -> None:
+    """The task asks for the 2026 list; the pricer looked its lines up in 2025's and
+    said no year: the arguments it gave its tool are its words, so it changed the
+    task's value there."""
+    run = _task_run("Gross installed price of job SQ-3102 on the 2026 list, in USD?")
+    run.turn("Surveyor", "SQ-3102: 28 panels PNL-430.")
+    pricer = run.turn("Pricer", "From the price list: PNL-430 USD 182, labour USD 0.62/W.")
+    call = run.tool("price_list", parent=pricer)
+    run.say(call, '{"sku": "PNL-430", "year": 2025}', direction="input")
+    run.say(call, '{"list": 2025, "sku": "PNL-430", "price_usd": "182"}')
+    (got,) = _rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Pricer", pricer)
+    assert '"2025"' in got["evidence"] and '"2026"' in got["evidence"]
+
+
+def test_a_tool_looked_up_with_the_task_value_changes_nothing() -> None:
+    run = _task_run("Gross installed price of job SQ-3102 on the 2026 list, in USD?")
+    pricer = run.turn("Pricer", "From the price list: PNL-430 USD 182.")
+    call = run.tool("price_list", parent=pricer)
+    run.say(call, '{"sku": "PNL-430", "year": 2026}', direction="input")
+    run.say(call, '{"list": 2026, "sku": "PNL-430", "price_usd": "182"}')
+    assert _rows(features.changed_value, run) == []
