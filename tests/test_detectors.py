@@ -40,6 +40,27 @@ def test_failed_code_run_blames_the_agent_that_wrote_the_code() -> None:
     assert got["quote"] == "exitcode: 1 (execution failed) … FileNotFoundError: x.csv"
 
 
+def test_failed_code_relayed_in_a_brief_blames_who_wrote_it() -> None:
+    """A lead quotes the coder's cell in its brief to the executor (JSON-escaped, as a
+    delegation tool sends it): the coder wrote the code, the lead only relayed it."""
+    run = Run(1, outcome="failure")
+    coder = run.turn("Coder", CODE)
+    run.turn("Lead", json.dumps({"context": CODE, "task": "Run the coder's cell."}))
+    terminal = run.turn("Terminal", FAILED)
+    (got,) = signal_rows(builtin.code_failure, run)[run.trace_id]
+    assert (got["agent"], got["span_id"], got["symptom_span_id"]) == ("Coder", coder, terminal)
+
+
+def test_changed_code_in_a_later_message_is_its_writer_s() -> None:
+    """A lead that sends a program of its own (not the coder's, changed) wrote it."""
+    run = Run(1, outcome="failure")
+    run.turn("Coder", CODE)
+    lead = run.turn("Lead", json.dumps({"context": CODE.replace("x.csv", "y.csv")}))
+    run.turn("Terminal", FAILED)
+    (got,) = signal_rows(builtin.code_failure, run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("Lead", lead)
+
+
 def test_failed_tool_output_blames_the_calling_agent() -> None:
     """An HTTP error in a tool's output names the agent the tool ran under."""
     run = Run(1, outcome="failure")

@@ -89,6 +89,9 @@ PATTERNS: Final[dict[str, Any]] = {
     # a code block, or a program's first line at the start of a line (a traceback
     # quotes code indented, so an executor's reply is no code)
     "re_code": r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w)",
+    # a program's text, fenced or not, for telling its first writer from a relay
+    "re_code_block": r"(?s)```[A-Za-z]*(.*?)```",
+    "re_code_noise": r"\\[nrt\"\\]|\s",
     # a failed call's reply at the start of an agent's message: "HTTP 404 Not Found:
     # ...", or an error object {"status": 500, "error": ...} (JSON-escaped or not)
     "re_call_failed": r"(?i)^\W{0,20}HTTP(?:/\d(?:\.\d)?)? [45]\d\d\b[^\n]{0,120}|"

@@ -128,7 +128,8 @@ FROM w LEFT JOIN executors e ON e.trace_id = w.trace_id AND e.agent = w.agent
 -- not found, HTTP 4xx/5xx, an error object) while nothing raised. Blame the agent
 -- that wrote the code or arguments, at the step where it wrote them: a tool's
 -- calling agent, or for an executor's reply the latest earlier turn of another
--- agent that holds code. A failure the team recovered from (the same executor or
+-- agent that holds code (that code's first writer, when the turn relays a program
+-- said before). A failure the team recovered from (the same executor or
 -- tool later ran new code without failing) is not the mistake.
 WITH failed AS (
     SELECT m.*, regexp_extract(m.output, $re_fail_line, 0) AS line,
@@ -143,13 +144,26 @@ WITH failed AS (
             -- a tool's later clean reply, or an executor's to new code
             AND (later.is_tool OR later.after_code))
 ),
+-- every message holding code, with its program's first writer: a message that
+-- relays a program said before (a brief quoting the coder's cell, escaped or not)
+-- did not write it
+coded AS (
+    SELECT trace_id, turn, agent,
+           first_value({'span_id': owner_span_id, 'agent': agent}) OVER (
+               PARTITION BY trace_id, program ORDER BY turn) AS writer
+    FROM (
+        SELECT *, regexp_replace(coalesce(nullif(regexp_extract(output, $re_code_block, 1), ''),
+                                          output), $re_code_noise, '', 'g') AS program
+        FROM cg_msg
+        WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND regexp_matches(output, $re_code)
+          AND trace_id IN (SELECT trace_id FROM failed)
+    )
+),
 author AS (
-    SELECT f.trace_id, f.span_id,
-           arg_max({'span_id': a.owner_span_id, 'agent': a.agent}, a.turn) AS w
+    SELECT f.trace_id, f.span_id, arg_max(a.writer, a.turn) AS w
     FROM failed f
-    JOIN cg_msg a ON a.trace_id = f.trace_id AND a.turn < f.turn
-    WHERE NOT a.is_run AND NOT a.is_exec AND a.agent IS NOT NULL
-      AND a.agent IS DISTINCT FROM f.agent AND regexp_matches(a.output, $re_code)
+    JOIN coded a ON a.trace_id = f.trace_id AND a.turn < f.turn
+    WHERE a.agent IS DISTINCT FROM f.agent
     GROUP BY ALL
 ),
 blamed AS (
