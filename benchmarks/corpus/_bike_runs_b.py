@@ -1,0 +1,3 @@
+from benchmarks.corpus._bike_team import Run
+
+RUNS: list[Run] = []
