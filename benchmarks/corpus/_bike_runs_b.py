@@ -73,7 +73,11 @@ RUNS: list[Run] = [
             T(PYTHON, py("print(f'{8065 / 30:.1f}')")),
             T(TERMINAL, prints="268.8"),
             T(VERIFIER, "8065 / 30 = 268.8, rounding fine. Verified."),
-            T(REPORTING, "Network average, February 2026: 268.8 trips per day. TERMINATE", mark="symptom"),
+            T(
+                REPORTING,
+                "Network average, February 2026: 268.8 trips per day. TERMINATE",
+                mark="symptom",
+            ),
         ],
         answer="268.8",
         expect="288.0",
@@ -93,9 +97,14 @@ RUNS: list[Run] = [
                 "0.32 each, cap 3,000.",
                 mark="root",
             ),
-            T(DATA_EXPERT, py(q.district_sum("Eastside", q.Q1, "ebike_trips").replace(
-                "stations[r['station_id']]['district'] == 'Eastside' and ", ""
-            ))),
+            T(
+                DATA_EXPERT,
+                py(
+                    q.district_sum("Eastside", q.Q1, "ebike_trips").replace(
+                        "stations[r['station_id']]['district'] == 'Eastside' and ", ""
+                    )
+                ),
+            ),
             T(TERMINAL, prints="9913"),
             T(PYTHON, py("claim = min(9913 * 0.32, 3000)\nprint(f'{claim:.2f}')")),
             T(TERMINAL, prints="3000.00"),
@@ -230,7 +239,11 @@ RUNS: list[Run] = [
             ),
             T(TERMINAL, prints="KeyError: 'classic'"),
             T(CSV_EXPERT, "The trips file has the classic counts per station and month."),
-            T(REPORTING, "Eastside classic trips, H1 2026, Canal Basin excluded: 6,412.", mark="symptom"),
+            T(
+                REPORTING,
+                "Eastside classic trips, H1 2026, Canal Basin excluded: 6,412.",
+                mark="symptom",
+            ),
             T(VERIFIER, "Exclusion applied as asked. Approved: 6412. TERMINATE"),
         ],
         answer="6412",
@@ -254,7 +267,11 @@ RUNS: list[Run] = [
                 mark="root",
             ),
             T(TERMINAL, prints="NameError: name 'totl' is not defined. Did you mean: 'total'?"),
-            T(STATS, "That works out at roughly 277.6 trips a day across the network.", mark="symptom"),
+            T(
+                STATS,
+                "That works out at roughly 277.6 trips a day across the network.",
+                mark="symptom",
+            ),
             T(VERIFIER, "277.6 per day is plausible for February. Fine."),
             T(REPORTING, "Average trips per day, February 2026: 277.6. TERMINATE"),
         ],
@@ -333,7 +350,11 @@ RUNS: list[Run] = [
             T(CSV_EXPERT, "Eastside station ids are RB-401, RB-402 and RB-403."),
             T(PYTHON, py(q.district_sum("Eastside", q.H1, "classic_trips"))),
             T(TERMINAL, prints="7882"),
-            T(VERIFIER, "Sum over the three Eastside stations for six months: 7882. Correct.", mark="symptom"),
+            T(
+                VERIFIER,
+                "Sum over the three Eastside stations for six months: 7882. Correct.",
+                mark="symptom",
+            ),
             T(REPORTING, "Eastside classic trips, first half of 2026: 7882. TERMINATE"),
         ],
         answer="7882",

@@ -97,7 +97,10 @@ RUNS: list[Run] = [
         q.GRANT_Q1,
         q.TEAMS[q.GRANT_Q1],
         [
-            T(GRANTS, "Eligible: e-bike trips at stations inside the boundary (not RB-402), 0.32 USD each, capped at 3,000 a quarter."),
+            T(
+                GRANTS,
+                "Eligible: e-bike trips at stations inside the boundary (not RB-402), 0.32 USD each, capped at 3,000 a quarter.",
+            ),
             T(
                 PYTHON,
                 py(
@@ -174,7 +177,11 @@ RUNS: list[Run] = [
             ),
             T(TERMINAL, prints="9.2"),
             T(STATS, "23 in repair out of 250 active: 9.7%.", mark="root"),
-            T(VERIFIER, "Definition matches the question. 9.7% verified. TERMINATE", mark="symptom"),
+            T(
+                VERIFIER,
+                "Definition matches the question. 9.7% verified. TERMINATE",
+                mark="symptom",
+            ),
         ],
         answer="9.7",
         expect="9.2",

@@ -208,7 +208,9 @@ def check_chat(run: Run, messages: list[dict[str, Any]]) -> None:
         body = content.split("Code output:", 1)[-1]
         lines = [ln.strip() for ln in body.splitlines() if ln.strip()] or [""]
         crashed = "Error" in turn.prints.split(":")[0]
-        if code is None or (int(code.group(1)) != 0) != crashed or lines[-1] != turn.prints:
+        # a crash's error line (stderr) may come before what the cell printed first
+        shown = turn.prints in lines if crashed else lines[-1] == turn.prints
+        if code is None or (int(code.group(1)) != 0) != crashed or not shown:
             raise SystemExit(f"{run.scenario}: the terminal answered {content!r}")
 
 
