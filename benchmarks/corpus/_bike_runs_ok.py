@@ -115,7 +115,7 @@ RUNS: list[Run] = [
             ),
             T(PYTHON, py(q.per_dock("RB-101", "2026-03"))),
             T(TERMINAL, prints="34.42"),
-            T(CSV_EXPERT, "My mistake on the id; RB-101 is right."),
+            T(CSV_EXPERT, "Wrong id on my side; RB-101 is the one."),
             T(VERIFIER, "(677 + 390) / 31 = 34.42. Verified. TERMINATE"),
         ],
         answer="34.42",
