@@ -26,7 +26,8 @@ FERRY_LOOKUP = (
     "import csv\n"
     "trip = next(r for r in csv.DictReader(open('trips_2026.csv'))\n"
     "            if r['station_id'] == '{sid}' and r['month'] == '2026-03')\n"
-    "station = next(r for r in csv.DictReader(open('stations.csv')) if r['station_id'] == '{sid}')\n"
+    "station = next(r for r in csv.DictReader(open('stations.csv'))"
+    " if r['station_id'] == '{sid}')\n"
     "print('station:', station['name'])\n"
     "print('trips:', trip['classic_trips'], trip['ebike_trips'])\n"
     "print('docks:', station['docks'])"
@@ -68,7 +69,8 @@ RUNS: list[Run] = [
             T(
                 PYTHON,
                 py(
-                    "classic, ebike, docks = 677, 390, 13\nprint(f'{(classic + ebike) / docks:.2f}')",
+                    "classic, ebike, docks = 677, 390, 13\n"
+                    "print(f'{(classic + ebike) / docks:.2f}')",
                     "Trips per dock from those inputs:",
                 ),
             ),
@@ -293,7 +295,8 @@ RUNS: list[Run] = [
             ),
             T(
                 MOBILITY,
-                "Harbour stations: RB-101 Ferry Terminal, RB-102 Fish Market, RB-103 Lighthouse Quay.",
+                "Harbour stations: RB-101 Ferry Terminal, RB-102 Fish Market, "
+                "RB-103 Lighthouse Quay.",
             ),
             T(
                 PYTHON,
@@ -357,7 +360,8 @@ RUNS: list[Run] = [
             T(
                 PYTHON,
                 py(
-                    "cost = 8581.42 + 276.1 * 41.0\nprint(f'{cost:.2f}')\nprint(f'{cost / 638:.2f}')"
+                    "cost = 8581.42 + 276.1 * 41.0\nprint(f'{cost:.2f}')\n"
+                    "print(f'{cost / 638:.2f}')"
                 ),
             ),
             T(TERMINAL, prints="31.19"),

@@ -260,7 +260,8 @@ RUNS: list[Run] = [
                 PYTHON,
                 py(
                     "import csv\n"
-                    "feb = [r for r in csv.DictReader(open('trips_2026.csv')) if r['month'] == '2026-02']\n"
+                    "feb = [r for r in csv.DictReader(open('trips_2026.csv'))"
+                    " if r['month'] == '2026-02']\n"
                     "total = sum(int(r['classic_trips']) + int(r['ebike_trips']) for r in feb)\n"
                     "print(f'{totl / 28:.1f}')"
                 ),

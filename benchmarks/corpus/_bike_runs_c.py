@@ -99,7 +99,8 @@ RUNS: list[Run] = [
         [
             T(
                 GRANTS,
-                "Eligible: e-bike trips at stations inside the boundary (not RB-402), 0.32 USD each, capped at 3,000 a quarter.",
+                "Eligible: e-bike trips at stations inside the boundary (not RB-402), "
+                "0.32 USD each, capped at 3,000 a quarter.",
             ),
             T(
                 PYTHON,
