@@ -18,10 +18,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[all,test]'
 	touch $@
 
-# every framework integration, so their tests run for real (make test only), and
-# ClickHouse's driver with chDB (the engine in-process) for the ClickHouse source tests
+# every framework integration, so their tests run for real (make test only), AG2 with
+# OpenInference's instrumentor (a blind corpus family's regeneration), and ClickHouse's
+# driver with chDB (the engine in-process) for the ClickHouse source tests
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,crewai,clickhouse,chdb]'
+	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,crewai,clickhouse,chdb]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

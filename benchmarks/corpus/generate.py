@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -57,10 +58,14 @@ BLIND_MODULES: tuple[str, ...] = (
     "autogen_captain_specialists",
     "langgraph_supervisor_freight",
     "crewai_hierarchical_solar",
+    "ag2_openinference_groupchat",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
 AGENT_NAME = "gen_ai.agent.name"
+# A family traced by OpenInference has no coordgap agent spans: its turns are the
+# spans that hold an agent's message (AG2: ``{agent}.generate_reply`` with an output).
+OPENINFERENCE_AG2 = "openinference.instrumentation.ag2"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -101,19 +106,45 @@ def _attr(span: dict[str, Any], key: str) -> Any:
     return None
 
 
-def agent_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """trace id -> (agent, span id) of coordgap's agent steps, by start time."""
+def coordgap_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The agent of one of coordgap's agent steps (any span of its naming an agent)."""
+    if scope != COORDGAP_SCOPE:
+        return None
+    agent = _attr(span, AGENT_NAME)
+    return None if agent is None else str(agent)
+
+
+def openinference_ag2_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The agent of an OpenInference AG2 reply span that holds the agent's message."""
+    if scope != OPENINFERENCE_AG2 or not span["name"].endswith(".generate_reply"):
+        return None
+    if _attr(span, "output.value") is None:  # the chat manager's span: no message of its own
+        return None
+    agent = _attr(span, "agent.name")
+    return None if agent is None else str(agent)
+
+
+# how a module's turns are found in its spans (coordgap's agent steps unless named here)
+TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
+    "ag2_openinference_groupchat": openinference_ag2_turn,
+}
+
+
+def agent_steps(
+    lines: list[str], turn: Callable[[str, dict[str, Any]], str | None] = coordgap_turn
+) -> dict[str, list[tuple[str, str]]]:
+    """trace id -> (agent, span id) of the run's turns (``turn`` names a span's agent,
+    None for a span that is no turn; coordgap's agent steps by default), by start time."""
     found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for line in lines:
         for rs in json.loads(line)["resourceSpans"]:
             for ss in rs["scopeSpans"]:
-                if ss.get("scope", {}).get("name") != COORDGAP_SCOPE:
-                    continue
+                scope = ss.get("scope", {}).get("name", "")
                 for span in ss["spans"]:
-                    agent = _attr(span, AGENT_NAME)
+                    agent = turn(scope, span)
                     if agent is not None:
                         start = int(span["startTimeUnixNano"])
-                        found[span["traceId"]].append((start, span["spanId"], str(agent)))
+                        found[span["traceId"]].append((start, span["spanId"], agent))
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
@@ -199,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             if not records:  # --scenario named none of this module's runs
                 print(f"{module}: no runs")
                 continue
-            runs.update(annotate(records, agent_steps(lines)))
+            runs.update(annotate(records, agent_steps(lines, TURNS.get(module, coordgap_turn))))
             name = records[0]["framework"]
             with gzip.open(traces_dir / f"{name}.jsonl.gz", "wt", encoding="utf-8") as fh:
                 fh.write("\n".join(lines) + "\n")

@@ -1,0 +1,244 @@
+"""The blind family ``ag2_openinference_groupchat`` (tests/corpus/blind/...): a bike-share
+operator's analytics experts in a classic AG2 group chat, traced by OpenInference's AG2
+instrumentor into ``coordgap collect``, written without reading the analyzer.
+
+Accuracy is not asserted here; that the annotations point at the spans holding the agents'
+messages, that the team and its faults are what the README says, that code really ran, and
+that every run was graded, is.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from corpus_support import (
+    SHAPE_KEYS,
+    assert_apart,
+    assert_graded,
+    assert_readme_counts,
+    ingested,
+    regenerate,
+)
+from integration_support import need
+
+ROOT = Path(__file__).resolve().parents[1]
+FAMILY = ROOT / "tests" / "corpus" / "blind" / "ag2_openinference_groupchat"
+FRAMEWORK = "ag2-openinference-groupchat"
+RUNS: dict[str, dict[str, Any]] = json.loads((FAMILY / "annotations.json").read_text())["runs"]
+FAILING = {k: v for k, v in RUNS.items() if not v.get("healthy")}
+OI_SCOPE = "openinference.instrumentation.ag2"
+TERMINAL = "Computer_terminal"
+MANAGER = "chat_manager"
+EXPERTS = {
+    "DataAnalysis_Expert",
+    "Python_Expert",
+    "Verification_Expert",
+    "Statistics_Expert",
+    "UrbanMobility_Expert",
+    "CSV_Expert",
+    "FleetOperations_Expert",
+    "Finance_Expert",
+    "FarePolicy_Expert",
+    "Grants_Expert",
+    "Maintenance_Expert",
+    "Reporting_Expert",
+}
+MODES = {
+    "wrong_input_carried",
+    "wrong_source_chosen",
+    "bad_decomposition",
+    "bad_assumption",
+    "wrong_answer_accepted",
+    "code_failure_ignored",
+    "self_reported_trouble",
+    "misreported_result",
+    "made_up_data",
+    "lost_constraint",
+}
+CODE_MODES = {"code_failure_ignored", "wrong_answer_accepted"}
+EXIT = re.compile(r"^exitcode: (-?\d+) \(execution (succeeded|failed)\)\nCode output: ")
+
+
+def _spans_of(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """trace id -> every span of the run (any scope), with ``scope`` and flattened
+    ``attrs``, in start order."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted((root / "traces").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                for rs in json.loads(line)["resourceSpans"]:
+                    for ss in rs["scopeSpans"]:
+                        scope = ss.get("scope", {}).get("name", "")
+                        for span in ss["spans"]:
+                            attrs = {
+                                kv["key"]: next(iter(kv["value"].values()))
+                                for kv in span.get("attributes", [])
+                            }
+                            found[span["traceId"]].append({**span, "scope": scope, "attrs": attrs})
+    return {k: sorted(v, key=lambda s: int(s["startTimeUnixNano"])) for k, v in found.items()}
+
+
+def _turns_of(spans: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """(span id, agent, message) of a run's turns: OpenInference's reply spans that hold
+    a message, in start order."""
+    return [
+        (s["spanId"], s["attrs"]["agent.name"], str(s["attrs"]["output.value"]))
+        for s in spans
+        if s["scope"] == OI_SCOPE
+        and s["name"].endswith(".generate_reply")
+        and "output.value" in s["attrs"]
+    ]
+
+
+@functools.cache
+def _spans() -> dict[str, list[dict[str, Any]]]:
+    return _spans_of(FAMILY)
+
+
+@functools.cache
+def _turns() -> dict[str, list[tuple[str, str, str]]]:
+    return {k: _turns_of(v) for k, v in _spans().items()}
+
+
+def test_family_is_big_enough_and_apart_from_the_other_corpora() -> None:
+    """>= 40 runs, >= 27 failing, >= 15 healthy, >= 20 failing runs with a gap of 2 or
+    more, the ten modes of the README, mistakes spread over >= 6 agents."""
+    assert {v["framework"] for v in RUNS.values()} == {FRAMEWORK}
+    assert len(RUNS) >= 40 and len(FAILING) >= 27 and len(RUNS) - len(FAILING) >= 15
+    assert sum(1 for v in FAILING.values() if v["gap"] >= 2) >= 20
+    assert {v["mode"] for v in FAILING.values()} == MODES
+    assert len({v["mistake_agent"] for v in FAILING.values()}) >= 6
+    assert_apart(FAMILY, RUNS, FRAMEWORK)
+
+
+def test_trace_file_is_small() -> None:
+    """The committed trace file stays under 200 KB gzipped."""
+    assert (FAMILY / "traces" / f"{FRAMEWORK}.jsonl.gz").stat().st_size < 200_000
+
+
+def test_each_mistake_and_symptom_is_that_agents_turn_in_its_trace() -> None:
+    """span ids, agent#turn ordinals and gaps agree with the recorded turns; the mistake
+    and symptom spans carry the messages' text."""
+    for trace_id, run in FAILING.items():
+        steps = _turns()[trace_id]
+        spans = [s[0] for s in steps]
+        at, shown = spans.index(run["span_id"]), spans.index(run["symptom_span_id"])
+        for span_at, step in ((at, run["mistake_step"]), (shown, run["symptom_step"])):
+            agent, turn = step.split("#")
+            assert steps[span_at][1] == agent, run
+            assert [s[1] for s in steps[: span_at + 1]].count(agent) == int(turn), run
+        assert steps[at][1] == run["mistake_agent"] != TERMINAL, run
+        assert shown - at == run["gap"] >= 1, run
+        assert steps[at][2].strip() and steps[shown][2].strip(), run
+    assert all("span_id" not in run for run in RUNS.values() if run.get("healthy"))
+
+
+def test_the_team_is_experts_and_a_terminal_in_a_group_chat() -> None:
+    """Each run is the user's run span (``invoke_workflow``) over AG2's chat: the ops
+    desk's ``initiate_chat``, the chat manager's reply span, and under it one reply span
+    per turn: three to seven ``*_Expert`` agents and the ``Computer_terminal``."""
+    speakers: Counter[str] = Counter()
+    for trace_id, spans in _spans().items():
+        run_span = spans[0]
+        assert run_span["name"] == "invoke_workflow bikes-analytics", trace_id
+        assert run_span["attrs"]["gen_ai.operation.name"] == "invoke_workflow"
+        manager = [s for s in spans if s["name"] == f"{MANAGER}.generate_reply"]
+        assert len(manager) == 1 and "output.value" not in manager[0]["attrs"], trace_id
+        steps = _turns()[trace_id]
+        turn_ids = {s[0] for s in steps}
+        for span in spans:
+            if span["spanId"] in turn_ids:
+                assert span["parentSpanId"] == manager[0]["spanId"], trace_id
+                assert span["attrs"]["openinference.span.kind"] == "AGENT"
+        experts = {agent for _, agent, _ in steps} - {TERMINAL}
+        assert experts <= EXPERTS and 3 <= len(experts) <= 7, (trace_id, experts)
+        assert TERMINAL in {agent for _, agent, _ in steps}, trace_id
+        speakers.update(agent for _, agent, _ in steps)
+    assert set(speakers) == EXPERTS | {TERMINAL}
+
+
+def test_the_terminal_really_ran_code() -> None:
+    """Every terminal turn follows a turn holding a fenced Python cell and answers with
+    AG2's ``exitcode: N (execution ...)``; a failed run shows its traceback."""
+    runs = failed = 0
+    for steps in _turns().values():
+        for i, (_, agent, said) in enumerate(steps):
+            if agent != TERMINAL:
+                continue
+            runs += 1
+            assert "```python\n" in steps[i - 1][2], said
+            match = EXIT.match(said)
+            assert match is not None, said
+            code = int(match.group(1))
+            assert (code != 0) == (match.group(2) == "failed") == ("Traceback" in said), said
+            failed += code != 0
+    assert runs >= 70 and failed >= 6
+
+
+def test_code_faults_are_the_code_writers_and_were_run_for_real() -> None:
+    """The crashing or wrong cell is the mistake turn; the terminal's next turn ran it
+    (a non-zero exit exactly when the mode says the code failed)."""
+    runs = {k: v for k, v in FAILING.items() if v["mode"] in CODE_MODES}
+    assert len(runs) >= 6
+    for trace_id, run in runs.items():
+        steps = _turns()[trace_id]
+        at = [s[0] for s in steps].index(run["span_id"])
+        assert "```python" in steps[at][2], run
+        ran = steps[at + 1]
+        assert ran[1] == TERMINAL, run
+        crashed = run["mode"] == "code_failure_ignored"
+        assert (not ran[2].startswith("exitcode: 0 ")) == crashed, run
+
+
+def test_no_message_names_its_failure() -> None:
+    """Nothing an agent says carries the annotation: no mode name, no grader's words."""
+    words = {m.replace("_", " ") for m in MODES} | {"graded", "mistake"}
+    for trace_id, steps in _turns().items():
+        for span_id, _, said in steps:
+            assert not [w for w in words if w in said.lower()], (trace_id, span_id)
+
+
+def test_modes_and_counts_match_the_readme() -> None:
+    """The README's run counts, mode table (runs, gap >= 2) and gap line are the
+    annotations'."""
+    assert_readme_counts(FAMILY, RUNS)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    con = ingested(FAMILY / "traces", tmp_path_factory.mktemp("blind") / "bikes.duckdb")
+    yield con
+    con.close()
+
+
+def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
+    """``coordgap ingest`` reads the OpenInference traces without error and stores each
+    run with the grade its annotation implies (a late ``tracer.outcome``)."""
+    assert_graded(db, RUNS)
+    stored = db.execute("SELECT count(*), count(DISTINCT trace_id) FROM spans").fetchone()
+    assert stored == (sum(len(v) for v in _spans().values()), len(RUNS))
+
+
+def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
+    runs = json.loads((root / "annotations.json").read_text())["runs"]
+    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
+    turns = _turns_of(_spans_of(root)[trace_id])
+    return (*(run.get(k) for k in SHAPE_KEYS), [agent for _, agent, _ in turns])
+
+
+def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
+    """Regenerating one failing scenario (a real subprocess's traceback, spans through
+    OpenInference and ``coordgap collect``) gives the same annotation and turns."""
+    need("autogen")
+    need("openinference.instrumentation.ag2")
+    scenario = "feb_02_undefined_name"
+    regenerate(tmp_path, scenario, "--blind=ag2_openinference_groupchat")
+    assert _shape(tmp_path, scenario) == _shape(FAMILY, scenario)
