@@ -6,7 +6,8 @@ messages in order. This script writes each failing corpus run as such a log,
 
 - ``question``: the run's task;
 - ``history``: one ``{"name", "content"}`` message per agent turn (an
-  ``invoke_agent``, ``plan`` or ``verify`` span of coordgap with an actor), its
+  ``invoke_agent``, ``plan`` or ``verify`` span of coordgap with an actor, or an
+  OpenInference ``AGENT`` span with an ``output.value`` of its own), its
   output text as the content (a turn without text: the error it raised, the reply
   it handed back, or for the run's last turn the run's output) followed by the
   outputs of the tools it called (one step holds what the agent did and what it
@@ -47,6 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from analyzer import mapping  # noqa: E402
 from benchmarks import attribution_accuracy, whowhen_to_otlp  # noqa: E402
 from tracer import semconv  # noqa: E402
 
@@ -91,7 +93,27 @@ def _text(value: Any) -> str:
 
 
 def _output(attrs: dict[str, Any]) -> str:
-    return _text(attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES) or attrs.get(semconv.OUTPUT_CONTENT))
+    return _text(
+        attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES)
+        or attrs.get(semconv.OUTPUT_CONTENT)
+        or attrs.get(semconv.OPENINFERENCE_OUTPUT_VALUE)
+    )
+
+
+def _openinference_turn(attrs: dict[str, Any]) -> bool:
+    """An OpenInference agent span (another instrumentation's) with a message of its own."""
+    return bool(
+        attrs.get(mapping.OPENINFERENCE_SPAN_KIND) == "AGENT"
+        and attrs.get(mapping.OPENINFERENCE_AGENT_NAME)
+        and _text(attrs.get(semconv.OPENINFERENCE_OUTPUT_VALUE)).strip()
+    )
+
+
+def _agent(attrs: dict[str, Any]) -> Any:
+    """The agent a span speaks for: coordgap's name, else OpenInference's."""
+    if _openinference_turn(attrs):
+        return attrs.get(mapping.OPENINFERENCE_AGENT_NAME)
+    return attrs.get(semconv.GEN_AI_AGENT_NAME)
 
 
 def load_spans(traces: Path, wanted: set[str]) -> dict[str, list[dict[str, Any]]]:
@@ -127,7 +149,7 @@ def _reply(ordered: list[dict[str, Any]], at: int, agent: str) -> str:
     delegated coworker's reply is recorded there), before that agent's next turn."""
     for span in ordered[at + 1 :]:
         attrs = _attrs(span)
-        if attrs.get(semconv.GEN_AI_AGENT_NAME) == agent:
+        if _agent(attrs) == agent:
             return ""
         if attrs.get(semconv.GEN_AI_OPERATION_NAME) == semconv.OP_HANDOFF and (
             attrs.get(semconv.HANDOFF_SOURCE) == agent
@@ -141,7 +163,7 @@ def _turn_text(ordered: list[dict[str, Any]], at: int, last_turn: bool, run_outp
     or (the run's last turn) the run's recorded output."""
     span = ordered[at]
     attrs = _attrs(span)
-    agent = str(attrs[semconv.GEN_AI_AGENT_NAME])
+    agent = str(_agent(attrs))
     for text in (_output(attrs), _error_text(span), _reply(ordered, at, agent)):
         if text.strip():
             return text
@@ -149,7 +171,7 @@ def _turn_text(ordered: list[dict[str, Any]], at: int, last_turn: bool, run_outp
 
 
 def _is_turn(attrs: dict[str, Any]) -> bool:
-    return bool(
+    return _openinference_turn(attrs) or bool(
         attrs.get(semconv.GEN_AI_OPERATION_NAME) in TURN_OPS
         and attrs.get(semconv.ACTOR)
         and attrs.get(semconv.GEN_AI_AGENT_NAME)
@@ -165,7 +187,7 @@ def _open_turn(
     start = int(handoff["startTimeUnixNano"])
     for at in reversed(turns):
         span = ordered[at]
-        if _attrs(span).get(semconv.GEN_AI_AGENT_NAME) != attrs.get(semconv.HANDOFF_SOURCE):
+        if _agent(_attrs(span)) != attrs.get(semconv.HANDOFF_SOURCE):
             continue
         if int(span["startTimeUnixNano"]) <= start < int(span["endTimeUnixNano"]):
             return at
@@ -174,13 +196,13 @@ def _open_turn(
 
 def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
     """When a turn's text was said: its start, or its end when another agent's turn
-    started inside it."""
+    started inside it (an OpenInference agent span's output is the message it opened
+    with: a chat's initiator)."""
     span = ordered[at]
     start, end = int(span["startTimeUnixNano"]), int(span["endTimeUnixNano"])
-    agent = _attrs(span).get(semconv.GEN_AI_AGENT_NAME)
-    inside = any(
-        start < int(ordered[i]["startTimeUnixNano"]) < end
-        and _attrs(ordered[i]).get(semconv.GEN_AI_AGENT_NAME) != agent
+    agent = _agent(_attrs(span))
+    inside = not _openinference_turn(_attrs(span)) and any(
+        start < int(ordered[i]["startTimeUnixNano"]) < end and _agent(_attrs(ordered[i])) != agent
         for i in turns
     )
     return end if inside else start
@@ -242,9 +264,7 @@ def flatten(spans: list[dict[str, Any]], record: dict[str, Any]) -> dict[str, An
     """One run as a Who&When-shaped log; None when the annotated turn left no message."""
     ordered = sorted(spans, key=lambda s: (int(s["startTimeUnixNano"]), s["spanId"]))
     agent_of = {
-        span["spanId"]: str(_attrs(span)[semconv.GEN_AI_AGENT_NAME])
-        for span in ordered
-        if _is_turn(_attrs(span))
+        span["spanId"]: str(_agent(_attrs(span))) for span in ordered if _is_turn(_attrs(span))
     }
     history: list[dict[str, str]] = []
     first_message: dict[str, int] = {}
