@@ -4,6 +4,8 @@ done, its briefs when it hands over. Built runs, the ranking's top suspect."""
 
 from __future__ import annotations
 
+import json
+
 from analyzer_builders import Run, suspect_context
 
 from analyzer.suspects import rank
@@ -63,3 +65,37 @@ def test_a_holder_speaks_at_its_briefs_and_at_its_end() -> None:
         ("Pricer", pricer, "SQ-3104: 4375.00 USD"),
         ("Manager", manager, "4375.00 USD"),
     ]
+
+
+def _initiated(opening: str) -> tuple[Run, str, str]:
+    """A chat's initiator whose span holds the team's turns and records as its output
+    the opening message it sent (how a group chat's initiate span is traced)."""
+    run = Run(1, outcome="failure")
+    run.say(run.root, "How many trips per dock did Ferry Terminal see in March?", direction="input")
+    desk = run.agent("Desk", at_ms=10, duration_ms=190)
+    message = "Bikes request.\n# Question\nHow many trips per dock did Ferry Terminal see?"
+    run.say(
+        desk, json.dumps({"message": message + "\n# Files\ntrips_2026_03.csv"}), direction="input"
+    )
+    run.say(desk, opening)
+    reader = run.agent("Reader", parent=desk, at_ms=50, duration_ms=20)
+    run.say(reader, "Ferry Terminal RB-101: 4,812 trips in March, 21 docks.")
+    run.agent("Writer", parent=desk, at_ms=90, duration_ms=20)
+    run.say(run.spans[-1]["span_id"], "Trips per dock: 229.1")
+    return run, desk, reader
+
+
+def test_an_initiators_opening_message_said_back_is_no_result() -> None:
+    """The initiator's output is the message it opened with (its input said back): it
+    introduced nothing; the reader's figures are the reader's."""
+    opening = "Bikes request.\n# Question\nHow many trips per dock did Ferry Terminal see?"
+    run, desk, reader = _initiated(opening + "\n# Files\ntrips_2026_03.csv")
+    turns = suspect_context(run).turns
+    assert turns.filter(turns["span_id"] == desk)["output"].to_list() == [None]
+    assert _top(run) == ("Reader", reader)
+
+
+def test_an_initiator_that_says_something_new_keeps_its_words() -> None:
+    run, desk, _ = _initiated("Desk: use 12 docks for Ferry Terminal, not the register's count.")
+    turns = suspect_context(run).turns
+    assert turns.filter(turns["span_id"] == desk)["output"].to_list() != [None]

@@ -131,9 +131,28 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     if content.has_content_table(con):
         frame = frame.join(_text(con, frame), on=["trace_id", "span_id"], how="left")
         frame = frame.with_columns(readable_column("output"), readable_column("input"))
+        frame = frame.with_columns(output=pl.when(~_echo()).then(pl.col("output")))
     else:
         frame = frame.with_columns(output=pl.lit(None, pl.String), input=pl.lit(None, pl.String))
     return annotate(frame.sort("trace_id", "turn").select(_COLUMNS))
+
+
+ECHO_MIN: Final = 40
+"""Characters (blanks and escapes aside) an output needs to be read as an echo of its
+input: a short reply ("OK") inside a long input is no echo."""
+_NOISE: Final = r'\\[nrt"\\]|\s'
+"""Blanks and JSON escapes: an input recorded as JSON holds its text escaped."""
+
+
+def _echo() -> pl.Expr:
+    """Whether a turn's output is its own input said back (blanks and escapes aside): a
+    chat's opening message recorded as the output of the span that sent it, say. An
+    echo says nothing new: its text is the input's, not the turn's words."""
+    out = pl.col("output").str.replace_all(_NOISE, "")
+    given = pl.col("input").str.replace_all(_NOISE, "")
+    return ((out.str.len_chars() >= ECHO_MIN) & given.str.contains(out, literal=True)).fill_null(
+        False
+    )
 
 
 def _text(con: duckdb.DuckDBPyConnection, turns: pl.DataFrame) -> pl.DataFrame:
