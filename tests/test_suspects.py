@@ -57,7 +57,7 @@ def test_answer_origin_follows_a_value_through_code_to_who_introduced_it() -> No
     run.turn("Reporter", "The fold change is 9.6.")
     got = _rows(features.answer_origin, run)
     assert [(r["agent"], r["span_id"]) for r in got[:2]] == [("Units", units), ("Coder", coder)]
-    assert got[0]["score"] == got[1]["score"] == 0.5
+    assert got[0]["score"] == 1 - provenance.CODE_KEEP and got[1]["score"] == provenance.CODE_KEEP
     assert '"1.152e6"' in got[0]["evidence"] and '"9.6"' in got[0]["evidence"]
 
 
@@ -487,14 +487,16 @@ def test_a_quoted_program_is_read_for_its_numbers() -> None:
 
 def test_handoff_walk_splits_a_value_the_step_computed_from_handed_values() -> None:
     """analyst hands on 8.2, which no source handed it but its own call computed from
-    the researcher's 3.864 and 4.324: it keeps half, the researcher gets the rest."""
+    the researcher's 3.864 and 4.324: it keeps the computation's share, the researcher
+    gets the rest."""
     edges = [
         handoffs._Edge("researcher", "analyst", None, frozenset({"3.864", "4.324"})),
         handoffs._Edge("analyst", "writer", None, frozenset({"8.2"})),
     ]
     called = {"analyst": frozenset({"3.864", "4.324"})}
     got = handoffs.walk(edges, "analyst", set(), called)
-    assert abs(got["analyst"][0] - 0.5) < 1e-9 and abs(got["researcher"][0] - 0.5) < 1e-9
+    assert abs(got["analyst"][0] - provenance.CODE_KEEP) < 1e-9
+    assert abs(got["researcher"][0] - (1 - provenance.CODE_KEEP)) < 1e-9
     assert handoffs.walk(edges, "analyst", set())["analyst"][0] == 1.0
 
 
@@ -576,7 +578,7 @@ def test_an_acceptance_that_restates_the_result_is_followed_back_through_the_cod
         (r["agent"], r["span_id"]): round(r["score"], 3) for r in _rows(features.answer_origin, run)
     }
     # the code's author keeps half for the computation, the dates' source the rest
-    assert got[("Coder", coder)] == 0.5
+    assert got[("Coder", coder)] == provenance.CODE_KEEP
     assert sum(got.values()) == 1.0 and "Checker" not in {a for a, _ in got}
 
 
@@ -644,7 +646,7 @@ def test_a_step_whose_message_was_read_gets_no_handoff_credit_the_messages_deny(
     run.say(run.root, "Same figure: 1288.0 EUR. TERMINATE")
     got = {r["span_id"]: r["score"] for r in _rows(features.result_provenance, run)}
     assert checker not in got
-    assert got[coder] == 0.5 and got[tax] == 0.5
+    assert got[coder] == provenance.CODE_KEEP and got[tax] == 1 - provenance.CODE_KEEP
 
 
 def test_a_url_ends_before_the_sentence_punctuation_after_it() -> None:

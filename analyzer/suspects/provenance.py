@@ -42,8 +42,12 @@ KEY_SHARE: Final = 0.5
 """The share of its own credit a step passes to whoever introduced its lookup's key."""
 KEY_ATOMS: Final = 3
 """A step's tool calls with at most this many values in their input are lookups."""
-CODE_KEEP: Final = 0.5
-"""The least share of its credit a step that wrote code keeps (it computed the result)."""
+CODE_KEEP: Final = 0.25
+"""The least share of its credit a step that wrote code keeps (it computed the result);
+the rest goes to the steps that introduced the values its code used. A program that
+combines what others found is more often right in its arithmetic than in its inputs:
+chosen on the development sets (tests/corpus, held-out and opened blind families; see
+benchmarks/README.md), where 0.15 to 0.25 scored alike and 0.5, the old value, lower."""
 
 
 def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
@@ -131,7 +135,7 @@ def _edges(
         ]
     )
     keep = keep.join(exec_turns.with_columns(x=pl.lit(True)), on=["trace_id", "turn"], how="left")
-    # the step that wrote the code computed the result: it keeps at least half
+    # the step that wrote the code computed the result: it keeps at least CODE_KEEP
     wrote = authors.select("trace_id", turn=pl.col("c_turn"), y=pl.lit(True)).unique()
     keep = (
         keep.join(wrote, on=["trace_id", "turn"], how="left")
