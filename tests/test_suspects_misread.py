@@ -1,6 +1,6 @@
 """misread_value: a step wrote a figure it could have read, miscopied (two
 neighbouring characters swapped; or one digit changed, against the step's own tool
-results only), on tiny built runs."""
+results or a program's output right before it only), on tiny built runs."""
 
 from __future__ import annotations
 
@@ -82,3 +82,34 @@ def test_miscopied_is_one_digit_or_a_swap_never_a_year() -> None:
     assert not miscopied("0.5", "0.66")
     assert not miscopied("1.2a", "1.2b")
     assert not miscopied("169", "169")
+
+
+def test_a_figure_misreported_from_the_program_output_just_before_is_a_misread() -> None:
+    """The program printed 9.2; the next speaker says 9.7: it misread what it was just
+    shown (two digits are enough against a program's output right before)."""
+    run = _task_run("What share of the active e-bikes is in repair? One decimal.")
+    run.turn("Coder", "```python\nprint(round(23 / 250 * 100, 1))\n```")
+    run.turn("Terminal", "exitcode: 0 (execution succeeded)\nCode output: 9.2")
+    stats = run.turn("Stats", "23 in repair out of 250 active: 9.7%.")
+    run.turn("Checker", "9.7% verified.")
+    (got,) = _rows(features.misread_value, run)
+    assert (got["agent"], got["span_id"]) == ("Stats", stats)
+    assert '"9.7"' in got["evidence"] and '"9.2"' in got["evidence"]
+
+
+def test_two_digits_swapped_from_the_program_output_just_before() -> None:
+    run = _task_run("Trips per dock at the Ferry Terminal in March?")
+    run.turn("Reader", "```python\nprint('docks:', 31)\n```")
+    run.turn("Terminal", "exitcode: 0 (execution succeeded)\nCode output: docks: 31")
+    fleet = run.turn("Fleet", "The station has 13 docks.")
+    (got,) = _rows(features.misread_value, run)
+    assert (got["agent"], got["span_id"]) == ("Fleet", fleet)
+
+
+def test_a_two_digit_figure_beside_an_earlier_message_is_no_misread() -> None:
+    """Only a program's output right before the step is read this closely: beside
+    another agent's words (or a program further back) 13 and 31 are two counts."""
+    run = _task_run("Trips per dock at the Ferry Terminal in March?")
+    run.turn("Reader", "Docks: 31 at Canal Basin.")
+    run.turn("Fleet", "The station has 13 docks.")
+    assert _rows(features.misread_value, run) == []

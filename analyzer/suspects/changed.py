@@ -160,6 +160,9 @@ leading zero (``0.3141`` is a figure, ``08`` or ``-0582`` a piece of a date or a
 id), of at least :data:`MISREAD_DIGITS` digits (a two-digit count is swapped by
 chance as often as by a misreading)."""
 MISREAD_DIGITS: Final = 3
+PRINTED_DIGITS: Final = 2
+"""Against what a program printed in the message right before the step, a two-digit
+figure is compared too: the value it was just shown is the one it meant."""
 
 
 def transposed(atom: str, seen: str) -> bool:
@@ -228,39 +231,69 @@ def _seen_before(t: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return seen, own
 
 
+def _printed_before(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, seen): the figures a program printed in the message right
+    before a step (an executor's reply), which the step reads as it reads its own
+    tool's result."""
+    said = t.filter(~pl.col("is_run") & pl.col("output").is_not_null()).sort("trace_id", "turn")
+    after_run = said.select(
+        "trace_id",
+        "turn",
+        "substantive",
+        "span_id",
+        "owner_span_id",
+        seen=pl.col("atoms").shift(1),
+        ran=pl.col("is_exec").shift(1) & (pl.col("trace_id").shift(1) == pl.col("trace_id")),
+    )
+    return (
+        after_run.filter(
+            pl.col("ran").fill_null(False)
+            & pl.col("substantive")
+            & (pl.col("span_id") == pl.col("owner_span_id"))
+        )
+        .select("trace_id", "turn", "seen")
+        .explode("seen")
+        .filter(pl.col("seen").is_not_null() & pl.col("seen").str.contains(_FIGURE))
+        .unique()
+    )
+
+
 def misread_value(ctx: Context) -> pl.DataFrame:
     """A step wrote a value found nowhere before it that is a value it could read
     (the task, an earlier step, its own tool's result) with two neighbouring
-    characters swapped, or its own tool's result with one digit changed
-    (:func:`miscopied`): the earliest such step misread what it was given."""
+    characters swapped, or its own tool's result or what a program printed right
+    before it with one digit changed (:func:`miscopied`; against the printed output,
+    from two digits on): the earliest such step misread what it was given."""
     t = ctx.turns
     seen, own = _seen_before(t)
-    figures = _figures(t)
-    said = figures.join(
-        seen,
-        left_on=["trace_id", "turn", "atom"],
-        right_on=["trace_id", "turn", "seen"],
-        how="anti",
-    )
+    short = _figures(t, PRINTED_DIGITS)
+    figures = short.filter(pl.col("atom").str.count_matches(r"\d") >= MISREAD_DIGITS)
 
-    def beside(read: pl.DataFrame) -> pl.DataFrame:
+    def beside(found: pl.DataFrame, read: pl.DataFrame) -> pl.DataFrame:
+        said = found.join(
+            seen,
+            left_on=["trace_id", "turn", "atom"],
+            right_on=["trace_id", "turn", "seen"],
+            how="anti",
+        )
         return said.join(
             read.with_columns(n=pl.col("seen").str.len_chars()), on=["trace_id", "turn", "n"]
         ).select(_PAIR)
 
-    pairs = pl.concat([beside(seen), _read_in_step(t, figures).select(_PAIR)])
+    pairs = pl.concat([beside(figures, seen), _read_in_step(t, figures).select(_PAIR)])
     swapped = _related(pairs, "seen", transposed)
-    copied = _related(beside(own), "seen", miscopied)
+    read = pl.concat([beside(figures, own), beside(short, _printed_before(t))])
+    copied = _related(read, "seen", miscopied)
     return _first(pl.concat([swapped, copied]), "seen", "what it read says")
 
 
 _PAIR: Final = ("trace_id", "turn", "agent", "owner_span_id", "atom", "seen")
 
 
-def _figures(t: pl.DataFrame) -> pl.DataFrame:
-    """(trace_id, turn, agent, owner_span_id, atom, n): the figures of every
-    substantive agent step (not an executor's) a misreading is looked for in, with
-    their length."""
+def _figures(t: pl.DataFrame, digits: int) -> pl.DataFrame:
+    """(trace_id, turn, agent, owner_span_id, atom, n): the figures of ``digits`` digits
+    or more of every substantive agent step (not an executor's) a misreading is looked
+    for in, with their length."""
     return (
         t.filter(
             pl.col("substantive")
@@ -271,7 +304,7 @@ def _figures(t: pl.DataFrame) -> pl.DataFrame:
         .explode("atom")
         .filter(
             pl.col("atom").str.contains(_FIGURE)
-            & (pl.col("atom").str.count_matches(r"\d") >= MISREAD_DIGITS)
+            & (pl.col("atom").str.count_matches(r"\d") >= digits)
         )
         .with_columns(n=pl.col("atom").str.len_chars())
     )
