@@ -335,6 +335,18 @@ def suspect_context(*runs: Run) -> Context:
     return Context(turns.load(con), named, handoffs.load(con))
 
 
+def task_run(task: str) -> Run:
+    """A failing run whose task (the run span's input) is ``task``."""
+    run = Run(1, outcome="failure")
+    run.say(run.root, task, direction="input")
+    return run
+
+
+def feature_rows(feature: Any, *runs: Run) -> list[dict[str, Any]]:
+    """One suspect feature's rows on ``runs`` (after the rules), highest score first."""
+    return sorted(feature(suspect_context(*runs)).to_dicts(), key=lambda r: -r["score"])
+
+
 def rule_rows(rule: Any, *runs: Run) -> dict[str, dict[str, Any]]:
     """Call one attribution rule alone on ``runs``: its rows by trace id."""
     con = prepared(*runs)

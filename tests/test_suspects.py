@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import polars as pl
-from analyzer_builders import Run, attribution, suspect_context
+from analyzer_builders import Run, attribution, feature_rows, suspect_context, task_run
 
 from analyzer.suspects import (
     calibration,
@@ -24,20 +22,10 @@ from tracer import semconv
 CODE = "```python\nstart, final = 1.2e5, 1.152e6\nprint(round(final / start, 3))\n```"
 
 
-def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
-    return sorted(feature(suspect_context(run)).to_dicts(), key=lambda r: -r["score"])
-
-
-def _task_run(task: str) -> Run:
-    run = Run(1, outcome="failure")
-    run.say(run.root, task, direction="input")
-    return run
-
-
 def test_executor_is_recognised_by_structure_not_wording() -> None:
     """An agent that writes no code and answers right after code is an executor; a
     planner that never follows code is not, whatever either says."""
-    run = _task_run("Grow 1.2e5 cells; what is the fold change?")
+    run = task_run("Grow 1.2e5 cells; what is the fold change?")
     run.turn("Planner", "Plan: compute the fold change with code.")
     run.turn("Coder", CODE)
     run.turn("Box", "9.6")
@@ -49,13 +37,13 @@ def test_executor_is_recognised_by_structure_not_wording() -> None:
 def test_answer_origin_follows_a_value_through_code_to_who_introduced_it() -> None:
     """The result 9.6 came out of code whose input 1.152e6 one agent made up: that
     agent's step gets most of the credit, the code's author the rest."""
-    run = _task_run("Start count 1.2e5 cells; the day-3 count is in counts.csv. Fold change?")
+    run = task_run("Start count 1.2e5 cells; the day-3 count is in counts.csv. Fold change?")
     run.turn("Reader", "Day-3 count from counts.csv: 9.6e5.")
     units = run.turn("Units", "Counts undercount clumps; scaling up gives 1.152e6.")
     coder = run.turn("Coder", CODE)
     run.turn("Terminal", "9.6")
     run.turn("Reporter", "The fold change is 9.6.")
-    got = _rows(features.answer_origin, run)
+    got = feature_rows(features.answer_origin, run)
     assert [(r["agent"], r["span_id"]) for r in got[:2]] == [("Units", units), ("Coder", coder)]
     assert got[0]["score"] == 1 - provenance.CODE_KEEP and got[1]["score"] == provenance.CODE_KEEP
     assert '"1.152e6"' in got[0]["evidence"] and '"9.6"' in got[0]["evidence"]
@@ -66,7 +54,7 @@ def test_answer_origin_passes_a_lookup_to_who_chose_its_key() -> None:
     what the lookup returned is half the lead's; a key the clerk chose stays its own."""
 
     def chain(key_from_lead: bool) -> tuple[Run, str, str]:
-        run = _task_run("March beer duty: packaged hl x 4.2 x 21.01, to the penny.")
+        run = task_run("March beer duty: packaged hl x 4.2 x 21.01, to the penny.")
         lead = run.turn("Lead", "Clerk: packaged hl for 2026-02." if key_from_lead else "Go.")
         clerk = run.turn("Clerk", "Packaged: 138.4 hl.")
         run.say(run.tool("tank_log", parent=clerk), '{"ref": "2026-02"}', direction="input")
@@ -74,12 +62,12 @@ def test_answer_origin_passes_a_lookup_to_who_chose_its_key() -> None:
         return run, lead, clerk
 
     run, lead, clerk = chain(key_from_lead=True)
-    got = {r["agent"]: r["score"] for r in _rows(features.answer_origin, run)}
+    got = {r["agent"]: r["score"] for r in feature_rows(features.answer_origin, run)}
     # the clerk's own share (138.4, one of its two values beside the period 2026-02)
     # halves: a quarter stays, the lead has the rest
     assert round(got["Clerk"], 4) == 0.25 and round(got["Lead"], 4) == 0.75
     run, lead, clerk = chain(key_from_lead=False)
-    got = {r["agent"]: r["score"] for r in _rows(features.answer_origin, run)}
+    got = {r["agent"]: r["score"] for r in feature_rows(features.answer_origin, run)}
     assert "Lead" not in got and got["Clerk"] > 0
 
 
@@ -87,7 +75,7 @@ def test_credit_with_no_mass_still_has_its_columns() -> None:
     """A run whose result carries no value to follow (``explain`` of one run can be
     such) gets no credit rows, and the callers' columns are all there."""
     empty = pl.DataFrame(schema={"trace_id": pl.String, "turn": pl.Int32, "w": pl.Float64})
-    run = _task_run("Refund order 1042?")
+    run = task_run("Refund order 1042?")
     run.turn("Desk", "Done.")
     t = suspect_context(run).turns
     novel = provenance.novel_atoms(t, task_atoms(t))
@@ -98,19 +86,19 @@ def test_credit_with_no_mass_still_has_its_columns() -> None:
 
 def test_answer_origin_names_a_claim_that_appears_from_nowhere() -> None:
     """A value no earlier step holds is the speaker's own."""
-    run = _task_run("How many rows has sales.csv?")
+    run = task_run("How many rows has sales.csv?")
     run.turn("Planner", "Coder, count the rows of sales.csv.")
     coder = run.turn("Coder", "Done: sales.csv has 1200 rows.")
-    (got,) = _rows(features.answer_origin, run)
+    (got,) = feature_rows(features.answer_origin, run)
     assert (got["agent"], got["span_id"], got["score"]) == ("Coder", coder, 1.0)
 
 
 def test_failed_code_blames_its_author_not_the_executor() -> None:
     """A non-zero exit status in the executor's reply names who wrote the code."""
-    run = _task_run("Sum the column total of in.json.")
+    run = task_run("Sum the column total of in.json.")
     coder = run.turn("Coder", "```python\nimport json\nprint(json.load(open('in.json'))['t'])\n```")
     run.turn("Terminal", "exit status 1\nKeyError: 't'")
-    (got,) = _rows(features.failed_code_author, run)
+    (got,) = feature_rows(features.failed_code_author, run)
     assert (got["agent"], got["span_id"], got["score"]) == ("Coder", coder, 1.0)
     assert "KeyError" in got["evidence"] or "exit status 1" in got["evidence"]
 
@@ -118,11 +106,11 @@ def test_failed_code_blames_its_author_not_the_executor() -> None:
 def test_reported_trouble_is_traced_to_the_values_it_mentions() -> None:
     """The report names 1.788; the step that introduced the value behind it is blamed,
     not the reporter."""
-    run = _task_run("Standard deviation of the five readings in lab_run_7.csv?")
+    run = task_run("Standard deviation of the five readings in lab_run_7.csv?")
     reader = run.turn("Reader", "Third reading from lab_run_7.csv: 14.25.")
     run.turn("Stats", "The standard deviation with 14.25 included is 1.788.")
     run.turn("Checker", "1.788 looks wrong and I cannot locate the cause.")
-    got = _rows(features.trouble_cause, run)
+    got = feature_rows(features.trouble_cause, run)
     assert got[0]["agent"] in {"Reader", "Stats"}
     assert any(r["span_id"] == reader for r in got)
     assert all("Checker" not in r["agent"] for r in got)
@@ -131,33 +119,33 @@ def test_reported_trouble_is_traced_to_the_values_it_mentions() -> None:
 def test_dropped_constraint_needs_the_step_input() -> None:
     """The first step that got 'Oak' in its input and left it out is blamed; a plain
     message log (no inputs) gives nothing."""
-    run = _task_run("Book room 'Oak' on Friday for 45 minutes.")
+    run = task_run("Book room 'Oak' on Friday for 45 minutes.")
     planner = run.agent("planner")
     run.say(planner, "Book room 'Oak' on Friday for 45 minutes.", direction="input")
     run.say(planner, "Book a room on Friday for 45 minutes.")
     writer = run.agent("writer")
     run.say(writer, "Book a room on Friday for 45 minutes.", direction="input")
     run.say(writer, "Booked room 'Elm', Friday 15:00-15:45.")
-    (got,) = _rows(features.dropped_constraint, run)
+    (got,) = feature_rows(features.dropped_constraint, run)
     assert (got["agent"], got["span_id"]) == ("planner", planner)
-    plain = _task_run("Book room 'Oak' on Friday for 45 minutes.")
+    plain = task_run("Book room 'Oak' on Friday for 45 minutes.")
     plain.turn("writer", "Booked room 'Elm', Friday 15:00-15:45.")
-    assert _rows(features.dropped_constraint, plain) == []
+    assert feature_rows(features.dropped_constraint, plain) == []
 
 
 def test_last_step_is_position_only_and_skips_executors_and_verifiers() -> None:
     """With nothing else, the last producing step, said to be position only."""
-    run = _task_run("Summarise the report.")
+    run = task_run("Summarise the report.")
     writer = run.turn("Writer", "Summary: all fine.")
     run.span("verify", operation="verify", agent="Checker")
-    (got,) = _rows(features.last_step, run)
+    (got,) = feature_rows(features.last_step, run)
     assert (got["agent"], got["span_id"]) == ("Writer", writer)
     assert "position only" in got["evidence"]
 
 
 def test_rank_combines_features_per_agent_across_role_qualifiers() -> None:
     """`Lead (thought)` and `Lead (-> Surfer)` are one agent; the margin is the raw score."""
-    run = _task_run("Capital of the region in region.json?")
+    run = task_run("Capital of the region in region.json?")
     run.turn("Lead (thought)", "Surfer, open https://example.org/region.")
     surfer = run.turn("Surfer", "The page says the capital is Oldtown.")
     run.turn("Lead (-> Surfer)", "Final answer: Oldtown.")
@@ -197,7 +185,7 @@ def test_every_failed_run_with_agent_spans_gets_ranked_suspects() -> None:
 
 def test_an_executor_called_by_name_after_the_code_is_still_an_executor() -> None:
     """Code, then an orchestrator's `Terminal, run it`, then the terminal's output."""
-    run = _task_run("Fold change of 1.2e5 cells?")
+    run = task_run("Fold change of 1.2e5 cells?")
     run.turn("Coder", CODE)
     run.turn("Lead", "Terminal, please run the code above.")
     run.turn("Terminal", "Traceback (most recent call last):\nNameError: name 'x'")
@@ -210,7 +198,7 @@ def test_an_executor_after_an_unnamed_run_it_is_an_executor_but_not_after_a_plan
     """Code, then another agent's `Run it.` (no name, no value), then the output: an
     executor. The code's own author saying something without a value in between
     (a plan holding code, then a request) does not make the next speaker one."""
-    run = _task_run("Fold change of 1.2e5 cells?")
+    run = task_run("Fold change of 1.2e5 cells?")
     run.turn("Coder", CODE)
     run.turn("Lead", "Run it.")
     run.turn("Box", "9.6")
@@ -233,7 +221,7 @@ def _hand(run: Run, source: str, target: str, payload: str | None, digest: str) 
 def _pipeline(*, capture: bool = True) -> tuple[Run, dict[str, str]]:
     """reader -> fx -> calc (a code actor) -> checker: fx introduces the rate and
     the converted amounts, reader only the claim's lines; calc totals them."""
-    run = _task_run("Reimburse claim K-7 in EUR at the trip-date rate.")
+    run = task_run("Reimburse claim K-7 in EUR at the trip-date rate.")
     steps = {"reader": run.turn("reader", '{"lines": [3950, 1480]}')}
     _hand(run, "reader", "fx", '{"lines": [3950, 1480]}' if capture else None, "h1")
     steps["fx"] = run.turn(
@@ -252,7 +240,7 @@ def test_handoff_chain_credits_the_source_of_the_handed_on_values() -> None:
     """The code actor passes all its credit back; fx keeps the values it introduced
     and passes reader the share its payload already held; calc scores nothing."""
     run, steps = _pipeline()
-    got = {r["agent"]: r for r in _rows(handoffs.handoff_chain, run)}
+    got = {r["agent"]: r for r in feature_rows(handoffs.handoff_chain, run)}
     assert set(got) == {"fx", "reader"}
     assert got["fx"]["span_id"] == steps["fx"] and got["fx"]["score"] > got["reader"]["score"]
     assert abs(got["fx"]["score"] + got["reader"]["score"] - 1.0) < 1e-9
@@ -263,20 +251,20 @@ def test_handoff_chain_without_payload_text_keeps_credit_where_it_changed() -> N
     """No payload text and changed fingerprints: nothing shows fx passed anything on,
     so fx (one hop back from the code actor) keeps all of it."""
     run, steps = _pipeline(capture=False)
-    (got,) = _rows(handoffs.handoff_chain, run)
+    (got,) = feature_rows(handoffs.handoff_chain, run)
     assert (got["agent"], got["span_id"], got["score"]) == ("fx", steps["fx"], 1.0)
 
 
 def test_an_unchanged_payload_fingerprint_means_the_receiver_passed_it_on() -> None:
     """relay hands on exactly the payload it got (same hash): its source gets it all."""
-    run = _task_run("Book the room named in the brief.")
+    run = task_run("Book the room named in the brief.")
     author = run.turn("author", "Room Oak at 15:00.")
     _hand(run, "author", "relay", None, "same")
     run.turn("relay", "Forwarding.")
     _hand(run, "relay", "booker", None, "same")
     run.turn("booker", "Booked.")
     _hand(run, "booker", "checker", None, "other")
-    (got,) = _rows(handoffs.handoff_chain, run)
+    (got,) = feature_rows(handoffs.handoff_chain, run)
     assert (got["agent"], got["span_id"], got["score"]) == ("author", author, 1.0)
 
 
@@ -291,7 +279,7 @@ def test_answer_origin_passes_a_code_actor_credit_to_its_handoff_source() -> Non
     """The code actor's total is not its own idea: with no code in the messages, its
     credit goes to the step that handed it its input."""
     run, steps = _pipeline()
-    got = _rows(features.answer_origin, run)
+    got = feature_rows(features.answer_origin, run)
     assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
     assert "calc" not in {r["agent"] for r in got if r["score"] >= got[0]["score"]}
 
@@ -300,12 +288,12 @@ def test_a_total_passes_its_credit_to_who_introduced_the_figures() -> None:
     """A message whose only new value adds up earlier figures computed it: the
     result's credit goes to the step that introduced the wrong figure, not to the
     one that added them up (no code, no executor span: numbers alone)."""
-    run = _task_run("Reimburse claim C-77 in EUR: hotel and meals, rate of the trip date.")
+    run = task_run("Reimburse claim C-77 in EUR: hotel and meals, rate of the trip date.")
     run.turn("Intake", "Claim C-77: hotel 612.0 GBP, meals 214.0 GBP.")
     fx = run.turn("Fx", "Converted at 1.1672: hotel 714.33 EUR, meals 249.78 EUR.")
     adder = run.turn("Adder", "Total: 964.11 EUR.")
     run.turn("Payer", "Paid 964.11 EUR.")
-    got = _rows(features.answer_origin, run)
+    got = feature_rows(features.answer_origin, run)
     assert got[0]["span_id"] == fx
     assert adder not in [r["span_id"] for r in got if r["score"] >= 0.5]
 
@@ -334,7 +322,7 @@ def _delegated_run() -> tuple[Run, dict[str, str]]:
     """A manager delegates to a researcher and an analyst; their replies come back on
     handoffs to the manager (their own spans say nothing); the manager's span, which
     started first, holds the final answer."""
-    run = _task_run("What was total H1 2024 revenue in million EUR (dataset revenue_2024_h1)?")
+    run = task_run("What was total H1 2024 revenue in million EUR (dataset revenue_2024_h1)?")
     steps = {"manager": run.plan("Manager", ["researcher", "analyst"])}
     run.say(steps["manager"], "H1 revenue: 8.05M EUR.")
     _hand(run, "Manager", "researcher", "Pull dataset revenue_2024_h1.", "a")
@@ -366,7 +354,7 @@ def test_a_delegated_result_is_traced_to_the_delegate_not_the_manager() -> None:
     run, steps = _delegated_run()
     ctx = suspect_context(run)
     ctx = Context(delegation.replies(ctx.turns, ctx.handoffs), ctx.named, ctx.handoffs)
-    got = _rows(lambda _: features.answer_origin(ctx), run)
+    got = feature_rows(lambda _: features.answer_origin(ctx), run)
     assert got[0]["agent"] == "researcher" and got[0]["span_id"] == steps["researcher"]
     assert "Manager" not in {r["agent"] for r in got}
 
@@ -381,7 +369,7 @@ def test_runs_without_a_handoff_back_are_read_unchanged() -> None:
 def test_a_handed_payload_is_the_receiving_step_input() -> None:
     """A step without captured input got what a teammate handed it; the task handed
     in from outside the team is no step's input."""
-    run = _task_run("Summarise sales_2024.csv in French.")
+    run = task_run("Summarise sales_2024.csv in French.")
     _hand(run, "user", "lead", "Summarise sales_2024.csv in French.", "t")
     lead = run.turn("lead", "Writer: summarise sales_2024.csv.")
     _hand(run, "lead", "writer", "Summarise sales_2024.csv.", "b")
@@ -396,20 +384,20 @@ def test_a_handed_payload_is_the_receiving_step_input() -> None:
 def test_a_program_that_holds_a_value_transformed_did_not_drop_it() -> None:
     """A code step whose input has the task's 25 and whose program uses 0.75 is not
     blamed for dropping it."""
-    run = _task_run("1,200 units sold at 25% off the list price of 34.90. Revenue?")
+    run = task_run("1,200 units sold at 25% off the list price of 34.90. Revenue?")
     run.turn("Lead", "Coder: compute the revenue.")
     coder = run.agent("Coder")
     run.say(coder, "Compute 1,200 units at 25% off 34.90.", direction="input")
     run.say(coder, "```python\nprint(round(1200 * 34.90 * 0.75, 2))\n```")
     run.turn("Terminal", "31410.0")
-    assert all(r["agent"] != "Coder" for r in _rows(features.dropped_constraint, run))
+    assert all(r["agent"] != "Coder" for r in feature_rows(features.dropped_constraint, run))
 
 
 def _rejected_run(*, repeat: bool) -> tuple[Run, dict[str, str]]:
     """A researcher misreads a figure, a writer restates it, a checker rejects the
     writer's draft; with ``repeat`` the writer had said the same before, and been
     turned down then too."""
-    run = _task_run("What was Q3 revenue in sales_q3.csv?")
+    run = task_run("What was Q3 revenue in sales_q3.csv?")
     steps = {"researcher": run.turn("researcher", "sales_q3.csv total: 48210.5")}
     if repeat:
         steps["first"] = run.turn("writer", "Q3 revenue was 48210.5 EUR.")
@@ -437,7 +425,7 @@ def test_a_rejected_step_that_repeats_itself_is_blamed_where_it_first_said_it() 
     """Turned down and saying the same values again: the writer is no messenger; the
     mistake is the first time it said them."""
     run, steps = _rejected_run(repeat=True)
-    (rep,) = _rows(features.repeated_output, run)
+    (rep,) = feature_rows(features.repeated_output, run)
     assert (rep["agent"], rep["span_id"]) == ("writer", steps["first"])
     assert "2 times" in rep["evidence"]
     got = attribution(run)[run.trace_id]
@@ -455,13 +443,13 @@ def test_calibration_fit_keeps_tied_margins_in_one_block() -> None:
 def test_a_tool_result_that_says_it_did_not_succeed_blames_the_caller() -> None:
     """A refund tool answering ``"ok": false`` failed: the agent that called it with
     its arguments is blamed, not the tool."""
-    run = _task_run("Order C3 arrived broken. Please refund what I paid.")
+    run = task_run("Order C3 arrived broken. Please refund what I paid.")
     billing = run.agent("billing")
     call = run.tool("refund", parent=billing)
     run.say(call, '{"order_id": "C3", "amount_eur": 25.5}', direction="input")
     run.say(call, '{"ok": false, "code": "AMOUNT_EXCEEDS_PAYMENT", "paid_eur": 15.5}')
     run.turn("care", "Your refund of 15.5 EUR is on its way.")
-    (got,) = _rows(features.failed_code_author, run)
+    (got,) = feature_rows(features.failed_code_author, run)
     assert (got["agent"], got["span_id"], got["score"]) == ("billing", billing, 1.0)
     assert '"ok": false' in got["evidence"]
 
@@ -471,7 +459,7 @@ def test_reported_trouble_passes_a_code_actor_credit_to_its_handoff_source() -> 
     step that handed it the figures (as the result's own provenance does)."""
     run, steps = _pipeline()
     run.turn("checker", "I can't reconcile 1705.56 with the card statement.")
-    got = _rows(features.trouble_cause, run)
+    got = feature_rows(features.trouble_cause, run)
     assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
 
 
@@ -503,14 +491,14 @@ def test_handoff_walk_splits_a_value_the_step_computed_from_handed_values() -> N
 def test_a_short_plain_number_missing_from_the_result_was_not_dropped() -> None:
     """A cap of 75 applied without being restated is no lost value; the claim id the
     task names and the result lacks is."""
-    run = _task_run("Reimburse claim C-4419 in EUR, cap meals at 75 EUR per day.")
+    run = task_run("Reimburse claim C-4419 in EUR, cap meals at 75 EUR per day.")
     intake = run.agent("intake")
     run.say(intake, "Reimburse claim C-4419, cap meals at 75 EUR per day.", direction="input")
     run.say(intake, "Claim lines: hotel 880, meals 260.")
     policy = run.agent("policy")
     run.say(policy, "Claim lines: hotel 880, meals 260.", direction="input")
     run.say(policy, "Meals capped: hotel 880, meals 225; total 1105.")
-    (got,) = _rows(features.dropped_constraint, run)
+    (got,) = feature_rows(features.dropped_constraint, run)
     assert got["agent"] == "intake" and '"-4419"' in got["evidence"]
     assert '"75"' not in got["evidence"]
 
@@ -524,7 +512,7 @@ def test_a_float_printing_artefact_is_the_value_it_prints() -> None:
 def test_an_agent_called_as_a_tool_says_its_reply_and_its_caller_the_brief() -> None:
     """A call recorded as a handoff with the brief as input and the answer as output:
     the called step with no text of its own says the answer, the caller the brief."""
-    run = _task_run("What share of the valid votes did the winner get?")
+    run = task_run("What share of the valid votes did the winner get?")
     caller = run.agent("Orchestrator")
     call = run.handoff("Orchestrator", "Coder")
     run.say(call, '{"input": "Compute Holm\'s share: Holm 8,412 of 18,465."}', direction="input")
@@ -543,14 +531,14 @@ def test_an_agent_called_as_a_tool_says_its_reply_and_its_caller_the_brief() -> 
 def test_code_relayed_to_the_executor_is_blamed_on_who_wrote_it() -> None:
     """An orchestrator passes the coder's script on (quoted in its call's JSON): the
     failure is the coder's, not the relay's."""
-    run = _task_run("Average the readings in log.txt.")
+    run = task_run("Average the readings in log.txt.")
     coder = run.turn("Coder", "```python\nvals = [3, 4]\nprint(sum(vals) / 0)\n```")
     run.turn(
         "Orchestrator",
         '{"input": "Run it:\\n```python\\nvals = [3, 4]\\nprint(sum(vals) / 0)\\n```"}',
     )
     run.turn("Terminal", "exit code 1\nZeroDivisionError: division by zero")
-    (got,) = _rows(features.failed_code_author, run)
+    (got,) = feature_rows(features.failed_code_author, run)
     assert (got["agent"], got["span_id"]) == ("Coder", coder)
 
 
@@ -563,7 +551,7 @@ def test_a_figure_with_one_leading_digit_and_separators_is_one_value() -> None:
 def test_an_acceptance_that_restates_the_result_is_followed_back_through_the_code() -> None:
     """The verifier's sign-off repeats the terminal's 5652: that figure is the result
     (not the last producer's dates), the code that printed it its author's work."""
-    run = _task_run("How many days from the library's opening to its second branch's?")
+    run = task_run("How many days from the library's opening to its second branch's?")
     run.turn("Researcher", "Main building opened 14 March 1911; the branch 2 September 1926.")
     coder = run.turn(
         "Coder",
@@ -575,9 +563,10 @@ def test_an_acceptance_that_restates_the_result_is_followed_back_through_the_cod
     run.say(checker, "Checked twice: 5652 days. TERMINATE")
     run.say(run.root, "Checked twice: 5652 days. TERMINATE")
     got = {
-        (r["agent"], r["span_id"]): round(r["score"], 3) for r in _rows(features.answer_origin, run)
+        (r["agent"], r["span_id"]): round(r["score"], 3)
+        for r in feature_rows(features.answer_origin, run)
     }
-    # the code's author keeps half for the computation, the dates' source the rest
+    # the code's author keeps the computation's share, the dates' source the rest
     assert got[("Coder", coder)] == provenance.CODE_KEEP
     assert sum(got.values()) == 1.0 and "Checker" not in {a for a, _ in got}
 
@@ -585,7 +574,7 @@ def test_an_acceptance_that_restates_the_result_is_followed_back_through_the_cod
 def test_a_rule_that_named_the_executor_leaves_the_agent_to_the_ranking() -> None:
     """A detector that named the terminal named who ran the code, not who wrote it:
     the run is one where the ranking's author names the agent."""
-    run = _task_run("Average the readings in log.txt.")
+    run = task_run("Average the readings in log.txt.")
     run.turn("Coder", "```python\nvals = [3, 4]\nprint(sum(vals) / 0)\n```")
     terminal = run.turn("Terminal", "exit code 1\nZeroDivisionError: division by zero")
     ctx = suspect_context(run)
@@ -605,31 +594,31 @@ def test_a_rule_that_named_the_executor_leaves_the_agent_to_the_ranking() -> Non
 def test_a_failed_tool_call_running_relayed_code_blames_who_wrote_it() -> None:
     """The terminal's own tool call ran the coder's script: the call's failure is the
     script's, so its author is blamed, not the terminal that made the call."""
-    run = _task_run("Average the readings in log.txt.")
+    run = task_run("Average the readings in log.txt.")
     coder = run.turn("Coder", "```python\nvals = [3, 4]\nprint(sum(vals) / 0)\n```")
     terminal = run.agent("Terminal", actor="code")
     call = run.tool("run_python", parent=terminal)
     run.say(call, '{"code": "vals = [3, 4]\\nprint(sum(vals) / 0)\\n"}', direction="input")
     run.say(call, "exit code 1\nZeroDivisionError: division by zero")
-    got = _rows(features.failed_code_author, run)
+    got = feature_rows(features.failed_code_author, run)
     assert {(r["agent"], r["span_id"]) for r in got} == {("Coder", coder)}
 
 
 def test_a_message_that_is_a_failed_call_reply_blames_its_agent() -> None:
     """In a plain message log a call's reply sits under its caller's name: an error
     object there is that agent's failed call, which the next agent ignored."""
-    run = _task_run("Refund order C3307 in full.")
+    run = task_run("Refund order C3307 in full.")
     run.turn("orders", '{"ok": true, "order_id": "C3307", "paid_eur": 15.5}')
     billing = run.turn("billing", '{"ok": false, "code": "AMOUNT_EXCEEDS_PAYMENT"}')
     run.turn("customer_care", "Hi! Order C3307: 15.5 EUR refunded.")
-    got = _rows(features.failed_code_author, run)
+    got = feature_rows(features.failed_code_author, run)
     assert [(r["agent"], r["span_id"], r["score"]) for r in got] == [("billing", billing, 1.0)]
 
 
 def test_a_step_whose_message_was_read_gets_no_handoff_credit_the_messages_deny() -> None:
     """Handoffs without payload text say only who spoke after whom; where the messages
     were read, a checker that re-ran the coder's script introduced nothing."""
-    run = _task_run("How much VAT on 18,400 EUR net at the standard rate?")
+    run = task_run("How much VAT on 18,400 EUR net at the standard rate?")
     run.turn("Data", "Standard rate in the file: 0.19.")
     _hand(run, "Data", "Tax", None, "h1")
     tax = run.turn("Tax", "Consulting falls under the reduced rate, so 0.07.")
@@ -644,7 +633,7 @@ def test_a_step_whose_message_was_read_gets_no_handoff_credit_the_messages_deny(
     _hand(run, "Terminal", "Checker", None, "h6")
     run.turn("Checker", "Same figure: 1288.0 EUR. TERMINATE")
     run.say(run.root, "Same figure: 1288.0 EUR. TERMINATE")
-    got = {r["span_id"]: r["score"] for r in _rows(features.result_provenance, run)}
+    got = {r["span_id"]: r["score"] for r in feature_rows(features.result_provenance, run)}
     assert checker not in got
     assert got[coder] == provenance.CODE_KEEP and got[tax] == 1 - provenance.CODE_KEEP
 
@@ -661,7 +650,7 @@ def test_a_step_reporting_a_program_run_is_a_runner_and_later_prose_no_recovery(
     """A graph node that posts the run's result (an exit status in a JSON state) ran
     the coder's script: a rule that named it leaves the agent to the ranking, and the
     writer's later JSON message is no clean rerun."""
-    run = _task_run("Average repair time of the 2024 cast-iron breaks, in hours?")
+    run = task_run("Average repair time of the 2024 cast-iron breaks, in hours?")
     coder = run.turn("coder", "```python\nhours = [7.5, 9.0]\nprint(statistics.mean(hours))\n```")
     runner = run.turn(
         "runner",
@@ -699,7 +688,7 @@ def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
     """An orchestrator's "Run it." between the code and the terminal's reply: a code
     actor that never writes code is the executor all the same, so the coder's
     program, not the orchestrator's instruction, is where its output came from."""
-    run = _task_run("How many planets in nearby_planets.csv have a period under 10 days?")
+    run = task_run("How many planets in nearby_planets.csv have a period under 10 days?")
     run.turn("Orchestrator", "Count the planets with a period under 10 days.")
     coder = run.turn(
         "Coder", "```python\nshort = [p for p in periods if p <= 10]\nprint(len(short))\n```"
@@ -709,7 +698,7 @@ def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
     run.say(run.root, "8 of the 12 planets.")
     frame = suspect_context(run).turns.filter(pl.col("agent") == "Terminal")
     assert frame["is_exec"].to_list() == [True]
-    got = _rows(features.answer_origin, run)
+    got = feature_rows(features.answer_origin, run)
     assert (got[0]["agent"], got[0]["span_id"]) == ("Coder", coder)
 
 

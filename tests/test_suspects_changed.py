@@ -3,30 +3,18 @@ on tiny built runs."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from analyzer_builders import Run, suspect_context
+from analyzer_builders import feature_rows, task_run
 
 from analyzer.suspects import features
 from analyzer.suspects.changed import siblings
 
 
-def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
-    return sorted(feature(suspect_context(run)).to_dicts(), key=lambda r: -r["score"])
-
-
-def _task_run(task: str) -> Run:
-    run = Run(1, outcome="failure")
-    run.say(run.root, task, direction="input")
-    return run
-
-
 def test_changed_value_names_the_step_that_swapped_a_task_value() -> None:
     """I-133 where the task says I-131: the step that wrote it."""
-    run = _task_run("Half-life of I-131 from isotopes.json, in days?")
+    run = task_run("Half-life of I-131 from isotopes.json, in days?")
     run.turn("Planner", "Reader: get the I-131 entry.")
     reader = run.turn("Reader", "Entry I-133: 0.87 days.")
-    (got,) = _rows(features.changed_value, run)
+    (got,) = feature_rows(features.changed_value, run)
     assert (got["agent"], got["span_id"]) == ("Reader", reader)
     assert '"-133"' in got["evidence"] and '"-131"' in got["evidence"]
 
@@ -49,10 +37,10 @@ def test_siblings_differ_in_one_character_or_one_whole_part() -> None:
 
 def test_changed_value_names_the_step_that_swapped_a_file_named_by_the_task() -> None:
     """A plan that sends the team to another file than the task names changed it."""
-    run = _task_run("1,200 units sold at 25% off the list price in pricelist_summer.pdf.")
+    run = task_run("1,200 units sold at 25% off the list price in pricelist_summer.pdf.")
     lead = run.turn("Lead", "Analyst: take the list price from pricelist_spring.pdf.")
     run.turn("Analyst", "pricelist_spring.pdf gives 34.90.")
-    (got,) = _rows(features.changed_value, run)
+    (got,) = feature_rows(features.changed_value, run)
     assert (got["agent"], got["span_id"]) == ("Lead", lead)
     assert '"pricelist_summer.pdf"' in got["evidence"]
 
@@ -61,21 +49,21 @@ def test_a_tool_looked_up_with_a_sibling_of_the_task_value_names_its_caller() ->
     """The task asks for the 2026 list; the pricer looked its lines up in 2025's and
     said no year: the arguments it gave its tool are its words, so it changed the
     task's value there."""
-    run = _task_run("Gross installed price of job SQ-3102 on the 2026 list, in USD?")
+    run = task_run("Gross installed price of job SQ-3102 on the 2026 list, in USD?")
     run.turn("Surveyor", "SQ-3102: 28 panels PNL-430.")
     pricer = run.turn("Pricer", "From the price list: PNL-430 USD 182, labour USD 0.62/W.")
     call = run.tool("price_list", parent=pricer)
     run.say(call, '{"sku": "PNL-430", "year": 2025}', direction="input")
     run.say(call, '{"list": 2025, "sku": "PNL-430", "price_usd": "182"}')
-    (got,) = _rows(features.changed_value, run)
+    (got,) = feature_rows(features.changed_value, run)
     assert (got["agent"], got["span_id"]) == ("Pricer", pricer)
     assert '"2025"' in got["evidence"] and '"2026"' in got["evidence"]
 
 
 def test_a_tool_looked_up_with_the_task_value_changes_nothing() -> None:
-    run = _task_run("Gross installed price of job SQ-3102 on the 2026 list, in USD?")
+    run = task_run("Gross installed price of job SQ-3102 on the 2026 list, in USD?")
     pricer = run.turn("Pricer", "From the price list: PNL-430 USD 182.")
     call = run.tool("price_list", parent=pricer)
     run.say(call, '{"sku": "PNL-430", "year": 2026}', direction="input")
     run.say(call, '{"list": 2026, "sku": "PNL-430", "price_usd": "182"}')
-    assert _rows(features.changed_value, run) == []
+    assert feature_rows(features.changed_value, run) == []

@@ -4,64 +4,52 @@ results or a program's output right before it only), on tiny built runs."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from analyzer_builders import Run, suspect_context
+from analyzer_builders import feature_rows, task_run
 
 from analyzer.suspects import features
 from analyzer.suspects.changed import miscopied
 
 
-def _rows(feature: Any, run: Run) -> list[dict[str, Any]]:
-    return sorted(feature(suspect_context(run)).to_dicts(), key=lambda r: -r["score"])
-
-
-def _task_run(task: str) -> Run:
-    run = Run(1, outcome="failure")
-    run.say(run.root, task, direction="input")
-    return run
-
-
 def test_misread_value_names_the_step_that_swapped_digits_of_what_it_read() -> None:
     """1.085 where the agent's own tool call returned 1.058, and nowhere before: that
     step misread it; the step that only carried 1.085 on is not named."""
-    run = _task_run("ABV of batch 212 from the lab's OG and FG, one decimal.")
+    run = task_run("ABV of batch 212 from the lab's OG and FG, one decimal.")
     run.turn("Lead", "Lab: gravities for 212, please.")
     lab = run.turn("Lab", "Batch 212: OG 1.085, FG 1.011.")
     run.say(run.tool("lab_sheet", parent=lab), '{"og": 1.058, "fg": 1.011}')
     run.turn("Calc", "ABV = (1.085 - 1.011) * 131.25 = 9.71")
-    (got,) = _rows(features.misread_value, run)
+    (got,) = feature_rows(features.misread_value, run)
     assert (got["agent"], got["span_id"]) == ("Lab", lab)
     assert '"1.085"' in got["evidence"] and '"1.058"' in got["evidence"]
 
 
 def test_misread_value_reads_a_rate_below_one() -> None:
     """0.3141 where the rate table said 0.1341: a rate is a figure too."""
-    run = _task_run("Convert claim C-8154 from DKK to EUR at the trip-date rate.")
+    run = task_run("Convert claim C-8154 from DKK to EUR at the trip-date rate.")
     fx = run.turn("Fx", "Using 0.3141; amounts converted.")
     run.say(run.tool("rate_table", parent=fx), "0.1341")
-    (got,) = _rows(features.misread_value, run)
+    (got,) = feature_rows(features.misread_value, run)
     assert (got["agent"], got["span_id"]) == ("Fx", fx)
 
 
 def test_misread_value_leaves_a_changed_digit_and_short_figures_alone() -> None:
     """2024 beside 2023 is another year, 35 beside 53 another count, 0582 a piece of
     an id: no misreading is claimed."""
-    run = _task_run("Compare boardings in 2023 and 2024.")
+    run = task_run("Compare boardings in 2023 and 2024.")
     run.turn("Clerk", "2023: 53 routes, ref lc-0528.")
     run.turn("Writer", "In 2024 there were 35 routes (ref lc-0582).")
-    assert _rows(features.misread_value, run) == []
+    assert feature_rows(features.misread_value, run) == []
 
 
 def test_a_digit_changed_from_the_steps_own_tool_result_is_a_miscopy() -> None:
     """0.56 where the agent's own price lookup returned 0.66 (and nothing before said
     0.56): that step miscopied it; the coder who carried 0.56 on is not named."""
-    run = _task_run("Gross price of job SQ-3101 at the 2026 list?")
+    run = task_run("Gross price of job SQ-3101 at the 2026 list?")
     pricer = run.turn("Pricer", "2026 list: panel USD 169, labour USD 0.56 per W.")
     run.say(run.tool("price_list", parent=pricer), '{"sku": "PNL-430", "price_usd": "169"}')
     run.say(run.tool("price_list", parent=pricer), '{"sku": "LAB-W", "price_usd": "0.66"}')
     run.turn("Coder", "```python\nprint(22 * 169 + 22 * 430 * 0.56)\n```")
-    (got,) = _rows(features.misread_value, run)
+    (got,) = feature_rows(features.misread_value, run)
     assert (got["agent"], got["span_id"]) == ("Pricer", pricer)
     assert '"0.56"' in got["evidence"] and '"0.66"' in got["evidence"]
 
@@ -69,10 +57,10 @@ def test_a_digit_changed_from_the_steps_own_tool_result_is_a_miscopy() -> None:
 def test_a_digit_changed_from_another_steps_words_is_no_miscopy() -> None:
     """0.56 one digit from another agent's 0.66 may be another value (the other agent
     spoke of something else): only a step's own tool results count for one digit."""
-    run = _task_run("Gross price of job SQ-3101 at the 2026 list?")
+    run = task_run("Gross price of job SQ-3101 at the 2026 list?")
     run.turn("Surveyor", "Shading loss 0.66 on the west face.")
     run.turn("Pricer", "Labour USD 0.56 per W.")
-    assert _rows(features.misread_value, run) == []
+    assert feature_rows(features.misread_value, run) == []
 
 
 def test_miscopied_is_one_digit_or_a_swap_never_a_year() -> None:
@@ -87,29 +75,29 @@ def test_miscopied_is_one_digit_or_a_swap_never_a_year() -> None:
 def test_a_figure_misreported_from_the_program_output_just_before_is_a_misread() -> None:
     """The program printed 9.2; the next speaker says 9.7: it misread what it was just
     shown (two digits are enough against a program's output right before)."""
-    run = _task_run("What share of the active e-bikes is in repair? One decimal.")
+    run = task_run("What share of the active e-bikes is in repair? One decimal.")
     run.turn("Coder", "```python\nprint(round(23 / 250 * 100, 1))\n```")
     run.turn("Terminal", "exitcode: 0 (execution succeeded)\nCode output: 9.2")
     stats = run.turn("Stats", "23 in repair out of 250 active: 9.7%.")
     run.turn("Checker", "9.7% verified.")
-    (got,) = _rows(features.misread_value, run)
+    (got,) = feature_rows(features.misread_value, run)
     assert (got["agent"], got["span_id"]) == ("Stats", stats)
     assert '"9.7"' in got["evidence"] and '"9.2"' in got["evidence"]
 
 
 def test_two_digits_swapped_from_the_program_output_just_before() -> None:
-    run = _task_run("Trips per dock at the Ferry Terminal in March?")
+    run = task_run("Trips per dock at the Ferry Terminal in March?")
     run.turn("Reader", "```python\nprint('docks:', 31)\n```")
     run.turn("Terminal", "exitcode: 0 (execution succeeded)\nCode output: docks: 31")
     fleet = run.turn("Fleet", "The station has 13 docks.")
-    (got,) = _rows(features.misread_value, run)
+    (got,) = feature_rows(features.misread_value, run)
     assert (got["agent"], got["span_id"]) == ("Fleet", fleet)
 
 
 def test_a_two_digit_figure_beside_an_earlier_message_is_no_misread() -> None:
     """Only a program's output right before the step is read this closely: beside
     another agent's words (or a program further back) 13 and 31 are two counts."""
-    run = _task_run("Trips per dock at the Ferry Terminal in March?")
+    run = task_run("Trips per dock at the Ferry Terminal in March?")
     run.turn("Reader", "Docks: 31 at Canal Basin.")
     run.turn("Fleet", "The station has 13 docks.")
-    assert _rows(features.misread_value, run) == []
+    assert feature_rows(features.misread_value, run) == []
