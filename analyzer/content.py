@@ -32,6 +32,7 @@ __all__ = [
     "MARKER_EVENTS",
     "MARKER_KEYS",
     "MAX_CHARS_ENV",
+    "TEXT_NOISE",
     "extract",
     "has_content_table",
     "max_chars",
@@ -109,6 +110,11 @@ MARKER_KEYS: Final = (*_PARAMS["direct_keys"], *_PARAMS["flat_first"])
 MARKER_EVENTS: Final = tuple(_PARAMS["message_events"])
 _MARKER_KEYS = pa.array(MARKER_KEYS)
 _MARKER_EVENTS = pa.array(MARKER_EVENTS)
+
+TEXT_NOISE: Final = r'\\[nrt"\\]|\s'
+"""Blanks and JSON escapes (a regex): what two copies of one text may differ in when
+one was recorded inside JSON (a brief quoting a program, a span's input holding the
+message it sent). Removed before texts are compared as the same words."""
 
 _SOURCES: Final = frozenset({"cg_stage", "cg_batch"})
 

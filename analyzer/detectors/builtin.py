@@ -34,7 +34,7 @@ from typing import Any, Final
 
 import duckdb
 
-from analyzer import queries
+from analyzer import content, queries
 
 __all__ = [
     "FALLBACK",
@@ -91,7 +91,7 @@ PATTERNS: Final[dict[str, Any]] = {
     "re_code": r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w)",
     # a program's text, fenced or not, for telling its first writer from a relay
     "re_code_block": r"(?s)```[A-Za-z]*(.*?)```",
-    "re_code_noise": r"\\[nrt\"\\]|\s",
+    "re_code_noise": content.TEXT_NOISE,
     # a failed call's reply at the start of an agent's message: "HTTP 404 Not Found:
     # ...", or an error object {"status": 500, "error": ...} (JSON-escaped or not)
     "re_call_failed": r"(?i)^\W{0,20}HTTP(?:/\d(?:\.\d)?)? [45]\d\d\b[^\n]{0,120}|"

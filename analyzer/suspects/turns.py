@@ -140,16 +140,14 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 ECHO_MIN: Final = 40
 """Characters (blanks and escapes aside) an output needs to be read as an echo of its
 input: a short reply ("OK") inside a long input is no echo."""
-_NOISE: Final = r'\\[nrt"\\]|\s'
-"""Blanks and JSON escapes: an input recorded as JSON holds its text escaped."""
 
 
 def _echo() -> pl.Expr:
     """Whether a turn's output is its own input said back (blanks and escapes aside): a
     chat's opening message recorded as the output of the span that sent it, say. An
     echo says nothing new: its text is the input's, not the turn's words."""
-    out = pl.col("output").str.replace_all(_NOISE, "")
-    given = pl.col("input").str.replace_all(_NOISE, "")
+    out = pl.col("output").str.replace_all(content.TEXT_NOISE, "")
+    given = pl.col("input").str.replace_all(content.TEXT_NOISE, "")
     return ((out.str.len_chars() >= ECHO_MIN) & given.str.contains(out, literal=True)).fill_null(
         False
     )
