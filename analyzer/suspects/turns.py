@@ -131,7 +131,7 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     if content.has_content_table(con):
         frame = frame.join(_text(con, frame), on=["trace_id", "span_id"], how="left")
         frame = frame.with_columns(readable_column("output"), readable_column("input"))
-        frame = frame.with_columns(output=pl.when(~_echo()).then(pl.col("output")))
+        frame = _without_echoes(frame)
     else:
         frame = frame.with_columns(output=pl.lit(None, pl.String), input=pl.lit(None, pl.String))
     return annotate(frame.sort("trace_id", "turn").select(_COLUMNS))
@@ -140,6 +140,20 @@ def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 ECHO_MIN: Final = 40
 """Characters (blanks and escapes aside) an output needs to be read as an echo of its
 input: a short reply ("OK") inside a long input is no echo."""
+
+
+def _without_echoes(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with the output of every echo (:func:`_echo`) dropped; only the turns
+    whose input was read are compared (the others cannot be one)."""
+    echoes = frame.filter(pl.col("input").is_not_null()).filter(_echo())
+    if echoes.height == 0:
+        return frame
+    keys = echoes.select("trace_id", "span_id", echo=pl.lit(True))
+    return (
+        frame.join(keys, on=["trace_id", "span_id"], how="left", maintain_order="left")
+        .with_columns(output=pl.when(pl.col("echo").is_null()).then(pl.col("output")))
+        .drop("echo")
+    )
 
 
 def _echo() -> pl.Expr:
