@@ -121,12 +121,16 @@ def walk(
     hops: dict[str, int] = {}
     mass: dict[str, float] = {start: 1.0}
     hops[start] = 0
+    # a step's shares depend on its edges only: worked out once, however often reached
+    known: dict[str, dict[str, float]] = {}
     for hop in range(HOPS):
         nxt: dict[str, float] = defaultdict(float)
         for step, m in mass.items():
-            shares = _shares(
-                step, into.get(step, []), out_of.get(step), step in passive, called.get(step)
-            )
+            shares = known.get(step)
+            if shares is None:
+                shares = known[step] = _shares(
+                    step, into.get(step, []), out_of.get(step), step in passive, called.get(step)
+                )
             keep = 1.0 - sum(shares.values())
             kept[step] += m * keep
             for src, share in shares.items():
