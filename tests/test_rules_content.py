@@ -76,7 +76,7 @@ def test_no_signal_names_no_agent_and_says_what_to_capture() -> None:
     assert "position only" in got["suspects"][0]["evidence"][0]
     # the reason agrees with the suspect shown beside it: no "silent failure" claim,
     # the suspect named and marked as a lead, the advice now how to confirm it
-    assert got["reason"].startswith("no verifier checked this run before it failed")
+    assert got["reason"].startswith("no verifier's verdict was recorded in this run before")
     assert "silent failure" not in got["reason"]
     assert "the ranking suspects `Coder`" in got["reason"]
     assert "low: a lead, not a finding" in got["reason"]

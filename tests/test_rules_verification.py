@@ -28,9 +28,10 @@ def test_failed_run_without_any_verifier_is_a_verification_gap() -> None:
     got = rule_rows(rules.verification, run)[run.trace_id]
     assert (got["rule"], got["span_id"]) == ("verification_gap", run.root)
     assert got["reason"] == (
-        "silent failure: no signal in the trace; no verifier checked this run before it "
-        "failed (verification gap): wrong language. To name the agent: capture content "
-        "(capture_content=True), add a verifier, or declare expects= on handoffs"
+        "silent failure: no signal in the trace; no verifier's verdict was recorded in this "
+        "run before it failed (verification gap): wrong language. To name the agent: "
+        "capture content (capture_content=True), add a verifier, or declare expects= on "
+        "handoffs"
     )
 
 
@@ -83,7 +84,7 @@ def test_gap_reason_quotes_only_a_failure_outcome() -> None:
     run = Run(1, error="RuntimeError", outcome="success", outcome_reason="looked fine")
     got = rule_rows(rules.verification, run)[run.trace_id]
     assert got["reason"] == (
-        "silent failure: no signal in the trace; no verifier checked this run before it "
-        "failed (verification gap). To name the agent: capture content "
+        "silent failure: no signal in the trace; no verifier's verdict was recorded in this "
+        "run before it failed (verification gap). To name the agent: capture content "
         "(capture_content=True), add a verifier, or declare expects= on handoffs"
     )

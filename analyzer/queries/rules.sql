@@ -218,8 +218,8 @@ SELECT p.trace_id, $s_verification AS category,
        COALESCE(a.a.name, p.fail_span_name) AS span_name,
        a.a.verifier AS agent,
        CASE WHEN a.trace_id IS NULL
-            THEN 'silent failure: no signal in the trace; no verifier checked this run '
-                 || 'before it failed (verification gap)'
+            THEN 'silent failure: no signal in the trace; no verifier''s verdict was recorded '
+                 || 'in this run before it failed (verification gap)'
             ELSE 'verifier `' || a.a.verifier || '` accepted a run that failed (false accept)'
        END || CASE WHEN p.fail_signal = $o_outcome THEN COALESCE(': ' || p.outcome_reason, '')
                    ELSE '' END

@@ -3,8 +3,8 @@
 A rule that names no agent says so in its reason (a verification gap reads
 "silent failure: no signal in the trace; … To name the agent: capture content…").
 When the ranking then names a suspect, that text contradicts the agent shown
-beside it. :func:`suspect_reason` keeps what the rule found (no verifier checked
-the run, a verifier accepted it, nothing explained it), drops the claim that
+beside it. :func:`suspect_reason` keeps what the rule found (no verifier's verdict
+recorded, a verifier accepted it, nothing explained it), drops the claim that
 nothing signals who it was, says who the ranking suspects, at which step and how
 sure it is (a low confidence marked as a lead), and turns the advice on how to get
 an agent named into advice on how to confirm the suspect. :func:`line` builds an
