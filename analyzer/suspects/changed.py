@@ -22,7 +22,7 @@ import polars as pl
 
 from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
 from analyzer.suspects.result_features import task_atoms
-from analyzer.suspects.turns import atoms
+from analyzer.suspects.turns import tool_calls
 from analyzer.suspects.wording import line
 
 __all__ = [
@@ -43,6 +43,11 @@ _SHAPE: Final = r"[^_\-./]+"
 """A name's parts (between separators); its shape keeps the separators only."""
 
 
+def _apart(a: str, b: str) -> list[int]:
+    """Where two values of one length differ (character positions)."""
+    return [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+
+
 def siblings(atom: str, task_atom: str) -> bool:
     """Whether ``atom`` is the task's ``task_atom`` with one piece swapped (see the
     module)."""
@@ -57,7 +62,7 @@ def siblings(atom: str, task_atom: str) -> bool:
         return False
     if re.fullmatch(r"[\d.,]+", task_atom) and len(re.findall(r"\d", task_atom)) < MIN_DIGITS:
         return False
-    apart = [i for i, (x, y) in enumerate(zip(atom, task_atom, strict=True)) if x != y]
+    apart = _apart(atom, task_atom)
     if len(apart) == 1:
         return True
     # two neighbouring characters swapped (4491 for 4419): the commonest misreading
@@ -116,12 +121,11 @@ def _tool_arguments(t: pl.DataFrame) -> pl.DataFrame:
     """(trace_id, turn, agent, owner_span_id, atoms): the atoms of the arguments an
     agent's tool calls were given (the key, year or file it chose to look up), as
     that agent's words at the call."""
-    return t.filter(
-        pl.col("is_tool")
-        & pl.col("input").is_not_null()
-        & pl.col("owner_span_id").is_not_null()
-        & (pl.col("span_id") != pl.col("owner_span_id"))
-    ).select("trace_id", "turn", "agent", "owner_span_id", atoms=atoms(pl.col("input")))
+    return (
+        tool_calls(t)
+        .filter(pl.col("span_id") != pl.col("owner_span_id"))
+        .select("trace_id", "turn", "agent", "owner_span_id", "atoms")
+    )
 
 
 def _went_on(t: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
@@ -172,7 +176,7 @@ def transposed(atom: str, seen: str) -> bool:
     ``2023`` is a different year, not a misreading)."""
     if len(atom) != len(seen) or atom == seen:
         return False
-    apart = [i for i, (x, y) in enumerate(zip(atom, seen, strict=True)) if x != y]
+    apart = _apart(atom, seen)
     if len(apart) != 2 or apart[1] != apart[0] + 1:
         return False
     i = apart[0]
@@ -190,7 +194,7 @@ def miscopied(atom: str, read: str) -> bool:
         return True
     if len(atom) != len(read) or atom == read or _YEAR.match(atom) or _YEAR.match(read):
         return False
-    apart = [i for i, (x, y) in enumerate(zip(atom, read, strict=True)) if x != y]
+    apart = _apart(atom, read)
     return len(apart) == 1 and atom[apart[0]].isdigit() and read[apart[0]].isdigit()
 
 

@@ -36,7 +36,7 @@ from analyzer import content, queries
 from analyzer.suspects.base import COLUMNS, Context, empty
 from analyzer.suspects.messages import readable_column
 from analyzer.suspects.provenance import CODE_KEEP
-from analyzer.suspects.turns import atoms
+from analyzer.suspects.turns import atoms, tool_calls
 from analyzer.suspects.wording import line, percent
 from tracer import semconv
 
@@ -217,10 +217,9 @@ def _steps(t: pl.DataFrame) -> pl.DataFrame:
 def _called(t: pl.DataFrame) -> dict[str, dict[str, frozenset[str]]]:
     """trace_id -> step span -> the values its tool calls were given (their input)."""
     calls = (
-        t.filter(pl.col("is_tool") & pl.col("input").is_not_null())
-        .filter(pl.col("owner_span_id").is_not_null())
+        tool_calls(t)
         .group_by("trace_id", "owner_span_id")
-        .agg(v=atoms(pl.col("input")).list.explode(keep_nulls=False, empty_as_null=False))
+        .agg(v=pl.col("atoms").list.explode(keep_nulls=False, empty_as_null=False))
     )
     out: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
     for trace_id, step, values in calls.iter_rows():

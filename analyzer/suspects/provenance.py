@@ -18,7 +18,7 @@ from typing import Final
 
 import polars as pl
 
-from analyzer.suspects.turns import atoms
+from analyzer.suspects.turns import tool_calls
 
 __all__ = [
     "CODE_KEEP",
@@ -77,8 +77,8 @@ def call_atoms(t: pl.DataFrame) -> pl.DataFrame:
     """(trace_id, turn, atom): the atoms of every tool call's input (its arguments,
     the code it ran) at its calling step's turn."""
     return (
-        t.filter(pl.col("is_tool") & pl.col("input").is_not_null())
-        .select("trace_id", "owner_span_id", atom=atoms(pl.col("input")))
+        tool_calls(t)
+        .select("trace_id", "owner_span_id", atom=pl.col("atoms"))
         .join(
             t.select("trace_id", owner_span_id=pl.col("span_id"), turn=pl.col("turn")),
             on=["trace_id", "owner_span_id"],

@@ -31,6 +31,7 @@ __all__ = [
     "atoms",
     "load",
     "params",
+    "tool_calls",
 ]
 
 # bound beside the vocabulary (analyzer.queries.bind supplies operations, actors and
@@ -243,6 +244,15 @@ def atoms(text: pl.Expr) -> pl.Expr:
         .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
         .list.unique()
     )
+
+
+def tool_calls(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, span_id, turn, agent, owner_span_id, atoms): every tool call of a
+    turns frame whose input was read and that was made in a step (``owner_span_id``),
+    with the atoms of its input (its arguments, the code it ran)."""
+    return t.filter(
+        pl.col("is_tool") & pl.col("input").is_not_null() & pl.col("owner_span_id").is_not_null()
+    ).select("trace_id", "span_id", "turn", "agent", "owner_span_id", atoms=atoms(pl.col("input")))
 
 
 def _earlier(expr: pl.Expr, k: int) -> pl.Expr:
