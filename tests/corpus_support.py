@@ -23,23 +23,28 @@ SHAPE_KEYS = ("mode", "mistake_step", "symptom_step", "gap")
 """The annotation fields a regenerated scenario must keep."""
 
 
-def coordgap_spans(root: Path) -> Iterator[dict[str, Any]]:
-    """coordgap's spans (scope ``coordgap``; the frameworks' own are left out) of
-    every ``root/traces/*.jsonl.gz`` in file order, each with ``attrs``: its
-    attributes flattened to their values."""
+def trace_spans(root: Path) -> Iterator[dict[str, Any]]:
+    """Every span of every ``root/traces/*.jsonl.gz`` in file order, each with
+    ``scope`` (its instrumentation scope's name) and ``attrs``: its attributes
+    flattened to their values."""
     for path in sorted((root / "traces").glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for line in fh:
                 for rs in json.loads(line)["resourceSpans"]:
                     for ss in rs["scopeSpans"]:
-                        if ss.get("scope", {}).get("name") != "coordgap":
-                            continue
+                        scope = ss.get("scope", {}).get("name", "")
                         for span in ss["spans"]:
                             attrs = {
                                 kv["key"]: next(iter(kv["value"].values()))
                                 for kv in span.get("attributes", [])
                             }
-                            yield {**span, "attrs": attrs}
+                            yield {**span, "scope": scope, "attrs": attrs}
+
+
+def coordgap_spans(root: Path) -> Iterator[dict[str, Any]]:
+    """coordgap's spans (scope ``coordgap``; the frameworks' own are left out) of
+    :func:`trace_spans`."""
+    return (s for s in trace_spans(root) if s["scope"] == "coordgap")
 
 
 def scenario_run(root: Path, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -10,7 +10,6 @@ that every run was graded, is.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import re
 from collections import Counter, defaultdict
@@ -26,6 +25,7 @@ from corpus_support import (
     assert_readme_counts,
     ingested,
     regenerate,
+    trace_spans,
 )
 from integration_support import need
 
@@ -71,18 +71,8 @@ def _spans_of(root: Path) -> dict[str, list[dict[str, Any]]]:
     """trace id -> every span of the run (any scope), with ``scope`` and flattened
     ``attrs``, in start order."""
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for path in sorted((root / "traces").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        scope = ss.get("scope", {}).get("name", "")
-                        for span in ss["spans"]:
-                            attrs = {
-                                kv["key"]: next(iter(kv["value"].values()))
-                                for kv in span.get("attributes", [])
-                            }
-                            found[span["traceId"]].append({**span, "scope": scope, "attrs": attrs})
+    for span in trace_spans(root):
+        found[span["traceId"]].append(span)
     return {k: sorted(v, key=lambda s: int(s["startTimeUnixNano"])) for k, v in found.items()}
 
 

@@ -10,7 +10,6 @@ and their faults are what the README says, and that every run was graded, is.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -25,6 +24,7 @@ from corpus_support import (
     ingested,
     regenerate,
     scenario_shape,
+    trace_spans,
 )
 from integration_support import need
 
@@ -71,14 +71,9 @@ def _output(span_id: str) -> str:
 def _built() -> dict[str, set[str]]:
     """trace id -> the agents AutoGen built for that run (its own ``create_agent`` spans)."""
     built: dict[str, set[str]] = defaultdict(set)
-    for path in sorted((FAMILY / "traces").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
-                    for ss in rs["scopeSpans"]:
-                        for span in ss["spans"]:
-                            if span["name"].startswith("create_agent "):
-                                built[span["traceId"]].add(span["name"].split(" ", 1)[1])
+    for span in trace_spans(FAMILY):
+        if span["name"].startswith("create_agent "):
+            built[span["traceId"]].add(span["name"].split(" ", 1)[1])
     return built
 
 
