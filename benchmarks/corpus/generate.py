@@ -33,7 +33,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from analyzer import mapping
 from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
+from tracer import semconv
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = (
@@ -62,7 +64,6 @@ BLIND_MODULES: tuple[str, ...] = (
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
-AGENT_NAME = "gen_ai.agent.name"
 # A family traced by OpenInference has no coordgap agent spans: its turns are the
 # spans that hold an agent's message (AG2: ``{agent}.generate_reply`` with an output).
 OPENINFERENCE_AG2 = "openinference.instrumentation.ag2"
@@ -110,7 +111,7 @@ def coordgap_turn(scope: str, span: dict[str, Any]) -> str | None:
     """The agent of one of coordgap's agent steps (any span of its naming an agent)."""
     if scope != COORDGAP_SCOPE:
         return None
-    agent = _attr(span, AGENT_NAME)
+    agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
     return None if agent is None else str(agent)
 
 
@@ -118,9 +119,10 @@ def openinference_ag2_turn(scope: str, span: dict[str, Any]) -> str | None:
     """The agent of an OpenInference AG2 reply span that holds the agent's message."""
     if scope != OPENINFERENCE_AG2 or not span["name"].endswith(".generate_reply"):
         return None
-    if _attr(span, "output.value") is None:  # the chat manager's span: no message of its own
+    # the chat manager's span: no message of its own
+    if _attr(span, semconv.OPENINFERENCE_OUTPUT_VALUE) is None:
         return None
-    agent = _attr(span, "agent.name")
+    agent = _attr(span, mapping.OPENINFERENCE_AGENT_NAME)
     return None if agent is None else str(agent)
 
 
