@@ -45,8 +45,6 @@ __all__ = [
 TOP: Final = 3
 """Suspects kept per run."""
 
-_WEAK_RULES: Final = ("verification_gap", "verification_false_accept", "unknown")
-
 _SUSPECT = pl.Struct(
     {
         "agent": pl.String,
@@ -239,7 +237,7 @@ def apply(
     )
     take = pl.col("s_agent").is_not_null() & (
         pl.col("agent").is_null()
-        | pl.col("rule").is_in(_WEAK_RULES)
+        | pl.col("rule").is_in(list(features.WEAK_RULES))
         | pl.col("rep").fill_null(False)
         | positional
     )

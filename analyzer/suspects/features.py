@@ -43,6 +43,8 @@ from analyzer.suspects.wording import line
 __all__ = [
     "COLUMNS",
     "FEATURES",
+    "POSITIONAL_DETECTORS",
+    "WEAK_RULES",
     "Context",
     "Feature",
     "answer_origin",
@@ -59,9 +61,11 @@ __all__ = [
     "trouble_cause",
 ]
 
-# Rules whose named agent is weak evidence of who made the mistake: a verifier that
-# let a failure through, or ran at all, did not make the output it passed.
-_WEAK_RULES: Final = {"verification_gap": 0.0, "verification_false_accept": 0.1, "unknown": 0.0}
+WEAK_RULES: Final = {"verification_gap": 0.0, "verification_false_accept": 0.1, "unknown": 0.0}
+"""Rules whose named agent is weak evidence of who made the mistake (a verifier that
+let a failure through, or ran at all, did not make the output it passed), with the
+score :func:`named_by_rules` gives it; where one named the agent, the ranking's top
+suspect replaces it (:func:`analyzer.suspects.apply`)."""
 
 
 REPORTER_SCORE: Final = 0.1
@@ -197,7 +201,7 @@ def named_by_rules(ctx: Context) -> pl.DataFrame:
         .then(pl.lit(REPORTER_SCORE))
         .when(pl.col("detector").is_in(list(POSITIONAL_DETECTORS)))
         .then(pl.col("detector").replace_strict(POSITIONAL_DETECTORS, default=1.0))
-        .otherwise(pl.col("rule").replace_strict(_WEAK_RULES, default=1.0, return_dtype=pl.Float64))
+        .otherwise(pl.col("rule").replace_strict(WEAK_RULES, default=1.0, return_dtype=pl.Float64))
     )
     # "detector X" when a content detector named it, else "rule Y" (null-propagating)
     what = pl.coalesce(pl.lit("detector ") + pl.col("detector"), pl.lit("rule ") + pl.col("rule"))
