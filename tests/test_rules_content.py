@@ -83,6 +83,17 @@ def test_no_signal_names_no_agent_and_says_what_to_capture() -> None:
     assert "To confirm it: capture content" in got["reason"]
 
 
+def test_a_run_whose_content_was_captured_is_not_told_to_capture_it() -> None:
+    """A silent failure whose turns carry text: the advice keeps the verifier and
+    the declared expectations and leaves out capturing content."""
+    run = Run(1, outcome="failure")
+    run.turn("Writer", "The summary is ready and attached below for the review.")
+    got = attribution(run)[run.trace_id]
+    assert got["detector"] is None
+    assert "To confirm it: add a verifier, or declare expects= on handoffs" in got["reason"]
+    assert "capture content" not in got["reason"]
+
+
 def test_successful_runs_are_never_read() -> None:
     """Content of a run that succeeded gives no failure."""
     run = Run(1, outcome="success")

@@ -224,8 +224,10 @@ SELECT p.trace_id, $s_verification AS category,
        END || CASE WHEN p.fail_signal = $o_outcome THEN COALESCE(': ' || p.outcome_reason, '')
                    ELSE '' END
            || CASE WHEN a.trace_id IS NULL
-                   THEN '. To name the agent: capture content (capture_content=True), add a '
-                        || 'verifier, or declare expects= on handoffs'
+                   THEN '. To name the agent: '
+                        || CASE WHEN p.trace_id IN (SELECT trace_id FROM content) THEN ''
+                                ELSE 'capture content (capture_content=True), ' END
+                        || 'add a verifier, or declare expects= on handoffs'
                    ELSE '' END AS reason,
        list_filter([a.a.span_id, CASE WHEN p.fail_span_id IS DISTINCT FROM a.a.span_id
                                       THEN p.fail_span_id END],
