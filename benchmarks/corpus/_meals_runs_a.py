@@ -1,0 +1,5 @@
+"""stub"""
+
+from benchmarks.corpus._meals_team import Run
+
+RUNS: list[Run] = []
