@@ -71,7 +71,8 @@ n = sum(int(r['lunches']) for r in csv.DictReader(open('meals_2026.csv'))
         if r['school_id'] in ok and r['month'] in g['quarters']['{q}'])
 claim = n * g['rate_usd_per_lunch']
 print(n, round(claim, 2))
-print(f'{{{final}:.2f}}')
+due = {final}
+print(f'{{due:.2f}}')
 """
 EXCLUDE = " - set(g['excluded_school_ids'])"
 CAPPED = "min(claim, g['quarterly_cap_usd'])"
