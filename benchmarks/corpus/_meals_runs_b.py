@@ -332,7 +332,7 @@ RUNS += [
                 "    if r['school_id'] == 'HV-01' and r['month'] == '2026-03':\n"
                 "        march = int(r['lunches'])\n"
                 "print(f'{marhc / 412:.2f}')",
-                "NameError: name 'marhc' is not defined",
+                "NameError: name 'marhc' is not defined. Did you mean: 'march'?",
                 mark="root",
             ),
             T(ANALYST, "The division line did not go through; the March row itself is there."),
