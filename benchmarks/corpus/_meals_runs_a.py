@@ -86,8 +86,7 @@ RUNS: list[Run] = [
         [
             ask(
                 OFFICER,
-                "What are the 2026 federal lunch reimbursement rates, free, reduced and "
-                "paid?",
+                "What are the 2026 federal lunch reimbursement rates, free, reduced and paid?",
                 "Rates first, then Cedar Hill's May counts.",
             ),
             read(OFFICER, "rates_2026.json"),
@@ -290,8 +289,11 @@ RUNS += [
                 "print(round((419977.77 + 15977.8 * 23.75) / 286937, 2))",
                 "2.79",
             ),
-            T(REVIEWER, "Same figure from the printed totals. Approved, USD 2.79 per meal.",
-              mark="symptom"),
+            T(
+                REVIEWER,
+                "Same figure from the printed totals. Approved, USD 2.79 per meal.",
+                mark="symptom",
+            ),
             ask(WRITER, "One line for the board: Q1 2026 cost per meal USD 2.79."),
             T(
                 WRITER,

@@ -124,7 +124,11 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "South zone schools and their ids, please."),
             read(CLERK, "schools.csv", "South"),
-            T(CLERK, "South: HV-04 Cedar Hill Middle, HV-05 Riverside Elementary, HV-06 Southfield High."),
+            T(
+                CLERK,
+                "South: HV-04 Cedar Hill Middle, HV-05 Riverside Elementary, HV-06 Southfield "
+                "High.",
+            ),
             ask(
                 ANALYST,
                 "Share of free lunches among all lunches at HV-04, HV-05, HV-06, April to "
@@ -142,8 +146,7 @@ RUNS: list[Run] = [
             ask(REVIEWER, "South zone free-lunch share, Q2 2026: 57.7%. Check?"),
             T(
                 REVIEWER,
-                "Right three schools, right months, numerator within the total. Approved: "
-                "57.7%.",
+                "Right three schools, right months, numerator within the total. Approved: 57.7%.",
                 mark="symptom",
             ),
             T(LEAD, "57.7% of South zone lunches in Q2 2026 were free lunches."),
@@ -174,7 +177,8 @@ RUNS += [
                 "def total(f, m):\n"
                 "    return sum(int(r['breakfasts']) for r in csv.DictReader(open(f))\n"
                 "               if r['school_id'] in east and r['month'] == m)\n"
-                "old, new = total('meals_2025.csv', '2025-04'), total('meals_2026.csv', '2026-04')\n"
+                "old, new = total('meals_2025.csv', '2025-04'), total('meals_2026.csv', "
+                "'2026-04')\n"
                 "print(old, new)\nprint(f'{(new - old) / new * 100:+.1f}')",
                 "+16.7",
                 mark="root",
@@ -215,7 +219,8 @@ RUNS += [
                 "import csv\nsouth = [r['school_id'] for r in csv.DictReader(open('schools.csv'))"
                 " if r['zone'] == 'South']\nrows = list(csv.DictReader(open('meals_2026.csv')))\n"
                 "shares = []\nfor sid in south:\n"
-                "    mine = [r for r in rows if r['school_id'] == sid and r['month'] >= '2026-04']\n"
+                "    mine = [r for r in rows if r['school_id'] == sid and r['month'] >= "
+                "'2026-04']\n"
                 "    shares.append(sum(int(r['free_lunches']) for r in mine)"
                 " / sum(int(r['lunches']) for r in mine))\n"
                 "print([round(s * 100, 1) for s in shares])\n"
@@ -223,7 +228,10 @@ RUNS += [
                 "51.8",
                 mark="root",
             ),
-            T(ANALYST, "Cedar Hill 52.0%, Riverside 59.4%, Southfield 44.1%: the zone's share is 51.8%."),
+            T(
+                ANALYST,
+                "Cedar Hill 52.0%, Riverside 59.4%, Southfield 44.1%: the zone's share is 51.8%.",
+            ),
             ask(REVIEWER, "South zone Q2 free share 51.8% (per-school 52.0 / 59.4 / 44.1). Check."),
             T(
                 REVIEWER,
@@ -287,7 +295,11 @@ RUNS += [
         [
             ask(CLERK, "East zone schools and the year each opened."),
             read(CLERK, "schools.csv", "East"),
-            T(CLERK, "HV-07 Orchard Lane (2010), HV-08 Eastbrook High (1983), HV-09 Willow Creek (2026)."),
+            T(
+                CLERK,
+                "HV-07 Orchard Lane (2010), HV-08 Eastbrook High (1983), HV-09 Willow Creek "
+                "(2026).",
+            ),
             ask(
                 ANALYST,
                 "Lunches January to June 2026 for HV-07 and HV-08 (Willow Creek opened in "
@@ -301,11 +313,18 @@ RUNS += [
                 "KeyError: 'lunch'",
                 mark="root",
             ),
-            T(ANALYST, "12 rows for the two schools; East zone H1 2026 without Willow Creek: 86,240 lunches.",
-              mark="symptom"),
+            T(
+                ANALYST,
+                "12 rows for the two schools; East zone H1 2026 without Willow Creek: 86,240 "
+                "lunches.",
+                mark="symptom",
+            ),
             ask(REVIEWER, "East zone H1 lunches excluding Willow Creek: 86,240. OK to send?"),
             T(REVIEWER, "Two schools, six months, the new school out as asked. Approved."),
-            T(LEAD, "East zone schools, leaving out Willow Creek, served 86,240 lunches in H1 2026."),
+            T(
+                LEAD,
+                "East zone schools, leaving out Willow Creek, served 86,240 lunches in H1 2026.",
+            ),
         ],
         answer="86,240",
         expect="85,525",
@@ -342,8 +361,14 @@ RUNS += [
                 "enrolled pupil (412 pupils). Please confirm before I send it.",
                 mark="symptom",
             ),
-            T(REVIEWER, "412 is the schools.csv enrolment and 16.04 is in the expected range. Confirmed."),
-            T(LEAD, "Maple Street Elementary served 16.04 lunches per enrolled pupil in March 2026."),
+            T(
+                REVIEWER,
+                "412 is the schools.csv enrolment and 16.04 is in the expected range. Confirmed.",
+            ),
+            T(
+                LEAD,
+                "Maple Street Elementary served 16.04 lunches per enrolled pupil in March 2026.",
+            ),
         ],
         answer="16.04",
         expect="16.17",
@@ -364,7 +389,8 @@ RUNS += [
             cell(
                 ANALYST,
                 "import csv\nq1 = ('2026-01', '2026-02', '2026-03')\n"
-                "costs = [r for r in csv.DictReader(open('kitchen_costs_2026.csv')) if r['month'] in q1]\n"
+                "costs = [r for r in csv.DictReader(open('kitchen_costs_2026.csv')) if r['month'] "
+                "in q1]\n"
                 "food = sum(float(r['food_usd']) for r in costs)\n"
                 "hours = sum(r['labour_hours'] for r in costs)\n"
                 "print(food, hours)",
@@ -373,8 +399,7 @@ RUNS += [
             ),
             T(
                 ANALYST,
-                "Q1 2026: food and labour come to USD 835,100 over 286,937 meals, USD 2.91 a "
-                "meal.",
+                "Q1 2026: food and labour come to USD 835,100 over 286,937 meals, USD 2.91 a meal.",
                 mark="symptom",
             ),
             ask(REVIEWER, "Q1 cost per meal USD 2.91. Sign-off?"),

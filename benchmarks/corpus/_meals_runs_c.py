@@ -378,7 +378,10 @@ RUNS += [
                 mark="symptom",
             ),
             ask(WRITER, "Draft: Q1 2026 produce grant claim USD 12,793.88."),
-            T(WRITER, "The district can claim USD 12,793.88 from Fresh From the Valley for Q1 2026."),
+            T(
+                WRITER,
+                "The district can claim USD 12,793.88 from Fresh From the Valley for Q1 2026.",
+            ),
             T(LEAD, "For Q1 2026 the district can claim USD 12,793.88 from the produce grant."),
         ],
         answer="12,793.88",
@@ -391,11 +394,14 @@ RUNS += [
         [
             ask(CLERK, "East zone school ids."),
             read(CLERK, "schools.csv", "East"),
-            T(CLERK, "HV-07 Orchard Lane (opened 2010), HV-08 Eastbrook High (1983), HV-09 Willow Creek (2026)."),
+            T(
+                CLERK,
+                "HV-07 Orchard Lane (opened 2010), HV-08 Eastbrook High (1983), HV-09 Willow "
+                "Creek (2026).",
+            ),
             ask(
                 ANALYST,
-                "Total 2026 lunches, January to June, for the East zone: HV-07, HV-08, "
-                "HV-09.",
+                "Total 2026 lunches, January to June, for the East zone: HV-07, HV-08, HV-09.",
                 mark="root",
             ),
             cell(ANALYST, EAST_H1_CELL.format(ids="('HV-07', 'HV-08', 'HV-09')"), "101717"),

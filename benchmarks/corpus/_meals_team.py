@@ -14,7 +14,6 @@ line); the player checks it against what really came back.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -230,7 +229,3 @@ def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "
 
 def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
     return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value)

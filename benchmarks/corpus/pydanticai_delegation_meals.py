@@ -40,6 +40,7 @@ from benchmarks.corpus import (
     _meals_runs_b,
     _meals_runs_c,
     _meals_runs_ok,
+    _meals_runs_ok_b,
 )
 from benchmarks.corpus._common import HEALTHY, SCENARIOS_ENV, TELEMETRY_OFF, Record
 from benchmarks.corpus._meals_team import Run, check_run, expected_agents, marked, play
@@ -52,6 +53,7 @@ RUNS: list[Run] = [
     *_meals_runs_b.RUNS,
     *_meals_runs_c.RUNS,
     *_meals_runs_ok.RUNS,
+    *_meals_runs_ok_b.RUNS,
 ]
 
 
