@@ -39,6 +39,7 @@ from benchmarks.corpus import (
     _meals_runs_a,
     _meals_runs_b,
     _meals_runs_c,
+    _meals_runs_d,
     _meals_runs_ok,
     _meals_runs_ok_b,
 )
@@ -52,6 +53,7 @@ RUNS: list[Run] = [
     *_meals_runs_a.RUNS,
     *_meals_runs_b.RUNS,
     *_meals_runs_c.RUNS,
+    *_meals_runs_d.RUNS,
     *_meals_runs_ok.RUNS,
     *_meals_runs_ok_b.RUNS,
 ]
