@@ -61,12 +61,17 @@ BLIND_MODULES: tuple[str, ...] = (
     "langgraph_supervisor_freight",
     "crewai_hierarchical_solar",
     "ag2_openinference_groupchat",
+    "pydanticai_delegation_meals",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
 # A family traced by OpenInference has no coordgap agent spans: its turns are the
 # spans that hold an agent's message (AG2: ``{agent}.generate_reply`` with an output).
 OPENINFERENCE_AG2 = "openinference.instrumentation.ag2"
+# Pydantic AI's own instrumentation: its turns are the ``chat`` spans (one model
+# response of one agent, named by ``gen_ai.agent.name``), its words in the span's
+# ``gen_ai.output.messages``.
+PYDANTIC_AI = "pydantic-ai"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -126,9 +131,18 @@ def openinference_ag2_turn(scope: str, span: dict[str, Any]) -> str | None:
     return None if agent is None else str(agent)
 
 
+def pydantic_ai_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The agent of a Pydantic AI ``chat`` span (one model response of that agent)."""
+    if scope != PYDANTIC_AI or _attr(span, semconv.GEN_AI_OPERATION_NAME) != "chat":
+        return None
+    agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
+    return None if agent is None else str(agent)
+
+
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
 TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "ag2_openinference_groupchat": openinference_ag2_turn,
+    "pydanticai_delegation_meals": pydantic_ai_turn,
 }
 
 

@@ -1,0 +1,231 @@
+"""The school meals desk on Pydantic AI: a coordinator delegating to five specialists.
+
+A run is a list of :class:`Turn` in the order the agents speak. Each agent is a
+Pydantic AI ``Agent`` whose model is a ``FunctionModel`` replaying that agent's
+turns of the run, in order: a turn is one model response, its text and at most one
+tool call. The coordinator reaches the specialists through tools
+(``ask_records_clerk(brief)`` and the like) that run the specialist with the brief and
+return its final text, Pydantic AI's agent delegation. The clerk and the programme
+officer read the district's files through ``read_file``; the analyst and the reviewer
+run Python through ``run_python``, a real subprocess in a scratch folder holding a copy
+of ``_meals_data/``. The script states what each cell prints last (a crash: its error
+line); the player checks it against what really came back.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic_ai import Agent, RunContext
+from pydantic_ai.messages import ModelMessage, ModelResponse, TextPart, ToolCallPart
+from pydantic_ai.models.function import AgentInfo, FunctionModel
+
+DATA = Path(__file__).resolve().parent / "_meals_data"
+CODE_TIMEOUT_S = 15
+
+LEAD = "coordinator"
+CLERK = "records_clerk"
+ANALYST = "data_analyst"
+OFFICER = "programme_officer"
+REVIEWER = "reviewer"
+WRITER = "report_writer"
+AGENTS = (LEAD, CLERK, ANALYST, OFFICER, REVIEWER, WRITER)
+
+INSTRUCTIONS = {
+    LEAD: (
+        "You coordinate the Harlow Valley School District meals desk. Split the question, "
+        "brief the specialists through your tools, have the result reviewed and give the "
+        "final answer with its figure."
+    ),
+    CLERK: "You are the records clerk. Read the district's files and report exact rows.",
+    ANALYST: "You are the data analyst. Compute with run_python and report what it printed.",
+    OFFICER: (
+        "You are the programme officer: reimbursement rates, labour rates, grant terms and "
+        "the serving calendar. Quote the district's files."
+    ),
+    REVIEWER: "You review the team's working before it goes out. Approve or send it back.",
+    WRITER: "You write the answer up for the district office in one short paragraph.",
+}
+
+
+@dataclass
+class Turn:
+    agent: str
+    say: str = ""  # the text of the model response
+    call: tuple[str, dict[str, Any]] | None = None  # one tool call (tool, arguments)
+    prints: str = ""  # a run_python call: the last line printed (a crash: its error line)
+    mark: str = ""  # "root", "symptom" or "root symptom"
+
+
+@dataclass
+class Run:
+    scenario: str
+    mode: str
+    task: str
+    turns: list[Turn]
+    answer: str  # the figure delivered ("" when none)
+    expect: str  # the right figure
+    note: str = ""
+    ran: list[tuple[str, str]] = field(default_factory=list)  # (prints, what came back)
+
+
+# --- the tools --------------------------------------------------------------------
+
+
+def read_file_in(work: Path, name: str, contains: str = "") -> str:
+    path = work / name
+    if not path.is_file() or path.parent != work:
+        return f"no such file: {name}. Files: {', '.join(sorted(p.name for p in work.iterdir()))}"
+    lines = path.read_text("utf-8").splitlines()
+    if contains and name.endswith(".csv"):
+        lines = [lines[0], *(ln for ln in lines[1:] if contains in ln)]
+    return "\n".join(lines)
+
+
+def run_python_in(work: Path, code: str) -> str:
+    script = work / "cell.py"
+    script.write_text(code, "utf-8")
+    try:
+        done = subprocess.run(
+            [sys.executable, script.name],
+            cwd=work,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=CODE_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return f"timed out after {CODE_TIMEOUT_S} s"
+    out = f"exit code {done.returncode}\n{done.stdout}"
+    if done.stderr:
+        out += f"stderr:\n{done.stderr}"
+    return out.rstrip("\n")
+
+
+# --- the scripted models ----------------------------------------------------------
+
+
+def _response(turn: Turn) -> ModelResponse:
+    parts: list[Any] = [TextPart(turn.say)] if turn.say else []
+    if turn.call:
+        parts.append(ToolCallPart(turn.call[0], dict(turn.call[1])))
+    return ModelResponse(parts=parts, model_name=f"scripted-{turn.agent.replace('_', '-')}")
+
+
+def _model(name: str, queue: dict[str, list[Turn]]) -> FunctionModel:
+    def reply(messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+        mine = queue[name]
+        if not mine:
+            raise RuntimeError(f"{name} has no scripted turn left")
+        return _response(mine.pop(0))
+
+    return FunctionModel(reply, model_name=f"scripted-{name.replace('_', '-')}")
+
+
+def build(run: Run, work: Path) -> Agent[None, str]:
+    """The team for one run, every model replaying its agent's turns; the coordinator."""
+    queue: dict[str, list[Turn]] = {a: [t for t in run.turns if t.agent == a] for a in AGENTS}
+    agents = {a: Agent(_model(a, queue), name=a, instructions=INSTRUCTIONS[a]) for a in AGENTS}
+
+    def read_file(name: str, contains: str = "") -> str:
+        """Read one of the district's files; for a CSV, only the header and the rows
+        containing ``contains`` when it is given."""
+        return read_file_in(work, name, contains)
+
+    def run_python(code: str) -> str:
+        """Run a Python script in the data folder; its exit code and what it printed."""
+        out = run_python_in(work, code)
+        run.ran.append((code, out))
+        return out
+
+    for name in (CLERK, OFFICER, REVIEWER):
+        agents[name].tool_plain(read_file)
+    for name in (ANALYST, REVIEWER):
+        agents[name].tool_plain(run_python)
+
+    def delegate(specialist: str) -> Any:
+        async def ask(ctx: RunContext[None], brief: str) -> str:
+            result = await agents[specialist].run(brief, usage=ctx.usage)
+            return result.output
+
+        ask.__name__ = f"ask_{specialist}"
+        ask.__doc__ = f"Brief the {specialist.replace('_', ' ')} and get their reply."
+        return ask
+
+    for name in (CLERK, ANALYST, OFFICER, REVIEWER, WRITER):
+        agents[LEAD].tool(delegate(name))
+    return agents[LEAD]
+
+
+def opening(task: str) -> str:
+    return (
+        f"{task}\n\nFiles: schools.csv, meals_2025.csv, meals_2026.csv, "
+        "kitchen_costs_2026.csv, rates_2025.json, rates_2026.json, produce_grant.json."
+    )
+
+
+def play(run: Run) -> str:
+    """One scripted run of the team; the coordinator's final answer."""
+    run.ran.clear()
+    work = Path(tempfile.mkdtemp(prefix="coordgap-meals-"))
+    for path in DATA.iterdir():
+        shutil.copy(path, work / path.name)
+    try:
+        lead = build(run, work)
+        return str(lead.run_sync(opening(run.task)).output)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def check_run(run: Run, output: str) -> None:
+    """The run went as scripted: the final answer as written, every cell printing (or
+    failing with) what the script says."""
+    if output != run.turns[-1].say or run.turns[-1].agent != LEAD:
+        raise SystemExit(f"{run.scenario}: the coordinator answered {output!r}")
+    cells = [t for t in run.turns if t.call and t.call[0] == "run_python"]
+    if len(cells) != len(run.ran):
+        raise SystemExit(f"{run.scenario}: {len(run.ran)} cells ran, {len(cells)} scripted")
+    for turn, (_, out) in zip(cells, run.ran, strict=True):
+        lines = [ln.strip() for ln in out.splitlines() if ln.strip()]
+        crashed = not out.startswith("exit code 0")
+        shown = turn.prints in lines if crashed else lines[-1] == turn.prints
+        if crashed != ("Error" in turn.prints.split(":")[0]) or not shown:
+            raise SystemExit(f"{run.scenario}: {turn.agent}'s cell gave {out!r}")
+
+
+def expected_agents(run: Run) -> list[str]:
+    return [t.agent for t in run.turns]
+
+
+def marked(run: Run, what: str) -> tuple[str, int] | None:
+    """(agent, that agent's ordinal turn) of the turn marked ``what``."""
+    seen: dict[str, int] = {}
+    for turn in run.turns:
+        seen[turn.agent] = seen.get(turn.agent, 0) + 1
+        if what in turn.mark.split():
+            return turn.agent, seen[turn.agent]
+    return None
+
+
+# --- helpers for writing turns ----------------------------------------------------
+
+
+def ask(specialist: str, brief: str, say: str = "", mark: str = "") -> Turn:
+    """A coordinator's turn briefing a specialist."""
+    return Turn(LEAD, say, (f"ask_{specialist}", {"brief": brief}), mark=mark)
+
+
+def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
+    args = {"name": name, **({"contains": contains} if contains else {})}
+    return Turn(agent, say, ("read_file", args), mark=mark)
+
+
+def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
+    return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)
