@@ -21,8 +21,8 @@ from typing import Any, Final, TextIO
 import duckdb
 import polars as pl
 
+from analyzer import content, examples, metrics, queries, rules, suspects
 from analyzer import detectors as detecting
-from analyzer import examples, metrics, queries, rules, suspects
 from tracer import semconv
 
 __all__ = ["CATEGORIES", "Analysis", "analyze", "prepare"]
@@ -70,6 +70,7 @@ _INTERMEDIATE = (
     "cg_inferred",
     "cg_pending",
     "cg_holders",
+    "cg_said",
     "cg_attr",
     "cg_calls",
     "cg_msg",
@@ -265,6 +266,7 @@ def prepare(
     queries.run(con, "spans_scoped" if scoped else "spans_view")
     for name in _PREPARE_FIXED:
         queries.run(con, name, **_PREPARE_PARAMS.get(name, {}))
+    queries.run(con, "said_calls" if content.has_content_table(con) else "said_calls_none")
 
 
 def analyze(

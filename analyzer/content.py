@@ -63,12 +63,14 @@ _PARAMS: Final[dict[str, Any]] = {
         semconv.OPENINFERENCE_INPUT_VALUE,
         semconv.TRACELOOP_ENTITY_INPUT,
         semconv.INPUT_CONTENT,
+        semconv.GEN_AI_TOOL_CALL_ARGUMENTS,
     ],
     "plain_out": [
         semconv.GEN_AI_COMPLETION,
         semconv.OPENINFERENCE_OUTPUT_VALUE,
         semconv.TRACELOOP_ENTITY_OUTPUT,
         semconv.OUTPUT_CONTENT,
+        semconv.GEN_AI_TOOL_CALL_RESULT,
     ],
     "direct_keys": [
         semconv.GEN_AI_INPUT_MESSAGES,
@@ -83,6 +85,8 @@ _PARAMS: Final[dict[str, Any]] = {
         semconv.TRACELOOP_ENTITY_OUTPUT,
         semconv.INPUT_CONTENT,
         semconv.OUTPUT_CONTENT,
+        semconv.GEN_AI_TOOL_CALL_ARGUMENTS,
+        semconv.GEN_AI_TOOL_CALL_RESULT,
     ],
     # a flattened message list always has an entry 0
     "flat_first": [

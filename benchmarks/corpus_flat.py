@@ -109,6 +109,16 @@ def _openinference_turn(attrs: dict[str, Any]) -> bool:
     )
 
 
+def _model_turn(attrs: dict[str, Any]) -> bool:
+    """A GenAI model call (``chat``) made for a named agent, with a message of its own:
+    instrumentations of the GenAI conventions record an agent's words there."""
+    return bool(
+        attrs.get(semconv.GEN_AI_OPERATION_NAME) in mapping.MODEL_OPERATIONS
+        and attrs.get(semconv.GEN_AI_AGENT_NAME)
+        and _text(attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES)).strip()
+    )
+
+
 def _agent(attrs: dict[str, Any]) -> Any:
     """The agent a span speaks for: coordgap's name, else OpenInference's."""
     if _openinference_turn(attrs):
@@ -171,10 +181,14 @@ def _turn_text(ordered: list[dict[str, Any]], at: int, last_turn: bool, run_outp
 
 
 def _is_turn(attrs: dict[str, Any]) -> bool:
-    return _openinference_turn(attrs) or bool(
-        attrs.get(semconv.GEN_AI_OPERATION_NAME) in TURN_OPS
-        and attrs.get(semconv.ACTOR)
-        and attrs.get(semconv.GEN_AI_AGENT_NAME)
+    return (
+        _openinference_turn(attrs)
+        or _model_turn(attrs)
+        or bool(
+            attrs.get(semconv.GEN_AI_OPERATION_NAME) in TURN_OPS
+            and attrs.get(semconv.ACTOR)
+            and attrs.get(semconv.GEN_AI_AGENT_NAME)
+        )
     )
 
 

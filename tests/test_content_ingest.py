@@ -57,12 +57,17 @@ def _conventions(path: Path) -> Path:
             attr("coordgap.input", "cg in"), attr("coordgap.output", "cg out"),
         ]),
         span(1, 7, "plain", [attr("http.method", "GET")]),
+        span(1, 8, "execute_tool run_python", [
+            attr("gen_ai.tool.call.arguments", '{"code": "print(6 * 7)"}'),
+            attr("gen_ai.tool.call.result", "42"),
+        ]),
     ]  # fmt: skip
     return write(path, spans)
 
 
 def test_every_convention_lands_in_one_table(tmp_path: Path) -> None:
-    """GenAI JSON, older GenAI, OpenInference, OpenLLMetry, events, coordgap keys."""
+    """GenAI JSON, older GenAI, OpenInference, OpenLLMetry, events, coordgap keys, a
+    GenAI tool call's arguments and result."""
     with analyzer.open(tmp_path / "db.duckdb") as store:
         store.ingest([_conventions(tmp_path / "t.jsonl")])
         assert _rows(store) == [
@@ -81,6 +86,8 @@ def test_every_convention_lands_in_one_table(tmp_path: Path) -> None:
             ("06", "input", None, 1, "cg in"),
             ("06", "output", None, 1, "cg out"),
             ("06", "payload", None, 1, '{"brief": "x"}'),
+            ("08", "input", None, 1, '{"code": "print(6 * 7)"}'),
+            ("08", "output", None, 1, "42"),
         ]
 
 
@@ -113,7 +120,7 @@ def test_a_cap_of_zero_keeps_no_content(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv(content.MAX_CHARS_ENV, "0")
     with analyzer.open(tmp_path / "db.duckdb") as store:
         store.ingest([_conventions(tmp_path / "t.jsonl")])
-        assert store.span_count() == 7 and _rows(store) == []
+        assert store.span_count() == 8 and _rows(store) == []
 
 
 def test_a_bad_cap_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,6 +54,18 @@ j AS (
     LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
                           AND s.span_id <> r.run_span_id
 ),
+-- a model call holding its agent's words (cg_said) is the agent's step, and the
+-- agent's tool calls and handoffs belong to the latest such call before them
+jc AS (
+    SELECT j.* REPLACE (
+               CASE WHEN j.span_id = j.owner_span_id THEN j.owner_span_id
+                    ELSE coalesce(c.span_id, j.owner_span_id) END AS owner_span_id,
+               CASE WHEN c.span_id = j.span_id THEN $o_agent ELSE j.operation END
+                   AS operation)
+    FROM j ASOF LEFT JOIN cg_said c
+        ON c.trace_id = j.trace_id AND c.owner_span_id = j.owner_span_id
+       AND c.start_ns <= j.start_ns
+),
 t AS (
     SELECT *,
            CAST(row_number() OVER (PARTITION BY trace_id ORDER BY is_run DESC, said_ns, span_id)
@@ -61,7 +73,7 @@ t AS (
            coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
            NOT is_run AND output IS NOT NULL AND operation IS DISTINCT FROM $o_handoff
                AND regexp_matches(output, $re_code) AS has_code
-    FROM j
+    FROM jc
 ),
 said AS (
     -- the turns that said something (a handoff's payload repeats its source's turn),

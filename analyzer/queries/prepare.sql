@@ -438,6 +438,47 @@ JOIN fs p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
 WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
   AND p.operation IN ($o_agent, $o_verify, $o_plan)
 
+-- name: said_calls
+-- The model calls of the failed runs that are their agent's words: a model call's
+-- span (no operation of its own, a model actor) under an agent's span (its parent or
+-- grandparent) that recorded output where that agent's span recorded none. The
+-- GenAI conventions' instrumentations put an agent's messages on its `chat` spans,
+-- one per step, under an `invoke_agent` span holding none: each such call is one
+-- step of the agent (suspect_turns, detector_messages), and the agent's tool calls
+-- and handoffs out belong to the call that made them, the latest one before them.
+CREATE OR REPLACE TEMP TABLE cg_said AS
+WITH fs AS (
+    SELECT * FROM cg_spans s
+    SEMI JOIN (SELECT trace_id FROM cg_run WHERE failed) f ON f.trace_id = s.trace_id
+),
+calls AS (
+    SELECT c.trace_id, c.span_id, c.start_ns,
+           CASE WHEN p1.operation = $o_agent THEN p1.span_id ELSE p2.span_id END
+               AS owner_span_id,
+           CASE WHEN p1.operation = $o_agent THEN p1.agent ELSE p2.agent END AS agent
+    FROM fs c
+    JOIN fs p1 ON p1.trace_id = c.trace_id AND p1.span_id = c.parent_span_id
+    LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+    WHERE c.operation IS NULL AND c.actor = $a_model
+      AND (p1.operation = $o_agent OR p2.operation = $o_agent)
+),
+spoke AS (
+    SELECT DISTINCT c.trace_id, c.span_id FROM content c
+    SEMI JOIN (SELECT trace_id, span_id FROM calls
+               UNION SELECT trace_id, owner_span_id FROM calls) k
+         ON k.trace_id = c.trace_id AND k.span_id = c.span_id
+    WHERE c.direction IN ($d_output, $d_payload)
+)
+SELECT m.trace_id, m.span_id, m.owner_span_id, m.agent, m.start_ns FROM calls m
+SEMI JOIN spoke w ON w.trace_id = m.trace_id AND w.span_id = m.span_id
+ANTI JOIN spoke o ON o.trace_id = m.trace_id AND o.span_id = m.owner_span_id
+
+-- name: said_calls_none
+-- No content table: no model call's words are known.
+CREATE OR REPLACE TEMP TABLE cg_said (
+    trace_id VARCHAR, span_id VARCHAR, owner_span_id VARCHAR, agent VARCHAR, start_ns BIGINT
+)
+
 -- name: attributions
 -- detector, quote, symptom_span_id: set by content signals only
 CREATE OR REPLACE TEMP TABLE cg_attr (

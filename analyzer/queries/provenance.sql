@@ -7,7 +7,8 @@
 -- One row per explicit handoff of a failed run: its source and target agents, the
 -- payload fingerprint (hash) and the two steps it joins: `src_span` the source
 -- agent's latest step that started at or before the handoff, `dst_span` the target
--- agent's first step that started at or after it. The payload text, when captured,
+-- agent's first step that started at or after it (a model call holding an agent's
+-- words is its step, see cg_said). The payload text, when captured,
 -- comes from suspect_handoff_payloads.
 WITH failed AS (SELECT trace_id FROM cg_run WHERE failed),
 h AS (
@@ -17,10 +18,15 @@ h AS (
     SEMI JOIN failed f ON f.trace_id = h.trace_id
     JOIN spans s ON s.trace_id = h.trace_id AND s.span_id = h.span_id
 ),
+-- an agent whose words are its model calls (cg_said) takes its steps there
 steps AS (
     SELECT s.trace_id, s.span_id, s.agent, s.start_ns
     FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id
     WHERE s.operation IN ($o_agent, $o_verify, $o_plan) AND s.agent IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM cg_said c
+                      WHERE c.trace_id = s.trace_id AND c.owner_span_id = s.span_id)
+    UNION ALL
+    SELECT trace_id, span_id, agent, start_ns FROM cg_said WHERE agent IS NOT NULL
 ),
 src AS (
     SELECT h.*, st.span_id AS src_span

@@ -7,25 +7,19 @@
 -- planner's turn, or the run span itself (turn 0), numbered by start time. `agent`
 -- is the agent to blame for the turn (the span's own agent, or for a tool or other
 -- span the nearest agent at most two levels above it) and `owner_span_id` that
--- agent's span. `wants_input`: whether a feature reads the step's input (the task
--- on the run span, a tool call's arguments, the first $first_inputs steps' briefs):
--- in a chat every input repeats the whole history. The text comes from
--- suspect_turn_text.
+-- agent's span. A model call that holds its agent's words (cg_said) is that agent's
+-- own step, and the tool calls and handoffs under the agent belong to the latest
+-- such call before them. `wants_input`: whether a feature reads the step's input
+-- (the task on the run span, a tool call's arguments, the first $first_inputs
+-- steps' briefs): in a chat every input repeats the whole history. The text comes
+-- from suspect_turn_text.
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
 fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
 s AS (
     SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
-           s.start_ns, s.span_id = f.run_span_id AS is_run,
-           s.span_id = f.run_span_id OR s.operation = $o_tool
-               OR row_number() OVER (PARTITION BY s.trace_id ORDER BY s.start_ns, s.span_id)
-                  <= $first_inputs AS wants_input,
-           CAST(row_number() OVER (PARTITION BY s.trace_id
-                                   ORDER BY s.span_id = f.run_span_id DESC,
-                                            CASE WHEN h.span_id IS NULL OR s.span_id = f.run_span_id
-                                                 THEN s.start_ns ELSE s.end_ns END,
-                                            s.span_id)
-                AS INTEGER) - 1 AS turn
+           s.start_ns, s.end_ns, s.span_id = f.run_span_id AS is_run,
+           h.span_id IS NOT NULL AS holds
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
     -- a span holding other agents' turns (cg_holders) is ordered at its end
     LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
@@ -36,6 +30,7 @@ s AS (
            AND EXISTS (SELECT 1 FROM cg_holders b
                        WHERE b.trace_id = s.trace_id AND b.span_id = s.parent_span_id
                          AND b.agent = s.handoff_source))
+       OR EXISTS (SELECT 1 FROM cg_said c WHERE c.trace_id = s.trace_id AND c.span_id = s.span_id)
 ),
 j AS (
     SELECT s.*,
@@ -52,11 +47,32 @@ j AS (
     FROM s
     LEFT JOIN fs p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+),
+-- a step under an agent whose words are its model calls: the latest call before it
+k AS (
+    SELECT j.*, c.span_id AS call_span FROM j
+    ASOF LEFT JOIN cg_said c
+        ON c.trace_id = j.trace_id AND c.owner_span_id = j.owner_span_id
+       AND c.start_ns <= j.start_ns
 )
-SELECT trace_id, span_id, name, operation, actor, owner AS agent, owner_span_id, is_run,
+SELECT trace_id, span_id, name,
+       -- a model call holding its agent's words stands as the agent's step
+       CASE WHEN operation IS NULL AND NOT is_run THEN $o_agent ELSE operation END AS operation,
+       actor, owner AS agent,
+       CASE WHEN span_id = owner_span_id THEN owner_span_id
+            ELSE coalesce(call_span, owner_span_id) END AS owner_span_id,
+       is_run,
        coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
-       wants_input, turn
-FROM j
+       is_run OR operation = $o_tool
+           OR row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id)
+              <= $first_inputs AS wants_input,
+       CAST(row_number() OVER (PARTITION BY trace_id
+                               ORDER BY is_run DESC,
+                                        CASE WHEN holds AND NOT is_run THEN end_ns
+                                             ELSE start_ns END,
+                                        span_id)
+            AS INTEGER) - 1 AS turn
+FROM k
 -- unordered: analyzer/suspects/turns.py sorts the turns by run and turn once the
 -- text is joined
 

@@ -1,0 +1,70 @@
+"""An agent whose words are on its model calls: instrumentations of the GenAI
+conventions (Pydantic AI's, say) record an ``invoke_agent`` span that holds no
+message and, under it, one ``chat`` span per step holding what the agent said (its
+text and the tool calls it made). Each such call is the agent's step; its tool
+calls belong to the call that made them."""
+
+from __future__ import annotations
+
+from analyzer_builders import Run, attribution, suspect_context
+
+
+def chat(run: Run, agent_span: str, text: str) -> str:
+    """A model call under ``agent_span`` whose output is ``text`` (no coordgap
+    operation, a model actor: what the GenAI conventions' ``chat`` span maps to)."""
+    span = run.span("chat scripted", parent=agent_span, actor="model", stage=None)
+    run.say(span, text)
+    return span
+
+
+def meals_run() -> tuple[Run, dict[str, str]]:
+    """A coordinator briefs an analyst, whose code's printed share is delivered as it
+    is; the run is graded wrong. The analyst's first call wrote the code."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "What share of South zone lunches were free in Q2?", direction="input")
+    lead = run.agent("coordinator")
+    ids = {"brief": chat(run, lead, '{"brief": "Free lunches over all lunches, HV-04 to HV-06."}')}
+    analyst = run.agent("analyst", parent=lead)
+    ids["code"] = chat(
+        run,
+        analyst,
+        "Counting reduced-price lunches with the free ones. "
+        '{"code": "print(round(100 * (free + reduced) / total, 1))"}',
+    )
+    ids["tool"] = run.tool("run_python", parent=analyst)
+    run.say(ids["tool"], "exit code 0\n57.7")
+    ids["report"] = chat(run, analyst, "The share is 57.7%.")
+    ids["answer"] = chat(run, lead, "57.7% of South zone lunches in Q2 were free.")
+    ids["lead"], ids["analyst"] = lead, analyst
+    return run, ids
+
+
+def test_each_model_call_holding_the_words_is_the_agents_step() -> None:
+    run, ids = meals_run()
+    turns = suspect_context(run).turns
+    steps = {r["span_id"]: r for r in turns.to_dicts()}
+    for key in ("brief", "code", "report", "answer"):
+        row = steps[ids[key]]
+        assert row["owner_span_id"] == ids[key]  # its own step, not the agent span's
+        assert row["output"]
+    assert steps[ids["code"]]["agent"] == steps[ids["report"]]["agent"] == "analyst"
+    assert steps[ids["answer"]]["agent"] == "coordinator"
+    # the tool call belongs to the model call that made it
+    assert steps[ids["tool"]]["owner_span_id"] == ids["code"]
+
+
+def test_the_value_delivered_is_traced_to_the_call_that_wrote_the_code() -> None:
+    run, ids = meals_run()
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("analyst", ids["code"])
+
+
+def test_a_model_call_under_an_agent_that_speaks_itself_is_no_step() -> None:
+    """Where the agent's own span holds its message, its model calls stay inside it."""
+    run = Run(1, outcome="failure")
+    writer = run.agent("writer")
+    run.say(writer, "The total is 42.")
+    inner = chat(run, writer, "The total is 42.")
+    spans = set(suspect_context(run).turns["span_id"])
+    assert writer in spans
+    assert inner not in spans
