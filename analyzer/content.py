@@ -30,6 +30,7 @@ from tracer import semconv
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "MARKER_EVENTS",
+    "CODE",
     "MARKER_KEYS",
     "MAX_CHARS_ENV",
     "TEXT_NOISE",
@@ -114,6 +115,15 @@ MARKER_KEYS: Final = (*_PARAMS["direct_keys"], *_PARAMS["flat_first"])
 MARKER_EVENTS: Final = tuple(_PARAMS["message_events"])
 _MARKER_KEYS = pa.array(MARKER_KEYS)
 _MARKER_EVENTS = pa.array(MARKER_EVENTS)
+
+CODE: Final = (
+    r"(?m)```|"
+    r'(?:^|\\n|")(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:]|print\()'
+)
+"""A program in a message: a code block, or a program's first line at the start of a
+line or of a JSON string (the code a tool call was given, its newlines escaped). A
+traceback quotes code indented: an executor's reply is no code. The suspects and the
+detectors read code by this one pattern."""
 
 TEXT_NOISE: Final = r'\\[nrt"\\]|\s'
 """Blanks and JSON escapes (a regex): what two copies of one text may differ in when

@@ -71,6 +71,24 @@ def test_answer_origin_passes_a_lookup_to_who_chose_its_key() -> None:
     assert "Lead" not in got and got["Clerk"] > 0
 
 
+def test_a_lookup_recorded_on_its_own_span_passes_to_who_chose_its_key() -> None:
+    """The lookup's answer is on the tool's span (a file read whose result the clerk
+    restates): what it returned still belongs half to the lead who named the file."""
+    run = task_run("Cedar Hill's May reimbursement at the 2026 rates, to the cent.")
+    lead = run.turn("Lead", "Officer: the rates from rates_2025.json.")
+    officer = run.agent("Officer")
+    run.say(officer, '{"name": "rates_2025.json"}')
+    tool = run.tool("read_file", parent=officer)
+    run.say(tool, '{"name": "rates_2025.json"}', direction="input")
+    run.say(tool, '{"free": 4.43, "paid": 0.45}')
+    run.turn("Writer", "Owed: 4.43 a free lunch, 0.45 a paid one.")
+    got = {
+        (r["agent"], r["span_id"]): r["score"] for r in feature_rows(features.answer_origin, run)
+    }
+    assert round(got["Lead", lead], 4) == provenance.KEY_SHARE
+    assert round(got["Officer", officer], 4) == 1 - provenance.KEY_SHARE
+
+
 def test_credit_with_no_mass_still_has_its_columns() -> None:
     """A run whose result carries no value to follow (``explain`` of one run can be
     such) gets no credit rows, and the callers' columns are all there."""

@@ -51,6 +51,8 @@ def test_each_model_call_holding_the_words_is_the_agents_step() -> None:
     assert steps[ids["answer"]]["agent"] == "coordinator"
     # the tool call belongs to the model call that made it
     assert steps[ids["tool"]]["owner_span_id"] == ids["code"]
+    # the code it was given is code, though it sits in a JSON string
+    assert steps[ids["code"]]["has_code"] and not steps[ids["report"]]["has_code"]
 
 
 def test_the_value_delivered_is_traced_to_the_call_that_wrote_the_code() -> None:

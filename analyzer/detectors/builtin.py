@@ -86,9 +86,8 @@ PATTERNS: Final[dict[str, Any]] = {
     "re_fail": rf"(?i)(?:{_FAIL})",
     "re_fail_line": rf"(?im)^[^\n]*(?:{_FAIL})[^\n]*",
     "re_error_line": r"\b[A-Za-z_][\w.]*(?:Error|Exception):[^\n]*",
-    # a code block, or a program's first line at the start of a line (a traceback
-    # quotes code indented, so an executor's reply is no code)
-    "re_code": r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w)",
+    # a program in a message (one pattern with the suspects')
+    "re_code": content.CODE,
     # a program's text, fenced or not, for telling its first writer from a relay
     "re_code_block": r"(?s)```[A-Za-z]*(.*?)```",
     "re_code_noise": content.TEXT_NOISE,

@@ -73,19 +73,19 @@ def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def call_atoms(t: pl.DataFrame) -> pl.DataFrame:
+def call_atoms(t: pl.DataFrame, *, own_turn: bool = False) -> pl.DataFrame:
     """(trace_id, turn, atom): the atoms of every tool call's input (its arguments,
-    the code it ran) at its calling step's turn."""
-    return (
-        tool_calls(t)
-        .select("trace_id", "owner_span_id", atom=pl.col("atoms"))
-        .join(
+    the code it ran) at its calling step's turn (``own_turn``: at the call's own)."""
+    calls = tool_calls(t)
+    if not own_turn:
+        calls = calls.drop("turn").join(
             t.select("trace_id", owner_span_id=pl.col("span_id"), turn=pl.col("turn")),
             on=["trace_id", "owner_span_id"],
         )
+    return (
+        calls.select("trace_id", "turn", atom=pl.col("atoms"))
         .explode("atom")
         .filter(pl.col("atom").is_not_null() & ~pl.col("atom").str.contains(_NOT_IN_CODE))
-        .select("trace_id", "turn", "atom")
     )
 
 
@@ -162,8 +162,10 @@ def _keyed(
     call's argument of at most :data:`KEY_ATOMS` values: a period, a file, an id; not
     a record handed on) passes :data:`KEY_SHARE` of what it keeps to the steps that
     introduced the key: what a lookup returns is the choice of whoever chose what to
-    look up. ``origin``: (trace_id, atom, o_turn) of every novel atom."""
-    calls = call_atoms(t)
+    look up. A call recorded on a span of its own (a tool's turn) holds what it returned:
+    its key is read at that turn too. ``origin``: (trace_id, atom, o_turn) of every
+    novel atom."""
+    calls = pl.concat([call_atoms(t), call_atoms(t, own_turn=True)]).unique()
     lookups = calls.group_by("trace_id", "turn").agg(n=pl.len()).filter(pl.col("n") <= KEY_ATOMS)
     keys = (
         calls.join(lookups.select("trace_id", "turn"), on=["trace_id", "turn"])

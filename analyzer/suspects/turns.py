@@ -87,9 +87,8 @@ FLOAT_DECIMALS: Final = 9
 """A decimal printed with twelve or more places is rounded to this many (a float's
 printing artefact, such as ``0.30000000000000004``, is not a value of its own)."""
 
-CODE: Final = r"(?m)```|^(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:])"
-"""A code block, or a program's first line at the start of a line (a traceback quotes
-code indented: an executor's reply is no code)."""
+CODE: Final = content.CODE
+"""A program in a message (:data:`analyzer.content.CODE`)."""
 
 FAIL: Final = (
     r"(?i)exit ?(?:code|status)\W{0,3}-?[1-9]\d*|traceback \(most recent call last\)"
