@@ -7,7 +7,7 @@ from __future__ import annotations
 from analyzer_builders import feature_rows, task_run
 
 from analyzer.suspects import features
-from analyzer.suspects.changed import miscopied
+from analyzer.suspects.changed import miscopied, transposed
 
 
 def test_misread_value_names_the_step_that_swapped_digits_of_what_it_read() -> None:
@@ -21,6 +21,17 @@ def test_misread_value_names_the_step_that_swapped_digits_of_what_it_read() -> N
     (got,) = feature_rows(features.misread_value, run)
     assert (got["agent"], got["span_id"]) == ("Lab", lab)
     assert '"1.085"' in got["evidence"] and '"1.058"' in got["evidence"]
+
+
+def test_digits_swapped_across_the_decimal_point_are_a_misread() -> None:
+    """61.6% relayed where the analyst had said 66.1%: the relaying step misread it."""
+    run = task_run("Orchard Lane's lunch participation in April, percent, one decimal.")
+    run.turn("Analyst", "3,754 lunches over 17 days for 334 pupils: 66.1%.")
+    lead = run.turn("Lead", "Participation 61.6% (3,754 lunches, 17 days). Check it.")
+    run.turn("Writer", "Orchard Lane's participation was 61.6%.")
+    (got,) = feature_rows(features.misread_value, run)
+    assert (got["agent"], got["span_id"]) == ("Lead", lead)
+    assert not transposed("16.6", "66.1") and not transposed("6a1", "1a6")
 
 
 def test_misread_value_reads_a_rate_below_one() -> None:

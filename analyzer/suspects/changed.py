@@ -171,17 +171,20 @@ figure is compared too: the value it was just shown is the one it meant."""
 
 def transposed(atom: str, seen: str) -> bool:
     """Whether ``atom`` is ``seen`` with two neighbouring characters swapped, at least
-    one a digit (``1.085`` for ``1.058``, ``4491`` for ``4419``): how a figure is
+    one a digit (``1.085`` for ``1.058``, ``4491`` for ``4419``), or two neighbouring
+    digits swapped across the decimal point (``61.6`` for ``66.1``): how a figure is
     misread or mistyped. A single changed digit is not enough here (``2024`` beside
     ``2023`` is a different year, not a misreading)."""
     if len(atom) != len(seen) or atom == seen:
         return False
     apart = _apart(atom, seen)
-    if len(apart) != 2 or apart[1] != apart[0] + 1:
+    if len(apart) != 2 or apart[1] - apart[0] not in (1, 2):
         return False
-    i = apart[0]
-    swapped = atom[i] == seen[i + 1] and atom[i + 1] == seen[i]
-    return swapped and bool(re.search(r"\d", atom[i : i + 2]))
+    i, j = apart
+    if j == i + 2 and not (atom[i + 1] == "." and atom[i].isdigit() and atom[j].isdigit()):
+        return False
+    swapped = atom[i] == seen[j] and atom[j] == seen[i]
+    return swapped and bool(re.search(r"\d", atom[i] + atom[j]))
 
 
 def miscopied(atom: str, read: str) -> bool:
