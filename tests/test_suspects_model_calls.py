@@ -70,3 +70,18 @@ def test_a_model_call_under_an_agent_that_speaks_itself_is_no_step() -> None:
     spans = set(suspect_context(run).turns["span_id"])
     assert writer in spans
     assert inner not in spans
+
+
+def test_the_words_on_model_calls_carry_the_task_on() -> None:
+    """The task's years said on the agents' model calls are carried on: no
+    constraint of the input was lost (the calls' words were read as no one's)."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "Change in East zone breakfasts, April 2025 to April 2026?", direction="input")
+    lead = run.agent("coordinator")
+    chat(run, lead, '{"brief": "East zone breakfasts in April 2025."}')
+    clerk = run.agent("records_clerk", parent=lead)
+    chat(run, clerk, "April 2025 East zone breakfasts: 5,650, from last spring's return.")
+    run.say(run.tool("read_file", parent=clerk), "month,zone,breakfasts")
+    chat(run, lead, "East zone breakfasts were up 14.4% from April 2025 to April 2026.")
+    got = attribution(run)[run.trace_id]
+    assert got["detector"] != "lost_constraint"

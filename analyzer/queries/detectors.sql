@@ -36,7 +36,7 @@ sp AS (SELECT * FROM cg_spans s SEMI JOIN cg_pending p ON p.trace_id = s.trace_i
 j AS (
     SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
            CASE WHEN h.span_id IS NULL THEN s.start_ns ELSE s.end_ns END AS said_ns,
-           s.span_id = r.run_span_id OR s.operation = $o_workflow AS is_run,
+           coalesce(s.span_id = r.run_span_id OR s.operation = $o_workflow, false) AS is_run,
            CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN s.handoff_source
                 WHEN p1.operation = $o_agent THEN p1.agent
