@@ -76,7 +76,9 @@ def test_the_words_on_model_calls_carry_the_task_on() -> None:
     """The task's years said on the agents' model calls are carried on: no
     constraint of the input was lost (the calls' words were read as no one's)."""
     run = Run(1, outcome="failure", outcome_reason="graded wrong")
-    run.say(run.root, "Change in East zone breakfasts, April 2025 to April 2026?", direction="input")
+    run.say(
+        run.root, "Change in East zone breakfasts, April 2025 to April 2026?", direction="input"
+    )
     lead = run.agent("coordinator")
     chat(run, lead, '{"brief": "East zone breakfasts in April 2025."}')
     clerk = run.agent("records_clerk", parent=lead)
