@@ -49,6 +49,24 @@ def test_answer_origin_follows_a_value_through_code_to_who_introduced_it() -> No
     assert '"1.152e6"' in got[0]["evidence"] and '"9.6"' in got[0]["evidence"]
 
 
+def test_a_program_run_by_a_tool_is_its_writers_work_on_the_values_it_was_given() -> None:
+    """The analyst's code ran in a tool (``run_python`` given the program): what it
+    printed is the analyst's computation over the clerk's 5650 and its own 6464, so
+    the credit splits between them, as it does for a program an executor ran."""
+    run = task_run("Change in East zone breakfasts, April 2025 to April 2026, percent?")
+    clerk = run.turn("Clerk", "April 2025 East zone breakfasts: 5650.")
+    program = '{"code": "print(round((6464 - 5650) / 5650 * 100, 1))"}'
+    analyst = run.turn("Analyst", program)
+    tool = run.tool("run_python", parent=analyst)
+    run.say(tool, program, direction="input")
+    run.say(tool, "exit code 0\n14.4")
+    run.turn("Writer", "Breakfasts were up 14.4%.")
+    got = {
+        (r["agent"], r["span_id"]): r["score"] for r in feature_rows(features.answer_origin, run)
+    }
+    assert round(got["Clerk", clerk], 4) == round(got["Analyst", analyst], 4) == 0.5
+
+
 def test_answer_origin_passes_a_lookup_to_who_chose_its_key() -> None:
     """The clerk looked up the period the lead named (2026-02, the task says March):
     what the lookup returned is half the lead's; a key the clerk chose stays its own."""

@@ -18,7 +18,7 @@ from typing import Final
 
 import polars as pl
 
-from analyzer.suspects.turns import tool_calls
+from analyzer.suspects.turns import CODE, tool_calls
 
 __all__ = [
     "CODE_KEEP",
@@ -26,6 +26,7 @@ __all__ = [
     "KEY_SHARE",
     "SCALE",
     "call_atoms",
+    "code_runs",
     "credit",
     "in_task",
     "novel_atoms",
@@ -89,6 +90,22 @@ def call_atoms(t: pl.DataFrame, *, own_turn: bool = False) -> pl.DataFrame:
     )
 
 
+def code_runs(t: pl.DataFrame) -> pl.DataFrame:
+    """(trace_id, turn, c_turn): every tool call that ran a program (its input holds
+    code: a ``run_python`` given the code to run) with its calling step's turn. What
+    the program printed is the work of the step that wrote it, as an executor's reply
+    is its code author's."""
+    calls = t.filter(
+        pl.col("is_tool")
+        & pl.col("owner_span_id").is_not_null()
+        & pl.col("input").fill_null("").str.contains(CODE)
+    ).select("trace_id", "turn", "owner_span_id")
+    return calls.join(
+        t.select("trace_id", owner_span_id=pl.col("span_id"), c_turn=pl.col("turn")),
+        on=["trace_id", "owner_span_id"],
+    ).select("trace_id", "turn", "c_turn")
+
+
 def in_task(atom: pl.Expr) -> pl.Expr:
     """Whether ``atom`` is one of the task's (needs the ``task_list`` and ``task_atoms``
     columns of the run's task)."""
@@ -122,7 +139,12 @@ def _edges(
     )
     keep = per.select("trace_id", "turn", keep=pl.col("n_own") / pl.col("n"), own=pl.col("own"))
     # an executor's output is its code author's work: all credit moves there
-    execs = t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn")
+    execs = pl.concat(
+        [
+            t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn"),
+            code_runs(t).select("trace_id", "turn"),
+        ]
+    )
     authored = execs.join(authors, on=["trace_id", "turn"])
     # a code or tool actor with no code author in the messages: its handoff sources
     passed = passed.join(authored, on=["trace_id", "turn"], how="anti")
@@ -163,9 +185,12 @@ def _keyed(
     a record handed on) passes :data:`KEY_SHARE` of what it keeps to the steps that
     introduced the key: what a lookup returns is the choice of whoever chose what to
     look up. A call recorded on a span of its own (a tool's turn) holds what it returned:
-    its key is read at that turn too. ``origin``: (trace_id, atom, o_turn) of every
+    its key is read at that turn too. A program given to a tool to run is no lookup.
+    ``origin``: (trace_id, atom, o_turn) of every
     novel atom."""
-    calls = pl.concat([call_atoms(t), call_atoms(t, own_turn=True)]).unique()
+    # a program given to a tool is no lookup: its values are the program's inputs
+    asked = t.filter(~(pl.col("is_tool") & pl.col("input").fill_null("").str.contains(CODE)))
+    calls = pl.concat([call_atoms(asked), call_atoms(asked, own_turn=True)]).unique()
     lookups = calls.group_by("trace_id", "turn").agg(n=pl.len()).filter(pl.col("n") <= KEY_ATOMS)
     keys = (
         calls.join(lookups.select("trace_id", "turn"), on=["trace_id", "turn"])

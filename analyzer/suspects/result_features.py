@@ -103,9 +103,15 @@ def _final(t: pl.DataFrame, task: pl.DataFrame, novel: pl.DataFrame) -> pl.DataF
 
 
 def _authors(t: pl.DataFrame) -> pl.DataFrame:
-    """(trace_id, turn, c_turn): the code author's step of each executor step."""
+    """(trace_id, turn, c_turn): the code author's step of each executor step, and the
+    calling step of each tool call that ran a program."""
     ex = t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn")
-    return latest_code_before(t, ex).select("trace_id", "turn", "c_turn")
+    return pl.concat(
+        [
+            latest_code_before(t, ex).select("trace_id", "turn", "c_turn"),
+            provenance.code_runs(t),
+        ]
+    )
 
 
 def _passed(ctx: Context, novel: pl.DataFrame) -> pl.DataFrame:
