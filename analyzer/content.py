@@ -28,9 +28,9 @@ from analyzer import queries
 from tracer import semconv
 
 __all__ = [
+    "CODE",
     "DEFAULT_MAX_CHARS",
     "MARKER_EVENTS",
-    "CODE",
     "MARKER_KEYS",
     "MAX_CHARS_ENV",
     "TEXT_NOISE",
