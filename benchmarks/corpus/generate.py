@@ -62,6 +62,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "crewai_hierarchical_solar",
     "ag2_openinference_groupchat",
     "pydanticai_delegation_meals",
+    "adk_transfer_ferry",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -72,6 +73,10 @@ OPENINFERENCE_AG2 = "openinference.instrumentation.ag2"
 # response of one agent, named by ``gen_ai.agent.name``), its words in the span's
 # ``gen_ai.output.messages``.
 PYDANTIC_AI = "pydantic-ai"
+# Google ADK's own tracing (scope ``gcp.vertex.agent``): its turns are the
+# ``generate_content`` spans (one model response of one agent, named by
+# ``gen_ai.agent.name``), its words in the span's ``gen_ai.output.messages``.
+GOOGLE_ADK = "gcp.vertex.agent"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -139,10 +144,19 @@ def pydantic_ai_turn(scope: str, span: dict[str, Any]) -> str | None:
     return None if agent is None else str(agent)
 
 
+def adk_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The agent of an ADK ``generate_content`` span (one model response of that agent)."""
+    if scope != GOOGLE_ADK or _attr(span, semconv.GEN_AI_OPERATION_NAME) != "generate_content":
+        return None
+    agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
+    return None if agent is None else str(agent)
+
+
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
 TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "ag2_openinference_groupchat": openinference_ag2_turn,
     "pydanticai_delegation_meals": pydantic_ai_turn,
+    "adk_transfer_ferry": adk_turn,
 }
 
 

@@ -1,0 +1,182 @@
+"""A ferry operator's operations desk as a Google ADK team, traced by ADK's own spans.
+
+    python -m benchmarks.corpus.adk_transfer_ferry STORE_DIR RECORDS.json
+
+Google's Agent Development Kit (``google-adk`` from PyPI): a root coordinator
+``LlmAgent`` that hands the floor to four sub-agents with ADK's ``transfer_to_agent``
+and calls a checker wrapped as an ``AgentTool``, every agent's model a scripted
+``BaseLlm`` replaying its lines (see ``_ferry_team``), run by ADK's ``InMemoryRunner``;
+the analyst's and the checker's Python runs in a real subprocess.
+
+Traced as an ADK user would, not by coordgap's integrations: an OpenTelemetry SDK
+``TracerProvider`` exporting OTLP/HTTP to a ``coordgap collect`` started on 127.0.0.1
+(it writes coordgap's local store at STORE_DIR), set as the global provider, which
+ADK's tracer (``trace.get_tracer("gcp.vertex.agent")``) uses: ``invoke_workflow``,
+``invoke_agent``, ``generate_content`` and ``execute_tool`` spans. Message content is
+recorded on the spans with the OpenTelemetry GenAI switch
+``OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=SPAN_ONLY`` (ADK 2.x records none
+by default). Each question runs inside a span of the user's own marking the run
+(``gen_ai.operation.name`` = ``invoke_workflow``), and each run is graded after it
+ends with a late ``tracer.outcome(ok, reason, trace_id=...)``.
+
+The turns are the ``generate_content`` spans (one model response of one agent, its
+``gen_ai.agent.name``); after all runs they are read back from the store and must be
+the script's, in order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import _ferry_runs_a, _ferry_runs_b, _ferry_runs_c, _ferry_runs_ok
+from benchmarks.corpus._common import HEALTHY, SCENARIOS_ENV, TELEMETRY_OFF, Record
+from benchmarks.corpus.generate import adk_turn, agent_steps, read_lines
+
+# ADK records message content on its spans only when asked (before it is imported)
+CONTENT = {"OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT": "SPAN_ONLY"}
+
+FRAMEWORK = "adk-transfer-ferry"
+SERVICE = "skerrow-ferries-ops-desk"
+RUNS: list[Run] = [
+    *_ferry_runs_a.RUNS,
+    *_ferry_runs_b.RUNS,
+    *_ferry_runs_c.RUNS,
+    *_ferry_runs_ok.RUNS,
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def collector(store: Path) -> Iterator[str]:
+    """``coordgap collect`` on 127.0.0.1 writing ``store``; its OTLP/HTTP traces URL."""
+    http, grpc = _free_port(), _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coordgap", "collect", "--path", str(store)]
+        + ["--host", "127.0.0.1", "--http-port", str(http), "--grpc-port", str(grpc)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", http), timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("coordgap collect did not start") from None
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{http}/v1/traces"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def tracing(endpoint: str) -> Any:
+    """The user's OpenTelemetry set-up: SDK provider, OTLP/HTTP exporter, set as the
+    global provider (ADK's tracer is the global one's)."""
+    from opentelemetry import trace
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
+    provider = TracerProvider(resource=Resource.create({"service.name": SERVICE}))
+    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
+    trace.set_tracer_provider(provider)
+    return provider
+
+
+def solve(run: Run) -> str:
+    """One question as one run: the user's run span around the team; its trace id."""
+    from opentelemetry import trace
+
+    import tracer
+
+    runs = trace.get_tracer(SERVICE)
+    question = json.dumps([{"role": "user", "parts": [{"type": "text", "content": run.task}]}])
+    attrs = {"gen_ai.operation.name": "invoke_workflow", "gen_ai.input.messages": question}
+    with runs.start_as_current_span("invoke_workflow ferry-ops-desk", attributes=attrs):
+        trace_id = tracer.current_trace_id() or ""
+        check_run(run, play(run))
+    healthy = run.mode == HEALTHY
+    # the grader's verdict arrives after the run, as a user's would
+    reason = "graded correct" if healthy else f"graded wrong ({run.mode.replace('_', ' ')})"
+    tracer.outcome(healthy, reason, trace_id=trace_id)
+    return trace_id
+
+
+def recorded(store: Path) -> dict[str, list[str]]:
+    """trace id -> the agents of its turns (ADK's ``generate_content`` spans), in start
+    order, as ``generate.py`` will count them."""
+    steps = agent_steps(read_lines(store), adk_turn)
+    return {k: [agent for agent, _ in v] for k, v in steps.items()}
+
+
+def _check(run: Run) -> None:
+    healthy = run.mode == HEALTHY
+    final = run.turns[-1].say
+    if (run.expect in final) != healthy or (run.answer not in final):
+        raise SystemExit(f"{run.scenario}: answer {run.answer!r} vs right figure {run.expect!r}")
+    root, symptom = marked(run, "root"), marked(run, "symptom")
+    if healthy != (root is None) or healthy != (symptom is None):
+        raise SystemExit(f"{run.scenario}: mistake and symptom marks do not fit the mode")
+
+
+def record(run: Run, trace_id: str) -> Record:
+    root, symptom = marked(run, "root"), marked(run, "symptom")
+    return Record(
+        trace_id=trace_id,
+        framework=FRAMEWORK,
+        scenario=run.scenario,
+        mode=run.mode,
+        healthy=run.mode == HEALTHY,
+        task=run.task,
+        root_agent=root[0] if root else None,
+        root_turn=root[1] if root else None,
+        symptom_agent=symptom[0] if symptom else None,
+        symptom_turn=symptom[1] if symptom else None,
+        note=run.note,
+    )
+
+
+def main() -> int:
+    store, out = Path(sys.argv[1]), Path(sys.argv[2])
+    os.environ.update(TELEMETRY_OFF | CONTENT)
+    if len({r.scenario for r in RUNS}) != len(RUNS):
+        raise SystemExit("duplicate scenario names")
+    only = {s.strip() for s in os.environ.get(SCENARIOS_ENV, "").split(",") if s.strip()}
+    chosen = [r for r in RUNS if not only or r.scenario in only]
+    records: list[Record] = []
+    with collector(store) as endpoint:
+        provider = tracing(endpoint)
+        for run in chosen:
+            _check(run)
+            records.append(record(run, solve(run)))
+        provider.shutdown()  # flushes: the receiver has stored every span it acknowledged
+    turns = recorded(store)
+    for run, rec in zip(chosen, records, strict=True):
+        if turns.get(rec.trace_id) != expected_agents(run):
+            raise SystemExit(f"{run.scenario}: recorded turns {turns.get(rec.trace_id)}")
+    out.write_text(json.dumps([asdict(r) for r in records], indent=1) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
