@@ -40,6 +40,7 @@ from typing import Any
 
 from benchmarks.corpus import _ferry_runs_a, _ferry_runs_b, _ferry_runs_c, _ferry_runs_ok
 from benchmarks.corpus._common import HEALTHY, SCENARIOS_ENV, TELEMETRY_OFF, Record
+from benchmarks.corpus._ferry_team import Run, check_run, expected_agents, marked, play
 from benchmarks.corpus.generate import adk_turn, agent_steps, read_lines
 
 # ADK records message content on its spans only when asked (before it is imported)

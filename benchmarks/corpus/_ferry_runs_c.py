@@ -1,0 +1,5 @@
+"""placeholder"""
+
+from benchmarks.corpus._ferry_team import Run
+
+RUNS: list[Run] = []
