@@ -213,15 +213,16 @@ RUNS: list[Run] = [
             read(RECORDS, "sailings_2025.csv", "2025-06,R4", mark="root"),
             back(
                 RECORDS,
-                "Ardlea - Fennick (R4): 8,224 vehicles in May 2026 against 9,168 a year "
-                "earlier.",
+                "Ardlea - Fennick (R4): 8,224 vehicles in May 2026 against 9,168 a year earlier.",
             ),
             to(
                 ANALYST,
                 "Percentage change in R4 vehicles from 9,168 (May 2025) to 8,224 (May 2026), "
                 "one decimal with sign.",
             ),
-            cell(ANALYST, "old, new = 9168, 8224\nprint(f'{(new - old) / old * 100:+.1f}')", "-10.3"),
+            cell(
+                ANALYST, "old, new = 9168, 8224\nprint(f'{(new - old) / old * 100:+.1f}')", "-10.3"
+            ),
             back(ANALYST, "Vehicles fell by 10.3%: -10.3."),
             check("R4 vehicles, May 2025 9,168 to May 2026 8,224: -10.3%. Check, please."),
             T(
@@ -255,7 +256,11 @@ RUNS: list[Run] = [
                 "June 2026 fare revenue for R4: 40,691 passengers at EUR 9.20 plus 7,580 "
                 "vehicles at EUR 31.50.",
             ),
-            cell(ANALYST, "pax, cars = 40691, 7580\nprint(f'{pax * 9.20 + cars * 31.50:.2f}')", "613127.20"),
+            cell(
+                ANALYST,
+                "pax, cars = 40691, 7580\nprint(f'{pax * 9.20 + cars * 31.50:.2f}')",
+                "613127.20",
+            ),
             back(ANALYST, "EUR 613,127.20 (passengers EUR 374,357.20, vehicles EUR 238,770.00)."),
             check("R4 June 2026 revenue EUR 613,127.20 at adult 9.20 and car 31.50. Review."),
             T(

@@ -156,9 +156,7 @@ RUNS: list[Run] = [
             ),
             cell(
                 ANALYST,
-                q.NM_CELL.format(
-                    only=" and r['route_id'] == 'R3'", litres=V3_MARCH.format(v="V3")
-                ),
+                q.NM_CELL.format(only=" and r['route_id'] == 'R3'", litres=V3_MARCH.format(v="V3")),
                 "47.93",
             ),
             back(ANALYST, "303 sailings x 4.8 = 1,454.4 nm; 69,716 litres / 1,454.4 = 47.93."),
@@ -198,8 +196,7 @@ RUNS: list[Run] = [
             check("Q1 lifeline claim EUR 93,000.00 (capped from EUR 107,282.00; R1, R2, R3, R6)."),
             T(
                 CHECKER,
-                "The count and the product are right and the cap applies. Approved: EUR "
-                "93,000.00.",
+                "The count and the product are right and the cap applies. Approved: EUR 93,000.00.",
                 mark="symptom",
             ),
             final("Skerrow Ferries can claim EUR 93,000.00 for Q1 2026 (the quarterly cap)."),

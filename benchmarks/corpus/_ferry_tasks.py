@@ -106,7 +106,8 @@ print(sum(int(r['{col}']) for r in rows))
 SUBSIDY_CELL = """
 import csv, json
 s = json.load(open('lifeline_subsidy.json'))
-routes = {{r['route_id'] for r in csv.DictReader(open('routes.csv')) if r['lifeline'] == 'yes'}}{exclude}
+routes = {{r['route_id'] for r in csv.DictReader(open('routes.csv'))
+          if r['lifeline'] == 'yes'}}{exclude}
 n = sum(int(r['operated']) for r in csv.DictReader(open('sailings_2026.csv'))
         if r['route_id'] in routes and r['month'] in s['quarters']['{q}'])
 claim = n * s['rate_eur_per_operated_sailing']

@@ -38,7 +38,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import _ferry_runs_a, _ferry_runs_b, _ferry_runs_c, _ferry_runs_ok
+from benchmarks.corpus import (
+    _ferry_runs_a,
+    _ferry_runs_b,
+    _ferry_runs_c,
+    _ferry_runs_d,
+    _ferry_runs_ok,
+    _ferry_runs_ok_b,
+)
 from benchmarks.corpus._common import HEALTHY, SCENARIOS_ENV, TELEMETRY_OFF, Record
 from benchmarks.corpus._ferry_team import Run, check_run, expected_agents, marked, play
 from benchmarks.corpus.generate import adk_turn, agent_steps, read_lines
@@ -52,7 +59,9 @@ RUNS: list[Run] = [
     *_ferry_runs_a.RUNS,
     *_ferry_runs_b.RUNS,
     *_ferry_runs_c.RUNS,
+    *_ferry_runs_d.RUNS,
     *_ferry_runs_ok.RUNS,
+    *_ferry_runs_ok_b.RUNS,
 ]
 
 
