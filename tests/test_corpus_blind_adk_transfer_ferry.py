@@ -1,0 +1,300 @@
+"""The blind family ``adk_transfer_ferry`` (tests/corpus/blind/...): a ferry operator's
+operations desk as a Google ADK team (a root coordinator handing the floor to sub-agents
+with ``transfer_to_agent`` and calling a checker wrapped as an ``AgentTool``), traced by
+ADK's own OpenTelemetry spans into ``coordgap collect``, written without reading the
+analyzer.
+
+Accuracy is not asserted here; that the annotations point at the spans holding the agents'
+words, that the team and its faults are what the README says, that code really ran, and
+that every run was graded, is.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from corpus_support import (
+    SHAPE_KEYS,
+    assert_apart,
+    assert_graded,
+    assert_readme_counts,
+    ingested,
+    regenerate,
+    trace_spans,
+)
+from integration_support import need
+
+ROOT = Path(__file__).resolve().parents[1]
+FAMILY = ROOT / "tests" / "corpus" / "blind" / "adk_transfer_ferry"
+FRAMEWORK = "adk-transfer-ferry"
+RUNS: dict[str, dict[str, Any]] = json.loads((FAMILY / "annotations.json").read_text())["runs"]
+FAILING = {k: v for k, v in RUNS.items() if not v.get("healthy")}
+SCOPE = "gcp.vertex.agent"
+LEAD = "coordinator"
+CHECKER = "checker"
+SUBS = {"records_officer", "data_analyst", "fleet_superintendent", "writer"}
+MODES = {
+    "wrong_input_carried",
+    "wrong_source_chosen",
+    "bad_decomposition",
+    "bad_assumption",
+    "wrong_answer_accepted",
+    "code_failure_ignored",
+    "self_reported_trouble",
+    "misreported_result",
+    "made_up_data",
+    "lost_constraint",
+}
+CODE_MODES = {"code_failure_ignored", "wrong_answer_accepted"}
+
+
+def _spans_of(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """trace id -> every span of the run (any scope), with ``scope`` and flattened
+    ``attrs``, in start order."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for span in trace_spans(root):
+        found[span["traceId"]].append(span)
+    return {k: sorted(v, key=lambda s: int(s["startTimeUnixNano"])) for k, v in found.items()}
+
+
+def _is_turn(span: dict[str, Any]) -> bool:
+    return span["scope"] == SCOPE and span["attrs"].get("gen_ai.operation.name") == (
+        "generate_content"
+    )
+
+
+def _parts(span: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parts of a ``generate_content`` span's recorded response
+    (``gen_ai.output.messages``)."""
+    messages = json.loads(span["attrs"].get("gen_ai.output.messages", "[]"))
+    return [part for message in messages for part in message["parts"]]
+
+
+def _turns_of(spans: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(span id, agent, response parts) of a run's turns: ADK's ``generate_content``
+    spans, in start order."""
+    return [(s["spanId"], s["attrs"]["gen_ai.agent.name"], _parts(s)) for s in spans if _is_turn(s)]
+
+
+@functools.cache
+def _spans() -> dict[str, list[dict[str, Any]]]:
+    return _spans_of(FAMILY)
+
+
+@functools.cache
+def _turns() -> dict[str, list[tuple[str, str, list[dict[str, Any]]]]]:
+    return {k: _turns_of(v) for k, v in _spans().items()}
+
+
+def _words(parts: list[dict[str, Any]]) -> str:
+    """A response's text and function calls as one string."""
+    return "\n".join(
+        p.get("content") or json.dumps(p.get("arguments"), sort_keys=True) for p in parts
+    )
+
+
+def test_family_is_big_enough_and_apart_from_the_other_corpora() -> None:
+    """>= 40 runs, >= 25 failing, >= 15 healthy, >= 20 failing runs with a gap of 2 or
+    more, the ten modes of the README, mistakes spread over >= 5 agents."""
+    assert {v["framework"] for v in RUNS.values()} == {FRAMEWORK}
+    assert len(RUNS) >= 40 and len(FAILING) >= 25 and len(RUNS) - len(FAILING) >= 15
+    assert sum(1 for v in FAILING.values() if v["gap"] >= 2) >= 20
+    assert {v["mode"] for v in FAILING.values()} == MODES
+    assert len({v["mistake_agent"] for v in FAILING.values()}) >= 5
+    assert_apart(FAMILY, RUNS, FRAMEWORK)
+
+
+def test_trace_file_is_small() -> None:
+    """The committed trace file stays under 250 KB gzipped."""
+    assert (FAMILY / "traces" / f"{FRAMEWORK}.jsonl.gz").stat().st_size < 250_000
+
+
+def test_each_mistake_and_symptom_is_that_agents_turn_in_its_trace() -> None:
+    """span ids, agent#turn ordinals and gaps agree with the recorded turns; the mistake
+    and symptom spans carry the agents' words."""
+    for trace_id, run in FAILING.items():
+        steps = _turns()[trace_id]
+        spans = [s[0] for s in steps]
+        at, shown = spans.index(run["span_id"]), spans.index(run["symptom_span_id"])
+        for span_at, step in ((at, run["mistake_step"]), (shown, run["symptom_step"])):
+            agent, turn = step.split("#")
+            assert steps[span_at][1] == agent, run
+            assert [s[1] for s in steps[: span_at + 1]].count(agent) == int(turn), run
+        assert steps[at][1] == run["mistake_agent"], run
+        assert shown - at == run["gap"] >= 1, run
+        assert _words(steps[at][2]).strip() and _words(steps[shown][2]).strip(), run
+    assert all("span_id" not in run for run in RUNS.values() if run.get("healthy"))
+
+
+def test_labelled_spans_hold_the_scripted_words() -> None:
+    """The mistake and symptom spans' recorded responses are the scripted turns marked
+    so: the same text and the same function call with the same arguments."""
+    need("google.adk")
+    from benchmarks.corpus.adk_transfer_ferry import RUNS as SCRIPTS
+
+    scripts = {r.scenario: r for r in SCRIPTS}
+    assert {r["scenario"] for r in RUNS.values()} == set(scripts)
+    for trace_id, run in FAILING.items():
+        script = scripts[run["scenario"]]
+        by_span = {sid: parts for sid, _, parts in _turns()[trace_id]}
+        for what, key in (("root", "span_id"), ("symptom", "symptom_span_id")):
+            turn = next(t for t in script.turns if what in t.mark.split())
+            parts = by_span[run[key]]
+            texts = [p["content"] for p in parts if p["type"] == "text"]
+            calls = [(p["name"], p["arguments"]) for p in parts if p["type"] == "tool_call"]
+            assert texts == ([turn.say] if turn.say else []), (run, what)
+            assert calls == ([turn.call] if turn.call else []), (run, what)
+
+
+def test_the_team_is_a_root_agent_transferring_and_calling_a_checker_tool() -> None:
+    """Each run is the user's run span (``invoke_workflow``) over ADK's own
+    ``invoke_workflow coordinator``; every sub-agent's ``invoke_agent`` hangs off that
+    workflow span, reached by the previous agent's ``transfer_to_agent`` naming it; the
+    checker runs in its own ``invoke_workflow checker`` under the coordinator's
+    ``execute_tool checker`` (an ``AgentTool``), whose result is the checker's last words;
+    every turn is a ``generate_content`` span under its own agent's ``invoke_agent``."""
+    speakers: Counter[str] = Counter()
+    for trace_id, spans in _spans().items():
+        by_id = {s["spanId"]: s for s in spans}
+        run_span = spans[0]
+        assert run_span["name"] == "invoke_workflow ferry-ops-desk", trace_id
+        assert run_span["attrs"]["gen_ai.operation.name"] == "invoke_workflow"
+        assert "gen_ai.input.messages" in run_span["attrs"]
+        flows = [s for s in spans if s["name"] == "invoke_workflow coordinator"]
+        assert len(flows) == 1 and flows[0]["parentSpanId"] == run_span["spanId"], trace_id
+        agents = [s for s in spans if s["name"].startswith("invoke_agent ")]
+        transfers = [s for s in spans if s["name"] == "execute_tool transfer_to_agent"]
+        handed = [
+            json.loads(s["attrs"]["gen_ai.tool.call.arguments"])["agent_name"] for s in transfers
+        ]
+        top = [
+            s["attrs"]["gen_ai.agent.name"]
+            for s in agents
+            if s["parentSpanId"] == flows[0]["spanId"]
+        ]
+        assert top[0] == LEAD and top[1:] == handed, trace_id
+        assert set(top) <= SUBS | {LEAD}, trace_id
+        for span in agents:
+            if span["parentSpanId"] == flows[0]["spanId"]:
+                continue
+            assert span["attrs"]["gen_ai.agent.name"] == CHECKER, trace_id
+            flow = by_id[span["parentSpanId"]]
+            assert flow["name"] == "invoke_workflow checker", trace_id
+            tool = by_id[flow["parentSpanId"]]
+            assert tool["name"] == "execute_tool checker"
+            assert tool["attrs"]["gen_ai.agent.name"] == LEAD
+            said = [
+                p
+                for t in spans
+                if _is_turn(t) and t["parentSpanId"] == span["spanId"]
+                for p in _parts(t)
+            ]
+            result = json.loads(tool["attrs"]["gen_ai.tool.call.result"])["result"]
+            assert result == said[-1]["content"], trace_id
+        for span in spans:
+            if _is_turn(span):
+                owner = by_id[span["parentSpanId"]]
+                assert owner["name"] == f"invoke_agent {span['attrs']['gen_ai.agent.name']}"
+        steps = _turns()[trace_id]
+        assert steps[0][1] == steps[-1][1] == LEAD, trace_id
+        assert 3 <= len({agent for _, agent, _ in steps}) <= 6, trace_id
+        speakers.update(agent for _, agent, _ in steps)
+    assert set(speakers) == SUBS | {LEAD, CHECKER}
+
+
+def _tool_runs(spans: list[dict[str, Any]], tool: str) -> list[dict[str, Any]]:
+    return [s for s in spans if s["name"] == f"execute_tool {tool}"]
+
+
+def _result(span: dict[str, Any]) -> str:
+    return str(json.loads(span["attrs"]["gen_ai.tool.call.result"])["result"])
+
+
+def test_run_python_really_ran_code() -> None:
+    """Every ``run_python`` call answers with the subprocess's exit code and what it
+    printed; a failed one shows its traceback."""
+    runs = failed = 0
+    for spans in _spans().values():
+        for span in _tool_runs(spans, "run_python"):
+            runs += 1
+            result = _result(span)
+            code = int(result.split("\n", 1)[0].removeprefix("exit code "))
+            assert (code != 0) == ("Traceback" in result), result
+            failed += code != 0
+    assert runs >= 50 and failed >= 5
+
+
+def test_code_faults_are_the_code_writers_and_were_run_for_real() -> None:
+    """The crashing or wrong cell is the mistake turn's ``run_python`` call; the tool
+    span that ran it (the next ``execute_tool`` under the same ``invoke_agent``, with the
+    same code) failed exactly when the mode says the code failed."""
+    runs = {k: v for k, v in FAILING.items() if v["mode"] in CODE_MODES}
+    assert len(runs) >= 6
+    for trace_id, run in runs.items():
+        spans = _spans()[trace_id]
+        turn = next(s for s in spans if s["spanId"] == run["span_id"])
+        call = next(p for p in _parts(turn) if p["type"] == "tool_call")
+        assert call["name"] == "run_python", run
+        ran = next(
+            s
+            for s in spans
+            if s["name"].startswith("execute_tool ")
+            and s["parentSpanId"] == turn["parentSpanId"]
+            and int(s["startTimeUnixNano"]) > int(turn["startTimeUnixNano"])
+        )
+        assert ran["name"] == "execute_tool run_python", run
+        assert json.loads(ran["attrs"]["gen_ai.tool.call.arguments"]) == call["arguments"]
+        crashed = run["mode"] == "code_failure_ignored"
+        assert (not _result(ran).startswith("exit code 0\n")) == crashed, run
+
+
+def test_no_message_names_its_failure() -> None:
+    """Nothing an agent says carries the annotation: no mode name, no grader's words."""
+    words = {m.replace("_", " ") for m in MODES} | {"graded", "mistake"}
+    for trace_id, steps in _turns().items():
+        for span_id, _, parts in steps:
+            said = _words(parts).lower()
+            assert not [w for w in words if w in said], (trace_id, span_id)
+
+
+def test_modes_and_counts_match_the_readme() -> None:
+    """The README's run counts, mode table (runs, gap >= 2) and gap line are the
+    annotations'."""
+    assert_readme_counts(FAMILY, RUNS)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    con = ingested(FAMILY / "traces", tmp_path_factory.mktemp("blind") / "ferry.duckdb")
+    yield con
+    con.close()
+
+
+def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
+    """``coordgap ingest`` reads ADK's traces without error and stores each run with the
+    grade its annotation implies (a late ``tracer.outcome``)."""
+    assert_graded(db, RUNS)
+    stored = db.execute("SELECT count(*), count(DISTINCT trace_id) FROM spans").fetchone()
+    assert stored == (sum(len(v) for v in _spans().values()), len(RUNS))
+
+
+def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
+    runs = json.loads((root / "annotations.json").read_text())["runs"]
+    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
+    turns = _turns_of(_spans_of(root)[trace_id])
+    return (*(run.get(k) for k in SHAPE_KEYS), [agent for _, agent, _ in turns])
+
+
+def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
+    """Regenerating one failing scenario (a real subprocess's traceback, spans through
+    ADK's own tracing and ``coordgap collect``) gives the same annotation and turns."""
+    need("google.adk")
+    scenario = "sub_03_misspelt_claim"
+    regenerate(tmp_path, scenario, "--blind=adk_transfer_ferry")
+    assert _shape(tmp_path, scenario) == _shape(FAMILY, scenario)
