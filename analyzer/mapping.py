@@ -18,6 +18,8 @@ It understands, in this order of precedence:
 - OpenLLMetry / Traceloop (``traceloop.span.kind``, ``traceloop.entity.name``,
   ``gen_ai.handoff.from_agent``/``to_agent``, ``gen_ai.guardrail.*``; also the
   OpenAI Agents SDK through its OTel processor);
+- Google ADK's ``transfer_to_agent`` tool, whose target is its ``agent_name``
+  argument (``gen_ai.tool.call.arguments``);
 - AgentOps (``agentops.span.kind``, ``from_agent``/``to_agent``);
 - span names ``handoff A -> B``, ``handoff from A to B``, ``A → B.handoff``.
 
@@ -98,6 +100,9 @@ _RE_HANDOFF_TO = r"^[Hh]andoff to (.+)$"  # OpenInference's OpenAI Agents proces
 _RE_HANDOFF_ARROW = r"^[Hh]andoff:? (.+?) ?(?:->|→) ?(.+)$"  # coordgap, "Handoff: A -> B"
 _RE_TRACELOOP_ARROW = r"^(.+?) ?(?:->|→) ?(.+)\.handoff$"  # OpenLLMetry's OpenAI Agents processor
 _RE_TRANSFER = r"^transfer_to_(.+)$"  # OpenAI Agents SDK / LangGraph handoff tools (1 = target)
+# Google ADK's one transfer tool names no target: the call's `agent_name` argument does
+ADK_TRANSFER_TOOL: Final = "transfer_to_agent"
+ADK_TRANSFER_TARGET: Final = "$.agent_name"  # JSON path in the call's arguments
 # Cheap tests that gate the patterns above (regular expressions on every span
 # name were a third of the normalization): every handoff pattern but the
 # transfer tool's contains _HANDOFF_HINT; that one starts with _TRANSFER_PREFIX.
@@ -198,6 +203,9 @@ _PARAMS: dict[str, Any] = {
     "re_arrow": _RE_HANDOFF_ARROW,
     "re_tl_arrow": _RE_TRACELOOP_ARROW,
     "re_transfer": _RE_TRANSFER,
+    "adk_transfer": ADK_TRANSFER_TOOL,
+    "adk_target": ADK_TRANSFER_TARGET,
+    "k_tool_args": semconv.GEN_AI_TOOL_CALL_ARGUMENTS,
     "handoff_hint": _HANDOFF_HINT,
     "transfer_prefix": _TRANSFER_PREFIX,
     "re_op_prefix": _RE_OP_PREFIX,
@@ -226,7 +234,10 @@ WITH a AS (
                      nullif(regexp_extract(name, $re_to, 1), ''),
                      nullif(regexp_extract(name, $re_arrow, 2), ''),
                      nullif(regexp_extract(name, $re_tl_arrow, 2), '')) END,
-                 CASE WHEN starts_with(_toolname, $transfer_prefix)
+                 CASE WHEN _toolname = $adk_transfer AND json_valid(attributes[$k_tool_args])
+                     THEN nullif(json_extract_string(attributes[$k_tool_args], $adk_target), '')
+                 END,
+                 CASE WHEN starts_with(_toolname, $transfer_prefix) AND _toolname <> $adk_transfer
                      THEN nullif(regexp_extract(_toolname, $re_transfer, 1), '') END) AS _htarget,
         coalesce(attributes[$k_h_source], attributes[$k_gh_source], attributes[$k_ol_from],
                  attributes[$k_from_name],

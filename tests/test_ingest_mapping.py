@@ -237,6 +237,31 @@ def test_plain_genai_semconv(store: analyzer.Store) -> None:
     assert (chat["operation"], chat["actor"], chat["is_error"]) == (None, "model", False)
 
 
+def test_adk_transfer_names_its_target_in_its_arguments(store: analyzer.Store) -> None:
+    """Google ADK hands the floor over with one tool, ``transfer_to_agent``, whose
+    target is its ``agent_name`` argument: a handoff to that agent, never to an agent
+    called ``agent``; without its arguments recorded, no handoff is made up."""
+    args = semconv.GEN_AI_TOOL_CALL_ARGUMENTS
+    tool = {semconv.GEN_AI_OPERATION_NAME: "execute_tool"}
+    got = normalize(
+        store,
+        [
+            span(1, "invoke_agent coordinator", {semconv.GEN_AI_OPERATION_NAME: "invoke_agent",
+                                                 semconv.GEN_AI_AGENT_NAME: "coordinator"}),
+            span(2, "execute_tool transfer_to_agent", {
+                **tool, semconv.GEN_AI_TOOL_NAME: "transfer_to_agent",
+                args: '{"agent_name": "records_officer"}'}, parent=1),
+            span(3, "execute_tool transfer_to_agent ", {
+                **tool, semconv.GEN_AI_TOOL_NAME: "transfer_to_agent"}, parent=1),
+        ],
+    )  # fmt: skip
+    handed = got["execute_tool transfer_to_agent"]
+    assert (handed["operation"], handed["handoff_target"]) == ("handoff", "records_officer")
+    assert handed["handoff_source"] == "coordinator"
+    bare = got["execute_tool transfer_to_agent "]
+    assert (bare["operation"], bare["handoff_target"]) == ("tool", None)
+
+
 def test_openinference(store: analyzer.Store) -> None:
     """span kinds, graph nodes, and handoffs as `transfer_to_X` / `handoff to X` tools,
     whose source is the agent above them."""

@@ -58,7 +58,10 @@ LINK_MAPPINGS: tuple[tuple[tuple[str, ...], Callable[[str], dict[str, Any]]], ..
 #: a key it reads itself: analyzer.mapping_autogen changes only spans whose
 #: ``gen_ai.system`` is autogen-core's (``odd`` in clickhouse.sql), and reads
 #: ``coordgap.integration`` to decide how; alone, it changes nothing.
-GUARDED_KEYS = frozenset({semconv.INTEGRATION})
+#: The mapping reads a tool call's arguments only on Google ADK's ``transfer_to_agent``
+#: span, a transfer tool, whose trace the port leaves local (``odd``: a transfer
+#: tool's name and no explicit handoff target).
+GUARDED_KEYS = frozenset({semconv.INTEGRATION, semconv.GEN_AI_TOOL_CALL_ARGUMENTS})
 _ATTRIBUTE_READ = re.compile(r"attributes\[\$([a-z0-9_]+)\]")
 
 
