@@ -429,7 +429,11 @@ FROM (
                CASE WHEN up.tool_id IS NULL AND p.operation = 'tool' THEN p.span_id
                     ELSE up.tool_id END,
                CASE WHEN p.operation = 'agent' THEN p.agent END,
-               coalesce(p.operation IN ('agent', 'workflow', 'handoff', 'plan', 'verify'), FALSE)
+               -- a nested workflow between the agent and the tool that runs it (Google
+               -- ADK's AgentTool opens one) is passed through
+               coalesce(p.operation IN ('agent', 'handoff', 'plan', 'verify')
+                        OR (p.operation = 'workflow'
+                            AND (p.parent_span_id IS NULL OR up.tool_id IS NOT NULL)), FALSE)
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
         WHERE NOT up.done AND up.depth < 16 AND hash(p.trace_id) % $buckets = $bucket
     )

@@ -262,6 +262,35 @@ def test_adk_transfer_names_its_target_in_its_arguments(store: analyzer.Store) -
     assert (bare["operation"], bare["handoff_target"]) == ("tool", None)
 
 
+def test_an_agent_run_by_a_tool_through_a_nested_workflow_is_a_handoff(
+    store: analyzer.Store,
+) -> None:
+    """A tool that runs another agent is a handoff from the calling agent, also where
+    the tool opens a workflow of its own around that agent (Google ADK's AgentTool);
+    the trace's own workflow above the caller still ends the walk."""
+    op = semconv.GEN_AI_OPERATION_NAME
+    got = normalize(
+        store,
+        [
+            span(1, "invoke_workflow ferry", {op: "invoke_workflow"}),
+            span(2, "invoke_agent coordinator", {op: "invoke_agent",
+                                                 semconv.GEN_AI_AGENT_NAME: "coordinator"},
+                 parent=1),
+            span(3, "execute_tool checker", {op: "execute_tool",
+                                             semconv.GEN_AI_TOOL_NAME: "checker"}, parent=2),
+            span(4, "invoke_workflow checker", {op: "invoke_workflow"}, parent=3),
+            span(5, "invoke_agent checker", {op: "invoke_agent",
+                                             semconv.GEN_AI_AGENT_NAME: "checker"}, parent=4),
+            span(6, "execute_tool read_file", {op: "execute_tool",
+                                               semconv.GEN_AI_TOOL_NAME: "read_file"}, parent=2),
+        ],
+    )  # fmt: skip
+    called = got["execute_tool checker"]
+    assert called["operation"] == "handoff"
+    assert (called["handoff_source"], called["handoff_target"]) == ("coordinator", "checker")
+    assert got["execute_tool read_file"]["operation"] == "tool"
+
+
 def test_openinference(store: analyzer.Store) -> None:
     """span kinds, graph nodes, and handoffs as `transfer_to_X` / `handoff to X` tools,
     whose source is the agent above them."""
