@@ -152,6 +152,25 @@ def test_reported_trouble_is_traced_to_the_values_it_mentions() -> None:
     assert all("Checker" not in r["agent"] for r in got)
 
 
+def test_what_a_reporter_looked_up_itself_is_no_cause_of_its_trouble() -> None:
+    """The checker fetched this year's rates and cannot square them with the ones the
+    team used: those it fetched are its reference; the rates the officer gave are the
+    cause."""
+    run = task_run("Cedar Hill's May lunch reimbursement at the 2026 rates, to the cent.")
+    officer = run.turn("Officer", "Rates: free 4.43, reduced 4.03, paid 0.45.")
+    run.turn("Analyst", "4,270 x 4.43 + 826 x 4.03 + 2,936 x 0.45 = 23,566.08.")
+    checker = run.turn("Checker", '{"name": "rates_2026.json"}')
+    run.say(run.tool("read_file", parent=checker), '{"free": 4.61, "reduced": 4.21}')
+    run.turn(
+        "Checker",
+        "The rates used (4.43 / 4.03) are not the 4.61 / 4.21 I find, and I "
+        "can't reconcile them, so I am not approving 23,566.08.",
+    )
+    got = feature_rows(features.trouble_cause, run)
+    assert (got[0]["agent"], got[0]["span_id"]) == ("Officer", officer)
+    assert all(r["agent"] != "Checker" for r in got)
+
+
 def test_dropped_constraint_needs_the_step_input() -> None:
     """The first step that got 'Oak' in its input and left it out is blamed; a plain
     message log (no inputs) gives nothing."""

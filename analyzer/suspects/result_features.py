@@ -328,13 +328,30 @@ def trouble_cause(ctx: Context) -> pl.DataFrame:
     task = task_atoms(t)
     novel = provenance.novel_atoms(t, task)
     origin = novel.group_by("trace_id", "atom").agg(turn=pl.col("turn").min())
+    # what the reporter found in its own last stint (the steps since another agent's)
+    # is what it checked against, not a cause of the trouble
+    stint = (
+        t.join(rep.select("trace_id", "r_turn", "r_agent"), on="trace_id")
+        .filter(
+            (pl.col("turn") < pl.col("r_turn"))
+            & pl.col("agent").is_not_null()
+            & (pl.col("agent") != pl.col("r_agent"))
+        )
+        .group_by("trace_id")
+        .agg(since=pl.col("turn").max() + 1)
+    )
     mentioned = (
         novel.join(rep, on="trace_id")
         .filter(pl.col("turn") == pl.col("r_turn"))
         .select("trace_id", "atom")
         .join(origin, on=["trace_id", "atom"])
         .join(rep.select("trace_id", "r_turn"), on="trace_id")
-        .filter(pl.col("turn") < pl.col("r_turn"))
+        .join(stint, on="trace_id", how="left")
+        .filter(
+            (pl.col("turn") < pl.col("r_turn"))
+            & (pl.col("turn") < pl.col("since").fill_null(pl.col("r_turn")))
+        )
+        .drop("since")
     )
     start = (
         mentioned.group_by("trace_id", "turn")
