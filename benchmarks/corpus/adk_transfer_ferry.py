@@ -27,18 +27,11 @@ the script's, in order.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import (
+    _collected,
     _ferry_runs_a,
     _ferry_runs_b,
     _ferry_runs_c,
@@ -46,7 +39,7 @@ from benchmarks.corpus import (
     _ferry_runs_ok,
     _ferry_runs_ok_b,
 )
-from benchmarks.corpus._common import HEALTHY, SCENARIOS_ENV, TELEMETRY_OFF, Record
+from benchmarks.corpus._common import HEALTHY
 from benchmarks.corpus._ferry_team import Run, check_run, expected_agents, marked, play
 from benchmarks.corpus.generate import adk_turn, agent_steps, read_lines
 
@@ -63,39 +56,6 @@ RUNS: list[Run] = [
     *_ferry_runs_ok.RUNS,
     *_ferry_runs_ok_b.RUNS,
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def collector(store: Path) -> Iterator[str]:
-    """``coordgap collect`` on 127.0.0.1 writing ``store``; its OTLP/HTTP traces URL."""
-    http, grpc = _free_port(), _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "coordgap", "collect", "--path", str(store)]
-        + ["--host", "127.0.0.1", "--http-port", str(http), "--grpc-port", str(grpc)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", http), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("coordgap collect did not start") from None
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{http}/v1/traces"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def tracing(endpoint: str) -> Any:
@@ -149,43 +109,12 @@ def _check(run: Run) -> None:
         raise SystemExit(f"{run.scenario}: mistake and symptom marks do not fit the mode")
 
 
-def record(run: Run, trace_id: str) -> Record:
-    root, symptom = marked(run, "root"), marked(run, "symptom")
-    return Record(
-        trace_id=trace_id,
-        framework=FRAMEWORK,
-        scenario=run.scenario,
-        mode=run.mode,
-        healthy=run.mode == HEALTHY,
-        task=run.task,
-        root_agent=root[0] if root else None,
-        root_turn=root[1] if root else None,
-        symptom_agent=symptom[0] if symptom else None,
-        symptom_turn=symptom[1] if symptom else None,
-        note=run.note,
-    )
-
-
 def main() -> int:
-    store, out = Path(sys.argv[1]), Path(sys.argv[2])
-    os.environ.update(TELEMETRY_OFF | CONTENT)
-    if len({r.scenario for r in RUNS}) != len(RUNS):
-        raise SystemExit("duplicate scenario names")
-    only = {s.strip() for s in os.environ.get(SCENARIOS_ENV, "").split(",") if s.strip()}
-    chosen = [r for r in RUNS if not only or r.scenario in only]
-    records: list[Record] = []
-    with collector(store) as endpoint:
-        provider = tracing(endpoint)
-        for run in chosen:
-            _check(run)
-            records.append(record(run, solve(run)))
-        provider.shutdown()  # flushes: the receiver has stored every span it acknowledged
-    turns = recorded(store)
-    for run, rec in zip(chosen, records, strict=True):
-        if turns.get(rec.trace_id) != expected_agents(run):
-            raise SystemExit(f"{run.scenario}: recorded turns {turns.get(rec.trace_id)}")
-    out.write_text(json.dumps([asdict(r) for r in records], indent=1) + "\n", "utf-8")
-    return 0
+    return _collected.main(
+        _collected.Family(
+            FRAMEWORK, RUNS, _check, tracing, solve, recorded, expected_agents, marked, env=CONTENT
+        )
+    )
 
 
 if __name__ == "__main__":
