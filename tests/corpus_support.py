@@ -8,8 +8,8 @@ import json
 import re
 import subprocess
 import sys
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,85 @@ def coordgap_spans(root: Path) -> Iterator[dict[str, Any]]:
     """coordgap's spans (scope ``coordgap``; the frameworks' own are left out) of
     :func:`trace_spans`."""
     return (s for s in trace_spans(root) if s["scope"] == "coordgap")
+
+
+def spans_by_run(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """trace id -> every span of the run (:func:`trace_spans`: any scope, with
+    ``scope`` and flattened ``attrs``), in start order."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for span in trace_spans(root):
+        found[span["traceId"]].append(span)
+    return {k: sorted(v, key=lambda s: int(s["startTimeUnixNano"])) for k, v in found.items()}
+
+
+Turn = tuple[str, str, Any]
+"""(span id, agent, what the turn said) of one recorded turn."""
+
+
+def genai_turns(spans: list[dict[str, Any]], scope: str, operation: str) -> list[Turn]:
+    """(span id, agent, response parts) of a run's turns where an instrumentation of the
+    GenAI conventions records them: its ``operation`` spans (a model call) in
+    ``scope``, in start order, their ``gen_ai.output.messages`` parts."""
+    return [
+        (s["spanId"], s["attrs"]["gen_ai.agent.name"], response_parts(s))
+        for s in spans
+        if s["scope"] == scope and s["attrs"].get("gen_ai.operation.name") == operation
+    ]
+
+
+def response_parts(span: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parts of a model call's recorded response (``gen_ai.output.messages``)."""
+    messages = json.loads(span["attrs"].get("gen_ai.output.messages", "[]"))
+    return [part for message in messages for part in message["parts"]]
+
+
+def response_words(parts: list[dict[str, Any]]) -> str:
+    """A model response's text and tool calls as one string."""
+    return "\n".join(
+        p.get("content") or json.dumps(p.get("arguments"), sort_keys=True) for p in parts
+    )
+
+
+def assert_labels_on_turns(
+    runs: dict[str, Any], turns: dict[str, list[Turn]], said: Callable[[Any], str]
+) -> None:
+    """Every failing run's mistake and symptom span ids, agent#turn ordinals and gap
+    agree with its recorded ``turns``, and both spans said something (``said`` of a
+    turn's third field); healthy runs carry no label."""
+    for trace_id, run in runs.items():
+        if run.get("healthy"):
+            assert "span_id" not in run, run
+            continue
+        steps = turns[trace_id]
+        spans = [s[0] for s in steps]
+        at, shown = spans.index(run["span_id"]), spans.index(run["symptom_span_id"])
+        for span_at, step in ((at, run["mistake_step"]), (shown, run["symptom_step"])):
+            agent, turn = step.split("#")
+            assert steps[span_at][1] == agent, run
+            assert [s[1] for s in steps[: span_at + 1]].count(agent) == int(turn), run
+        assert steps[at][1] == run["mistake_agent"], run
+        assert shown - at == run["gap"] >= 1, run
+        assert said(steps[at][2]).strip() and said(steps[shown][2]).strip(), run
+
+
+def assert_scripted_responses(
+    runs: dict[str, Any], scripts: dict[str, Any], turns: dict[str, list[Turn]]
+) -> None:
+    """Each failing run's mistake and symptom spans hold the scripted turns marked
+    ``root`` and ``symptom``: the same text, and the same tool call with the same
+    arguments (response parts of :func:`genai_turns`)."""
+    for trace_id, run in runs.items():
+        if run.get("healthy"):
+            continue
+        script = scripts[run["scenario"]]
+        by_span = {sid: parts for sid, _, parts in turns[trace_id]}
+        for what, key in (("root", "span_id"), ("symptom", "symptom_span_id")):
+            turn = next(t for t in script.turns if what in t.mark.split())
+            parts = by_span[run[key]]
+            texts = [p["content"] for p in parts if p["type"] == "text"]
+            calls = [(p["name"], p["arguments"]) for p in parts if p["type"] == "tool_call"]
+            assert texts == ([turn.say] if turn.say else []), (run, what)
+            assert calls == ([turn.call] if turn.call else []), (run, what)
 
 
 def scenario_run(root: Path, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

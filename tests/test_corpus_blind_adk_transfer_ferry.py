@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +21,18 @@ import duckdb
 import pytest
 from corpus_support import (
     SHAPE_KEYS,
+    Turn,
     assert_apart,
     assert_graded,
+    assert_labels_on_turns,
     assert_readme_counts,
+    assert_scripted_responses,
+    genai_turns,
     ingested,
     regenerate,
-    trace_spans,
+    response_parts,
+    response_words,
+    spans_by_run,
 )
 from integration_support import need
 
@@ -54,49 +60,25 @@ MODES = {
 CODE_MODES = {"code_failure_ignored", "wrong_answer_accepted"}
 
 
-def _spans_of(root: Path) -> dict[str, list[dict[str, Any]]]:
-    """trace id -> every span of the run (any scope), with ``scope`` and flattened
-    ``attrs``, in start order."""
-    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for span in trace_spans(root):
-        found[span["traceId"]].append(span)
-    return {k: sorted(v, key=lambda s: int(s["startTimeUnixNano"])) for k, v in found.items()}
-
-
 def _is_turn(span: dict[str, Any]) -> bool:
     return span["scope"] == SCOPE and span["attrs"].get("gen_ai.operation.name") == (
         "generate_content"
     )
 
 
-def _parts(span: dict[str, Any]) -> list[dict[str, Any]]:
-    """The parts of a ``generate_content`` span's recorded response
-    (``gen_ai.output.messages``)."""
-    messages = json.loads(span["attrs"].get("gen_ai.output.messages", "[]"))
-    return [part for message in messages for part in message["parts"]]
-
-
-def _turns_of(spans: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """(span id, agent, response parts) of a run's turns: ADK's ``generate_content``
-    spans, in start order."""
-    return [(s["spanId"], s["attrs"]["gen_ai.agent.name"], _parts(s)) for s in spans if _is_turn(s)]
+def _turns_of(spans: list[dict[str, Any]]) -> list[Turn]:
+    """A run's turns: ADK's ``generate_content`` spans."""
+    return genai_turns(spans, SCOPE, "generate_content")
 
 
 @functools.cache
 def _spans() -> dict[str, list[dict[str, Any]]]:
-    return _spans_of(FAMILY)
+    return spans_by_run(FAMILY)
 
 
 @functools.cache
-def _turns() -> dict[str, list[tuple[str, str, list[dict[str, Any]]]]]:
+def _turns() -> dict[str, list[Turn]]:
     return {k: _turns_of(v) for k, v in _spans().items()}
-
-
-def _words(parts: list[dict[str, Any]]) -> str:
-    """A response's text and function calls as one string."""
-    return "\n".join(
-        p.get("content") or json.dumps(p.get("arguments"), sort_keys=True) for p in parts
-    )
 
 
 def test_family_is_big_enough_and_apart_from_the_other_corpora() -> None:
@@ -118,18 +100,7 @@ def test_trace_file_is_small() -> None:
 def test_each_mistake_and_symptom_is_that_agents_turn_in_its_trace() -> None:
     """span ids, agent#turn ordinals and gaps agree with the recorded turns; the mistake
     and symptom spans carry the agents' words."""
-    for trace_id, run in FAILING.items():
-        steps = _turns()[trace_id]
-        spans = [s[0] for s in steps]
-        at, shown = spans.index(run["span_id"]), spans.index(run["symptom_span_id"])
-        for span_at, step in ((at, run["mistake_step"]), (shown, run["symptom_step"])):
-            agent, turn = step.split("#")
-            assert steps[span_at][1] == agent, run
-            assert [s[1] for s in steps[: span_at + 1]].count(agent) == int(turn), run
-        assert steps[at][1] == run["mistake_agent"], run
-        assert shown - at == run["gap"] >= 1, run
-        assert _words(steps[at][2]).strip() and _words(steps[shown][2]).strip(), run
-    assert all("span_id" not in run for run in RUNS.values() if run.get("healthy"))
+    assert_labels_on_turns(RUNS, _turns(), response_words)
 
 
 def test_labelled_spans_hold_the_scripted_words() -> None:
@@ -140,16 +111,7 @@ def test_labelled_spans_hold_the_scripted_words() -> None:
 
     scripts = {r.scenario: r for r in SCRIPTS}
     assert {r["scenario"] for r in RUNS.values()} == set(scripts)
-    for trace_id, run in FAILING.items():
-        script = scripts[run["scenario"]]
-        by_span = {sid: parts for sid, _, parts in _turns()[trace_id]}
-        for what, key in (("root", "span_id"), ("symptom", "symptom_span_id")):
-            turn = next(t for t in script.turns if what in t.mark.split())
-            parts = by_span[run[key]]
-            texts = [p["content"] for p in parts if p["type"] == "text"]
-            calls = [(p["name"], p["arguments"]) for p in parts if p["type"] == "tool_call"]
-            assert texts == ([turn.say] if turn.say else []), (run, what)
-            assert calls == ([turn.call] if turn.call else []), (run, what)
+    assert_scripted_responses(RUNS, scripts, _turns())
 
 
 def test_the_team_is_a_root_agent_transferring_and_calling_a_checker_tool() -> None:
@@ -193,7 +155,7 @@ def test_the_team_is_a_root_agent_transferring_and_calling_a_checker_tool() -> N
                 p
                 for t in spans
                 if _is_turn(t) and t["parentSpanId"] == span["spanId"]
-                for p in _parts(t)
+                for p in response_parts(t)
             ]
             result = json.loads(tool["attrs"]["gen_ai.tool.call.result"])["result"]
             assert result == said[-1]["content"], trace_id
@@ -239,7 +201,7 @@ def test_code_faults_are_the_code_writers_and_were_run_for_real() -> None:
     for trace_id, run in runs.items():
         spans = _spans()[trace_id]
         turn = next(s for s in spans if s["spanId"] == run["span_id"])
-        call = next(p for p in _parts(turn) if p["type"] == "tool_call")
+        call = next(p for p in response_parts(turn) if p["type"] == "tool_call")
         assert call["name"] == "run_python", run
         ran = next(
             s
@@ -259,7 +221,7 @@ def test_no_message_names_its_failure() -> None:
     words = {m.replace("_", " ") for m in MODES} | {"graded", "mistake"}
     for trace_id, steps in _turns().items():
         for span_id, _, parts in steps:
-            said = _words(parts).lower()
+            said = response_words(parts).lower()
             assert not [w for w in words if w in said], (trace_id, span_id)
 
 
@@ -287,7 +249,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
 def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
     runs = json.loads((root / "annotations.json").read_text())["runs"]
     trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    turns = _turns_of(_spans_of(root)[trace_id])
+    turns = _turns_of(spans_by_run(root)[trace_id])
     return (*(run.get(k) for k in SHAPE_KEYS), [agent for _, agent, _ in turns])
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,11 @@ from corpus_support import (
     SHAPE_KEYS,
     assert_apart,
     assert_graded,
+    assert_labels_on_turns,
     assert_readme_counts,
     ingested,
     regenerate,
-    trace_spans,
+    spans_by_run,
 )
 from integration_support import need
 
@@ -67,15 +68,6 @@ CODE_MODES = {"code_failure_ignored", "wrong_answer_accepted"}
 EXIT = re.compile(r"^exitcode: (-?\d+) \(execution (succeeded|failed)\)\nCode output: ")
 
 
-def _spans_of(root: Path) -> dict[str, list[dict[str, Any]]]:
-    """trace id -> every span of the run (any scope), with ``scope`` and flattened
-    ``attrs``, in start order."""
-    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for span in trace_spans(root):
-        found[span["traceId"]].append(span)
-    return {k: sorted(v, key=lambda s: int(s["startTimeUnixNano"])) for k, v in found.items()}
-
-
 def _turns_of(spans: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     """(span id, agent, message) of a run's turns: OpenInference's reply spans that hold
     a message, in start order."""
@@ -90,7 +82,7 @@ def _turns_of(spans: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
 
 @functools.cache
 def _spans() -> dict[str, list[dict[str, Any]]]:
-    return _spans_of(FAMILY)
+    return spans_by_run(FAMILY)
 
 
 @functools.cache
@@ -117,18 +109,8 @@ def test_trace_file_is_small() -> None:
 def test_each_mistake_and_symptom_is_that_agents_turn_in_its_trace() -> None:
     """span ids, agent#turn ordinals and gaps agree with the recorded turns; the mistake
     and symptom spans carry the messages' text."""
-    for trace_id, run in FAILING.items():
-        steps = _turns()[trace_id]
-        spans = [s[0] for s in steps]
-        at, shown = spans.index(run["span_id"]), spans.index(run["symptom_span_id"])
-        for span_at, step in ((at, run["mistake_step"]), (shown, run["symptom_step"])):
-            agent, turn = step.split("#")
-            assert steps[span_at][1] == agent, run
-            assert [s[1] for s in steps[: span_at + 1]].count(agent) == int(turn), run
-        assert steps[at][1] == run["mistake_agent"] != TERMINAL, run
-        assert shown - at == run["gap"] >= 1, run
-        assert steps[at][2].strip() and steps[shown][2].strip(), run
-    assert all("span_id" not in run for run in RUNS.values() if run.get("healthy"))
+    assert_labels_on_turns(RUNS, _turns(), str)
+    assert all(run["mistake_agent"] != TERMINAL for run in FAILING.values())
 
 
 def test_the_team_is_experts_and_a_terminal_in_a_group_chat() -> None:
@@ -220,7 +202,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
 def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
     runs = json.loads((root / "annotations.json").read_text())["runs"]
     trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    turns = _turns_of(_spans_of(root)[trace_id])
+    turns = _turns_of(spans_by_run(root)[trace_id])
     return (*(run.get(k) for k in SHAPE_KEYS), [agent for _, agent, _ in turns])
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +20,17 @@ import duckdb
 import pytest
 from corpus_support import (
     SHAPE_KEYS,
+    Turn,
     assert_apart,
     assert_graded,
+    assert_labels_on_turns,
     assert_readme_counts,
+    assert_scripted_responses,
+    genai_turns,
     ingested,
     regenerate,
-    trace_spans,
+    response_words,
+    spans_by_run,
 )
 from integration_support import need
 
@@ -52,46 +57,19 @@ MODES = {
 CODE_MODES = {"code_failure_ignored", "wrong_answer_accepted"}
 
 
-def _spans_of(root: Path) -> dict[str, list[dict[str, Any]]]:
-    """trace id -> every span of the run (any scope), with ``scope`` and flattened
-    ``attrs``, in start order."""
-    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for span in trace_spans(root):
-        found[span["traceId"]].append(span)
-    return {k: sorted(v, key=lambda s: int(s["startTimeUnixNano"])) for k, v in found.items()}
-
-
-def _parts(span: dict[str, Any]) -> list[dict[str, Any]]:
-    """The parts of a chat span's recorded model response (``gen_ai.output.messages``)."""
-    messages = json.loads(span["attrs"].get("gen_ai.output.messages", "[]"))
-    return [part for message in messages for part in message["parts"]]
-
-
-def _turns_of(spans: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """(span id, agent, response parts) of a run's turns: Pydantic AI's ``chat`` spans,
-    in start order."""
-    return [
-        (s["spanId"], s["attrs"]["gen_ai.agent.name"], _parts(s))
-        for s in spans
-        if s["scope"] == SCOPE and s["attrs"].get("gen_ai.operation.name") == "chat"
-    ]
+def _turns_of(spans: list[dict[str, Any]]) -> list[Turn]:
+    """A run's turns: Pydantic AI's ``chat`` spans."""
+    return genai_turns(spans, SCOPE, "chat")
 
 
 @functools.cache
 def _spans() -> dict[str, list[dict[str, Any]]]:
-    return _spans_of(FAMILY)
+    return spans_by_run(FAMILY)
 
 
 @functools.cache
-def _turns() -> dict[str, list[tuple[str, str, list[dict[str, Any]]]]]:
+def _turns() -> dict[str, list[Turn]]:
     return {k: _turns_of(v) for k, v in _spans().items()}
-
-
-def _words(parts: list[dict[str, Any]]) -> str:
-    """A response's text and tool calls as one string."""
-    return "\n".join(
-        p.get("content") or json.dumps(p.get("arguments"), sort_keys=True) for p in parts
-    )
 
 
 def test_family_is_big_enough_and_apart_from_the_other_corpora() -> None:
@@ -113,18 +91,7 @@ def test_trace_file_is_small() -> None:
 def test_each_mistake_and_symptom_is_that_agents_turn_in_its_trace() -> None:
     """span ids, agent#turn ordinals and gaps agree with the recorded turns; the mistake
     and symptom spans carry the agents' words."""
-    for trace_id, run in FAILING.items():
-        steps = _turns()[trace_id]
-        spans = [s[0] for s in steps]
-        at, shown = spans.index(run["span_id"]), spans.index(run["symptom_span_id"])
-        for span_at, step in ((at, run["mistake_step"]), (shown, run["symptom_step"])):
-            agent, turn = step.split("#")
-            assert steps[span_at][1] == agent, run
-            assert [s[1] for s in steps[: span_at + 1]].count(agent) == int(turn), run
-        assert steps[at][1] == run["mistake_agent"], run
-        assert shown - at == run["gap"] >= 1, run
-        assert _words(steps[at][2]).strip() and _words(steps[shown][2]).strip(), run
-    assert all("span_id" not in run for run in RUNS.values() if run.get("healthy"))
+    assert_labels_on_turns(RUNS, _turns(), response_words)
 
 
 def test_labelled_spans_hold_the_scripted_words() -> None:
@@ -133,17 +100,7 @@ def test_labelled_spans_hold_the_scripted_words() -> None:
     need("pydantic_ai")
     from benchmarks.corpus.pydanticai_delegation_meals import RUNS as SCRIPTS
 
-    scripts = {r.scenario: r for r in SCRIPTS}
-    for trace_id, run in FAILING.items():
-        script = scripts[run["scenario"]]
-        by_span = {sid: parts for sid, _, parts in _turns()[trace_id]}
-        for what, key in (("root", "span_id"), ("symptom", "symptom_span_id")):
-            turn = next(t for t in script.turns if what in t.mark.split())
-            parts = by_span[run[key]]
-            texts = [p["content"] for p in parts if p["type"] == "text"]
-            calls = [(p["name"], p["arguments"]) for p in parts if p["type"] == "tool_call"]
-            assert texts == ([turn.say] if turn.say else []), (run, what)
-            assert calls == ([turn.call] if turn.call else []), (run, what)
+    assert_scripted_responses(RUNS, {r.scenario: r for r in SCRIPTS}, _turns())
 
 
 def test_the_team_is_a_coordinator_delegating_through_tools() -> None:
@@ -224,7 +181,7 @@ def test_no_message_names_its_failure() -> None:
     words = {m.replace("_", " ") for m in MODES} | {"graded", "mistake"}
     for trace_id, steps in _turns().items():
         for span_id, _, parts in steps:
-            said = _words(parts).lower()
+            said = response_words(parts).lower()
             assert not [w for w in words if w in said], (trace_id, span_id)
 
 
@@ -252,7 +209,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
 def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
     runs = json.loads((root / "annotations.json").read_text())["runs"]
     trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    turns = _turns_of(_spans_of(root)[trace_id])
+    turns = _turns_of(spans_by_run(root)[trace_id])
     return (*(run.get(k) for k in SHAPE_KEYS), [agent for _, agent, _ in turns])
 
 
