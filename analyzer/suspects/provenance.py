@@ -90,16 +90,22 @@ def call_atoms(t: pl.DataFrame, *, own_turn: bool = False) -> pl.DataFrame:
     )
 
 
+def _ran_code() -> pl.Expr:
+    """Whether a turn is a tool call a step made (``owner_span_id``) given a program to
+    run (its input holds code)."""
+    return (
+        pl.col("is_tool")
+        & pl.col("owner_span_id").is_not_null()
+        & pl.col("input").fill_null("").str.contains(CODE)
+    )
+
+
 def code_runs(t: pl.DataFrame) -> pl.DataFrame:
     """(trace_id, turn, c_turn): every tool call that ran a program (its input holds
     code: a ``run_python`` given the code to run) with its calling step's turn. What
     the program printed is the work of the step that wrote it, as an executor's reply
     is its code author's."""
-    calls = t.filter(
-        pl.col("is_tool")
-        & pl.col("owner_span_id").is_not_null()
-        & pl.col("input").fill_null("").str.contains(CODE)
-    ).select("trace_id", "turn", "owner_span_id")
+    calls = t.filter(_ran_code()).select("trace_id", "turn", "owner_span_id")
     return calls.join(
         t.select("trace_id", owner_span_id=pl.col("span_id"), c_turn=pl.col("turn")),
         on=["trace_id", "owner_span_id"],
@@ -139,11 +145,8 @@ def _edges(
     )
     keep = per.select("trace_id", "turn", keep=pl.col("n_own") / pl.col("n"), own=pl.col("own"))
     # an executor's output is its code author's work: all credit moves there
-    execs = pl.concat(
-        [
-            t.filter(pl.col("is_exec") & ~pl.col("is_tool")).select("trace_id", "turn"),
-            code_runs(t).select("trace_id", "turn"),
-        ]
+    execs = t.filter((pl.col("is_exec") & ~pl.col("is_tool")) | _ran_code()).select(
+        "trace_id", "turn"
     )
     authored = execs.join(authors, on=["trace_id", "turn"])
     # a code or tool actor with no code author in the messages: its handoff sources
@@ -189,7 +192,7 @@ def _keyed(
     ``origin``: (trace_id, atom, o_turn) of every
     novel atom."""
     # a program given to a tool is no lookup: its values are the program's inputs
-    asked = t.filter(~(pl.col("is_tool") & pl.col("input").fill_null("").str.contains(CODE)))
+    asked = t.filter(~_ran_code())
     calls = pl.concat([call_atoms(asked), call_atoms(asked, own_turn=True)]).unique()
     lookups = calls.group_by("trace_id", "turn").agg(n=pl.len()).filter(pl.col("n") <= KEY_ATOMS)
     keys = (
