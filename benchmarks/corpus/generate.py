@@ -136,20 +136,24 @@ def openinference_ag2_turn(scope: str, span: dict[str, Any]) -> str | None:
     return None if agent is None else str(agent)
 
 
-def pydantic_ai_turn(scope: str, span: dict[str, Any]) -> str | None:
-    """The agent of a Pydantic AI ``chat`` span (one model response of that agent)."""
-    if scope != PYDANTIC_AI or _attr(span, semconv.GEN_AI_OPERATION_NAME) != "chat":
-        return None
-    agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
-    return None if agent is None else str(agent)
+def genai_model_turn(scope: str, operation: str) -> Callable[[str, dict[str, Any]], str | None]:
+    """The turns of an instrumentation of the GenAI conventions that records an agent's
+    words on its model calls: a span of ``scope`` whose ``gen_ai.operation.name`` is
+    ``operation`` (one model response), named by its ``gen_ai.agent.name``."""
+
+    def turn(span_scope: str, span: dict[str, Any]) -> str | None:
+        if span_scope != scope or _attr(span, semconv.GEN_AI_OPERATION_NAME) != operation:
+            return None
+        agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
+        return None if agent is None else str(agent)
+
+    return turn
 
 
-def adk_turn(scope: str, span: dict[str, Any]) -> str | None:
-    """The agent of an ADK ``generate_content`` span (one model response of that agent)."""
-    if scope != GOOGLE_ADK or _attr(span, semconv.GEN_AI_OPERATION_NAME) != "generate_content":
-        return None
-    agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
-    return None if agent is None else str(agent)
+pydantic_ai_turn = genai_model_turn(PYDANTIC_AI, "chat")
+"""A Pydantic AI ``chat`` span (one model response of that agent)."""
+adk_turn = genai_model_turn(GOOGLE_ADK, "generate_content")
+"""An ADK ``generate_content`` span (one model response of that agent)."""
 
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
