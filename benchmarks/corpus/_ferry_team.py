@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import AsyncGenerator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +31,14 @@ from google.adk.tools import FunctionTool
 from google.adk.tools.agent_tool import AgentTool
 from google.genai import types
 
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    read_file_in,
+    run_python_in,
+)
+
 DATA = Path(__file__).resolve().parent / "_ferry_data"
-CODE_TIMEOUT_S = 15
 APP = "skerrow-ferries-ops"
 
 LEAD = "coordinator"
@@ -71,59 +74,7 @@ INSTRUCTIONS = {
 }
 
 
-@dataclass
-class Turn:
-    agent: str
-    say: str = ""  # the text of the model response
-    call: tuple[str, dict[str, Any]] | None = None  # one function call (name, arguments)
-    prints: str = ""  # a run_python call: the last line printed (a crash: its error line)
-    mark: str = ""  # "root", "symptom" or "root symptom"
-
-
-@dataclass
-class Run:
-    scenario: str
-    mode: str
-    task: str
-    turns: list[Turn]
-    answer: str  # the figure delivered ("" when none)
-    expect: str  # the right figure
-    note: str = ""
-    ran: list[tuple[str, str]] = field(default_factory=list)  # (code, what came back)
-
-
 # --- the tools --------------------------------------------------------------------
-
-
-def read_file_in(work: Path, name: str, contains: str = "") -> str:
-    path = work / name
-    if not path.is_file() or path.parent != work:
-        return f"no such file: {name}. Files: {', '.join(sorted(p.name for p in work.iterdir()))}"
-    lines = path.read_text("utf-8").splitlines()
-    if contains and name.endswith(".csv"):
-        lines = [lines[0], *(ln for ln in lines[1:] if contains in ln)]
-    return "\n".join(lines)
-
-
-def run_python_in(work: Path, code: str) -> str:
-    script = work / "cell.py"
-    script.write_text(code, "utf-8")
-    try:
-        done = subprocess.run(
-            [sys.executable, script.name],
-            cwd=work,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=CODE_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return f"timed out after {CODE_TIMEOUT_S} s"
-    out = f"exit code {done.returncode}\n{done.stdout}"
-    if done.stderr:
-        out += f"stderr:\n{done.stderr}"
-    return out.rstrip("\n")
 
 
 # --- the scripted models ----------------------------------------------------------
@@ -242,20 +193,6 @@ def check_run(run: Run, output: str) -> None:
         shown = turn.prints in lines if crashed else lines[-1] == turn.prints
         if crashed != ("Error" in turn.prints.split(":")[0]) or not shown:
             raise SystemExit(f"{run.scenario}: {turn.agent}'s cell gave {out!r}")
-
-
-def expected_agents(run: Run) -> list[str]:
-    return [t.agent for t in run.turns]
-
-
-def marked(run: Run, what: str) -> tuple[str, int] | None:
-    """(agent, that agent's ordinal turn) of the turn marked ``what``."""
-    seen: dict[str, int] = {}
-    for turn in run.turns:
-        seen[turn.agent] = seen.get(turn.agent, 0) + 1
-        if what in turn.mark.split():
-            return turn.agent, seen[turn.agent]
-    return None
 
 
 # --- helpers for writing turns ----------------------------------------------------

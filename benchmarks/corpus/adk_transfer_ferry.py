@@ -40,7 +40,8 @@ from benchmarks.corpus import (
     _ferry_runs_ok_b,
 )
 from benchmarks.corpus._common import HEALTHY
-from benchmarks.corpus._ferry_team import Run, check_run, expected_agents, marked, play
+from benchmarks.corpus._desk import Run, expected_agents, marked
+from benchmarks.corpus._ferry_team import check_run, play
 from benchmarks.corpus.generate import adk_turn, agent_steps, read_lines
 
 # ADK records message content on its spans only when asked (before it is imported)

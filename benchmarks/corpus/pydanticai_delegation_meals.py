@@ -37,7 +37,8 @@ from benchmarks.corpus import (
     _meals_runs_ok_b,
 )
 from benchmarks.corpus._common import HEALTHY
-from benchmarks.corpus._meals_team import Run, check_run, expected_agents, marked, play
+from benchmarks.corpus._desk import Run, expected_agents, marked
+from benchmarks.corpus._meals_team import check_run, play
 from benchmarks.corpus.generate import agent_steps, pydantic_ai_turn, read_lines
 
 FRAMEWORK = "pydanticai-delegation-meals"

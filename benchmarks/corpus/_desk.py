@@ -1,0 +1,91 @@
+"""What the scripted desks whose agents call tools share (``_meals_team`` on Pydantic
+AI, ``_ferry_team`` on Google ADK): a run as the turns its agents speak, in order, and
+the two real tools the agents call, a file reader and a Python runner in a scratch
+folder holding a copy of the desk's data.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CODE_TIMEOUT_S",
+    "Run",
+    "Turn",
+    "expected_agents",
+    "marked",
+    "read_file_in",
+    "run_python_in",
+]
+
+CODE_TIMEOUT_S = 15
+
+
+@dataclass
+class Turn:
+    agent: str
+    say: str = ""  # the text of the model response
+    call: tuple[str, dict[str, Any]] | None = None  # one tool call (tool, arguments)
+    prints: str = ""  # a run_python call: the last line printed (a crash: its error line)
+    mark: str = ""  # "root", "symptom" or "root symptom"
+
+
+@dataclass
+class Run:
+    scenario: str
+    mode: str
+    task: str
+    turns: list[Turn]
+    answer: str  # the figure delivered ("" when none)
+    expect: str  # the right figure
+    note: str = ""
+    ran: list[tuple[str, str]] = field(default_factory=list)  # (code, what came back)
+
+
+def read_file_in(work: Path, name: str, contains: str = "") -> str:
+    path = work / name
+    if not path.is_file() or path.parent != work:
+        return f"no such file: {name}. Files: {', '.join(sorted(p.name for p in work.iterdir()))}"
+    lines = path.read_text("utf-8").splitlines()
+    if contains and name.endswith(".csv"):
+        lines = [lines[0], *(ln for ln in lines[1:] if contains in ln)]
+    return "\n".join(lines)
+
+
+def run_python_in(work: Path, code: str) -> str:
+    script = work / "cell.py"
+    script.write_text(code, "utf-8")
+    try:
+        done = subprocess.run(
+            [sys.executable, script.name],
+            cwd=work,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=CODE_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return f"timed out after {CODE_TIMEOUT_S} s"
+    out = f"exit code {done.returncode}\n{done.stdout}"
+    if done.stderr:
+        out += f"stderr:\n{done.stderr}"
+    return out.rstrip("\n")
+
+
+def expected_agents(run: Run) -> list[str]:
+    return [t.agent for t in run.turns]
+
+
+def marked(run: Run, what: str) -> tuple[str, int] | None:
+    """(agent, that agent's ordinal turn) of the turn marked ``what``."""
+    seen: dict[str, int] = {}
+    for turn in run.turns:
+        seen[turn.agent] = seen.get(turn.agent, 0) + 1
+        if what in turn.mark.split():
+            return turn.agent, seen[turn.agent]
+    return None
