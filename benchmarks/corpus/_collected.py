@@ -25,7 +25,7 @@ from typing import Any
 
 from benchmarks.corpus._common import HEALTHY, SCENARIOS_ENV, TELEMETRY_OFF, Record
 
-__all__ = ["Family", "collector", "main", "record"]
+__all__ = ["Family", "collector", "graded", "main", "provider", "record"]
 
 
 def _free_port() -> int:
@@ -59,6 +59,40 @@ def collector(store: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def provider(endpoint: str, service: str) -> Any:
+    """The user's OpenTelemetry set-up: an SDK provider of ``service`` exporting
+    OTLP/HTTP to ``endpoint``, set as the global provider."""
+    from opentelemetry import trace
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
+    made = TracerProvider(resource=Resource.create({"service.name": service}))
+    made.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
+    trace.set_tracer_provider(made)
+    return made
+
+
+def graded(
+    service: str, name: str, attributes: dict[str, str], run: Any, play: Callable[[], None]
+) -> str:
+    """One question as one run: ``play`` inside the user's run span ``name`` (with
+    ``attributes``); the grader's verdict after the run, as a user's would arrive, by
+    ``tracer.outcome``. The run's trace id."""
+    from opentelemetry import trace
+
+    import tracer
+
+    with trace.get_tracer(service).start_as_current_span(name, attributes=attributes):
+        trace_id = tracer.current_trace_id() or ""
+        play()
+    healthy = run.mode == HEALTHY
+    reason = "graded correct" if healthy else f"graded wrong ({run.mode.replace('_', ' ')})"
+    tracer.outcome(healthy, reason, trace_id=trace_id)
+    return trace_id
 
 
 def record(run: Any, trace_id: str, framework: str, marked: Callable[..., Any]) -> Record:

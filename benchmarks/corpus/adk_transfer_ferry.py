@@ -60,37 +60,17 @@ RUNS: list[Run] = [
 
 
 def tracing(endpoint: str) -> Any:
-    """The user's OpenTelemetry set-up: SDK provider, OTLP/HTTP exporter, set as the
-    global provider (ADK's tracer is the global one's)."""
-    from opentelemetry import trace
-    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-    from opentelemetry.sdk.resources import Resource
-    from opentelemetry.sdk.trace import TracerProvider
-    from opentelemetry.sdk.trace.export import BatchSpanProcessor
-
-    provider = TracerProvider(resource=Resource.create({"service.name": SERVICE}))
-    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
-    trace.set_tracer_provider(provider)
-    return provider
+    """The user's OpenTelemetry set-up (ADK's tracer is the global provider's)."""
+    return _collected.provider(endpoint, SERVICE)
 
 
 def solve(run: Run) -> str:
     """One question as one run: the user's run span around the team; its trace id."""
-    from opentelemetry import trace
-
-    import tracer
-
-    runs = trace.get_tracer(SERVICE)
     question = json.dumps([{"role": "user", "parts": [{"type": "text", "content": run.task}]}])
     attrs = {"gen_ai.operation.name": "invoke_workflow", "gen_ai.input.messages": question}
-    with runs.start_as_current_span("invoke_workflow ferry-ops-desk", attributes=attrs):
-        trace_id = tracer.current_trace_id() or ""
-        check_run(run, play(run))
-    healthy = run.mode == HEALTHY
-    # the grader's verdict arrives after the run, as a user's would
-    reason = "graded correct" if healthy else f"graded wrong ({run.mode.replace('_', ' ')})"
-    tracer.outcome(healthy, reason, trace_id=trace_id)
-    return trace_id
+    return _collected.graded(
+        SERVICE, "invoke_workflow ferry-ops-desk", attrs, run, lambda: check_run(run, play(run))
+    )
 
 
 def recorded(store: Path) -> dict[str, list[str]]:

@@ -40,6 +40,7 @@ from benchmarks.corpus._common import HEALTHY
 from benchmarks.corpus.generate import agent_steps, openinference_ag2_turn, read_lines
 
 FRAMEWORK = "ag2-openinference-groupchat"
+SERVICE = "riverton-bikes-desk"
 RUNS: list[Run] = [
     *_bike_runs_a.RUNS,
     *_bike_runs_b.RUNS,
@@ -50,37 +51,20 @@ RUNS: list[Run] = [
 
 
 def tracing(endpoint: str) -> Any:
-    """The user's OpenTelemetry set-up: SDK provider, OTLP/HTTP exporter, OpenInference."""
+    """The user's OpenTelemetry set-up, and OpenInference's AG2 instrumentor on it."""
     from openinference.instrumentation.ag2 import AG2Instrumentor
-    from opentelemetry import trace
-    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-    from opentelemetry.sdk.resources import Resource
-    from opentelemetry.sdk.trace import TracerProvider
-    from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
-    provider = TracerProvider(resource=Resource.create({"service.name": "riverton-bikes-desk"}))
-    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
-    trace.set_tracer_provider(provider)
-    AG2Instrumentor().instrument(tracer_provider=provider)
-    return provider
+    made = _collected.provider(endpoint, SERVICE)
+    AG2Instrumentor().instrument(tracer_provider=made)
+    return made
 
 
 def solve(run: Run) -> str:
     """One question as one run: the user's run span around the chat; its trace id."""
-    from opentelemetry import trace
-
-    import tracer
-
-    runs = trace.get_tracer("riverton-bikes-desk")
     attrs = {"gen_ai.operation.name": "invoke_workflow", "input.value": run.task}
-    with runs.start_as_current_span("invoke_workflow bikes-analytics", attributes=attrs):
-        trace_id = tracer.current_trace_id() or ""
-        check_chat(run, play(run))
-    healthy = run.mode == HEALTHY
-    # the grader's verdict arrives after the run, as a user's would
-    reason = "graded correct" if healthy else f"graded wrong ({run.mode.replace('_', ' ')})"
-    tracer.outcome(healthy, reason, trace_id=trace_id)
-    return trace_id
+    return _collected.graded(
+        SERVICE, "invoke_workflow bikes-analytics", attrs, run, lambda: check_chat(run, play(run))
+    )
 
 
 def recorded(store: Path) -> dict[str, list[str]]:

@@ -54,40 +54,23 @@ RUNS: list[Run] = [
 
 
 def tracing(endpoint: str) -> Any:
-    """The user's OpenTelemetry set-up: SDK provider, OTLP/HTTP exporter, Pydantic AI's
-    instrumentation of every agent with content."""
-    from opentelemetry import trace
-    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-    from opentelemetry.sdk.resources import Resource
-    from opentelemetry.sdk.trace import TracerProvider
-    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+    """The user's OpenTelemetry set-up, and Pydantic AI's instrumentation of every agent
+    with content."""
     from pydantic_ai import Agent
     from pydantic_ai.models.instrumented import InstrumentationSettings
 
-    provider = TracerProvider(resource=Resource.create({"service.name": SERVICE}))
-    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
-    trace.set_tracer_provider(provider)
-    Agent.instrument_all(InstrumentationSettings(tracer_provider=provider, include_content=True))
-    return provider
+    made = _collected.provider(endpoint, SERVICE)
+    Agent.instrument_all(InstrumentationSettings(tracer_provider=made, include_content=True))
+    return made
 
 
 def solve(run: Run) -> str:
     """One question as one run: the user's run span around the team; its trace id."""
-    from opentelemetry import trace
-
-    import tracer
-
-    runs = trace.get_tracer(SERVICE)
     question = json.dumps([{"role": "user", "parts": [{"type": "text", "content": run.task}]}])
     attrs = {"gen_ai.operation.name": "invoke_workflow", "gen_ai.input.messages": question}
-    with runs.start_as_current_span("invoke_workflow meals-desk", attributes=attrs):
-        trace_id = tracer.current_trace_id() or ""
-        check_run(run, play(run))
-    healthy = run.mode == HEALTHY
-    # the grader's verdict arrives after the run, as a user's would
-    reason = "graded correct" if healthy else f"graded wrong ({run.mode.replace('_', ' ')})"
-    tracer.outcome(healthy, reason, trace_id=trace_id)
-    return trace_id
+    return _collected.graded(
+        SERVICE, "invoke_workflow meals-desk", attrs, run, lambda: check_run(run, play(run))
+    )
 
 
 def recorded(store: Path) -> dict[str, list[str]]:
