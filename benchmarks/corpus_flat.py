@@ -82,7 +82,7 @@ def _text(value: Any) -> str:
         return text
     if isinstance(messages, list) and messages and isinstance(messages[0], dict):
         parts = [
-            str(part.get("content") or "")
+            _part_text(part)
             for m in messages
             for part in m.get("parts") or []
             if isinstance(part, dict)
@@ -92,12 +92,58 @@ def _text(value: Any) -> str:
     return text
 
 
+def _part_text(part: dict[str, Any]) -> str:
+    """One GenAI message part as a chat log shows it: its text, or a tool call as the
+    tool's name and its arguments (a program as its lines)."""
+    if part.get("type") != "tool_call":
+        return str(part.get("content") or "")
+    arguments = part.get("arguments")
+    if isinstance(arguments, str):
+        with contextlib.suppress(ValueError):
+            arguments = json.loads(arguments)
+    if isinstance(arguments, dict):
+        shown = "\n".join(f"{key}: {value}" for key, value in arguments.items())
+    else:
+        shown = "" if arguments is None else str(arguments)
+    return f"{part.get('name') or 'tool'}\n{shown}".strip()
+
+
+def _call_ids(value: Any) -> set[str]:
+    """The ids of the tool calls a GenAI output message makes."""
+    try:
+        messages = json.loads(str(value)) if value is not None else []
+    except ValueError:
+        return set()
+    if not isinstance(messages, list):
+        return set()
+    return {
+        str(part["id"])
+        for m in messages
+        if isinstance(m, dict)
+        for part in m.get("parts") or []
+        if isinstance(part, dict) and part.get("type") == "tool_call" and part.get("id")
+    }
+
+
 def _output(attrs: dict[str, Any]) -> str:
     return _text(
         attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES)
         or attrs.get(semconv.OUTPUT_CONTENT)
         or attrs.get(semconv.OPENINFERENCE_OUTPUT_VALUE)
     )
+
+
+def _tool_result(attrs: dict[str, Any]) -> str:
+    """A GenAI tool call's result as text; a result wrapped in an object of texts
+    (``{"result": ...}``) as those texts."""
+    text = _text(attrs.get(semconv.GEN_AI_TOOL_CALL_RESULT))
+    with contextlib.suppress(ValueError):
+        wrapped = json.loads(text)
+        if isinstance(wrapped, dict) and all(
+            v is None or isinstance(v, str) for v in wrapped.values()
+        ):
+            return "\n".join(v for v in wrapped.values() if v)
+    return text
 
 
 def _openinference_turn(attrs: dict[str, Any]) -> bool:
@@ -211,11 +257,13 @@ def _open_turn(
 def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
     """When a turn's text was said: its start, or its end when another agent's turn
     started inside it (an OpenInference agent span's output is the message it opened
-    with: a chat's initiator)."""
+    with: a chat's initiator; a model call's response comes before the tools it asks
+    for, which may run inside its span)."""
     span = ordered[at]
     start, end = int(span["startTimeUnixNano"]), int(span["endTimeUnixNano"])
-    agent = _agent(_attrs(span))
-    inside = not _openinference_turn(_attrs(span)) and any(
+    attrs = _attrs(span)
+    agent = _agent(attrs)
+    inside = not (_openinference_turn(attrs) or _model_turn(attrs)) and any(
         start < int(ordered[i]["startTimeUnixNano"]) < end and _agent(_attrs(ordered[i])) != agent
         for i in turns
     )
@@ -223,17 +271,55 @@ def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
 
 
 def _read_by_turn(ordered: list[dict[str, Any]], turns: list[int]) -> dict[str, list[str]]:
-    """Each turn's tool outputs, in order: what the agent read or ran in its step."""
+    """Each turn's tool outputs, in order: what the agent read or ran in its step. A
+    tool is a turn's when it is coordgap's tool span under that turn, or (the GenAI
+    conventions) the call its model response made, by the call's id; a tool that ran
+    agents of its own (a delegation) is left out: their words are their turns."""
     ids = {ordered[at]["spanId"] for at in turns}
+    caller = {
+        call: ordered[at]["spanId"]
+        for at in turns
+        for call in _call_ids(_attrs(ordered[at]).get(semconv.GEN_AI_OUTPUT_MESSAGES))
+    }
+    parents = {str(ordered[at].get("parentSpanId") or "") for at in turns}
     read: dict[str, list[str]] = defaultdict(list)
     for span in ordered:
         attrs = _attrs(span)
+        if attrs.get(semconv.GEN_AI_OPERATION_NAME) != TOOL_OP:
+            continue
         owner = str(span.get("parentSpanId") or "")
-        if owner in ids and attrs.get(semconv.GEN_AI_OPERATION_NAME) == TOOL_OP:
-            text = _output(attrs) or _error_text(span)
-            if attrs.get(semconv.ACTOR) and text.strip():
-                read[owner].append(text)
+        if not (owner in ids and attrs.get(semconv.ACTOR)):
+            if _holds_turns(ordered, span, parents):
+                continue
+            if owner not in ids:
+                owner = caller.get(str(attrs.get(semconv.GEN_AI_TOOL_CALL_ID))) or (
+                    _caller_turn(ordered, turns, span)
+                )
+        text = _output(attrs) or _tool_result(attrs) or _error_text(span)
+        if owner and text.strip():
+            read[owner].append(text)
     return read
+
+
+def _caller_turn(ordered: list[dict[str, Any]], turns: list[int], tool: dict[str, Any]) -> str:
+    """The turn beside a tool span (same parent) that started last before it: the model
+    response that asked for it, when the instrumentation renamed the call's id."""
+    parent, start = tool.get("parentSpanId"), int(tool["startTimeUnixNano"])
+    found = ""
+    for at in turns:
+        span = ordered[at]
+        if span.get("parentSpanId") == parent and int(span["startTimeUnixNano"]) <= start:
+            found = span["spanId"]
+    return found
+
+
+def _holds_turns(ordered: list[dict[str, Any]], tool: dict[str, Any], parents: set[str]) -> bool:
+    """Whether a tool span has a turn under it (it ran an agent)."""
+    under = {tool["spanId"]}
+    for span in ordered:
+        if str(span.get("parentSpanId") or "") in under:
+            under.add(span["spanId"])
+    return bool(under & parents)
 
 
 def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:

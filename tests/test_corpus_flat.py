@@ -101,3 +101,56 @@ def test_a_turn_without_text_speaks_its_error() -> None:
     assert log is not None
     assert log["history"][1] == {"name": "calculator", "content": "KeyError: 'meal'"}
     assert log["mistake_step"] == 1
+
+
+def _model_call(sid: str, start: int, end: int, agent: str, parts: list[dict[str, Any]]) -> dict:
+    """A GenAI model call (``chat``) of an agent, another instrumentation's, with its response."""
+    attrs = {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_CHAT,
+        semconv.GEN_AI_AGENT_NAME: agent,
+        semconv.GEN_AI_OUTPUT_MESSAGES: json.dumps([{"role": "assistant", "parts": parts}]),
+    }
+    return _span(sid, start, end, attrs, parentSpanId=f"agent-{agent}")
+
+
+def _call(call_id: str, name: str, arguments: dict[str, str]) -> dict[str, Any]:
+    return {"type": "tool_call", "id": call_id, "name": name, "arguments": arguments}
+
+
+def _genai_tool(sid: str, start: int, call_id: str, result: str, parent: str) -> dict[str, Any]:
+    attrs = {
+        semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
+        semconv.GEN_AI_TOOL_CALL_ID: call_id,
+        semconv.GEN_AI_TOOL_CALL_RESULT: result,
+    }
+    return _span(sid, start, start + 5, attrs, parentSpanId=parent)
+
+
+def test_model_calls_show_their_tool_calls_and_what_the_tools_returned() -> None:
+    """GenAI conventions (no coordgap actor): a model response asking for a tool shows
+    the tool's name and arguments, a program as its lines; the tool's result joins the
+    step of the response that asked for it, by the call's id or, when the
+    instrumentation gave the call a new id, as the response beside it that started
+    last; a tool that ran an agent (a delegation) adds nothing, its agent's words are
+    that agent's turns; a result wrapped in an object shows its text."""
+    code = {"code": "import csv\nprint(sum(r['n'] for r in rows))"}
+    wrapped = '{"result": "exit code 1\\nTypeError"}'
+    spans = [
+        _model_call("c1", 10, 12, "lead", [_call("k1", "ask_analyst", {"brief": "sum n"})]),
+        _genai_tool("t1", 13, "k1", "the sum is 7", "agent-lead"),
+        _model_call("a1", 14, 16, "analyst", [_call("local-1", "run_python", code)]),
+        _genai_tool("t2", 17, "renamed-1", wrapped, "agent-analyst"),
+        _model_call("a2", 23, 24, "analyst", [{"type": "text", "content": "the sum is 7"}]),
+        _model_call("c2", 30, 31, "lead", [{"type": "text", "content": "Answer: 7"}]),
+    ]
+    spans[3]["parentSpanId"] = "agent-analyst"
+    spans.insert(2, _span("agent-analyst", 13, 25, {}, parentSpanId="t1"))
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "analyst", "span_id": "a1"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("lead", "ask_analyst\nbrief: sum n"),
+        ("analyst", f"run_python\ncode: {code['code']}\n\nexit code 1\nTypeError"),
+        ("analyst", "the sum is 7"),
+        ("lead", "Answer: 7"),
+    ]
+    assert log["mistake_step"] == 1
