@@ -16,7 +16,11 @@ messages in order. This script writes each failing corpus run as such a log,
   one per handoff an agent sent while its turn
   was still open (a manager delegating), in the order they start; a turn inside
   which other agents' turns ran (a manager) speaks its own text at its end; a
-  turn with no text at all (a guardrail's verdict) is left out;
+  turn with no text at all (a guardrail's verdict) is left out. Other
+  instrumentations: a GenAI model call (``chat``) of a named agent is a turn, its
+  tool calls shown as the tool's name and arguments, the tools it asked for (by
+  call id, else the call beside it) as what it saw; an agent called as a tool
+  speaks the tool's output, its caller the tool's input (what it asked);
 - ``mistake_agent`` and ``mistake_step``: the annotated agent and the index in
   ``history`` of the annotated turn's first message;
 
@@ -134,9 +138,13 @@ def _output(attrs: dict[str, Any]) -> str:
 
 
 def _tool_result(attrs: dict[str, Any]) -> str:
-    """A GenAI tool call's result as text; a result wrapped in an object of texts
-    (``{"result": ...}``) as those texts."""
-    text = _text(attrs.get(semconv.GEN_AI_TOOL_CALL_RESULT))
+    """A GenAI tool call's result as text (see ``_unwrapped``)."""
+    return _unwrapped(_text(attrs.get(semconv.GEN_AI_TOOL_CALL_RESULT)))
+
+
+def _unwrapped(text: str) -> str:
+    """A tool's argument or result wrapped in an object of texts (``{"result": ...}``,
+    ``{"input": ...}``) as those texts; anything else as it is."""
     with contextlib.suppress(ValueError):
         wrapped = json.loads(text)
         if isinstance(wrapped, dict) and all(
@@ -214,13 +222,31 @@ def _reply(ordered: list[dict[str, Any]], at: int, agent: str) -> str:
     return ""
 
 
+def _wrapper_output(ordered: list[dict[str, Any]], span: dict[str, Any]) -> str:
+    """The output of the tool span a turn runs in (an agent called as a tool: its reply
+    is recorded there)."""
+    parent = span.get("parentSpanId")
+    for other in ordered:
+        if other["spanId"] == parent:
+            attrs = _attrs(other)
+            if attrs.get(semconv.GEN_AI_OPERATION_NAME) == TOOL_OP:
+                return _output(attrs) or _tool_result(attrs)
+            return ""
+    return ""
+
+
 def _turn_text(ordered: list[dict[str, Any]], at: int, last_turn: bool, run_output: str) -> str:
     """A turn's message: its output; else the error it raised, the reply it handed on,
     or (the run's last turn) the run's recorded output."""
     span = ordered[at]
     attrs = _attrs(span)
     agent = str(_agent(attrs))
-    for text in (_output(attrs), _error_text(span), _reply(ordered, at, agent)):
+    for text in (
+        _output(attrs),
+        _error_text(span),
+        _reply(ordered, at, agent),
+        _wrapper_output(ordered, span),
+    ):
         if text.strip():
             return text
     return run_output if last_turn else ""
@@ -288,9 +314,9 @@ def _read_by_turn(ordered: list[dict[str, Any]], turns: list[int]) -> dict[str, 
         if attrs.get(semconv.GEN_AI_OPERATION_NAME) != TOOL_OP:
             continue
         owner = str(span.get("parentSpanId") or "")
+        if _holds_turns(ordered, span, parents):
+            continue
         if not (owner in ids and attrs.get(semconv.ACTOR)):
-            if _holds_turns(ordered, span, parents):
-                continue
             if owner not in ids:
                 owner = caller.get(str(attrs.get(semconv.GEN_AI_TOOL_CALL_ID))) or (
                     _caller_turn(ordered, turns, span)
@@ -330,6 +356,8 @@ def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
     team's work); a tool's output outside any turn; and what an agent handed on
     while its turn was still open (a delegation), when it was sent."""
     turns = [i for i, span in enumerate(ordered) if _is_turn(_attrs(span))]
+    ids = {ordered[at]["spanId"] for at in turns}
+    parents = {str(ordered[at].get("parentSpanId") or "") for at in turns}
     read = _read_by_turn(ordered, turns)
     run_output = next(
         (
@@ -346,11 +374,16 @@ def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
         start = int(span["startTimeUnixNano"])
         if at in turns:
             text = _turn_text(ordered, at, at == turns[-1], run_output)
-            step = "\n\n".join(t for t in (text, *read.get(span["spanId"], ())) if t.strip())
+            said = dict.fromkeys((text, *read.get(span["spanId"], ())))  # each text once
+            step = "\n\n".join(t for t in said if t.strip())
             found.append((_said_at(ordered, turns, at), span["spanId"], step))
         elif op == TOOL_OP and attrs.get(semconv.ACTOR):
             owner = str(span.get("parentSpanId") or "")
-            if owner not in read:
+            if _holds_turns(ordered, span, parents):  # an agent called as a tool
+                asked = _unwrapped(_text(attrs.get(semconv.INPUT_CONTENT)))
+                if owner in ids:
+                    found.append((start, owner, asked))
+            elif owner not in read:
                 found.append((start, owner, _output(attrs) or _error_text(span)))
         elif op == semconv.OP_HANDOFF:
             source = _open_turn(ordered, turns, span)

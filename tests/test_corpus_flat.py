@@ -154,3 +154,31 @@ def test_model_calls_show_their_tool_calls_and_what_the_tools_returned() -> None
         ("lead", "Answer: 7"),
     ]
     assert log["mistake_step"] == 1
+
+
+def test_an_agent_called_as_a_tool_speaks_its_reply_and_its_caller_what_it_asked() -> None:
+    """An agent run as a tool (an agent span under a tool span, no output of its own):
+    the caller's message is what it asked (the tool's input), the agent's is its reply
+    (the tool's output, once, though the agent's own tool returned it too)."""
+    tool = {semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL, semconv.ACTOR: "tool"}
+    spans = [
+        _turn("o", 1, 50, "Orchestrator"),
+        _span(
+            "as-tool",
+            2,
+            40,
+            {**tool, semconv.INPUT_CONTENT: '{"input": "run it"}', semconv.OUTPUT_CONTENT: "7"},
+            parentSpanId="o",
+        ),
+        {**_turn("c", 3, 39, "Terminal"), "parentSpanId": "as-tool"},
+        _span("run", 4, 38, {**tool, semconv.OUTPUT_CONTENT: "7"}, parentSpanId="c"),
+        _turn("o2", 51, 52, "Orchestrator", "FINAL ANSWER: 7"),
+    ]
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "Terminal", "span_id": "c"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("Orchestrator", "run it"),
+        ("Terminal", "7"),
+        ("Orchestrator", "FINAL ANSWER: 7"),
+    ]
+    assert log["mistake_step"] == 1
