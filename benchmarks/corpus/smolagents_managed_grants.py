@@ -34,6 +34,7 @@ from benchmarks.corpus import (
     _grants_runs_b,
     _grants_runs_c,
     _grants_runs_ok,
+    _grants_runs_ok_b,
 )
 from benchmarks.corpus._common import HEALTHY
 from benchmarks.corpus._desk import Run, expected_agents, marked
@@ -48,6 +49,7 @@ RUNS: list[Run] = [
     *_grants_runs_b.RUNS,
     *_grants_runs_c.RUNS,
     *_grants_runs_ok.RUNS,
+    *_grants_runs_ok_b.RUNS,
 ]
 
 
