@@ -89,9 +89,7 @@ def _agent_of(span: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str | N
 def _turns_of(spans: list[dict[str, Any]]) -> list[Turn]:
     """A run's turns: OpenInference's LLM spans in start order, each its agent's."""
     by_id = {s["spanId"]: s for s in spans}
-    return [
-        (s["spanId"], str(_agent_of(s, by_id)), _said(s)) for s in spans if _kind(s) == "LLM"
-    ]
+    return [(s["spanId"], str(_agent_of(s, by_id)), _said(s)) for s in spans if _kind(s) == "LLM"]
 
 
 @functools.cache
@@ -166,9 +164,7 @@ def test_the_team_is_a_manager_calling_its_managed_agents_from_code() -> None:
             step = by_id[span["parentSpanId"]]
             assert step["name"].startswith("Step ") and _kind(step) == "CHAIN", trace_id
             assert by_id[step["parentSpanId"]]["name"] == f"{MANAGER}.run", trace_id
-            code = [
-                s for s in spans if _kind(s) == "LLM" and s["parentSpanId"] == step["spanId"]
-            ]
+            code = [s for s in spans if _kind(s) == "LLM" and s["parentSpanId"] == step["spanId"]]
             assert len(code) == 1 and f"{agent}(task=" in _said(code[0])["text"], trace_id
         for span in spans:
             if _kind(span) == "LLM":
@@ -205,8 +201,7 @@ def test_code_really_ran_in_smolagents_executor() -> None:
         reads += sum(
             1
             for s in spans
-            if s["attrs"].get("tool.name") == "read_file"
-            and _agent_of(s, by_id) == "data_analyst"
+            if s["attrs"].get("tool.name") == "read_file" and _agent_of(s, by_id) == "data_analyst"
         )
     assert ran >= 200 and failed >= 5 and reads >= 50
 

@@ -1,10 +1,10 @@
-"""Grants office runs that go wrong upstream: a misread or misrelayed figure, a wrong file,
-a manager's split that sets the team on the wrong sum."""
+"""Grants office runs that go wrong upstream: a misread or misrelayed figure, or a wrong
+file or row."""
 
 from __future__ import annotations
 
 from benchmarks.corpus import _grants_tasks as q
-from benchmarks.corpus._common import BAD_SPLIT, WRONG_INPUT, WRONG_SOURCE
+from benchmarks.corpus._common import WRONG_INPUT, WRONG_SOURCE
 from benchmarks.corpus._grants_team import (
     ADVISER,
     ANALYST,
@@ -126,10 +126,7 @@ RUNS: list[Run] = [
             ),
             py(
                 "Join payments to applications to organisations and filter by district.",
-                PAYS
-                + APPS
-                + ORGS
-                + "district = {o['org_id']: o['district'] for o in orgs}\n"
+                PAYS + APPS + ORGS + "district = {o['org_id']: o['district'] for o in orgs}\n"
                 "org_of = {a['app_id']: a['org_id'] for a in apps}\n"
                 "rural = {'Ashby Moor', 'Fellside', 'Lower Vale'}\n"
                 "q1 = [p for p in pays if p['paid_on'] < '2026-04-01'\n"
@@ -359,8 +356,7 @@ RUNS: list[Run] = [
             ),
             py(
                 "Filter declined rows, take the median of requested.",
-                LOAD.format(name="apps", file="applications_2025.csv")
-                + "import statistics\n"
+                LOAD.format(name="apps", file="applications_2025.csv") + "import statistics\n"
                 "asked = sorted(int(r['requested']) for r in apps if r['status'] == 'declined')\n"
                 "print(asked)\nprint(statistics.median(asked))",
                 "11000",
@@ -442,178 +438,5 @@ RUNS: list[Run] = [
         ],
         answer="£41,700",
         expect="£6,700",
-    ),
-    Run(
-        "green_01_plan_subtracts_whole_awards",
-        BAD_SPLIT,
-        q.GREEN_LEFT,
-        [
-            ask(
-                "Plan: 1) clerk lists F3's approved 2026 awards, 2) analyst takes F3's 2026 "
-                "budget from funds.csv less the total awarded. Both in one go.",
-                (
-                    "rows",
-                    CLERK,
-                    "List the approved Green Spaces (F3) applications of 2026, both rounds, "
-                    "with amounts awarded and years.",
-                ),
-                (
-                    "left",
-                    ANALYST,
-                    "Green Spaces (F3): its budget_2026 from funds.csv minus the total "
-                    "amount awarded on approved F3 applications in applications_2026.csv. "
-                    "Whole pounds.",
-                ),
-                mark="root",
-            ),
-            read(CLERK, "applications_2026.csv", ",F3,"),
-            answer(
-                CLERK,
-                "F3 2026 approved: A2609 7,400 (1 yr); A2610 24,000 (2 yrs); A2611 3,600 (1 "
-                "yr); A2623 10,500 (2 yrs). A2624 declined.",
-            ),
-            py(
-                "Budget less awards for F3.",
-                APPS
-                + LOAD.format(name="funds", file="funds.csv")
-                + "budget = int(next(f['budget_2026'] for f in funds if f['fund_id'] == 'F3'))\n"
-                "awarded = sum(int(r['awarded']) for r in apps\n"
-                "              if r['fund_id'] == 'F3' and r['status'] == 'approved')\n"
-                "print(budget, awarded)\nprint(budget - awarded)",
-                "44500",
-            ),
-            finish(
-                "90,000 less 45,500.",
-                "Green Spaces: £90,000 budget, £45,500 awarded, £44,500 left.",
-                agent=ANALYST,
-            ),
-            ask(
-                "Clerk's four rows match the analyst's 45,500. Reviewer next.",
-                (
-                    "verdict",
-                    REVIEWER,
-                    "Green Spaces 2026: budget £90,000, approved awards £45,500 (A2609, "
-                    "A2610, A2611, A2623), so £44,500 left. Check.",
-                ),
-            ),
-            read(REVIEWER, "funds.csv", "F3"),
-            answer(
-                REVIEWER,
-                "Budget 90,000 confirmed in funds.csv; 90,000 - 45,500 = 44,500. Approved.",
-                mark="symptom",
-            ),
-            finish("Approved.", "Green Spaces has £44,500 of its 2026 budget left."),
-        ],
-        answer="£44,500",
-        expect="£61,750",
-    ),
-    Run(
-        "brindle_01_plan_takes_spring_only",
-        BAD_SPLIT,
-        q.BRINDLE_SHARE,
-        [
-            ask(
-                "The spring round is the one fully decided and paid, so I'll take 2026 as "
-                "the spring round and have the analyst do the share.",
-                (
-                    "share",
-                    ANALYST,
-                    "Of the approved awards in the spring 2026 round, what share (percent, "
-                    "one decimal) went to organisations in Brindle district? Join "
-                    "applications_2026.csv to organisations.csv.",
-                ),
-                mark="root",
-            ),
-            py(
-                "Spring approved awards, Brindle over all.",
-                APPS
-                + ORGS
-                + "district = {o['org_id']: o['district'] for o in orgs}\n"
-                "spring = [r for r in apps if r['round'] == 'spring' and r['status'] == 'approved']\n"
-                "total = sum(int(r['awarded']) for r in spring)\n"
-                "brindle = sum(int(r['awarded']) for r in spring if district[r['org_id']] == 'Brindle')\n"
-                "print(brindle, total)\nprint(f'{brindle / total * 100:.1f}')",
-                "26.4",
-            ),
-            finish(
-                "41,500 of 157,200.",
-                "Brindle's share of the spring 2026 awards: 26.4% (£41,500 of £157,200).",
-                agent=ANALYST,
-            ),
-            ask(
-                "Review.",
-                (
-                    "verdict",
-                    REVIEWER,
-                    "Brindle organisations received £41,500 of £157,200 approved in 2026's "
-                    "spring round: 26.4%. Check the districts.",
-                ),
-            ),
-            read(REVIEWER, "organisations.csv", "Brindle"),
-            answer(
-                REVIEWER,
-                "O05, O07 and O12 are the Brindle organisations; their spring awards are "
-                "1,500 + 16,000 + 24,000 = 41,500, and 41,500 / 157,200 = 26.4%. Approved.",
-                mark="symptom",
-            ),
-            ask(
-                "Write-up.",
-                (
-                    "note",
-                    WRITER,
-                    "Committee note: 26.4% of 2026 awards went to Brindle organisations.",
-                ),
-            ),
-            answer(
-                WRITER,
-                "Brindle groups received 26.4% of the foundation's 2026 awards, a strong "
-                "showing for a district of three funded organisations.",
-            ),
-            finish("Written.", "26.4% of the foundation's 2026 awards went to Brindle."),
-        ],
-        answer="26.4%",
-        expect="25.1%",
-    ),
-    Run(
-        "match_01_plan_counts_halls_only",
-        BAD_SPLIT,
-        q.MATCH,
-        [
-            ask(
-                "Match funding is a capital-fund requirement, so this is Village Halls "
-                "Capital: the adviser gives the ratio, the clerk the F4 awards.",
-                ("ratio", ADVISER, "What match-funding ratio applies to Village Halls Capital awards?"),
-                ("rows", CLERK, "Village Halls Capital (F4) approved awards in 2026, with amounts."),
-                mark="root",
-            ),
-            read(ADVISER, "grant_policy.json"),
-            answer(
-                ADVISER,
-                "Match funding is 0.5 of the full amount awarded (50p raised per pound), all "
-                "years of an award together.",
-            ),
-            read(CLERK, "applications_2026.csv", ",F4,"),
-            answer(
-                CLERK,
-                "F4 2026 approved: A2612 25,000; A2613 16,000; A2625 21,000. A2614 and A2626 "
-                "declined.",
-            ),
-            think(
-                MANAGER,
-                "62,000 awarded at 0.5. Simple enough to do here, then the write-up.",
-                "match = (25000 + 16000 + 21000) * 0.5\nprint(match)\n"
-                "note = report_writer(task=f'Committee note: 2026 grantees must raise "
-                "£{match:,.0f} in match funding in total.')\nprint(note)",
-            ),
-            answer(
-                WRITER,
-                "2026 grantees must raise £31,000 of match funding between them - 50p for "
-                "every pound the foundation has awarded.",
-                mark="symptom",
-            ),
-            finish("Done.", "2026 grantees must raise £31,000 in match funding in total."),
-        ],
-        answer="£31,000",
-        expect="£53,750",
     ),
 ]

@@ -1,22 +1,18 @@
-"""Grants office runs that go wrong in the working: an unfounded assumption, code that
-computes the wrong thing and is approved, code that fails and is carried past, a brief
-that drops one condition of the question."""
+"""Grants office runs that go wrong in the working: an unfounded assumption, or code that
+computes the wrong thing and is approved."""
 
 from __future__ import annotations
 
 from benchmarks.corpus import _grants_tasks as q
 from benchmarks.corpus._common import (
     BAD_ASSUMPTION,
-    CODE_FAILURE,
-    LOST_CONSTRAINT,
     WRONG_ACCEPTED,
 )
-from benchmarks.corpus._grants_runs_a import APPS, LOAD, ORGS, PAYS
+from benchmarks.corpus._grants_runs_a import APPS, LOAD, PAYS
 from benchmarks.corpus._grants_team import (
     ADVISER,
     ANALYST,
     CLERK,
-    MANAGER,
     REVIEWER,
     WRITER,
     Run,
@@ -25,13 +21,10 @@ from benchmarks.corpus._grants_team import (
     finish,
     py,
     read,
-    think,
 )
 
 SPRING_OWED = (
-    APPS
-    + PAYS
-    + "spring = {{r['app_id']: int(r['awarded']) for r in apps\n"
+    APPS + PAYS + "spring = {{r['app_id']: int(r['awarded']) for r in apps\n"
     "          if r['round'] == 'spring' and r['status'] == 'approved'}}\n"
     "paid = sum(int(p['amount']) for p in pays\n"
     "           if p['app_id'] in spring and p['paid_on'] {cmp} '2026-06-30')\n"
@@ -248,7 +241,11 @@ RUNS: list[Run] = [
             ),
             ask(
                 "Write-up.",
-                ("note", WRITER, "Committee note: £50,750 of spring 2026 awards unpaid at 30 June."),
+                (
+                    "note",
+                    WRITER,
+                    "Committee note: £50,750 of spring 2026 awards unpaid at 30 June.",
+                ),
             ),
             answer(
                 WRITER,
@@ -286,8 +283,7 @@ RUNS: list[Run] = [
             ),
             py(
                 "Approved over the decided F1 applications.",
-                APPS
-                + "arts = [r for r in apps if r['fund_id'] == 'F1']\n"
+                APPS + "arts = [r for r in apps if r['fund_id'] == 'F1']\n"
                 "approved = sum(r['status'] == 'approved' for r in arts)\n"
                 "print(approved, len(arts))\n"
                 "print(f'{approved / len(arts) * 100:.1f}')",
@@ -341,8 +337,7 @@ RUNS: list[Run] = [
             ),
             py(
                 "Match on F3 and F4 approved awards.",
-                APPS
-                + "base = sum(int(r['awarded']) / int(r['years']) for r in apps\n"
+                APPS + "base = sum(int(r['awarded']) / int(r['years']) for r in apps\n"
                 "           if r['fund_id'] in ('F3', 'F4') and r['status'] == 'approved')\n"
                 "print(base)\nprint(int(base * 0.5))",
                 "45125",
@@ -369,243 +364,5 @@ RUNS: list[Run] = [
         ],
         answer="£45,125",
         expect="£53,750",
-    ),
-    Run(
-        "first_01_sum_of_text",
-        CODE_FAILURE,
-        q.FIRST_AVG,
-        [
-            think(
-                MANAGER,
-                "The adviser defines first-time grantee; the analyst gets that definition "
-                "passed straight in.",
-                "rule = fund_adviser(task='Who counts as a first-time grantee in 2026?')\n"
-                "print(rule)\n"
-                "avg = data_analyst(task=f'Average award per approved 2026 application made "
-                "to first-time grantees, two decimals. Definition: {rule}')\nprint(avg)",
-            ),
-            read(ADVISER, "grant_policy.json"),
-            answer(
-                ADVISER,
-                "A first-time grantee is an organisation whose first_grant_year is the "
-                "current year (2026), per grant_policy.json.",
-            ),
-            py(
-                "Organisations first funded in 2026, their approved awards.",
-                APPS
-                + ORGS
-                + "new = {o['org_id'] for o in orgs if o['first_grant_year'] == '2026'}\n"
-                "mine = [r for r in apps if r['org_id'] in new and r['status'] == 'approved']\n"
-                "print(len(mine), sum(r['awarded'] for r in mine) / len(mine))",
-                "TypeError",
-                mark="root",
-            ),
-            finish(
-                "Eight approved applications from the first-time grantees.",
-                "Average award to first-time grantees: £6,350.00 across 8 approved "
-                "applications.",
-                agent=ANALYST,
-                mark="symptom",
-            ),
-            ask(
-                "Write it up.",
-                (
-                    "note",
-                    WRITER,
-                    "Committee note: first-time grantees' average award in 2026 was £6,350.00 "
-                    "over 8 approved applications.",
-                ),
-            ),
-            answer(
-                WRITER,
-                "Organisations new to the foundation did well in 2026: eight approved "
-                "applications averaging £6,350.00 each.",
-            ),
-            finish("Written.", "The average 2026 award to first-time grantees was £6,350.00."),
-        ],
-        answer="£6,350.00",
-        expect="£6,225.00",
-    ),
-    Run(
-        "youth_03_manager_import_blocked",
-        CODE_FAILURE,
-        q.YOUTH_SPRING,
-        [
-            think(
-                MANAGER,
-                "Ask the clerk for the rows as JSON so I can total them here.",
-                "report = ledger_clerk(task='Approved Young People First (F2) awards in the "
-                "spring 2026 round as a JSON list of {app_id, awarded}.')\n"
-                "import json\n"
-                "rows = json.loads(report.split(':', 1)[1])\n"
-                "print(sum(r['awarded'] for r in rows))",
-                "InterpreterError: Import of json is not allowed",
-                mark="root",
-            ),
-            read(CLERK, "applications_2026.csv", ",F2,spring,"),
-            answer(
-                CLERK,
-                '[{"app_id": "A2605", "awarded": 12500}, {"app_id": "A2606", "awarded": '
-                '30000}, {"app_id": "A2607", "awarded": 15000}]',
-            ),
-            ask(
-                "The clerk's call went through; the spring F2 round was reported at 52,500 at "
-                "the April committee, so I'll have that written up.",
-                (
-                    "note",
-                    WRITER,
-                    "Committee note: Young People First awarded £52,500 in the spring 2026 "
-                    "round.",
-                ),
-                mark="symptom",
-            ),
-            answer(
-                WRITER,
-                "Young People First awarded £52,500 across its spring 2026 round, supporting "
-                "youth work from Kestrel Town to Ashby Moor.",
-            ),
-            finish("Done.", "Young People First awarded £52,500 in the spring 2026 round."),
-        ],
-        answer="£52,500",
-        expect="£57,500",
-    ),
-    Run(
-        "brindle_02_key_error_then_a_quarter",
-        CODE_FAILURE,
-        q.BRINDLE_SHARE,
-        [
-            ask(
-                "Analyst's job end to end.",
-                (
-                    "share",
-                    ANALYST,
-                    "Share of all 2026 approved awards (both rounds) going to organisations "
-                    "in Brindle district. Percent, one decimal.",
-                ),
-            ),
-            py(
-                "Join awards to districts.",
-                APPS
-                + ORGS
-                + "district = {o['org_id']: o['district'] for o in orgs}\n"
-                "ok = [r for r in apps if r['status'] == 'approved']\n"
-                "total = sum(int(r['amount']) for r in ok)\n"
-                "brindle = sum(int(r['amount']) for r in ok if district[r['org_id']] == 'Brindle')\n"
-                "print(f'{brindle / total * 100:.1f}')",
-                "KeyError: 'amount'",
-                mark="root",
-            ),
-            finish(
-                "The script stopped before the sums.",
-                "The script stopped on a KeyError ('amount') before it summed anything; I "
-                "have no share yet.",
-                agent=ANALYST,
-            ),
-            ask(
-                "No figure from the analyst. Brindle has been about a quarter of awards all "
-                "year; the spring report had it at 24.6%, so use that.",
-                (
-                    "note",
-                    WRITER,
-                    "Committee note: 24.6% of 2026 awards went to Brindle organisations.",
-                ),
-                mark="symptom",
-            ),
-            answer(
-                WRITER,
-                "Brindle organisations received 24.6% of the foundation's 2026 awards.",
-            ),
-            finish("Written.", "24.6% of the foundation's 2026 awards went to Brindle."),
-        ],
-        answer="24.6%",
-        expect="25.1%",
-    ),
-    Run(
-        "sparks_01_brief_drops_legal_form",
-        LOST_CONSTRAINT,
-        q.SPARKS_UNINC,
-        [
-            ask(
-                "Small Sparks is F5. Analyst for the sum.",
-                (
-                    "total",
-                    ANALYST,
-                    "Total awarded by Small Sparks (F5) in 2026, approved applications, both "
-                    "rounds. Pounds.",
-                ),
-                mark="root",
-            ),
-            py(
-                "F5 approved awards.",
-                APPS
-                + "f5 = [r for r in apps if r['fund_id'] == 'F5' and r['status'] == 'approved']\n"
-                "print([r['app_id'] for r in f5])\nprint(sum(int(r['awarded']) for r in f5))",
-                "7100",
-            ),
-            finish("Five awards.", "Small Sparks 2026: £7,100 across five awards.", agent=ANALYST),
-            ask(
-                "Reviewer.",
-                ("verdict", REVIEWER, "Small Sparks 2026 approved awards total £7,100. Check."),
-            ),
-            read(REVIEWER, "applications_2026.csv", ",F5,"),
-            answer(
-                REVIEWER,
-                "Five approved F5 rows: 1,500 + 1,200 + 1,500 + 1,500 + 1,400 = 7,100. "
-                "Approved.",
-                mark="symptom",
-            ),
-            finish("Approved.", "Small Sparks awarded £7,100 in 2026."),
-        ],
-        answer="£7,100",
-        expect="£5,600",
-    ),
-    Run(
-        "owed_03_brief_drops_the_round",
-        LOST_CONSTRAINT,
-        q.OUTSTANDING,
-        [
-            ask(
-                "Unpaid commitments: the analyst has awards and payments.",
-                (
-                    "owed",
-                    ANALYST,
-                    "2026 approved awards: total awarded less payments made on them up to "
-                    "and including 30 June 2026. Pounds.",
-                ),
-                mark="root",
-            ),
-            py(
-                "All approved 2026 awards against payments to 30 June.",
-                APPS
-                + PAYS
-                + "ok = {r['app_id']: int(r['awarded']) for r in apps if r['status'] == 'approved'}\n"
-                "paid = sum(int(p['amount']) for p in pays\n"
-                "           if p['app_id'] in ok and p['paid_on'] <= '2026-06-30')\n"
-                "print(sum(ok.values()), paid)\nprint(sum(ok.values()) - paid)",
-                "105900",
-            ),
-            finish(
-                "218,600 less 112,700.",
-                "Unpaid at 30 June 2026: £105,900 (awarded £218,600, paid £112,700).",
-                agent=ANALYST,
-            ),
-            ask(
-                "Write-up.",
-                (
-                    "note",
-                    WRITER,
-                    "Committee note: £105,900 of approved awards was unpaid at 30 June 2026.",
-                ),
-            ),
-            answer(
-                WRITER,
-                "At 30 June 2026, £105,900 of approved awards remained to be paid, against "
-                "£112,700 already paid out.",
-                mark="symptom",
-            ),
-            finish("Done.", "£105,900 of the approved awards was unpaid at 30 June 2026."),
-        ],
-        answer="£105,900",
-        expect="£44,500",
     ),
 ]

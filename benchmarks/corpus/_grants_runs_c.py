@@ -110,8 +110,7 @@ RUNS: list[Run] = [
             ),
             py(
                 "Declined plus withdrawn, median of requested.",
-                APPS
-                + "import statistics\n"
+                APPS + "import statistics\n"
                 "asked = sorted(int(r['requested']) for r in apps\n"
                 "               if r['status'] in ('declined', 'withdrawn'))\n"
                 "print(asked)\nprint(statistics.median(asked))",
@@ -186,7 +185,8 @@ RUNS: list[Run] = [
                 + "ids = {'O02', 'O03', 'O05', 'O07', 'O09', 'O10', 'O12', 'O13', 'O15', 'O16'}\n"
                 "org_of = {a['app_id']: a['org_id'] for a in apps}\n"
                 "district = {o['org_id']: o['district'] for o in orgs}\n"
-                "q1 = [p for p in pays if p['paid_on'] < '2026-04-01' and org_of[p['app_id']] in ids]\n"
+                "q1 = [p for p in pays if p['paid_on'] < '2026-04-01'"
+                " and org_of[p['app_id']] in ids]\n"
                 "print(sorted({district[org_of[p['app_id']]] for p in q1}))\n"
                 "print(sum(int(p['amount']) for p in q1))",
                 "7900",
@@ -268,18 +268,16 @@ RUNS: list[Run] = [
                 (
                     "share",
                     ANALYST,
-                    "Brindle district's share of all 2026 approved awards, percent to one "
-                    "decimal.",
+                    "Brindle district's share of all 2026 approved awards, percent to one decimal.",
                 ),
             ),
             py(
                 "Brindle over the total.",
-                APPS
-                + ORGS
-                + "district = {o['org_id']: o['district'] for o in orgs}\n"
+                APPS + ORGS + "district = {o['org_id']: o['district'] for o in orgs}\n"
                 "ok = [r for r in apps if r['status'] == 'approved']\n"
                 "total = sum(int(r['awarded']) for r in ok)\n"
-                "brindle = sum(int(r['awarded']) for r in ok if district[r['org_id']] == 'Brindle')\n"
+                "brindle = sum(int(r['awarded']) for r in ok"
+                " if district[r['org_id']] == 'Brindle')\n"
                 "print(brindle, total)\nprint(f'{brindle / total * 100:.1f}')",
                 "25.1",
             ),
@@ -430,8 +428,7 @@ RUNS: list[Run] = [
             ),
             answer(
                 ADVISER,
-                "From this year's intake the first-time grantees are O03, O06, O10, O11 and "
-                "O13.",
+                "From this year's intake the first-time grantees are O03, O06, O10, O11 and O13.",
                 mark="root",
             ),
             ask(
@@ -445,14 +442,15 @@ RUNS: list[Run] = [
             ),
             py(
                 "Approved awards of the five ids.",
-                APPS
-                + "ids = {'O03', 'O06', 'O10', 'O11', 'O13'}\n"
+                APPS + "ids = {'O03', 'O06', 'O10', 'O11', 'O13'}\n"
                 "mine = [int(r['awarded']) for r in apps\n"
                 "        if r['org_id'] in ids and r['status'] == 'approved']\n"
                 "print(len(mine), sum(mine))\nprint(f'{sum(mine) / len(mine):.2f}')",
                 "5775.00",
             ),
-            finish("Eight awards.", "Average £5,775.00 over 8 approved applications.", agent=ANALYST),
+            finish(
+                "Eight awards.", "Average £5,775.00 over 8 approved applications.", agent=ANALYST
+            ),
             ask(
                 "Writer.",
                 (

@@ -11,7 +11,6 @@ from benchmarks.corpus._grants_team import (
     ADVISER,
     ANALYST,
     CLERK,
-    MANAGER,
     REVIEWER,
     WRITER,
     Run,
@@ -20,21 +19,17 @@ from benchmarks.corpus._grants_team import (
     finish,
     py,
     read,
-    think,
 )
 
 FUNDS = LOAD.format(name="funds", file="funds.csv")
 GREEN = (
-    APPS
-    + FUNDS
-    + "budget = int(next(f['{col}'] for f in funds if f['fund_id'] == 'F3'))\n"
+    APPS + FUNDS + "budget = int(next(f['{col}'] for f in funds if f['fund_id'] == 'F3'))\n"
     "charge = sum(int(r['awarded']) / int(r['years']) for r in apps\n"
     "             if r['fund_id'] == 'F3' and r['status'] == 'approved')\n"
     "print(budget, charge)\nprint(int(budget - charge))"
 )
 ARTS = (
-    APPS
-    + "arts = [r for r in apps if r['fund_id'] == 'F1']\n"
+    APPS + "arts = [r for r in apps if r['fund_id'] == 'F1']\n"
     "approved = sum(r['status'] == 'approved' for r in arts)\n"
     "declined = sum(r['status'] == 'declined' for r in arts)\n"
     "print(approved, declined, len(arts))\n"
@@ -267,7 +262,9 @@ RUNS: list[Run] = [
                 "print(sum(int(p['amount']) for p in q1))",
                 "6700",
             ),
-            finish("P001 and P005.", "£6,700 (P001 Brindle 1,500; P005 Fellside 5,200)", agent=ANALYST),
+            finish(
+                "P001 and P005.", "£6,700 (P001 Brindle 1,500; P005 Fellside 5,200)", agent=ANALYST
+            ),
             ask(
                 "Writer.",
                 (
@@ -323,8 +320,7 @@ RUNS: list[Run] = [
             read(REVIEWER, "applications_2025.csv", ",F4,"),
             answer(
                 REVIEWER,
-                "Four 2025 rows including the withdrawn A2512, which the policy counts. "
-                "Approved.",
+                "Four 2025 rows including the withdrawn A2512, which the policy counts. Approved.",
             ),
             finish(
                 "Approved.",

@@ -25,10 +25,7 @@ from benchmarks.corpus._grants_team import (
 )
 
 Q1_TO = (
-    PAYS
-    + APPS
-    + ORGS
-    + "ids = {ids}\n"
+    PAYS + APPS + ORGS + "ids = {ids}\n"
     "org_of = {{a['app_id']: a['org_id'] for a in apps}}\n"
     "district = {{o['org_id']: o['district'] for o in orgs}}\n"
     "q1 = [p for p in pays if p['paid_on'] < '2026-04-01' and org_of[p['app_id']] in ids]\n"
@@ -36,9 +33,7 @@ Q1_TO = (
     "print(sum(int(p['amount']) for p in q1))"
 )
 BRINDLE = (
-    APPS
-    + ORGS
-    + "district = {o['org_id']: o['district'] for o in orgs}\n"
+    APPS + ORGS + "district = {o['org_id']: o['district'] for o in orgs}\n"
     "ok = [r for r in apps if r['status'] == 'approved']\n"
     "total = sum(int(r['awarded']) for r in ok)\n"
     "brindle = sum(int(r['awarded']) for r in ok if district[r['org_id']] == 'Brindle')\n"
@@ -62,8 +57,7 @@ RUNS: list[Run] = [
             ),
             py(
                 "Declined only.",
-                APPS
-                + "import statistics\n"
+                APPS + "import statistics\n"
                 "asked = sorted(int(r['requested']) for r in apps if r['status'] == 'declined')\n"
                 "print(asked)\nprint(statistics.median(asked))",
                 "8000",
@@ -83,7 +77,9 @@ RUNS: list[Run] = [
                 "The typical declined application in 2026 asked for £8,000 (the median of "
                 "seven declined requests).",
             ),
-            finish("Done.", "The median amount requested by declined 2026 applications was £8,000."),
+            finish(
+                "Done.", "The median amount requested by declined 2026 applications was £8,000."
+            ),
         ],
         answer="£8,000",
         expect="£8,000",
@@ -121,9 +117,7 @@ RUNS: list[Run] = [
             ),
             py(
                 "Join F5 approved awards to legal form.",
-                APPS
-                + ORGS
-                + "form = {o['org_id']: o['legal_form'] for o in orgs}\n"
+                APPS + ORGS + "form = {o['org_id']: o['legal_form'] for o in orgs}\n"
                 "mine = [r for r in apps if r['fund_id'] == 'F5' and r['status'] == 'approved'\n"
                 "        and form[r['org_id']] == 'unincorporated']\n"
                 "print([r['app_id'] for r in mine])\nprint(sum(int(r['awarded']) for r in mine))",
@@ -262,7 +256,9 @@ RUNS: list[Run] = [
             ),
             py("Per-year charges.", GREEN.format(col="budget_2026"), "61750"),
             finish("61,750.", "£61,750 left of £90,000.", agent=ANALYST),
-            finish("Analyst applied the rule.", "Green Spaces has £61,750 of its 2026 budget left."),
+            finish(
+                "Analyst applied the rule.", "Green Spaces has £61,750 of its 2026 budget left."
+            ),
         ],
         answer="£61,750",
         expect="£61,750",

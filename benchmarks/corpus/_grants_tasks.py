@@ -89,9 +89,7 @@ def _answers() -> dict[str, str]:
     out[ARTS_RATE] = f"{ok / (ok + no) * 100:.1f}%"
     green = sum(int(r["awarded"]) / int(r["years"]) for r in APPROVED if r["fund_id"] == "F3")
     out[GREEN_LEFT] = gbp(int(FUNDS["F3"]["budget_2026"]) - green)
-    first = [
-        int(r["awarded"]) for r in APPROVED if ORGS[r["org_id"]]["first_grant_year"] == "2026"
-    ]
+    first = [int(r["awarded"]) for r in APPROVED if ORGS[r["org_id"]]["first_grant_year"] == "2026"]
     out[FIRST_AVG] = f"£{sum(first) / len(first):,.2f}"
     by_app = {r["app_id"]: r for r in APPS}
     rural = set(POLICY["rural_districts"])
@@ -112,7 +110,9 @@ def _answers() -> dict[str, str]:
         * POLICY["match_funding"]["ratio"]
     )
     spring = {r["app_id"]: int(r["awarded"]) for r in APPROVED if r["round"] == "spring"}
-    paid = sum(int(p["amount"]) for p in PAY if p["app_id"] in spring and p["paid_on"] <= "2026-06-30")
+    paid = sum(
+        int(p["amount"]) for p in PAY if p["app_id"] in spring and p["paid_on"] <= "2026-06-30"
+    )
     out[OUTSTANDING] = gbp(sum(spring.values()) - paid)
     declined = [int(r["requested"]) for r in APPS if r["status"] == "declined"]
     out[MEDIAN_DECLINED] = gbp(statistics.median(declined))

@@ -33,6 +33,7 @@ from benchmarks.corpus import (
     _grants_runs_a,
     _grants_runs_b,
     _grants_runs_c,
+    _grants_runs_d,
     _grants_runs_ok,
     _grants_runs_ok_b,
 )
@@ -48,6 +49,7 @@ RUNS: list[Run] = [
     *_grants_runs_a.RUNS,
     *_grants_runs_b.RUNS,
     *_grants_runs_c.RUNS,
+    *_grants_runs_d.RUNS,
     *_grants_runs_ok.RUNS,
     *_grants_runs_ok_b.RUNS,
 ]
