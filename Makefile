@@ -19,10 +19,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # every framework integration, so their tests run for real (make test only), AG2 with
-# OpenInference's instrumentor, Pydantic AI and Google ADK (blind corpus families' regeneration), and ClickHouse's
+# OpenInference's instrumentor, Pydantic AI, Google ADK and smolagents with OpenInference's instrumentor
+# (blind corpus families' regeneration), and ClickHouse's
 # driver with chDB (the engine in-process) for the ClickHouse source tests
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,crewai,clickhouse,chdb]'
+	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,smolagents,crewai,clickhouse,chdb]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

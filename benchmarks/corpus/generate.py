@@ -63,6 +63,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "ag2_openinference_groupchat",
     "pydanticai_delegation_meals",
     "adk_transfer_ferry",
+    "smolagents_managed_grants",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -77,6 +78,11 @@ PYDANTIC_AI = "pydantic-ai"
 # ``generate_content`` spans (one model response of one agent, named by
 # ``gen_ai.agent.name``), its words in the span's ``gen_ai.output.messages``.
 GOOGLE_ADK = "gcp.vertex.agent"
+# OpenInference's smolagents instrumentor: its turns are the LLM spans (one model
+# response each, ``<Model>.generate``); the agent is the one whose ``<agent>.run`` AGENT
+# span is the nearest such ancestor (the LLM span names none).
+OPENINFERENCE_SMOLAGENTS = "openinference.instrumentation.smolagents"
+OPENINFERENCE_SPAN_KIND = "openinference.span.kind"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -155,6 +161,40 @@ pydantic_ai_turn = genai_model_turn(PYDANTIC_AI, "chat")
 adk_turn = genai_model_turn(GOOGLE_ADK, "generate_content")
 """An ADK ``generate_content`` span (one model response of that agent)."""
 
+
+def smolagents_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """trace id -> (agent, span id) of the run's turns under OpenInference's smolagents
+    instrumentation: its LLM spans by start time, each named after its nearest AGENT
+    ancestor (``<agent>.run``)."""
+    spans: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                scope = ss.get("scope", {}).get("name", "")
+                for span in ss["spans"]:
+                    spans[span["spanId"]] = {**span, "scope": scope}
+
+    def kind(span: dict[str, Any]) -> Any:
+        return span["scope"] == OPENINFERENCE_SMOLAGENTS and _attr(span, OPENINFERENCE_SPAN_KIND)
+
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for span in spans.values():
+        if kind(span) != "LLM":
+            continue
+        up = spans.get(span.get("parentSpanId", ""))
+        while up is not None and kind(up) != "AGENT":
+            up = spans.get(up.get("parentSpanId", ""))
+        if up is None:
+            continue
+        agent = up["name"].removesuffix(".run")
+        found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
+
+
+# how a run's turns are found from all its lines, where a span alone cannot tell
+STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
+    "smolagents_managed_grants": smolagents_steps,
+}
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
 TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
@@ -264,7 +304,11 @@ def main(argv: list[str] | None = None) -> int:
             if not records:  # --scenario named none of this module's runs
                 print(f"{module}: no runs")
                 continue
-            runs.update(annotate(records, agent_steps(lines, TURNS.get(module, coordgap_turn))))
+            if module in STEPS:
+                steps = STEPS[module](lines)
+            else:
+                steps = agent_steps(lines, TURNS.get(module, coordgap_turn))
+            runs.update(annotate(records, steps))
             name = records[0]["framework"]
             with gzip.open(traces_dir / f"{name}.jsonl.gz", "wt", encoding="utf-8") as fh:
                 fh.write("\n".join(lines) + "\n")
