@@ -71,6 +71,7 @@ _INTERMEDIATE = (
     "cg_pending",
     "cg_holders",
     "cg_said",
+    "cg_said_spans",
     "cg_attr",
     "cg_calls",
     "cg_msg",
@@ -267,6 +268,7 @@ def prepare(
     for name in _PREPARE_FIXED:
         queries.run(con, name, **_PREPARE_PARAMS.get(name, {}))
     queries.run(con, "said_calls" if content.has_content_table(con) else "said_calls_none")
+    queries.run(con, "said_spans")
 
 
 def analyze(

@@ -110,6 +110,9 @@ _HANDOFF_HINT = "andoff"
 _TRANSFER_PREFIX = "transfer_to_"
 _RE_OP_PREFIX = r"^(invoke_workflow|invoke_agent|create_agent|execute_tool|plan|verify|retrieval) "
 _RE_TL_SUFFIX = r"\.(workflow|agent|tool|task)$"
+# OpenInference names the span of a wrapped method `<receiver>.<method>` (smolagents:
+# `data_analyst.run`): an AGENT span that names no agent is its receiver's
+_RE_METHOD_SUFFIX = r"\.[a-z_][a-z0-9_]*$"
 
 
 def params(statement: str | None = None) -> dict[str, Any]:
@@ -210,6 +213,7 @@ _PARAMS: dict[str, Any] = {
     "transfer_prefix": _TRANSFER_PREFIX,
     "re_op_prefix": _RE_OP_PREFIX,
     "re_tl_suffix": _RE_TL_SUFFIX,
+    "re_method_suffix": _RE_METHOD_SUFFIX,
 }
 
 # The normalization, over a staging relation spliced in for {source} (always one
@@ -308,6 +312,8 @@ SELECT
         WHEN _operation = 'agent' THEN cg_agent_name(coalesce(attributes[$k_agent],
             attributes[$k_oi_agent], attributes[$k_oi_node_name], attributes[$k_oi_node_id],
             attributes[$k_tl_entity],
+            CASE WHEN _oi = 'AGENT'
+                THEN nullif(regexp_replace(name, $re_method_suffix, ''), '') END,
             regexp_replace(regexp_replace(name, $re_op_prefix, ''), $re_tl_suffix, '')))
         ELSE coalesce(attributes[$k_agent], attributes[$k_oi_agent],
             attributes[$k_oi_node_name], attributes[$k_oi_node_id], attributes[$k_tl_entity],

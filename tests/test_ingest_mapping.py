@@ -509,3 +509,25 @@ def test_repeated_spans_kept_once(store: analyzer.Store, autocommit: bool) -> No
     assert added == 1
     names = [r[0] for r in store.con.execute("SELECT name FROM spans ORDER BY span_id").fetchall()]
     assert names == ["first", "other", "new"]
+
+
+def test_an_openinference_agent_span_named_after_its_method_is_its_receivers(
+    store: analyzer.Store,
+) -> None:
+    """An OpenInference AGENT span with no ``agent.name`` is named after the method it
+    wraps, ``<receiver>.<method>`` (smolagents: ``data_analyst.run``): the agent is the
+    receiver; a name without such a suffix stays whole."""
+    oi = mapping.OPENINFERENCE_SPAN_KIND
+    got = normalize(
+        store,
+        [
+            span(1, "grants_manager.run", {oi: "AGENT"}),
+            span(2, "data_analyst.run", {oi: "AGENT"}, parent=1),
+            span(3, "Fund Adviser", {oi: "AGENT"}, parent=1),
+            span(4, "CodeAgent.run", {oi: "AGENT", mapping.OPENINFERENCE_AGENT_NAME: "lead"}),
+        ],
+    )
+    assert got["grants_manager.run"]["agent"] == "grants_manager"
+    assert got["data_analyst.run"]["agent"] == "data_analyst"
+    assert got["Fund Adviser"]["agent"] == "Fund Adviser"
+    assert got["CodeAgent.run"]["agent"] == "lead"

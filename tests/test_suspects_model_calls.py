@@ -61,15 +61,18 @@ def test_the_value_delivered_is_traced_to_the_call_that_wrote_the_code() -> None
     assert (got["agent"], got["span_id"]) == ("analyst", ids["code"])
 
 
-def test_a_model_call_under_an_agent_that_speaks_itself_is_no_step() -> None:
-    """Where the agent's own span holds its message, its model calls stay inside it."""
+def test_an_agent_that_speaks_itself_too_says_it_after_its_model_calls() -> None:
+    """Where the agent's own span holds a message as well (its final answer, as
+    OpenInference's smolagents instrumentor records), its model calls are still its
+    steps, and its own message comes after them: the last word, not the first."""
     run = Run(1, outcome="failure")
-    writer = run.agent("writer")
+    writer = run.agent("writer", duration_ms=50)
     run.say(writer, "The total is 42.")
-    inner = chat(run, writer, "The total is 42.")
-    spans = set(suspect_context(run).turns["span_id"])
-    assert writer in spans
-    assert inner not in spans
+    inner = chat(run, writer, "Adding 40 and 2: the total is 42.")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    assert turns[inner]["owner_span_id"] == inner
+    assert turns[inner]["agent"] == "writer"
+    assert turns[writer]["turn"] > turns[inner]["turn"]
 
 
 def test_the_words_on_model_calls_carry_the_task_on() -> None:
@@ -87,3 +90,24 @@ def test_the_words_on_model_calls_carry_the_task_on() -> None:
     chat(run, lead, "East zone breakfasts were up 14.4% from April 2025 to April 2026.")
     got = attribution(run)[run.trace_id]
     assert got["detector"] != "lost_constraint"
+
+
+def test_a_step_span_around_a_model_call_is_what_that_call_did() -> None:
+    """A span between an agent and its model call that records output of its own
+    (smolagents' ``Step`` span: the call wrote code, the step ran it and recorded what
+    it printed) is a tool's turn of that call, after it; the value it printed and the
+    agent delivered is traced to the call that wrote the code."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "What share of South zone lunches were free in Q2?", direction="input")
+    lead = run.agent("manager", duration_ms=200)
+    analyst = run.agent("analyst", parent=lead, duration_ms=100)
+    step = run.span("Step 1", parent=analyst, stage=None, duration_ms=12)
+    code = chat(run, step, "Thought: share.\n<code>\nprint(round(100 * (f + r) / t, 1))\n")
+    run.say(step, "Execution logs:\n57.7")
+    answer = chat(run, lead, "57.7% of South zone lunches in Q2 were free.")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    assert turns[code]["owner_span_id"] == code
+    assert turns[step]["is_tool"] and turns[step]["owner_span_id"] == code
+    assert turns[code]["turn"] < turns[step]["turn"] < turns[answer]["turn"]
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("analyst", code)

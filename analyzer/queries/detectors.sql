@@ -35,7 +35,9 @@ WITH c AS (
 sp AS (SELECT * FROM cg_spans s SEMI JOIN cg_pending p ON p.trace_id = s.trace_id),
 j AS (
     SELECT c.*, s.name, s.operation, s.actor, s.start_ns, s.agent AS own_agent,
-           CASE WHEN h.span_id IS NULL THEN s.start_ns ELSE s.end_ns END AS said_ns,
+           CASE WHEN h.span_id IS NULL AND st.span_id IS NULL THEN s.start_ns ELSE s.end_ns END
+               AS said_ns,
+           st.call_span AS step_call,
            coalesce(s.span_id = r.run_span_id OR s.operation = $o_workflow, false) AS is_run,
            CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN s.handoff_source
@@ -50,12 +52,15 @@ j AS (
     JOIN cg_run r ON r.trace_id = c.trace_id
     LEFT JOIN sp p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN sp p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
-    -- a span holding other agents' turns (cg_holders) is ordered at its end
+    -- a span holding other agents' turns (cg_holders) or its agent's model calls, or a
+    -- call's step span (cg_said_spans), is ordered at its end
     LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
                           AND s.span_id <> r.run_span_id
+    LEFT JOIN cg_said_spans st ON st.trace_id = s.trace_id AND st.span_id = s.span_id
 ),
 -- a model call holding its agent's words (cg_said) is the agent's step, and the
--- agent's tool calls and handoffs belong to the latest such call before them
+-- agent's tool calls and handoffs belong to the latest such call before them; a
+-- call's step span is a tool's turn of that call
 jc AS (
     SELECT j.* REPLACE (
                CASE WHEN j.span_id = j.owner_span_id THEN j.owner_span_id
@@ -65,6 +70,10 @@ jc AS (
     FROM j ASOF LEFT JOIN cg_said c
         ON c.trace_id = j.trace_id AND c.owner_span_id = j.owner_span_id
        AND c.start_ns <= j.start_ns
+    WHERE j.step_call IS NULL
+    UNION ALL
+    SELECT j.* REPLACE (j.step_call AS owner_span_id, $o_tool AS operation) FROM j
+    WHERE j.step_call IS NOT NULL
 ),
 t AS (
     SELECT *,

@@ -441,11 +441,14 @@ WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
 -- name: said_calls
 -- The model calls of the failed runs that are their agent's words: a model call's
 -- span (no operation of its own, a model actor) under an agent's span (its parent or
--- grandparent) that recorded output where that agent's span recorded none. The
--- GenAI conventions' instrumentations put an agent's messages on its `chat` spans,
--- one per step, under an `invoke_agent` span holding none: each such call is one
--- step of the agent (suspect_turns, detector_messages), and the agent's tool calls
--- and handoffs out belong to the call that made them, the latest one before them.
+-- grandparent) that recorded output. The GenAI conventions' instrumentations put an
+-- agent's messages on its `chat` spans, one per step, under an `invoke_agent` span
+-- holding none (or only its final answer): each such call is one step of the agent
+-- (suspect_turns, detector_messages), and the agent's tool calls and handoffs out
+-- belong to the call that made them, the latest one before them. `step_span_id`: the
+-- span between the call and its agent when that span recorded output of its own
+-- (OpenInference's smolagents wraps each step's model call and the run of the code it
+-- wrote in a `Step` span whose output is what the code printed): what the step did.
 CREATE OR REPLACE TEMP TABLE cg_said AS
 WITH fs AS (
     SELECT * FROM cg_spans s
@@ -455,7 +458,8 @@ calls AS (
     SELECT c.trace_id, c.span_id, c.start_ns,
            CASE WHEN p1.operation = $o_agent THEN p1.span_id ELSE p2.span_id END
                AS owner_span_id,
-           CASE WHEN p1.operation = $o_agent THEN p1.agent ELSE p2.agent END AS agent
+           CASE WHEN p1.operation = $o_agent THEN p1.agent ELSE p2.agent END AS agent,
+           CASE WHEN p1.operation IS NULL THEN p1.span_id END AS step_span_id
     FROM fs c
     JOIN fs p1 ON p1.trace_id = c.trace_id AND p1.span_id = c.parent_span_id
     LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
@@ -465,19 +469,33 @@ calls AS (
 spoke AS (
     SELECT DISTINCT c.trace_id, c.span_id FROM content c
     SEMI JOIN (SELECT trace_id, span_id FROM calls
-               UNION SELECT trace_id, owner_span_id FROM calls) k
+               UNION SELECT trace_id, step_span_id FROM calls) k
          ON k.trace_id = c.trace_id AND k.span_id = c.span_id
     WHERE c.direction IN ($d_output, $d_payload)
 )
-SELECT m.trace_id, m.span_id, m.owner_span_id, m.agent, m.start_ns FROM calls m
+SELECT m.trace_id, m.span_id, m.owner_span_id, m.agent, m.start_ns,
+       st.span_id AS step_span_id
+FROM calls m
 SEMI JOIN spoke w ON w.trace_id = m.trace_id AND w.span_id = m.span_id
-ANTI JOIN spoke o ON o.trace_id = m.trace_id AND o.span_id = m.owner_span_id
+LEFT JOIN spoke st ON st.trace_id = m.trace_id AND st.span_id = m.step_span_id
 
 -- name: said_calls_none
 -- No content table: no model call's words are known.
 CREATE OR REPLACE TEMP TABLE cg_said (
-    trace_id VARCHAR, span_id VARCHAR, owner_span_id VARCHAR, agent VARCHAR, start_ns BIGINT
+    trace_id VARCHAR, span_id VARCHAR, owner_span_id VARCHAR, agent VARCHAR, start_ns BIGINT,
+    step_span_id VARCHAR
 )
+
+-- name: said_spans
+-- The spans around cg_said's model calls, which a run's turns order at their end
+-- (suspect_turns, detector_messages): an agent's span holding its calls (what it
+-- recorded, a final answer, is their last word) and a call's step span, with
+-- `call_span` the latest call under it (what that step did: a tool's turn of the call).
+CREATE OR REPLACE TEMP TABLE cg_said_spans AS
+SELECT DISTINCT trace_id, owner_span_id AS span_id, NULL::VARCHAR AS call_span FROM cg_said
+UNION ALL
+SELECT trace_id, step_span_id, arg_max(span_id, start_ns) FROM cg_said
+WHERE step_span_id IS NOT NULL GROUP BY ALL
 
 -- name: attributions
 -- detector, quote, symptom_span_id: set by content signals only

@@ -9,7 +9,8 @@
 -- span the nearest agent at most two levels above it) and `owner_span_id` that
 -- agent's span. A model call that holds its agent's words (cg_said) is that agent's
 -- own step, and the tool calls and handoffs under the agent belong to the latest
--- such call before them. `wants_input`: whether a feature reads the step's input
+-- such call before them; a call's step span (cg_said_spans) is a tool's turn of its
+-- call, and it and an agent's span holding calls come at their end. `wants_input`: whether a feature reads the step's input
 -- (the task on the run span, a tool call's arguments, the first $first_inputs
 -- steps' briefs): in a chat every input repeats the whole history. The text comes
 -- from suspect_turn_text.
@@ -17,13 +18,18 @@ WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
 fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
 s AS (
-    SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.operation, s.actor, s.agent,
-           s.start_ns, s.end_ns, s.span_id = f.run_span_id AS is_run,
-           h.span_id IS NOT NULL AS holds
+    SELECT s.trace_id, s.span_id, s.parent_span_id, s.name,
+           CASE WHEN st.call_span IS NOT NULL THEN $o_tool ELSE s.operation END AS operation,
+           s.actor, s.agent, s.start_ns, s.end_ns, s.span_id = f.run_span_id AS is_run,
+           -- a span holding other agents' turns (cg_holders) or its agent's model calls,
+           -- or a call's step span (cg_said_spans), is ordered at its end
+           h.span_id IS NOT NULL OR st.span_id IS NOT NULL AS holds,
+           st.call_span AS step_call
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
-    -- a span holding other agents' turns (cg_holders) is ordered at its end
     LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
+    LEFT JOIN cg_said_spans st ON st.trace_id = s.trace_id AND st.span_id = s.span_id
     WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
+       OR st.call_span IS NOT NULL
        -- a holder's handoff out (its brief to an agent it delegates to) is its word
        -- then, where its own output comes at the end
        OR (s.operation = $o_handoff
@@ -54,6 +60,9 @@ k AS (
     ASOF LEFT JOIN cg_said c
         ON c.trace_id = j.trace_id AND c.owner_span_id = j.owner_span_id
        AND c.start_ns <= j.start_ns
+    WHERE j.step_call IS NULL
+    UNION ALL
+    SELECT j.*, j.step_call AS call_span FROM j WHERE j.step_call IS NOT NULL
 )
 SELECT trace_id, span_id, name,
        -- a model call holding its agent's words stands as the agent's step
