@@ -76,7 +76,6 @@ AGENTOPS_SPAN_KIND: Final = "agentops.span.kind"
 AGENTOPS_FROM_AGENT: Final = "from_agent"
 AGENTOPS_TO_AGENT: Final = "to_agent"
 ERROR_TAG: Final = "error"  # Jaeger / Zipkin / OpenTracing boolean tag
-EXCEPTION_TYPE: Final = "exception.type"  # on the exception event
 
 # gen_ai.operation.name values of the GenAI conventions that are not coordgap's own
 OP_CREATE_AGENT: Final = "create_agent"
@@ -170,7 +169,7 @@ _PARAMS: dict[str, Any] = {
     "k_ao_from": AGENTOPS_FROM_AGENT,
     "k_ao_to": AGENTOPS_TO_AGENT,
     "k_error": ERROR_TAG,
-    "k_exc_type": EXCEPTION_TYPE,
+    "k_exc_type": semconv.EXCEPTION_TYPE,
     "ev_exception": semconv.EXCEPTION_EVENT,
     "ev_eval": semconv.GEN_AI_EVALUATION_RESULT_EVENT,
     "op_workflow": semconv.OP_INVOKE_WORKFLOW,

@@ -62,9 +62,6 @@ TURN_OPS = frozenset({semconv.OP_INVOKE_AGENT, semconv.OP_PLAN, semconv.OP_VERIF
 TOOL_OP = semconv.OP_EXECUTE_TOOL
 OVERALL = "overall"
 STATUS_ERROR = 2  # OTLP status code ERROR
-# the OpenTelemetry exception event's attributes
-EXCEPTION_TYPE = "exception.type"
-EXCEPTION_MESSAGE = "exception.message"
 
 
 def _attrs(span: dict[str, Any]) -> dict[str, Any]:
@@ -201,7 +198,7 @@ def _error_text(span: dict[str, Any]) -> str:
     """What a span that raised recorded: its exception's type and message, else its status."""
     for event in span.get("events") or []:
         attrs = _attrs(event)
-        kind, message = attrs.get(EXCEPTION_TYPE), attrs.get(EXCEPTION_MESSAGE)
+        kind, message = attrs.get(semconv.EXCEPTION_TYPE), attrs.get(semconv.EXCEPTION_MESSAGE)
         if kind or message:
             return f"{kind or 'Error'}: {message or ''}"
     status = span.get("status") or {}

@@ -67,6 +67,7 @@ COLUMNS = (
     "outcome_trace_id",
     "plan_assignees",
     "plan_defects",
+    "events",
 )
 
 _DEFAULT_STAGE = {

@@ -6,7 +6,11 @@ calls belong to the call that made them."""
 
 from __future__ import annotations
 
+import json
+
 from analyzer_builders import Run, attribution, suspect_context
+
+from tracer import semconv
 
 
 def chat(run: Run, agent_span: str, text: str) -> str:
@@ -109,5 +113,31 @@ def test_a_step_span_around_a_model_call_is_what_that_call_did() -> None:
     assert turns[code]["owner_span_id"] == code
     assert turns[step]["is_tool"] and turns[step]["owner_span_id"] == code
     assert turns[code]["turn"] < turns[step]["turn"] < turns[answer]["turn"]
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("analyst", code)
+
+
+def test_a_step_span_that_raised_names_the_call_whose_code_it_ran() -> None:
+    """A model call's step span that raised and recorded no output (smolagents: the
+    code the call wrote failed in its executor) says the error it raised, and the
+    failure is the call's, not the step span's."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "What share of South zone lunches were free in Q2?", direction="input")
+    analyst = run.agent("analyst", duration_ms=100)
+    failing = "Code execution failed at line 'total = sum(r['amount'])': KeyError: 'amount'"
+    raised = {"name": "exception", "attributes": {semconv.EXCEPTION_MESSAGE: failing}}
+    step = run.span(
+        "Step 1",
+        parent=analyst,
+        stage=None,
+        duration_ms=12,
+        error="AgentExecutionError",
+        events=json.dumps([raised]),
+    )
+    code = chat(run, step, "Thought: sum.\n<code>\ntotal = sum(r['amount'] for r in rows)\n")
+    chat(run, analyst, "The share is 57.7%.")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    assert turns[step]["owner_span_id"] == code
+    assert "KeyError" in turns[step]["output"]
     got = attribution(run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("analyst", code)

@@ -158,6 +158,8 @@ OP_CHAT: Final = "chat"
 ERROR_TYPE: Final = "error.type"
 SERVICE_NAME: Final = "service.name"
 EXCEPTION_EVENT: Final = "exception"
+EXCEPTION_TYPE: Final = "exception.type"  # on the exception event
+EXCEPTION_MESSAGE: Final = "exception.message"
 EXCEPTION_STACKTRACE: Final = "exception.stacktrace"
 PROCESS_EXIT_CODE: Final = "process.exit.code"  # of code an agent ran (a code executor's turn)
 

@@ -446,9 +446,10 @@ WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
 -- holding none (or only its final answer): each such call is one step of the agent
 -- (suspect_turns, detector_messages), and the agent's tool calls and handoffs out
 -- belong to the call that made them, the latest one before them. `step_span_id`: the
--- span between the call and its agent when that span recorded output of its own
--- (OpenInference's smolagents wraps each step's model call and the run of the code it
--- wrote in a `Step` span whose output is what the code printed): what the step did.
+-- span between the call and its agent when that span recorded output of its own or
+-- failed (OpenInference's smolagents wraps each step's model call and the run of the
+-- code it wrote in a `Step` span whose output is what the code printed, or that raised
+-- the code's error): what the step did.
 CREATE OR REPLACE TEMP TABLE cg_said AS
 WITH fs AS (
     SELECT * FROM cg_spans s
@@ -459,7 +460,8 @@ calls AS (
            CASE WHEN p1.operation = $o_agent THEN p1.span_id ELSE p2.span_id END
                AS owner_span_id,
            CASE WHEN p1.operation = $o_agent THEN p1.agent ELSE p2.agent END AS agent,
-           CASE WHEN p1.operation IS NULL THEN p1.span_id END AS step_span_id
+           CASE WHEN p1.operation IS NULL THEN p1.span_id END AS step_span_id,
+           p1.is_error AS step_failed
     FROM fs c
     JOIN fs p1 ON p1.trace_id = c.trace_id AND p1.span_id = c.parent_span_id
     LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
@@ -474,7 +476,8 @@ spoke AS (
     WHERE c.direction IN ($d_output, $d_payload)
 )
 SELECT m.trace_id, m.span_id, m.owner_span_id, m.agent, m.start_ns,
-       st.span_id AS step_span_id
+       CASE WHEN st.span_id IS NOT NULL OR m.step_failed THEN m.step_span_id END
+           AS step_span_id
 FROM calls m
 SEMI JOIN spoke w ON w.trace_id = m.trace_id AND w.span_id = m.span_id
 LEFT JOIN spoke st ON st.trace_id = m.trace_id AND st.span_id = m.step_span_id

@@ -49,7 +49,8 @@ LEFT JOIN receiver_errors r ON r.trace_id = h.trace_id
 
 -- name: rule_generation
 -- 3. An agent or tool outside the assembly stage raised: blame the deepest span
--- where the exception originated (the first to end when there are several),
+-- where the exception originated (the first to end when there are several; a model
+-- call's step span: the call, whose code it ran),
 -- with the errored ancestors it propagated through as evidence. Failing that,
 -- a verifier rejected every attempt: blame the last rejected output's producer
 -- (the latest agent span that ended before that verdict), else the verdict.
@@ -57,7 +58,10 @@ LEFT JOIN receiver_errors r ON r.trace_id = h.trace_id
 -- or tool above it): blame its nearest named ancestor (a workflow, a verifier,
 -- a plan...), else the span itself by name, never nobody.
 WITH raised AS (
-    SELECT e.trace_id, 1 AS priority, e.end_ns AS t, e.span_id, e.name AS span_name,
+    -- a model call's step span that raised (cg_said_spans: it ran the code the call
+    -- wrote) names the call
+    SELECT e.trace_id, 1 AS priority, e.end_ns AS t,
+           coalesce(st.call_span, e.span_id) AS span_id, e.name AS span_name,
            COALESCE(e.owner_agent, e.agent) AS agent,
            '`' || COALESCE(e.owner_agent, e.agent, e.name) || '` raised '
                || COALESCE(e.error_type, 'an error')
@@ -65,6 +69,7 @@ WITH raised AS (
                        THEN ' in `' || e.name || '`' ELSE '' END AS reason,
            [e.span_id] || COALESCE(e.errored_ancestors, []) AS evidence
     FROM cg_err e SEMI JOIN cg_pending p ON p.trace_id = e.trace_id
+    LEFT JOIN cg_said_spans st ON st.trace_id = e.trace_id AND st.span_id = e.span_id
     WHERE e.originating AND NOT e.in_assembly AND e.owner_id IS NOT NULL
 ),
 verdicts AS (

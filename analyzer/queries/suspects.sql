@@ -88,22 +88,38 @@ FROM k
 -- name: suspect_turn_text
 -- The message text of the turns in `cg_turn_keys` (trace_id, span_id, wants_input:
 -- suspect_turns' rows, registered by analyzer/suspects/turns.py): `output`, and
--- `input` where the turn wants it. Read only for the runs an explicit record did not
--- settle (rules named in $settled_rules named their agent from the structure; their
+-- `input` where the turn wants it. A tool's or other non-agent span's turn that failed
+-- and recorded no output says the error it raised (its exception event's message: what
+-- a program's run printed to its caller). Read only for the runs an explicit record did
+-- not settle (rules named in $settled_rules named their agent from the structure; their
 -- suspects rank by structure alone).
 WITH reading AS (
     SELECT trace_id FROM cg_attr
     WHERE agent IS NULL OR NOT list_contains($settled_rules, rule)
+),
+said AS (
+    SELECT c.trace_id, c.span_id,
+           string_agg(c.text, chr(10) ORDER BY c.seq)
+               FILTER (WHERE c.direction IN ($d_output, $d_payload)) AS output,
+           string_agg(c.text, chr(10) ORDER BY c.seq)
+               FILTER (WHERE c.direction = $d_input AND t.wants_input) AS input
+    FROM content c JOIN cg_turn_keys t ON t.trace_id = c.trace_id AND t.span_id = c.span_id
+    SEMI JOIN reading r ON r.trace_id = c.trace_id
+    WHERE c.direction IN ($d_output, $d_payload) OR (c.direction = $d_input AND t.wants_input)
+    GROUP BY ALL
+),
+raised AS (
+    SELECT s.trace_id, s.span_id,
+           list_filter(json_extract_string(s.events, $exc_message_path), lambda m: m <> '')[1]
+               AS error
+    FROM spans s JOIN cg_turn_keys t ON t.trace_id = s.trace_id AND t.span_id = s.span_id
+    SEMI JOIN reading r ON r.trace_id = s.trace_id
+    WHERE s.is_error AND coalesce(s.operation, $o_tool) = $o_tool
 )
-SELECT c.trace_id, c.span_id,
-       string_agg(c.text, chr(10) ORDER BY c.seq)
-           FILTER (WHERE c.direction IN ($d_output, $d_payload)) AS output,
-       string_agg(c.text, chr(10) ORDER BY c.seq)
-           FILTER (WHERE c.direction = $d_input AND t.wants_input) AS input
-FROM content c JOIN cg_turn_keys t ON t.trace_id = c.trace_id AND t.span_id = c.span_id
-SEMI JOIN reading r ON r.trace_id = c.trace_id
-WHERE c.direction IN ($d_output, $d_payload) OR (c.direction = $d_input AND t.wants_input)
-GROUP BY ALL
+SELECT coalesce(x.trace_id, e.trace_id) AS trace_id, coalesce(x.span_id, e.span_id) AS span_id,
+       coalesce(x.output, e.error) AS output, x.input
+FROM said x FULL JOIN raised e ON e.trace_id = x.trace_id AND e.span_id = x.span_id
+WHERE x.span_id IS NOT NULL OR e.error IS NOT NULL
 
 -- name: suspect_attributions
 -- What the rules named for each failed run (agent, span, rule, detector, and the

@@ -48,6 +48,8 @@ _VALUES: Final = {
         "assembly",
         "decomposition_omission",
     ],
+    # the messages of a span's exception events (JSON path into `spans.events`)
+    "exc_message_path": f'$[*].attributes."{semconv.EXCEPTION_MESSAGE}"',
 }
 
 _A_CODE: Final = semconv.Actor.CODE.value
