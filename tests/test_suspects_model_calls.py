@@ -99,8 +99,8 @@ def test_the_words_on_model_calls_carry_the_task_on() -> None:
 def test_a_step_span_around_a_model_call_is_what_that_call_did() -> None:
     """A span between an agent and its model call that records output of its own
     (smolagents' ``Step`` span: the call wrote code, the step ran it and recorded what
-    it printed) is a tool's turn of that call, after it; the value it printed and the
-    agent delivered is traced to the call that wrote the code."""
+    it printed) is a tool's turn of that call, after it, given what the call wrote; the
+    value it printed and the agent delivered is traced to the call that wrote the code."""
     run = Run(1, outcome="failure", outcome_reason="graded wrong")
     run.say(run.root, "What share of South zone lunches were free in Q2?", direction="input")
     lead = run.agent("manager", duration_ms=200)
@@ -112,6 +112,7 @@ def test_a_step_span_around_a_model_call_is_what_that_call_did() -> None:
     turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
     assert turns[code]["owner_span_id"] == code
     assert turns[step]["is_tool"] and turns[step]["owner_span_id"] == code
+    assert turns[step]["input"] == turns[code]["output"]  # it ran what the call wrote
     assert turns[code]["turn"] < turns[step]["turn"] < turns[answer]["turn"]
     got = attribution(run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("analyst", code)

@@ -10,10 +10,11 @@
 -- agent's span. A model call that holds its agent's words (cg_said) is that agent's
 -- own step, and the tool calls and handoffs under the agent belong to the latest
 -- such call before them; a call's step span (cg_said_spans) is a tool's turn of its
--- call, and it and an agent's span holding calls come at their end. `wants_input`: whether a feature reads the step's input
--- (the task on the run span, a tool call's arguments, the first $first_inputs
--- steps' briefs): in a chat every input repeats the whole history. The text comes
--- from suspect_turn_text.
+-- call, and it and an agent's span holding calls come at their end. `wants_input`:
+-- whether a feature reads the step's input (the task on the run span, a tool call's
+-- arguments, the first $first_inputs steps' briefs; not a step span's, the
+-- framework's record of the step): in a chat every input repeats the whole history.
+-- The text comes from suspect_turn_text.
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
 fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
@@ -72,9 +73,9 @@ SELECT trace_id, span_id, name,
             ELSE coalesce(call_span, owner_span_id) END AS owner_span_id,
        is_run,
        coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
-       is_run OR operation = $o_tool
+       step_call IS NULL AND (is_run OR operation = $o_tool
            OR row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id)
-              <= $first_inputs AS wants_input,
+              <= $first_inputs) AS wants_input,
        CAST(row_number() OVER (PARTITION BY trace_id
                                ORDER BY is_run DESC,
                                         CASE WHEN holds AND NOT is_run THEN end_ns
@@ -90,7 +91,8 @@ FROM k
 -- suspect_turns' rows, registered by analyzer/suspects/turns.py): `output`, and
 -- `input` where the turn wants it. A tool's or other non-agent span's turn that failed
 -- and recorded no output says the error it raised (its exception event's message: what
--- a program's run printed to its caller). Read only for the runs an explicit record did
+-- a program's run printed to its caller); a model call's step span was given what the
+-- call wrote (the code it ran). Read only for the runs an explicit record did
 -- not settle (rules named in $settled_rules named their agent from the structure; their
 -- suspects rank by structure alone).
 WITH reading AS (
@@ -115,11 +117,23 @@ raised AS (
     FROM spans s JOIN cg_turn_keys t ON t.trace_id = s.trace_id AND t.span_id = s.span_id
     SEMI JOIN reading r ON r.trace_id = s.trace_id
     WHERE s.is_error AND coalesce(s.operation, $o_tool) = $o_tool
+),
+texts AS (
+    SELECT coalesce(x.trace_id, e.trace_id) AS trace_id,
+           coalesce(x.span_id, e.span_id) AS span_id, coalesce(x.output, e.error) AS output,
+           x.input
+    FROM said x FULL JOIN raised e ON e.trace_id = x.trace_id AND e.span_id = x.span_id
+    WHERE x.span_id IS NOT NULL OR e.error IS NOT NULL
+),
+-- what a call's step span ran is what the call wrote (the code it ran, if any)
+ran AS (
+    SELECT st.trace_id, st.span_id, c.output AS input
+    FROM cg_said_spans st JOIN texts c ON c.trace_id = st.trace_id AND c.span_id = st.call_span
+    SEMI JOIN cg_turn_keys k ON k.trace_id = st.trace_id AND k.span_id = st.span_id
 )
-SELECT coalesce(x.trace_id, e.trace_id) AS trace_id, coalesce(x.span_id, e.span_id) AS span_id,
-       coalesce(x.output, e.error) AS output, x.input
-FROM said x FULL JOIN raised e ON e.trace_id = x.trace_id AND e.span_id = x.span_id
-WHERE x.span_id IS NOT NULL OR e.error IS NOT NULL
+SELECT coalesce(t.trace_id, r.trace_id) AS trace_id, coalesce(t.span_id, r.span_id) AS span_id,
+       t.output, coalesce(t.input, r.input) AS input
+FROM texts t FULL JOIN ran r ON r.trace_id = t.trace_id AND r.span_id = t.span_id
 
 -- name: suspect_attributions
 -- What the rules named for each failed run (agent, span, rule, detector, and the
