@@ -50,6 +50,7 @@ __all__ = [
     "OPENINFERENCE_GRAPH_NODE_NAME",
     "OPENINFERENCE_SPAN_KIND",
     "OPENINFERENCE_TOOL_NAME",
+    "RE_METHOD_SUFFIX",
     "TRACELOOP_ENTITY_NAME",
     "TRACELOOP_SPAN_KIND",
     "TRACELOOP_WORKFLOW_NAME",
@@ -111,7 +112,7 @@ _RE_OP_PREFIX = r"^(invoke_workflow|invoke_agent|create_agent|execute_tool|plan|
 _RE_TL_SUFFIX = r"\.(workflow|agent|tool|task)$"
 # OpenInference names the span of a wrapped method `<receiver>.<method>` (smolagents:
 # `data_analyst.run`): an AGENT span that names no agent is its receiver's
-_RE_METHOD_SUFFIX = r"\.[a-z_][a-z0-9_]*$"
+RE_METHOD_SUFFIX: Final = r"\.[a-z_][a-z0-9_]*$"
 
 
 def params(statement: str | None = None) -> dict[str, Any]:
@@ -212,7 +213,7 @@ _PARAMS: dict[str, Any] = {
     "transfer_prefix": _TRANSFER_PREFIX,
     "re_op_prefix": _RE_OP_PREFIX,
     "re_tl_suffix": _RE_TL_SUFFIX,
-    "re_method_suffix": _RE_METHOD_SUFFIX,
+    "re_method_suffix": RE_METHOD_SUFFIX,
 }
 
 # The normalization, over a staging relation spliced in for {source} (always one

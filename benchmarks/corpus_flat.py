@@ -53,7 +53,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analyzer import mapping  # noqa: E402
-from benchmarks import attribution_accuracy, whowhen_to_otlp  # noqa: E402
+from benchmarks import attribution_accuracy, flat_openinference, whowhen_to_otlp  # noqa: E402
+from benchmarks.flat_text import (  # noqa: E402
+    attrs_of,
+    call_ids,
+    error_text,
+    output_of,
+    text_of,
+    tool_result,
+    unwrapped,
+)
 from tracer import semconv  # noqa: E402
 
 TRACES = ROOT / "tests" / "corpus" / "traces"
@@ -61,94 +70,6 @@ TRUTH = ROOT / "tests" / "corpus" / "annotations.json"
 TURN_OPS = frozenset({semconv.OP_INVOKE_AGENT, semconv.OP_PLAN, semconv.OP_VERIFY})
 TOOL_OP = semconv.OP_EXECUTE_TOOL
 OVERALL = "overall"
-STATUS_ERROR = 2  # OTLP status code ERROR
-
-
-def _attrs(span: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for item in span.get("attributes") or []:
-        value = item.get("value") or {}
-        out[item["key"]] = next(iter(value.values()), None) if value else None
-    return out
-
-
-def _text(value: Any) -> str:
-    """A span's output as plain text: the GenAI message parts joined, else the string."""
-    if value is None:
-        return ""
-    text = str(value)
-    try:
-        messages = json.loads(text)
-    except ValueError:
-        return text
-    if isinstance(messages, list) and messages and isinstance(messages[0], dict):
-        parts = [
-            _part_text(part)
-            for m in messages
-            for part in m.get("parts") or []
-            if isinstance(part, dict)
-        ]
-        if any(parts):
-            return "\n".join(p for p in parts if p)
-    return text
-
-
-def _part_text(part: dict[str, Any]) -> str:
-    """One GenAI message part as a chat log shows it: its text, or a tool call as the
-    tool's name and its arguments (a program as its lines)."""
-    if part.get("type") != "tool_call":
-        return str(part.get("content") or "")
-    arguments = part.get("arguments")
-    if isinstance(arguments, str):
-        with contextlib.suppress(ValueError):
-            arguments = json.loads(arguments)
-    if isinstance(arguments, dict):
-        shown = "\n".join(f"{key}: {value}" for key, value in arguments.items())
-    else:
-        shown = "" if arguments is None else str(arguments)
-    return f"{part.get('name') or 'tool'}\n{shown}".strip()
-
-
-def _call_ids(value: Any) -> set[str]:
-    """The ids of the tool calls a GenAI output message makes."""
-    try:
-        messages = json.loads(str(value)) if value is not None else []
-    except ValueError:
-        return set()
-    if not isinstance(messages, list):
-        return set()
-    return {
-        str(part["id"])
-        for m in messages
-        if isinstance(m, dict)
-        for part in m.get("parts") or []
-        if isinstance(part, dict) and part.get("type") == "tool_call" and part.get("id")
-    }
-
-
-def _output(attrs: dict[str, Any]) -> str:
-    return _text(
-        attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES)
-        or attrs.get(semconv.OUTPUT_CONTENT)
-        or attrs.get(semconv.OPENINFERENCE_OUTPUT_VALUE)
-    )
-
-
-def _tool_result(attrs: dict[str, Any]) -> str:
-    """A GenAI tool call's result as text (see ``_unwrapped``)."""
-    return _unwrapped(_text(attrs.get(semconv.GEN_AI_TOOL_CALL_RESULT)))
-
-
-def _unwrapped(text: str) -> str:
-    """A tool's argument or result wrapped in an object of texts (``{"result": ...}``,
-    ``{"input": ...}``) as those texts; anything else as it is."""
-    with contextlib.suppress(ValueError):
-        wrapped = json.loads(text)
-        if isinstance(wrapped, dict) and all(
-            v is None or isinstance(v, str) for v in wrapped.values()
-        ):
-            return "\n".join(v for v in wrapped.values() if v)
-    return text
 
 
 def _openinference_turn(attrs: dict[str, Any]) -> bool:
@@ -156,7 +77,7 @@ def _openinference_turn(attrs: dict[str, Any]) -> bool:
     return bool(
         attrs.get(mapping.OPENINFERENCE_SPAN_KIND) == "AGENT"
         and attrs.get(mapping.OPENINFERENCE_AGENT_NAME)
-        and _text(attrs.get(semconv.OPENINFERENCE_OUTPUT_VALUE)).strip()
+        and text_of(attrs.get(semconv.OPENINFERENCE_OUTPUT_VALUE)).strip()
     )
 
 
@@ -166,7 +87,7 @@ def _model_turn(attrs: dict[str, Any]) -> bool:
     return bool(
         attrs.get(semconv.GEN_AI_OPERATION_NAME) in mapping.MODEL_OPERATIONS
         and attrs.get(semconv.GEN_AI_AGENT_NAME)
-        and _text(attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES)).strip()
+        and text_of(attrs.get(semconv.GEN_AI_OUTPUT_MESSAGES)).strip()
     )
 
 
@@ -194,28 +115,17 @@ def load_spans(traces: Path, wanted: set[str]) -> dict[str, list[dict[str, Any]]
     return runs
 
 
-def _error_text(span: dict[str, Any]) -> str:
-    """What a span that raised recorded: its exception's type and message, else its status."""
-    for event in span.get("events") or []:
-        attrs = _attrs(event)
-        kind, message = attrs.get(semconv.EXCEPTION_TYPE), attrs.get(semconv.EXCEPTION_MESSAGE)
-        if kind or message:
-            return f"{kind or 'Error'}: {message or ''}"
-    status = span.get("status") or {}
-    return str(status.get("message") or "") if status.get("code") == STATUS_ERROR else ""
-
-
 def _reply(ordered: list[dict[str, Any]], at: int, agent: str) -> str:
     """The content of the next handoff ``agent`` sends after its turn at ``at`` (a
     delegated coworker's reply is recorded there), before that agent's next turn."""
     for span in ordered[at + 1 :]:
-        attrs = _attrs(span)
+        attrs = attrs_of(span)
         if _agent(attrs) == agent:
             return ""
         if attrs.get(semconv.GEN_AI_OPERATION_NAME) == semconv.OP_HANDOFF and (
             attrs.get(semconv.HANDOFF_SOURCE) == agent
         ):
-            return _text(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))
+            return text_of(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))
     return ""
 
 
@@ -225,9 +135,9 @@ def _wrapper_output(ordered: list[dict[str, Any]], span: dict[str, Any]) -> str:
     parent = span.get("parentSpanId")
     for other in ordered:
         if other["spanId"] == parent:
-            attrs = _attrs(other)
+            attrs = attrs_of(other)
             if attrs.get(semconv.GEN_AI_OPERATION_NAME) == TOOL_OP:
-                return _output(attrs) or _tool_result(attrs)
+                return output_of(attrs) or tool_result(attrs)
             return ""
     return ""
 
@@ -236,11 +146,11 @@ def _turn_text(ordered: list[dict[str, Any]], at: int, last_turn: bool, run_outp
     """A turn's message: its output; else the error it raised, the reply it handed on,
     or (the run's last turn) the run's recorded output."""
     span = ordered[at]
-    attrs = _attrs(span)
+    attrs = attrs_of(span)
     agent = str(_agent(attrs))
     for text in (
-        _output(attrs),
-        _error_text(span),
+        output_of(attrs),
+        error_text(span),
         _reply(ordered, at, agent),
         _wrapper_output(ordered, span),
     ):
@@ -266,11 +176,11 @@ def _open_turn(
 ) -> int | None:
     """The index of the source agent's turn still open when ``handoff`` starts (an agent
     handing work on in the middle of its turn: a manager delegating), else None."""
-    attrs = _attrs(handoff)
+    attrs = attrs_of(handoff)
     start = int(handoff["startTimeUnixNano"])
     for at in reversed(turns):
         span = ordered[at]
-        if _agent(_attrs(span)) != attrs.get(semconv.HANDOFF_SOURCE):
+        if _agent(attrs_of(span)) != attrs.get(semconv.HANDOFF_SOURCE):
             continue
         if int(span["startTimeUnixNano"]) <= start < int(span["endTimeUnixNano"]):
             return at
@@ -284,10 +194,10 @@ def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
     for, which may run inside its span)."""
     span = ordered[at]
     start, end = int(span["startTimeUnixNano"]), int(span["endTimeUnixNano"])
-    attrs = _attrs(span)
+    attrs = attrs_of(span)
     agent = _agent(attrs)
     inside = not (_openinference_turn(attrs) or _model_turn(attrs)) and any(
-        start < int(ordered[i]["startTimeUnixNano"]) < end and _agent(_attrs(ordered[i])) != agent
+        start < int(ordered[i]["startTimeUnixNano"]) < end and _agent(attrs_of(ordered[i])) != agent
         for i in turns
     )
     return end if inside else start
@@ -302,12 +212,12 @@ def _read_by_turn(ordered: list[dict[str, Any]], turns: list[int]) -> dict[str, 
     caller = {
         call: ordered[at]["spanId"]
         for at in turns
-        for call in _call_ids(_attrs(ordered[at]).get(semconv.GEN_AI_OUTPUT_MESSAGES))
+        for call in call_ids(attrs_of(ordered[at]).get(semconv.GEN_AI_OUTPUT_MESSAGES))
     }
     parents = {str(ordered[at].get("parentSpanId") or "") for at in turns}
     read: dict[str, list[str]] = defaultdict(list)
     for span in ordered:
-        attrs = _attrs(span)
+        attrs = attrs_of(span)
         if attrs.get(semconv.GEN_AI_OPERATION_NAME) != TOOL_OP:
             continue
         owner = str(span.get("parentSpanId") or "")
@@ -318,7 +228,7 @@ def _read_by_turn(ordered: list[dict[str, Any]], turns: list[int]) -> dict[str, 
                 owner = caller.get(str(attrs.get(semconv.GEN_AI_TOOL_CALL_ID))) or (
                     _caller_turn(ordered, turns, span)
                 )
-        text = _output(attrs) or _tool_result(attrs) or _error_text(span)
+        text = output_of(attrs) or tool_result(attrs) or error_text(span)
         if owner and text.strip():
             read[owner].append(text)
     return read
@@ -352,21 +262,21 @@ def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
     turn's end when other agents' turns ran inside it (a manager's answer after its
     team's work); a tool's output outside any turn; and what an agent handed on
     while its turn was still open (a delegation), when it was sent."""
-    turns = [i for i, span in enumerate(ordered) if _is_turn(_attrs(span))]
+    turns = [i for i, span in enumerate(ordered) if _is_turn(attrs_of(span))]
     ids = {ordered[at]["spanId"] for at in turns}
     parents = {str(ordered[at].get("parentSpanId") or "") for at in turns}
     read = _read_by_turn(ordered, turns)
     run_output = next(
         (
-            _output(a)
-            for a in map(_attrs, ordered)
+            output_of(a)
+            for a in map(attrs_of, ordered)
             if a.get(semconv.GEN_AI_OPERATION_NAME) == semconv.OP_INVOKE_WORKFLOW
         ),
         "",
     )
     found: list[tuple[int, str, str]] = []
     for at, span in enumerate(ordered):
-        attrs = _attrs(span)
+        attrs = attrs_of(span)
         op = attrs.get(semconv.GEN_AI_OPERATION_NAME)
         start = int(span["startTimeUnixNano"])
         if at in turns:
@@ -377,24 +287,27 @@ def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
         elif op == TOOL_OP and attrs.get(semconv.ACTOR):
             owner = str(span.get("parentSpanId") or "")
             if _holds_turns(ordered, span, parents):  # an agent called as a tool
-                asked = _unwrapped(_text(attrs.get(semconv.INPUT_CONTENT)))
+                asked = unwrapped(text_of(attrs.get(semconv.INPUT_CONTENT)))
                 if owner in ids:
                     found.append((start, owner, asked))
             elif owner not in read:
-                found.append((start, owner, _output(attrs) or _error_text(span)))
+                found.append((start, owner, output_of(attrs) or error_text(span)))
         elif op == semconv.OP_HANDOFF:
             source = _open_turn(ordered, turns, span)
-            text = _text(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))
-            if source is not None and text.strip() and text != _output(_attrs(ordered[source])):
+            text = text_of(attrs.get(semconv.HANDOFF_PAYLOAD_CONTENT))
+            if source is not None and text.strip() and text != output_of(attrs_of(ordered[source])):
                 found.append((start, ordered[source]["spanId"], text))
     return sorted((m for m in found if m[2].strip()), key=lambda m: m[0])
 
 
 def flatten(spans: list[dict[str, Any]], record: dict[str, Any]) -> dict[str, Any] | None:
     """One run as a Who&When-shaped log; None when the annotated turn left no message."""
-    ordered = sorted(spans, key=lambda s: (int(s["startTimeUnixNano"]), s["spanId"]))
+    ordered = sorted(
+        flat_openinference.as_genai(spans),
+        key=lambda s: (int(s["startTimeUnixNano"]), s["spanId"]),
+    )
     agent_of = {
-        span["spanId"]: str(_agent(_attrs(span))) for span in ordered if _is_turn(_attrs(span))
+        span["spanId"]: str(_agent(attrs_of(span))) for span in ordered if _is_turn(attrs_of(span))
     }
     history: list[dict[str, str]] = []
     first_message: dict[str, int] = {}
@@ -515,6 +428,9 @@ def main(argv: list[str] | None = None) -> int:
         base = args.keep or Path(tmp)
         raw, otlp, truth_path = base / "logs", base / "otlp", base / "truth.json"
         frameworks, skipped = write_logs(raw, traces, truth)
+        if not frameworks:
+            print(f"{traces}: no failing run's annotated turn left a message", file=sys.stderr)
+            return 1
         convert(raw, otlp, truth_path, frameworks)
         flat = figures([otlp], json.loads(truth_path.read_text(encoding="utf-8")))
     structured = figures([traces], read_truth(truth))

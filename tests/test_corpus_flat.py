@@ -182,3 +182,43 @@ def test_an_agent_called_as_a_tool_speaks_its_reply_and_its_caller_what_it_asked
         ("Orchestrator", "FINAL ANSWER: 7"),
     ]
     assert log["mistake_step"] == 1
+
+
+def _oi(sid: str, start: int, end: int, kind: str, parent: str | None, **attrs: str) -> dict:
+    """An OpenInference span of ``kind`` (smolagents' instrumentor's shape)."""
+    keys = {"openinference.span.kind": kind, **{k.replace("__", "."): v for k, v in attrs.items()}}
+    extra = {"parentSpanId": parent} if parent else {}
+    return _span(sid, start, end, keys, **extra)
+
+
+def test_openinference_model_calls_speak_for_the_agent_above_them() -> None:
+    """smolagents under OpenInference: an ``LLM`` span under an ``AGENT`` span that
+    names no agent (``<agent>.run``) speaks for that agent; the step span around it is
+    what the call's code printed, and a step that raised says its error; the agent
+    span's final answer is not said again."""
+    out = "llm.output_messages.0.message."
+    code = "Thought: sum.\n<code>\nprint(40 + 2)\n"
+    spans = [
+        _oi("a", 1, 90, "AGENT", None, output__value="42"),
+        _oi("s1", 2, 20, "CHAIN", "a", output__value="Execution logs:\n42"),
+        _oi("c1", 3, 5, "LLM", "s1", **{f"{out}contents.0.message_content.text": code}),
+        _oi("s2", 30, 50, "CHAIN", "a"),
+        _oi("c2", 31, 33, "LLM", "s2", **{f"{out}contents.0.message_content.text": "final"}),
+    ]
+    spans[0]["name"] = "data_analyst.run"
+    spans[3]["events"] = [
+        {
+            "name": semconv.EXCEPTION_EVENT,
+            "attributes": [
+                {"key": semconv.EXCEPTION_TYPE, "value": {"stringValue": "AgentError"}},
+                {"key": semconv.EXCEPTION_MESSAGE, "value": {"stringValue": "no final"}},
+            ],
+        }
+    ]
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "data_analyst", "span_id": "c1"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("data_analyst", f"{code}\n\nExecution logs:\n42"),
+        ("data_analyst", "final\n\nAgentError: no final"),
+    ]
+    assert log["mistake_step"] == 0

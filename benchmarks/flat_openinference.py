@@ -1,0 +1,111 @@
+"""OpenInference model calls read as the GenAI conventions' (for ``corpus_flat``).
+
+OpenInference's smolagents instrumentor records an agent's words on its model calls
+(``LLM`` spans: ``llm.output_messages.N.message.*``) under an ``AGENT`` span that names
+no agent (its span name is ``<agent>.run``) and holds only the final answer, each call
+inside a step span (``CHAIN``) whose output is what the call's code printed, or that
+raised its error. ``corpus_flat`` reads the GenAI conventions' shape: a ``chat`` span
+of a named agent holding the response, with the tools it ran beside or under it.
+:func:`as_genai` gives such runs that shape, in copies of the spans:
+
+- an ``LLM`` span whose nearest ``AGENT`` span is not a turn of its own (it records no
+  name) is a ``chat`` span of that agent, its response as GenAI message parts (text,
+  tool calls); that agent's span no longer speaks (its output is the calls' last word);
+- the step span around such a call, when it recorded output or raised, and the tool
+  spans in it, are tool calls of the call: under it, their output the result.
+
+Other spans are returned as they are.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from typing import Any
+
+from analyzer import mapping
+from benchmarks.flat_text import attrs_of
+from tracer import semconv
+
+_OUT = semconv.OPENINFERENCE_OUTPUT_MESSAGES + ".0.message."
+_TEXT = re.compile(re.escape(_OUT) + r"contents\.(\d+)\.message_content\.text$")
+_CALL = re.compile(
+    re.escape(_OUT) + r"tool_calls\.(\d+)\.tool_call\.(function\.name|function\.arguments|id)$"
+)
+
+
+def _set(span: dict[str, Any], key: str, value: str) -> None:
+    span.setdefault("attributes", []).append({"key": key, "value": {"stringValue": value}})
+
+
+def _kind(attrs: dict[str, Any]) -> str:
+    return str(attrs.get(mapping.OPENINFERENCE_SPAN_KIND) or "").upper()
+
+
+def _agent_name(span: dict[str, Any], attrs: dict[str, Any]) -> str:
+    named = attrs.get(mapping.OPENINFERENCE_AGENT_NAME)
+    return str(named or re.sub(mapping.RE_METHOD_SUFFIX, "", span.get("name") or ""))
+
+
+def _parts(attrs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The GenAI message parts of an OpenInference model call's first output message."""
+    texts: dict[int, str] = {}
+    calls: dict[int, dict[str, Any]] = {}
+    content = attrs.get(_OUT + "content")
+    for key, value in attrs.items():
+        if m := _TEXT.match(key):
+            texts[int(m.group(1))] = str(value)
+        elif m := _CALL.match(key):
+            field = {"function.name": "name", "function.arguments": "arguments"}.get(m.group(2))
+            calls.setdefault(int(m.group(1)), {"type": "tool_call"})[field or "id"] = value
+    parts = [{"type": "text", "content": content}] if content else []
+    parts += [{"type": "text", "content": texts[i]} for i in sorted(texts)]
+    return parts + [calls[i] for i in sorted(calls)]
+
+
+def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``spans`` (one run) with OpenInference model calls in the GenAI shape (see the
+    module's description); the input is not changed."""
+    out = [copy.deepcopy(s) for s in spans]
+    by_id = {s["spanId"]: s for s in out}
+    attrs = {s["spanId"]: attrs_of(s) for s in out}
+    for span in out:
+        if _kind(attrs[span["spanId"]]) != "LLM":
+            continue
+        step, agent = None, by_id.get(span.get("parentSpanId") or "")
+        if agent is not None and _kind(attrs[agent["spanId"]]) != "AGENT":
+            step, agent = agent, by_id.get(agent.get("parentSpanId") or "")
+        if agent is None or _kind(attrs[agent["spanId"]]) != "AGENT":
+            continue
+        if attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME):
+            continue  # the agent's span is a turn of its own
+        _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
+        _set(span, semconv.GEN_AI_AGENT_NAME, _agent_name(agent, attrs[agent["spanId"]]))
+        message = [{"role": "assistant", "parts": _parts(attrs[span["spanId"]])}]
+        _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+        agent["attributes"] = [
+            a for a in agent.get("attributes") or []
+            if a["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
+        ]  # fmt: skip
+        span["parentSpanId"] = agent["spanId"]
+        if step is not None:
+            _step_as_tools(out, step, span, attrs)
+    return out
+
+
+def _step_as_tools(
+    out: list[dict[str, Any]], step: dict[str, Any], call: dict[str, Any], attrs: dict
+) -> None:
+    """The step span around ``call`` and the tool spans in it, as tool calls of ``call``."""
+    for span in [step, *(s for s in out if s.get("parentSpanId") == step["spanId"])]:
+        a = attrs[span["spanId"]]
+        if span is not step and _kind(a) != "TOOL":
+            continue
+        result = a.get(semconv.OPENINFERENCE_OUTPUT_VALUE)
+        if span is step and not result and not span.get("events"):
+            continue
+        _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_EXECUTE_TOOL)
+        if result:
+            _set(span, semconv.GEN_AI_TOOL_CALL_RESULT, str(result))
+        span["parentSpanId"] = call["spanId"]
