@@ -109,3 +109,5 @@ def _step_as_tools(
         if result:
             _set(span, semconv.GEN_AI_TOOL_CALL_RESULT, str(result))
         span["parentSpanId"] = call["spanId"]
+    # what the step printed or raised comes after what its tools returned
+    step["startTimeUnixNano"] = step["endTimeUnixNano"]
