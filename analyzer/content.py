@@ -117,11 +117,12 @@ _MARKER_KEYS = pa.array(MARKER_KEYS)
 _MARKER_EVENTS = pa.array(MARKER_EVENTS)
 
 CODE: Final = (
-    r"(?m)```|"
+    r"(?m)```|^<code>$|"
     r'(?:^|\\n|")(?:def \w+\(|import \w+|from [\w.]+ import \w|class \w+[(:]|print\()'
 )
-"""A program in a message: a code block, or a program's first line at the start of a
-line or of a JSON string (the code a tool call was given, its newlines escaped). A
+"""A program in a message: a code block (fenced, or a ``<code>`` line opening one), or a
+program's first line at the start of a line or of a JSON string (the code a tool call
+was given, its newlines escaped). A
 traceback quotes code indented: an executor's reply is no code. The suspects and the
 detectors read code by this one pattern."""
 

@@ -120,3 +120,16 @@ def test_re_reading_only_the_changed_turns_gives_the_whole_annotation() -> None:
         .equals(whole.sort(key).with_columns(pl.col("atoms").list.sort()))
     )
     assert got.filter(changed)["is_exec"][0]  # the runner replies right after the code
+
+
+def test_a_tool_calls_json_arguments_read_with_their_escapes() -> None:
+    """Arguments sent as JSON text with ASCII escapes (``\\u00a3`` for £) read as the
+    characters they stand for: ``£57,350`` stays a figure, not ``00a357,350``."""
+    arguments = json.dumps({"answer": "Grantees must raise £57,350."})  # ensure_ascii
+    assert "\\u00a3" in arguments
+    record = {"role": "assistant", "content": None, "tool_calls": [
+        {"id": "c1", "function": {"name": "final_answer", "arguments": arguments}}
+    ]}  # fmt: skip
+    assert (
+        readable(json.dumps(record)) == 'final_answer({"answer": "Grantees must raise £57,350."})'
+    )

@@ -112,3 +112,12 @@ def test_a_two_digit_figure_beside_an_earlier_message_is_no_misread() -> None:
     run.turn("Reader", "Docks: 31 at Canal Basin.")
     run.turn("Fleet", "The station has 13 docks.")
     assert feature_rows(features.misread_value, run) == []
+
+
+def test_a_power_of_ten_in_code_is_no_miscopy_of_what_the_step_read() -> None:
+    """``* 100`` in a step's code beside a 900 its own tool returned: a percentage's
+    scale, not a figure it copied wrong."""
+    run = task_run("What share of the 2026 awards went to Brindle? Percent, one decimal.")
+    analyst = run.turn("Analyst", "```python\nprint(round(brindle / total * 100, 1))\n```")
+    run.say(run.tool("read_file", parent=analyst), "A2601,O04,F1,spring,900,approved")
+    assert feature_rows(features.misread_value, run) == []

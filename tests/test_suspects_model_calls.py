@@ -142,3 +142,20 @@ def test_a_step_span_that_raised_names_the_call_whose_code_it_ran() -> None:
     assert "KeyError" in turns[step]["output"]
     got = attribution(run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("analyst", code)
+
+
+def test_an_agent_called_from_a_managers_code_is_no_executor() -> None:
+    """A manager whose code calls its team as functions (smolagents' managed agents):
+    every member speaks right after code, but one whose words are its model calls
+    runs no one's code; the figure it wrote is its own, not the manager's."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "How much match funding must 2026 grantees raise?", direction="input")
+    lead = run.agent("manager", duration_ms=300)
+    chat(run, lead, "Thought: writer.\n<code>\nnote = report_writer(task='53,750')\n")
+    writer = run.agent("report_writer", parent=lead, duration_ms=30)
+    wrote = chat(run, writer, "Grantees must raise 57,350 in match funding.")
+    chat(run, lead, "Thought: done.\n<code>\nfinal_answer('Grantees must raise 57,350.')\n")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    assert not turns[wrote]["is_exec"] and turns[wrote]["is_call"]
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("report_writer", wrote)

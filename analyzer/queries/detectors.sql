@@ -66,13 +66,14 @@ jc AS (
                CASE WHEN j.span_id = j.owner_span_id THEN j.owner_span_id
                     ELSE coalesce(c.span_id, j.owner_span_id) END AS owner_span_id,
                CASE WHEN c.span_id = j.span_id THEN $o_agent ELSE j.operation END
-                   AS operation)
+                   AS operation),
+           coalesce(c.span_id = j.span_id, false) AS is_call
     FROM j ASOF LEFT JOIN cg_said c
         ON c.trace_id = j.trace_id AND c.owner_span_id = j.owner_span_id
        AND c.start_ns <= j.start_ns
     WHERE j.step_call IS NULL
     UNION ALL
-    SELECT j.* REPLACE (j.step_call AS owner_span_id, $o_tool AS operation) FROM j
+    SELECT j.* REPLACE (j.step_call AS owner_span_id, $o_tool AS operation), false FROM j
     WHERE j.step_call IS NOT NULL
 ),
 t AS (
@@ -135,7 +136,8 @@ executors AS (
     GROUP BY ALL
     -- a code actor (the integration said so) need not answer right after the code:
     -- an orchestrator may say "run it" between
-    HAVING NOT bool_or(has_code)
+    -- an agent whose words are its model calls (cg_said) runs no one's code
+    HAVING NOT bool_or(has_code) AND NOT bool_or(is_call)
        AND (count(*) FILTER (WHERE right_after_code) >= 1 OR bool_and(actor = $a_code))
        AND 2 * count(*) FILTER (WHERE after_code) >= count(*)
 )

@@ -14,7 +14,7 @@
 -- whether a feature reads the step's input (the task on the run span, a tool call's
 -- arguments, the first $first_inputs steps' briefs; not a step span's, the
 -- framework's record of the step): in a chat every input repeats the whole history.
--- The text comes from suspect_turn_text.
+-- `is_call`: the turn is such a model call. The text comes from suspect_turn_text.
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
 fs AS (SELECT * FROM cg_spans s SEMI JOIN failed f ON f.trace_id = s.trace_id),
@@ -25,10 +25,11 @@ s AS (
            -- a span holding other agents' turns (cg_holders) or its agent's model calls,
            -- or a call's step span (cg_said_spans), is ordered at its end
            h.span_id IS NOT NULL OR st.span_id IS NOT NULL AS holds,
-           st.call_span AS step_call
+           st.call_span AS step_call, cs.span_id IS NOT NULL AS is_call
     FROM cg_spans s JOIN failed f ON f.trace_id = s.trace_id
     LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
     LEFT JOIN cg_said_spans st ON st.trace_id = s.trace_id AND st.span_id = s.span_id
+    LEFT JOIN cg_said cs ON cs.trace_id = s.trace_id AND cs.span_id = s.span_id
     WHERE s.span_id = f.run_span_id OR s.operation IN ($o_agent, $o_tool, $o_verify, $o_plan)
        OR st.call_span IS NOT NULL
        -- a holder's handoff out (its brief to an agent it delegates to) is its word
@@ -37,7 +38,7 @@ s AS (
            AND EXISTS (SELECT 1 FROM cg_holders b
                        WHERE b.trace_id = s.trace_id AND b.span_id = s.parent_span_id
                          AND b.agent = s.handoff_source))
-       OR EXISTS (SELECT 1 FROM cg_said c WHERE c.trace_id = s.trace_id AND c.span_id = s.span_id)
+       OR cs.span_id IS NOT NULL
 ),
 j AS (
     SELECT s.*,
@@ -71,7 +72,7 @@ SELECT trace_id, span_id, name,
        actor, owner AS agent,
        CASE WHEN span_id = owner_span_id THEN owner_span_id
             ELSE coalesce(call_span, owner_span_id) END AS owner_span_id,
-       is_run,
+       is_run, is_call,
        coalesce(operation = $o_tool OR actor = $a_tool, false) AS is_tool,
        step_call IS NULL AND (is_run OR operation = $o_tool
            OR row_number() OVER (PARTITION BY trace_id ORDER BY start_ns, span_id)

@@ -21,6 +21,7 @@ from typing import Final
 import polars as pl
 
 from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
+from analyzer.suspects.provenance import SCALE
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.turns import tool_calls
 from analyzer.suspects.wording import line
@@ -307,12 +308,15 @@ def _figures(t: pl.DataFrame, digits: int) -> pl.DataFrame:
             & (pl.col("span_id") == pl.col("owner_span_id"))
             & ~pl.col("is_exec")
         )
-        .select("trace_id", "turn", "agent", "owner_span_id", atom=pl.col("atoms"))
+        .select("trace_id", "turn", "agent", "owner_span_id", "has_code", atom=pl.col("atoms"))
         .explode("atom")
         .filter(
             pl.col("atom").str.contains(_FIGURE)
             & (pl.col("atom").str.count_matches(r"\d") >= digits)
+            # a power of ten in code is a scale (``100 *``), no figure it read
+            & ~(pl.col("has_code") & pl.col("atom").str.contains(SCALE))
         )
+        .drop("has_code")
         .with_columns(n=pl.col("atom").str.len_chars())
     )
 

@@ -167,5 +167,5 @@ def replies(turns: pl.DataFrame, handoffs: pl.DataFrame | None) -> pl.DataFrame:
 
 _BASE = (
     "trace_id", "span_id", "name", "operation", "actor", "agent", "owner_span_id",
-    "is_run", "is_tool", "output", "input", "turn",
+    "is_run", "is_tool", "is_call", "output", "input", "turn",
 )  # fmt: skip

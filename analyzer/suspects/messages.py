@@ -67,8 +67,12 @@ def _call(call: Any) -> str:
     args = call.get("args", function.get("arguments"))
     if args in (None, "", {}):
         return f"{name}()"
-    text = args if isinstance(args, str) else json.dumps(args, ensure_ascii=False)
-    return f"{name}({text})"
+    if isinstance(args, str):  # JSON text, as OpenAI's API sends it: its escapes read
+        try:
+            args = json.loads(args)
+        except ValueError:
+            return f"{name}({args})"
+    return f"{name}({json.dumps(args, ensure_ascii=False)})"
 
 
 def _render(message: dict[str, Any]) -> str:

@@ -121,7 +121,7 @@ def params(name: str) -> dict[str, Any]:
 
 _COLUMNS: Final = (
     "trace_id", "span_id", "name", "operation", "actor", "agent", "owner_span_id",
-    "is_run", "is_tool", "output", "input", "turn",
+    "is_run", "is_tool", "is_call", "output", "input", "turn",
 )  # fmt: skip
 
 
@@ -275,7 +275,17 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     coded = said.filter(pl.col("has_code")).select("trace_id").unique()
     said = (
         said.join(coded, on="trace_id", how="semi")
-        .select("trace_id", "turn", "agent", "actor", "output", "has_code", "is_tool")
+        .select(
+            "trace_id",
+            "turn",
+            "agent",
+            "actor",
+            "output",
+            "has_code",
+            "is_tool",
+            # a frame of turns built by hand may not say (no model call among them)
+            is_call=pl.col("is_call") if "is_call" in frame.columns else pl.lit(False),
+        )  # fmt: skip
         .sort("trace_id", "turn")
     )
     code_turn = pl.when(pl.col("has_code")).then(pl.col("turn"))
@@ -335,11 +345,14 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
             right=pl.col("right_after").sum(),
             n=pl.len(),
             coded=(pl.col("actor") == _A_CODE).all(),
+            called=pl.col("is_call").any(),
         )
         # a code actor (the integration said so) need not answer right after the code:
         # an orchestrator may say "run it" between
+        # an agent whose words are its model calls (cg_said) runs no one's code
         .filter(
             ~pl.col("wrote")
+            & ~pl.col("called")
             & ((pl.col("right") >= 1) | pl.col("coded"))
             & (pl.col("after") * 2 >= pl.col("n"))
         )
