@@ -168,6 +168,19 @@ def assert_apart(family: Path, runs: dict[str, Any], framework: str) -> None:
         assert not set(runs) & set(theirs), other
 
 
+def assert_family_size(family: Path, runs: dict[str, Any], framework: str, modes: set[str]) -> None:
+    """A blind family of the GenAI-shaped kind: >= 40 runs, >= 25 failing, >= 15
+    healthy, >= 20 failing runs with a gap of 2 or more, exactly ``modes``, mistakes
+    spread over >= 5 agents, and apart from the other corpora (:func:`assert_apart`)."""
+    failing = {k: v for k, v in runs.items() if not v.get("healthy")}
+    assert {v["framework"] for v in runs.values()} == {framework}
+    assert len(runs) >= 40 and len(failing) >= 25 and len(runs) - len(failing) >= 15
+    assert sum(1 for v in failing.values() if v["gap"] >= 2) >= 20
+    assert {v["mode"] for v in failing.values()} == modes
+    assert len({v["mistake_agent"] for v in failing.values()}) >= 5
+    assert_apart(family, runs, framework)
+
+
 def ingested(traces: Path, db: Path) -> duckdb.DuckDBPyConnection:
     """``traces`` read into a new store at ``db`` by ``coordgap ingest``; the store
     opened read-only."""

@@ -21,7 +21,7 @@ import pytest
 from corpus_support import (
     SHAPE_KEYS,
     Turn,
-    assert_apart,
+    assert_family_size,
     assert_graded,
     assert_labels_on_turns,
     assert_readme_counts,
@@ -75,12 +75,7 @@ def _turns() -> dict[str, list[Turn]]:
 def test_family_is_big_enough_and_apart_from_the_other_corpora() -> None:
     """>= 40 runs, >= 25 failing, >= 15 healthy, >= 20 failing runs with a gap of 2 or
     more, the ten modes of the README, mistakes spread over >= 5 agents."""
-    assert {v["framework"] for v in RUNS.values()} == {FRAMEWORK}
-    assert len(RUNS) >= 40 and len(FAILING) >= 25 and len(RUNS) - len(FAILING) >= 15
-    assert sum(1 for v in FAILING.values() if v["gap"] >= 2) >= 20
-    assert {v["mode"] for v in FAILING.values()} == MODES
-    assert len({v["mistake_agent"] for v in FAILING.values()}) >= 5
-    assert_apart(FAMILY, RUNS, FRAMEWORK)
+    assert_family_size(FAMILY, RUNS, FRAMEWORK, MODES)
 
 
 def test_trace_file_is_small() -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.corpus._common import HEALTHY
+
 __all__ = [
     "CODE_TIMEOUT_S",
     "Run",
@@ -89,3 +91,15 @@ def marked(run: Run, what: str) -> tuple[str, int] | None:
         if what in turn.mark.split():
             return turn.agent, seen[turn.agent]
     return None
+
+
+def check_answer(run: Run) -> None:
+    """A played run delivered its script's answer, the right figure exactly when it is
+    healthy, and is marked with a mistake and a symptom exactly when it is not."""
+    healthy = run.mode == HEALTHY
+    final = run.turns[-1].say
+    if (run.expect in final) != healthy or (run.answer not in final):
+        raise SystemExit(f"{run.scenario}: answer {run.answer!r} vs right figure {run.expect!r}")
+    root, symptom = marked(run, "root"), marked(run, "symptom")
+    if healthy != (root is None) or healthy != (symptom is None):
+        raise SystemExit(f"{run.scenario}: mistake and symptom marks do not fit the mode")

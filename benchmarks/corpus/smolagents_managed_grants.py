@@ -37,8 +37,7 @@ from benchmarks.corpus import (
     _grants_runs_ok,
     _grants_runs_ok_b,
 )
-from benchmarks.corpus._common import HEALTHY
-from benchmarks.corpus._desk import Run, expected_agents, marked
+from benchmarks.corpus._desk import Run, check_answer, expected_agents, marked
 from benchmarks.corpus.generate import read_lines, smolagents_steps
 
 FRAMEWORK = "smolagents-managed-grants"
@@ -81,20 +80,18 @@ def recorded(store: Path) -> dict[str, list[str]]:
     return {k: [agent for agent, _ in v] for k, v in steps.items()}
 
 
-def _check(run: Run) -> None:
-    healthy = run.mode == HEALTHY
-    final = run.turns[-1].say
-    if (run.expect in final) != healthy or (run.answer not in final):
-        raise SystemExit(f"{run.scenario}: answer {run.answer!r} vs right figure {run.expect!r}")
-    root, symptom = marked(run, "root"), marked(run, "symptom")
-    if healthy != (root is None) or healthy != (symptom is None):
-        raise SystemExit(f"{run.scenario}: mistake and symptom marks do not fit the mode")
-
-
 def main() -> int:
     return _collected.main(
         _collected.Family(
-            FRAMEWORK, RUNS, _check, tracing, solve, recorded, expected_agents, marked, env=OFFLINE
+            FRAMEWORK,
+            RUNS,
+            check_answer,
+            tracing,
+            solve,
+            recorded,
+            expected_agents,
+            marked,
+            env=OFFLINE,
         )
     )
 
