@@ -89,6 +89,28 @@ def test_ids_and_metadata_of_a_message_record_are_no_atoms() -> None:
     assert annotate(frame)["has_code"][0]
 
 
+def test_the_text_between_two_quoted_strings_of_an_escaped_program_is_no_atom() -> None:
+    """A program given to a tool as JSON (its newlines escaped): ``'2026-03'`` is what it
+    looks up, ``'])\\nprint(r['`` between two short keys is none."""
+    code = "rows = [r for r in x if r['m'] == '2026-03']\nprint(r['a'])\nprint(r['b'])"
+    frame = pl.DataFrame(
+        {
+            "trace_id": ["t"],
+            "turn": [0],
+            "agent": ["data_analyst"],
+            "actor": [None],
+            "output": [f"run_python({json.dumps({'code': code})})"],
+            "has_code": [False],
+            "is_tool": [False],
+            "is_run": [False],
+        },
+        schema_overrides={"actor": pl.String},
+    )
+    got = set(annotate(frame)["atoms"][0])
+    assert "2026-03" in got
+    assert not [a for a in got if "\\" in a or "(" in a], got
+
+
 def test_re_reading_only_the_changed_turns_gives_the_whole_annotation() -> None:
     """A frame whose changed turns alone are read again (``fresh``) annotates as the
     same frame read whole: marks of the kept turns and executors of the run alike."""

@@ -60,7 +60,7 @@ ATOM: Final = (
     r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
     r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
-    r"|'[^'\s{}]{3,30}(?: [^'\s{}]+){0,4}'"
+    r"|'[^'\s{}\\()\[\]=]{3,30}(?: [^'\s{}\\()\[\]=]+){0,4}'"
     r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:e[+-]?\d+)?"
     r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*\b"
 )
@@ -73,7 +73,9 @@ names, identifiers (snake or camel case),
 short quoted phrases (two to five words in double quotes, so JSON keys and whole
 JSON values are not atoms; words without digits or code punctuation, so a quoted
 program or escaped JSON is read for its numbers and names, not as one phrase; one
-to five in single quotes; never a format template with braces), decimals and numbers of
+to five in single quotes, without code punctuation or an escape, so that the text
+between two quoted strings of an escaped program is none; never a format template
+with braces), decimals and numbers of
 two digits or more (8,412 whole), and names (capitalised words inside a sentence;
 not the head of a longer identifier: ``the Verification_Expert`` holds no name)."""
 
