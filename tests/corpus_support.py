@@ -140,6 +140,18 @@ def scenario_shape(root: Path, name: str) -> tuple[Any, ...]:
     return (*(run.get(k) for k in SHAPE_KEYS), [s["name"] for s in spans])
 
 
+def turns_shape(
+    root: Path, name: str, turns_of: Callable[[list[dict[str, Any]]], list[Turn]]
+) -> tuple[Any, ...]:
+    """A scenario's run without ids or times, for a family whose turns another
+    instrumentation recorded: its annotation and the agents of its turns (``turns_of``
+    reads them from the run's spans) in order."""
+    runs = json.loads((root / "annotations.json").read_text())["runs"]
+    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == name)
+    turns = turns_of(spans_by_run(root)[trace_id])
+    return (*(run.get(k) for k in SHAPE_KEYS), [agent for _, agent, _ in turns])
+
+
 def regenerate(out: Path, scenario: str, *flags: str) -> None:
     """One scenario written again by ``python -m benchmarks.corpus.generate FLAGS``
     into ``out``, in a fresh process with no stdin."""
@@ -211,6 +223,16 @@ def assert_graded(con: duckdb.DuckDBPyConnection, runs: dict[str, Any]) -> None:
     assert len(graded) == len(runs)
     for trace_id, run in runs.items():
         assert graded[trace_id] == ("success" if run.get("healthy") else "failure"), run
+
+
+def assert_stored_whole(
+    con: duckdb.DuckDBPyConnection, runs: dict[str, Any], spans: dict[str, list[Any]]
+) -> None:
+    """Every run was stored with the grade its annotation implies
+    (:func:`assert_graded`), and every span of the traces (``spans``: per run) with it."""
+    assert_graded(con, runs)
+    stored = con.execute("SELECT count(*), count(DISTINCT trace_id) FROM spans").fetchone()
+    assert stored == (sum(len(v) for v in spans.values()), len(runs))
 
 
 def assert_readme_counts(family: Path, runs: dict[str, Any]) -> None:

@@ -19,14 +19,14 @@ from typing import Any
 import duckdb
 import pytest
 from corpus_support import (
-    SHAPE_KEYS,
     assert_apart,
-    assert_graded,
     assert_labels_on_turns,
     assert_readme_counts,
+    assert_stored_whole,
     ingested,
     regenerate,
     spans_by_run,
+    turns_shape,
 )
 from integration_support import need
 
@@ -194,16 +194,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
 def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) -> None:
     """``coordgap ingest`` reads the OpenInference traces without error and stores each
     run with the grade its annotation implies (a late ``tracer.outcome``)."""
-    assert_graded(db, RUNS)
-    stored = db.execute("SELECT count(*), count(DISTINCT trace_id) FROM spans").fetchone()
-    assert stored == (sum(len(v) for v in _spans().values()), len(RUNS))
-
-
-def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
-    runs = json.loads((root / "annotations.json").read_text())["runs"]
-    trace_id, run = next((k, v) for k, v in runs.items() if v["scenario"] == scenario)
-    turns = _turns_of(spans_by_run(root)[trace_id])
-    return (*(run.get(k) for k in SHAPE_KEYS), [agent for _, agent, _ in turns])
+    assert_stored_whole(db, RUNS, _spans())
 
 
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
@@ -213,4 +204,4 @@ def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     need("openinference.instrumentation.ag2")
     scenario = "feb_02_undefined_name"
     regenerate(tmp_path, scenario, "--blind=ag2_openinference_groupchat")
-    assert _shape(tmp_path, scenario) == _shape(FAMILY, scenario)
+    assert turns_shape(tmp_path, scenario, _turns_of) == turns_shape(FAMILY, scenario, _turns_of)
