@@ -80,6 +80,7 @@ def test_ids_and_metadata_of_a_message_record_are_no_atoms() -> None:
             "has_code": [False],
             "is_tool": [False],
             "is_run": [False],
+            "is_call": [False],
         },
         schema_overrides={"actor": pl.String},
     )
@@ -103,6 +104,7 @@ def test_the_text_between_two_quoted_strings_of_an_escaped_program_is_no_atom() 
             "has_code": [False],
             "is_tool": [False],
             "is_run": [False],
+            "is_call": [False],
         },
         schema_overrides={"actor": pl.String},
     )
@@ -123,6 +125,7 @@ def test_re_reading_only_the_changed_turns_gives_the_whole_annotation() -> None:
             "output": ["```python\nprint(8412 * 2)\n```", None, "Total is 16,824", "Plan 7.5"],
             "is_tool": [False, False, False, False],
             "is_run": [False, False, False, False],
+            "is_call": [False, False, False, False],
         },
         schema_overrides={"actor": pl.String},
     )

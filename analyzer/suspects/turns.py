@@ -277,17 +277,7 @@ def _mark_executors(frame: pl.DataFrame) -> pl.DataFrame:
     coded = said.filter(pl.col("has_code")).select("trace_id").unique()
     said = (
         said.join(coded, on="trace_id", how="semi")
-        .select(
-            "trace_id",
-            "turn",
-            "agent",
-            "actor",
-            "output",
-            "has_code",
-            "is_tool",
-            # a frame of turns built by hand may not say (no model call among them)
-            is_call=pl.col("is_call") if "is_call" in frame.columns else pl.lit(False),
-        )  # fmt: skip
+        .select("trace_id", "turn", "agent", "actor", "output", "has_code", "is_tool", "is_call")
         .sort("trace_id", "turn")
     )
     code_turn = pl.when(pl.col("has_code")).then(pl.col("turn"))
