@@ -122,9 +122,8 @@ CODE: Final = (
 )
 """A program in a message: a code block (fenced, or a ``<code>`` line opening one), or a
 program's first line at the start of a line or of a JSON string (the code a tool call
-was given, its newlines escaped). A
-traceback quotes code indented: an executor's reply is no code. The suspects and the
-detectors read code by this one pattern."""
+was given, its newlines escaped). A traceback quotes code indented: an executor's reply
+is no code. The suspects and the detectors read code by this one pattern."""
 
 TEXT_NOISE: Final = r'\\[nrt"\\]|\s'
 """Blanks and JSON escapes (a regex): what two copies of one text may differ in when
