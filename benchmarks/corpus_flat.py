@@ -203,31 +203,30 @@ def _said_at(ordered: list[dict[str, Any]], turns: list[int], at: int) -> int:
     return end if inside else start
 
 
-def _read_by_turn(ordered: list[dict[str, Any]], turns: list[int]) -> dict[str, list[str]]:
+def _read_by_turn(
+    ordered: list[dict[str, Any]], turns: list[int], holding: set[str]
+) -> dict[str, list[str]]:
     """Each turn's tool outputs, in order: what the agent read or ran in its step. A
-    tool is a turn's when it is coordgap's tool span under that turn, or (the GenAI
-    conventions) the call its model response made, by the call's id; a tool that ran
-    agents of its own (a delegation) is left out: their words are their turns."""
+    tool is a turn's when it is under that turn, or (the GenAI conventions) the call its
+    model response made, by the call's id; a tool that ran agents of its own (in
+    ``holding``, :func:`_holding`: a delegation) is left out: their words are their
+    turns."""
     ids = {ordered[at]["spanId"] for at in turns}
     caller = {
         call: ordered[at]["spanId"]
         for at in turns
         for call in call_ids(attrs_of(ordered[at]).get(semconv.GEN_AI_OUTPUT_MESSAGES))
     }
-    parents = {str(ordered[at].get("parentSpanId") or "") for at in turns}
     read: dict[str, list[str]] = defaultdict(list)
     for span in ordered:
         attrs = attrs_of(span)
-        if attrs.get(semconv.GEN_AI_OPERATION_NAME) != TOOL_OP:
+        if attrs.get(semconv.GEN_AI_OPERATION_NAME) != TOOL_OP or span["spanId"] in holding:
             continue
         owner = str(span.get("parentSpanId") or "")
-        if _holds_turns(ordered, span, parents):
-            continue
-        if not (owner in ids and attrs.get(semconv.ACTOR)):
-            if owner not in ids:
-                owner = caller.get(str(attrs.get(semconv.GEN_AI_TOOL_CALL_ID))) or (
-                    _caller_turn(ordered, turns, span)
-                )
+        if owner not in ids:
+            owner = caller.get(str(attrs.get(semconv.GEN_AI_TOOL_CALL_ID))) or (
+                _caller_turn(ordered, turns, span)
+            )
         text = output_of(attrs) or tool_result(attrs) or error_text(span)
         if owner and text.strip():
             read[owner].append(text)
@@ -246,13 +245,16 @@ def _caller_turn(ordered: list[dict[str, Any]], turns: list[int], tool: dict[str
     return found
 
 
-def _holds_turns(ordered: list[dict[str, Any]], tool: dict[str, Any], parents: set[str]) -> bool:
-    """Whether a tool span has a turn under it (it ran an agent)."""
-    under = {tool["spanId"]}
-    for span in ordered:
-        if str(span.get("parentSpanId") or "") in under:
-            under.add(span["spanId"])
-    return bool(under & parents)
+def _holding(ordered: list[dict[str, Any]], turns: list[int]) -> set[str]:
+    """The span ids with a turn somewhere under them (a tool among them ran an agent)."""
+    parent = {s["spanId"]: str(s.get("parentSpanId") or "") for s in ordered}
+    found: set[str] = set()
+    for at in turns:
+        up = parent.get(ordered[at]["spanId"], "")
+        while up and up not in found:
+            found.add(up)
+            up = parent.get(up, "")
+    return found
 
 
 def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
@@ -264,8 +266,8 @@ def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
     while its turn was still open (a delegation), when it was sent."""
     turns = [i for i, span in enumerate(ordered) if _is_turn(attrs_of(span))]
     ids = {ordered[at]["spanId"] for at in turns}
-    parents = {str(ordered[at].get("parentSpanId") or "") for at in turns}
-    read = _read_by_turn(ordered, turns)
+    holding = _holding(ordered, turns)
+    read = _read_by_turn(ordered, turns, holding)
     run_output = next(
         (
             output_of(a)
@@ -286,7 +288,7 @@ def _messages(ordered: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
             found.append((_said_at(ordered, turns, at), span["spanId"], step))
         elif op == TOOL_OP and attrs.get(semconv.ACTOR):
             owner = str(span.get("parentSpanId") or "")
-            if _holds_turns(ordered, span, parents):  # an agent called as a tool
+            if span["spanId"] in holding:  # an agent called as a tool
                 asked = unwrapped(text_of(attrs.get(semconv.INPUT_CONTENT)))
                 if owner in ids:
                     found.append((start, owner, asked))
