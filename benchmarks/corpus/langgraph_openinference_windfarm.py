@@ -34,6 +34,7 @@ from benchmarks.corpus import (
     _wind_runs_b,
     _wind_runs_c,
     _wind_runs_ok,
+    _wind_runs_ok_b,
 )
 from benchmarks.corpus._desk import Run, check_answer, expected_agents, marked
 from benchmarks.corpus.generate import agent_steps, langchain_openinference_turn, read_lines
@@ -45,6 +46,7 @@ RUNS: list[Run] = [
     *_wind_runs_b.RUNS,
     *_wind_runs_c.RUNS,
     *_wind_runs_ok.RUNS,
+    *_wind_runs_ok_b.RUNS,
 ]
 
 
