@@ -132,7 +132,7 @@ RUNS: list[Run] = [
         expect="121.25 hours",
     ),
     Run(
-        "cap_03_lead_relays_33_5",
+        "cap_03_verifier_relays_33_5",
         MISREPORTED,
         q.CAPFACTOR,
         [
@@ -146,10 +146,14 @@ RUNS: list[Run] = [
                 "35.3",
             ),
             say(CODER, "35.3"),
-            assign(VERIFIER, "Check T03's Q1 capacity factor: 33.5%.", mark="root"),
+            assign(VERIFIER, "Check T03's Q1 capacity factor before it goes out."),
             read(VERIFIER, "turbines.csv", "T03"),
-            verdict(True, "3.6 MW rating confirmed, 2,160 h for Q1. 33.5% fine.", mark="symptom"),
-            final("T03's capacity factor for Q1 2026 was 33.5%."),
+            verdict(
+                True,
+                "3.6 MW rating confirmed, 2,160 h for Q1. Capacity factor 33.5%, approved.",
+                mark="root",
+            ),
+            final("T03's capacity factor for Q1 2026 was 33.5%.", mark="symptom"),
         ],
         answer="33.5%",
         expect="35.3%",
