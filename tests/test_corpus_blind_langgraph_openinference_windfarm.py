@@ -22,9 +22,9 @@ import pytest
 from corpus_support import (
     Turn,
     assert_family_size,
+    assert_graded,
     assert_labels_on_turns,
     assert_readme_counts,
-    assert_graded,
     ingested,
     regenerate,
     spans_by_run,

@@ -1,6 +1,9 @@
 """Maintenance desk runs that go wrong upstream: a misread figure, a wrong file or row,
 or a lead's brief that names the wrong basis."""
 
+# the cells are the coder's code as the agent wrote it, long lines included
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from benchmarks.corpus import _wind_tasks as q
@@ -186,8 +189,7 @@ RUNS: list[Run] = [
         [
             assign(
                 ANALYST,
-                "List the closed gearbox orders opened at North Ridge in Q1, with hours and "
-                "parts.",
+                "List the closed gearbox orders opened at North Ridge in Q1, with hours and parts.",
                 say="Orders from the analyst, policy from the engineer, then the sum.",
             ),
             read(ANALYST, "work_orders_2025.csv", "gearbox", mark="root"),
@@ -264,11 +266,14 @@ RUNS: list[Run] = [
         WRONG_SOURCE,
         q.WESTFELL,
         [
-            assign(CODER, "Sum West Fell (T09-T12) production for Q2 2026 from production_2026.csv."),
+            assign(
+                CODER, "Sum West Fell (T09-T12) production for Q2 2026 from production_2026.csv."
+            ),
             cell(
                 "West Fell rows, second quarter.",
                 PROD.format(
-                    turbines="{'T09', 'T10', 'T11', 'T12'}", months=("2026-01", "2026-02", "2026-03")
+                    turbines="{'T09', 'T10', 'T11', 'T12'}",
+                    months=("2026-01", "2026-02", "2026-03"),
                 ),
                 "12218.3",
                 mark="root",
@@ -384,7 +389,9 @@ RUNS: list[Run] = [
             ),
             say(CODER, "3 over 48 h: W26-007, W26-010, W26-012."),
             assign(VERIFIER, "Check: 3 late P1 orders."),
-            verdict(True, "W26-009 at 47 h is inside; the three are over. 3 stands.", mark="symptom"),
+            verdict(
+                True, "W26-009 at 47 h is inside; the three are over. 3 stands.", mark="symptom"
+            ),
             final("3 priority-1 work orders opened in 2026 are late under the 48-hour SLA."),
         ],
         answer="3 priority-1 work orders",

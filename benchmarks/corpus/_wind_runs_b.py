@@ -1,6 +1,9 @@
 """Maintenance desk runs that go wrong in the working: an unfounded assumption, code that
 computes the wrong thing, code that crashes and is carried on from."""
 
+# the cells are the coder's code as the agent wrote it, long lines included
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from benchmarks.corpus import _wind_tasks as q
@@ -127,7 +130,9 @@ RUNS: list[Run] = [
             assign(CODER, "Cost topping P-1001, P-1004, P-1005, P-1008, P-1010 up to 2 x level."),
             cell(
                 "Skipping the two the engineer says are on order.",
-                STOCK.format(skip=" and p['part_no'] not in ('P-1003', 'P-1006')", target="2 * level"),
+                STOCK.format(
+                    skip=" and p['part_no'] not in ('P-1003', 'P-1006')", target="2 * level"
+                ),
                 "8608",
             ),
             say(CODER, "£8608 for the five parts."),

@@ -2,6 +2,9 @@
 made up, a tool's error is read as an answer, a constraint is dropped, or a cell is
 resent unchanged."""
 
+# the cells are the coder's code as the agent wrote it, long lines included
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from benchmarks.corpus import _wind_tasks as q
@@ -261,7 +264,9 @@ RUNS: list[Run] = [
         q.GEARBOX,
         [
             assign(CODER, "Labour cost (at £68/h) of NR closed gearbox orders opened in Q1 2026."),
-            cell("Labour part first.", NR_GEAR, "NameError: name 'turbines' is not defined", "root"),
+            cell(
+                "Labour part first.", NR_GEAR, "NameError: name 'turbines' is not defined", "root"
+            ),
             cell("Labour part first.", NR_GEAR, "NameError: name 'turbines' is not defined"),
             cell(
                 "Labour part first.",

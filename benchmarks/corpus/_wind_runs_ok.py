@@ -2,10 +2,14 @@
 next cell, a verifier sending a figure back and having it redone, a mistyped file name
 retried, an analyst asking which period an event belongs to."""
 
+# the cells are the coder's code as the agent wrote it, long lines included
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from benchmarks.corpus import _wind_tasks as q
 from benchmarks.corpus._common import HEALTHY
+from benchmarks.corpus._wind_runs_a import GEAR, PROD, Q2
 from benchmarks.corpus._wind_team import (
     ANALYST,
     CODER,
@@ -19,7 +23,6 @@ from benchmarks.corpus._wind_team import (
     say,
     verdict,
 )
-from benchmarks.corpus._wind_runs_a import GEAR, PROD, Q2
 
 AVAIL = """import csv
 ev = [e for e in csv.DictReader(open('downtime_2026.csv'))
@@ -43,7 +46,10 @@ RUNS: list[Run] = [
                 "£68 an hour. Warranty: five years from commissioning, parts only. T03 and "
                 "T04 (2022-09-30) covered; T01 and T02 (2016-05-12) not.",
             ),
-            assign(CODER, "Cost NR closed gearbox orders opened Q1 2026: hours x 68, parts for T01/T02."),
+            assign(
+                CODER,
+                "Cost NR closed gearbox orders opened Q1 2026: hours x 68, parts for T01/T02.",
+            ),
             cell(
                 "As briefed.",
                 GEAR.format(
@@ -71,7 +77,9 @@ RUNS: list[Run] = [
             assign(CODER, "NR closed gearbox orders opened Q1 2026: labour at £68/h plus parts."),
             cell(
                 "All parts in.",
-                GEAR.format(file="work_orders_2026.csv", cut="2026-04-01", rate=68, covered="set()"),
+                GEAR.format(
+                    file="work_orders_2026.csv", cut="2026-04-01", rate=68, covered="set()"
+                ),
                 "43712",
             ),
             say(CODER, "43712 for the four orders."),
@@ -172,7 +180,8 @@ RUNS: list[Run] = [
             cell(
                 "Four turbines.",
                 PROD.format(
-                    turbines="{'T09', 'T10', 'T11', 'T12'}", months=("2026-01", "2026-02", "2026-03")
+                    turbines="{'T09', 'T10', 'T11', 'T12'}",
+                    months=("2026-01", "2026-02", "2026-03"),
                 ),
                 "12218.3",
             ),
@@ -183,7 +192,11 @@ RUNS: list[Run] = [
                 "The months in the filter are January to March. Q2 is April to June.",
             ),
             assign(CODER, "Rerun with April-June."),
-            cell("Q2 months.", PROD.format(turbines="{'T09', 'T10', 'T11', 'T12'}", months=Q2), "7754.3"),
+            cell(
+                "Q2 months.",
+                PROD.format(turbines="{'T09', 'T10', 'T11', 'T12'}", months=Q2),
+                "7754.3",
+            ),
             say(CODER, "7754.3 MWh for April-June."),
             assign(VERIFIER, "Re-check 7,754.3."),
             verdict(True, "Right months, four turbines, 12 rows."),
@@ -233,7 +246,10 @@ RUNS: list[Run] = [
             ),
             assign(ENGINEER, "SLA rule for P1, incl. open orders."),
             read(ENGINEER, "maintenance_policy.json"),
-            say(ENGINEER, "Late if closed > 48 h after opening, or still open > 48 h at the cut-off."),
+            say(
+                ENGINEER,
+                "Late if closed > 48 h after opening, or still open > 48 h at the cut-off.",
+            ),
             assign(CODER, "Count late P1 orders on that rule."),
             cell(
                 "Open orders end at the cut-off.",

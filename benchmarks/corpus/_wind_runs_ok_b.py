@@ -2,6 +2,9 @@
 cell, an analyst asking which quarter an event belongs to, a coder correcting its own
 rule before anyone checks it."""
 
+# the cells are the coder's code as the agent wrote it, long lines included
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from benchmarks.corpus import _wind_tasks as q
@@ -12,7 +15,6 @@ from benchmarks.corpus._wind_team import (
     ANALYST,
     CODER,
     ENGINEER,
-    LEAD,
     VERIFIER,
     Run,
     assign,
@@ -120,7 +122,9 @@ RUNS: list[Run] = [
         HEALTHY,
         q.RAISED,
         [
-            assign(CODER, "Change in Hilltop Moss orders raised, H1 2025 to H1 2026; all statuses."),
+            assign(
+                CODER, "Change in Hilltop Moss orders raised, H1 2025 to H1 2026; all statuses."
+            ),
             cell(
                 "Counting.",
                 RAISED.format(extra="").replace("a, b = n(", "a, b = count("),
@@ -177,7 +181,11 @@ RUNS: list[Run] = [
             read(ANALYST, "turbines.csv", "West Fell"),
             say(ANALYST, "T09, T10, T11, T12."),
             assign(CODER, "Q2 2026 MWh for T09-T12."),
-            cell("April-June.", PROD.format(turbines="{'T09', 'T10', 'T11', 'T12'}", months=Q2), "7754.3"),
+            cell(
+                "April-June.",
+                PROD.format(turbines="{'T09', 'T10', 'T11', 'T12'}", months=Q2),
+                "7754.3",
+            ),
             say(CODER, "7754.3 MWh."),
             assign(VERIFIER, "Check 7,754.3 MWh."),
             verdict(True, "Four turbines, Q2 months. OK."),

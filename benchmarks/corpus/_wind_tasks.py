@@ -99,12 +99,16 @@ def _answers() -> dict[str, str]:
     old = sum(site(r["turbine_id"]) == "Hilltop Moss" for r in WO25)
     out[RAISED] = f"{(new - old) / old * 100:+.1f}%"
     q2 = ("2026-04", "2026-05", "2026-06")
-    west = sum(float(r["mwh"]) for r in PROD if site(r["turbine_id"]) == "West Fell" and r["month"] in q2)
+    west = sum(
+        float(r["mwh"]) for r in PROD if site(r["turbine_id"]) == "West Fell" and r["month"] in q2
+    )
     out[WESTFELL] = f"{west:,.1f} MWh"
     q1 = sum(float(r["mwh"]) for r in PROD if r["turbine_id"] == "T03" and r["month"] < "2026-04")
     mw = int(TURBINES["T03"]["rated_kw"]) / 1000
     out[CAPFACTOR] = f"{q1 / (mw * 90 * 24) * 100:.1f}%"
-    blade = [float(r["labour_hours"]) for r in WO if r["category"] == "blade" and r["status"] == "closed"]
+    blade = [
+        float(r["labour_hours"]) for r in WO if r["category"] == "blade" and r["status"] == "closed"
+    ]
     out[BLADE] = f"{sum(blade) / len(blade):.2f} hours"
     cutoff = datetime.fromisoformat("2026-06-30T23:59")
     late = 0
@@ -123,7 +127,9 @@ def _answers() -> dict[str, str]:
     hill = sum(
         float(r["hours"])
         for r in DOWN
-        if site(r["turbine_id"]) == "Hilltop Moss" and r["kind"] == "unplanned" and r["start"][:7] in q2
+        if site(r["turbine_id"]) == "Hilltop Moss"
+        and r["kind"] == "unplanned"
+        and r["start"][:7] in q2
     )
     out[HILLTOP_DOWN] = f"{hill:.2f} hours"
     return out

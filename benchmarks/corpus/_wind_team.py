@@ -143,7 +143,9 @@ class ScriptedChatModel(BaseChatModel):
         calls = []
         if turn.call:
             name, args = turn.call
-            calls = [{"name": name, "args": args, "id": f"call_{self.calls:02d}", "type": "tool_call"}]
+            calls = [
+                {"name": name, "args": args, "id": f"call_{self.calls:02d}", "type": "tool_call"}
+            ]
         asked = sum(len(str(m.content)) for m in messages) // 4
         said = len(turn.say) // 4 + 12
         usage = {"input_tokens": asked, "output_tokens": said, "total_tokens": asked + said}
