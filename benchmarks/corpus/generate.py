@@ -64,6 +64,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "pydanticai_delegation_meals",
     "adk_transfer_ferry",
     "smolagents_managed_grants",
+    "langgraph_openinference_windfarm",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -83,6 +84,10 @@ GOOGLE_ADK = "gcp.vertex.agent"
 # span is the nearest such ancestor (the LLM span names none).
 OPENINFERENCE_SMOLAGENTS = "openinference.instrumentation.smolagents"
 OPENINFERENCE_SPAN_KIND = "openinference.span.kind"
+# OpenInference's LangChain instrumentor on a hand-built LangGraph graph: its turns are
+# the LLM spans (one model response each); the agent is the graph node the call ran in,
+# ``langgraph_node`` in the span's ``metadata`` (JSON), as LangGraph passes it down.
+OPENINFERENCE_LANGCHAIN = "openinference.instrumentation.langchain"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -191,6 +196,14 @@ def smolagents_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
+def langchain_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The graph node of an OpenInference LangChain LLM span (one model response)."""
+    if scope != OPENINFERENCE_LANGCHAIN or _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+        return None
+    node = json.loads(_attr(span, "metadata") or "{}").get("langgraph_node")
+    return None if node is None else str(node)
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
@@ -201,6 +214,7 @@ TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "ag2_openinference_groupchat": openinference_ag2_turn,
     "pydanticai_delegation_meals": pydantic_ai_turn,
     "adk_transfer_ferry": adk_turn,
+    "langgraph_openinference_windfarm": langchain_openinference_turn,
 }
 
 
