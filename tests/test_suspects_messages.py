@@ -45,6 +45,57 @@ def test_a_record_cut_at_the_content_cap_keeps_its_whole_contents() -> None:
     assert readable(cut) == f"{_AI['content']}\n\nsecond 77.5"
 
 
+_CALL = {"name": "assign", "args": {"agent": "coder", "instructions": "T03, Q1"}, "id": "c1"}
+_USAGE = {"input_tokens": 142, "output_tokens": 12, "total_tokens": 154}
+
+
+def test_langchain_envelopes_read_as_the_message_inside() -> None:
+    """OpenInference records a LangChain model's result (``generations`` of ``dumpd``
+    messages) and a LangGraph node's ``Command`` (its ``update`` of ``message_to_dict``
+    messages): their ids and token counts are no words of the agent."""
+    result = {
+        "generations": [
+            [
+                {
+                    "text": "",
+                    "type": "ChatGeneration",
+                    "message": {
+                        "lc": 1,
+                        "type": "constructor",
+                        "id": ["langchain", "schema", "messages", "AIMessage"],
+                        "kwargs": {
+                            "content": "",
+                            "type": "ai",
+                            "tool_calls": [_CALL],
+                            "usage_metadata": _USAGE,
+                        },
+                    },
+                }
+            ]
+        ],
+        "llm_output": None,
+        "type": "LLMResult",
+    }
+    call = 'assign({"agent": "coder", "instructions": "T03, Q1"})'
+    assert readable(json.dumps(result)) == call
+    ai = {"content": "34.8%", "type": "ai", "name": "writer", "usage_metadata": _USAGE}
+    command = {
+        "graph": None,
+        "update": {"messages": [{"type": "ai", "data": ai}], "brief": "x"},
+        "resume": None,
+        "goto": "writer",
+    }
+    assert readable(json.dumps(command)) == "34.8%"
+    # a generation without a message is its text
+    assert readable(json.dumps({"generations": [[{"text": "7 turbines"}]]})) == "7 turbines"
+
+
+def test_a_record_followed_by_its_own_text_reads_once() -> None:
+    record = json.dumps([{**_AI, "tool_calls": []}])
+    assert readable(record + "\n" + _AI["content"]) == _AI["content"]
+    assert readable(record + "\nand more 12") == f"{_AI['content']}\n\nand more 12"
+
+
 def test_other_text_and_other_json_stay_as_they_are() -> None:
     for text in (
         "Total: 12.5 MG",

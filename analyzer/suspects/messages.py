@@ -19,6 +19,8 @@ import polars as pl
 
 __all__ = ["readable", "readable_column"]
 
+_DECODER: Final = json.JSONDecoder()
+
 _MESSAGE_KEYS: Final = frozenset({"role", "type", "name"})
 """Beside ``content``, one of these marks a dict as a chat message."""
 
@@ -34,12 +36,41 @@ def _is_message(value: Any) -> bool:
     return isinstance(value, dict) and "content" in value and not _MESSAGE_KEYS.isdisjoint(value)
 
 
+def _unwrapped(value: Any) -> Any:
+    """A message or record inside the envelopes LangChain serialises it in: a message
+    as ``{"type", "data": {...}}`` (``message_to_dict``) or ``{"lc", "type":
+    "constructor", "kwargs": {...}}`` (``dumpd``), a model's result as ``{"generations":
+    [[{"message" or "text"}]]}``, a LangGraph node's ``Command`` as its ``update``.
+    Anything else comes back as it is."""
+    if not isinstance(value, dict):
+        return value
+    if isinstance(value.get("data"), dict) and "type" in value and len(value) == 2:
+        return _unwrapped(value["data"])
+    if value.get("lc") is not None and isinstance(value.get("kwargs"), dict):
+        return _unwrapped(value["kwargs"])
+    generations = value.get("generations")
+    if isinstance(generations, list):
+        found = [g for batch in generations if isinstance(batch, list) for g in batch]
+        return [_generation(g) for g in found if isinstance(g, dict)]
+    if isinstance(value.get("update"), dict) and "goto" in value:
+        return _unwrapped(value["update"])
+    return value
+
+
+def _generation(generation: dict[str, Any]) -> Any:
+    """One generation of a model's result: its message, else its text as one."""
+    if generation.get("message") is not None:
+        return _unwrapped(generation["message"])
+    return {"type": "ai", "content": generation.get("text") or ""}
+
+
 def _messages(value: Any) -> list[Any] | None:
     """The chat messages ``value`` holds, or None when it is no message record."""
+    value = _unwrapped(value)
     if isinstance(value, dict) and isinstance(value.get("messages"), list):
-        found = value["messages"]
+        found = [_unwrapped(m) for m in value["messages"]]
     elif isinstance(value, list):
-        found = value
+        found = [_unwrapped(m) for m in value]
     elif _is_message(value):
         found = [value]
     else:
@@ -91,12 +122,16 @@ def readable(text: str | None) -> str | None:
     if bare[:1] not in ("{", "["):
         return text
     try:
-        found = _messages(json.loads(bare))
+        value, end = _DECODER.raw_decode(bare)
     except ValueError:
         return _cut(text)
+    found = _messages(value)
     if found is None:
         return text
-    return "\n\n".join(_render(m) for m in found)
+    said = "\n\n".join(_render(m) for m in found)
+    # a span may record the messages twice: as the record and as their text after it
+    rest = bare[end:].strip()
+    return f"{said}\n\n{rest}" if rest and rest not in said else said
 
 
 def _cut(text: str) -> str:
