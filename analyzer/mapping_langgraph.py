@@ -13,7 +13,10 @@ After the spans are in (:func:`link`), in this order:
 
 1. a span whose ``langgraph_node`` is its own name (the node's run, not a helper
    that inherits the metadata, such as a router function) becomes an agent span
-   named after the node, unless a mapping already gave it an operation;
+   named after the node, unless a mapping already gave it an operation; where other
+   node runs of its graph run call a model and it calls none (no model call inside it
+   carries its node's metadata), it is a function's work: actor ``tool`` if it ran a
+   tool (LangGraph's ``ToolNode``), else ``code`` (a node that runs what an agent wrote);
 2. the span that holds those node spans (the graph run) becomes a workflow span,
    as does OpenLLMetry's outer graph span (``gen_ai.workflow.nodes``);
 3. each node run gets a handoff from every node of the graph run's previous step
@@ -75,6 +78,9 @@ _PARAMS: dict[str, Any] = {
     "s_handoff": semconv.STAGE_HANDOFF,
     "dropped": semconv.VIOLATION_DROPPED_KEY + ": ",
     "handoff_prefix": semconv.OP_HANDOFF + " ",
+    "a_model": semconv.ACTOR_MODEL,
+    "a_tool": semconv.ACTOR_TOOL,
+    "a_code": semconv.ACTOR_CODE,
 }
 
 LINK_SQL: Final = (
@@ -140,6 +146,40 @@ UPDATE spans AS s SET operation = 'agent', stage = coalesce(s.stage, $s_generati
 FROM cg_lg_nodes n
 WHERE s.trace_id = n.trace_id AND s.span_id = n.span_id AND s.operation IS NULL
 """,
+    # 1b. the model calls and tool runs inside node runs (a span inherits its node's
+    # metadata); a node run of a graph whose other node runs call models, that called
+    # none itself, is a function's: a tool's where it ran one (a ToolNode), else code's
+    """
+CREATE OR REPLACE TEMP TABLE cg_lg_work AS
+SELECT s.trace_id, coalesce(s.attributes[$k_tl_node],
+                            json_extract_string(s.attributes[$k_meta], $p_node)) AS node,
+       s.start_ns, coalesce(s.operation = 'tool', false) AS is_tool
+FROM spans s
+WHERE s.source IS DISTINCT FROM $derived
+  AND ((s.operation IS NULL AND s.actor = $a_model) OR s.operation = 'tool')
+  AND (s.attributes[$k_tl_node] IS NOT NULL
+       OR contains(coalesce(s.attributes[$k_meta], ''), $lg_node))
+  AND s.trace_id IN (SELECT trace_id FROM cg_lg_nodes)
+""",
+    """
+UPDATE spans AS s SET actor = CASE WHEN w.tools THEN $a_tool ELSE $a_code END
+FROM (
+    SELECT n.trace_id, n.span_id, n.parent_span_id,
+           bool_or(w.node IS NOT NULL AND NOT w.is_tool) AS calls,
+           bool_or(coalesce(w.is_tool, false)) AS tools
+    FROM cg_lg_nodes n
+    LEFT JOIN cg_lg_work w ON w.trace_id = n.trace_id AND w.node = n.node
+     AND w.start_ns BETWEEN n.start_ns AND n.end_ns
+    GROUP BY ALL
+) w
+WHERE s.trace_id = w.trace_id AND s.span_id = w.span_id
+  AND s.operation = 'agent' AND s.actor IS NULL AND NOT w.calls
+  AND EXISTS (SELECT 1 FROM cg_lg_nodes m JOIN cg_lg_work c
+                ON c.trace_id = m.trace_id AND c.node = m.node AND NOT c.is_tool
+               AND c.start_ns BETWEEN m.start_ns AND m.end_ns
+              WHERE m.trace_id = w.trace_id
+                AND m.parent_span_id IS NOT DISTINCT FROM w.parent_span_id)
+""",
     # 3. derived handoffs from the previous step's nodes, with dropped keys
     """
 INSERT INTO spans (trace_id, span_id, parent_span_id, name, kind, service, start_ns, end_ns,
@@ -193,6 +233,7 @@ WHERE NOT EXISTS (SELECT 1 FROM spans x WHERE x.trace_id = r.trace_id AND x.span
                     AND x.source IS DISTINCT FROM $derived
                     AND x.handoff_source = r.source AND x.handoff_target = r.target)
 """,
+    "DROP TABLE IF EXISTS cg_lg_work",
     "DROP TABLE IF EXISTS cg_lg_nodes",
 )
 

@@ -99,3 +99,42 @@ def test_values_that_are_not_json_objects_are_not_compared(tmp_path: Path) -> No
         store.ingest([tmp_path / "spans"])
         rows = _rows(store.con, "SELECT name, violations FROM spans WHERE operation = 'handoff'")
         assert rows == [("handoff a -> b", [])]
+
+
+def _write_work(spans_dir: Path, nodes: list[tuple[str, str | None]]) -> None:
+    """One graph run whose node spans hold (node, what ran inside: 'LLM', 'TOOL' or
+    nothing), each inner span carrying its node's metadata as LangChain passes it on."""
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(spans_dir)))
+    otel = provider.get_tracer("openinference.instrumentation.langchain")
+    with otel.start_as_current_span("LangGraph", attributes={"openinference.span.kind": "CHAIN"}):
+        for step, (node, inner) in enumerate(nodes, start=1):
+            meta = {"openinference.span.kind": "CHAIN", "metadata": _oi_meta(node, step)}
+            with otel.start_as_current_span(node, attributes=meta):
+                if inner is not None:
+                    kind = {"openinference.span.kind": inner, "metadata": _oi_meta(node, step)}
+                    with otel.start_as_current_span(f"{inner.lower()} call", attributes=kind):
+                        pass
+    provider.shutdown()
+
+
+def test_a_node_that_calls_no_model_is_a_tool_or_code(tmp_path: Path) -> None:
+    """Beside nodes that call a model, a node that calls none is a function's work: a
+    ToolNode (it ran a tool) is a tool, another node code; where no node calls a model,
+    nothing is said of who did the work."""
+    _write_work(
+        tmp_path / "a",
+        [("lead", "LLM"), ("lead_tools", "TOOL"), ("runner", None), ("writer", "LLM")],
+    )
+    _write_work(tmp_path / "b", [("fetch", None), ("parse", "TOOL")])
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([tmp_path / "a"])
+        sql = "SELECT agent, actor FROM spans WHERE operation = 'agent' ORDER BY start_ns"
+        assert _rows(store.con, sql) == [
+            ("lead", None),
+            ("lead_tools", "tool"),
+            ("runner", "code"),
+            ("writer", None),
+        ]
+        store.ingest([tmp_path / "b"])
+        assert _rows(store.con, sql)[4:] == [("fetch", None), ("parse", None)]
