@@ -14,6 +14,17 @@ of a named agent holding the response, with the tools it ran beside or under it.
 - the step span around such a call, when it recorded output or raised, and the tool
   spans in it, are tool calls of the call: under it, their output the result.
 
+OpenInference's LangChain instrumentor records a LangGraph node run as a ``CHAIN`` span
+named after the node (LangGraph's ``langgraph_node`` in its ``metadata``), the node's
+model call as an ``LLM`` span in it, a ``ToolNode``'s tools as ``TOOL`` spans in a node
+run of their own. There:
+
+- an ``LLM`` span in a node run is a ``chat`` span of that node's agent;
+- a ``TOOL`` span in a node run that made no model call is a tool call of the latest
+  model call before it (the response that asked for it), under it;
+- a node run that made no model call and ran no tool (a code runner) speaks its output
+  (the messages it added) as a turn of its own.
+
 Other spans are returned as they are.
 """
 
@@ -25,6 +36,7 @@ import re
 from typing import Any
 
 from analyzer import mapping
+from analyzer.suspects.messages import readable
 from benchmarks.flat_text import attrs_of
 from tracer import semconv
 
@@ -70,6 +82,7 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = [copy.deepcopy(s) for s in spans]
     by_id = {s["spanId"]: s for s in out}
     attrs = {s["spanId"]: attrs_of(s) for s in out}
+    _graph_nodes(out, by_id, attrs)
     for span in out:
         if _kind(attrs[span["spanId"]]) != "LLM":
             continue
@@ -111,3 +124,62 @@ def _step_as_tools(
         span["parentSpanId"] = call["spanId"]
     # what the step printed or raised comes after what its tools returned
     step["startTimeUnixNano"] = step["endTimeUnixNano"]
+
+
+def _node(span: dict[str, Any], attrs: dict[str, Any]) -> str | None:
+    """The LangGraph node a span ran in (``langgraph_node`` of its metadata)."""
+    try:
+        meta = json.loads(str(attrs.get(semconv.OPENINFERENCE_METADATA) or "{}"))
+    except ValueError:
+        return None
+    node = meta.get(semconv.LANGGRAPH_NODE) if isinstance(meta, dict) else None
+    return str(node) if node else None
+
+
+def _graph_nodes(out: list[dict[str, Any]], by_id: dict[str, Any], attrs: dict) -> None:
+    """LangGraph node runs' model calls, tools and code runners in the GenAI shape (the
+    module's description)."""
+    runs = {
+        s["spanId"]: node
+        for s in out
+        if _kind(attrs[s["spanId"]]) == "CHAIN"
+        and (node := _node(s, attrs[s["spanId"]]))
+        and node == s.get("name")
+    }
+    if not runs:
+        return
+    called: set[str] = set()
+    asked: dict[str, dict[str, Any]] = {}  # node run -> the model call before it
+    last_call = None
+    for span in sorted(out, key=lambda s: int(s["startTimeUnixNano"])):
+        a, parent = attrs[span["spanId"]], str(span.get("parentSpanId") or "")
+        if _kind(a) == "LLM" and parent in runs:
+            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
+            _set(span, semconv.GEN_AI_AGENT_NAME, runs[parent])
+            message = [{"role": "assistant", "parts": _parts(a)}]
+            _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+            called.add(parent)
+            last_call = span
+        elif span["spanId"] in runs and last_call is not None:
+            asked[span["spanId"]] = last_call
+    tooled: set[str] = set()
+    for span in out:
+        a, parent = attrs[span["spanId"]], str(span.get("parentSpanId") or "")
+        if _kind(a) == "TOOL" and parent in asked and parent not in called:
+            result = readable(str(a.get(semconv.OPENINFERENCE_OUTPUT_VALUE) or "")) or ""
+            span["attributes"] = [
+                x for x in span.get("attributes") or []
+                if x["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
+            ]  # fmt: skip
+            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_EXECUTE_TOOL)
+            _set(span, semconv.GEN_AI_TOOL_CALL_RESULT, result)
+            span["parentSpanId"] = asked[parent]["spanId"]
+            tooled.add(parent)
+    for run_id, node in runs.items():
+        said = readable(str(attrs[run_id].get(semconv.OPENINFERENCE_OUTPUT_VALUE) or ""))
+        if run_id not in called | tooled and called and said and said.strip():
+            span = by_id[run_id]
+            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
+            _set(span, semconv.GEN_AI_AGENT_NAME, node)
+            message = [{"role": "assistant", "parts": [{"type": "text", "content": said}]}]
+            _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))

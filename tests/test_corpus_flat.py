@@ -222,3 +222,54 @@ def test_openinference_model_calls_speak_for_the_agent_above_them() -> None:
         ("data_analyst", "final\n\nAgentError: no final"),
     ]
     assert log["mistake_step"] == 0
+
+
+def test_langgraph_node_runs_speak_through_their_model_calls() -> None:
+    """LangGraph under OpenInference's LangChain instrumentor: a node's ``LLM`` span
+    speaks for the node (its tool call included), a ToolNode's tools are what that call
+    read (the ToolMessage's content, not its envelope), a node with neither (a code
+    runner) speaks the messages it added, and node runs that called a model do not
+    repeat their words."""
+    out = "llm.output_messages.0.message."
+
+    def meta(node: str) -> str:
+        return json.dumps({"langgraph_node": node, "langgraph_step": 1})
+
+    tool_msg = {"type": "tool", "data": {"content": "T03,3600", "type": "tool", "name": "x"}}
+    ran = {
+        "messages": [{"type": "human", "data": {"content": "exit code 0\n38.5", "type": "human"}}]
+    }
+    said = {"messages": [{"type": "ai", "data": {"content": "ignored", "type": "ai"}}]}
+    call = {
+        f"{out}tool_calls.0.tool_call.function.name": "read_file",
+        f"{out}tool_calls.0.tool_call.function.arguments": '{"name": "turbines.csv"}',
+    }
+    spans = [
+        _oi("g", 1, 99, "CHAIN", None),
+        _oi("n1", 2, 10, "CHAIN", "g", metadata=meta("analyst"), output__value=json.dumps(said)),
+        _oi("l1", 3, 5, "LLM", "n1", metadata=meta("analyst"), **call),
+        _oi("n2", 11, 20, "CHAIN", "g", metadata=meta("analyst_tools")),
+        _oi(
+            "t2",
+            12,
+            14,
+            "TOOL",
+            "n2",
+            metadata=meta("analyst_tools"),
+            output__value=json.dumps(tool_msg),
+        ),  # fmt: skip
+        _oi("n3", 21, 30, "CHAIN", "g", metadata=meta("analyst"), output__value=json.dumps(said)),
+        _oi("l3", 22, 24, "LLM", "n3", metadata=meta("analyst"), **{f"{out}content": "3.6 MW"}),
+        _oi("n4", 31, 40, "CHAIN", "g", metadata=meta("runner"), output__value=json.dumps(ran)),
+    ]
+    names = ["analyst", "", "analyst_tools", "read_file", "analyst", "", "runner"]
+    for span, name in zip(spans[1:], names, strict=True):
+        span["name"] = name or "ScriptedChatModel"
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "analyst", "span_id": "l3"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("analyst", "read_file\nname: turbines.csv\n\nT03,3600"),
+        ("analyst", "3.6 MW"),
+        ("runner", "exit code 0\n38.5"),
+    ]
+    assert log["mistake_step"] == 1
