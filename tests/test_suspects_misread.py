@@ -121,3 +121,16 @@ def test_a_power_of_ten_in_code_is_no_miscopy_of_what_the_step_read() -> None:
     analyst = run.turn("Analyst", "```python\nprint(round(brindle / total * 100, 1))\n```")
     run.say(run.tool("read_file", parent=analyst), "A2601,O04,F1,spring,900,approved")
     assert feature_rows(features.misread_value, run) == []
+
+
+def test_a_total_the_step_computed_is_no_miscopy() -> None:
+    """193 h, one digit from a 133 the step's own tool returned, is the sum of the
+    130.5 h and 62.5 h it quoted beside it: computed, not miscopied. Beside 130.5 h and
+    60.5 h it would be one."""
+    for second, flagged in (("62.5", False), ("60.5", True)):
+        run = task_run("T07's unplanned downtime in March, hours.")
+        said = f"D-0106 130.5 h and D-0107 {second} h, 193 h in all."
+        step = run.turn("Analyst", said)
+        run.say(run.tool("read_file", parent=step), f"D-0106,130.5\nD-0107,{second}\nD-0116,133")
+        got = feature_rows(features.misread_value, run)
+        assert [(g["agent"], g["span_id"]) for g in got] == ([("Analyst", step)] if flagged else [])

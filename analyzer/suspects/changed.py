@@ -292,7 +292,38 @@ def misread_value(ctx: Context) -> pl.DataFrame:
     swapped = _related(pairs, "seen", transposed)
     read = pl.concat([beside(figures, own), beside(short, _printed_before(t))])
     copied = _related(read, "seen", miscopied)
-    return _first(pl.concat([swapped, copied]), "seen", "what it read says")
+    return _first(_uncomputed(pl.concat([swapped, copied]), t), "seen", "what it read says")
+
+
+def _uncomputed(found: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
+    """``found`` without the figures their step computed from two others it wrote (their
+    sum or difference: "3.5 h and 62.5 h, 66 h in all"): a total is no misread copy."""
+    if found.height == 0:
+        return found
+    numbers = (
+        t.join(found.select("trace_id", "turn").unique(), on=["trace_id", "turn"])
+        .select("trace_id", "turn", atom=pl.col("atoms"))
+        .explode("atom")
+        .with_columns(x=pl.col("atom").cast(pl.Float64, strict=False))
+        .filter(pl.col("x").is_not_null())
+    )
+    pairs = numbers.join(numbers, on=["trace_id", "turn"], suffix="_b").filter(
+        pl.col("atom") < pl.col("atom_b")
+    )
+    made = pl.concat(
+        [
+            pairs.select("trace_id", "turn", v=pl.col("x") + pl.col("x_b")),
+            pairs.select("trace_id", "turn", v=(pl.col("x") - pl.col("x_b")).abs()),
+        ]
+    )
+    computed = (
+        found.with_columns(x=pl.col("atom").cast(pl.Float64, strict=False))
+        .join(made, on=["trace_id", "turn"])
+        .filter((pl.col("x") - pl.col("v")).abs() < 1e-9)
+        .select("trace_id", "turn", "atom")
+        .unique()
+    )
+    return found.join(computed, on=["trace_id", "turn", "atom"], how="anti")
 
 
 _PAIR: Final = ("trace_id", "turn", "agent", "owner_span_id", "atom", "seen")
