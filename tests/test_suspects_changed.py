@@ -67,3 +67,21 @@ def test_a_tool_looked_up_with_the_task_value_changes_nothing() -> None:
     run.say(call, '{"sku": "PNL-430", "year": 2026}', direction="input")
     run.say(call, '{"list": 2026, "sku": "PNL-430", "price_usd": "182"}')
     assert feature_rows(features.changed_value, run) == []
+
+
+def test_a_name_with_one_part_added_is_a_sibling() -> None:
+    """arpu_2024_h1_eu where the task names arpu_2024_h1: another dataset, pulled by the
+    step that wrote it, though the task's name is the first parts of its own. A file
+    extension is no part, and a name of two parts is too short to tell."""
+    assert siblings("arpu_2024_h1_eu", "arpu_2024_h1") and siblings(
+        "arpu_2024_h1", "arpu_2024_h1_eu"
+    )
+    assert not siblings("arpu_2024_h1.csv", "arpu_2024_h1")
+    assert not siblings("arpu_2024_h1_eu_x", "arpu_2024_h1")
+    run = task_run("By what percent did ARPU grow from January to June (dataset arpu_2024_h1)?")
+    run.turn("Manager", "Pull dataset arpu_2024_h1 for the question.")
+    pulled = run.turn("Researcher", "arpu_2024_h1_eu: 38, 38.4, 39, 39.9, 40.2, 40.6")
+    run.turn("Analyst", "Growth January to June: 6.8%")
+    (got,) = feature_rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Researcher", pulled)
+    assert '"arpu_2024_h1_eu"' in got["evidence"]

@@ -8,8 +8,10 @@ or in two neighbouring characters swapped (``I-133`` for ``I-131``, ``sales_2023
 for ``sales_2024``, ``4491`` for ``4419``), or in one whole part of a name (with
 letters) of two or more non-empty parts split at ``_ - . /`` (``count_february.csv``
 for ``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the
-same shape, one piece swapped. Names and numbers only; no wording of a framework
-is read. Same signature as :mod:`analyzer.suspects.features`.
+same shape, one piece swapped; or a name of three or more parts with one part added
+or dropped at its end (``arpu_2024_h1_eu`` for ``arpu_2024_h1``: another dataset).
+Names and numbers only; no wording of a framework is read. Same signature as
+:mod:`analyzer.suspects.features`.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ MIN_DIGITS: Final = PLAIN_DIGITS
 such as ``-131`` or ``-08``, is not)."""
 _PARTS: Final = re.compile(r"[_\-./]")
 _SHAPE: Final = r"[^_\-./]+"
+_NAMED: Final = r"[a-z].*[_-].*[_-]|[_-].*[_-].*[a-z]"
+"""A name of three or more parts joined by ``_`` or ``-``, with letters."""
+_ONE_MORE: Final = r"^[_-][a-z0-9]+$"
+"""One more part of a name (not a file extension)."""
 """A name's parts (between separators); its shape keeps the separators only."""
 
 
@@ -57,6 +63,9 @@ def siblings(atom: str, task_atom: str) -> bool:
     a, b = _PARTS.split(atom), _PARTS.split(task_atom)
     named = re.search(r"[a-z]", atom) and re.search(r"[a-z]", task_atom)
     if named and min(len([x for x in a if x]), len([y for y in b if y])) >= 2:
+        longer, shorter = (atom, task_atom) if len(atom) > len(task_atom) else (task_atom, atom)
+        if longer.startswith(shorter) and re.fullmatch(_ONE_MORE, longer[len(shorter) :]):
+            return True
         same_shape = len(a) == len(b) and _PARTS.findall(atom) == _PARTS.findall(task_atom)
         return same_shape and sum(x != y for x, y in zip(a, b, strict=True)) == 1
     if len(atom) != len(task_atom) or not re.search(r"\d", task_atom):
@@ -108,7 +117,7 @@ def changed_value(ctx: Context) -> pl.DataFrame:
     )
     known = task.group_by("trace_id").agg(all_task=pl.col("task_atom"))
     pairs = (
-        steps.join(task, on=["trace_id", "shape"])
+        pl.concat([steps.join(task, on=["trace_id", "shape"]), _extended(steps, task)])
         .join(known, on="trace_id")
         .filter(~pl.col("all_task").list.contains(pl.col("atom")))
     )
@@ -116,6 +125,25 @@ def changed_value(ctx: Context) -> pl.DataFrame:
     if pairs.height == 0:
         return empty()
     return _first_pair(pairs, "task_atom", siblings, "the task says")
+
+
+def _extended(steps: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
+    """``steps`` joined with the task's names they extend by one part or that extend
+    them by one (``arpu_2024_h1_eu`` for ``arpu_2024_h1``): the task's name is the
+    other's first parts (a file extension is no part)."""
+    names = task.filter(pl.col("task_atom").str.contains(_NAMED))
+    pairs = (
+        steps.filter(pl.col("atom").str.contains(_NAMED)).drop("shape").join(names, on="trace_id")
+    )
+
+    def extends(longer: pl.Expr, shorter: pl.Expr) -> pl.Expr:
+        rest = longer.str.slice(shorter.str.len_chars())
+        return longer.str.starts_with(shorter) & rest.str.contains(_ONE_MORE)
+
+    atom, task_atom = pl.col("atom"), pl.col("task_atom")
+    return pairs.filter(extends(atom, task_atom) | extends(task_atom, atom)).select(
+        *steps.columns, "task_atom"
+    )
 
 
 def _tool_arguments(t: pl.DataFrame) -> pl.DataFrame:
@@ -140,9 +168,12 @@ def _went_on(t: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     )
     own = later.rename({"l_turn": "turn", "text": "own"})
     pairs = pairs.join(own, on=["trace_id", "turn"], how="left")
-    beside = pl.col("own").is_not_null() & pl.col("own").str.contains(
-        pl.col("task_atom"), literal=True
+    # the task's value said apart from the sibling (not as the first parts of its name)
+    said = pl.col("own").str.count_matches(pl.col("task_atom"), literal=True)
+    inside = pl.when(pl.col("atom").str.contains(pl.col("task_atom"), literal=True)).then(
+        pl.col("own").str.count_matches(pl.col("atom"), literal=True)
     )
+    beside = pl.col("own").is_not_null() & (said > inside.fill_null(0))
     kept = pairs.filter(~beside).drop("own")
     contrasted = pairs.filter(beside).drop("own")
     carried = (
