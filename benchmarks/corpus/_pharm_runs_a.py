@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from benchmarks.corpus._pharm_team import Run
+
+RUNS: list[Run] = []
