@@ -21,16 +21,12 @@ SHORT = (
     "What is the value of the main store's short-dated stock at the 30 June 2026 count, "
     "as the stock policy defines it? GBP, two decimals."
 )
-ENOX = (
-    "How many enoxaparin 40 mg syringes did ward 7 use, net, in Q2 2026? A count of units."
-)
+ENOX = "How many enoxaparin 40 mg syringes did ward 7 use, net, in Q2 2026? A count of units."
 COVER = (
     "How many days of cover of ceftriaxone 1 g does the main store hold at the 30 June "
     "2026 count, as the stock policy defines it? One decimal."
 )
-SPEND = (
-    "What did the pharmacy spend on deliveries from Northwell in Q2 2026? GBP, two decimals."
-)
+SPEND = "What did the pharmacy spend on deliveries from Northwell in Q2 2026? GBP, two decimals."
 FRIDGE = (
     "How many usable units of fridge lines does the main store hold at the 30 June 2026 "
     "count? A count of units."
@@ -138,9 +134,7 @@ def short(lo: str = CUT, hi: str = "2026-09-28") -> str:
 
 
 def enox(file: str = "dispensing_2026q2.csv", ward: str = "ward_7", net: bool = True) -> str:
-    return ENOX_CODE.format(
-        file=file, ward=ward, result="issued - returned" if net else "issued"
-    )
+    return ENOX_CODE.format(file=file, ward=ward, result="issued - returned" if net else "issued")
 
 
 def cover(places: str = MAIN, start: str = "2026-06-03", sign: int = -1, days: int = 28) -> str:

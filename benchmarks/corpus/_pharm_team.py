@@ -316,7 +316,9 @@ def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "
 def cell(text: str, code: str, prints: str, mark: str = "") -> Turn:
     """The coder running ``code``; ``prints`` its last printed line (a crash: its error
     line)."""
-    return Turn(CODER, text, ("run_python", {"code": code.strip() + "\n"}), prints=prints, mark=mark)
+    return Turn(
+        CODER, text, ("run_python", {"code": code.strip() + "\n"}), prints=prints, mark=mark
+    )
 
 
 def final(text: str, mark: str = "") -> Turn:
