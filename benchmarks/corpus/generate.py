@@ -24,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "adk_transfer_ferry",
     "smolagents_managed_grants",
     "langgraph_openinference_windfarm",
+    "llamaindex_openinference_pharmacy",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -88,6 +90,14 @@ OPENINFERENCE_SPAN_KIND = "openinference.span.kind"
 # the LLM spans (one model response each); the agent is the graph node the call ran in,
 # ``langgraph_node`` in the span's ``metadata`` (JSON), as LangGraph passes it down.
 OPENINFERENCE_LANGCHAIN = "openinference.instrumentation.langchain"
+# OpenInference's LlamaIndex instrumentor on a multi-agent ``AgentWorkflow``: its turns are
+# the LLM spans that record a response (``llm.output_messages``: ``<LLM>.achat``, one model
+# response each; the ``<LLM>._prepare_chat_with_tools`` LLM spans record none); the agent
+# is the ``current_agent_name`` of the ``AgentWorkflow.run_agent_step`` CHAIN span the call
+# ran in, as the step's recorded ``input.value`` names it (the ``AgentSetup`` event's repr
+# ends with it; the step's ``output.value`` is a repr cut at 200 characters).
+OPENINFERENCE_LLAMA_INDEX = "openinference.instrumentation.llama_index"
+LLAMA_INDEX_AGENT_STEP = "AgentWorkflow.run_agent_step"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -204,9 +214,39 @@ def langchain_openinference_turn(scope: str, span: dict[str, Any]) -> str | None
     return None if node is None else str(node)
 
 
+def llamaindex_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """trace id -> (agent, span id) of the run's turns under OpenInference's LlamaIndex
+    instrumentation: its LLM spans holding a response, by start time, each the agent
+    its ``AgentWorkflow.run_agent_step`` parent names (``current_agent_name='...'``)."""
+    spans: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                if ss.get("scope", {}).get("name", "") != OPENINFERENCE_LLAMA_INDEX:
+                    continue
+                for span in ss["spans"]:
+                    spans[span["spanId"]] = span
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for span in spans.values():
+        if _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+            continue
+        keys = {kv["key"] for kv in span.get("attributes", [])}
+        if not any(k.startswith("llm.output_messages.") for k in keys):
+            continue
+        step = spans.get(span.get("parentSpanId", ""))
+        if step is None or step["name"] != LLAMA_INDEX_AGENT_STEP:
+            continue
+        named = re.findall(r"current_agent_name='([^']+)'", _attr(step, "input.value") or "")
+        if named:
+            start = int(span["startTimeUnixNano"])
+            found[span["traceId"]].append((start, span["spanId"], named[-1]))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
+    "llamaindex_openinference_pharmacy": llamaindex_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
