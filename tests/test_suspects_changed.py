@@ -85,3 +85,16 @@ def test_a_name_with_one_part_added_is_a_sibling() -> None:
     (got,) = feature_rows(features.changed_value, run)
     assert (got["agent"], got["span_id"]) == ("Researcher", pulled)
     assert '"arpu_2024_h1_eu"' in got["evidence"]
+
+
+def test_a_nearby_year_is_a_sibling_of_the_tasks() -> None:
+    """1932 where the task asks about 1928: another year's page, though two digits
+    differ; a year far off, or no year, is no sibling."""
+    assert siblings("1932", "1928") and siblings("2019", "2024")
+    assert not siblings("1956", "1928") and not siblings("1932", "1028")
+    run = task_run("Which country sent the fewest athletes to the 1928 Summer Olympics?")
+    run.turn("Planner", "Get the participating nations with their athlete counts.")
+    page = run.turn("Researcher", "1932 Summer Olympics - nations: Colombia 1, China 1.")
+    run.turn("Coder", "China is first alphabetically among those tied at one.")
+    (got,) = feature_rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Researcher", page)

@@ -9,7 +9,8 @@ for ``sales_2024``, ``4491`` for ``4419``), or in one whole part of a name (with
 letters) of two or more non-empty parts split at ``_ - . /`` (``count_february.csv``
 for ``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the
 same shape, one piece swapped; or a name of three or more parts with one part added
-or dropped at its end (``arpu_2024_h1_eu`` for ``arpu_2024_h1``: another dataset).
+or dropped at its end (``arpu_2024_h1_eu`` for ``arpu_2024_h1``: another dataset); or
+another year up to :data:`_YEARS_APART` years off (``1932`` for ``1928``).
 Names and numbers only; no wording of a framework is read. Same signature as
 :mod:`analyzer.suspects.features`.
 """
@@ -43,6 +44,10 @@ MIN_DIGITS: Final = PLAIN_DIGITS
 such as ``-131`` or ``-08``, is not)."""
 _PARTS: Final = re.compile(r"[_\-./]")
 _SHAPE: Final = r"[^_\-./]+"
+_YEAR: Final = r"1[89]\d\d|20\d\d"
+_YEARS_APART: Final = 8
+"""Two years (1800 to 2099) up to this far apart are siblings, whatever digits differ
+(1932 for 1928: another edition, another season's file)."""
 _NAMED: Final = r"[a-z].*[_-].*[_-]|[_-].*[_-].*[a-z]"
 """A name of three or more parts joined by ``_`` or ``-``, with letters."""
 _ONE_MORE: Final = r"^[_-][a-z0-9]+$"
@@ -75,6 +80,8 @@ def siblings(atom: str, task_atom: str) -> bool:
     apart = _apart(atom, task_atom)
     if len(apart) == 1:
         return True
+    if re.fullmatch(_YEAR, atom) and re.fullmatch(_YEAR, task_atom):
+        return abs(int(atom) - int(task_atom)) <= _YEARS_APART
     # two neighbouring characters swapped (4491 for 4419): the commonest misreading
     i = apart[0] if apart else 0
     return apart == [i, i + 1] and atom[i] == task_atom[i + 1] and atom[i + 1] == task_atom[i]
