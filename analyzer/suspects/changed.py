@@ -44,10 +44,11 @@ MIN_DIGITS: Final = PLAIN_DIGITS
 such as ``-131`` or ``-08``, is not)."""
 _PARTS: Final = re.compile(r"[_\-./]")
 _SHAPE: Final = r"[^_\-./]+"
-_YEAR: Final = r"1[89]\d\d|20\d\d"
+_YEAR: Final = re.compile(r"^(?:19|20)\d\d$")
+"""A year: four digits from 1900 to 2099."""
 _YEARS_APART: Final = 8
-"""Two years (1800 to 2099) up to this far apart are siblings, whatever digits differ
-(1932 for 1928: another edition, another season's file)."""
+"""Two years up to this far apart are siblings, whatever digits differ (1932 for 1928:
+another edition, another season's file)."""
 _NAMED: Final = r"[a-z].*[_-].*[_-]|[_-].*[_-].*[a-z]"
 """A name of three or more parts joined by ``_`` or ``-``, with letters."""
 _ONE_MORE: Final = r"^[_-][a-z0-9]+$"
@@ -80,7 +81,7 @@ def siblings(atom: str, task_atom: str) -> bool:
     apart = _apart(atom, task_atom)
     if len(apart) == 1:
         return True
-    if re.fullmatch(_YEAR, atom) and re.fullmatch(_YEAR, task_atom):
+    if _YEAR.match(atom) and _YEAR.match(task_atom):
         return abs(int(atom) - int(task_atom)) <= _YEARS_APART
     # two neighbouring characters swapped (4491 for 4419): the commonest misreading
     i = apart[0] if apart else 0
@@ -238,9 +239,6 @@ def miscopied(atom: str, read: str) -> bool:
         return False
     apart = _apart(atom, read)
     return len(apart) == 1 and atom[apart[0]].isdigit() and read[apart[0]].isdigit()
-
-
-_YEAR: Final = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _seen_before(t: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
