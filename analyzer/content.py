@@ -101,9 +101,13 @@ _PARAMS: Final[dict[str, Any]] = {
         f"{semconv.GEN_AI_COMPLETION}.0.role",
     ],
     "flat_in": [_OI_IN, semconv.GEN_AI_PROMPT],
+    # a flattened message's role, content, content parts (OpenInference's
+    # ``contents.N.message_content.text``) and tool calls (``tool_calls.N.tool_call.
+    # function.name`` / ``.arguments``): groups prefix, index, field, part, call, part of call
     "re_flat": "^("
     + "|".join(_escape(p) for p in _FLAT_PREFIXES)
-    + r")\.(\d+)\.(?:message\.)?(role|content)$",
+    + r")\.(\d+)\.(?:message\.)?(role|content|contents\.(\d+)\.message_content\.text"
+    + r"|tool_calls\.(\d+)\.tool_call\.function\.(name|arguments))$",
     "message_events": list(semconv.GEN_AI_MESSAGE_EVENTS),
     "ev_choice": semconv.GEN_AI_CHOICE_EVENT,
     "ev_system": semconv.GEN_AI_MESSAGE_EVENTS[0],

@@ -91,6 +91,39 @@ def test_every_convention_lands_in_one_table(tmp_path: Path) -> None:
         ]
 
 
+def test_openinference_content_parts_and_tool_calls_are_the_messages_text(
+    tmp_path: Path,
+) -> None:
+    """OpenInference records a response's text as content parts and its tool calls
+    as keys of their own (LlamaIndex, smolagents): both are what the message said, the
+    calls as ``name(arguments)``, in their order."""
+    out = "llm.output_messages.0.message."
+    spans = [
+        span(1, 1, "achat", [
+            attr(f"{out}role", "assistant"),
+            attr(f"{out}contents.1.message_content.text", "then this"),
+            attr(f"{out}contents.0.message_content.text", "first this"),
+            attr(f"{out}tool_calls.1.tool_call.function.name", "handoff"),
+            attr(f"{out}tool_calls.1.tool_call.function.arguments", '{"to_agent": "coder"}'),
+            attr(f"{out}tool_calls.0.tool_call.function.name", "read_file"),
+            attr(f"{out}tool_calls.0.tool_call.function.arguments", '{"name": "a.csv"}'),
+            attr(f"{out}tool_calls.0.tool_call.id", "call_1"),
+        ], parent=None),
+    ]  # fmt: skip
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([write(tmp_path / "t.jsonl", spans)])
+        assert _rows(store) == [
+            (
+                "01",
+                "output",
+                "assistant",
+                1,
+                'first this\nthen this\nread_file({"name": "a.csv"})\n'
+                'handoff({"to_agent": "coder"})',
+            )
+        ]
+
+
 def test_reingest_never_duplicates_content(tmp_path: Path) -> None:
     """Same spans again: no new rows."""
     path = _conventions(tmp_path / "t.jsonl")

@@ -73,22 +73,42 @@ plain AS (
         WHERE a[$k_payload] IS NOT NULL
     )
 ),
--- flattened messages: llm.input_messages.0.message.content, gen_ai.prompt.0.role ...
+-- flattened messages: llm.input_messages.0.message.content, gen_ai.prompt.0.role ...,
+-- with a message's content parts and its tool calls as `name(arguments)` lines
 flat_kv AS (
     SELECT trace_id, span_id, regexp_extract(e.key, $re_flat, 1) AS prefix,
            CAST(regexp_extract(e.key, $re_flat, 2) AS INTEGER) AS idx,
-           regexp_extract(e.key, $re_flat, 3) AS field, e.value AS value
+           regexp_extract(e.key, $re_flat, 3) AS field,
+           TRY_CAST(nullif(regexp_extract(e.key, $re_flat, 4), '') AS INTEGER) AS part,
+           TRY_CAST(nullif(regexp_extract(e.key, $re_flat, 5), '') AS INTEGER) AS call,
+           regexp_extract(e.key, $re_flat, 6) AS call_field, e.value AS value
     FROM (SELECT trace_id, span_id, unnest(map_entries(a)) AS e FROM new
           WHERE list_has_any(map_keys(a), $flat_first))
     WHERE regexp_matches(e.key, $re_flat)
 ),
+flat_calls AS (
+    SELECT trace_id, span_id, prefix, idx,
+           string_agg(text, chr(10) ORDER BY call) AS calls
+    FROM (SELECT trace_id, span_id, prefix, idx, call,
+                 max(value) FILTER (WHERE call_field = 'name') || '('
+                 || coalesce(max(value) FILTER (WHERE call_field = 'arguments'), '') || ')' AS text
+          FROM flat_kv WHERE call IS NOT NULL GROUP BY ALL)
+    GROUP BY ALL
+),
 flat AS (
-    SELECT trace_id, span_id,
-           CASE WHEN list_contains($flat_in, prefix) THEN $d_input ELSE $d_output END
+    SELECT m.trace_id, m.span_id,
+           CASE WHEN list_contains($flat_in, m.prefix) THEN $d_input ELSE $d_output END
                AS direction,
-           3 AS src, idx, max(value) FILTER (WHERE field = 'role') AS role,
-           max(value) FILTER (WHERE field = 'content') AS text
-    FROM flat_kv GROUP BY ALL
+           3 AS src, m.idx, m.role,
+           nullif(concat_ws(chr(10), m.content, m.parts, c.calls), '') AS text
+    FROM (SELECT trace_id, span_id, prefix, idx,
+                 max(value) FILTER (WHERE field = 'role') AS role,
+                 max(value) FILTER (WHERE field = 'content') AS content,
+                 string_agg(value, chr(10) ORDER BY part) FILTER (WHERE part IS NOT NULL)
+                     AS parts
+          FROM flat_kv WHERE call IS NULL GROUP BY ALL) m
+    LEFT JOIN flat_calls c ON c.trace_id = m.trace_id AND c.span_id = m.span_id
+     AND c.prefix = m.prefix AND c.idx = m.idx
 ),
 -- GenAI message events: gen_ai.user.message {content}, gen_ai.choice {message}
 events AS (
