@@ -30,6 +30,7 @@ from analyzer import (
     mapping,
     mapping_autogen,
     mapping_langgraph,
+    mapping_llamaindex,
     mapping_n8n,
 )
 from analyzer.formats import (
@@ -187,6 +188,7 @@ def run(
 FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
     mapping_autogen.link,
     mapping_langgraph.link,
+    mapping_llamaindex.link,
 )
 
 

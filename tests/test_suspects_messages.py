@@ -209,3 +209,17 @@ def test_a_tool_calls_json_arguments_read_with_their_escapes() -> None:
     assert (
         readable(json.dumps(record)) == 'final_answer({"answer": "Grantees must raise £57,350."})'
     )
+
+
+def test_a_message_objects_repr_reads_as_its_text() -> None:
+    """LlamaIndex's step output is an event's repr: its words are the text fields (to the
+    end of a record cut off inside one), a tool call alone says nothing, and another
+    object's repr (a record a tool returned) stays as it is."""
+    head = "AgentOutput(response=ChatMessage(role=<MessageRole.ASSISTANT: 'assistant'>, "
+    text = head + "blocks=[TextBlock(block_type='text', text='It\\'s 21.0 days.'), Tool..."
+    assert readable(text) == "It's 21.0 days."
+    assert readable(head + "blocks=[TextBlock(block_type='text', text='Usable units div...") == (
+        "Usable units div"
+    )
+    assert readable(head + "blocks=[ToolCallBlock(block_type='tool_call', tool_name='hand...") == ""
+    assert readable("Order(id='A-1', amount=120)") == "Order(id='A-1', amount=120)"

@@ -12,7 +12,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from analyzer import mapping, mapping_autogen, mapping_langgraph, mapping_n8n, queries
+from analyzer import (
+    mapping,
+    mapping_autogen,
+    mapping_langgraph,
+    mapping_llamaindex,
+    mapping_n8n,
+    queries,
+)
 from tracer import semconv
 
 __all__ = [
@@ -53,6 +60,7 @@ LINK_MAPPINGS: tuple[tuple[tuple[str, ...], Callable[[str], dict[str, Any]]], ..
     (mapping_n8n.N8N_SQL, mapping_n8n.params),
     (mapping_langgraph.LINK_SQL, mapping_langgraph.params),
     (mapping_autogen.LINK_SQL, mapping_autogen.params),
+    (mapping_llamaindex.LINK_SQL, mapping_llamaindex.params),
 )
 #: Keys a framework mapping reads only on spans whose trace the port leaves local by
 #: a key it reads itself: analyzer.mapping_autogen changes only spans whose

@@ -11,6 +11,7 @@ tool's own JSON result, an error object) stays as it is.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from typing import Any, Final
@@ -119,6 +120,8 @@ def readable(text: str | None) -> str | None:
     if text is None:
         return None
     bare = text.strip()
+    if _REPR.match(bare) and _REPR_ROLE.search(bare):
+        return _repr_text(bare)
     if bare[:1] not in ("{", "["):
         return text
     try:
@@ -132,6 +135,37 @@ def readable(text: str | None) -> str | None:
     # a span may record the messages twice: as the record and as their text after it
     rest = bare[end:].strip()
     return f"{said}\n\n{rest}" if rest and rest not in said else said
+
+
+_REPR: Final = re.compile(r"[A-Z]\w*\(\w+=")
+"""A Python object's repr (``AgentOutput(response=ChatMessage(...))``)."""
+_REPR_ROLE: Final = re.compile(r"\brole=")
+"""A chat message's role in a repr: the object is a framework's message, recorded as it
+prints; its words are its text fields only (none: it said nothing, a tool call alone).
+Another object's repr (a record a tool returned) stays as it is."""
+_REPR_TEXT: Final = re.compile(
+    r"\b(?:text|content)=(?:'((?:[^'\\]|\\.)*)'?|\"((?:[^\"\\]|\\.)*)\"?)"
+)
+"""A message object's ``text=`` or ``content=`` string in its repr (to its end when the
+record was cut off inside it)."""
+
+
+def _repr_text(text: str) -> str:
+    """The ``text=`` / ``content=`` strings of a message object's repr, each once, in
+    order: what the message said, without the object's field names and ids."""
+    found = (
+        m.group(1) if m.group(1) is not None else m.group(2) for m in _REPR_TEXT.finditer(text)
+    )
+    said = dict.fromkeys(_unescaped(s).removesuffix("...") for s in found if s)
+    return "\n\n".join(s for s in said if s.strip())
+
+
+def _unescaped(literal: str) -> str:
+    """A repr's string literal with its escapes read (as written when one is malformed)."""
+    try:
+        return str(ast.literal_eval(f"'{literal}'"))
+    except (ValueError, SyntaxError):
+        return literal
 
 
 def _cut(text: str) -> str:
@@ -151,10 +185,10 @@ def _string(literal: str) -> str:
         return literal[1:-1]
 
 
-_MAY_BE_JSON: Final = r"^\W*[\[{]"
+_MAY_BE_JSON: Final = r"^\W*(?:[\[{]|[A-Z]\w*\(\w+=)"
 """A text whose first character other than blanks and punctuation opens a JSON list or
-object: every text :func:`readable` may change matches (a blank is no word
-character), most plain text does not."""
+object, or an object's repr: every text :func:`readable` may change matches (a blank
+is no word character), most plain text does not."""
 
 
 def _readable_series(texts: pl.Series) -> pl.Series:
