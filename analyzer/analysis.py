@@ -72,6 +72,7 @@ _INTERMEDIATE = (
     "cg_holders",
     "cg_said",
     "cg_said_spans",
+    "cg_tool_callers",
     "cg_attr",
     "cg_calls",
     "cg_msg",
@@ -269,6 +270,7 @@ def prepare(
         queries.run(con, name, **_PREPARE_PARAMS.get(name, {}))
     queries.run(con, "said_calls" if content.has_content_table(con) else "said_calls_none")
     queries.run(con, "said_spans")
+    queries.run(con, "tool_callers")
 
 
 def analyze(

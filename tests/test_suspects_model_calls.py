@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 
-from analyzer_builders import Run, attribution, suspect_context
+from analyzer_builders import Run, attribution, prepared, suspect_context
 
+from analyzer import queries
+from analyzer.detectors import builtin
 from tracer import semconv
 
 
@@ -159,3 +161,29 @@ def test_an_agent_called_from_a_managers_code_is_no_executor() -> None:
     assert not turns[wrote]["is_exec"] and turns[wrote]["is_call"]
     got = attribution(run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("report_writer", wrote)
+
+
+def test_a_tool_run_as_a_sibling_step_is_the_latest_callers() -> None:
+    """A workflow engine that runs an agent's step and its tool calls as sibling steps
+    (LlamaIndex's AgentWorkflow) puts no agent above the tool: it is the call of the
+    agent whose model spoke last before it. A model class's helper under the agent,
+    whose output is the prompt it built (history, tracebacks and all), says nothing."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "Days of cover for ceftriaxone?", direction="input")
+    coder = run.agent("coder")
+    code = chat(run, coder, 'run_python({"code": "print(usable / net)"})')
+    step = run.span("call_tool", stage=None)
+    tool = run.tool("run_python", parent=step)
+    run.say(tool, "Traceback (most recent call last):\nKeyError: 'qty'")
+    again = run.agent("coder")
+    helper = run.span("prepare_chat", parent=again, stage=None)
+    run.say(helper, "history: ... KeyError: 'qty' ...")
+    chat(run, again, "Cover works out at about 21.0 days.")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    assert (turns[tool]["agent"], turns[tool]["owner_span_id"]) == ("coder", code)
+    failure = attribution(run)[run.trace_id]
+    assert (failure["agent"], failure["span_id"]) == ("coder", code)
+    con = prepared(run)
+    con.execute(queries.sql("detector_messages"), builtin.params("detector_messages"))
+    read = {s for (s,) in con.execute("SELECT span_id FROM cg_msg").fetchall()}
+    assert tool in read and helper not in read

@@ -42,16 +42,20 @@ j AS (
            CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN s.handoff_source
                 WHEN p1.operation = $o_agent THEN p1.agent
-                WHEN p2.operation = $o_agent THEN p2.agent END AS agent,
+                WHEN p2.operation = $o_agent THEN p2.agent
+                ELSE tc.agent END AS agent,
            CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) OR s.operation = $o_handoff
                     THEN s.span_id
                 WHEN p1.operation = $o_agent THEN p1.span_id
-                WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
+                WHEN p2.operation = $o_agent THEN p2.span_id
+                ELSE tc.owner_span_id END AS owner_span_id
     FROM c
     JOIN sp s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
     JOIN cg_run r ON r.trace_id = c.trace_id
     LEFT JOIN sp p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN sp p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+    -- a tool with no agent above it: the agent whose model call asked for it
+    LEFT JOIN cg_tool_callers tc ON tc.trace_id = s.trace_id AND tc.span_id = s.span_id
     -- a span holding other agents' turns (cg_holders) or its agent's model calls, or a
     -- call's step span (cg_said_spans), is ordered at its end
     LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id
@@ -72,6 +76,14 @@ jc AS (
         ON c.trace_id = j.trace_id AND c.owner_span_id = j.owner_span_id
        AND c.start_ns <= j.start_ns
     WHERE j.step_call IS NULL
+      -- where an agent's words are its model calls, another plain span under it (a
+      -- model class's helper whose output is the prompt it built) says nothing
+      AND NOT (j.operation IS NULL AND NOT j.is_run AND coalesce(c.span_id <> j.span_id, true)
+               AND EXISTS (SELECT 1 FROM cg_said_spans h
+                           WHERE h.trace_id = j.trace_id AND h.span_id = j.owner_span_id
+                             AND h.call_span IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM cg_said x
+                               WHERE x.trace_id = j.trace_id AND x.span_id = j.span_id))
     UNION ALL
     SELECT j.* REPLACE (j.step_call AS owner_span_id, $o_tool AS operation), false FROM j
     WHERE j.step_call IS NOT NULL

@@ -544,3 +544,24 @@ ALTER TABLE cg_run_whole RENAME TO cg_run
 
 -- name: batch_end_attr
 ALTER TABLE cg_attr_whole RENAME TO cg_attr
+
+-- name: tool_callers
+-- The tool calls of the failed runs with no agent above them (their parent's and
+-- grandparent's operations are no agent's) whose run has model calls that are their
+-- agents' words (cg_said): each is the call of the latest such model call before it.
+-- Workflow engines that run an agent's step and its tool calls as sibling steps
+-- (LlamaIndex's AgentWorkflow) put no agent above a tool: the agent on the floor,
+-- the one whose model asked for the tool, is the latest to have spoken.
+CREATE OR REPLACE TEMP TABLE cg_tool_callers AS
+WITH tools AS (
+    SELECT t.trace_id, t.span_id, t.start_ns
+    FROM cg_spans t
+    SEMI JOIN (SELECT DISTINCT trace_id FROM cg_said) r ON r.trace_id = t.trace_id
+    LEFT JOIN cg_spans p1 ON p1.trace_id = t.trace_id AND p1.span_id = t.parent_span_id
+    LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+    WHERE t.operation = $o_tool
+      AND p1.operation IS DISTINCT FROM $o_agent AND p2.operation IS DISTINCT FROM $o_agent
+)
+SELECT t.trace_id, t.span_id, c.agent, c.owner_span_id
+FROM tools t ASOF JOIN cg_said c ON c.trace_id = t.trace_id AND c.start_ns <= t.start_ns
+
