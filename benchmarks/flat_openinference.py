@@ -25,6 +25,16 @@ run of their own. There:
 - a node run that made no model call and ran no tool (a code runner) speaks its output
   (the messages it added) as a turn of its own.
 
+OpenInference's LlamaIndex instrumentor records an ``AgentWorkflow`` as sibling step
+spans (``CHAIN``): the step that runs an agent names it in its input event
+(``current_agent_name``) and holds the model call (an ``LLM`` span with messages; the
+model class's helpers record none); the tools run in steps of their own. There:
+
+- such a model call is a ``chat`` span of that agent;
+- a tool with no model call above it is a tool call of the latest model call before it
+  (the handoff tool aside: the call that asked for it shows it), its result the text
+  of the blocks it returned.
+
 Other spans are returned as they are.
 """
 
@@ -35,7 +45,7 @@ import json
 import re
 from typing import Any
 
-from analyzer import mapping
+from analyzer import mapping, mapping_llamaindex
 from analyzer.suspects.messages import readable
 from benchmarks.flat_text import attrs_of
 from tracer import semconv
@@ -83,6 +93,7 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_id = {s["spanId"]: s for s in out}
     attrs = {s["spanId"]: attrs_of(s) for s in out}
     _graph_nodes(out, by_id, attrs)
+    _workflow_steps(out, attrs)
     for span in out:
         if _kind(attrs[span["spanId"]]) != "LLM":
             continue
@@ -183,3 +194,54 @@ def _graph_nodes(out: list[dict[str, Any]], by_id: dict[str, Any], attrs: dict) 
             _set(span, semconv.GEN_AI_AGENT_NAME, node)
             message = [{"role": "assistant", "parts": [{"type": "text", "content": said}]}]
             _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+
+
+def _blocks_text(value: str) -> str:
+    """A LlamaIndex tool output's text (``{"blocks": [{"text": ...}], ...}``), else the
+    value as it is."""
+    try:
+        found = json.loads(value)
+    except ValueError:
+        return value
+    blocks = found.get("blocks") if isinstance(found, dict) else None
+    if not isinstance(blocks, list):
+        return value
+    return "\n".join(str(b.get("text")) for b in blocks if isinstance(b, dict) and b.get("text"))
+
+
+def _workflow_steps(out: list[dict[str, Any]], attrs: dict) -> None:
+    """LlamaIndex workflow steps' model calls and tools in the GenAI shape (the
+    module's description)."""
+    steps = {
+        s["spanId"]: m.group(1)
+        for s in out
+        if _kind(attrs[s["spanId"]]) == "CHAIN"
+        and (
+            m := re.search(
+                mapping_llamaindex.RE_CURRENT_AGENT,
+                str(attrs[s["spanId"]].get(semconv.OPENINFERENCE_INPUT_VALUE) or ""),
+            )
+        )
+    }
+    if not steps:
+        return
+    last_call = None
+    for span in sorted(out, key=lambda s: int(s["startTimeUnixNano"])):
+        a, parent = attrs[span["spanId"]], str(span.get("parentSpanId") or "")
+        if _kind(a) == "LLM" and parent in steps and any(k.startswith(_OUT) for k in a):
+            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
+            _set(span, semconv.GEN_AI_AGENT_NAME, steps[parent])
+            message = [{"role": "assistant", "parts": _parts(a)}]
+            _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+            last_call = span
+        elif _kind(a) == "TOOL" and last_call is not None and parent not in steps:
+            if a.get(mapping.OPENINFERENCE_TOOL_NAME) == mapping_llamaindex.HANDOFF_TOOL:
+                continue
+            result = _blocks_text(str(a.get(semconv.OPENINFERENCE_OUTPUT_VALUE) or ""))
+            span["attributes"] = [
+                x for x in span.get("attributes") or []
+                if x["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
+            ]  # fmt: skip
+            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_EXECUTE_TOOL)
+            _set(span, semconv.GEN_AI_TOOL_CALL_RESULT, result)
+            span["parentSpanId"] = last_call["spanId"]

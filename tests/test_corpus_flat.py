@@ -273,3 +273,43 @@ def test_langgraph_node_runs_speak_through_their_model_calls() -> None:
         ("runner", "exit code 0\n38.5"),
     ]
     assert log["mistake_step"] == 1
+
+
+def test_llamaindex_workflow_steps_speak_through_their_model_calls() -> None:
+    """LlamaIndex's AgentWorkflow under OpenInference: the model call in a step whose
+    input event names the current agent speaks for it (the model class's helper, with
+    no messages, does not); a tool run as a sibling step is what the latest call read
+    (its blocks' text); the handoff tool adds nothing (the call shows it)."""
+    out = "llm.output_messages.0.message."
+
+    def step(agent: str) -> str:
+        return json.dumps({"ev": f"AgentSetup(input=[], current_agent_name='{agent}')"})
+
+    call = {
+        f"{out}role": "assistant",
+        f"{out}tool_calls.0.tool_call.function.name": "run_python",
+        f"{out}tool_calls.0.tool_call.function.arguments": '{"code": "print(70 / 4)"}',
+    }
+    hand = {f"{out}role": "assistant", f"{out}content": "17.5 days.",
+            f"{out}tool_calls.0.tool_call.function.name": "handoff",
+            f"{out}tool_calls.0.tool_call.function.arguments": '{"to_agent": "checker"}'}  # fmt: skip
+    ran = json.dumps({"blocks": [{"text": "exit code 0\n17.5"}], "tool_name": "run_python"})
+    spans = [
+        _oi("w", 1, 99, "CHAIN", None),
+        _oi("s1", 2, 10, "CHAIN", "w", input__value=step("coder")),
+        _oi("h1", 3, 4, "LLM", "s1", output__value='{"messages": ["prompt"]}'),
+        _oi("l1", 5, 6, "LLM", "s1", **call),
+        _oi("c1", 11, 20, "CHAIN", "w"),
+        _oi("t1", 12, 14, "TOOL", "c1", tool__name="run_python", output__value=ran),
+        _oi("s2", 21, 30, "CHAIN", "w", input__value=step("coder")),
+        _oi("l2", 22, 24, "LLM", "s2", **hand),
+        _oi("c2", 31, 40, "CHAIN", "w"),
+        _oi("t2", 32, 34, "TOOL", "c2", tool__name="handoff", output__value="Agent checker..."),
+    ]
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "coder", "span_id": "l1"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("coder", "run_python\ncode: print(70 / 4)\n\nexit code 0\n17.5"),
+        ("coder", "17.5 days.\nhandoff\nto_agent: checker"),
+    ]
+    assert log["mistake_step"] == 0
