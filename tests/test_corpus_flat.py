@@ -290,9 +290,12 @@ def test_llamaindex_workflow_steps_speak_through_their_model_calls() -> None:
         f"{out}tool_calls.0.tool_call.function.name": "run_python",
         f"{out}tool_calls.0.tool_call.function.arguments": '{"code": "print(70 / 4)"}',
     }
-    hand = {f"{out}role": "assistant", f"{out}content": "17.5 days.",
-            f"{out}tool_calls.0.tool_call.function.name": "handoff",
-            f"{out}tool_calls.0.tool_call.function.arguments": '{"to_agent": "checker"}'}  # fmt: skip
+    hand = {
+        f"{out}role": "assistant",
+        f"{out}content": "17.5 days.",
+        f"{out}tool_calls.0.tool_call.function.name": "handoff",
+        f"{out}tool_calls.0.tool_call.function.arguments": '{"to_agent": "checker"}',
+    }
     ran = json.dumps({"blocks": [{"text": "exit code 0\n17.5"}], "tool_name": "run_python"})
     spans = [
         _oi("w", 1, 99, "CHAIN", None),
