@@ -23,11 +23,11 @@ Keys come from :mod:`tracer.semconv` and reach the SQL as bound parameters.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
 import duckdb
 
+from analyzer import queries
 from analyzer.mapping import OPENINFERENCE_SPAN_KIND
 from tracer import semconv
 
@@ -51,11 +51,9 @@ _PARAMS: dict[str, Any] = {
         f"{semconv.OPENINFERENCE_INPUT_MESSAGES}.0.message.role",
         f"{semconv.OPENINFERENCE_OUTPUT_MESSAGES}.0.message.role",
     ],
-    "a_model": semconv.ACTOR_MODEL,
-    "a_tool": semconv.ACTOR_TOOL,
-    "s_generation": semconv.STAGE_GENERATION,
-    "s_handoff": semconv.STAGE_HANDOFF,
 }
+"""The mapping's own bound values; the vocabulary's (operations, actors, stages) come
+with :func:`analyzer.queries.bind`."""
 
 LINK_SQL: Final = (
     """
@@ -72,7 +70,7 @@ WHERE s.operation IS NULL AND upper(s.attributes[$k_kind]) = 'CHAIN'
 """,
     # 1. the agent steps
     """
-UPDATE spans AS s SET operation = 'agent', stage = coalesce(s.stage, $s_generation),
+UPDATE spans AS s SET operation = $o_agent, stage = coalesce(s.stage, $s_generation),
     agent = n.agent, actor = $a_model
 FROM cg_li_steps n
 WHERE s.trace_id = n.trace_id AND s.span_id = n.span_id AND s.operation IS NULL
@@ -87,14 +85,14 @@ WHERE c.trace_id = n.trace_id AND c.parent_span_id = n.span_id AND c.actor = $a_
 """,
     # 3. handoff tool calls, from the agent whose step started last before them
     """
-UPDATE spans AS t SET operation = 'handoff', stage = $s_handoff, actor = $a_tool,
+UPDATE spans AS t SET operation = $o_handoff, stage = $s_handoff, actor = $a_tool,
     handoff_source = h.source, handoff_target = h.target
 FROM (
     SELECT t.trace_id, t.span_id,
            json_extract_string(t.attributes[$k_oi_in], $handoff_target) AS target,
            arg_max(n.agent, n.start_ns) AS source
     FROM spans t JOIN cg_li_steps n ON n.trace_id = t.trace_id AND n.start_ns <= t.start_ns
-    WHERE t.operation = 'tool' AND t.agent = $handoff_tool
+    WHERE t.operation = $o_tool AND t.agent = $handoff_tool
       AND json_valid(t.attributes[$k_oi_in])
       AND json_extract_string(t.attributes[$k_oi_in], $handoff_target) IS NOT NULL
     GROUP BY t.trace_id, t.span_id, target
@@ -107,8 +105,7 @@ WHERE t.trace_id = h.trace_id AND t.span_id = h.span_id
 
 def params(statement: str) -> dict[str, Any]:
     """The bound parameters ``statement`` refers to (DuckDB rejects unused ones)."""
-    used = set(re.findall(r"\$([a-z_]+)", statement))
-    return {k: v for k, v in _PARAMS.items() if k in used}
+    return queries.bind(statement, _PARAMS)
 
 
 def link(con: duckdb.DuckDBPyConnection) -> None:

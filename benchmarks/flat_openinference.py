@@ -137,6 +137,17 @@ def _step_as_tools(
     step["startTimeUnixNano"] = step["endTimeUnixNano"]
 
 
+def _tool_call_of(span: dict[str, Any], call: dict[str, Any], result: str) -> None:
+    """``span`` as a tool call of the model call ``call`` (under it) that returned
+    ``result`` (in place of its recorded output)."""
+    span["attributes"] = [
+        x for x in span.get("attributes") or [] if x["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
+    ]
+    _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_EXECUTE_TOOL)
+    _set(span, semconv.GEN_AI_TOOL_CALL_RESULT, result)
+    span["parentSpanId"] = call["spanId"]
+
+
 def _node(span: dict[str, Any], attrs: dict[str, Any]) -> str | None:
     """The LangGraph node a span ran in (``langgraph_node`` of its metadata)."""
     try:
@@ -178,13 +189,7 @@ def _graph_nodes(out: list[dict[str, Any]], by_id: dict[str, Any], attrs: dict) 
         a, parent = attrs[span["spanId"]], str(span.get("parentSpanId") or "")
         if _kind(a) == "TOOL" and parent in asked and parent not in called:
             result = readable(str(a.get(semconv.OPENINFERENCE_OUTPUT_VALUE) or "")) or ""
-            span["attributes"] = [
-                x for x in span.get("attributes") or []
-                if x["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
-            ]  # fmt: skip
-            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_EXECUTE_TOOL)
-            _set(span, semconv.GEN_AI_TOOL_CALL_RESULT, result)
-            span["parentSpanId"] = asked[parent]["spanId"]
+            _tool_call_of(span, asked[parent], result)
             tooled.add(parent)
     for run_id, node in runs.items():
         said = readable(str(attrs[run_id].get(semconv.OPENINFERENCE_OUTPUT_VALUE) or ""))
@@ -238,10 +243,4 @@ def _workflow_steps(out: list[dict[str, Any]], attrs: dict) -> None:
             if a.get(mapping.OPENINFERENCE_TOOL_NAME) == mapping_llamaindex.HANDOFF_TOOL:
                 continue
             result = _blocks_text(str(a.get(semconv.OPENINFERENCE_OUTPUT_VALUE) or ""))
-            span["attributes"] = [
-                x for x in span.get("attributes") or []
-                if x["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
-            ]  # fmt: skip
-            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_EXECUTE_TOOL)
-            _set(span, semconv.GEN_AI_TOOL_CALL_RESULT, result)
-            span["parentSpanId"] = last_call["spanId"]
+            _tool_call_of(span, last_call, result)
