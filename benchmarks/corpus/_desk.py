@@ -103,3 +103,19 @@ def check_answer(run: Run) -> None:
     root, symptom = marked(run, "root"), marked(run, "symptom")
     if healthy != (root is None) or healthy != (symptom is None):
         raise SystemExit(f"{run.scenario}: mistake and symptom marks do not fit the mode")
+
+
+def check_cells(run: Run, output: str, ender: str) -> None:
+    """The run went as scripted: ``ender``'s last turn answered ``output`` as written,
+    and every ``run_python`` cell printed (or failed with) what the script says."""
+    if output != run.turns[-1].say or run.turns[-1].agent != ender:
+        raise SystemExit(f"{run.scenario}: the run ended with {output!r}")
+    cells = [t for t in run.turns if t.call and t.call[0] == "run_python"]
+    if len(cells) != len(run.ran):
+        raise SystemExit(f"{run.scenario}: {len(run.ran)} cells ran, {len(cells)} scripted")
+    for turn, (_, out) in zip(cells, run.ran, strict=True):
+        lines = [ln.strip() for ln in out.splitlines() if ln.strip()]
+        crashed = not out.startswith("exit code 0")
+        shown = turn.prints in lines if crashed else lines[-1] == turn.prints
+        if crashed != ("Error" in turn.prints.split(":")[0]) or not shown:
+            raise SystemExit(f"{run.scenario}: {turn.agent}'s cell gave {out!r}")

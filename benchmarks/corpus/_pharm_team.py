@@ -44,7 +44,7 @@ from llama_index.core.llms.function_calling import FunctionCallingLLM
 from llama_index.core.llms.llm import ToolSelection
 from llama_index.core.tools import FunctionTool
 
-from benchmarks.corpus._desk import Run, Turn, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
 from benchmarks.corpus._pharm_tasks import DATA, FILES
 
 __all__ = [
@@ -285,19 +285,8 @@ def play(run: Run) -> str:
 
 
 def check_run(run: Run, output: str) -> None:
-    """The run went as scripted: the writer's answer as written, every cell printing (or
-    failing with) what the script says."""
-    if output != run.turns[-1].say or run.turns[-1].agent != WRITER:
-        raise SystemExit(f"{run.scenario}: the run ended with {output!r}")
-    cells = [t for t in run.turns if t.call and t.call[0] == "run_python"]
-    if len(cells) != len(run.ran):
-        raise SystemExit(f"{run.scenario}: {len(run.ran)} cells ran, {len(cells)} scripted")
-    for turn, (_, out) in zip(cells, run.ran, strict=True):
-        lines = [ln.strip() for ln in out.splitlines() if ln.strip()]
-        crashed = not out.startswith("exit code 0")
-        shown = turn.prints in lines if crashed else lines[-1] == turn.prints
-        if crashed != ("Error" in turn.prints.split(":")[0]) or not shown:
-            raise SystemExit(f"{run.scenario}: the cell gave {out!r}")
+    """The run went as scripted (:func:`check_cells`)."""
+    check_cells(run, output, WRITER)
 
 
 # --- helpers for writing turns ----------------------------------------------------------
