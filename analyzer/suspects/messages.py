@@ -6,7 +6,11 @@ list of messages, each ``{"role" or "type", "content", "tool_calls", "id", ...}`
 Read as plain text, such a record's ids, keys and metadata look like values a
 result rests on, and its escaped newlines hide code blocks. :func:`readable`
 renders it as the messages' text and tool calls; anything else (plain text, a
-tool's own JSON result, an error object) stays as it is.
+tool's own JSON result, an error object) stays as it is. LangChain's envelopes (a
+model's ``generations``, serialised messages, a LangGraph ``Command``) are opened, and
+a message object recorded as its Python repr (``ChatMessage(role=..., blocks=[...,
+text='...')])``, as OpenInference records LlamaIndex's workflow events) reads as its
+text fields.
 """
 
 from __future__ import annotations
