@@ -31,9 +31,9 @@ afterwards by :data:`LINK_SQL`, which looks at parents and children.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
+from analyzer import queries
 from tracer import semconv
 
 __all__ = [
@@ -120,8 +120,8 @@ def params(statement: str | None = None) -> dict[str, Any]:
     them, or only those ``statement`` refers to (DuckDB rejects unused ones)."""
     if statement is None:
         return dict(_PARAMS)
-    used = set(re.findall(r"\$([a-z_]+)", statement))
-    return {k: v for k, v in _PARAMS.items() if k in used}
+    used = set(queries.DUCKDB_PARAM.findall(statement))
+    return {k: v for k, v in _BOUND.items() if k in used}
 
 
 _PARAMS: dict[str, Any] = {
@@ -215,6 +215,10 @@ _PARAMS: dict[str, Any] = {
     "re_tl_suffix": _RE_TL_SUFFIX,
     "re_method_suffix": RE_METHOD_SUFFIX,
 }
+queries.bind("", _PARAMS)  # raises ValueError where the mapping contradicts the vocabulary
+_BOUND: Final[dict[str, Any]] = {**queries.VOCABULARY, **_PARAMS}
+"""What the statements may bind: the vocabulary's values (operations, actors, stages)
+and the mapping's own; the LINK_SQL walk adds its bucket numbers itself."""
 
 # The normalization, over a staging relation spliced in for {source} (always one
 # of the fixed relations of analyzer.ingest_sql, never user text).
@@ -254,27 +258,27 @@ WITH a AS (
 ), c AS (
     SELECT b.*,
         CASE
-            WHEN _op = $op_workflow THEN 'workflow'
+            WHEN _op = $op_workflow THEN $o_workflow
             WHEN _op = $op_outcome OR (name = $outcome_span AND attributes[$k_outcome] IS NOT NULL)
-                THEN 'outcome'
+                THEN $o_outcome
             WHEN _op = $op_handoff OR _stage_raw = $s_handoff OR _tl = 'handoff' OR _ao = 'handoff'
-                 OR _htarget IS NOT NULL THEN 'handoff'
-            WHEN _op IN ($op_agent, $op_create_agent) THEN 'agent'
-            WHEN _op IN ($op_tool, $op_retrieval) THEN 'tool'
-            WHEN _op = $op_plan OR _stage_raw = $s_decomposition THEN 'plan'
-            WHEN _op = $op_verify OR _stage_raw = $s_verification THEN 'verify'
-            WHEN _oi = 'AGENT' THEN 'agent'
-            WHEN _oi IN ('TOOL', 'RETRIEVER') THEN 'tool'
-            WHEN _oi IN ('EVALUATOR', 'GUARDRAIL') THEN 'verify'
+                 OR _htarget IS NOT NULL THEN $o_handoff
+            WHEN _op IN ($op_agent, $op_create_agent) THEN $o_agent
+            WHEN _op IN ($op_tool, $op_retrieval) THEN $o_tool
+            WHEN _op = $op_plan OR _stage_raw = $s_decomposition THEN $o_plan
+            WHEN _op = $op_verify OR _stage_raw = $s_verification THEN $o_verify
+            WHEN _oi = 'AGENT' THEN $o_agent
+            WHEN _oi IN ('TOOL', 'RETRIEVER') THEN $o_tool
+            WHEN _oi IN ('EVALUATOR', 'GUARDRAIL') THEN $o_verify
             WHEN _oi = 'CHAIN' AND coalesce(attributes[$k_oi_node_name], attributes[$k_oi_node_id])
-                 IS NOT NULL THEN 'agent'
-            WHEN _oi = 'CHAIN' AND parent_span_id IS NULL THEN 'workflow'
-            WHEN _tl = 'workflow' OR _ao IN ('workflow', 'session') THEN 'workflow'
-            WHEN _tl = 'agent' OR _ao = 'agent' THEN 'agent'
-            WHEN _tl = 'tool' OR _ao = 'tool' THEN 'tool'
-            WHEN _ao = 'guardrail' OR attributes[$k_guard_name] IS NOT NULL THEN 'verify'
-            WHEN _op IS NULL AND len(_eval) > 0 THEN 'verify'
-            WHEN _stage_raw IS NOT NULL AND list_contains($stages, _stage_raw) THEN 'agent'
+                 IS NOT NULL THEN $o_agent
+            WHEN _oi = 'CHAIN' AND parent_span_id IS NULL THEN $o_workflow
+            WHEN _tl = 'workflow' OR _ao IN ('workflow', 'session') THEN $o_workflow
+            WHEN _tl = 'agent' OR _ao = 'agent' THEN $o_agent
+            WHEN _tl = 'tool' OR _ao = 'tool' THEN $o_tool
+            WHEN _ao = 'guardrail' OR attributes[$k_guard_name] IS NOT NULL THEN $o_verify
+            WHEN _op IS NULL AND len(_eval) > 0 THEN $o_verify
+            WHEN _stage_raw IS NOT NULL AND list_contains($stages, _stage_raw) THEN $o_agent
         END AS _operation,
         status = 'ERROR' OR lower(coalesce(attributes[$k_error], '')) IN ('true', '1')
             OR len(_exc) > 0 AS _is_error,
@@ -294,22 +298,22 @@ SELECT
     _operation AS operation,
     CASE
         WHEN list_contains($stages, _stage_raw) THEN _stage_raw
-        WHEN _operation = 'plan' THEN $s_decomposition
-        WHEN _operation = 'handoff' THEN $s_handoff
-        WHEN _operation = 'verify' THEN $s_verification
-        WHEN _operation IN ('agent', 'tool') THEN $s_generation
+        WHEN _operation = $o_plan THEN $s_decomposition
+        WHEN _operation = $o_handoff THEN $s_handoff
+        WHEN _operation = $o_verify THEN $s_verification
+        WHEN _operation IN ($o_agent, $o_tool) THEN $s_generation
     END AS stage,
     CASE
-        WHEN _operation IS NULL OR _operation = 'outcome' THEN NULL
-        WHEN _operation = 'workflow' THEN coalesce(attributes[$k_workflow],
+        WHEN _operation IS NULL OR _operation = $o_outcome THEN NULL
+        WHEN _operation = $o_workflow THEN coalesce(attributes[$k_workflow],
             attributes[$k_tl_workflow], attributes[$k_tl_entity],
             regexp_replace(regexp_replace(name, $re_op_prefix, ''), $re_tl_suffix, ''))
-        WHEN _operation = 'tool' THEN coalesce(attributes[$k_tool], attributes[$k_oi_tool],
+        WHEN _operation = $o_tool THEN coalesce(attributes[$k_tool], attributes[$k_oi_tool],
             attributes[$k_tl_entity],
             regexp_replace(regexp_replace(name, $re_op_prefix, ''), $re_tl_suffix, ''))
-        WHEN _operation = 'handoff' THEN coalesce(attributes[$k_agent], attributes[$k_tool],
+        WHEN _operation = $o_handoff THEN coalesce(attributes[$k_agent], attributes[$k_tool],
             attributes[$k_oi_tool])
-        WHEN _operation = 'agent' THEN cg_agent_name(coalesce(attributes[$k_agent],
+        WHEN _operation = $o_agent THEN cg_agent_name(coalesce(attributes[$k_agent],
             attributes[$k_oi_agent], attributes[$k_oi_node_name], attributes[$k_oi_node_id],
             attributes[$k_tl_entity],
             CASE WHEN _oi = 'AGENT'
@@ -322,20 +326,20 @@ SELECT
     END AS agent,
     CASE
         WHEN list_contains($actors, lower(attributes[$k_actor])) THEN lower(attributes[$k_actor])
-        WHEN _operation = 'tool' THEN $a_tool
-        WHEN _operation = 'agent' THEN $a_model
-        WHEN _operation = 'verify' AND (_oi = 'GUARDRAIL' OR _ao = 'guardrail'
+        WHEN _operation = $o_tool THEN $a_tool
+        WHEN _operation = $o_agent THEN $a_model
+        WHEN _operation = $o_verify AND (_oi = 'GUARDRAIL' OR _ao = 'guardrail'
              OR attributes[$k_guard_name] IS NOT NULL) THEN $a_code
-        WHEN _operation = 'verify' THEN $a_model
+        WHEN _operation = $o_verify THEN $a_model
         WHEN _operation IS NULL AND (list_contains($model_ops, _op) OR _oi = 'LLM'
              OR _tl = 'llm' OR _ao = 'llm') THEN $a_model
     END AS actor,
     _is_error AS is_error,
     CASE WHEN _is_error THEN coalesce(attributes[$k_error_type], _exc[1].attributes[$k_exc_type],
         attributes[$k_exc_type]) END AS error_type,
-    CASE WHEN _operation = 'handoff' THEN coalesce(_hsource_named, attributes[$k_ao_from])
+    CASE WHEN _operation = $o_handoff THEN coalesce(_hsource_named, attributes[$k_ao_from])
         END AS handoff_source,
-    CASE WHEN _operation = 'handoff' THEN _htarget END AS handoff_target,
+    CASE WHEN _operation = $o_handoff THEN _htarget END AS handoff_target,
     cg_text_list(attributes[$k_violations]) AS violations,
     CASE
         WHEN list_contains($accept_words, _verdict_raw) THEN $v_accept
@@ -409,11 +413,11 @@ UPDATE spans AS h SET handoff_source = anc.agent
 FROM (
     WITH RECURSIVE up(trace_id, span_id, cur, depth, agent) AS (
         SELECT trace_id, span_id, parent_span_id, 0, NULL::VARCHAR FROM spans
-        WHERE operation = 'handoff' AND handoff_source IS NULL
+        WHERE operation = $o_handoff AND handoff_source IS NULL
           AND hash(trace_id) % $buckets = $bucket
         UNION ALL
         SELECT up.trace_id, up.span_id, p.parent_span_id, up.depth + 1,
-               CASE WHEN p.operation = 'agent' THEN p.agent END
+               CASE WHEN p.operation = $o_agent THEN p.agent END
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
         WHERE up.agent IS NULL AND up.depth < 16 AND hash(p.trace_id) % $buckets = $bucket
     )
@@ -423,22 +427,22 @@ FROM (
 WHERE h.trace_id = anc.trace_id AND h.span_id = anc.span_id
 """,
     """
-UPDATE spans AS t SET operation = 'handoff', stage = $s_handoff, actor = $a_tool,
+UPDATE spans AS t SET operation = $o_handoff, stage = $s_handoff, actor = $a_tool,
     handoff_source = found.source, handoff_target = found.target
 FROM (
     WITH RECURSIVE up(trace_id, start_id, cur, depth, target, tool_id, source, done) AS (
         SELECT trace_id, span_id, parent_span_id, 0, agent, NULL::VARCHAR, NULL::VARCHAR, FALSE
-        FROM spans WHERE operation = 'agent' AND parent_span_id IS NOT NULL
+        FROM spans WHERE operation = $o_agent AND parent_span_id IS NOT NULL
           AND hash(trace_id) % $buckets = $bucket
         UNION ALL
         SELECT up.trace_id, up.start_id, p.parent_span_id, up.depth + 1, up.target,
-               CASE WHEN up.tool_id IS NULL AND p.operation = 'tool' THEN p.span_id
+               CASE WHEN up.tool_id IS NULL AND p.operation = $o_tool THEN p.span_id
                     ELSE up.tool_id END,
-               CASE WHEN p.operation = 'agent' THEN p.agent END,
+               CASE WHEN p.operation = $o_agent THEN p.agent END,
                -- a nested workflow between the agent and the tool that runs it (Google
                -- ADK's AgentTool opens one) is passed through
-               coalesce(p.operation IN ('agent', 'handoff', 'plan', 'verify')
-                        OR (p.operation = 'workflow'
+               coalesce(p.operation IN ($o_agent, $o_handoff, $o_plan, $o_verify)
+                        OR (p.operation = $o_workflow
                             AND (p.parent_span_id IS NULL OR up.tool_id IS NOT NULL)), FALSE)
         FROM up JOIN spans AS p ON p.trace_id = up.trace_id AND p.span_id = up.cur
         WHERE NOT up.done AND up.depth < 16 AND hash(p.trace_id) % $buckets = $bucket
@@ -448,6 +452,6 @@ FROM (
     WHERE done AND tool_id IS NOT NULL AND source IS NOT NULL AND source <> target
     GROUP BY trace_id, tool_id
 ) AS found
-WHERE t.trace_id = found.trace_id AND t.span_id = found.tool_id AND t.operation = 'tool'
+WHERE t.trace_id = found.trace_id AND t.span_id = found.tool_id AND t.operation = $o_tool
 """,
 )

@@ -37,11 +37,11 @@ next both hand off to each (the trace does not say which edge was taken).
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
 import duckdb
 
+from analyzer import queries
 from analyzer.mapping import TRACELOOP_ENTITY_NAME, TRACELOOP_SPAN_KIND
 from tracer import semconv
 
@@ -106,7 +106,7 @@ WITH c AS (
            attributes AS a
     FROM spans
     WHERE source IS DISTINCT FROM $derived
-      AND (operation IS NULL OR operation IN ('agent', 'workflow'))
+      AND (operation IS NULL OR operation IN ($o_agent, $o_workflow))
       AND (attributes[$k_tl_node] IS NOT NULL
            OR contains(coalesce(attributes[$k_meta], ''), $lg_node))
 )
@@ -130,18 +130,18 @@ WHERE coalesce(a[$k_tl_node], json_extract_string(meta, $p_node))
 """,
     # 2. the graph runs holding node spans, and OpenLLMetry's outer graph span
     """
-UPDATE spans AS s SET operation = 'workflow', stage = NULL, handoff_source = NULL,
+UPDATE spans AS s SET operation = $o_workflow, stage = NULL, handoff_source = NULL,
     handoff_target = NULL, agent = coalesce(s.agent, s.name)
 WHERE (s.operation IS NULL OR lower(s.attributes[$k_tl_kind]) = 'workflow'
        OR s.attributes[$k_wf_nodes] IS NOT NULL)
-  AND s.operation IS DISTINCT FROM 'workflow'
+  AND s.operation IS DISTINCT FROM $o_workflow
   AND (s.attributes[$k_wf_nodes] IS NOT NULL
        OR ((s.trace_id, s.span_id) IN (SELECT (trace_id, parent_span_id) FROM cg_lg_nodes)
            AND (s.trace_id, s.span_id) NOT IN (SELECT (trace_id, span_id) FROM cg_lg_nodes)))
 """,
     # 1. node runs -> agents
     """
-UPDATE spans AS s SET operation = 'agent', stage = coalesce(s.stage, $s_generation),
+UPDATE spans AS s SET operation = $o_agent, stage = coalesce(s.stage, $s_generation),
     agent = n.node
 FROM cg_lg_nodes n
 WHERE s.trace_id = n.trace_id AND s.span_id = n.span_id AND s.operation IS NULL
@@ -153,10 +153,10 @@ WHERE s.trace_id = n.trace_id AND s.span_id = n.span_id AND s.operation IS NULL
 CREATE OR REPLACE TEMP TABLE cg_lg_work AS
 SELECT s.trace_id, coalesce(s.attributes[$k_tl_node],
                             json_extract_string(s.attributes[$k_meta], $p_node)) AS node,
-       s.start_ns, coalesce(s.operation = 'tool', false) AS is_tool
+       s.start_ns, coalesce(s.operation = $o_tool, false) AS is_tool
 FROM spans s
 WHERE s.source IS DISTINCT FROM $derived
-  AND ((s.operation IS NULL AND s.actor = $a_model) OR s.operation = 'tool')
+  AND ((s.operation IS NULL AND s.actor = $a_model) OR s.operation = $o_tool)
   AND (s.attributes[$k_tl_node] IS NOT NULL
        OR contains(coalesce(s.attributes[$k_meta], ''), $lg_node))
   AND s.trace_id IN (SELECT trace_id FROM cg_lg_nodes)
@@ -173,7 +173,7 @@ FROM (
     GROUP BY ALL
 ) w
 WHERE s.trace_id = w.trace_id AND s.span_id = w.span_id
-  AND s.operation = 'agent' AND s.actor IS NULL AND NOT w.calls
+  AND s.operation = $o_agent AND s.actor IS NULL AND NOT w.calls
   AND EXISTS (SELECT 1 FROM cg_lg_nodes m JOIN cg_lg_work c
                 ON c.trace_id = m.trace_id AND c.node = m.node AND NOT c.is_tool
                AND c.start_ns BETWEEN m.start_ns AND m.end_ns
@@ -224,12 +224,12 @@ SELECT r.trace_id, r.span_id, r.parent_span_id, r.name, 'INTERNAL', r.service, r
        r.end_ns, 'UNSET',
        MAP([$k_source, $k_target, $k_violations, $k_derived, $k_integration],
            [r.source, r.target, to_json(r.violations)::VARCHAR, $derived_how, $framework]),
-       '[]'::JSON, '[]'::JSON, $derived, 'handoff', $s_handoff, false, r.source, r.target,
+       '[]'::JSON, '[]'::JSON, $derived, $o_handoff, $s_handoff, false, r.source, r.target,
        r.violations
 FROM rows r
 WHERE NOT EXISTS (SELECT 1 FROM spans x WHERE x.trace_id = r.trace_id AND x.span_id = r.span_id)
   AND NOT EXISTS (SELECT 1 FROM spans x
-                  WHERE x.trace_id = r.trace_id AND x.operation = 'handoff'
+                  WHERE x.trace_id = r.trace_id AND x.operation = $o_handoff
                     AND x.source IS DISTINCT FROM $derived
                     AND x.handoff_source = r.source AND x.handoff_target = r.target)
 """,
@@ -239,9 +239,9 @@ WHERE NOT EXISTS (SELECT 1 FROM spans x WHERE x.trace_id = r.trace_id AND x.span
 
 
 def params(statement: str) -> dict[str, Any]:
-    """The bound parameters ``statement`` refers to (DuckDB rejects unused ones)."""
-    used = set(re.findall(r"\$([a-z_]+)", statement))
-    return {k: v for k, v in _PARAMS.items() if k in used}
+    """The bound parameters ``statement`` refers to (DuckDB rejects unused ones): the
+    mapping's own and the vocabulary's (:func:`analyzer.queries.bind`)."""
+    return queries.bind(statement, _PARAMS)
 
 
 def link(con: duckdb.DuckDBPyConnection) -> None:

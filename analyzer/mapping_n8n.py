@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from analyzer import queries
 from tracer import semconv
 
 __all__ = ["N8N_SQL", "NODE_ROLES", "node_role", "params"]
@@ -182,13 +183,13 @@ _PARAMS: dict[str, Any] = {
 
 
 def params(statement: str) -> dict[str, Any]:
-    """The bound parameters ``statement`` refers to (DuckDB rejects unused ones)."""
-    used = set(re.findall(r"\$([a-z_0-9]+)", statement))
-    return {k: v for k, v in _PARAMS.items() if k in used}
+    """The bound parameters ``statement`` refers to (DuckDB rejects unused ones): the
+    mapping's own and the vocabulary's (:func:`analyzer.queries.bind`)."""
+    return queries.bind(statement, _PARAMS)
 
 
 _RUNS = """
-UPDATE spans SET operation = 'workflow', stage = NULL, actor = NULL,
+UPDATE spans SET operation = $o_workflow, stage = NULL, actor = NULL,
     agent = coalesce(attributes[$n8n_wf_name], attributes[$n8n_wf_id], agent),
     is_error = is_error OR list_contains($n8n_failed, lower(attributes[$n8n_status])),
     error_type = CASE
@@ -199,7 +200,7 @@ WHERE name = $n8n_wf_span AND attributes[$n8n_exec_id] IS NOT NULL
 
 _NODES = """
 UPDATE spans SET
-    operation = CASE WHEN r.actor = $a_tool THEN 'tool' ELSE 'agent' END,
+    operation = CASE WHEN r.actor = $a_tool THEN $o_tool ELSE $o_agent END,
     stage = $s_generation, actor = r.actor,
     agent = coalesce(spans.attributes[$n8n_node_name], spans.attributes[$n8n_node_id], spans.agent)
 FROM (
@@ -231,7 +232,7 @@ SELECT trace_id,
     MAP([$k_h_source, $k_h_target, $k_items_out, $k_items_in],
         [prev_agent, agent, coalesce(CAST(items_out AS VARCHAR), ''),
          coalesce(CAST(items_in AS VARCHAR), '')]),
-    CAST('[]' AS JSON), CAST('[]' AS JSON), source, 'handoff', $s_handoff, false,
+    CAST('[]' AS JSON), CAST('[]' AS JSON), source, $o_handoff, $s_handoff, false,
     prev_agent, agent,
     CASE WHEN items_out > 0 AND items_in = 0 THEN
         [$lost_work || prev_agent || ' produced ' || items_out || ' item(s), ' || agent

@@ -51,6 +51,34 @@ def test_no_analyzer_sql_file_spells_a_vocabulary_value() -> None:
     assert spelled == []
 
 
+_FOREIGN_KIND = re.compile(r"\b_(?:tl|ao|oi)\b|\$k_tl_kind\b")
+"""A line comparing another convention's span kind (OpenLLMetry's, AgentOps',
+OpenInference's), whose values may be spelled like ours (``'agent'``)."""
+
+
+def test_no_ingest_mapping_spells_an_operation_of_ours() -> None:
+    """The ingest mappings' SQL (Python strings) binds the operations, actors and
+    stages it writes and compares, like the analyzer's SQL files; only lines reading
+    another convention's span kind may quote its values."""
+    from analyzer import mapping_autogen, mapping_langgraph, mapping_llamaindex, mapping_n8n
+
+    statements = [
+        mapping.NORMALIZE_SQL,
+        *mapping.LINK_SQL,
+        *mapping_langgraph.LINK_SQL,
+        *mapping_llamaindex.LINK_SQL,
+        *mapping_autogen.LINK_SQL,
+        *mapping_n8n.N8N_SQL,
+    ]
+    spelled = [
+        (n, text)
+        for sql in statements
+        for n, text in _spelled(sql)
+        if not _FOREIGN_KIND.search(sql.splitlines()[n - 1])
+    ]
+    assert spelled == []
+
+
 def test_the_scan_finds_a_spelled_value() -> None:
     """The scan can fail: a quoted operation or violation prefix is found; a comment
     and a struct key are not."""
