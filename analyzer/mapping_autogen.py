@@ -21,11 +21,11 @@ agent and tool spans.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
 import duckdb
 
+from analyzer import queries
 from analyzer.mapping import OP_CREATE_AGENT
 from tracer import semconv
 
@@ -56,8 +56,7 @@ def params(statement: str | None = None) -> dict[str, Any]:
     """The bound parameters of :data:`LINK_SQL`: all, or those ``statement`` uses."""
     if statement is None:
         return dict(_PARAMS)
-    used = set(re.findall(r"\$([a-z_]+)", statement))
-    return {k: v for k, v in _PARAMS.items() if k in used}
+    return queries.bind(statement, _PARAMS)
 
 
 def link(con: duckdb.DuckDBPyConnection) -> None:
