@@ -67,6 +67,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "smolagents_managed_grants",
     "langgraph_openinference_windfarm",
     "llamaindex_openinference_pharmacy",
+    "agno_openinference_orchard",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -98,6 +99,10 @@ OPENINFERENCE_LANGCHAIN = "openinference.instrumentation.langchain"
 # ends with it; the step's ``output.value`` is a repr cut at 200 characters).
 OPENINFERENCE_LLAMA_INDEX = "openinference.instrumentation.llama_index"
 LLAMA_INDEX_AGENT_STEP = "AgentWorkflow.run_agent_step"
+# OpenInference's Agno instrumentor on a coordinate-mode ``Team``: its turns are the LLM
+# spans (``<Model>.invoke``, one model response each); the agent is the ``agent.name`` of
+# the AGENT span (``<name>.run``: the team's or a member's run) the call ran in, its parent.
+OPENINFERENCE_AGNO = "openinference.instrumentation.agno"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -243,10 +248,34 @@ def llamaindex_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
+def agno_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """trace id -> (agent, span id) of the run's turns under OpenInference's Agno
+    instrumentation: its LLM spans, by start time, each the ``agent.name`` of its parent
+    AGENT span."""
+    spans: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                if ss.get("scope", {}).get("name", "") == OPENINFERENCE_AGNO:
+                    spans.update((s["spanId"], s) for s in ss["spans"])
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for span in spans.values():
+        if _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+            continue
+        parent = spans.get(span.get("parentSpanId", ""))
+        if parent is None or _attr(parent, OPENINFERENCE_SPAN_KIND) != "AGENT":
+            continue
+        agent = _attr(parent, "agent.name")
+        if agent:
+            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
     "llamaindex_openinference_pharmacy": llamaindex_openinference_steps,
+    "agno_openinference_orchard": agno_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
