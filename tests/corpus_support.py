@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -229,10 +229,30 @@ def assert_stored_whole(
     con: duckdb.DuckDBPyConnection, runs: dict[str, Any], spans: dict[str, list[Any]]
 ) -> None:
     """Every run was stored with the grade its annotation implies
-    (:func:`assert_graded`), and every span of the traces (``spans``: per run) with it."""
+    (:func:`assert_graded`), and every span of the traces (``spans``: per run) with it;
+    the rows ingest derives itself (a LangGraph step's handoff) are no span of the
+    traces."""
     assert_graded(con, runs)
-    stored = con.execute("SELECT count(*), count(DISTINCT trace_id) FROM spans").fetchone()
+    stored = con.execute(
+        "SELECT count(*), count(DISTINCT trace_id) FROM spans WHERE source IS DISTINCT FROM ?",
+        [semconv.SOURCE_DERIVED],
+    ).fetchone()
     assert stored == (sum(len(v) for v in spans.values()), len(runs))
+
+
+def assert_unannotated(
+    turns: dict[str, list[Turn]],
+    words_of: Callable[[Any], str],
+    modes: Iterable[str],
+    grader: Iterable[str] = ("graded", "mistake"),
+) -> None:
+    """Nothing an agent says carries the annotation: no turn's words (``words_of`` what
+    it said) hold a mode's name (blanks for underscores) or one of the ``grader``'s."""
+    words = {m.replace("_", " ") for m in modes} | set(grader)
+    for trace_id, steps in turns.items():
+        for span_id, _, said in steps:
+            text = words_of(said).lower()
+            assert not [w for w in words if w in text], (trace_id, span_id)
 
 
 def assert_readme_counts(family: Path, runs: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ from corpus_support import (
     assert_readme_counts,
     assert_scripted_responses,
     assert_stored_whole,
+    assert_unannotated,
     genai_turns,
     ingested,
     regenerate,
@@ -213,11 +214,7 @@ def test_code_faults_are_the_code_writers_and_were_run_for_real() -> None:
 
 def test_no_message_names_its_failure() -> None:
     """Nothing an agent says carries the annotation: no mode name, no grader's words."""
-    words = {m.replace("_", " ") for m in MODES} | {"graded", "mistake"}
-    for trace_id, steps in _turns().items():
-        for span_id, _, parts in steps:
-            said = response_words(parts).lower()
-            assert not [w for w in words if w in said], (trace_id, span_id)
+    assert_unannotated(_turns(), response_words, MODES)
 
 
 def test_modes_and_counts_match_the_readme() -> None:

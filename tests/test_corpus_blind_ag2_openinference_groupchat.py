@@ -23,6 +23,7 @@ from corpus_support import (
     assert_labels_on_turns,
     assert_readme_counts,
     assert_stored_whole,
+    assert_unannotated,
     ingested,
     regenerate,
     spans_by_run,
@@ -172,10 +173,7 @@ def test_code_faults_are_the_code_writers_and_were_run_for_real() -> None:
 
 def test_no_message_names_its_failure() -> None:
     """Nothing an agent says carries the annotation: no mode name, no grader's words."""
-    words = {m.replace("_", " ") for m in MODES} | {"graded", "mistake"}
-    for trace_id, steps in _turns().items():
-        for span_id, _, said in steps:
-            assert not [w for w in words if w in said.lower()], (trace_id, span_id)
+    assert_unannotated(_turns(), str, MODES)
 
 
 def test_modes_and_counts_match_the_readme() -> None:

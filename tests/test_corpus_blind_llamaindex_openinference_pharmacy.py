@@ -24,9 +24,10 @@ import pytest
 from corpus_support import (
     Turn,
     assert_family_size,
-    assert_graded,
     assert_labels_on_turns,
     assert_readme_counts,
+    assert_stored_whole,
+    assert_unannotated,
     ingested,
     regenerate,
     spans_by_run,
@@ -214,11 +215,7 @@ def test_code_faults_are_the_coders_and_were_run_for_real() -> None:
 
 def test_no_message_names_its_failure() -> None:
     """Nothing an agent says carries the annotation: no mode name, no grader's words."""
-    words = {m.replace("_", " ") for m in MODES} | {"graded", "mistake"}
-    for trace_id, steps in _turns().items():
-        for span_id, _, said in steps:
-            text = _words(said).lower()
-            assert not [w for w in words if w in text], (trace_id, span_id)
+    assert_unannotated(_turns(), _words, MODES)
 
 
 def test_modes_and_counts_match_the_readme() -> None:
@@ -239,11 +236,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     stores each run with the grade its annotation implies (a late ``tracer.outcome``),
     and every span of the traces with it; the rows it derives itself are left out of the
     count."""
-    assert_graded(db, RUNS)
-    stored = db.execute(
-        "SELECT count(*), count(DISTINCT trace_id) FROM spans WHERE source <> 'derived'"
-    ).fetchone()
-    assert stored == (sum(len(v) for v in _spans().values()), len(RUNS))
+    assert_stored_whole(db, RUNS, _spans())
 
 
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
