@@ -164,21 +164,21 @@ WHERE s.source IS DISTINCT FROM $derived
     """
 UPDATE spans AS s SET actor = CASE WHEN w.tools THEN $a_tool ELSE $a_code END
 FROM (
-    SELECT n.trace_id, n.span_id, n.parent_span_id,
-           bool_or(w.node IS NOT NULL AND NOT w.is_tool) AS calls,
-           bool_or(coalesce(w.is_tool, false)) AS tools
-    FROM cg_lg_nodes n
-    LEFT JOIN cg_lg_work w ON w.trace_id = n.trace_id AND w.node = n.node
-     AND w.start_ns BETWEEN n.start_ns AND n.end_ns
-    GROUP BY ALL
+    -- per node run: whether it called a model, ran a tool, and whether any node run of
+    -- its graph run called a model
+    SELECT *, bool_or(calls) OVER (PARTITION BY trace_id, parent_span_id) AS graph_calls
+    FROM (
+        SELECT n.trace_id, n.span_id, n.parent_span_id,
+               bool_or(w.node IS NOT NULL AND NOT w.is_tool) AS calls,
+               bool_or(coalesce(w.is_tool, false)) AS tools
+        FROM cg_lg_nodes n
+        LEFT JOIN cg_lg_work w ON w.trace_id = n.trace_id AND w.node = n.node
+         AND w.start_ns BETWEEN n.start_ns AND n.end_ns
+        GROUP BY ALL
+    )
 ) w
 WHERE s.trace_id = w.trace_id AND s.span_id = w.span_id
-  AND s.operation = $o_agent AND s.actor IS NULL AND NOT w.calls
-  AND EXISTS (SELECT 1 FROM cg_lg_nodes m JOIN cg_lg_work c
-                ON c.trace_id = m.trace_id AND c.node = m.node AND NOT c.is_tool
-               AND c.start_ns BETWEEN m.start_ns AND m.end_ns
-              WHERE m.trace_id = w.trace_id
-                AND m.parent_span_id IS NOT DISTINCT FROM w.parent_span_id)
+  AND s.operation = $o_agent AND s.actor IS NULL AND NOT w.calls AND w.graph_calls
 """,
     # 3. derived handoffs from the previous step's nodes, with dropped keys
     """

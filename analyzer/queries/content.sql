@@ -76,15 +76,15 @@ plain AS (
 -- flattened messages: llm.input_messages.0.message.content, gen_ai.prompt.0.role ...,
 -- with a message's content parts and its tool calls as `name(arguments)` lines
 flat_kv AS (
-    SELECT trace_id, span_id, regexp_extract(e.key, $re_flat, 1) AS prefix,
-           CAST(regexp_extract(e.key, $re_flat, 2) AS INTEGER) AS idx,
-           regexp_extract(e.key, $re_flat, 3) AS field,
-           TRY_CAST(nullif(regexp_extract(e.key, $re_flat, 4), '') AS INTEGER) AS part,
-           TRY_CAST(nullif(regexp_extract(e.key, $re_flat, 5), '') AS INTEGER) AS call,
-           regexp_extract(e.key, $re_flat, 6) AS call_field, e.value AS value
-    FROM (SELECT trace_id, span_id, unnest(map_entries(a)) AS e FROM new
-          WHERE list_has_any(map_keys(a), $flat_first))
-    WHERE regexp_matches(e.key, $re_flat)
+    SELECT trace_id, span_id, g.prefix, CAST(g.idx AS INTEGER) AS idx, g.field,
+           TRY_CAST(nullif(g.part, '') AS INTEGER) AS part,
+           TRY_CAST(nullif(g.call, '') AS INTEGER) AS call, g.call_field, value
+    FROM (SELECT trace_id, span_id, e.value AS value,
+                 regexp_extract(e.key, $re_flat,
+                                ['prefix', 'idx', 'field', 'part', 'call', 'call_field']) AS g
+          FROM (SELECT trace_id, span_id, unnest(map_entries(a)) AS e FROM new
+                WHERE list_has_any(map_keys(a), $flat_first))
+          WHERE regexp_matches(e.key, $re_flat))
 ),
 flat_calls AS (
     SELECT trace_id, span_id, prefix, idx,

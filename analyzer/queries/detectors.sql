@@ -78,7 +78,7 @@ jc AS (
     WHERE j.step_call IS NULL
       -- where an agent's words are its model calls, another plain span under it (a
       -- model class's helper whose output is the prompt it built) says nothing
-      AND NOT (j.operation IS NULL AND NOT j.is_run AND coalesce(c.span_id <> j.span_id, true)
+      AND NOT (j.operation IS NULL AND NOT j.is_run
                AND EXISTS (SELECT 1 FROM cg_said_spans h
                            WHERE h.trace_id = j.trace_id AND h.span_id = j.owner_span_id
                              AND h.call_span IS NULL)
