@@ -104,10 +104,7 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME):
             continue  # the agent's span is a turn of its own
-        _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
-        _set(span, semconv.GEN_AI_AGENT_NAME, _agent_name(agent, attrs[agent["spanId"]]))
-        message = [{"role": "assistant", "parts": _parts(attrs[span["spanId"]])}]
-        _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+        _as_chat(span, _agent_name(agent, attrs[agent["spanId"]]), _parts(attrs[span["spanId"]]))
         agent["attributes"] = [
             a for a in agent.get("attributes") or []
             if a["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
@@ -135,6 +132,14 @@ def _step_as_tools(
         span["parentSpanId"] = call["spanId"]
     # what the step printed or raised comes after what its tools returned
     step["startTimeUnixNano"] = step["endTimeUnixNano"]
+
+
+def _as_chat(span: dict[str, Any], agent: str, parts: list[dict[str, Any]]) -> None:
+    """``span`` as a GenAI ``chat`` span of ``agent`` whose response is ``parts``."""
+    _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
+    _set(span, semconv.GEN_AI_AGENT_NAME, agent)
+    message = [{"role": "assistant", "parts": parts}]
+    _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
 
 
 def _tool_call_of(span: dict[str, Any], call: dict[str, Any], result: str) -> None:
@@ -176,10 +181,7 @@ def _graph_nodes(out: list[dict[str, Any]], by_id: dict[str, Any], attrs: dict) 
     for span in sorted(out, key=lambda s: int(s["startTimeUnixNano"])):
         a, parent = attrs[span["spanId"]], str(span.get("parentSpanId") or "")
         if _kind(a) == "LLM" and parent in runs:
-            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
-            _set(span, semconv.GEN_AI_AGENT_NAME, runs[parent])
-            message = [{"role": "assistant", "parts": _parts(a)}]
-            _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+            _as_chat(span, runs[parent], _parts(a))
             called.add(parent)
             last_call = span
         elif span["spanId"] in runs and last_call is not None:
@@ -195,10 +197,7 @@ def _graph_nodes(out: list[dict[str, Any]], by_id: dict[str, Any], attrs: dict) 
         said = readable(str(attrs[run_id].get(semconv.OPENINFERENCE_OUTPUT_VALUE) or ""))
         if run_id not in called | tooled and called and said and said.strip():
             span = by_id[run_id]
-            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
-            _set(span, semconv.GEN_AI_AGENT_NAME, node)
-            message = [{"role": "assistant", "parts": [{"type": "text", "content": said}]}]
-            _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+            _as_chat(span, node, [{"type": "text", "content": said}])
 
 
 def _blocks_text(value: str) -> str:
@@ -234,10 +233,7 @@ def _workflow_steps(out: list[dict[str, Any]], attrs: dict) -> None:
     for span in sorted(out, key=lambda s: int(s["startTimeUnixNano"])):
         a, parent = attrs[span["spanId"]], str(span.get("parentSpanId") or "")
         if _kind(a) == "LLM" and parent in steps and any(k.startswith(_OUT) for k in a):
-            _set(span, semconv.GEN_AI_OPERATION_NAME, semconv.OP_CHAT)
-            _set(span, semconv.GEN_AI_AGENT_NAME, steps[parent])
-            message = [{"role": "assistant", "parts": _parts(a)}]
-            _set(span, semconv.GEN_AI_OUTPUT_MESSAGES, json.dumps(message))
+            _as_chat(span, steps[parent], _parts(a))
             last_call = span
         elif _kind(a) == "TOOL" and last_call is not None and parent not in steps:
             if a.get(mapping.OPENINFERENCE_TOOL_NAME) == mapping_llamaindex.HANDOFF_TOOL:
