@@ -406,7 +406,9 @@ CREATE OR REPLACE TEMP MACRO cg_try_hex_id(x, n) AS
 # (1) a handoff that named only its target takes as source the nearest agent above
 # it; (2) a tool call under agent B whose subtree runs agent A (!= B), with no
 # other agent in between, is the handoff B -> A (e.g. an agent invoked through an
-# MCP tool).
+# MCP tool); (3) a tool call under agent B during which agent A (!= B) ran, recorded
+# beside the call under B rather than inside it, is the handoff B -> A (Agno's
+# delegation tool: the member's run is the call's sibling).
 LINK_SQL: Final = (
     """
 UPDATE spans AS h SET handoff_source = anc.agent
@@ -453,5 +455,23 @@ FROM (
     GROUP BY trace_id, tool_id
 ) AS found
 WHERE t.trace_id = found.trace_id AND t.span_id = found.tool_id AND t.operation = $o_tool
+""",
+    """
+UPDATE spans AS t SET operation = $o_handoff, stage = $s_handoff, actor = $a_tool,
+    handoff_source = ran.source, handoff_target = ran.target
+FROM (
+    SELECT t.trace_id, t.span_id, any_value(p.agent) AS source, any_value(a.agent) AS target
+    FROM spans t
+    JOIN spans p ON p.trace_id = t.trace_id AND p.span_id = t.parent_span_id
+    JOIN spans a ON a.trace_id = t.trace_id AND a.parent_span_id = t.parent_span_id
+    WHERE t.operation = $o_tool AND p.operation = $o_agent AND a.operation = $o_agent
+      AND a.start_ns >= t.start_ns AND a.end_ns <= t.end_ns AND a.agent <> p.agent
+      AND hash(t.trace_id) % $buckets = $bucket
+    GROUP BY t.trace_id, t.span_id
+    -- one agent ran during the call: several (a tool that waited on a parallel
+    -- team) is no delegation to any one of them
+    HAVING count(DISTINCT a.agent) = 1
+) AS ran
+WHERE t.trace_id = ran.trace_id AND t.span_id = ran.span_id AND t.operation = $o_tool
 """,
 )

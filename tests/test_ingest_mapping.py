@@ -3,6 +3,7 @@ set of span dicts per instrumentation, through the same SQL every format uses.""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -289,6 +290,38 @@ def test_an_agent_run_by_a_tool_through_a_nested_workflow_is_a_handoff(
     assert called["operation"] == "handoff"
     assert (called["handoff_source"], called["handoff_target"]) == ("coordinator", "checker")
     assert got["execute_tool read_file"]["operation"] == "tool"
+
+
+def test_an_agent_run_beside_the_tool_call_that_ran_it_is_a_handoff(
+    store: analyzer.Store,
+) -> None:
+    """A tool call under agent B during which agent A ran, A's span recorded beside the
+    call rather than inside it (Agno's delegation tool under OpenInference), is the
+    handoff B -> A; a tool during which no agent ran, or two, stays a tool."""
+    oi = mapping.OPENINFERENCE_SPAN_KIND
+    name = mapping.OPENINFERENCE_AGENT_NAME
+
+    def timed(row: Row, start: int, end: int) -> Row:
+        return dataclasses.replace(row, start_ns=start, end_ns=end)
+
+    got = normalize(
+        store,
+        [
+            timed(span(1, "lead.run", {oi: "AGENT", name: "lead"}), 0, 100_000),
+            timed(span(2, "delegate_task_to_member", {oi: "TOOL"}, parent=1), 10_000, 30_000),
+            timed(span(3, "clerk.run", {oi: "AGENT", name: "clerk"}, parent=1), 11_000, 29_000),
+            timed(span(4, "read_file", {oi: "TOOL"}, parent=1), 40_000, 41_000),
+            timed(span(5, "wait_for_all", {oi: "TOOL"}, parent=1), 50_000, 90_000),
+            timed(span(6, "coder.run", {oi: "AGENT", name: "coder"}, parent=1), 51_000, 60_000),
+            timed(span(7, "checker.run", {oi: "AGENT", name: "checker"}, parent=1),
+                  61_000, 70_000),
+        ],
+    )  # fmt: skip
+    called = got["delegate_task_to_member"]
+    assert called["operation"] == "handoff"
+    assert (called["handoff_source"], called["handoff_target"]) == ("lead", "clerk")
+    assert got["read_file"]["operation"] == "tool"
+    assert got["wait_for_all"]["operation"] == "tool"
 
 
 def test_openinference(store: analyzer.Store) -> None:

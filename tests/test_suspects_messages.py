@@ -40,6 +40,27 @@ def test_openai_shaped_messages_and_content_parts() -> None:
     assert readable(json.dumps(record)) == 'Sum 12 and 30\n\nadd({"a": 12})'
 
 
+def test_a_message_that_only_asked_for_tools_reads_as_its_calls() -> None:
+    """OpenInference records an OpenAI-shaped reply that only called a tool with no
+    ``content`` key at all: its call id is no word of the agent, its call is."""
+    record = [
+        {
+            "role": "assistant",
+            "tool_calls": [
+                {
+                    "id": "call_grower_clerk_01",
+                    "function": {"arguments": '{"name": "intake_2026-08.csv"}', "name": "read"},
+                    "type": "function",
+                }
+            ],
+        }
+    ]
+    assert readable(json.dumps(record)) == 'read({"name": "intake_2026-08.csv"})'
+    assert readable(json.dumps([{"role": "assistant", "tool_calls": "x"}])) == json.dumps(
+        [{"role": "assistant", "tool_calls": "x"}]
+    )
+
+
 def test_a_record_cut_at_the_content_cap_keeps_its_whole_contents() -> None:
     cut = json.dumps([_AI, {**_AI, "content": "second 77.5"}])[:-60] + "...[truncated]"
     assert readable(cut) == f"{_AI['content']}\n\nsecond 77.5"

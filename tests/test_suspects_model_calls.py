@@ -187,3 +187,24 @@ def test_a_tool_run_as_a_sibling_step_is_the_latest_callers() -> None:
     con.execute(queries.sql("detector_messages"), builtin.params("detector_messages"))
     read = {s for (s,) in con.execute("SELECT span_id FROM cg_msg").fetchall()}
     assert tool in read and helper not in read
+
+
+def test_a_delegation_call_says_its_brief_and_the_reply_is_the_members() -> None:
+    """A leader's delegation call that brings its member's reply back (Agno's
+    ``delegate_task_to_member``, a handoff whose output is the reply) says what it
+    handed the member; the reply's figure is the member's word, said where the member
+    said it, not the leader's at the call's start."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "How much is Fenwick Farm owed for September?", direction="input")
+    lead = run.agent("lead", duration_ms=300)
+    chat(run, lead, 'delegate({"member_id": "clerk", "task": "Find Fenwick\'s dockets."})')
+    call = run.handoff("lead", "clerk", parent=lead, duration_ms=40)
+    run.say(call, '{"member_id": "clerk", "task": "Find Fenwick\'s dockets."}', direction="input")
+    run.say(call, "One docket, D0802: 640 kg.")
+    clerk = run.agent("clerk", parent=lead, duration_ms=30)
+    wrote = chat(run, clerk, "One docket, D0802: 640 kg.")
+    chat(run, lead, "Fenwick Farm delivered 640 kg (D0802).")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    assert "Find Fenwick" in turns[call]["output"] and "640" not in turns[call]["output"]
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("clerk", wrote)

@@ -106,14 +106,21 @@ WITH reading AS (
 ),
 said AS (
     SELECT c.trace_id, c.span_id,
+           -- a handoff says what it handed (its payload, else the call's input), not
+           -- the reply it brought back: that is the receiver's word
+           CASE WHEN t.hands
+                THEN coalesce(string_agg(c.text, chr(10) ORDER BY c.seq)
+                                  FILTER (WHERE c.direction = $d_payload),
+                              string_agg(c.text, chr(10) ORDER BY c.seq)
+                                  FILTER (WHERE c.direction = $d_input))
+                ELSE string_agg(c.text, chr(10) ORDER BY c.seq)
+                         FILTER (WHERE c.direction IN ($d_output, $d_payload)) END AS output,
            string_agg(c.text, chr(10) ORDER BY c.seq)
-               FILTER (WHERE c.direction IN ($d_output, $d_payload)) AS output,
-           string_agg(c.text, chr(10) ORDER BY c.seq)
-               FILTER (WHERE c.direction = $d_input AND t.wants_input) AS input
+               FILTER (WHERE c.direction = $d_input AND t.wants_input AND NOT t.hands) AS input
     FROM content c JOIN cg_turn_keys t ON t.trace_id = c.trace_id AND t.span_id = c.span_id
     SEMI JOIN reading r ON r.trace_id = c.trace_id
-    WHERE c.direction IN ($d_output, $d_payload) OR (c.direction = $d_input AND t.wants_input)
-    GROUP BY ALL
+    WHERE c.direction IN ($d_output, $d_payload) OR (c.direction = $d_input AND (t.wants_input OR t.hands))
+    GROUP BY c.trace_id, c.span_id, t.hands
 ),
 raised AS (
     SELECT s.trace_id, s.span_id,

@@ -38,7 +38,13 @@ content cap is still read as messages."""
 
 
 def _is_message(value: Any) -> bool:
-    return isinstance(value, dict) and "content" in value and not _MESSAGE_KEYS.isdisjoint(value)
+    """A chat message: a role (or type, or name) and content, or tool calls alone (an
+    assistant's message that only asked for tools records no content key)."""
+    return (
+        isinstance(value, dict)
+        and ("content" in value or isinstance(value.get("tool_calls"), list))
+        and not _MESSAGE_KEYS.isdisjoint(value)
+    )
 
 
 def _unwrapped(value: Any) -> Any:

@@ -173,7 +173,10 @@ def _echo() -> pl.Expr:
 
 def _text(con: duckdb.DuckDBPyConnection, turns: pl.DataFrame) -> pl.DataFrame:
     """The output and wanted input text of ``turns`` (``suspect_turn_text``)."""
-    con.register("cg_turn_keys", turns.select("trace_id", "span_id", "wants_input"))
+    keys = turns.select(
+        "trace_id", "span_id", "wants_input", hands=pl.col("operation") == semconv.OP_HANDOFF
+    )
+    con.register("cg_turn_keys", keys)
     try:
         name = "suspect_turn_text"
         return con.sql(queries.sql(name), params=params(name)).pl()
