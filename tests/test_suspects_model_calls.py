@@ -208,3 +208,27 @@ def test_a_delegation_call_says_its_brief_and_the_reply_is_the_members() -> None
     assert "Find Fenwick" in turns[call]["output"] and "640" not in turns[call]["output"]
     got = attribution(run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("clerk", wrote)
+
+
+def test_a_tool_node_that_failed_names_the_call_that_asked_for_it() -> None:
+    """A graph node that runs tools and calls no model (LangGraph's ToolNode, an agent
+    span whose actor is a tool) is no agent of its own: its turn and the tools under
+    it are the calls of the model call that asked for them. A read of a file that is
+    not there failed, in the system's own words."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "How many 2026 priority-1 work orders were late?", direction="input")
+    analyst = run.agent("records_analyst", duration_ms=20)
+    asked = chat(run, analyst, 'read_file({"name": "work_orders_26.csv"})')
+    node = run.agent("records_analyst_tools", actor="tool", duration_ms=20)
+    tool = run.tool("read_file", parent=node)
+    missing = "no such file: work_orders_26.csv. Files: work_orders_2026.csv"
+    run.say(node, missing)
+    run.say(tool, missing)
+    again = run.agent("records_analyst", duration_ms=20)
+    chat(run, again, "Nothing comes back for 2026, so none can be late.")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    for span in (node, tool):
+        assert (turns[span]["agent"], turns[span]["owner_span_id"]) == ("records_analyst", asked)
+        assert turns[span]["fails"]
+    got = attribution(run)[run.trace_id]
+    assert (got["agent"], got["span_id"]) == ("records_analyst", asked)

@@ -39,16 +39,16 @@ j AS (
                AS said_ns,
            st.call_span AS step_call,
            coalesce(s.span_id = r.run_span_id OR s.operation = $o_workflow, false) AS is_run,
-           CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
+           CASE WHEN tc.span_id IS NOT NULL THEN tc.agent
+                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN s.handoff_source
                 WHEN p1.operation = $o_agent THEN p1.agent
-                WHEN p2.operation = $o_agent THEN p2.agent
-                ELSE tc.agent END AS agent,
-           CASE WHEN s.operation IN ($o_agent, $o_verify, $o_plan) OR s.operation = $o_handoff
+                WHEN p2.operation = $o_agent THEN p2.agent END AS agent,
+           CASE WHEN tc.span_id IS NOT NULL THEN tc.owner_span_id
+                WHEN s.operation IN ($o_agent, $o_verify, $o_plan) OR s.operation = $o_handoff
                     THEN s.span_id
                 WHEN p1.operation = $o_agent THEN p1.span_id
-                WHEN p2.operation = $o_agent THEN p2.span_id
-                ELSE tc.owner_span_id END AS owner_span_id
+                WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
     FROM c
     JOIN sp s ON s.trace_id = c.trace_id AND s.span_id = c.span_id
     JOIN cg_run r ON r.trace_id = c.trace_id

@@ -551,7 +551,9 @@ ALTER TABLE cg_attr_whole RENAME TO cg_attr
 -- agents' words (cg_said): each is the call of the latest such model call before it.
 -- Workflow engines that run an agent's step and its tool calls as sibling steps
 -- (LlamaIndex's AgentWorkflow) put no agent above a tool: the agent on the floor,
--- the one whose model asked for the tool, is the latest to have spoken.
+-- the one whose model asked for the tool, is the latest to have spoken. A graph node
+-- that runs tools and calls no model (an agent span whose actor is a tool: LangGraph's
+-- ToolNode) is no agent above them, and is such a call itself.
 CREATE OR REPLACE TEMP TABLE cg_tool_callers AS
 WITH tools AS (
     SELECT t.trace_id, t.span_id, t.start_ns
@@ -559,8 +561,9 @@ WITH tools AS (
     SEMI JOIN (SELECT DISTINCT trace_id FROM cg_said) r ON r.trace_id = t.trace_id
     LEFT JOIN cg_spans p1 ON p1.trace_id = t.trace_id AND p1.span_id = t.parent_span_id
     LEFT JOIN cg_spans p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
-    WHERE t.operation = $o_tool
-      AND p1.operation IS DISTINCT FROM $o_agent AND p2.operation IS DISTINCT FROM $o_agent
+    WHERE (t.operation = $o_tool OR (t.operation = $o_agent AND t.actor = $a_tool))
+      AND (p1.operation IS DISTINCT FROM $o_agent OR p1.actor = $a_tool)
+      AND (p2.operation IS DISTINCT FROM $o_agent OR p2.actor = $a_tool)
 )
 SELECT t.trace_id, t.span_id, c.agent, c.owner_span_id
 FROM tools t ASOF JOIN cg_said c ON c.trace_id = t.trace_id AND c.start_ns <= t.start_ns

@@ -43,17 +43,19 @@ s AS (
 j AS (
     SELECT s.*,
            CASE WHEN s.is_run THEN NULL
+                WHEN tc.span_id IS NOT NULL THEN tc.agent
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN p1.agent
                 WHEN p1.operation = $o_agent THEN p1.agent
                 WHEN p2.operation = $o_agent THEN p2.agent
-                ELSE tc.agent END AS owner,
+                END AS owner,
            CASE WHEN s.is_run THEN NULL
+                WHEN tc.span_id IS NOT NULL THEN tc.owner_span_id
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.span_id
                 WHEN s.operation = $o_handoff THEN p1.span_id
                 WHEN p1.operation = $o_agent THEN p1.span_id
                 WHEN p2.operation = $o_agent THEN p2.span_id
-                ELSE tc.owner_span_id END AS owner_span_id
+                END AS owner_span_id
     FROM s
     LEFT JOIN fs p1 ON p1.trace_id = s.trace_id AND p1.span_id = s.parent_span_id
     LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id

@@ -96,13 +96,13 @@ CODE: Final = content.CODE
 
 FAIL: Final = (
     r"(?i)exit ?(?:code|status)\W{0,3}-?[1-9]\d*|traceback \(most recent call last\)"
-    r"|command not found|\b[A-Z]?[a-z]*(?:Error|Exception):"
+    r"|command not found|\bno such file\b|\b[A-Z]?[a-z]*(?:Error|Exception):"
     r"|\b(?:http(?:/\d(?:\.\d)?)?|status(?: code)?|error code)\W{0,3}[45]\d\d\b"
     r"|\"error\"\s*:\s*[{\"]|\"(?:ok|success)\"\s*:\s*false\b"
 )
 """A failed run in a program's or tool's output: a non-zero exit status, a traceback,
-an error line, an HTTP 4xx/5xx, an error object, a result that says it did not
-succeed (``"ok": false``)."""
+a missing command or file (the system's own wording), an error line, an HTTP 4xx/5xx,
+an error object, a result that says it did not succeed (``"ok": false``)."""
 
 PROGRAM_RUN: Final = r"(?i)exit ?(?:code|status)|traceback \(most recent call last\)"
 """A program's run reported in a message, failed or not: its exit status or a
