@@ -1,0 +1,3 @@
+from benchmarks.corpus._stage_team import Run
+
+RUNS: list[Run] = []
