@@ -57,6 +57,11 @@ rows = [r for r in csv.DictReader(open('{file}'))
 print([r['perf_id'] for r in rows])
 print(sum(int(r['paid']) - int(r['refunded']) for r in rows))
 """
+EVE_GIVEN = """# paid and refunded per evening performance, as the clerk read them
+shows = {shows}
+print(len(shows), 'performances')
+print(sum(paid - refunded for paid, refunded in shows.values()))
+"""
 OCC_CODE = """import csv, json
 cap = json.load(open('{venues}'))['houses']['Studio']['capacity']
 rows = [r for r in csv.DictReader(open('sales_2026-11.csv'))
@@ -91,6 +96,10 @@ def roy_given(preview: str, regular: str) -> str:
 
 def eve(file: str = NOV) -> str:
     return EVE_CODE.format(file=file)
+
+
+def eve_given(shows: dict[str, tuple[int, int]]) -> str:
+    return EVE_GIVEN.format(shows=repr(shows))
 
 
 def occ(venues: str = VENUES) -> str:

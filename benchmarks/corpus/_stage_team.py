@@ -76,7 +76,9 @@ PROMPTS = {
         "each question and hand it to the right colleague with a clear brief. "
         f"Files: {FILES}."
     ),
-    CLERK: "You are the box office clerk. Read the sales files with read_file and quote rows exactly.",
+    CLERK: (
+        "You are the box office clerk. Read the sales files with read_file and quote rows exactly."
+    ),
     RIGHTS: (
         "You are the rights officer. Read the rights agreement and the venue files with "
         "read_file and quote terms exactly."
@@ -228,7 +230,7 @@ _AFTER = {
     CLERK: ("Sent on.", "Rows passed over.", "Done, handed over.", "Over to them."),
     RIGHTS: ("Terms passed on.", "Handed over.", "Sent.", "With them now."),
     ANALYST: ("Handed to the auditor.", "Sent for checking.", "Over to audit.", "Passed on."),
-    AUDITOR: ("Signed off and passed on.", "Handed over.", "Sent back.", "Done."),
+    AUDITOR: ("Passed on.", "Handed over.", "Done.", "Over to them."),
 }
 
 
