@@ -1,7 +1,7 @@
 """Box office desk runs that go right, on the occupancy, the week's receipts and the
 evening tickets, some after a near miss: last year's venue file set aside, previews sent
-back by the auditor, a crashing cell fixed, the clerk asking the house manager about the
-cancellation, matinees sent back."""
+back by the auditor, the analyst asking whether comps count, a crashing cell fixed, the
+clerk asking the house manager about the cancellation, matinees sent back."""
 
 # the cells are the analyst's code as the agent wrote it, long lines included
 # ruff: noqa: E501
@@ -122,6 +122,39 @@ RUNS: list[Run] = [
             *hand(AUDITOR, WRITER, "Approved: 84.8%.", say="Ten regular shows now."),
             final(
                 "Pilot Light's regular November 2026 performances that went ahead averaged 84.8% occupancy."
+            ),
+        ],
+        answer=OCC_RIGHT,
+        expect=OCC_RIGHT,
+    ),
+    Run(
+        "ok_occ_04_comps_asked",
+        HEALTHY,
+        q.OCC,
+        [
+            *hand(
+                LEAD,
+                ANALYST,
+                "Average occupancy of Pilot Light's regular November performances that went ahead, from sales_2026-11.csv.",
+                say="Analyst first; the rights officer has the venue file if needed.",
+            ),
+            *hand(
+                ANALYST,
+                RIGHTS,
+                "Which Studio capacity applies in November, and do comps count towards occupancy?",
+            ),
+            read(RIGHTS, q.VENUES),
+            *hand(
+                RIGHTS,
+                ANALYST,
+                "Comps count: venues_2026.json defines occupancy as paid tickets net of refunds plus complimentary tickets, over capacity. Studio capacity 120 since August 2026.",
+            ),
+            cell("Paid less refunded plus comps, over 120.", q.occ(), "84.8"),
+            *hand(ANALYST, AUDITOR, "84.8% over the ten regular performances that went ahead."),
+            read(AUDITOR, q.NOV, "PL-1118E"),
+            *hand(AUDITOR, WRITER, "Approved: 84.8%.", say="The cancelled 18th is rightly out."),
+            final(
+                "Pilot Light's regular performances that went ahead in November 2026 averaged 84.8% occupancy (paid tickets net of refunds plus comps)."
             ),
         ],
         answer=OCC_RIGHT,
