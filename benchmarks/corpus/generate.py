@@ -68,6 +68,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "langgraph_openinference_windfarm",
     "llamaindex_openinference_pharmacy",
     "agno_openinference_orchard",
+    "strands_swarm_theatre",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -103,6 +104,11 @@ LLAMA_INDEX_AGENT_STEP = "AgentWorkflow.run_agent_step"
 # spans (``<Model>.invoke``, one model response each); the agent is the ``agent.name`` of
 # the AGENT span (``<name>.run``: the team's or a member's run) the call ran in, its parent.
 OPENINFERENCE_AGNO = "openinference.instrumentation.agno"
+# Strands Agents' own tracer on a ``Swarm``: its turns are the ``chat`` spans (one model
+# response each; the response is the span's ``gen_ai.choice`` event); the agent is the
+# ``gen_ai.agent.name`` of the ``invoke_agent`` span the call ran under (the chat span's
+# parent is an ``execute_event_loop_cycle`` span, whose parent is the agent's span).
+STRANDS = "strands.telemetry.tracer"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -271,11 +277,39 @@ def agno_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
+def strands_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """trace id -> (agent, span id) of the run's turns under Strands' own tracing: its
+    ``chat`` spans, by start time, each the ``gen_ai.agent.name`` of the nearest
+    ``invoke_agent`` span above it."""
+    spans: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                if ss.get("scope", {}).get("name", "") == STRANDS:
+                    spans.update((s["spanId"], s) for s in ss["spans"])
+
+    def operation(span: dict[str, Any]) -> Any:
+        return _attr(span, semconv.GEN_AI_OPERATION_NAME)
+
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for span in spans.values():
+        if operation(span) != "chat":
+            continue
+        up = spans.get(span.get("parentSpanId", ""))
+        while up is not None and operation(up) != "invoke_agent":
+            up = spans.get(up.get("parentSpanId", ""))
+        agent = None if up is None else _attr(up, semconv.GEN_AI_AGENT_NAME)
+        if agent:
+            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
     "llamaindex_openinference_pharmacy": llamaindex_openinference_steps,
     "agno_openinference_orchard": agno_openinference_steps,
+    "strands_swarm_theatre": strands_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
