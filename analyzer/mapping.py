@@ -18,8 +18,9 @@ It understands, in this order of precedence:
 - OpenLLMetry / Traceloop (``traceloop.span.kind``, ``traceloop.entity.name``,
   ``gen_ai.handoff.from_agent``/``to_agent``, ``gen_ai.guardrail.*``; also the
   OpenAI Agents SDK through its OTel processor);
-- Google ADK's ``transfer_to_agent`` tool, whose target is its ``agent_name``
-  argument (``gen_ai.tool.call.arguments``);
+- Google ADK's ``transfer_to_agent`` tool and Strands Agents' Swarm's
+  ``handoff_to_agent``, whose target is its ``agent_name`` argument
+  (``gen_ai.tool.call.arguments``, or Strands' ``gen_ai.tool.message`` event);
 - AgentOps (``agentops.span.kind``, ``from_agent``/``to_agent``);
 - span names ``handoff A -> B``, ``handoff from A to B``, ``A → B.handoff``.
 
@@ -103,6 +104,10 @@ _RE_TRANSFER = r"^transfer_to_(.+)$"  # OpenAI Agents SDK / LangGraph handoff to
 # Google ADK's one transfer tool names no target: the call's `agent_name` argument does
 ADK_TRANSFER_TOOL: Final = "transfer_to_agent"
 ADK_TRANSFER_TARGET: Final = "$.agent_name"  # JSON path in the call's arguments
+# Strands Agents' Swarm hands the floor on with one tool too, its target the same
+# argument; Strands records a call's arguments as the content of its tool-message event
+SWARM_HANDOFF_TOOL: Final = "handoff_to_agent"
+TOOL_MESSAGE_EVENT: Final = "gen_ai.tool.message"
 # Cheap tests that gate the patterns above (regular expressions on every span
 # name were a third of the normalization): every handoff pattern but the
 # transfer tool's contains _HANDOFF_HINT; that one starts with _TRANSFER_PREFIX.
@@ -208,6 +213,9 @@ _PARAMS: dict[str, Any] = {
     "re_transfer": _RE_TRANSFER,
     "adk_transfer": ADK_TRANSFER_TOOL,
     "adk_target": ADK_TRANSFER_TARGET,
+    "agent_transfers": [ADK_TRANSFER_TOOL, SWARM_HANDOFF_TOOL],
+    "ev_tool_message": TOOL_MESSAGE_EVENT,
+    "k_ev_content": semconv.GEN_AI_EVENT_CONTENT,
     "k_tool_args": semconv.GEN_AI_TOOL_CALL_ARGUMENTS,
     "handoff_hint": _HANDOFF_HINT,
     "transfer_prefix": _TRANSFER_PREFIX,
@@ -231,7 +239,11 @@ WITH a AS (
         lower(attributes[$k_ao_kind]) AS _ao,
         coalesce(attributes[$k_tool], attributes[$k_oi_tool], name) AS _toolname,
         list_filter(coalesce(events, []), lambda e: e.name = $ev_exception) AS _exc,
-        list_filter(coalesce(events, []), lambda e: e.name = $ev_eval) AS _eval
+        list_filter(coalesce(events, []), lambda e: e.name = $ev_eval) AS _eval,
+        coalesce(attributes[$k_tool_args],
+                 list_filter(coalesce(events, []),
+                             lambda e: e.name = $ev_tool_message)[1].attributes[$k_ev_content])
+            AS _tool_args
     FROM ({source}) AS s
 ), b AS (
     SELECT a.*,
@@ -242,8 +254,8 @@ WITH a AS (
                      nullif(regexp_extract(name, $re_to, 1), ''),
                      nullif(regexp_extract(name, $re_arrow, 2), ''),
                      nullif(regexp_extract(name, $re_tl_arrow, 2), '')) END,
-                 CASE WHEN _toolname = $adk_transfer AND json_valid(attributes[$k_tool_args])
-                     THEN nullif(json_extract_string(attributes[$k_tool_args], $adk_target), '')
+                 CASE WHEN list_contains($agent_transfers, _toolname) AND json_valid(_tool_args)
+                     THEN nullif(json_extract_string(_tool_args, $adk_target), '')
                  END,
                  CASE WHEN starts_with(_toolname, $transfer_prefix) AND _toolname <> $adk_transfer
                      THEN nullif(regexp_extract(_toolname, $re_transfer, 1), '') END) AS _htarget,

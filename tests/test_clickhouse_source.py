@@ -369,3 +369,24 @@ def test_autogen_core_spans_send_their_trace_to_the_local_mapping(
     write_db(path, autogen, plain)
     local = set(_load(path, chdb_dir, "autogen").analyze().runs["trace_id"].to_list())
     assert local == {autogen.trace_id}
+
+
+def test_a_transfer_tool_that_names_its_target_in_its_arguments_stays_local(
+    chdb_dir: Path, tmp_path: Path
+) -> None:
+    """Google ADK's ``transfer_to_agent`` and Strands' ``handoff_to_agent`` name their
+    target only in the call's arguments, which the local mapping reads: their run is
+    local, a run with another tool is not."""
+    runs = {name: Run(i + 1) for i, name in enumerate(("handoff_to_agent", "read_file"))}
+    for name, run in runs.items():
+        lead = run.agent("lead")
+        run.span(
+            f"execute_tool {name}",
+            parent=lead,
+            operation="tool",
+            attributes={semconv.GEN_AI_TOOL_NAME: name},
+        )
+    path = tmp_path / "transfer.duckdb"
+    write_db(path, *runs.values())
+    local = set(_load(path, chdb_dir, "transfer").analyze().runs["trace_id"].to_list())
+    assert local == {runs["handoff_to_agent"].trace_id}

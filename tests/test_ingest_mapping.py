@@ -263,6 +263,38 @@ def test_adk_transfer_names_its_target_in_its_arguments(store: analyzer.Store) -
     assert (bare["operation"], bare["handoff_target"]) == ("tool", None)
 
 
+def test_strands_swarm_handoff_names_its_target_in_its_tool_message(
+    store: analyzer.Store,
+) -> None:
+    """Strands Agents' Swarm hands the floor on with ``handoff_to_agent``, whose target
+    is its ``agent_name`` argument; Strands records a call's arguments as the content
+    of the span's ``gen_ai.tool.message`` event. The source is the agent above."""
+    op = semconv.GEN_AI_OPERATION_NAME
+    message = {
+        "name": "gen_ai.tool.message",
+        "time_ns": 3000,
+        "attributes": {"role": "tool", "content": '{"agent_name": "analyst", "message": "Sum"}'},
+    }
+    got = normalize(
+        store,
+        [
+            span(1, "invoke_agent box_office_clerk", {op: "invoke_agent",
+                 semconv.GEN_AI_AGENT_NAME: "box_office_clerk"}),
+            span(2, "execute_event_loop_cycle", {op: "execute_event_loop_cycle"}, parent=1),
+            span(3, "execute_tool handoff_to_agent", {
+                op: "execute_tool", semconv.GEN_AI_TOOL_NAME: "handoff_to_agent"},
+                parent=2, events=[message]),
+            span(4, "execute_tool read_file", {
+                op: "execute_tool", semconv.GEN_AI_TOOL_NAME: "read_file"},
+                parent=2, events=[message]),
+        ],
+    )  # fmt: skip
+    handed = got["execute_tool handoff_to_agent"]
+    assert (handed["operation"], handed["handoff_target"]) == ("handoff", "analyst")
+    assert handed["handoff_source"] == "box_office_clerk"
+    assert got["execute_tool read_file"]["operation"] == "tool"
+
+
 def test_an_agent_run_by_a_tool_through_a_nested_workflow_is_a_handoff(
     store: analyzer.Store,
 ) -> None:

@@ -244,3 +244,34 @@ def test_a_message_objects_repr_reads_as_its_text() -> None:
     )
     assert readable(head + "blocks=[ToolCallBlock(block_type='tool_call', tool_name='hand...") == ""
     assert readable("Order(id='A-1', amount=120)") == "Order(id='A-1', amount=120)"
+
+
+def test_content_blocks_read_as_their_text_and_tool_uses() -> None:
+    """A reply or tool result as a list of content blocks (Strands Agents and Bedrock's
+    Converse shape, Anthropic's typed blocks): the text and each tool use as
+    ``name(input)``; the tool-use ids are no words. A list with anything else in it is
+    no such list and stays as it is."""
+    reply = [
+        {"text": "Clerk lists, analyst counts."},
+        {
+            "toolUse": {
+                "toolUseId": "tooluse_house_manager_01",
+                "name": "handoff_to_agent",
+                "input": {"agent_name": "clerk", "message": "November rows."},
+            }
+        },
+    ]
+    assert readable(json.dumps(reply)) == (
+        'Clerk lists, analyst counts.\nhandoff_to_agent({"agent_name": "clerk", '
+        '"message": "November rows."})'
+    )
+    assert readable(json.dumps([{"text": "exit code 0\n1519"}])) == "exit code 0\n1519"
+    typed = [
+        {"type": "text", "text": "Reading it."},
+        {"type": "tool_use", "id": "toolu_01", "name": "read", "input": {"f": "a.csv"}},
+    ]
+    assert readable(json.dumps(typed)) == 'Reading it.\nread({"f": "a.csv"})'
+    result = [{"toolResult": {"toolUseId": "t1", "content": [{"text": "640 kg"}]}}]
+    assert readable(json.dumps(result)) == "640 kg"
+    other = json.dumps([{"text": "a"}, {"rows": 3}])
+    assert readable(other) == other

@@ -55,7 +55,8 @@ SELECT
      OR mapContains(SpanAttributes, {k_outcome_trace:String})
      OR SpanAttributes[{k_system:String}] = {autogen_system:String}
      OR (({handoff_name_match}
-          OR match(coalesce(_tool_attr, SpanName), {re_transfer:String}))
+          OR match(coalesce(_tool_attr, SpanName), {re_transfer:String})
+          OR has({agent_transfers:Array(String)}, coalesce(_tool_attr, '')))
          AND (htarget IS NULL OR hsource IS NULL))) AS odd,
     (upper(replaceAll(StatusCode, 'STATUS_CODE_', '')) = 'ERROR' OR StatusCode = '2'
      OR has(Events.Name, {ev_exception:String})) AS is_error,

@@ -140,11 +140,60 @@ def readable(text: str | None) -> str | None:
         return _cut(text)
     found = _messages(value)
     if found is None:
-        return text
+        blocks = _blocks(value)
+        return text if blocks is None else blocks
     said = "\n\n".join(_render(m) for m in found)
     # a span may record the messages twice: as the record and as their text after it
     rest = bare[end:].strip()
     return f"{said}\n\n{rest}" if rest and rest not in said else said
+
+
+_BLOCK_KEYS: Final = frozenset({"text", "toolUse", "toolResult", "json"})
+"""The one key of a content block in the Converse shape (Strands Agents, Amazon
+Bedrock): ``{"text": ...}``, ``{"toolUse": {"name", "input", ...}}``, ``{"toolResult":
+{"content": [blocks]}}``."""
+_BLOCK_TYPES: Final = frozenset({"text", "tool_use", "tool_result"})
+"""A typed content block's ``type`` (Anthropic's shape)."""
+
+
+def _block(block: Any) -> str | None:
+    """One content block's words (a tool use as ``name(input)``), or None when it is
+    no content block."""
+    if not isinstance(block, dict):
+        return None
+    kind = block.get("type")
+    if kind in _BLOCK_TYPES:
+        inner = block
+    elif len(block) == 1 and next(iter(block)) in _BLOCK_KEYS:
+        kind, inner = next(iter(block.items()))
+    else:
+        return None
+    if kind == "text":
+        value = inner.get("text") if isinstance(inner, dict) else inner
+        return value if isinstance(value, str) else None
+    if kind == "json":
+        return json.dumps(inner, ensure_ascii=False)
+    if kind in ("toolUse", "tool_use") and isinstance(inner, dict):
+        return _call({"name": inner.get("name"), "args": inner.get("input")})
+    if kind in ("toolResult", "tool_result") and isinstance(inner, dict):
+        content = inner.get("content")
+        if isinstance(content, str):
+            return content
+        parts = [_block(b) for b in content] if isinstance(content, list) else []
+        return "\n".join(p for p in parts if p)
+    return None
+
+
+def _blocks(value: Any) -> str | None:
+    """A list of content blocks (a model's reply or a tool's result as Strands Agents,
+    Bedrock's Converse API or Anthropic's API record it) as its text, tool uses as
+    ``name(input)``: their ids are no words; None when ``value`` is no such list."""
+    if not isinstance(value, list) or not value:
+        return None
+    said = [_block(b) for b in value]
+    if any(s is None for s in said):
+        return None
+    return "\n".join(s for s in said if s)
 
 
 _REPR: Final = re.compile(r"[A-Z]\w*\(\w+=")
