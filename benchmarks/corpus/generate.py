@@ -68,6 +68,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "langgraph_openinference_windfarm",
     "llamaindex_openinference_pharmacy",
     "agno_openinference_orchard",
+    "crewai_openinference_boxoffice",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -103,6 +104,13 @@ LLAMA_INDEX_AGENT_STEP = "AgentWorkflow.run_agent_step"
 # spans (``<Model>.invoke``, one model response each); the agent is the ``agent.name`` of
 # the AGENT span (``<name>.run``: the team's or a member's run) the call ran in, its parent.
 OPENINFERENCE_AGNO = "openinference.instrumentation.agno"
+# OpenInference's CrewAI instrumentor records a crew's tasks (AGENT spans) but no model
+# calls; its OpenAI instrumentor records those (``ChatCompletion`` LLM spans, one model
+# response each). The agent is the role the call's system message names, as CrewAI writes
+# it ("You are <role>. ..."): a coworker answering a delegation runs inside the
+# delegating agent's task span, so the span's parent does not always name it.
+OPENINFERENCE_OPENAI = "openinference.instrumentation.openai"
+CREWAI_ROLE = re.compile(r"You are (.+?)\. ")
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -271,6 +279,15 @@ def agno_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
+def crewai_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The CrewAI agent of an OpenInference OpenAI LLM span (one model response): the role
+    its first input message, CrewAI's system message, names."""
+    if scope != OPENINFERENCE_OPENAI or _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+        return None
+    named = CREWAI_ROLE.match(str(_attr(span, "llm.input_messages.0.message.content") or ""))
+    return named.group(1) if named else None
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
@@ -284,6 +301,7 @@ TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "pydanticai_delegation_meals": pydantic_ai_turn,
     "adk_transfer_ferry": adk_turn,
     "langgraph_openinference_windfarm": langchain_openinference_turn,
+    "crewai_openinference_boxoffice": crewai_openinference_turn,
 }
 
 
