@@ -34,20 +34,36 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import _box_runs_a, _box_runs_b, _box_runs_ok, _collected
+from benchmarks.corpus import (
+    _box_runs_a,
+    _box_runs_b,
+    _box_runs_c,
+    _box_runs_d,
+    _box_runs_ok,
+    _box_runs_ok_b,
+    _collected,
+)
 from benchmarks.corpus._desk import Run, check_answer, expected_agents, marked
 from benchmarks.corpus.generate import agent_steps, crewai_openinference_turn, read_lines
 
 FRAMEWORK = "crewai-openinference-boxoffice"
 SERVICE = "corran-street-box-office"
-RUNS: list[Run] = [*_box_runs_a.RUNS, *_box_runs_b.RUNS, *_box_runs_ok.RUNS]
+RUNS: list[Run] = [
+    *_box_runs_a.RUNS,
+    *_box_runs_b.RUNS,
+    *_box_runs_c.RUNS,
+    *_box_runs_d.RUNS,
+    *_box_runs_ok.RUNS,
+    *_box_runs_ok_b.RUNS,
+]
 
 
 def tracing(endpoint: str) -> Any:
     """The user's OpenTelemetry set-up, OpenInference's CrewAI instrumentor on it and its
     OpenAI instrumentor for the model calls. The CrewAI instrumentor declares ``crewai >=
     1.10.1``; on the project's CrewAI 1.6.1 its dependency check is skipped
-    (``skip_dep_check``), as OpenInference's earlier CrewAI examples did."""
+    (``skip_dep_check=True``, as CrewAI + Phoenix set-ups commonly pass it), else it
+    would log the conflict and instrument nothing."""
     from openinference.instrumentation.crewai import CrewAIInstrumentor
     from openinference.instrumentation.openai import OpenAIInstrumentor
 
