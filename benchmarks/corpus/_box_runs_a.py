@@ -216,7 +216,9 @@ RUNS: list[Run] = [
             read(LEDGER, q.MAR, "P30", thought="Salt Road lines, P301-P305"),
             say(LEDGER, SALT_LINES),
             cell("Paid lines, 2026 prices, VAT out, 60% split", q.salt(share="0.60"), "3250.00"),
-            say(ANALYST, "14 paid lines, £6,500.00 ticket income, £5,416.67 net; 60% is £3,250.00."),
+            say(
+                ANALYST, "14 paid lines, £6,500.00 ticket income, £5,416.67 net; 60% is £3,250.00."
+            ),
             read(CHECKER, q.MAR, "P30", thought="Recount the paid lines"),
             say(
                 CHECKER,

@@ -67,7 +67,11 @@ RUNS: list[Run] = [
             read(LEDGER, q.MAR, "P40", thought="April shows sold in March"),
             read(LEDGER, q.APR, "P40", thought="And in April"),
             say(LEDGER, OCC_LINES),
-            cell("Paid seats over the capacity of every April main-house performance", q.occ(played=""), "29.3"),
+            cell(
+                "Paid seats over the capacity of every April main-house performance",
+                q.occ(played=""),
+                "29.3",
+            ),
             say(ANALYST, "352 paid seats over 1,200 seats of capacity: 29.3%."),
             read(CHECKER, q.APR, "comp", thought="Make sure the comps are out"),
             say(
@@ -212,7 +216,9 @@ RUNS: list[Run] = [
             ),
             cell(
                 "Paid seats plus S4008 as the clerk listed, over the played nights' capacity",
-                q.occ(keep=" and (r['status'] == 'paid' or r['order'] == 'S4008') and r['type'] != 'comp'"),
+                q.occ(
+                    keep=" and (r['status'] == 'paid' or r['order'] == 'S4008') and r['type'] != 'comp'"
+                ),
                 "37.5",
             ),
             say(ANALYST, "360 seats over 960: 37.5%."),

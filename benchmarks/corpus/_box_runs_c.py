@@ -51,13 +51,18 @@ RUNS: list[Run] = [
                 mark="root",
             ),
             read(TERMS, q.PRICES, thought="The online fee"),
-            say(TERMS, "prices_2026.json: online booking fee £1.50 per ticket. Comps carry no fee; refunded lines are refunded with their fee."),
+            say(
+                TERMS,
+                "prices_2026.json: online booking fee £1.50 per ticket. Comps carry no fee; refunded lines are refunded with their fee.",
+            ),
             read(LEDGER, q.MAR, "online", thought="Online lines in March"),
             say(
                 LEDGER,
                 "Online lines, paid, not comp: S3001 (34), S3005 (28), S3009 (14), S3010 (38), S3013 (44), S3016 (9), S3017 (22), S3019 (7), S3022 (13), S3024 (9), S3025 (52), S3028 (36), S3030 (15). Refunded: S3006, S3012, S3021, S3026. Comp: S3004.",
             ),
-            cell("£1.50 a ticket on the paid online lines", q.fees(channels="('online',)"), "481.50"),
+            cell(
+                "£1.50 a ticket on the paid online lines", q.fees(channels="('online',)"), "481.50"
+            ),
             say(ANALYST, "13 online lines, 321 tickets, £481.50 in booking fees."),
             read(CHECKER, q.MAR, "refunded", thought="Refunded lines first"),
             say(
@@ -106,7 +111,10 @@ RUNS: list[Run] = [
                 mark="root",
             ),
             read(TERMS, q.PRICES, thought="Fees by channel"),
-            say(TERMS, "2026 booking fee: £1.50 per ticket online, £1.50 by phone, nothing at the counter."),
+            say(
+                TERMS,
+                "2026 booking fee: £1.50 per ticket online, £1.50 by phone, nothing at the counter.",
+            ),
             read(LEDGER, q.MAR, "", thought="The March ledger"),
             say(
                 LEDGER,
@@ -166,7 +174,11 @@ RUNS: list[Run] = [
             ),
             read(LEDGER, q.MAR, "", thought="The March ledger"),
             say(LEDGER, FEES_LINES),
-            cell("£1.75 a ticket as the clerk gave it", FEE_GIVEN.format(fee="1.75", phone="1.75"), "743.75"),
+            cell(
+                "£1.75 a ticket as the clerk gave it",
+                FEE_GIVEN.format(fee="1.75", phone="1.75"),
+                "743.75",
+            ),
             say(ANALYST, "18 lines, 425 tickets, £743.75 in booking fees."),
             read(CHECKER, q.MAR, "comp", thought="Comps"),
             say(

@@ -77,7 +77,10 @@ RUNS: list[Run] = [
                 mark="root",
             ),
             read(TERMS, q.PERFS, "Small Hours", thought="Studio performances"),
-            say(TERMS, "Small Hours in the studio, 16-23 March: P311 (18), P312 (19), P313 (21), P314 (23)."),
+            say(
+                TERMS,
+                "Small Hours in the studio, 16-23 March: P311 (18), P312 (19), P313 (21), P314 (23).",
+            ),
             read(LEDGER, q.MAR, "concession", thought="Concession lines"),
             say(
                 LEDGER,
@@ -91,7 +94,9 @@ RUNS: list[Run] = [
                 "S3021 is refunded and out; S3023 is a comp, not a concession. 40 stands.",
                 mark="symptom",
             ),
-            final("There were 40 paid concession tickets for studio performances in the week 16-22 March 2026."),
+            final(
+                "There were 40 paid concession tickets for studio performances in the week 16-22 March 2026."
+            ),
         ],
         answer="40",
         expect="31",
@@ -118,7 +123,9 @@ RUNS: list[Run] = [
                 "P311, P312 and P313 fall in 16-22 March and P314 is out; the comp is out. 36 stands.",
                 mark="symptom",
             ),
-            final("36 paid concession tickets were sold for studio performances in the week 16-22 March 2026."),
+            final(
+                "36 paid concession tickets were sold for studio performances in the week 16-22 March 2026."
+            ),
         ],
         answer="36",
         expect="31",
@@ -139,14 +146,19 @@ RUNS: list[Run] = [
                 "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
                 mark="root",
             ),
-            say(ANALYST, "Three paid concession lines, S3018, S3019 and S3022, with 11, 7 and 9 seats: 27 tickets."),
+            say(
+                ANALYST,
+                "Three paid concession lines, S3018, S3019 and S3022, with 11, 7 and 9 seats: 27 tickets.",
+            ),
             read(CHECKER, q.MAR, "refunded", thought="Refunds"),
             say(
                 CHECKER,
                 "S3021 is refunded and rightly out, and S3024 belongs to the 23rd. 27 stands.",
                 mark="symptom",
             ),
-            final("There were 27 paid concession tickets for studio performances in the week 16-22 March 2026."),
+            final(
+                "There were 27 paid concession tickets for studio performances in the week 16-22 March 2026."
+            ),
         ],
         answer="27",
         expect="31",
@@ -167,13 +179,18 @@ RUNS: list[Run] = [
                 "35",
                 mark="root",
             ),
-            say(ANALYST, "35, with S3023's 4 comp seats in; I can't confirm they belong in a concession count."),
+            say(
+                ANALYST,
+                "35, with S3023's 4 comp seats in; I can't confirm they belong in a concession count.",
+            ),
             say(
                 CHECKER,
                 "I have nothing that settles S3023 either; the rest is right. 35 can go out.",
                 mark="symptom",
             ),
-            final("There were 35 paid concession tickets for studio performances in the week 16-22 March 2026."),
+            final(
+                "There were 35 paid concession tickets for studio performances in the week 16-22 March 2026."
+            ),
         ],
         answer="35",
         expect="31",
@@ -194,8 +211,15 @@ RUNS: list[Run] = [
             read(LEDGER, q.MAR, "P40", thought="Gull Island lines sold in March"),
             read(LEDGER, q.APR, "P40", thought="And in April"),
             say(LEDGER, GULL_LINES),
-            cell("65% of net receipts against the guarantee for three nights", q.gull(played=""), "2700.00"),
-            say(ANALYST, "Ticket income £3,546.00; 65% of net is £1,920.75; the guarantee for three nights, £2,700.00, is greater."),
+            cell(
+                "65% of net receipts against the guarantee for three nights",
+                q.gull(played=""),
+                "2700.00",
+            ),
+            say(
+                ANALYST,
+                "Ticket income £3,546.00; 65% of net is £1,920.75; the guarantee for three nights, £2,700.00, is greater.",
+            ),
             read(CHECKER, q.TERMS, thought="Check the guarantee"),
             say(
                 CHECKER,
@@ -221,11 +245,24 @@ RUNS: list[Run] = [
                 LEDGER,
                 "Gull Island lines in sales_2026-04.csv: S4001 (P401, 26 B full), S4002 (P401, 14 C concession), S4006 (P403, 31 B full), S4007 (P403, 17 C full) paid; S4003 (P401, 6) comp; S4004, S4005 and S4008 refunded.",
             ),
-            cell("The clerk's ledger, paid lines, 65% against £900 a played night", q.gull(files="('sales_2026-04.csv',)"), "1800.00"),
-            say(ANALYST, "Ticket income £1,694.00; 65% of net is £917.58; the guarantee for two played nights, £1,800.00, applies."),
+            cell(
+                "The clerk's ledger, paid lines, 65% against £900 a played night",
+                q.gull(files="('sales_2026-04.csv',)"),
+                "1800.00",
+            ),
+            say(
+                ANALYST,
+                "Ticket income £1,694.00; 65% of net is £917.58; the guarantee for two played nights, £1,800.00, applies.",
+            ),
             read(CHECKER, q.PERFS, "Gull Island", thought="Played nights"),
-            say(CHECKER, "Two played nights, so £1,800.00 of guarantee, above the share. It stands.", mark="symptom"),
-            final("The Playhouse owes Gull Island Opera £1,800.00 for April 2026, the guarantee for its two performances."),
+            say(
+                CHECKER,
+                "Two played nights, so £1,800.00 of guarantee, above the share. It stands.",
+                mark="symptom",
+            ),
+            final(
+                "The Playhouse owes Gull Island Opera £1,800.00 for April 2026, the guarantee for its two performances."
+            ),
         ],
         answer="1,800.00",
         expect="1,920.75",
@@ -242,10 +279,22 @@ RUNS: list[Run] = [
             read(LEDGER, q.MAR, "P40", thought="March ledger"),
             read(LEDGER, q.APR, "P40", thought="April ledger"),
             say(LEDGER, GULL_LINES),
-            cell("Gull Island lines from both ledgers, 65% against the guarantee", q.gull(keep=""), "2837.25", mark="root"),
-            say(ANALYST, "Ticket income £5,238.00; 65% of net is £2,837.25, above the £1,800.00 guarantee."),
+            cell(
+                "Gull Island lines from both ledgers, 65% against the guarantee",
+                q.gull(keep=""),
+                "2837.25",
+                mark="root",
+            ),
+            say(
+                ANALYST,
+                "Ticket income £5,238.00; 65% of net is £2,837.25, above the £1,800.00 guarantee.",
+            ),
             read(CHECKER, q.TERMS, thought="Terms again"),
-            say(CHECKER, "65% of net receipts beats the £1,800.00 guarantee for two played nights. £2,837.25 stands.", mark="symptom"),
+            say(
+                CHECKER,
+                "65% of net receipts beats the £1,800.00 guarantee for two played nights. £2,837.25 stands.",
+                mark="symptom",
+            ),
             final("The Playhouse owes Gull Island Opera £2,837.25 for April 2026."),
         ],
         answer="2,837.25",
@@ -263,10 +312,22 @@ RUNS: list[Run] = [
             read(LEDGER, q.MAR, "P40", thought="March ledger"),
             read(LEDGER, q.APR, "P40", thought="April ledger"),
             say(LEDGER, GULL_LINES),
-            cell("Terms, prices and performances first", TERMS_KEY, "KeyError: 'Gull Island'", mark="root"),
-            say(ANALYST, "Ticket income for the paid lines is £3,546.00; 65% of it is £2,304.90, above the £1,800.00 guarantee."),
+            cell(
+                "Terms, prices and performances first",
+                TERMS_KEY,
+                "KeyError: 'Gull Island'",
+                mark="root",
+            ),
+            say(
+                ANALYST,
+                "Ticket income for the paid lines is £3,546.00; 65% of it is £2,304.90, above the £1,800.00 guarantee.",
+            ),
             read(CHECKER, q.PERFS, "Gull Island", thought="Played nights"),
-            say(CHECKER, "Two played nights, so the guarantee is £1,800.00 and the share is higher. £2,304.90 stands.", mark="symptom"),
+            say(
+                CHECKER,
+                "Two played nights, so the guarantee is £1,800.00 and the share is higher. £2,304.90 stands.",
+                mark="symptom",
+            ),
             final("The Playhouse owes Gull Island Opera £2,304.90 for April 2026."),
         ],
         answer="2,304.90",
@@ -285,9 +346,17 @@ RUNS: list[Run] = [
             read(LEDGER, q.APR, "P40", thought="April ledger"),
             say(LEDGER, GULL_LINES),
             cell("Both ledgers, paid lines, 65% against the guarantee", q.gull(), "1920.75"),
-            say(ANALYST, "£1,902.75: 65% of £2,955.00 net receipts, above the £1,800.00 guarantee.", mark="root"),
+            say(
+                ANALYST,
+                "£1,902.75: 65% of £2,955.00 net receipts, above the £1,800.00 guarantee.",
+                mark="root",
+            ),
             read(CHECKER, q.PERFS, "Gull Island", thought="Played nights"),
-            say(CHECKER, "P402 was cancelled, so the guarantee is two nights' £1,800.00 and the share is higher. £1,902.75 stands.", mark="symptom"),
+            say(
+                CHECKER,
+                "P402 was cancelled, so the guarantee is two nights' £1,800.00 and the share is higher. £1,902.75 stands.",
+                mark="symptom",
+            ),
             final("The Playhouse owes Gull Island Opera £1,902.75 for April 2026."),
         ],
         answer="1,902.75",

@@ -68,15 +68,22 @@ RUNS: list[Run] = [
             say(TERMS, SALT_TERMS),
             read(LEDGER, q.MAR, "P30", thought="Salt Road lines"),
             say(LEDGER, SALT_LINES),
-            cell("Reading the share straight from settlements.json", SHARE_KEY, "KeyError: 'share'"),
+            cell(
+                "Reading the share straight from settlements.json", SHARE_KEY, "KeyError: 'share'"
+            ),
             cell(
                 "The key in settlements.json is company_share_of_net_receipts",
                 SHARE_KEY.replace("terms['share']", "terms['company_share_of_net_receipts']"),
                 "3791.67",
             ),
-            say(ANALYST, "14 paid lines, £6,500.00 ticket income, £5,416.67 net; 70% is £3,791.67."),
+            say(
+                ANALYST, "14 paid lines, £6,500.00 ticket income, £5,416.67 net; 70% is £3,791.67."
+            ),
             read(CHECKER, q.TERMS, thought="Check the share"),
-            say(CHECKER, "70% of net receipts, no guarantee, refunds and comps out. £3,791.67 stands."),
+            say(
+                CHECKER,
+                "70% of net receipts, no guarantee, refunds and comps out. £3,791.67 stands.",
+            ),
             final(SALT_ANSWER),
         ],
         answer="3,791.67",
@@ -104,7 +111,10 @@ RUNS: list[Run] = [
             ),
             cell("Paid lines only this time", q.salt(), "3791.67"),
             say(ANALYST, "14 paid lines, £6,500.00, £5,416.67 net; 70% is £3,791.67."),
-            say(CHECKER, "With the refunds out the figure is £3,791.67; prices, VAT and share check out. It stands."),
+            say(
+                CHECKER,
+                "With the refunds out the figure is £3,791.67; prices, VAT and share check out. It stands.",
+            ),
             final(SALT_ANSWER),
         ],
         answer="3,791.67",
@@ -124,7 +134,10 @@ RUNS: list[Run] = [
             cell("Paid seats over the capacity of the played nights", q.occ(), "36.7"),
             say(ANALYST, "352 paid seats over 960 seats of capacity: 36.7%."),
             read(CHECKER, q.PERFS, "2026-04", thought="Check the capacity"),
-            say(CHECKER, "Four played nights at 240 seats, P402 out, both ledgers in, comps and refunds out. 36.7% stands."),
+            say(
+                CHECKER,
+                "Four played nights at 240 seats, P402 out, both ledgers in, comps and refunds out. 36.7% stands.",
+            ),
             final(OCC_ANSWER),
         ],
         answer="36.7",
@@ -149,7 +162,10 @@ RUNS: list[Run] = [
             cell("Both ledgers, paid seats, played nights", q.occ(), "36.7"),
             say(ANALYST, "352 paid seats (130 sold in March, 222 in April) over 960: 36.7%."),
             read(CHECKER, q.MAR, "P40", thought="The March lines for April"),
-            say(CHECKER, "The March sales for April's nights are in: S3025, S3027, S3028, S3029. 36.7% stands."),
+            say(
+                CHECKER,
+                "The March sales for April's nights are in: S3025, S3027, S3028, S3029. 36.7% stands.",
+            ),
             final(OCC_ANSWER),
         ],
         answer="36.7",
@@ -175,7 +191,10 @@ RUNS: list[Run] = [
                 "If P402 still had paid lines they would need handling",
             ),
             say(LEDGER, "No: S3026, S4004 and S4005, P402's three lines, are all refunded."),
-            say(CHECKER, "Nothing of P402 is left in; the four played nights, paid seats only. 36.7% stands."),
+            say(
+                CHECKER,
+                "Nothing of P402 is left in; the four played nights, paid seats only. 36.7% stands.",
+            ),
             final(OCC_ANSWER),
         ],
         answer="36.7",

@@ -36,7 +36,9 @@ from benchmarks.corpus._box_team import (
 from benchmarks.corpus._common import HEALTHY
 
 FEES_ANSWER = "The Playhouse kept £637.50 in booking fees on tickets sold in March 2026: 425 paid online and phone tickets at £1.50."
-CONC_ANSWER = "There were 31 paid concession tickets for studio performances in the week 16-22 March 2026."
+CONC_ANSWER = (
+    "There were 31 paid concession tickets for studio performances in the week 16-22 March 2026."
+)
 GULL_ANSWER = "The Playhouse owes Gull Island Opera £1,920.75 for April 2026: 65% of £2,955.00 net receipts, above the £1,800.00 guarantee."
 
 RUNS: list[Run] = [
@@ -53,7 +55,10 @@ RUNS: list[Run] = [
             cell("Paid, non-comp online and phone lines at the 2026 fees", q.fees(), "637.50"),
             say(ANALYST, "18 lines, 425 tickets, £637.50 in booking fees."),
             read(CHECKER, q.PRICES, thought="Check the fee table"),
-            say(CHECKER, "£1.50 online and by phone, nothing at the counter, refunds and the comp out. £637.50 stands."),
+            say(
+                CHECKER,
+                "£1.50 online and by phone, nothing at the counter, refunds and the comp out. £637.50 stands.",
+            ),
             final(FEES_ANSWER),
         ],
         answer="637.50",
@@ -104,7 +109,9 @@ RUNS: list[Run] = [
             ),
             cell("Comps out", q.fees(), "637.50"),
             say(ANALYST, "18 lines, 425 tickets, £637.50."),
-            say(CHECKER, "Without the comp the fees are £637.50; refunds out, 2026 fees. It stands."),
+            say(
+                CHECKER, "Without the comp the fees are £637.50; refunds out, 2026 fees. It stands."
+            ),
             final(FEES_ANSWER),
         ],
         answer="637.50",
@@ -123,7 +130,10 @@ RUNS: list[Run] = [
             cell("Paid concession seats for the week's studio nights", q.conc(), "31"),
             say(ANALYST, "S3018, S3019 and S3022: 31 tickets."),
             read(CHECKER, q.MAR, "P31", thought="Studio lines"),
-            say(CHECKER, "S3021 is refunded, S3023 is a comp and S3024 is for the 23rd; all out. 31 stands."),
+            say(
+                CHECKER,
+                "S3021 is refunded, S3023 is a comp and S3024 is for the 23rd; all out. 31 stands.",
+            ),
             final(CONC_ANSWER),
         ],
         answer="31",
@@ -139,11 +149,18 @@ RUNS: list[Run] = [
             say(TERMS, CONC_PERFS),
             read(LEDGER, q.MAR, "concession", thought="Concession lines"),
             say(LEDGER, CONC_LINES),
-            cell("Paid concession seats for the week's studio nights", SEATS_AS_TEXT, "TypeError: unsupported operand type(s) for +: 'int' and 'str'"),
+            cell(
+                "Paid concession seats for the week's studio nights",
+                SEATS_AS_TEXT,
+                "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+            ),
             cell("The seats column is text in the CSV; converting with int()", q.conc(), "31"),
             say(ANALYST, "S3018 (11), S3019 (7) and S3022 (13): 31 tickets."),
             read(CHECKER, q.PERFS, "studio", thought="Dates"),
-            say(CHECKER, "P311, P312 and P313 are the week's studio nights; the sum is right. 31 stands."),
+            say(
+                CHECKER,
+                "P311, P312 and P313 are the week's studio nights; the sum is right. 31 stands.",
+            ),
             final(CONC_ANSWER),
         ],
         answer="31",
@@ -162,9 +179,14 @@ RUNS: list[Run] = [
             read(LEDGER, q.APR, "P40", thought="April ledger"),
             say(LEDGER, GULL_LINES),
             cell("Both ledgers, paid lines, 65% against the guarantee", q.gull(), "1920.75"),
-            say(ANALYST, "Ticket income £3,546.00, £2,955.00 net; 65% is £1,920.75, above the £1,800.00 guarantee for two played nights."),
+            say(
+                ANALYST,
+                "Ticket income £3,546.00, £2,955.00 net; 65% is £1,920.75, above the £1,800.00 guarantee for two played nights.",
+            ),
             read(CHECKER, q.TERMS, thought="Terms"),
-            say(CHECKER, "The greater of 65% of net and £900 a played night: £1,920.75. It stands."),
+            say(
+                CHECKER, "The greater of 65% of net and £900 a played night: £1,920.75. It stands."
+            ),
             final(GULL_ANSWER),
         ],
         answer="1,920.75",
@@ -182,16 +204,27 @@ RUNS: list[Run] = [
             read(LEDGER, q.MAR, "P40", thought="March ledger"),
             read(LEDGER, q.APR, "P40", thought="April ledger"),
             say(LEDGER, GULL_LINES),
-            cell("Paid lines from both ledgers, 65% against £900 a played night", q.gull(), "1920.75"),
-            say(ANALYST, "65% of £2,955.00 net is £1,920.75; the guarantee for two played nights is £1,800.00. £1,920.75."),
+            cell(
+                "Paid lines from both ledgers, 65% against £900 a played night", q.gull(), "1920.75"
+            ),
+            say(
+                ANALYST,
+                "65% of £2,955.00 net is £1,920.75; the guarantee for two played nights is £1,800.00. £1,920.75.",
+            ),
             ask(
                 TERMS,
                 "Does Gull Island Opera's guarantee cover the cancelled P402?",
                 "Settlement for April 2026; P402 on 8 April was cancelled.",
                 "The guarantee's reach decides whether the share wins",
             ),
-            say(TERMS, "No: settlements.json pays £900.00 a played performance, and P402 was not played."),
-            say(CHECKER, "Two played nights, £1,800.00 of guarantee, below the share. £1,920.75 stands."),
+            say(
+                TERMS,
+                "No: settlements.json pays £900.00 a played performance, and P402 was not played.",
+            ),
+            say(
+                CHECKER,
+                "Two played nights, £1,800.00 of guarantee, below the share. £1,920.75 stands.",
+            ),
             final(GULL_ANSWER),
         ],
         answer="1,920.75",

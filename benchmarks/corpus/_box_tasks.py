@@ -101,12 +101,17 @@ def occ(played: str = PLAYED, files: str = BOTH, keep: str = PAID_SEATS) -> str:
 
 
 def fees(
-    prices: str = PRICES, file: str = MAR, channels: str = "('online', 'phone')", keep: str = PAID_SEATS
+    prices: str = PRICES,
+    file: str = MAR,
+    channels: str = "('online', 'phone')",
+    keep: str = PAID_SEATS,
 ) -> str:
     return FEES_CODE.format(prices=prices, file=file, channels=channels, keep=keep)
 
 
-def conc(venue: str = "studio", lo: str = "2026-03-16", hi: str = "2026-03-22", keep: str = PAID) -> str:
+def conc(
+    venue: str = "studio", lo: str = "2026-03-16", hi: str = "2026-03-22", keep: str = PAID
+) -> str:
     return CONC_CODE.format(venue=venue, lo=lo, hi=hi, keep=keep)
 
 

@@ -234,7 +234,9 @@ def build(run: Run, work: Path) -> Crew:
             role=role,
             goal=GOALS[role],
             backstory=BACKSTORY,
-            llm=LLM(model=MODEL, provider="openai", base_url=url, api_key="not-used", max_retries=0),
+            llm=LLM(
+                model=MODEL, provider="openai", base_url=url, api_key="not-used", max_retries=0
+            ),
             tools=tools.get(role, []),
             allow_delegation=role == CHECKER,
             cache=False,
@@ -287,7 +289,9 @@ def check_run(run: Run, output: str) -> None:
 # --- helpers for writing turns ----------------------------------------------------------
 
 
-def plan(text: str, thought: str = "I can plan this from the question and the files", mark: str = "") -> Turn:
+def plan(
+    text: str, thought: str = "I can plan this from the question and the files", mark: str = ""
+) -> Turn:
     """The manager's plan (its task's final answer, the others' context)."""
     return Turn(MANAGER, f"{thought}{FINAL}{text}", mark=mark)
 
@@ -298,7 +302,9 @@ def read(agent: str, name: str, contains: str = "", thought: str = "", mark: str
     return Turn(agent, thought or f"I need {name}", ("read_file", args), mark=mark)
 
 
-def say(agent: str, text: str, thought: str = "I now know the final answer", mark: str = "") -> Turn:
+def say(
+    agent: str, text: str, thought: str = "I now know the final answer", mark: str = ""
+) -> Turn:
     """An agent's final answer to its task (or to a coworker's question)."""
     return Turn(agent, f"{thought}{FINAL}{text}", mark=mark)
 
