@@ -19,6 +19,7 @@ agent's ("You are <role>."). No network.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -132,6 +133,7 @@ CONTEXT = {  # the earlier tasks each task is given
 
 # the turns left in the run being played, in order (one run at a time)
 _SCRIPT: list[Turn] = []
+_ANSWERED = itertools.count(1)  # the stand-in's responses, numbered for their ids
 
 
 def words(turn: Turn) -> str:
@@ -173,7 +175,7 @@ class _StandIn(BaseHTTPRequestHandler):
         self._send(
             200,
             {
-                "id": f"chatcmpl-box-{id(due):x}",
+                "id": f"chatcmpl-box-{next(_ANSWERED)}",
                 "object": "chat.completion",
                 "created": 1_790_000_000,
                 "model": body.get("model", MODEL),
