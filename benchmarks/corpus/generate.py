@@ -69,6 +69,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "llamaindex_openinference_pharmacy",
     "agno_openinference_orchard",
     "strands_swarm_theatre",
+    "crewai_openinference_boxoffice",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -109,6 +110,13 @@ OPENINFERENCE_AGNO = "openinference.instrumentation.agno"
 # ``gen_ai.agent.name`` of the ``invoke_agent`` span the call ran under (the chat span's
 # parent is an ``execute_event_loop_cycle`` span, whose parent is the agent's span).
 STRANDS = "strands.telemetry.tracer"
+# OpenInference's CrewAI instrumentor records a crew's tasks (AGENT spans) but no model
+# calls; its OpenAI instrumentor records those (``ChatCompletion`` LLM spans, one model
+# response each). The agent is the role the call's system message names, as CrewAI writes
+# it ("You are <role>. ..."): a coworker answering a delegation runs inside the
+# delegating agent's task span, so the span's parent does not always name it.
+OPENINFERENCE_OPENAI = "openinference.instrumentation.openai"
+CREWAI_ROLE = re.compile(r"You are (.+?)\. ")
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -304,6 +312,15 @@ def strands_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
+def crewai_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The CrewAI agent of an OpenInference OpenAI LLM span (one model response): the role
+    its first input message, CrewAI's system message, names."""
+    if scope != OPENINFERENCE_OPENAI or _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+        return None
+    named = CREWAI_ROLE.match(str(_attr(span, "llm.input_messages.0.message.content") or ""))
+    return named.group(1) if named else None
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
@@ -318,6 +335,7 @@ TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "pydanticai_delegation_meals": pydantic_ai_turn,
     "adk_transfer_ferry": adk_turn,
     "langgraph_openinference_windfarm": langchain_openinference_turn,
+    "crewai_openinference_boxoffice": crewai_openinference_turn,
 }
 
 
