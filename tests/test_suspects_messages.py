@@ -275,3 +275,31 @@ def test_content_blocks_read_as_their_text_and_tool_uses() -> None:
     assert readable(json.dumps(result)) == "640 kg"
     other = json.dumps([{"text": "a"}, {"rows": 3}])
     assert readable(other) == other
+
+
+def test_an_openai_completion_and_a_crewai_task_output_read_as_their_words() -> None:
+    """OpenInference's OpenAI instrumentor records a call's output as the API's whole
+    completion (its id, creation time and token counts are no words of the agent), and
+    its CrewAI instrumentor a task's output as CrewAI's record of the task, whose
+    ``messages`` are the prompt the agent was given: its words are the ``raw`` text."""
+    completion = {
+        "id": "chatcmpl-box-162",
+        "choices": [
+            {
+                "finish_reason": "stop",
+                "index": 0,
+                "message": {"role": "assistant", "content": "Final Answer: 19 lines, 431."},
+            }
+        ],
+        "created": 1790000000,
+        "model": "box-office-chat-1",
+        "usage": {"completion_tokens": 25, "total_tokens": 587},
+    }
+    assert readable(json.dumps(completion)) == "Final Answer: 19 lines, 431."
+    task = {
+        "description": "Plan the work.",
+        "expected_output": "a short plan",
+        "raw": "1. Contracts Clerk: the fees in prices_2026.json.",
+        "messages": [{"role": "system", "content": "You are Box Office Manager."}],
+    }
+    assert readable(json.dumps(task)) == task["raw"]

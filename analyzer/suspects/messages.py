@@ -51,8 +51,10 @@ def _unwrapped(value: Any) -> Any:
     """A message or record inside the envelopes LangChain serialises it in: a message
     as ``{"type", "data": {...}}`` (``message_to_dict``) or ``{"lc", "type":
     "constructor", "kwargs": {...}}`` (``dumpd``), a model's result as ``{"generations":
-    [[{"message" or "text"}]]}``, a LangGraph node's ``Command`` as its ``update``.
-    Anything else comes back as it is."""
+    [[{"message" or "text"}]]}``, a LangGraph node's ``Command`` as its ``update``; an
+    OpenAI chat completion (``{"choices": [{"message"}], "model", "usage", ...}``) as its
+    messages; a CrewAI task's or crew's output as its ``raw`` text. Anything else comes
+    back as it is."""
     if not isinstance(value, dict):
         return value
     if isinstance(value.get("data"), dict) and "type" in value and len(value) == 2:
@@ -65,6 +67,17 @@ def _unwrapped(value: Any) -> Any:
         return [_generation(g) for g in found if isinstance(g, dict)]
     if isinstance(value.get("update"), dict) and "goto" in value:
         return _unwrapped(value["update"])
+    choices = value.get("choices")
+    if isinstance(choices, list) and choices and "model" in value:
+        # an OpenAI chat completion as its API returns it: its choices' messages
+        found = [c.get("message") for c in choices if isinstance(c, dict)]
+        return [m for m in found if isinstance(m, dict)]
+    if isinstance(value.get("raw"), str) and (
+        "expected_output" in value or "tasks_output" in value
+    ):
+        # a CrewAI task's or crew's output: its words are its raw text (the record's
+        # messages are the whole prompt it was given)
+        return {"role": "assistant", "content": value["raw"]}
     return value
 
 
