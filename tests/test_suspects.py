@@ -528,6 +528,15 @@ def test_a_quoted_program_is_read_for_its_numbers() -> None:
     assert "the trip date" in pl.select(turns.atoms(pl.lit('{"basis": "the trip date"}'))).item()
 
 
+def test_a_capital_glued_to_its_digits_is_an_id_not_a_year() -> None:
+    """``A2625`` (an application, a docket, a ledger line) is one id: its digits are no
+    figure, so no year 2625 beside the task's 2025; a year and a fiscal year stay."""
+    got = set(pl.select(turns.atoms(pl.lit("2026: A2612, A2625 and S3026; FY2024 in 2025"))).item())
+    assert {"a2612", "a2625", "s3026", "2025"} <= got
+    assert not got & {"2625", "3026", "2612"}
+    assert "2024" in got
+
+
 def test_handoff_walk_splits_a_value_the_step_computed_from_handed_values() -> None:
     """analyst hands on 8.2, which no source handed it but its own call computed from
     the researcher's 3.864 and 4.324: it keeps the computation's share, the researcher

@@ -56,7 +56,7 @@ _A_CODE: Final = semconv.Actor.CODE.value
 
 ATOM: Final = (
     r"https?://[^\s)\]>\"'`]*[^\s)\]>\"'`.,;:!?]"
-    r"|\b[A-Za-z]*\d+(?:-\d+)+\b"
+    r"|\b[A-Za-z]*\d+(?:-\d+)+\b|\b[A-Z]\d{3,}[A-Z]?\b"
     r"|\b[\w-]+\.(?:py|csv|json|txt|xlsx?|pdf|md|html?|png|jpe?g|docx?|pptx?|zip|xml|ya?ml|sh|js)\b"
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
     r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
@@ -68,7 +68,8 @@ ATOM: Final = (
 groups joined by hyphens as one value (a date ``2024-03-08``, a range ``1950-2024``, an
 id ``HT301-101-03``; a word glued before digits is cut off them: ``rates-2024`` is
 the year 2024, ``packaged-2026-02`` the month 2026-02, while a one-letter prefix
-stays a sign of an id, ``C-097``), file
+stays a sign of an id, ``C-097``), a capital glued to three or more digits as one id
+(``A2625``, an application, not the year 2625; ``FY2024`` stays the year), file
 names, identifiers (snake or camel case),
 short quoted phrases (two to five words in double quotes, so JSON keys and whole
 JSON values are not atoms; words without digits or code punctuation, so a quoted
