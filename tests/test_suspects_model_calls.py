@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import json
 
-from analyzer_builders import Run, attribution, prepared, suspect_context
+from analyzer_builders import (
+    Run,
+    attribution,
+    feature_rows,
+    prepared,
+    signal_rows,
+    suspect_context,
+)
 
 from analyzer import queries
 from analyzer.detectors import builtin
+from analyzer.suspects import features
 from tracer import semconv
 
 
@@ -232,3 +240,49 @@ def test_a_tool_node_that_failed_names_the_call_that_asked_for_it() -> None:
         assert turns[span]["fails"]
     got = attribution(run)[run.trace_id]
     assert (got["agent"], got["span_id"]) == ("records_analyst", asked)
+
+
+def test_an_agent_span_recording_its_calls_history_is_no_crash_of_its_own() -> None:
+    """A framework's record of an agent's turn on the agent's span (CrewAI's task output:
+    the whole conversation, a failed run's traceback among the tool results) is no
+    message of the agent's where its words are its model calls; a crash is read on
+    the calls and tools. An agent whose own message ends in a traceback still is one."""
+    crash = "Traceback (most recent call last):\nTypeError: unsupported operand"
+    run = Run(1, outcome="failure")
+    analyst = run.agent("analyst", duration_ms=50)
+    chat(run, analyst, "Action: run_python")
+    chat(run, analyst, "Final Answer: 27 tickets.")
+    run.say(analyst, json.dumps({"raw": "27 tickets.", "messages": [{"content": crash}]}))
+    plain = Run(2, outcome="failure")
+    plain.turn("writer", f"Writing it up.\n{crash}")
+    got = signal_rows(builtin.crash_in_turn, run, plain)
+    assert run.trace_id not in got
+    assert [r["agent"] for r in got[plain.trace_id]] == ["writer"]
+
+
+def test_another_agents_clean_tool_answer_does_not_mend_a_failed_run() -> None:
+    """A coder's program failed; later the checker reads a file and gets a clean
+    answer. That mends nothing: the failure stands unrecovered (score 1), unlike a
+    later clean run of the coder's own."""
+
+    def failed_run(n: int, *, fixed: bool) -> Run:
+        run = Run(n, outcome="failure", outcome_reason="graded wrong")
+        coder = run.agent("coder", duration_ms=60)
+        chat(run, coder, "run_python(print(sum(rows)))")
+        run.say(run.tool("run_python", parent=coder), "exit code 1\nTypeError: bad operand")
+        if fixed:
+            chat(run, coder, "run_python(print(27))")
+            run.say(run.tool("run_python", parent=coder), "exit code 0\n27")
+        chat(run, coder, "27 tickets.")
+        checker = run.agent("checker", duration_ms=30)
+        chat(run, checker, 'read_file({"name": "sales.csv"})')
+        run.say(run.tool("read_file", parent=checker), "order,seats\nS1,11")
+        chat(run, checker, "27 stands.")
+        return run
+
+    unmended, mended = failed_run(1, fixed=False), failed_run(2, fixed=True)
+    rows = feature_rows(features.failed_code_author, unmended, mended)
+    scores = {
+        r["trace_id"]: max(x["score"] for x in rows if x["trace_id"] == r["trace_id"]) for r in rows
+    }
+    assert scores == {unmended.trace_id: 1.0, mended.trace_id: 0.3}

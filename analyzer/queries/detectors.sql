@@ -409,15 +409,19 @@ WHERE len(j.lost) >= $lost_min AND len(j.lost) >= j.n * $lost_share
 -- name: detector_crash_in_turn
 -- An agent's own message (not a code executor's reply) ends in an unhandled
 -- traceback: the run crashed while that turn was handled, and nothing recorded an
--- exception. Blame the agent of that turn, at that step.
+-- exception. Blame the agent of that turn, at that step. An agent's span whose words
+-- are its model calls (cg_said) is no message of its own: its output is the
+-- framework's record of the turn (the whole conversation, tool results and all).
 SELECT trace_id, 'crash_in_turn' AS detector, $s_generation AS stage, agent,
        owner_span_id AS span_id, span_id AS symptom_span_id,
        left(trim(coalesce(regexp_extract_all(output, $re_error_line)[-1], '')), $quote_max)
            AS quote,
        'the run crashed while `' || agent || '`''s turn was handled (a traceback in its '
            || 'message); no exception was recorded' AS reason
-FROM cg_msg
+FROM cg_msg m
 WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND owner_span_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM cg_said c
+                  WHERE c.trace_id = m.trace_id AND c.owner_span_id = m.span_id)
   AND regexp_matches(output, $re_traceback)
   AND len(regexp_extract_all(output, $re_error_line)) > 0
 QUALIFY row_number() OVER (PARTITION BY trace_id ORDER BY turn) = 1

@@ -232,14 +232,23 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
     ).with_columns(is_tool=pl.col("is_tool") | (reply & ~pl.col("is_exec") & ~ran))
     if ex.height == 0:
         return empty()
-    last_clean = (
-        ex.filter(~pl.col("fails") & (pl.col("is_exec") | ran))
-        .group_by("trace_id")
-        .agg(clean_turn=pl.col("turn").max())
-    )
+    # a failure is recovered by a later clean reply of the same executor or tool for
+    # the same agent, or, where a program's run failed, by a later program run that
+    # did not: another agent's tool answering cleanly (a checker reading a file)
+    # mends no failed code
+    clean = ex.filter(~pl.col("fails") & (pl.col("is_exec") | ran))
+    same = clean.group_by("trace_id", "name", "agent").agg(clean_same=pl.col("turn").max())
+    runs_ok = clean.filter(ran).group_by("trace_id").agg(clean_run=pl.col("turn").max())
     failed = (
         ex.filter(pl.col("fails"))
-        .join(last_clean, on="trace_id", how="left")
+        .join(same, on=["trace_id", "name", "agent"], how="left", nulls_equal=True)
+        .join(runs_ok, on="trace_id", how="left")
+        .with_columns(
+            clean_turn=pl.max_horizontal(
+                pl.col("clean_same"),
+                pl.when(pl.col("output").str.contains(PROGRAM_RUN)).then(pl.col("clean_run")),
+            )
+        )
         .with_columns(
             score=pl.when(pl.col("clean_turn").fill_null(-1) > pl.col("turn"))
             .then(0.3)
