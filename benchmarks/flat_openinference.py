@@ -94,6 +94,7 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     attrs = {s["spanId"]: attrs_of(s) for s in out}
     _graph_nodes(out, by_id, attrs)
     _workflow_steps(out, attrs)
+    calls: dict[str, list[dict[str, Any]]] = {}
     for span in out:
         if _kind(attrs[span["spanId"]]) != "LLM":
             continue
@@ -102,7 +103,9 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
             step, agent = agent, by_id.get(agent.get("parentSpanId") or "")
         if agent is None or _kind(attrs[agent["spanId"]]) != "AGENT":
             continue
-        if attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME):
+        if attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME) and not _parts(
+            attrs[span["spanId"]]
+        ):
             continue  # the agent's span is a turn of its own
         _as_chat(span, _agent_name(agent, attrs[agent["spanId"]]), _parts(attrs[span["spanId"]]))
         agent["attributes"] = [
@@ -112,7 +115,28 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
         span["parentSpanId"] = agent["spanId"]
         if step is not None:
             _step_as_tools(out, step, span, attrs)
+        elif attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME):
+            calls.setdefault(agent["spanId"], []).append(span)
+    _sibling_tools(out, calls, attrs)
     return out
+
+
+def _sibling_tools(
+    out: list[dict[str, Any]], calls: dict[str, list[dict[str, Any]]], attrs: dict
+) -> None:
+    """A tool span beside the model calls of a named agent (Agno runs a member's tools
+    under its run, beside its calls) as a tool call of the latest call before it."""
+    for span in out:
+        made = calls.get(span.get("parentSpanId") or "")
+        a = attrs[span["spanId"]]
+        if not made or _kind(a) != "TOOL":
+            continue
+        start = int(span["startTimeUnixNano"])
+        before = [c for c in made if int(c["startTimeUnixNano"]) <= start]
+        if before:
+            result = str(a.get(semconv.OPENINFERENCE_OUTPUT_VALUE) or "")
+            latest = max(before, key=lambda c: int(c["startTimeUnixNano"]))
+            _tool_call_of(span, latest, result)
 
 
 def _step_as_tools(

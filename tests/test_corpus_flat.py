@@ -316,3 +316,31 @@ def test_llamaindex_workflow_steps_speak_through_their_model_calls() -> None:
         ("coder", "17.5 days.\nhandoff\nto_agent: checker"),
     ]
     assert log["mistake_step"] == 0
+
+
+def test_model_calls_under_a_named_agent_speak_when_they_recorded_a_response() -> None:
+    """Agno under OpenInference: an ``AGENT`` span that names its agent holds the
+    agent's model calls, each with its response recorded; each call is a turn of that
+    agent (its tool calls and what they returned with it), not the agent span's
+    summary. An agent span with no such call speaks itself, as before."""
+    out = "llm.output_messages.0.message."
+    call = {
+        f"{out}role": "assistant",
+        f"{out}tool_calls.0.tool_call.function.name": "read_file",
+        f"{out}tool_calls.0.tool_call.function.arguments": '{"name": "growers.csv"}',
+    }
+    spans = [
+        _oi("a", 1, 90, "AGENT", None, agent__name="grower_clerk", output__value="G04 is N."),
+        _oi("c1", 2, 5, "LLM", "a", **call),
+        _oi("t1", 6, 8, "TOOL", "a", tool__name="read_file", output__value="G04,Fenwick,N"),
+        _oi("c2", 9, 12, "LLM", "a", **{f"{out}role": "assistant", f"{out}content": "G04 is N."}),
+        _oi("b", 91, 99, "AGENT", None, agent__name="checker", output__value="Agreed."),
+    ]
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "grower_clerk", "span_id": "c1"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("grower_clerk", "read_file\nname: growers.csv\n\nG04,Fenwick,N"),
+        ("grower_clerk", "G04 is N."),
+        ("checker", "Agreed."),
+    ]
+    assert log["mistake_step"] == 0
