@@ -32,7 +32,7 @@ from analyzer import (
     mapping_langgraph,
     mapping_llamaindex,
     mapping_n8n,
-    mapping_observations,
+    observations,
 )
 from analyzer.formats import (
     OTLP_JSON,
@@ -191,7 +191,7 @@ FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
     mapping_langgraph.link,
     mapping_llamaindex.link,
     # last: it reads which spans the mappings above made tool calls and agents
-    mapping_observations.link,
+    observations.link,
 )
 
 

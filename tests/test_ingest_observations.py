@@ -12,7 +12,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 
 import analyzer
-from analyzer.mapping_observations import OBSERVATION
+from analyzer.observations import OBSERVATION
 from tracer import semconv
 from tracer.testing import LocalStoreExporter
 
