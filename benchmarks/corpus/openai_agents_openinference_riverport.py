@@ -35,6 +35,7 @@ from benchmarks.corpus import (
     _port_runs_a,
     _port_runs_b,
     _port_runs_c,
+    _port_runs_d,
     _port_runs_ok,
     _port_runs_ok_b,
 )
@@ -47,6 +48,7 @@ RUNS: list[Run] = [
     *_port_runs_a.RUNS,
     *_port_runs_b.RUNS,
     *_port_runs_c.RUNS,
+    *_port_runs_d.RUNS,
     *_port_runs_ok.RUNS,
     *_port_runs_ok_b.RUNS,
 ]
