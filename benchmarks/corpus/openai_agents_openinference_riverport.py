@@ -15,9 +15,12 @@ Traced as a Phoenix user would, not by coordgap's integration: an OpenTelemetry 
 writes coordgap's local store at STORE_DIR), and ``openinference-instrumentation-openai-
 agents``' ``OpenAIAgentsInstrumentor`` on it. The instrumentor registers its processor in
 the SDK's tracing in place of the SDK's own exporter to OpenAI (its default, exclusive), so
-nothing is sent anywhere else; ``set_tracing_disabled`` is not called, as it would stop the
-instrumentor's processor too. Each question runs inside a span of the user's own marking
-the run (``gen_ai.operation.name`` = ``invoke_workflow``), graded after it ends with a late
+nothing is sent anywhere else; ``set_tracing_disabled`` is not called, as it would stop
+the instrumentor's processor too. With OpenTelemetry's default limit of 128 attributes a
+span, an LLM span late in a run (the history flattened into ``llm.input_messages.*``) lost
+its response, so the user's set-up raises the limit (``OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT``).
+Each question runs inside a span of the user's own marking the run
+(``gen_ai.operation.name`` = ``invoke_workflow``), graded after it ends with a late
 ``tracer.outcome(ok, reason, trace_id=...)``.
 
 The turns are the LLM spans (``response``, one model response each); the agent of a turn
@@ -43,6 +46,10 @@ from benchmarks.corpus._desk import Run, check_answer, expected_agents, marked
 from benchmarks.corpus.generate import openai_agents_openinference_steps, read_lines
 
 FRAMEWORK = "openai-agents-openinference-riverport"
+# OpenTelemetry's default of 128 attributes a span is too few for an LLM span holding a long
+# handoff history (one attribute per field of each message): the SDK evicts the oldest,
+# which are the response's, first. The user raises the limit, as OpenTelemetry documents.
+ATTRIBUTE_LIMIT = "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT"
 SERVICE = "wendle-reach-berth-office"
 RUNS: list[Run] = [
     *_port_runs_a.RUNS,
@@ -92,6 +99,7 @@ def main() -> int:
             recorded,
             expected_agents,
             marked,
+            env={ATTRIBUTE_LIMIT: "1024"},
         )
     )
 
