@@ -70,6 +70,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "agno_openinference_orchard",
     "strands_swarm_theatre",
     "crewai_openinference_boxoffice",
+    "openai_agents_openinference_riverport",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -117,6 +118,11 @@ STRANDS = "strands.telemetry.tracer"
 # delegating agent's task span, so the span's parent does not always name it.
 OPENINFERENCE_OPENAI = "openinference.instrumentation.openai"
 CREWAI_ROLE = re.compile(r"You are (.+?)\. ")
+# OpenInference's OpenAI Agents instrumentor (a processor of the SDK's own tracing): its
+# turns are the LLM spans (``response``, one model response each, under the SDK's ``turn``
+# CHAIN span); the agent is the ``agent.name`` of the nearest AGENT span above it (the
+# agent's span; an agent run as a tool has its own, under the calling tool's span).
+OPENINFERENCE_OPENAI_AGENTS = "openinference.instrumentation.openai_agents"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -312,6 +318,31 @@ def strands_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
+def openai_agents_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """trace id -> (agent, span id) of the run's turns under OpenInference's OpenAI Agents
+    instrumentation: its LLM spans, by start time, each the ``agent.name`` of the nearest
+    AGENT span above it that names one (the trace's own AGENT span names none)."""
+    spans: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                if ss.get("scope", {}).get("name", "") == OPENINFERENCE_OPENAI_AGENTS:
+                    spans.update((s["spanId"], s) for s in ss["spans"])
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for span in spans.values():
+        if _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+            continue
+        up = spans.get(span.get("parentSpanId", ""))
+        while up is not None and not (
+            _attr(up, OPENINFERENCE_SPAN_KIND) == "AGENT" and _attr(up, "agent.name")
+        ):
+            up = spans.get(up.get("parentSpanId", ""))
+        if up is not None:
+            agent = str(_attr(up, "agent.name"))
+            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
+
+
 def crewai_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
     """The CrewAI agent of an OpenInference OpenAI LLM span (one model response): the role
     its first input message, CrewAI's system message, names."""
@@ -327,6 +358,7 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "llamaindex_openinference_pharmacy": llamaindex_openinference_steps,
     "agno_openinference_orchard": agno_openinference_steps,
     "strands_swarm_theatre": strands_steps,
+    "openai_agents_openinference_riverport": openai_agents_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
