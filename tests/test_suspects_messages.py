@@ -303,3 +303,40 @@ def test_an_openai_completion_and_a_crewai_task_output_read_as_their_words() -> 
         "messages": [{"role": "system", "content": "You are Box Office Manager."}],
     }
     assert readable(json.dumps(task)) == task["raw"]
+
+
+def test_an_openai_responses_api_response_reads_as_its_output_items() -> None:
+    """OpenInference's openai-agents instrumentor records a model call's output as the
+    Responses API's whole response (ids, creation time, instructions, the tools on
+    offer): its words are its output items, a message's text and a function call as
+    ``name(arguments)``; the flattened messages recorded after it are not said twice."""
+    response = {
+        "id": "resp_00235",
+        "created_at": 1790000235.0,
+        "instructions": "You are the coder.",
+        "model": "berth-desk-1",
+        "object": "response",
+        "output": [
+            {
+                "id": "msg_00235",
+                "content": [
+                    {"annotations": [], "text": "Tonnes times rate.", "type": "output_text"}
+                ],
+                "role": "assistant",
+                "type": "message",
+            },
+            {
+                "arguments": '{"code": "print(2 * 3)"}',
+                "call_id": "call_00235",
+                "name": "run_python",
+                "type": "function_call",
+                "id": "fc_00235",
+            },
+        ],
+        "tools": [{"name": "transfer_to_checker", "type": "function"}],
+        "usage": {"input_tokens": 1100},
+    }
+    said = 'Tonnes times rate.\n\nrun_python({"code": "print(2 * 3)"})'
+    assert readable(json.dumps(response)) == said
+    flattened = 'Tonnes times rate.\nTonnes times rate.\nrun_python({"code": "print(2 * 3)"})'
+    assert readable(json.dumps(response) + "\n" + flattened) == said

@@ -52,7 +52,8 @@ def _unwrapped(value: Any) -> Any:
     as ``{"type", "data": {...}}`` (``message_to_dict``) or ``{"lc", "type":
     "constructor", "kwargs": {...}}`` (``dumpd``), a model's result as ``{"generations":
     [[{"message" or "text"}]]}``, a LangGraph node's ``Command`` as its ``update``; an
-    OpenAI chat completion (``{"choices": [{"message"}], "model", "usage", ...}``) as its
+    OpenAI chat completion (``{"choices": [{"message"}], "model", "usage", ...}``) or
+    Responses API response (``{"object": "response", "output": [...]}``) as its
     messages; a CrewAI task's or crew's output as its ``raw`` text. Anything else comes
     back as it is."""
     if not isinstance(value, dict):
@@ -67,6 +68,9 @@ def _unwrapped(value: Any) -> Any:
         return [_generation(g) for g in found if isinstance(g, dict)]
     if isinstance(value.get("update"), dict) and "goto" in value:
         return _unwrapped(value["update"])
+    if value.get("object") == "response" and isinstance(value.get("output"), list):
+        # an OpenAI Responses API response: its output items as messages
+        return [m for m in (_response_item(i) for i in value["output"]) if m is not None]
     choices = value.get("choices")
     if isinstance(choices, list) and choices and "model" in value:
         # an OpenAI chat completion as its API returns it: its choices' messages
@@ -79,6 +83,19 @@ def _unwrapped(value: Any) -> Any:
         # messages are the whole prompt it was given)
         return {"role": "assistant", "content": value["raw"]}
     return value
+
+
+def _response_item(item: Any) -> dict[str, Any] | None:
+    """One output item of an OpenAI Responses API response as a chat message: a
+    message's text parts, a function call as a tool call; others (reasoning) none."""
+    if not isinstance(item, dict):
+        return None
+    if item.get("type") == "message":
+        return {"role": item.get("role") or "assistant", "content": item.get("content") or ""}
+    if item.get("type") == "function_call":
+        call = {"name": item.get("name"), "args": item.get("arguments")}
+        return {"role": "assistant", "tool_calls": [call]}
+    return None
 
 
 def _generation(generation: dict[str, Any]) -> Any:
@@ -158,7 +175,8 @@ def readable(text: str | None) -> str | None:
     said = "\n\n".join(_render(m) for m in found)
     # a span may record the messages twice: as the record and as their text after it
     rest = bare[end:].strip()
-    return f"{said}\n\n{rest}" if rest and rest not in said else said
+    again = all(line.strip() in said for line in rest.splitlines())
+    return f"{said}\n\n{rest}" if rest and not again else said
 
 
 _BLOCK_KEYS: Final = frozenset({"text", "toolUse", "toolResult", "json"})
