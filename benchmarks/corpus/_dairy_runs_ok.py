@@ -22,7 +22,6 @@ from benchmarks.corpus._dairy_team import (
     say,
 )
 
-
 ZONE_B = "{'F03', 'F04', 'F05', 'F10'}"
 SUM = "sum(int(r['litres']) for r in rows)"
 BANDS = (

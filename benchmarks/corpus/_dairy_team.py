@@ -21,13 +21,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 import langgraph.prebuilt as prebuilt
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.tools import tool
 from langchain_core.utils.function_calling import convert_to_openai_tool
@@ -137,7 +138,6 @@ class DeskChatModel(BaseChatModel):
             content=turn.say,
             tool_calls=calls,  # type: ignore[arg-type]
             usage_metadata=usage,  # type: ignore[arg-type]
-            response_metadata={"model_name": self.model_name, "finish_reason": "stop"},
         )
         return ChatResult(generations=[ChatGeneration(message=reply)])
 
@@ -188,17 +188,23 @@ def _tools(run: Run, work: Path) -> dict[str, Any]:
 
 
 def build(run: Run, work: Path) -> Any:
-    """The desk for one run, compiled: the lead's node and the workers' agents."""
+    """The desk for one run, compiled: the lead's node and a node per worker agent."""
     tools = _tools(run, work)
     lead_model = DeskChatModel(agent=LEAD).bind_tools([dispatch_tool])
 
     def collections_lead(state: MessagesState) -> Command[Any]:
         reply = lead_model.invoke([SystemMessage(PROMPTS[LEAD]), *state["messages"]])
-        reply.name = LEAD
-        call = reply.tool_calls[0]
-        target = call["args"]["agent"]
-        sent = ToolMessage(f"Dispatched to {target}.", tool_call_id=call["id"], name="dispatch")
-        return Command(goto=target, update={"messages": [reply, sent]})
+        args = reply.tool_calls[0]["args"]
+        brief = HumanMessage(args["brief"], name=LEAD)
+        return Command(goto=args["agent"], update={"messages": [brief]})
+
+    def worker(agent: str, react: Any) -> Callable[[MessagesState], Command[Any]]:
+        def node(state: MessagesState) -> Command[Any]:
+            done = react.invoke({"messages": state["messages"]})
+            said = HumanMessage(str(done["messages"][-1].content), name=agent)
+            return Command(goto=END if agent == WRITER else LEAD, update={"messages": [said]})
+
+        return node
 
     graph = StateGraph(MessagesState)
     graph.add_node(LEAD, collections_lead, destinations=WORKERS)
@@ -207,9 +213,10 @@ def build(run: Run, work: Path) -> Any:
         for agent in WORKERS:
             mine = [tools[name] for name in sorted(TOOLS[agent])]
             model = DeskChatModel(agent=agent)
-            sub = prebuilt.create_react_agent(model, mine, prompt=PROMPTS[agent], name=agent)
-            graph.add_node(agent, sub)
-            graph.add_edge(agent, END if agent == WRITER else LEAD)
+            react = prebuilt.create_react_agent(model, mine, prompt=PROMPTS[agent], name=agent)
+            graph.add_node(
+                agent, worker(agent, react), destinations=(END if agent == WRITER else LEAD,)
+            )
     graph.add_edge(START, LEAD)
     return graph.compile(name="collections_desk")
 
