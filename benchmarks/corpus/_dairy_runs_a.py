@@ -131,18 +131,11 @@ RUNS: list[Run] = [
         q.HAULAGE_F07,
         [
             dispatch(
-                CLERK,
-                "Hollins (F07): its zone and all its April 2026 collections, with status.",
-                say="Zone and collections first, then the rates.",
+                OFFICER,
+                "Zone C haulage terms (Hollins, F07, is zone C), and how rejected collections "
+                "are charged.",
+                say="Terms first; the coder then works from the April log.",
             ),
-            read(CLERK, "farms.csv", "Hollins"),
-            read(CLERK, "collections_2026_04.csv", "F07"),
-            say(
-                CLERK,
-                "Hollins is F07, zone C. April: A019 6,480 l and A020 6,260 l accepted; A025 "
-                "6,300 l rejected (loaded above 6C).",
-            ),
-            dispatch(OFFICER, "Zone C haulage terms, and how rejected collections are charged."),
             read(OFFICER, "haulage_rates.csv"),
             say(
                 OFFICER,
@@ -151,18 +144,17 @@ RUNS: list[Run] = [
             ),
             dispatch(
                 CODER,
-                "Hollins' April haulage: 12,740 accepted litres at 1.45 ppl plus £22.50 for each "
-                "of its three collections.",
+                "Hollins' (F07) April 2026 haulage from collections_2026_04.csv: accepted litres "
+                "at 1.45 ppl plus £22.50 for each collection, rejected ones included.",
                 mark="root",
             ),
             code(c.HAULAGE.format(loads="len(rows)", ppl="1.45", fixed="22.50"), "252.23"),
-            say(CODER, "£252.23: £184.73 on the litres and £67.50 for three collections."),
+            say(CODER, "12,740 accepted litres and three collections: £252.23."),
             dispatch(CHECKER, "Check £252.23 for Hollins' April haulage."),
             say(
                 CHECKER,
-                "Three collections, the rejected A025 included, which still carries the "
-                "per-collection charge; 12,740 accepted litres at 1.45p is £184.73. Adds up; "
-                "approved.",
+                "Three collections, the rejected one included as the schedule requires; 12,740 "
+                "accepted litres at 1.45p is £184.73. Adds up; approved.",
                 mark="symptom",
             ),
             dispatch(WRITER, "Hollins' April 2026 haulage: £252.23."),
@@ -274,22 +266,28 @@ RUNS: list[Run] = [
         [
             dispatch(
                 CLERK,
-                "Hollins: its zone and all April 2026 collections, rejected ones included.",
-                say="Collections, rates, then the charge.",
+                "Hollins' April 2026 collections, rejected ones included.",
+                say="Collections from the clerk, then the charge at the zone C rates.",
             ),
-            read(CLERK, "farms.csv"),
             read(CLERK, "collections_2026_04.csv", "F06", mark="root"),
             say(
                 CLERK,
-                "Hollins, zone C (High Wold). April: A001 5,120 l and A005 5,100 l, both "
+                "Hollins (High Wold, zone C), April: A001 5,120 l and A005 5,100 l, both "
                 "accepted; nothing rejected.",
             ),
-            dispatch(OFFICER, "Zone C haulage rates."),
-            read(OFFICER, "haulage_rates.csv"),
-            say(OFFICER, "Zone C: 1.45 ppl plus £27.00 per collection, rejected ones included."),
-            dispatch(CODER, "Haulage on 10,220 litres and two collections at zone C rates."),
-            code("print(f'{10220 * 1.45 / 100 + 2 * 27.00:.2f}')", "202.19"),
-            say(CODER, "£202.19."),
+            dispatch(
+                CODER,
+                "Haulage on the clerk's two collections, 10,220 litres, at the zone C rates in "
+                "haulage_rates.csv.",
+            ),
+            code(
+                "import csv\n"
+                "zone = {r['zone']: r for r in csv.DictReader(open('haulage_rates.csv'))}['C']\n"
+                "litres, loads = 10220, 2\n"
+                "print(f\"{litres * float(zone['ppl']) / 100 + loads * float(zone['per_collection_gbp']):.2f}\")",
+                "202.19",
+            ),
+            say(CODER, "£202.19 at 1.45 ppl and £27.00 a collection."),
             dispatch(CHECKER, "Check Hollins' April haulage, £202.19."),
             say(
                 CHECKER,
@@ -346,21 +344,12 @@ RUNS: list[Run] = [
         q.SCC,
         [
             dispatch(
-                CLERK,
-                "Each farm's April 2026 average SCC and its accepted litres.",
-                say="Penalty per farm on its April average SCC: the clerk gives each farm's "
-                "average, the officer the bands, the coder applies them to each farm's "
-                "accepted litres.",
+                OFFICER,
+                "The 2026 SCC penalty bands.",
+                say="Penalty per farm on its April average SCC: the officer gives the bands, the "
+                "coder bands each farm's average and applies it to the farm's accepted litres.",
                 mark="root",
             ),
-            read(CLERK, "collections_2026_04.csv"),
-            say(
-                CLERK,
-                "Accepted April litres / average SCC (k): F01 18,140 / 146; F02 36,550 / 188; "
-                "F03 14,730 / 270; F04 47,440 / 146; F05 30,990 / 216; F06 10,220 / 212; F07 "
-                "12,740 / 144; F08 27,090 / 262; F09 17,580 / 215; F10 39,580 / 163.",
-            ),
-            dispatch(OFFICER, "The 2026 SCC penalty bands."),
             read(OFFICER, "milk_price_2026.json"),
             say(
                 OFFICER,
@@ -369,16 +358,21 @@ RUNS: list[Run] = [
             ),
             dispatch(
                 CODER,
-                "Apply the bands to each farm's average SCC and accepted litres; total the "
-                "penalties. GBP, two decimals.",
+                "For each farm: its average SCC over its accepted April 2026 collections, banded, "
+                "applied to its accepted April litres; total the penalties. GBP, two decimals.",
             ),
             code(
-                "farms = {'F01': (18140, 146), 'F02': (36550, 188), 'F03': (14730, 270), 'F04': (47440, 146),\n"
-                "         'F05': (30990, 216), 'F06': (10220, 212), 'F07': (12740, 144), 'F08': (27090, 262),\n"
-                "         'F09': (17580, 215), 'F10': (39580, 163)}\n"
+                "import csv\n"
+                "from collections import defaultdict\n"
                 f"bands = {c.BANDS_2026}\n"
+                "farms = defaultdict(list)\n"
+                "for r in csv.DictReader(open('collections_2026_04.csv')):\n"
+                "    if r['status'] == 'accepted':\n"
+                "        farms[r['farm_id']].append((int(r['litres']), int(r['scc_k'])))\n"
                 "total = 0.0\n"
-                "for farm, (litres, scc) in farms.items():\n"
+                "for farm, rows in sorted(farms.items()):\n"
+                "    litres = sum(l for l, _ in rows)\n"
+                "    scc = sum(s for _, s in rows) / len(rows)\n"
                 "    for lo, hi, ppl in bands:\n"
                 "        if lo <= scc <= hi:\n"
                 "            total += litres * ppl / 100\n"
@@ -389,8 +383,8 @@ RUNS: list[Run] = [
             dispatch(CHECKER, "Check the April SCC penalty total of £653.36."),
             say(
                 CHECKER,
-                "Band limits match the schedule and each farm's litres match the log. £653.36 "
-                "approved.",
+                "Band limits match the schedule and every farm's accepted April litres are in. "
+                "£653.36 approved.",
                 mark="symptom",
             ),
             dispatch(WRITER, "April 2026 SCC penalties: £653.36."),

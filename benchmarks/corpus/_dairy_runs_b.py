@@ -40,20 +40,10 @@ RUNS: list[Run] = [
         q.ORGANIC,
         [
             dispatch(
-                CLERK,
-                "Which farms are certified organic, and since when?",
-                say="Organic farms, the premium terms, then the April sum.",
-            ),
-            read(CLERK, "farms.csv"),
-            say(
-                CLERK,
-                "Organic: F03 Coldharbour since 2019-06-01, F06 Foxley Green since 2021-03-01, "
-                "F09 Larkrise since 2026-04-15.",
-            ),
-            dispatch(
                 OFFICER,
-                "The organic premium rate and basis, and how to treat Larkrise's mid-April "
-                "certification.",
+                "The organic premium rate and basis. Larkrise (F09) was certified in mid-April: "
+                "how is its April milk treated?",
+                say="Premium terms, then the April sum over the organic farms.",
             ),
             read(OFFICER, "milk_price_2026.json"),
             say(
@@ -63,7 +53,9 @@ RUNS: list[Run] = [
                 mark="root",
             ),
             dispatch(
-                CODER, "Premium on all accepted April litres of F03, F06 and F09 at 11.50 ppl."
+                CODER,
+                "Premium at 11.50 ppl on all accepted April litres of the organic farms (F03, "
+                "F06 and F09).",
             ),
             code(c.ORGANIC.format(dated=""), "4890.95"),
             say(CODER, "7 collections, 42,530 litres: £4,890.95."),

@@ -197,8 +197,6 @@ RUNS: list[Run] = [
                 "11579.98",
             ),
             say(CODER, "£11,579.98 at 37.3668 ppl."),
-            dispatch(CHECKER, "Check the redone £11,579.98."),
-            say(CHECKER, "2026 terms now; litres and composition as before. Approved."),
             dispatch(WRITER, "Eastholme, April 2026: £11,579.98."),
             final(
                 "Eastholme's (F05) April 2026 milk value before SCC penalties and haulage is £11,579.98: 30,990 accepted litres at 37.75p adjusted for 3.92% butterfat and 3.26% protein."
@@ -252,8 +250,6 @@ RUNS: list[Run] = [
             dispatch(CODER, "Include each band's lower bound and rerun."),
             code(c.SCC.format(bands=c.BANDS_2026, test="lo <= scc <= hi"), "741.88"),
             say(CODER, "£741.88; A009 now in at 0.40 ppl."),
-            dispatch(CHECKER, "Check £741.88."),
-            say(CHECKER, "Seven collections in the bands now, A009 included. Approved."),
             dispatch(WRITER, "April 2026 SCC penalties: £741.88."),
             final(
                 "Somatic cell count penalties took £741.88 off April 2026's milk cheques, across seven collections."

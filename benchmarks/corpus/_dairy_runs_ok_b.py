@@ -90,8 +90,6 @@ RUNS: list[Run] = [
             dispatch(CODER, "Charge all three April collections, rejected one included."),
             code(c.HAULAGE.format(loads=ALL_LOADS, ppl="1.45", fixed="27.00"), "265.73"),
             say(CODER, "£265.73."),
-            dispatch(CHECKER, "Check £265.73."),
-            say(CHECKER, "Three collection charges and 12,740 accepted litres: £265.73. Approved."),
             dispatch(WRITER, "Hollins, April 2026 haulage: £265.73."),
             final(
                 "Hollins (F07) will be charged £265.73 haulage for April 2026: 1.45p a litre on 12,740 accepted litres and £27.00 for each of its three collections, the rejected one included."
@@ -206,19 +204,11 @@ RUNS: list[Run] = [
         HEALTHY,
         q.ORGANIC,
         [
-            dispatch(
-                CLERK, "Organic farms and certification dates.", say="Farms, terms, then the sum."
-            ),
-            read(CLERK, "farms.csv"),
-            say(
-                CLERK,
-                "Organic: F03 Coldharbour since 2019-06-01, F06 Foxley Green since 2021-03-01, F09 Larkrise since 2026-04-15.",
-            ),
-            dispatch(OFFICER, "Organic premium rate and basis."),
+            dispatch(OFFICER, "Organic premium rate and basis.", say="Terms, then the sum."),
             read(OFFICER, "milk_price_2026.json"),
             say(
                 OFFICER,
-                "11.50 ppl on accepted litres collected on or after the farm's certification date, so Larkrise only from 15 April.",
+                "11.50 ppl on accepted litres collected on or after the farm's certification date; the dates are in farms.csv, and Larkrise's is 15 April 2026.",
             ),
             dispatch(
                 CODER,

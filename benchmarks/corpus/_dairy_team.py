@@ -106,6 +106,10 @@ class DeskChatModel(BaseChatModel):
     model_name: str = MODEL
     calls: int = 0
 
+    @classmethod
+    def is_lc_serializable(cls) -> bool:
+        return True  # as a provider's chat model is: tracers read its model name from it
+
     @property
     def _llm_type(self) -> str:
         return "desk-chat"
@@ -138,6 +142,7 @@ class DeskChatModel(BaseChatModel):
             content=turn.say,
             tool_calls=calls,  # type: ignore[arg-type]
             usage_metadata=usage,  # type: ignore[arg-type]
+            response_metadata={"model_name": self.model_name},
         )
         return ChatResult(generations=[ChatGeneration(message=reply)])
 
