@@ -1,14 +1,17 @@
 """A dairy co-op's milk collections desk as a LangGraph supervisor team.
 
-A hand-written supervisor node, ``collections_lead``, plans and routes: its model answers
-with a ``dispatch(agent, brief)`` tool call, which the node turns into
-``Command(goto=agent)`` (the call and a short ``ToolMessage`` go into the shared
-``messages``). The five workers are ``langgraph.prebuilt.create_react_agent`` subgraphs,
-each with its own tools: ``records_clerk`` and ``pricing_officer`` read the desk's files
-through a real ``read_file`` tool, ``coder`` runs Python through ``run_python`` (a real
-subprocess, no stdin, in a scratch copy of the files), ``checker`` may do both, and
-``writer`` has none. A worker hands back to the lead when it answers without a tool call;
-the writer's answer ends the run.
+In the shape of LangGraph's multi-agent supervisor tutorial: a hand-written supervisor
+node, ``collections_lead``, plans and routes; its model answers with a
+``dispatch(agent, brief)`` tool call, which the node turns into the brief (a
+``HumanMessage`` named after the lead, added to the shared ``messages``) and
+``Command(goto=agent)``. The five workers are ``langgraph.prebuilt.create_react_agent``
+agents, each with its own tools, invoked from a node of their own on the shared
+messages: ``records_clerk`` and ``pricing_officer`` read the desk's files through a real
+``read_file`` tool, ``coder`` runs Python through ``run_python`` (a real subprocess, no
+stdin, in a scratch copy of the files), ``checker`` may do both, and ``writer`` has none.
+A worker keeps the floor while it calls its tools and hands back to the lead with its
+first answer without one; only that answer (a ``HumanMessage`` named after the worker)
+joins the shared messages. The writer's answer ends the run.
 
 A run is a list of :class:`Turn` in the order the agents speak; every agent's model is a
 :class:`DeskChatModel` (a LangChain ``BaseChatModel``) replaying that agent's next scripted
