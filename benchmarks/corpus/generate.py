@@ -71,6 +71,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "strands_swarm_theatre",
     "crewai_openinference_boxoffice",
     "openai_agents_openinference_riverport",
+    "langgraph_openllmetry_dairy",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -123,6 +124,14 @@ CREWAI_ROLE = re.compile(r"You are (.+?)\. ")
 # CHAIN span); the agent is the ``agent.name`` of the nearest AGENT span above it (the
 # agent's span; an agent run as a tool has its own, under the calling tool's span).
 OPENINFERENCE_OPENAI_AGENTS = "openinference.instrumentation.openai_agents"
+# OpenLLMetry's LangChain instrumentor (Traceloop's ``opentelemetry-instrumentation-langchain``)
+# on a LangGraph supervisor whose workers are ``create_react_agent`` subgraphs: its turns are
+# the ``chat`` spans (``gen_ai.operation.name``, one model response each); the agent is the
+# top-level graph node the call ran in, the first name of the span's LangGraph checkpoint
+# namespace (``lead:<id>``, or ``worker:<id>|agent:<id>`` inside a worker's subgraph), which
+# OpenLLMetry records as an association property.
+OPENLLMETRY_LANGCHAIN = "opentelemetry.instrumentation.langchain"
+OPENLLMETRY_CHECKPOINT_NS = "traceloop.association.properties.langgraph_checkpoint_ns"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -352,6 +361,14 @@ def crewai_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
     return named.group(1) if named else None
 
 
+def langchain_openllmetry_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The top-level graph node of an OpenLLMetry LangChain ``chat`` span."""
+    if scope != OPENLLMETRY_LANGCHAIN or _attr(span, semconv.GEN_AI_OPERATION_NAME) != "chat":
+        return None
+    namespace = str(_attr(span, OPENLLMETRY_CHECKPOINT_NS) or "")
+    return namespace.split("|")[0].split(":")[0] or None
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
@@ -368,6 +385,7 @@ TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "adk_transfer_ferry": adk_turn,
     "langgraph_openinference_windfarm": langchain_openinference_turn,
     "crewai_openinference_boxoffice": crewai_openinference_turn,
+    "langgraph_openllmetry_dairy": langchain_openllmetry_turn,
 }
 
 
