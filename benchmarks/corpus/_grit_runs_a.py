@@ -20,7 +20,18 @@ from benchmarks.corpus._common import (
     WRONG_INPUT,
     WRONG_SOURCE,
 )
-from benchmarks.corpus._grit_team import CHECKER, CLERK, CODER, LEAD, WRITER, Run, cell, final, hand, read
+from benchmarks.corpus._grit_team import (
+    CHECKER,
+    CLERK,
+    CODER,
+    LEAD,
+    WRITER,
+    Run,
+    cell,
+    final,
+    hand,
+    read,
+)
 
 CONTRACTOR_ROWS = "routes[r['route_id']]['crew'] == 'contractor'"
 CALLOUT_CRASH = """import csv, json
@@ -58,7 +69,11 @@ PAY_RUNS: list[Run] = [
         LOST_CONSTRAINT,
         q.PAY,
         [
-            hand(LEAD, CLERK, "Pull Hallam Haulage's January runs and the contractor rates, then come back to me."),
+            hand(
+                LEAD,
+                CLERK,
+                "Pull Hallam Haulage's January runs and the contractor rates, then come back to me.",
+            ),
             read(CLERK, "routes.csv", "contractor"),
             read(CLERK, q.JAN),
             read(CLERK, q.RATES),
@@ -73,7 +88,11 @@ PAY_RUNS: list[Run] = [
                 "Price Hallam's completed January runs at the per-km rate for each route's priority (routes.csv, runs_2027-01.csv, rates_2026-27.json) and give the total in pounds.",
                 mark="root",
             ),
-            cell("Completed runs on contractor routes, priced per route-km.", q.pay(callouts="0"), "1257.26"),
+            cell(
+                "Completed runs on contractor routes, priced per route-km.",
+                q.pay(callouts="0"),
+                "1257.26",
+            ),
             hand(CODER, CHECKER, "Eight completed runs on R02, R05 and R06 come to £1,257.26."),
             read(CHECKER, q.RATES),
             hand(
@@ -101,7 +120,11 @@ PAY_RUNS: list[Run] = [
                 "Hallam crews R02, R05 and R06. The run log shows five runs on them: G1202, G1204, G1207 and G1210 completed, G1205 aborted. Use that log with rates_2026-27.json.",
             ),
             cell("Running it over the log the clerk read.", q.pay(file=q.DEC), "718.14"),
-            hand(CODER, CHECKER, "Four completed runs at route-km rates plus one £85 call-out: £718.14."),
+            hand(
+                CODER,
+                CHECKER,
+                "Four completed runs at route-km rates plus one £85 call-out: £718.14.",
+            ),
             hand(
                 CHECKER,
                 WRITER,
@@ -163,7 +186,9 @@ PAY_RUNS: list[Run] = [
                 q.pay().replace(CONTRACTOR_ROWS, "r['route_id'] in ('R02', 'R05')"),
                 "981.46",
             ),
-            hand(CODER, CHECKER, "Seven runs on R02 and R05, six completed and one aborted: £981.46."),
+            hand(
+                CODER, CHECKER, "Seven runs on R02 and R05, six completed and one aborted: £981.46."
+            ),
             read(CHECKER, q.RATES),
             hand(
                 CHECKER,
@@ -186,7 +211,12 @@ PAY_RUNS: list[Run] = [
                 CODER,
                 "Hallam Haulage, January 2027: completed runs on contractor routes at route-km rates by priority, plus the call-out fee for each aborted run. routes.csv, runs_2027-01.csv, rates_2026-27.json.",
             ),
-            cell("Route-km pay first, then the call-outs.", CALLOUT_CRASH, "KeyError: 'callout_gbp'", mark="root"),
+            cell(
+                "Route-km pay first, then the call-outs.",
+                CALLOUT_CRASH,
+                "KeyError: 'callout_gbp'",
+                mark="root",
+            ),
             hand(CODER, CHECKER, "Hallam's January bill comes to £1,257.26."),
             read(CHECKER, "routes.csv", "contractor"),
             hand(
@@ -251,7 +281,9 @@ SALT_RUNS: list[Run] = [
                 "Aborted runs are out and every completed run on the six routes is in. 84.1 t stands.",
                 mark="symptom",
             ),
-            final("Completed runs spread 84.1 tonnes of salt on priority-1 routes in January 2027."),
+            final(
+                "Completed runs spread 84.1 tonnes of salt on priority-1 routes in January 2027."
+            ),
         ],
         answer="84.1",
         expect="53.2",
@@ -261,7 +293,11 @@ SALT_RUNS: list[Run] = [
         WRONG_ACCEPTED,
         q.SALT,
         [
-            hand(LEAD, CODER, "January 2027: tonnes spread by completed runs on priority-1 routes (routes.csv gives each route's priority)."),
+            hand(
+                LEAD,
+                CODER,
+                "January 2027: tonnes spread by completed runs on priority-1 routes (routes.csv gives each route's priority).",
+            ),
             cell("Summing tonnes on priority-1 routes.", q.salt(keep=""), "59.3", mark="root"),
             hand(CODER, CHECKER, "15 runs on priority-1 routes, 59.3 t."),
             read(CHECKER, q.JAN),
@@ -285,14 +321,21 @@ SALT_RUNS: list[Run] = [
             read(CLERK, "routes.csv"),
             hand(CLERK, CODER, "Priority-1 routes: R01, R02, R04 and R07."),
             cell("Completed January runs on those four.", q.salt(), "53.2"),
-            hand(CODER, CHECKER, "Twelve completed runs on priority-1 routes, 35.2 t in all.", mark="root"),
+            hand(
+                CODER,
+                CHECKER,
+                "Twelve completed runs on priority-1 routes, 35.2 t in all.",
+                mark="root",
+            ),
             hand(
                 CHECKER,
                 WRITER,
                 "Twelve completed runs on R01, R02, R04 and R07 is the right set. 35.2 t stands.",
                 mark="symptom",
             ),
-            final("Completed runs spread 35.2 tonnes of salt on priority-1 routes in January 2027."),
+            final(
+                "Completed runs spread 35.2 tonnes of salt on priority-1 routes in January 2027."
+            ),
         ],
         answer="35.2",
         expect="53.2",
@@ -302,7 +345,11 @@ SALT_RUNS: list[Run] = [
         SELF_REPORT,
         q.SALT,
         [
-            hand(LEAD, CLERK, "List January's runs on priority-1 routes that count towards salt spread."),
+            hand(
+                LEAD,
+                CLERK,
+                "List January's runs on priority-1 routes that count towards salt spread.",
+            ),
             read(CLERK, "routes.csv"),
             read(CLERK, q.JAN),
             hand(

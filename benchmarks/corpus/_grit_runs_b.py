@@ -19,7 +19,18 @@ from benchmarks.corpus._common import (
     WRONG_ACCEPTED,
     WRONG_INPUT,
 )
-from benchmarks.corpus._grit_team import CHECKER, CLERK, CODER, LEAD, WRITER, Run, cell, final, hand, read
+from benchmarks.corpus._grit_team import (
+    CHECKER,
+    CLERK,
+    CODER,
+    LEAD,
+    WRITER,
+    Run,
+    cell,
+    final,
+    hand,
+    read,
+)
 
 GIVEN_COUNTS = """aborted, total = {aborted}, {total}
 print(f'{{100 * aborted / total:.1f}}')
@@ -55,7 +66,12 @@ ABORT_RUNS: list[Run] = [
             ),
             cell("Share from the clerk's counts.", GIVEN_COUNTS.format(aborted=2, total=24), "8.3"),
             hand(CODER, CHECKER, "2 of 24 runs aborted: 8.3%."),
-            hand(CHECKER, WRITER, "2 / 24 is 8.3% to one decimal; the arithmetic is right.", mark="symptom"),
+            hand(
+                CHECKER,
+                WRITER,
+                "2 / 24 is 8.3% to one decimal; the arithmetic is right.",
+                mark="symptom",
+            ),
             final("8.3% of the depot's January 2027 gritting runs were aborted."),
         ],
         answer="8.3%",
@@ -105,7 +121,9 @@ ABORT_RUNS: list[Run] = [
             ),
             cell("Share from those counts.", GIVEN_COUNTS.format(aborted=3, total=24), "12.5"),
             hand(CODER, CHECKER, "3 of 24 is 12.5%."),
-            hand(CHECKER, WRITER, "3 / 24 = 12.5%, one decimal as asked. It stands.", mark="symptom"),
+            hand(
+                CHECKER, WRITER, "3 / 24 = 12.5%, one decimal as asked. It stands.", mark="symptom"
+            ),
             final("12.5% of the depot's January 2027 gritting runs were aborted."),
         ],
         answer="12.5%",
@@ -116,7 +134,11 @@ ABORT_RUNS: list[Run] = [
         CODE_FAILURE,
         q.ABORT,
         [
-            hand(LEAD, CODER, "Share of January 2027 runs aborted, from runs_2027-01.csv. Percent, one decimal."),
+            hand(
+                LEAD,
+                CODER,
+                "Share of January 2027 runs aborted, from runs_2027-01.csv. Percent, one decimal.",
+            ),
             cell(
                 "Priority-1 routes first as a sense check, then the whole month.",
                 P1_FIRST_CRASH,
@@ -171,7 +193,9 @@ KM_RUNS: list[Run] = [
                 mark="root",
             ),
             read(CLERK, "routes.csv", "depot"),
-            hand(CLERK, CODER, "Depot crews run R01, R03, R04 and R07 (38.4, 22.1, 12.8 and 9.7 km)."),
+            hand(
+                CLERK, CODER, "Depot crews run R01, R03, R04 and R07 (38.4, 22.1, 12.8 and 9.7 km)."
+            ),
             cell("Completed depot runs 11-18 January.", q.km(hi="2027-01-18"), "117.9"),
             hand(CODER, CHECKER, "Six completed depot runs from the 11th to the 18th: 117.9 km."),
             read(CHECKER, q.JAN, "2027-01-1"),
@@ -181,7 +205,9 @@ KM_RUNS: list[Run] = [
                 "The lengths match routes.csv for each of the six runs. 117.9 km stands.",
                 mark="symptom",
             ),
-            final("The depot's own crews gritted 117.9 km of route on completed runs in the week 11-17 January 2027."),
+            final(
+                "The depot's own crews gritted 117.9 km of route on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="117.9",
         expect="95.8",
@@ -206,7 +232,9 @@ KM_RUNS: list[Run] = [
                 "Each run's route length matches routes.csv and only completed runs are in. 171.3 km stands.",
                 mark="symptom",
             ),
-            final("The depot's own crews gritted 171.3 km on completed runs in the week 11-17 January 2027."),
+            final(
+                "The depot's own crews gritted 171.3 km on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="171.3",
         expect="95.8",
@@ -236,7 +264,9 @@ KM_RUNS: list[Run] = [
                 "The week's dates and the completed status are applied and the lengths are right. 73.7 km stands.",
                 mark="symptom",
             ),
-            final("The depot's own crews gritted 73.7 km on completed runs in the week 11-17 January 2027."),
+            final(
+                "The depot's own crews gritted 73.7 km on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="73.7",
         expect="95.8",
@@ -265,7 +295,9 @@ KM_RUNS: list[Run] = [
                 "G0109, G0110, G0112, G0113 and G0116 are the depot's completed runs that week. 94.0 km stands.",
                 mark="symptom",
             ),
-            final("The depot's own crews gritted 94.0 km on completed runs in the week 11-17 January 2027."),
+            final(
+                "The depot's own crews gritted 94.0 km on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="94.0",
         expect="95.8",
@@ -282,14 +314,20 @@ KM_RUNS: list[Run] = [
                 "83.0",
                 mark="root",
             ),
-            hand(CODER, CHECKER, "Four completed depot runs, 11-16 January: 83.0 km. The Sunday question is still open on my side."),
+            hand(
+                CODER,
+                CHECKER,
+                "Four completed depot runs, 11-16 January: 83.0 km. The Sunday question is still open on my side.",
+            ),
             hand(
                 CHECKER,
                 WRITER,
                 "Four completed depot runs and the lengths are right. 83.0 km.",
                 mark="symptom",
             ),
-            final("The depot's own crews gritted 83.0 km on completed runs in the week 11-17 January 2027."),
+            final(
+                "The depot's own crews gritted 83.0 km on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="83.0",
         expect="95.8",
@@ -316,7 +354,9 @@ KM_RUNS: list[Run] = [
                 "G0111 and G0114 are completed and dated in the week, and their route lengths sum to 75.5 km. It stands.",
                 mark="symptom",
             ),
-            final("The depot's own crews gritted 75.5 km on completed runs in the week 11-17 January 2027."),
+            final(
+                "The depot's own crews gritted 75.5 km on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="75.5",
         expect="95.8",

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from benchmarks.corpus import _grit_tasks as q
 from benchmarks.corpus._common import HEALTHY
-from benchmarks.corpus._grit_team import CHECKER, CLERK, CODER, LEAD, WRITER, Run, cell, final, hand, read
+from benchmarks.corpus._grit_team import (
+    CHECKER,
+    CLERK,
+    CODER,
+    LEAD,
+    WRITER,
+    Run,
+    cell,
+    final,
+    hand,
+    read,
+)
 
 PAY_BAD_KEY = """import csv, json
 routes = {r['route_id']: r for r in csv.DictReader(open('routes.csv'))}
@@ -41,10 +52,22 @@ RUNS: list[Run] = [
                 CODER,
                 "Hallam crews R02, R05 and R06. January runs on them: eight completed (G0102, G0104, G0111, G0114, G0118, G0120, G0122, G0123) and two aborted (G0105, G0107). Rates and the call-out fee are in rates_2026-27.json.",
             ),
-            cell("Completed runs at route-km rates, aborted ones at the call-out fee.", q.pay(), "1427.26"),
-            hand(CODER, CHECKER, "£1,257.26 for the completed runs plus 2 x £85 call-outs: £1,427.26."),
+            cell(
+                "Completed runs at route-km rates, aborted ones at the call-out fee.",
+                q.pay(),
+                "1427.26",
+            ),
+            hand(
+                CODER,
+                CHECKER,
+                "£1,257.26 for the completed runs plus 2 x £85 call-outs: £1,427.26.",
+            ),
             read(CHECKER, q.RATES),
-            hand(CHECKER, WRITER, "Contractor routes only, rates by priority, aborted runs at the call-out fee: £1,427.26 stands."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Contractor routes only, rates by priority, aborted runs at the call-out fee: £1,427.26 stands.",
+            ),
             final(PAY_OK),
         ],
         answer="1,427.26",
@@ -61,10 +84,18 @@ RUNS: list[Run] = [
                 "Hallam Haulage, January 2027: completed runs on contractor routes at route-km rates by priority, aborted runs at the call-out fee. Files: routes.csv, runs_2027-01.csv, rates_2026-27.json.",
             ),
             cell("Pricing by priority.", PAY_BAD_KEY, "KeyError: 1"),
-            cell("The rate table is keyed by the priority as text; dropping the int().", q.pay(), "1427.26"),
+            cell(
+                "The rate table is keyed by the priority as text; dropping the int().",
+                q.pay(),
+                "1427.26",
+            ),
             hand(CODER, CHECKER, "Eight completed runs, two aborted: £1,427.26."),
             read(CHECKER, "routes.csv", "contractor"),
-            hand(CHECKER, WRITER, "R02, R05 and R06 are Hallam's, the call-outs are £85 each. £1,427.26 is right."),
+            hand(
+                CHECKER,
+                WRITER,
+                "R02, R05 and R06 are Hallam's, the call-outs are £85 each. £1,427.26 is right.",
+            ),
             final(PAY_OK),
         ],
         answer="1,427.26",
@@ -79,10 +110,22 @@ RUNS: list[Run] = [
             read(CLERK, q.DEC),
             read(CLERK, q.JAN, say="That was December's log; the question is January's."),
             read(CLERK, "routes.csv", "contractor"),
-            hand(CLERK, CODER, "From runs_2027-01.csv: ten runs on Hallam's routes R02, R05, R06, two of them aborted (G0105, G0107)."),
+            hand(
+                CLERK,
+                CODER,
+                "From runs_2027-01.csv: ten runs on Hallam's routes R02, R05, R06, two of them aborted (G0105, G0107).",
+            ),
             cell("January's log.", q.pay(), "1427.26"),
-            hand(CODER, CHECKER, "£1,427.26: route-km pay on eight completed runs plus two call-outs."),
-            hand(CHECKER, WRITER, "January's log, contractor routes, call-outs for the aborted runs. £1,427.26 stands."),
+            hand(
+                CODER,
+                CHECKER,
+                "£1,427.26: route-km pay on eight completed runs plus two call-outs.",
+            ),
+            hand(
+                CHECKER,
+                WRITER,
+                "January's log, contractor routes, call-outs for the aborted runs. £1,427.26 stands.",
+            ),
             final(PAY_OK),
         ],
         answer="1,427.26",
@@ -93,12 +136,22 @@ RUNS: list[Run] = [
         HEALTHY,
         q.SALT,
         [
-            hand(LEAD, CODER, "Tonnes spread by completed January 2027 runs on priority-1 routes (priority is in routes.csv)."),
+            hand(
+                LEAD,
+                CODER,
+                "Tonnes spread by completed January 2027 runs on priority-1 routes (priority is in routes.csv).",
+            ),
             cell("Completed runs on priority-1 routes.", q.salt(), "53.2"),
             hand(CODER, CHECKER, "Twelve completed runs on R01, R02, R04 and R07: 53.2 t."),
             read(CHECKER, "routes.csv"),
-            hand(CHECKER, WRITER, "Priority-1 routes are R01, R02, R04 and R07 and aborted runs are out. 53.2 t stands."),
-            final("Completed runs spread 53.2 tonnes of salt on priority-1 routes in January 2027."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Priority-1 routes are R01, R02, R04 and R07 and aborted runs are out. 53.2 t stands.",
+            ),
+            final(
+                "Completed runs spread 53.2 tonnes of salt on priority-1 routes in January 2027."
+            ),
         ],
         answer="53.2",
         expect="53.2",
@@ -112,11 +165,17 @@ RUNS: list[Run] = [
             cell("Tonnes on priority-1 routes.", q.salt(keep=""), "59.3"),
             hand(CODER, CHECKER, "15 runs on priority-1 routes, 59.3 t."),
             read(CHECKER, q.JAN, "aborted"),
-            hand(CHECKER, CODER, "G0107, G0115 and G0121 are aborted and the question counts completed runs only. Please rerun with the status filter."),
+            hand(
+                CHECKER,
+                CODER,
+                "G0107, G0115 and G0121 are aborted and the question counts completed runs only. Please rerun with the status filter.",
+            ),
             cell("Completed runs only.", q.salt(), "53.2"),
             hand(CODER, CHECKER, "Twelve completed runs: 53.2 t."),
             hand(CHECKER, WRITER, "The three aborted runs are out now. 53.2 t stands."),
-            final("Completed runs spread 53.2 tonnes of salt on priority-1 routes in January 2027."),
+            final(
+                "Completed runs spread 53.2 tonnes of salt on priority-1 routes in January 2027."
+            ),
         ],
         answer="53.2",
         expect="53.2",
@@ -126,7 +185,11 @@ RUNS: list[Run] = [
         HEALTHY,
         q.ABORT,
         [
-            hand(LEAD, CODER, "Share of January 2027's gritting runs that were aborted, runs_2027-01.csv, percent to one decimal."),
+            hand(
+                LEAD,
+                CODER,
+                "Share of January 2027's gritting runs that were aborted, runs_2027-01.csv, percent to one decimal.",
+            ),
             cell("Aborted over all runs in the month.", q.abort(), "16.7"),
             hand(CODER, CHECKER, "4 of 24 runs aborted: 16.7%."),
             read(CHECKER, q.JAN, "aborted"),
@@ -163,8 +226,14 @@ RUNS: list[Run] = [
             hand(CLERK, CODER, "Depot crews run R01, R03, R04 and R07."),
             cell("Completed depot runs, Monday 11 to Sunday 17 January.", q.km(), "95.8"),
             hand(CODER, CHECKER, "Five completed depot runs that week: 95.8 km."),
-            hand(CHECKER, WRITER, "Depot routes, completed runs, Monday to Sunday as the rules say. 95.8 km stands."),
-            final("The depot's own crews gritted 95.8 km of route on completed runs in the week 11-17 January 2027."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Depot routes, completed runs, Monday to Sunday as the rules say. 95.8 km stands.",
+            ),
+            final(
+                "The depot's own crews gritted 95.8 km of route on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="95.8",
         expect="95.8",
@@ -174,15 +243,23 @@ RUNS: list[Run] = [
         HEALTHY,
         q.KM,
         [
-            hand(LEAD, CODER, "Depot crews, completed runs, week of 11 January 2027: total route km."),
+            hand(
+                LEAD, CODER, "Depot crews, completed runs, week of 11 January 2027: total route km."
+            ),
             cell("Completed depot runs from the 11th to the 18th.", q.km(hi="2027-01-18"), "117.9"),
             hand(CODER, CHECKER, "Six completed depot runs: 117.9 km."),
             read(CHECKER, q.RATES),
-            hand(CHECKER, CODER, "The depot's week runs Monday to Sunday, so G0117 on Monday the 18th belongs to the next week. Please stop at the 17th."),
+            hand(
+                CHECKER,
+                CODER,
+                "The depot's week runs Monday to Sunday, so G0117 on Monday the 18th belongs to the next week. Please stop at the 17th.",
+            ),
             cell("Stopping at Sunday the 17th.", q.km(), "95.8"),
             hand(CODER, CHECKER, "Five runs: 95.8 km."),
             hand(CHECKER, WRITER, "11-17 January now. 95.8 km stands."),
-            final("The depot's own crews gritted 95.8 km of route on completed runs in the week 11-17 January 2027."),
+            final(
+                "The depot's own crews gritted 95.8 km of route on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="95.8",
         expect="95.8",
@@ -192,13 +269,23 @@ RUNS: list[Run] = [
         HEALTHY,
         q.KM,
         [
-            hand(LEAD, CODER, "Depot crews only, completed runs dated 11-17 January 2027: sum of route lengths in km."),
+            hand(
+                LEAD,
+                CODER,
+                "Depot crews only, completed runs dated 11-17 January 2027: sum of route lengths in km.",
+            ),
             cell("Summing route lengths.", KM_BAD_FIELD, "KeyError: 'length'"),
             cell("The column is length_km.", q.km(), "95.8"),
             hand(CODER, CHECKER, "Five completed depot runs: 95.8 km."),
             read(CHECKER, "routes.csv", "depot"),
-            hand(CHECKER, WRITER, "R01, R03, R04 and R07 are the depot's; the five runs and their lengths check out. 95.8 km."),
-            final("The depot's own crews gritted 95.8 km of route on completed runs in the week 11-17 January 2027."),
+            hand(
+                CHECKER,
+                WRITER,
+                "R01, R03, R04 and R07 are the depot's; the five runs and their lengths check out. 95.8 km.",
+            ),
+            final(
+                "The depot's own crews gritted 95.8 km of route on completed runs in the week 11-17 January 2027."
+            ),
         ],
         answer="95.8",
         expect="95.8",

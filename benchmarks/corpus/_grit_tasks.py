@@ -64,7 +64,9 @@ CALLOUTS = "rates['callout_fee_gbp'] * sum(1 for r in runs if r['status'] == 'ab
 DEPOT = "routes[r['route_id']]['crew'] == 'depot'"
 
 
-def pay(file: str = JAN, crew: str = "contractor", paid: str = "done", callouts: str = CALLOUTS) -> str:
+def pay(
+    file: str = JAN, crew: str = "contractor", paid: str = "done", callouts: str = CALLOUTS
+) -> str:
     return PAY_CODE.format(file=file, crew=crew, paid=paid, callouts=callouts)
 
 

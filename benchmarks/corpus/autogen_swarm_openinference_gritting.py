@@ -21,9 +21,10 @@ it. The instrumentor records model calls only for autogen-ext's OpenAI clients
 ``invoke_agent``, ``execute_tool``, scope ``autogen-core``) go to the global provider too,
 as they would for that user; the runtime's own tracing stays off. OpenTelemetry's default
 limit of 128 attributes a span is left as it is: the fullest LLM span of these runs holds
-49 (its flattened history, tools and response), so none is dropped. Each question runs inside a span of the user's own
-marking the run (``gen_ai.operation.name`` = ``invoke_workflow``), graded after it ends
-with a late ``tracer.outcome(ok, reason, trace_id=...)``.
+49 (its flattened history, tools and response), so none is dropped. Each question runs
+inside a span of the user's own marking the run (``gen_ai.operation.name`` =
+``invoke_workflow``), graded after it ends with a late ``tracer.outcome(ok, reason,
+trace_id=...)``.
 
 The turns are OpenInference's LLM spans (``OpenAIChatCompletionClient.create``, one model
 response each); the agent of a turn is the ``graph.node.id`` of its parent AGENT span
@@ -37,8 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import _collected, _grit_runs_a, _grit_runs_b, _grit_runs_ok
+from benchmarks.corpus._agentchat_steps import autogen_agentchat_openinference_steps
 from benchmarks.corpus._desk import Run, check_answer, expected_agents, marked
-from benchmarks.corpus.generate import autogen_agentchat_openinference_steps, read_lines
+from benchmarks.corpus.generate import read_lines
 
 FRAMEWORK = "autogen-swarm-openinference-gritting"
 SERVICE = "ashby-road-gritting-desk"

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer import mapping
+from benchmarks.corpus._agentchat_steps import autogen_agentchat_openinference_steps
 from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
 from tracer import semconv
 
@@ -124,11 +125,6 @@ CREWAI_ROLE = re.compile(r"You are (.+?)\. ")
 # CHAIN span); the agent is the ``agent.name`` of the nearest AGENT span above it (the
 # agent's span; an agent run as a tool has its own, under the calling tool's span).
 OPENINFERENCE_OPENAI_AGENTS = "openinference.instrumentation.openai_agents"
-# OpenInference's AutoGen AgentChat instrumentor on a ``Swarm``: its turns are the LLM spans
-# (``OpenAIChatCompletionClient.create``, one model response each); the agent is the
-# ``graph.node.id`` of the AGENT span (``<agent>.on_messages_stream``) the call ran in, its
-# parent. AutoGen's own ``invoke_agent`` spans (scope ``autogen-core``) are not read.
-OPENINFERENCE_AUTOGEN_AGENTCHAT = "openinference.instrumentation.autogen_agentchat"
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -349,29 +345,6 @@ def openai_agents_openinference_steps(lines: list[str]) -> dict[str, list[tuple[
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
-def autogen_agentchat_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """trace id -> (agent, span id) of the run's turns under OpenInference's AutoGen
-    AgentChat instrumentation: its LLM spans, by start time, each the ``graph.node.id`` of
-    its parent AGENT span."""
-    spans: dict[str, dict[str, Any]] = {}
-    for line in lines:
-        for rs in json.loads(line)["resourceSpans"]:
-            for ss in rs["scopeSpans"]:
-                if ss.get("scope", {}).get("name", "") == OPENINFERENCE_AUTOGEN_AGENTCHAT:
-                    spans.update((s["spanId"], s) for s in ss["spans"])
-    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for span in spans.values():
-        if _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
-            continue
-        parent = spans.get(span.get("parentSpanId", ""))
-        if parent is None or _attr(parent, OPENINFERENCE_SPAN_KIND) != "AGENT":
-            continue
-        agent = _attr(parent, "graph.node.id")
-        if agent:
-            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
-    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
-
-
 def crewai_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
     """The CrewAI agent of an OpenInference OpenAI LLM span (one model response): the role
     its first input message, CrewAI's system message, names."""
@@ -388,6 +361,7 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "agno_openinference_orchard": agno_openinference_steps,
     "strands_swarm_theatre": strands_steps,
     "openai_agents_openinference_riverport": openai_agents_openinference_steps,
+    # OpenInference's AgentChat instrumentor: the LLM spans, each its parent AGENT span's agent
     "autogen_swarm_openinference_gritting": autogen_agentchat_openinference_steps,
 }
 
