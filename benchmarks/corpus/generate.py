@@ -36,6 +36,12 @@ from typing import Any
 
 from analyzer import mapping
 from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
+from benchmarks.corpus._steps import (
+    agno_openinference_steps,
+    autogen_agentchat_openinference_steps,
+    openai_agents_openinference_steps,
+    strands_steps,
+)
 from tracer import semconv
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,6 +78,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "crewai_openinference_boxoffice",
     "openai_agents_openinference_riverport",
     "langgraph_openllmetry_dairy",
+    "autogen_swarm_openinference_gritting",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -103,15 +110,6 @@ OPENINFERENCE_LANGCHAIN = "openinference.instrumentation.langchain"
 # ends with it; the step's ``output.value`` is a repr cut at 200 characters).
 OPENINFERENCE_LLAMA_INDEX = "openinference.instrumentation.llama_index"
 LLAMA_INDEX_AGENT_STEP = "AgentWorkflow.run_agent_step"
-# OpenInference's Agno instrumentor on a coordinate-mode ``Team``: its turns are the LLM
-# spans (``<Model>.invoke``, one model response each); the agent is the ``agent.name`` of
-# the AGENT span (``<name>.run``: the team's or a member's run) the call ran in, its parent.
-OPENINFERENCE_AGNO = "openinference.instrumentation.agno"
-# Strands Agents' own tracer on a ``Swarm``: its turns are the ``chat`` spans (one model
-# response each; the response is the span's ``gen_ai.choice`` event); the agent is the
-# ``gen_ai.agent.name`` of the ``invoke_agent`` span the call ran under (the chat span's
-# parent is an ``execute_event_loop_cycle`` span, whose parent is the agent's span).
-STRANDS = "strands.telemetry.tracer"
 # OpenInference's CrewAI instrumentor records a crew's tasks (AGENT spans) but no model
 # calls; its OpenAI instrumentor records those (``ChatCompletion`` LLM spans, one model
 # response each). The agent is the role the call's system message names, as CrewAI writes
@@ -119,11 +117,6 @@ STRANDS = "strands.telemetry.tracer"
 # delegating agent's task span, so the span's parent does not always name it.
 OPENINFERENCE_OPENAI = "openinference.instrumentation.openai"
 CREWAI_ROLE = re.compile(r"You are (.+?)\. ")
-# OpenInference's OpenAI Agents instrumentor (a processor of the SDK's own tracing): its
-# turns are the LLM spans (``response``, one model response each, under the SDK's ``turn``
-# CHAIN span); the agent is the ``agent.name`` of the nearest AGENT span above it (the
-# agent's span; an agent run as a tool has its own, under the calling tool's span).
-OPENINFERENCE_OPENAI_AGENTS = "openinference.instrumentation.openai_agents"
 # OpenLLMetry's LangChain instrumentor (Traceloop's ``opentelemetry-instrumentation-langchain``)
 # on a LangGraph supervisor whose workers are ``create_react_agent`` subgraphs: its turns are
 # the ``chat`` spans (``gen_ai.operation.name``, one model response each); the agent is the
@@ -277,81 +270,6 @@ def llamaindex_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str
     return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
 
 
-def agno_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """trace id -> (agent, span id) of the run's turns under OpenInference's Agno
-    instrumentation: its LLM spans, by start time, each the ``agent.name`` of its parent
-    AGENT span."""
-    spans: dict[str, dict[str, Any]] = {}
-    for line in lines:
-        for rs in json.loads(line)["resourceSpans"]:
-            for ss in rs["scopeSpans"]:
-                if ss.get("scope", {}).get("name", "") == OPENINFERENCE_AGNO:
-                    spans.update((s["spanId"], s) for s in ss["spans"])
-    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for span in spans.values():
-        if _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
-            continue
-        parent = spans.get(span.get("parentSpanId", ""))
-        if parent is None or _attr(parent, OPENINFERENCE_SPAN_KIND) != "AGENT":
-            continue
-        agent = _attr(parent, "agent.name")
-        if agent:
-            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
-    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
-
-
-def strands_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """trace id -> (agent, span id) of the run's turns under Strands' own tracing: its
-    ``chat`` spans, by start time, each the ``gen_ai.agent.name`` of the nearest
-    ``invoke_agent`` span above it."""
-    spans: dict[str, dict[str, Any]] = {}
-    for line in lines:
-        for rs in json.loads(line)["resourceSpans"]:
-            for ss in rs["scopeSpans"]:
-                if ss.get("scope", {}).get("name", "") == STRANDS:
-                    spans.update((s["spanId"], s) for s in ss["spans"])
-
-    def operation(span: dict[str, Any]) -> Any:
-        return _attr(span, semconv.GEN_AI_OPERATION_NAME)
-
-    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for span in spans.values():
-        if operation(span) != "chat":
-            continue
-        up = spans.get(span.get("parentSpanId", ""))
-        while up is not None and operation(up) != "invoke_agent":
-            up = spans.get(up.get("parentSpanId", ""))
-        agent = None if up is None else _attr(up, semconv.GEN_AI_AGENT_NAME)
-        if agent:
-            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
-    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
-
-
-def openai_agents_openinference_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """trace id -> (agent, span id) of the run's turns under OpenInference's OpenAI Agents
-    instrumentation: its LLM spans, by start time, each the ``agent.name`` of the nearest
-    AGENT span above it that names one (the trace's own AGENT span names none)."""
-    spans: dict[str, dict[str, Any]] = {}
-    for line in lines:
-        for rs in json.loads(line)["resourceSpans"]:
-            for ss in rs["scopeSpans"]:
-                if ss.get("scope", {}).get("name", "") == OPENINFERENCE_OPENAI_AGENTS:
-                    spans.update((s["spanId"], s) for s in ss["spans"])
-    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for span in spans.values():
-        if _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
-            continue
-        up = spans.get(span.get("parentSpanId", ""))
-        while up is not None and not (
-            _attr(up, OPENINFERENCE_SPAN_KIND) == "AGENT" and _attr(up, "agent.name")
-        ):
-            up = spans.get(up.get("parentSpanId", ""))
-        if up is not None:
-            agent = str(_attr(up, "agent.name"))
-            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
-    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
-
-
 def crewai_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
     """The CrewAI agent of an OpenInference OpenAI LLM span (one model response): the role
     its first input message, CrewAI's system message, names."""
@@ -376,6 +294,8 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "agno_openinference_orchard": agno_openinference_steps,
     "strands_swarm_theatre": strands_steps,
     "openai_agents_openinference_riverport": openai_agents_openinference_steps,
+    # OpenInference's AgentChat instrumentor: the LLM spans, each its parent AGENT span's agent
+    "autogen_swarm_openinference_gritting": autogen_agentchat_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)

@@ -1,0 +1,133 @@
+"""The turns of runs traced by other instrumentations, for ``generate.py`` (its
+``STEPS``): where a model call's span names no agent, the agent is that of a span above
+it. One reader, :func:`ancestor_steps`; each family's instrumentation says which spans
+are turns, which span above names the agent and how far up to look.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from tracer import semconv
+
+__all__ = [
+    "OPENINFERENCE_AGNO",
+    "OPENINFERENCE_AUTOGEN_AGENTCHAT",
+    "OPENINFERENCE_OPENAI_AGENTS",
+    "STRANDS",
+    "agno_openinference_steps",
+    "ancestor_steps",
+    "attr",
+    "autogen_agentchat_openinference_steps",
+    "openai_agents_openinference_steps",
+    "strands_steps",
+]
+
+Span = dict[str, Any]
+Steps = dict[str, list[tuple[str, str]]]
+
+_KIND = "openinference.span.kind"
+# OpenInference's Agno instrumentor on a coordinate-mode ``Team``: the turns are the LLM
+# spans (``<Model>.invoke``); the agent is the ``agent.name`` of the AGENT span
+# (``<name>.run``: the team's or a member's run) the call ran in, its parent.
+OPENINFERENCE_AGNO = "openinference.instrumentation.agno"
+# Strands Agents' own tracer on a ``Swarm``: the turns are the ``chat`` spans (the
+# response is the span's ``gen_ai.choice`` event); the agent is the ``gen_ai.agent.name``
+# of the ``invoke_agent`` span the call ran under (through an ``execute_event_loop_cycle``).
+STRANDS = "strands.telemetry.tracer"
+# OpenInference's OpenAI Agents instrumentor (a processor of the SDK's own tracing): the
+# turns are the LLM spans (``response``, under the SDK's ``turn`` CHAIN span); the agent is
+# the ``agent.name`` of the nearest AGENT span above that names one (an agent run as a
+# tool has its own, under the calling tool's span; the trace's AGENT span names none).
+OPENINFERENCE_OPENAI_AGENTS = "openinference.instrumentation.openai_agents"
+# OpenInference's AutoGen AgentChat instrumentor: the turns are the LLM spans
+# (``OpenAIChatCompletionClient.create``); the agent is the ``graph.node.id`` of the AGENT
+# span (``<agent>.on_messages_stream``) the call ran in, its parent. AutoGen's own GenAI
+# spans (scope ``autogen-core``) are not read.
+OPENINFERENCE_AUTOGEN_AGENTCHAT = "openinference.instrumentation.autogen_agentchat"
+
+
+def attr(span: Span, key: str) -> Any:
+    """A span's attribute value in OTLP/JSON, or None."""
+    for kv in span.get("attributes", []):
+        if kv["key"] == key:
+            return next(iter(kv["value"].values()))
+    return None
+
+
+def ancestor_steps(
+    lines: list[str],
+    scope: str,
+    is_turn: Callable[[Span], bool],
+    holds: Callable[[Span], bool],
+    name: Callable[[Span], Any],
+    *,
+    hops: int = 16,
+) -> Steps:
+    """trace id -> (agent, span id) of the turns in OTLP/JSON ``lines``: the spans of
+    ``scope`` that are turns, by start time, each the ``name`` of the first span above it
+    (at most ``hops`` up) that ``holds`` its agent; a turn with none, or an empty name,
+    is left out."""
+    spans: dict[str, Span] = {}
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                if ss.get("scope", {}).get("name", "") == scope:
+                    spans.update((s["spanId"], s) for s in ss["spans"])
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for span in spans.values():
+        if not is_turn(span):
+            continue
+        up, left = spans.get(span.get("parentSpanId", "")), hops
+        while up is not None and left > 1 and not holds(up):
+            up, left = spans.get(up.get("parentSpanId", "")), left - 1
+        agent = name(up) if up is not None and holds(up) else None
+        if agent:
+            found[span["traceId"]].append((int(span["startTimeUnixNano"]), span["spanId"], agent))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}
+
+
+def _kind(kind: str) -> Callable[[Span], bool]:
+    return lambda span: attr(span, _KIND) == kind
+
+
+def agno_openinference_steps(lines: list[str]) -> Steps:
+    """The turns under OpenInference's Agno instrumentation (:data:`OPENINFERENCE_AGNO`)."""
+    return ancestor_steps(
+        lines, OPENINFERENCE_AGNO, _kind("LLM"), _kind("AGENT"),
+        lambda s: attr(s, "agent.name"), hops=1,
+    )  # fmt: skip
+
+
+def strands_steps(lines: list[str]) -> Steps:
+    """The turns under Strands Agents' own tracing (:data:`STRANDS`)."""
+
+    def operation(name: str) -> Callable[[Span], bool]:
+        return lambda span: attr(span, semconv.GEN_AI_OPERATION_NAME) == name
+
+    return ancestor_steps(
+        lines, STRANDS, operation("chat"), operation("invoke_agent"),
+        lambda s: attr(s, semconv.GEN_AI_AGENT_NAME),
+    )  # fmt: skip
+
+
+def openai_agents_openinference_steps(lines: list[str]) -> Steps:
+    """The turns under OpenInference's OpenAI Agents instrumentation
+    (:data:`OPENINFERENCE_OPENAI_AGENTS`)."""
+    return ancestor_steps(
+        lines, OPENINFERENCE_OPENAI_AGENTS, _kind("LLM"),
+        lambda s: _kind("AGENT")(s) and bool(attr(s, "agent.name")),
+        lambda s: str(attr(s, "agent.name")),
+    )  # fmt: skip
+
+
+def autogen_agentchat_openinference_steps(lines: list[str]) -> Steps:
+    """The turns under OpenInference's AutoGen AgentChat instrumentation
+    (:data:`OPENINFERENCE_AUTOGEN_AGENTCHAT`)."""
+    return ancestor_steps(
+        lines, OPENINFERENCE_AUTOGEN_AGENTCHAT, _kind("LLM"), _kind("AGENT"),
+        lambda s: attr(s, "graph.node.id"), hops=1,
+    )  # fmt: skip
