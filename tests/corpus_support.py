@@ -276,3 +276,43 @@ def assert_readme_counts(family: Path, runs: dict[str, Any]) -> None:
     gaps = Counter(v["gap"] for v in failing)
     line = ", ".join(f"{g}: {n}" for g, n in sorted(gaps.items()))
     assert f"Gaps over the failing runs: {line}" in text
+
+
+Spans = list[dict[str, Any]]
+
+
+def assert_ran_for_real(outputs: list[str], *, runs: int, crashes: int) -> None:
+    """Every program run (its tool's output, as handed back) is a real subprocess's:
+    an exit code first, what it printed after; at least ``runs`` of them, at least
+    ``crashes`` of which crashed with a Python traceback."""
+    assert len(outputs) >= runs
+    assert all(out.startswith("exit code ") for out in outputs)
+    crashed = [out for out in outputs if not out.startswith("exit code 0\n")]
+    assert len(crashed) >= crashes and all("Traceback" in out for out in crashed)
+
+
+def assert_code_faults_ran(
+    failing: dict[str, Any],
+    code_modes: Iterable[str],
+    coder: str,
+    spans: Callable[[str], Spans],
+    wrote_code: Callable[[dict[str, Any]], bool],
+    ran: Callable[[Spans], list[tuple[int, str]]],
+    *,
+    at_least: int,
+    crash_modes: Iterable[str] = ("code_failure_ignored",),
+) -> None:
+    """The wrong or crashing code of the failing runs in ``code_modes`` is ``coder``'s
+    mistake turn (``wrong_code``: it wrote code there); the program run that followed it
+    (``ran``: (start, output) of a run's program runs) crashed exactly when the run's mode
+    is one of ``crash_modes``."""
+    picked = {k: v for k, v in failing.items() if v["mode"] in set(code_modes)}
+    assert len(picked) >= at_least
+    for trace_id, run in picked.items():
+        of_run = spans(trace_id)
+        turn = next(s for s in of_run if s["spanId"] == run["span_id"])
+        assert run["mistake_agent"] == coder and wrote_code(turn), run
+        start = int(turn["startTimeUnixNano"])
+        out = next(out for at, out in ran(of_run) if at > start)
+        crashed = run["mode"] in set(crash_modes)
+        assert (not out.startswith("exit code 0\n")) == crashed, run

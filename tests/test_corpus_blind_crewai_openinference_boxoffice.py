@@ -25,6 +25,7 @@ from corpus_support import (
     Turn,
     assert_apart,
     assert_labels_on_turns,
+    assert_ran_for_real,
     assert_readme_counts,
     assert_stored_whole,
     assert_unannotated,
@@ -225,11 +226,8 @@ def test_each_task_is_given_the_earlier_tasks_as_context() -> None:
 def test_code_really_ran_in_a_subprocess() -> None:
     """Every ``run_python`` call is followed by the subprocess's exit code and what it
     printed, as CrewAI handed them back; some cells crashed with a Python traceback."""
-    ran = [out for spans in _spans().values() for _, out in _observations(spans)]
-    assert len(ran) >= 45
-    assert all(out.startswith("exit code ") for out in ran)
-    crashed = [out for out in ran if not out.startswith("exit code 0\n")]
-    assert len(crashed) >= 5 and all("Traceback" in out for out in crashed)
+    outputs = [out for spans in _spans().values() for _, out in _observations(spans)]
+    assert_ran_for_real(outputs, runs=45, crashes=5)
 
 
 def test_code_faults_are_the_analysts_and_were_run_for_real() -> None:

@@ -24,6 +24,7 @@ from corpus_support import (
     Turn,
     assert_family_size,
     assert_labels_on_turns,
+    assert_ran_for_real,
     assert_readme_counts,
     assert_scripted_responses,
     assert_stored_whole,
@@ -186,11 +187,8 @@ def test_the_team_is_a_supervisor_graph_traced_by_openllmetry_alone() -> None:
 def test_code_really_ran_in_a_subprocess() -> None:
     """Every ``run_python`` tool span hands back the subprocess's exit code and what it
     printed; some scripts crashed with a Python traceback."""
-    ran = [out for spans in _spans().values() for _, out in _ran(spans)]
-    assert len(ran) >= 40
-    assert all(out.startswith("exit code ") for out in ran)
-    crashed = [out for out in ran if not out.startswith("exit code 0\n")]
-    assert len(crashed) >= 5 and all("Traceback" in out for out in crashed)
+    outputs = [out for spans in _spans().values() for _, out in _ran(spans)]
+    assert_ran_for_real(outputs, runs=40, crashes=5)
 
 
 def test_code_faults_are_the_coders_and_were_run_for_real() -> None:

@@ -23,8 +23,10 @@ import duckdb
 import pytest
 from corpus_support import (
     Turn,
+    assert_code_faults_ran,
     assert_family_size,
     assert_labels_on_turns,
+    assert_ran_for_real,
     assert_readme_counts,
     assert_stored_whole,
     assert_unannotated,
@@ -191,26 +193,19 @@ def test_the_team_is_an_agent_workflow_traced_by_openinference_alone() -> None:
 def test_code_really_ran_in_a_subprocess() -> None:
     """Every ``run_python`` tool span hands back the subprocess's exit code and what it
     printed; some cells crashed with a Python traceback."""
-    ran = [out for spans in _spans().values() for _, out in _ran(spans)]
-    assert len(ran) >= 45
-    assert all(out.startswith("exit code ") for out in ran)
-    crashed = [out for out in ran if not out.startswith("exit code 0\n")]
-    assert len(crashed) >= 7 and all("Traceback" in out for out in crashed)
+    outputs = [out for spans in _spans().values() for _, out in _ran(spans)]
+    assert_ran_for_real(outputs, runs=45, crashes=7)
 
 
 def test_code_faults_are_the_coders_and_were_run_for_real() -> None:
     """The wrong or crashing code is the mistake turn's ``run_python`` call; the tool run
     that followed crashed exactly when the mode says the code failed."""
-    runs = {k: v for k, v in FAILING.items() if v["mode"] in CODE_MODES}
-    assert len(runs) >= 6
-    for trace_id, run in runs.items():
-        spans = _spans()[trace_id]
-        turn = next(s for s in spans if s["spanId"] == run["span_id"])
-        assert run["mistake_agent"] == CODER and _said(turn)["call"][0] == "run_python", run
-        start = int(turn["startTimeUnixNano"])
-        out = next(out for at, out in _ran(spans) if at > start)
-        crashed = run["mode"] != "wrong_answer_accepted"
-        assert (not out.startswith("exit code 0\n")) == crashed, run
+    assert_code_faults_ran(
+        FAILING, CODE_MODES, CODER, lambda t: _spans()[t],
+        lambda t: _said(t)["call"][0] == "run_python",
+        _ran, at_least=6,
+        crash_modes=[m for m in CODE_MODES if m != "wrong_answer_accepted"],
+    )  # fmt: skip
 
 
 def test_no_message_names_its_failure() -> None:
