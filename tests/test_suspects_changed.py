@@ -98,3 +98,22 @@ def test_a_nearby_year_is_a_sibling_of_the_tasks() -> None:
     run.turn("Coder", "China is first alphabetically among those tied at one.")
     (got,) = feature_rows(features.changed_value, run)
     assert (got["agent"], got["span_id"]) == ("Researcher", page)
+
+
+def test_a_file_of_another_month_than_the_one_the_task_names_in_words() -> None:
+    """The task asks about October 2026; the clerk reads the September file: that step
+    changed the task's month. A task that names both months changes nothing; nor does
+    a file of the task's own month, or a value that is no file."""
+    run = task_run("How many tonnes of grain were discharged in October 2026?")
+    run.turn("berth_master", "Clerk: the discharges from the month's calls file.")
+    clerk = run.turn("records_clerk", 'read_file({"name": "calls_2026-09.csv"}) 6 calls.')
+    run.turn("coder", "6,850 t in all.")
+    (got,) = feature_rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("records_clerk", clerk)
+    assert '"calls_2026-09.csv"' in got["evidence"] and '"2026-10"' in got["evidence"]
+    both = task_run("Grain discharged in September 2026 and October 2026, in tonnes?")
+    both.turn("records_clerk", 'read_file({"name": "calls_2026-09.csv"}) 6 calls.')
+    own = task_run("How many tonnes of grain were discharged in October 2026?")
+    own.turn("records_clerk", 'read_file({"name": "calls_2026-10.csv"}) on 2026-09-30.')
+    assert feature_rows(features.changed_value, both, own) == []
+    assert siblings("calls_2026-09.csv", "2026-10") and not siblings("2026-09", "2026-10")
