@@ -51,10 +51,9 @@ _YEAR: Final = re.compile(r"^(?:19|20)\d\d$")
 _YEARS_APART: Final = 8
 """Two years up to this far apart are siblings, whatever digits differ (1932 for 1928:
 another edition, another season's file)."""
-_MONTHS: Final = (
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-)  # fmt: skip
+_MONTHS: Final = tuple(
+    "january february march april may june july august september october november december".split()
+)
 _MONTH_YEAR: Final = r"\b(?:" + "|".join(_MONTHS) + r")\s+(?:19|20)\d\d\b"
 """A month the task names in words with its year (``October 2026``)."""
 _FILE_MONTH: Final = re.compile(r"(?:^|[_\-./])((?:19|20)\d\d)-(0[1-9]|1[0-2])[_\-./]")
@@ -176,9 +175,8 @@ def _extended(steps: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
 
 
 def _other_month(steps: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
-    """``steps`` whose file name is of another month than one the task names in words
-    (``calls_2026-09.csv`` for "October 2026"), paired with the task's month as
-    ``2026-10``; none where the task names the file's month too."""
+    """``steps`` whose file is of another month than one the task names in words, paired
+    with the task's month as ``2026-10``; none where the task names the file's too."""
     task = (
         task_atoms(t)
         .select("trace_id", said=pl.col("task_atoms").str.extract_all(_MONTH_YEAR))
