@@ -117,3 +117,22 @@ def test_a_file_of_another_month_than_the_one_the_task_names_in_words() -> None:
     own.turn("records_clerk", 'read_file({"name": "calls_2026-10.csv"}) on 2026-09-30.')
     assert feature_rows(features.changed_value, both, own) == []
     assert siblings("calls_2026-09.csv", "2026-10") and not siblings("2026-09", "2026-10")
+
+
+def test_a_file_of_another_year_than_every_year_the_task_names() -> None:
+    """A 2026 question answered from last season's price list: the step that read
+    prices_2025.json changed the task's year. A question about both years changes
+    nothing, nor does a file of the task's own year or one with no year."""
+    run = task_run("How much did the Playhouse keep in booking fees in March 2026?")
+    run.turn("Box Office Manager", "Clerk: the booking fees in prices_2026.json.")
+    clerk = run.turn("Contracts Clerk", 'read_file({"name": "prices_2025.json"}) fee 1.25.')
+    run.turn("Data Analyst", "425 tickets at 1.25: 531.25.")
+    (got,) = feature_rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Contracts Clerk", clerk)
+    assert '"prices_2025.json"' in got["evidence"] and '"2026"' in got["evidence"]
+    both = task_run("How did booking fees change from 2025 to 2026?")
+    both.turn("Contracts Clerk", "prices_2025.json says 1.25, prices_2026.json 1.50.")
+    plain = task_run("Booking fees kept in March 2026?")
+    plain.turn("Contracts Clerk", "prices.json and sales_2026-03.csv: 1.50 a ticket.")
+    assert feature_rows(features.changed_value, both, plain) == []
+    assert siblings("prices_2025.json", "2026") and not siblings("prices_2016.json", "2026")

@@ -11,8 +11,7 @@ for ``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the
 same shape, one piece swapped; or a name of three or more parts with one part added
 or dropped at its end (``arpu_2024_h1_eu`` for ``arpu_2024_h1``: another dataset); or
 another year up to :data:`_YEARS_APART` years off (``1932`` for ``1928``); or a file of
-another month than one the task names in words (``calls_2026-09.csv`` for "October
-2026", read as ``2026-10``; English month names).
+another period than the task's (:mod:`analyzer.suspects.periods`).
 Names and numbers only; no wording of a framework is read. Same signature as
 :mod:`analyzer.suspects.features`.
 """
@@ -26,6 +25,7 @@ from typing import Final
 import polars as pl
 
 from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
+from analyzer.suspects.periods import other_period, period_siblings
 from analyzer.suspects.provenance import SCALE
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.turns import tool_calls
@@ -51,13 +51,6 @@ _YEAR: Final = re.compile(r"^(?:19|20)\d\d$")
 _YEARS_APART: Final = 8
 """Two years up to this far apart are siblings, whatever digits differ (1932 for 1928:
 another edition, another season's file)."""
-_MONTHS: Final = tuple(
-    "january february march april may june july august september october november december".split()
-)
-_MONTH_YEAR: Final = r"\b(?:" + "|".join(_MONTHS) + r")\s+(?:19|20)\d\d\b"
-"""A month the task names in words with its year (``October 2026``)."""
-_FILE_MONTH: Final = re.compile(r"(?:^|[_\-./])((?:19|20)\d\d)-(0[1-9]|1[0-2])[_\-./]")
-"""A file name's month (``calls_2026-09.csv``: 2026-09)."""
 _NAMED: Final = r"[a-z].*[_-].*[_-]|[_-].*[_-].*[a-z]"
 """A name of three or more parts joined by ``_`` or ``-``, with letters."""
 _ONE_MORE: Final = r"^[_-][a-z0-9]+$"
@@ -75,11 +68,9 @@ def siblings(atom: str, task_atom: str) -> bool:
     module)."""
     if atom == task_atom:
         return False
-    month = _FILE_MONTH.search(atom)
-    if month and re.fullmatch(r"\d{4}-\d\d", task_atom) and re.search(r"\.[a-z]\w*$", atom):
-        # a file of another month than the task's, in the same year or the next
-        other = f"{month[1]}-{month[2]}"
-        return other != task_atom and abs(int(month[1]) - int(task_atom[:4])) <= 1
+    period = period_siblings(atom, task_atom)
+    if period is not None:
+        return period
     a, b = _PARTS.split(atom), _PARTS.split(task_atom)
     named = re.search(r"[a-z]", atom) and re.search(r"[a-z]", task_atom)
     if named and min(len([x for x in a if x]), len([y for y in b if y])) >= 2:
@@ -143,7 +134,7 @@ def changed_value(ctx: Context) -> pl.DataFrame:
             [
                 steps.join(task, on=["trace_id", "shape"]),
                 _extended(steps, task),
-                _other_month(steps, t),
+                other_period(steps, t),
             ]
         )
         .join(known, on="trace_id")
@@ -172,33 +163,6 @@ def _extended(steps: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
     return pairs.filter(extends(atom, task_atom) | extends(task_atom, atom)).select(
         *steps.columns, "task_atom"
     )
-
-
-def _other_month(steps: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
-    """``steps`` whose file is of another month than one the task names in words, paired
-    with the task's month as ``2026-10``; none where the task names the file's too."""
-    task = (
-        task_atoms(t)
-        .select("trace_id", said=pl.col("task_atoms").str.extract_all(_MONTH_YEAR))
-        .explode("said")
-    )
-    number = {m: f"{i:02d}" for i, m in enumerate(_MONTHS, 1)}
-    months = task.filter(pl.col("said").is_not_null()).select(
-        "trace_id",
-        task_atom=pl.col("said").str.extract(r"(\d{4})$", 1)
-        + "-"
-        + pl.col("said").str.extract(r"^([a-z]+)", 1).replace_strict(number, default=None),
-    )
-    if months.height == 0:
-        return steps.head(0).with_columns(task_atom=pl.lit(None, pl.String))
-    pattern = _FILE_MONTH.pattern
-    filed = steps.with_columns(
-        month=pl.col("atom").str.extract(pattern, 1) + "-" + pl.col("atom").str.extract(pattern, 2)
-    )
-    filed = filed.filter(pl.col("month").is_not_null()).join(
-        months.rename({"task_atom": "month"}), on=["trace_id", "month"], how="anti"
-    )
-    return filed.join(months, on="trace_id").select(*steps.columns, "task_atom")
 
 
 def _tool_arguments(t: pl.DataFrame) -> pl.DataFrame:
