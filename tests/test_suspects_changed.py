@@ -136,3 +136,13 @@ def test_a_file_of_another_year_than_every_year_the_task_names() -> None:
     plain.turn("Contracts Clerk", "prices.json and sales_2026-03.csv: 1.50 a ticket.")
     assert feature_rows(features.changed_value, both, plain) == []
     assert siblings("prices_2025.json", "2026") and not siblings("prices_2016.json", "2026")
+
+
+def test_a_step_that_lists_the_files_of_both_years_chooses_none() -> None:
+    """The task's opening message lists the files on the desk, last year's among them:
+    no choice. The step that then reads last year's file made it."""
+    run = task_run("How many e-bike trips started in Harbour in Q1 2026?")
+    run.turn("Ops_Desk", "Files: stations.csv, trips_2025.csv, trips_2026.csv.")
+    analyst = run.turn("DataAnalysis_Expert", "Summing the Harbour rows of trips_2025.csv: 1742.")
+    (got,) = feature_rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("DataAnalysis_Expert", analyst)

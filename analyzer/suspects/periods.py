@@ -82,8 +82,12 @@ def _of_other(
     filed = steps.with_columns(period=period).filter(
         pl.col("period").is_not_null() & pl.col("atom").str.contains(_A_FILE.pattern)
     )
-    filed = filed.join(
-        periods.rename({"task_atom": "period"}), on=["trace_id", "period"], how="anti"
+    asked = periods.rename({"task_atom": "period"})
+    # a step that names a file of the task's period too lists the files (a task's
+    # "files in the working directory"), it chooses none
+    listing = filed.join(asked, on=["trace_id", "period"], how="semi").select("trace_id", "turn")
+    filed = filed.join(asked, on=["trace_id", "period"], how="anti").join(
+        listing.unique(), on=["trace_id", "turn"], how="anti"
     )
     return filed.join(periods, on="trace_id").select(*steps.columns, "task_atom")
 
