@@ -103,11 +103,11 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
             step, agent = agent, by_id.get(agent.get("parentSpanId") or "")
         if agent is None or _kind(attrs[agent["spanId"]]) != "AGENT":
             continue
-        if attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME) and not _parts(
-            attrs[span["spanId"]]
-        ):
+        named = bool(attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME))
+        parts = _parts(attrs[span["spanId"]])
+        if named and not parts:
             continue  # the agent's span is a turn of its own
-        _as_chat(span, _agent_name(agent, attrs[agent["spanId"]]), _parts(attrs[span["spanId"]]))
+        _as_chat(span, _agent_name(agent, attrs[agent["spanId"]]), parts)
         agent["attributes"] = [
             a for a in agent.get("attributes") or []
             if a["key"] != semconv.OPENINFERENCE_OUTPUT_VALUE
@@ -115,7 +115,7 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
         span["parentSpanId"] = agent["spanId"]
         if step is not None:
             _step_as_tools(out, step, span, attrs)
-        elif attrs[agent["spanId"]].get(mapping.OPENINFERENCE_AGENT_NAME):
+        elif named:
             calls.setdefault(agent["spanId"], []).append(span)
     _sibling_tools(out, calls, attrs)
     return out

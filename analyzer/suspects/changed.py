@@ -10,7 +10,7 @@ letters) of two or more non-empty parts split at ``_ - . /`` (``count_february.c
 for ``count_march.csv``, ``tz_rules_winter.txt`` for ``tz_rules_2024.txt``): the
 same shape, one piece swapped; or a name of three or more parts with one part added
 or dropped at its end (``arpu_2024_h1_eu`` for ``arpu_2024_h1``: another dataset); or
-another year up to :data:`_YEARS_APART` years off (``1932`` for ``1928``); or a file of
+another year up to :data:`YEARS_APART` years off (``1932`` for ``1928``); or a file of
 another period than the task's (:mod:`analyzer.suspects.periods`).
 Names and numbers only; no wording of a framework is read. Same signature as
 :mod:`analyzer.suspects.features`.
@@ -25,7 +25,7 @@ from typing import Final
 import polars as pl
 
 from analyzer.suspects.base import PLAIN_DIGITS, Context, at_steps, empty
-from analyzer.suspects.periods import other_period, period_siblings
+from analyzer.suspects.periods import YEAR, YEARS_APART, other_period, period_siblings
 from analyzer.suspects.provenance import SCALE
 from analyzer.suspects.result_features import task_atoms
 from analyzer.suspects.turns import tool_calls
@@ -46,11 +46,6 @@ MIN_DIGITS: Final = PLAIN_DIGITS
 such as ``-131`` or ``-08``, is not)."""
 _PARTS: Final = re.compile(r"[_\-./]")
 _SHAPE: Final = r"[^_\-./]+"
-_YEAR: Final = re.compile(r"^(?:19|20)\d\d$")
-"""A year: four digits from 1900 to 2099."""
-_YEARS_APART: Final = 8
-"""Two years up to this far apart are siblings, whatever digits differ (1932 for 1928:
-another edition, another season's file)."""
 _NAMED: Final = r"[a-z].*[_-].*[_-]|[_-].*[_-].*[a-z]"
 """A name of three or more parts joined by ``_`` or ``-``, with letters."""
 _ONE_MORE: Final = r"^[_-][a-z0-9]+$"
@@ -86,8 +81,8 @@ def siblings(atom: str, task_atom: str) -> bool:
     apart = _apart(atom, task_atom)
     if len(apart) == 1:
         return True
-    if _YEAR.match(atom) and _YEAR.match(task_atom):
-        return abs(int(atom) - int(task_atom)) <= _YEARS_APART
+    if YEAR.match(atom) and YEAR.match(task_atom):
+        return abs(int(atom) - int(task_atom)) <= YEARS_APART
     # two neighbouring characters swapped (4491 for 4419): the commonest misreading
     i = apart[0] if apart else 0
     return apart == [i, i + 1] and atom[i] == task_atom[i + 1] and atom[i + 1] == task_atom[i]
@@ -246,7 +241,7 @@ def miscopied(atom: str, read: str) -> bool:
     slip. A year (four digits from 1900 to 2099) is never a miscopy of another."""
     if transposed(atom, read):
         return True
-    if len(atom) != len(read) or atom == read or _YEAR.match(atom) or _YEAR.match(read):
+    if len(atom) != len(read) or atom == read or YEAR.match(atom) or YEAR.match(read):
         return False
     apart = _apart(atom, read)
     return len(apart) == 1 and atom[apart[0]].isdigit() and read[apart[0]].isdigit()

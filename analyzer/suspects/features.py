@@ -246,7 +246,7 @@ def failed_code_author(ctx: Context) -> pl.DataFrame:
         .with_columns(
             clean_turn=pl.max_horizontal(
                 pl.col("clean_same"),
-                pl.when(pl.col("output").str.contains(PROGRAM_RUN)).then(pl.col("clean_run")),
+                pl.when(ran).then(pl.col("clean_run")),
             )
         )
         .with_columns(

@@ -15,7 +15,7 @@ import polars as pl
 
 from analyzer.suspects.result_features import task_atoms
 
-__all__ = ["other_period", "period_siblings"]
+__all__ = ["MONTHS", "YEAR", "YEARS_APART", "other_period", "period_siblings"]
 
 MONTHS: Final = tuple(
     "january february march april may june july august september october november december".split()
@@ -27,7 +27,11 @@ _FILE_MONTH: Final = re.compile(r"(?:^|[_\-./])((?:19|20)\d\d)-(0[1-9]|1[0-2])[_
 _FILE_YEAR: Final = re.compile(r"(?:^|[_\-./])((?:19|20)\d\d)[_\-./]")
 """A file name's year (``prices_2025.json``: 2025; ``sales_2026-03.csv``: 2026)."""
 _A_FILE: Final = re.compile(r"\.[a-z]\w*$")
-_YEARS_APART: Final = 8
+YEAR: Final = re.compile(r"^(?:19|20)\d\d$")
+"""A year: four digits from 1900 to 2099."""
+YEARS_APART: Final = 8
+"""Two years up to this far apart are siblings, whatever digits differ (1932 for 1928:
+another edition, another season's file)."""
 
 
 def period_siblings(atom: str, task_atom: str) -> bool | None:
@@ -42,8 +46,8 @@ def period_siblings(atom: str, task_atom: str) -> bool | None:
         other = f"{month[1]}-{month[2]}"
         return other != task_atom and abs(int(month[1]) - int(task_atom[:4])) <= 1
     year = _FILE_YEAR.search(atom)
-    if year and re.fullmatch(r"(?:19|20)\d\d", task_atom):
-        return year[1] != task_atom and abs(int(year[1]) - int(task_atom)) <= _YEARS_APART
+    if year and YEAR.match(task_atom):
+        return year[1] != task_atom and abs(int(year[1]) - int(task_atom)) <= YEARS_APART
     return None
 
 
@@ -64,7 +68,7 @@ def _task_periods(t: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     years = (
         task.select("trace_id", task_atom="task_list")
         .explode("task_atom")
-        .filter(pl.col("task_atom").str.contains(r"^(?:19|20)\d\d$"))
+        .filter(pl.col("task_atom").str.contains(YEAR.pattern))
         .unique()
     )
     return months, years
