@@ -57,6 +57,9 @@ _PREPARE_FIXED = (
     "holders",
 )
 _PREPARE_PARAMS = {"error_spans": {"k_owner": semconv.AGENT_OWNER}}
+SAID_DEPTH = 8
+"""Spans of no operation a model call may sit under and still speak for the agent span
+above them (said_calls): LangChain nests a LangGraph agent's call four deep."""
 _INTERMEDIATE = (
     "cg_trace",
     "cg_runs0",
@@ -268,7 +271,10 @@ def prepare(
     queries.run(con, "spans_scoped" if scoped else "spans_view")
     for name in _PREPARE_FIXED:
         queries.run(con, name, **_PREPARE_PARAMS.get(name, {}))
-    queries.run(con, "said_calls" if content.has_content_table(con) else "said_calls_none")
+    if content.has_content_table(con):
+        queries.run(con, "said_calls", said_depth=SAID_DEPTH)
+    else:
+        queries.run(con, "said_calls_none")
     queries.run(con, "said_spans")
     queries.run(con, "tool_callers")
 

@@ -56,6 +56,7 @@ _PARAMS: dict[str, Any] = {
     "k_tl_node": _TL + semconv.LANGGRAPH_NODE,
     "k_tl_step": _TL + semconv.LANGGRAPH_STEP,
     "k_tl_triggers": _TL + semconv.LANGGRAPH_TRIGGERS,
+    "k_tl_ns": _TL + semconv.LANGGRAPH_CHECKPOINT_NS,
     "k_tl_entity": TRACELOOP_ENTITY_NAME,
     "k_tl_kind": TRACELOOP_SPAN_KIND,
     "k_tl_in": semconv.TRACELOOP_ENTITY_INPUT,
@@ -70,6 +71,8 @@ _PARAMS: dict[str, Any] = {
     "p_node": "$." + semconv.LANGGRAPH_NODE,
     "p_step": "$." + semconv.LANGGRAPH_STEP,
     "p_triggers": "$." + semconv.LANGGRAPH_TRIGGERS,
+    "p_ns": "$." + semconv.LANGGRAPH_CHECKPOINT_NS,
+    "ns_sep": semconv.LANGGRAPH_NS_SEPARATOR,
     "push": semconv.LANGGRAPH_PUSH,
     "derived": semconv.SOURCE_DERIVED,
     "derived_how": "langgraph steps",
@@ -82,6 +85,23 @@ _PARAMS: dict[str, Any] = {
     "a_tool": semconv.ACTOR_TOOL,
     "a_code": semconv.ACTOR_CODE,
 }
+
+
+# where a span ran in the graph, from its attributes ``{a}``: its node, and its checkpoint
+# namespace; the namespace of the subgraph run a nested span ran in ("clerk:1" for
+# "clerk:1|agent:2"; NULL at the top level)
+_NODE_OF = (
+    "coalesce({a}[$k_tl_node], CASE WHEN json_valid({a}[$k_meta])"
+    " THEN json_extract_string({a}[$k_meta], $p_node) END)"
+)
+_NS_OF = (
+    "coalesce({a}[$k_tl_ns], CASE WHEN json_valid({a}[$k_meta])"
+    " THEN json_extract_string({a}[$k_meta], $p_ns) END)"
+)
+_OUTER_NS = (
+    "CASE WHEN contains(coalesce({ns}, ''), $ns_sep)"
+    " THEN {ns}[:length({ns}) - strpos(reverse({ns}), $ns_sep)] END"
+)
 
 LINK_SQL: Final = (
     # a JSON object as a map of its members (JSON null -> SQL NULL); NULL otherwise
@@ -98,11 +118,30 @@ CREATE OR REPLACE TEMP MACRO cg_is_command(x) AS
     AND json_exists(x, '$.goto') AND json_exists(x, '$.resume')
     AND json_exists(x, '$.update')
 """,
+    # 0. subgraph runs that are one agent's loop (a create_react_agent inside a node):
+    # their model calls all ran in one node. Their nodes (`agent`, `tools`) are steps of
+    # the node the subgraph ran in, not agents; a subgraph whose model calls ran in
+    # several nodes is a team of its own, and its nodes stay agents
+    """
+CREATE OR REPLACE TEMP TABLE cg_lg_loops AS
+SELECT trace_id, {outer} AS outer_ns
+FROM (SELECT trace_id, {node} AS node, {ns} AS ns
+      FROM spans
+      WHERE source IS DISTINCT FROM $derived AND operation IS NULL AND actor = $a_model)
+WHERE contains(coalesce(ns, ''), $ns_sep)
+GROUP BY ALL
+HAVING count(DISTINCT node) = 1
+""".format(
+        outer=_OUTER_NS.format(ns="ns"),
+        node=_NODE_OF.format(a="attributes"),
+        ns=_NS_OF.format(a="attributes"),
+    ),
     """
 CREATE OR REPLACE TEMP TABLE cg_lg_nodes AS
 WITH c AS (
     SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, operation,
            CASE WHEN json_valid(attributes[$k_meta]) THEN attributes[$k_meta] END AS meta,
+           {node} AS node, {ns} AS ns,
            attributes AS a
     FROM spans
     WHERE source IS DISTINCT FROM $derived
@@ -111,7 +150,7 @@ WITH c AS (
            OR contains(coalesce(attributes[$k_meta], ''), $lg_node))
 )
 SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, operation,
-       coalesce(a[$k_tl_node], json_extract_string(meta, $p_node)) AS node,
+       node, ns,
        TRY_CAST(coalesce(a[$k_tl_step], json_extract_string(meta, $p_step)) AS INTEGER)
            AS step,
        contains(coalesce(a[$k_tl_triggers], json_extract_string(meta, $p_triggers), ''),
@@ -124,10 +163,20 @@ SELECT trace_id, span_id, parent_span_id, name, service, start_ns, end_ns, opera
                             ELSE out END) AS output
 FROM (SELECT *, coalesce(a[$k_oi_out], CASE WHEN json_valid(a[$k_tl_out])
                         THEN json_extract_string(a[$k_tl_out], '$.outputs') END) AS out
-      FROM c)
-WHERE coalesce(a[$k_tl_node], json_extract_string(meta, $p_node))
-      = coalesce(a[$k_tl_entity], name)
-""",
+      FROM c) AS x
+WHERE node = coalesce(a[$k_tl_entity], name)
+  -- a subgraph run inside its node carries the node's metadata: the node is the agent
+  AND NOT EXISTS (SELECT 1 FROM c p WHERE p.trace_id = x.trace_id
+                  AND p.span_id = x.parent_span_id AND p.node = x.node
+                  AND p.ns IS NOT DISTINCT FROM x.ns
+                  AND p.node = coalesce(p.a[$k_tl_entity], p.name))
+  AND NOT EXISTS (SELECT 1 FROM cg_lg_loops l
+                  WHERE l.trace_id = x.trace_id AND l.outer_ns = {outer})
+""".format(
+        node=_NODE_OF.format(a="attributes"),
+        ns=_NS_OF.format(a="attributes"),
+        outer=_OUTER_NS.format(ns="x.ns"),
+    ),
     # 2. the graph runs holding node spans, and OpenLLMetry's outer graph span
     """
 UPDATE spans AS s SET operation = $o_workflow, stage = NULL, handoff_source = NULL,
@@ -151,8 +200,7 @@ WHERE s.trace_id = n.trace_id AND s.span_id = n.span_id AND s.operation IS NULL
     # none itself, is a function's: a tool's where it ran one (a ToolNode), else code's
     """
 CREATE OR REPLACE TEMP TABLE cg_lg_work AS
-SELECT s.trace_id, coalesce(s.attributes[$k_tl_node],
-                            json_extract_string(s.attributes[$k_meta], $p_node)) AS node,
+SELECT s.trace_id, {node} AS node, {ns} AS ns,
        s.start_ns, coalesce(s.operation = $o_tool, false) AS is_tool
 FROM spans s
 WHERE s.source IS DISTINCT FROM $derived
@@ -160,7 +208,7 @@ WHERE s.source IS DISTINCT FROM $derived
   AND (s.attributes[$k_tl_node] IS NOT NULL
        OR contains(coalesce(s.attributes[$k_meta], ''), $lg_node))
   AND s.trace_id IN (SELECT trace_id FROM cg_lg_nodes)
-""",
+""".format(node=_NODE_OF.format(a="s.attributes"), ns=_NS_OF.format(a="s.attributes")),
     """
 UPDATE spans AS s SET actor = CASE WHEN w.tools THEN $a_tool ELSE $a_code END
 FROM (
@@ -172,8 +220,11 @@ FROM (
                bool_or(w.node IS NOT NULL AND NOT w.is_tool) AS calls,
                bool_or(coalesce(w.is_tool, false)) AS tools
         FROM cg_lg_nodes n
-        LEFT JOIN cg_lg_work w ON w.trace_id = n.trace_id AND w.node = n.node
+        -- what ran in the node's run, in a subgraph of it too (by namespace)
+        LEFT JOIN cg_lg_work w ON w.trace_id = n.trace_id
          AND w.start_ns BETWEEN n.start_ns AND n.end_ns
+         AND CASE WHEN w.ns IS NOT NULL AND n.ns IS NOT NULL THEN starts_with(w.ns, n.ns)
+                  ELSE w.node = n.node END
         GROUP BY ALL
     )
 ) w
@@ -234,6 +285,7 @@ WHERE NOT EXISTS (SELECT 1 FROM spans x WHERE x.trace_id = r.trace_id AND x.span
                     AND x.handoff_source = r.source AND x.handoff_target = r.target)
 """,
     "DROP TABLE IF EXISTS cg_lg_work",
+    "DROP TABLE IF EXISTS cg_lg_loops",
     "DROP TABLE IF EXISTS cg_lg_nodes",
 )
 

@@ -138,3 +138,69 @@ def test_a_node_that_calls_no_model_is_a_tool_or_code(tmp_path: Path) -> None:
         ]
         store.ingest([tmp_path / "b"])
         assert _rows(store.con, sql)[4:] == [("fetch", None), ("parse", None)]
+
+
+def _tl(node: str, step: int, ns: str) -> dict[str, Any]:
+    """OpenLLMetry's copy of LangGraph's metadata on a span of node ``node``."""
+    p = "traceloop.association.properties."
+    return {
+        p + "langgraph_node": node,
+        p + "langgraph_step": step,
+        p + "langgraph_checkpoint_ns": ns,
+        "traceloop.span.kind": "task",
+    }
+
+
+def _write_nested(spans_dir: Path, inner_models: tuple[str, ...]) -> None:
+    """A supervisor graph (OpenLLMetry-shaped): `lead` calls a model; `clerk` runs a
+    subgraph whose nodes call models in ``inner_models`` (a react agent: `agent` twice
+    around a `tools` node)."""
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(spans_dir)))
+    otel = provider.get_tracer("opentelemetry.instrumentation.langchain")
+    chat = {"gen_ai.operation.name": "chat", "gen_ai.request.model": "m"}
+    span = otel.start_as_current_span
+    with span("desk.workflow", attributes={"traceloop.span.kind": "workflow"}):
+        lead = {**_tl("lead", 1, "lead:1"), "traceloop.entity.name": "lead"}
+        with span("execute_task lead", attributes=lead):
+            with span("M.chat", attributes={**chat, **_tl("lead", 1, "lead:1")}):
+                pass
+        outer = {**_tl("clerk", 2, "clerk:2"), "traceloop.entity.name": "clerk"}
+        with otel.start_as_current_span("execute_task clerk", attributes=outer):
+            # the subgraph's own run carries its node's metadata
+            with otel.start_as_current_span("execute_task clerk", attributes=outer):
+                for i, node in enumerate(("agent", "tools", inner_models[-1]), start=1):
+                    ns = f"clerk:2|{node}:{i}"
+                    own = {**_tl(node, i, ns), "traceloop.entity.name": node}
+                    with otel.start_as_current_span(f"execute_task {node}", attributes=own):
+                        if node == "tools":
+                            tool = {"gen_ai.operation.name": "execute_tool", **_tl(node, i, ns)}
+                            with span("execute_tool read_file", attributes=tool):
+                                pass
+                            continue
+                        model = node if i == 1 else inner_models[-1]
+                        inner = {**chat, **_tl(model, i, ns)}
+                        with otel.start_as_current_span("call_model", attributes=_tl(model, i, ns)):
+                            with otel.start_as_current_span("M.chat", attributes=inner):
+                                pass
+    provider.shutdown()
+
+
+def test_a_react_agent_inside_a_node_is_that_nodes_agent(tmp_path: Path) -> None:
+    """A subgraph whose model calls all ran in one node (create_react_agent's `agent`
+    and `tools` inside a worker node) is that worker's loop: its nodes are no agents,
+    no handoffs run between them, and the worker, which called models in it, is no
+    code. A subgraph whose calls ran in two nodes is a team: its nodes stay agents."""
+    _write_nested(tmp_path / "loop", ("agent",))
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([tmp_path / "loop"])
+        sql = "SELECT agent, actor FROM spans WHERE operation = 'agent' ORDER BY start_ns"
+        assert _rows(store.con, sql) == [("lead", None), ("clerk", None)]
+        handoffs = "SELECT handoff_source, handoff_target FROM spans WHERE operation = 'handoff'"
+        assert _rows(store.con, handoffs) == [("lead", "clerk")]
+    _write_nested(tmp_path / "team", ("agent", "critic"))
+    with analyzer.open(tmp_path / "team.duckdb") as store:
+        store.ingest([tmp_path / "team"])
+        sql = "SELECT agent FROM spans WHERE operation = 'agent' ORDER BY start_ns"
+        agents = [a for (a,) in _rows(store.con, sql)]
+        assert agents == ["lead", "clerk", "agent", "tools", "critic"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import polars as pl
 
@@ -340,3 +341,21 @@ def test_an_openai_responses_api_response_reads_as_its_output_items() -> None:
     assert readable(json.dumps(response)) == said
     flattened = 'Tonnes times rate.\nTonnes times rate.\nrun_python({"code": "print(2 * 3)"})'
     assert readable(json.dumps(response) + "\n" + flattened) == said
+
+
+def test_openllmetrys_wrapped_record_reads_once_as_the_message_inside() -> None:
+    """OpenLLMetry wraps what a LangChain run returned in ``outputs`` (a tool's in
+    ``output``) beside the callback's ``kwargs``, and records it twice (the entity
+    output and the GenAI attribute): the message's text, once."""
+    kind = ["langchain", "schema", "messages", "ToolMessage"]
+    tool: dict[str, Any] = {"lc": 1, "type": "constructor", "id": kind}
+    tool["kwargs"] = {"content": "exit code 0\n8.0", "type": "tool", "name": "run_python"}
+    wrapped = json.dumps({"output": tool, "kwargs": {"tags": ["graph:step:2"]}})
+    assert readable(wrapped) == "exit code 0\n8.0"
+    assert readable(wrapped + "\n" + wrapped) == "exit code 0\n8.0"
+    human = {"content": "25 collections, 2 rejected.", "type": "human", "name": "clerk"}
+    command = {"graph": None, "update": {"messages": [human]}, "resume": None, "goto": "lead"}
+    assert readable(json.dumps({"outputs": command, "kwargs": {}})) == human["content"]
+    # a tool's own JSON result with an `output` key beside others stays as it is
+    own = json.dumps({"output": "ok", "rows": 3})
+    assert readable(own) == own

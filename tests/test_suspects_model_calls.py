@@ -286,3 +286,23 @@ def test_another_agents_clean_tool_answer_does_not_mend_a_failed_run() -> None:
         r["trace_id"]: max(x["score"] for x in rows if x["trace_id"] == r["trace_id"]) for r in rows
     }
     assert scores == {unmended.trace_id: 1.0, mended.trace_id: 0.3}
+
+
+def test_a_model_call_deep_under_its_agent_span_is_the_agents_step() -> None:
+    """LangChain nests a LangGraph agent's model call under runnables of no operation
+    (the react loop's node, ``call_model``, a ``RunnableSequence``): the call still
+    speaks for the agent span above them, and the tool it asked for is its own."""
+    run = Run(1, outcome="failure", outcome_reason="graded wrong")
+    run.say(run.root, "What share of March loads were rejected?", direction="input")
+    clerk = run.agent("records_clerk")
+    loop = run.span("execute_task agent", parent=clerk, stage=None)
+    step = run.span("execute_task call_model", parent=loop, stage=None)
+    seq = run.span("execute_task RunnableSequence", parent=step, stage=None)
+    call = run.span("DeskChatModel.chat", parent=seq, actor="model", stage=None)
+    run.say(call, '{"name": "collections_2026_04.csv"}')
+    tool = run.tool("read_file", parent=clerk)
+    run.say(tool, "M001,2026-04-02,F01,8530,accepted")
+    turns = {r["span_id"]: r for r in suspect_context(run).turns.to_dicts()}
+    assert turns[call]["agent"] == "records_clerk"
+    assert turns[call]["owner_span_id"] == call
+    assert turns[tool]["owner_span_id"] == call

@@ -301,6 +301,9 @@ RESUMED: Final = "coordgap.resumed"  # true on a span started from a resume toke
 LANGGRAPH_NODE: Final = "langgraph_node"
 LANGGRAPH_STEP: Final = "langgraph_step"
 LANGGRAPH_TRIGGERS: Final = "langgraph_triggers"
+# "node:task" per graph level, joined by "|" inside a subgraph ("clerk:1|agent:2")
+LANGGRAPH_CHECKPOINT_NS: Final = "langgraph_checkpoint_ns"
+LANGGRAPH_NS_SEPARATOR: Final = "|"
 LANGGRAPH_PUSH: Final = "__pregel_push"  # the trigger of a task a Send started
 OPENINFERENCE_METADATA: Final = "metadata"
 TRACELOOP_ASSOCIATION_PREFIX: Final = "traceloop.association.properties."

@@ -42,11 +42,13 @@ j AS (
            CASE WHEN tc.span_id IS NOT NULL THEN tc.agent
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN s.handoff_source
+                WHEN cs.span_id IS NOT NULL THEN cs.agent
                 WHEN p1.operation = $o_agent THEN p1.agent
                 WHEN p2.operation = $o_agent THEN p2.agent END AS agent,
            CASE WHEN tc.span_id IS NOT NULL THEN tc.owner_span_id
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) OR s.operation = $o_handoff
                     THEN s.span_id
+                WHEN cs.span_id IS NOT NULL THEN cs.owner_span_id
                 WHEN p1.operation = $o_agent THEN p1.span_id
                 WHEN p2.operation = $o_agent THEN p2.span_id END AS owner_span_id
     FROM c
@@ -56,6 +58,8 @@ j AS (
     LEFT JOIN sp p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
     -- a tool with no agent above it: the agent whose model call asked for it
     LEFT JOIN cg_tool_callers tc ON tc.trace_id = s.trace_id AND tc.span_id = s.span_id
+    -- a model call speaking for an agent span further up
+    LEFT JOIN cg_said cs ON cs.trace_id = s.trace_id AND cs.span_id = s.span_id
     -- a span holding other agents' turns (cg_holders) or its agent's model calls, or a
     -- call's step span (cg_said_spans), is ordered at its end
     LEFT JOIN cg_holders h ON h.trace_id = s.trace_id AND h.span_id = s.span_id

@@ -440,8 +440,9 @@ WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
 
 -- name: said_calls
 -- The model calls of the failed runs that are their agent's words: a model call's
--- span (no operation of its own, a model actor) under an agent's span (its parent or
--- grandparent) that recorded output. The GenAI conventions' instrumentations put an
+-- span (no operation of its own, a model actor) that recorded output, under an agent's
+-- span (its parent, or the first span with an operation above it through at most
+-- $said_depth spans of none: LangChain's runnables around a LangGraph agent's call). The GenAI conventions' instrumentations put an
 -- agent's messages on its `chat` spans, one per step, under an `invoke_agent` span
 -- holding none (or only its final answer): each such call is one step of the agent
 -- (suspect_turns, detector_messages), and the agent's tool calls and handoffs out
@@ -451,22 +452,32 @@ WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
 -- code it wrote in a `Step` span whose output is what the code printed, or that raised
 -- the code's error): what the step did.
 CREATE OR REPLACE TEMP TABLE cg_said AS
-WITH fs AS (
+WITH RECURSIVE fs AS (
     SELECT * FROM cg_spans s
     SEMI JOIN (SELECT trace_id FROM cg_run WHERE failed) f ON f.trace_id = s.trace_id
 ),
-calls AS (
-    SELECT c.trace_id, c.span_id, c.start_ns,
-           CASE WHEN p1.operation = $o_agent THEN p1.span_id ELSE p2.span_id END
-               AS owner_span_id,
-           CASE WHEN p1.operation = $o_agent THEN p1.agent ELSE p2.agent END AS agent,
-           CASE WHEN p1.operation IS NULL THEN p1.span_id END AS step_span_id,
-           p1.is_error AS step_failed
-    FROM fs c
-    JOIN fs p1 ON p1.trace_id = c.trace_id AND p1.span_id = c.parent_span_id
-    LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
+-- up from each model call through spans of no operation (a framework's plumbing) to
+-- the first span that has one
+up(trace_id, span_id, start_ns, anc_id, anc_parent, anc_op, anc_agent, hops) AS (
+    SELECT c.trace_id, c.span_id, c.start_ns, p.span_id, p.parent_span_id, p.operation,
+           p.agent, 1
+    FROM fs c JOIN fs p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
     WHERE c.operation IS NULL AND c.actor = $a_model
-      AND (p1.operation = $o_agent OR p2.operation = $o_agent)
+    UNION ALL
+    SELECT u.trace_id, u.span_id, u.start_ns, p.span_id, p.parent_span_id, p.operation,
+           p.agent, u.hops + 1
+    FROM up u JOIN fs p ON p.trace_id = u.trace_id AND p.span_id = u.anc_parent
+    WHERE u.anc_op IS NULL AND u.hops < $said_depth
+),
+calls AS (
+    SELECT u.trace_id, u.span_id, u.start_ns, u.anc_id AS owner_span_id,
+           u.anc_agent AS agent,
+           CASE WHEN u.hops = 2 THEN c.parent_span_id END AS step_span_id,
+           CASE WHEN u.hops = 2 THEN p1.is_error END AS step_failed
+    FROM up u
+    JOIN fs c ON c.trace_id = u.trace_id AND c.span_id = u.span_id
+    JOIN fs p1 ON p1.trace_id = c.trace_id AND p1.span_id = c.parent_span_id
+    WHERE u.anc_op = $o_agent
 ),
 spoke AS (
     SELECT DISTINCT c.trace_id, c.span_id FROM content c

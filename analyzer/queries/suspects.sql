@@ -6,7 +6,7 @@
 -- One row per span of a failed run that is an agent's, a tool's, a verifier's or a
 -- planner's turn, or the run span itself (turn 0), numbered by start time. `agent`
 -- is the agent to blame for the turn (the span's own agent, or for a tool or other
--- span the nearest agent at most two levels above it) and `owner_span_id` that
+-- span the nearest agent at most two levels above it, for a model call cg_said's) and `owner_span_id` that
 -- agent's span. A model call that holds its agent's words (cg_said) is that agent's
 -- own step, and the tool calls and handoffs under the agent belong to the latest
 -- such call before them; a call's step span (cg_said_spans) is a tool's turn of its
@@ -46,6 +46,7 @@ j AS (
                 WHEN tc.span_id IS NOT NULL THEN tc.agent
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.agent
                 WHEN s.operation = $o_handoff THEN p1.agent
+                WHEN cs.span_id IS NOT NULL THEN cs.agent
                 WHEN p1.operation = $o_agent THEN p1.agent
                 WHEN p2.operation = $o_agent THEN p2.agent
                 END AS owner,
@@ -53,6 +54,7 @@ j AS (
                 WHEN tc.span_id IS NOT NULL THEN tc.owner_span_id
                 WHEN s.operation IN ($o_agent, $o_verify, $o_plan) THEN s.span_id
                 WHEN s.operation = $o_handoff THEN p1.span_id
+                WHEN cs.span_id IS NOT NULL THEN cs.owner_span_id
                 WHEN p1.operation = $o_agent THEN p1.span_id
                 WHEN p2.operation = $o_agent THEN p2.span_id
                 END AS owner_span_id
@@ -61,6 +63,8 @@ j AS (
     LEFT JOIN fs p2 ON p2.trace_id = p1.trace_id AND p2.span_id = p1.parent_span_id
     -- a tool with no agent above it: the agent whose model call asked for it
     LEFT JOIN cg_tool_callers tc ON tc.trace_id = s.trace_id AND tc.span_id = s.span_id
+    -- a model call speaking for an agent span further up
+    LEFT JOIN cg_said cs ON cs.trace_id = s.trace_id AND cs.span_id = s.span_id
 ),
 -- a step under an agent whose words are its model calls: the latest call before it
 k AS (

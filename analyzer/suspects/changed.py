@@ -437,10 +437,11 @@ def _first_pair(
 
 
 def _first(pairs: pl.DataFrame, other: str, where: str) -> pl.DataFrame:
-    """The earliest of ``pairs`` per run, with a line quoting both values."""
+    """The earliest of ``pairs`` per run, with a line quoting both values (of one
+    step's several pairs, the first in value order: the same line every time)."""
     if pairs.height == 0:
         return empty()
-    first = pairs.sort("turn").group_by("trace_id", maintain_order=True).first()
+    first = pairs.sort("turn", "atom", other).group_by("trace_id", maintain_order=True).first()
     return first.pipe(
         at_steps,
         pl.lit(1.0),

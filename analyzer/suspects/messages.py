@@ -26,6 +26,9 @@ __all__ = ["readable", "readable_column"]
 
 _DECODER: Final = json.JSONDecoder()
 
+_WRAPPERS: Final = frozenset({"inputs", "outputs", "input", "output"})
+"""The key OpenLLMetry wraps a recorded input or output in (``traceloop.entity.*``)."""
+
 _MESSAGE_KEYS: Final = frozenset({"role", "type", "name"})
 """Beside ``content``, one of these marks a dict as a chat message."""
 
@@ -54,10 +57,14 @@ def _unwrapped(value: Any) -> Any:
     [[{"message" or "text"}]]}``, a LangGraph node's ``Command`` as its ``update``; an
     OpenAI chat completion (``{"choices": [{"message"}], "model", "usage", ...}``) or
     Responses API response (``{"object": "response", "output": [...]}``) as its
-    messages; a CrewAI task's or crew's output as its ``raw`` text. Anything else comes
-    back as it is."""
+    messages; a CrewAI task's or crew's output as its ``raw`` text; a record OpenLLMetry
+    wrapped in one key (``{"outputs": ...}``, a tool's ``{"output": ...}``, beside the
+    callback's ``kwargs``) as the record. Anything else comes back as it is."""
     if not isinstance(value, dict):
         return value
+    wrapped = [k for k in value if k in _WRAPPERS]
+    if len(wrapped) == 1 and len(value) - ("kwargs" in value) == 1:
+        return _unwrapped(value[wrapped[0]])
     if isinstance(value.get("data"), dict) and "type" in value and len(value) == 2:
         return _unwrapped(value["data"])
     if value.get("lc") is not None and isinstance(value.get("kwargs"), dict):
@@ -174,8 +181,9 @@ def readable(text: str | None) -> str | None:
         return text if blocks is None else blocks
     said = "\n\n".join(_render(m) for m in found)
     # a span may record the messages twice: as the record and as their text after it
+    # (or twice as the record: OpenLLMetry's entity output beside its GenAI attribute)
     rest = bare[end:].strip()
-    again = all(line.strip() in said for line in rest.splitlines())
+    again = all(line.strip() in said for line in (readable(rest) or "").splitlines())
     return f"{said}\n\n{rest}" if rest and not again else said
 
 
