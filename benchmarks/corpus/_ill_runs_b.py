@@ -85,12 +85,24 @@ CANCEL_RUNS: list[Run] = [
         BAD_SPLIT,
         q.CANCEL,
         [
-            hand(LEAD, ANALYST, "Analyst: take every row of the April register, borrowing and lending alike, since each row is a request we handled, and give the cancelled share of the lot.", mark="root"),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: take every row of the April register, borrowing and lending alike, since each row is a request we handled, and give the cancelled share of the lot.",
+                mark="root",
+            ),
             cell("Cancelled share over all April rows.", q.cancel(where=""), "20.8"),
             hand(ANALYST, CHECKER, "5 of April's 24 requests were cancelled: 20.8%."),
             read(CHECKER, q.APR, "cancelled"),
-            hand(CHECKER, WRITER, "Five cancelled rows in the register, 24 rows in all. 20.8% is right.", mark="symptom"),
-            final("20.8% of the interlibrary requests Kestrel Vale made in April 2026 were cancelled."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Five cancelled rows in the register, 24 rows in all. 20.8% is right.",
+                mark="symptom",
+            ),
+            final(
+                "20.8% of the interlibrary requests Kestrel Vale made in April 2026 were cancelled."
+            ),
         ],
         answer="20.8",
         expect="23.1",
@@ -101,12 +113,32 @@ CANCEL_RUNS: list[Run] = [
         CODE_FAILURE,
         q.CANCEL,
         [
-            hand(LEAD, ANALYST, "Analyst, April's borrowing requests only (direction in): what share of them was cancelled?"),
-            cell("The share, then the borrowing-only share.", SHARE_THEN_CRASH, "KeyError: 'dir'", mark="root"),
-            hand(ANALYST, CHECKER, "The cell printed 20.8 before an error in a later line, so the cancelled share is 20.8%."),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst, April's borrowing requests only (direction in): what share of them was cancelled?",
+            ),
+            cell(
+                "The share, then the borrowing-only share.",
+                SHARE_THEN_CRASH,
+                "KeyError: 'dir'",
+                mark="root",
+            ),
+            hand(
+                ANALYST,
+                CHECKER,
+                "The cell printed 20.8 before an error in a later line, so the cancelled share is 20.8%.",
+            ),
             read(CHECKER, q.APR, "cancelled"),
-            hand(CHECKER, WRITER, "The cancelled rows are where the register says. 20.8% can go.", mark="symptom"),
-            final("Of the items Kestrel Vale requested from partners in April 2026, 20.8% were cancelled."),
+            hand(
+                CHECKER,
+                WRITER,
+                "The cancelled rows are where the register says. 20.8% can go.",
+                mark="symptom",
+            ),
+            final(
+                "Of the items Kestrel Vale requested from partners in April 2026, 20.8% were cancelled."
+            ),
         ],
         answer="20.8",
         expect="23.1",
@@ -117,13 +149,24 @@ CANCEL_RUNS: list[Run] = [
         MISREPORTED,
         q.CANCEL,
         [
-            hand(LEAD, CLERK, "Clerk: April's borrowing requests (direction in) and which were cancelled, for the analyst."),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk: April's borrowing requests (direction in) and which were cancelled, for the analyst.",
+            ),
             read(CLERK, q.APR, "in,"),
-            hand(CLERK, ANALYST, "13 borrowing rows in April; IL2604-03, -08 and -19 are cancelled."),
+            hand(
+                CLERK, ANALYST, "13 borrowing rows in April; IL2604-03, -08 and -19 are cancelled."
+            ),
             cell("Cancelled share of April's borrowing.", q.cancel(), "23.1"),
             hand(ANALYST, CHECKER, "3 of 13 borrowing requests cancelled: 32.1%.", mark="root"),
             read(CHECKER, q.APR, "cancelled"),
-            hand(CHECKER, WRITER, "Three cancelled borrowing rows of thirteen, as the clerk listed. 32.1% holds.", mark="symptom"),
+            hand(
+                CHECKER,
+                WRITER,
+                "Three cancelled borrowing rows of thirteen, as the clerk listed. 32.1% holds.",
+                mark="symptom",
+            ),
             final("32.1% of Kestrel Vale's April 2026 borrowing requests were cancelled."),
         ],
         answer="32.1",
@@ -135,11 +178,24 @@ CANCEL_RUNS: list[Run] = [
         SELF_REPORT,
         q.CANCEL,
         [
-            hand(LEAD, CLERK, "Clerk: April's requests to partners and which were cancelled. The analyst takes the share."),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk: April's requests to partners and which were cancelled. The analyst takes the share.",
+            ),
             read(CLERK, q.APR),
-            hand(CLERK, ANALYST, "April has 24 rows, 5 cancelled (IL2604-03, -08, -13, -19, -24). I'm not sure whether the rows we lent out belong in this; I have left them in.", mark="root"),
+            hand(
+                CLERK,
+                ANALYST,
+                "April has 24 rows, 5 cancelled (IL2604-03, -08, -13, -19, -24). I'm not sure whether the rows we lent out belong in this; I have left them in.",
+                mark="root",
+            ),
             cell("Share over the clerk's 24 rows.", q.cancel(where=""), "20.8"),
-            hand(ANALYST, CHECKER, "5 of 24: 20.8%. The clerk wasn't sure the lending rows belong; I kept them as given."),
+            hand(
+                ANALYST,
+                CHECKER,
+                "5 of 24: 20.8%. The clerk wasn't sure the lending rows belong; I kept them as given.",
+            ),
             hand(CHECKER, WRITER, "Five of twenty-four is 20.8%. Fine to send.", mark="symptom"),
             final("20.8% of Kestrel Vale's April 2026 interlibrary requests were cancelled."),
         ],
@@ -152,12 +208,28 @@ CANCEL_RUNS: list[Run] = [
         WRONG_SOURCE,
         q.CANCEL,
         [
-            hand(LEAD, ANALYST, "Analyst: of April's borrowing requests (direction in), the cancelled share, please."),
-            cell("Cancelled share of borrowing in the register.", q.cancel(file=q.MAR), "11.1", mark="root"),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: of April's borrowing requests (direction in), the cancelled share, please.",
+            ),
+            cell(
+                "Cancelled share of borrowing in the register.",
+                q.cancel(file=q.MAR),
+                "11.1",
+                mark="root",
+            ),
             hand(ANALYST, CHECKER, "1 of 9 borrowing requests cancelled: 11.1%."),
             read(CHECKER, q.PARTNERS),
-            hand(CHECKER, WRITER, "Borrowing only, one cancellation in nine. 11.1% stands.", mark="symptom"),
-            final("11.1% of the items Kestrel Vale requested from partners in April 2026 were cancelled."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Borrowing only, one cancellation in nine. 11.1% stands.",
+                mark="symptom",
+            ),
+            final(
+                "11.1% of the items Kestrel Vale requested from partners in April 2026 were cancelled."
+            ),
         ],
         answer="11.1",
         expect="23.1",
@@ -171,12 +243,24 @@ TURN_RUNS: list[Run] = [
         LOST_CONSTRAINT,
         q.TURN,
         [
-            hand(LEAD, ANALYST, "Analyst: mean turnaround, requested to supplied, of the items we borrowed in April. Leave cancelled ones out.", mark="root"),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: mean turnaround, requested to supplied, of the items we borrowed in April. Leave cancelled ones out.",
+                mark="root",
+            ),
             cell("Mean days over April's supplied borrowing.", q.turn(who=""), "5.1"),
             hand(ANALYST, CHECKER, "Ten supplied borrowing items, mean turnaround 5.1 days."),
             read(CHECKER, q.APR, "in,"),
-            hand(CHECKER, WRITER, "Ten supplied rows, cancellations out, day counts right. 5.1 days.", mark="symptom"),
-            final("Items Kestrel Vale borrowed from external partners in April 2026 took 5.1 days on average to arrive."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Ten supplied rows, cancellations out, day counts right. 5.1 days.",
+                mark="symptom",
+            ),
+            final(
+                "Items Kestrel Vale borrowed from external partners in April 2026 took 5.1 days on average to arrive."
+            ),
         ],
         answer="5.1",
         expect="7.2",
@@ -187,14 +271,30 @@ TURN_RUNS: list[Run] = [
         WRONG_INPUT,
         q.TURN,
         [
-            hand(LEAD, CLERK, "Clerk: requested and supplied dates of April's supplied borrowing from external partners, for the analyst's turnaround."),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk: requested and supplied dates of April's supplied borrowing from external partners, for the analyst's turnaround.",
+            ),
             read(CLERK, q.PARTNERS, "external"),
             read(CLERK, q.APR, "in,"),
-            hand(CLERK, ANALYST, "External and supplied: IL2604-01 01 Apr to 07 Apr, IL2604-05 06 Apr to 15 Apr, IL2604-07 08 Apr to 14 Apr, IL2604-12 14 Apr to 21 Apr, IL2604-18 20 Apr to 27 Apr, IL2604-21 23 Apr to 30 Apr.", mark="root"),
+            hand(
+                CLERK,
+                ANALYST,
+                "External and supplied: IL2604-01 01 Apr to 07 Apr, IL2604-05 06 Apr to 15 Apr, IL2604-07 08 Apr to 14 Apr, IL2604-12 14 Apr to 21 Apr, IL2604-18 20 Apr to 27 Apr, IL2604-21 23 Apr to 30 Apr.",
+                mark="root",
+            ),
             cell("Turnaround from the clerk's dates.", QUOTED_DATES, "7.0"),
             hand(ANALYST, CHECKER, "Six items, days 6, 9, 6, 7, 7, 7: mean 7.0."),
-            hand(CHECKER, WRITER, "Six external items, none cancelled. 7.0 days holds.", mark="symptom"),
-            final("The mean turnaround of April 2026 borrowing from external partners was 7.0 days."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Six external items, none cancelled. 7.0 days holds.",
+                mark="symptom",
+            ),
+            final(
+                "The mean turnaround of April 2026 borrowing from external partners was 7.0 days."
+            ),
         ],
         answer="7.0",
         expect="7.2",
@@ -205,11 +305,25 @@ TURN_RUNS: list[Run] = [
         BAD_ASSUMPTION,
         q.TURN,
         [
-            hand(LEAD, ANALYST, "Analyst: turnaround of April's supplied borrowing from external partners, as the 2026 policy defines it."),
-            cell("Turnaround counted in library working days, since the desk is shut at weekends.", WORKING_DAYS, "5.2", mark="root"),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: turnaround of April's supplied borrowing from external partners, as the 2026 policy defines it.",
+            ),
+            cell(
+                "Turnaround counted in library working days, since the desk is shut at weekends.",
+                WORKING_DAYS,
+                "5.2",
+                mark="root",
+            ),
             hand(ANALYST, CHECKER, "Six external items, working days 4, 8, 4, 5, 5, 5: mean 5.2."),
             read(CHECKER, q.APR, "in,"),
-            hand(CHECKER, WRITER, "The six external supplied rows are the ones counted. 5.2 days.", mark="symptom"),
+            hand(
+                CHECKER,
+                WRITER,
+                "The six external supplied rows are the ones counted. 5.2 days.",
+                mark="symptom",
+            ),
             final("April 2026 borrowing from external partners took 5.2 days on average."),
         ],
         answer="5.2",
@@ -221,12 +335,28 @@ TURN_RUNS: list[Run] = [
         MADE_UP,
         q.TURN,
         [
-            hand(LEAD, ANALYST, "Analyst, mean turnaround of April's supplied borrowing from external partners, please."),
-            cell("Using the day counts from the desk's April summary.", TYPED_DAYS, "6.8", mark="root"),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst, mean turnaround of April's supplied borrowing from external partners, please.",
+            ),
+            cell(
+                "Using the day counts from the desk's April summary.",
+                TYPED_DAYS,
+                "6.8",
+                mark="root",
+            ),
             hand(ANALYST, CHECKER, "Six external items, mean 6.8 days."),
             read(CHECKER, q.PARTNERS, "external"),
-            hand(CHECKER, WRITER, "Six items from CLD, DNH and FRW is the right count. 6.8 days.", mark="symptom"),
-            final("Kestrel Vale's April 2026 borrowing from external partners had a mean turnaround of 6.8 days."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Six items from CLD, DNH and FRW is the right count. 6.8 days.",
+                mark="symptom",
+            ),
+            final(
+                "Kestrel Vale's April 2026 borrowing from external partners had a mean turnaround of 6.8 days."
+            ),
         ],
         answer="6.8",
         expect="7.2",
@@ -237,11 +367,29 @@ TURN_RUNS: list[Run] = [
         CODE_FAILURE,
         q.TURN,
         [
-            hand(LEAD, ANALYST, "Analyst: mean days from requested to supplied for April's borrowing from external partners only."),
-            cell("All supplied borrowing first, then the external subset.", MEAN_THEN_CRASH, "NameError: name 'partner_network' is not defined", mark="root"),
-            hand(ANALYST, CHECKER, "The mean came out at 5.1 days; the second print errored, the figure above it is the one."),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: mean days from requested to supplied for April's borrowing from external partners only.",
+            ),
+            cell(
+                "All supplied borrowing first, then the external subset.",
+                MEAN_THEN_CRASH,
+                "NameError: name 'partner_network' is not defined",
+                mark="root",
+            ),
+            hand(
+                ANALYST,
+                CHECKER,
+                "The mean came out at 5.1 days; the second print errored, the figure above it is the one.",
+            ),
             read(CHECKER, q.POLICY),
-            hand(CHECKER, WRITER, "Calendar days, requested to supplied, as the policy says. 5.1 days.", mark="symptom"),
+            hand(
+                CHECKER,
+                WRITER,
+                "Calendar days, requested to supplied, as the policy says. 5.1 days.",
+                mark="symptom",
+            ),
             final("Items borrowed from external partners in April 2026 took 5.1 days on average."),
         ],
         answer="5.1",
@@ -253,11 +401,26 @@ TURN_RUNS: list[Run] = [
         SELF_REPORT,
         q.TURN,
         [
-            hand(LEAD, ANALYST, "Analyst: mean turnaround of April's supplied borrowing from external partners."),
-            cell("Only items that are back or written off; I am not sure the ones still on loan should count yet.", ONLY_BACK, "6.3", mark="root"),
-            hand(ANALYST, CHECKER, "Three items (returned or lost): 6, 6, 7 days, mean 6.3. I left the three still on loan out and may be wrong to."),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: mean turnaround of April's supplied borrowing from external partners.",
+            ),
+            cell(
+                "Only items that are back or written off; I am not sure the ones still on loan should count yet.",
+                ONLY_BACK,
+                "6.3",
+                mark="root",
+            ),
+            hand(
+                ANALYST,
+                CHECKER,
+                "Three items (returned or lost): 6, 6, 7 days, mean 6.3. I left the three still on loan out and may be wrong to.",
+            ),
             hand(CHECKER, WRITER, "6.3 days. Good enough to send.", mark="symptom"),
-            final("April 2026 borrowing from external partners averaged 6.3 days from request to supply."),
+            final(
+                "April 2026 borrowing from external partners averaged 6.3 days from request to supply."
+            ),
         ],
         answer="6.3",
         expect="7.2",
@@ -268,14 +431,20 @@ TURN_RUNS: list[Run] = [
         WRONG_SOURCE,
         q.TURN,
         [
-            hand(LEAD, CLERK, "Clerk: find the borrowing register and the external partners for the analyst's turnaround figure."),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk: find the borrowing register and the external partners for the analyst's turnaround figure.",
+            ),
             read(CLERK, q.PARTNERS, "external"),
             read(CLERK, q.MAR, "in,", mark="root"),
             hand(CLERK, ANALYST, "Register loans_2026-03.csv; external partners CLD, DNH, FRW."),
             cell("Turnaround over the register the clerk gave.", q.turn(file=q.MAR), "7.0"),
             hand(ANALYST, CHECKER, "Five supplied external items, mean 7.0 days."),
             hand(CHECKER, WRITER, "External only, cancelled out. 7.0 days holds.", mark="symptom"),
-            final("The mean turnaround of April 2026 borrowing from external partners was 7.0 days."),
+            final(
+                "The mean turnaround of April 2026 borrowing from external partners was 7.0 days."
+            ),
         ],
         answer="7.0",
         expect="7.2",

@@ -46,12 +46,28 @@ RUNS: list[Run] = [
         BAD_SPLIT,
         q.WEEK,
         [
-            hand(LEAD, ANALYST, "Analyst: count our loans out to consortium libraries whose request date falls from Monday 13 to Sunday 19 April; leave cancelled ones out.", mark="root"),
-            cell("Lending to consortium partners by request date, 13-19 April.", q.week(col="requested"), "4"),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: count our loans out to consortium libraries whose request date falls from Monday 13 to Sunday 19 April; leave cancelled ones out.",
+                mark="root",
+            ),
+            cell(
+                "Lending to consortium partners by request date, 13-19 April.",
+                q.week(col="requested"),
+                "4",
+            ),
             hand(ANALYST, CHECKER, "Four loans: IL2604-11, -14, -16, -17."),
             read(CHECKER, q.APR, "out,"),
-            hand(CHECKER, WRITER, "Those four were requested in the week, went to ASH, BRK or ELM and none is cancelled. Four.", mark="symptom"),
-            final("Kestrel Vale lent 4 items to consortium libraries in the week beginning 13 April 2026."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Those four were requested in the week, went to ASH, BRK or ELM and none is cancelled. Four.",
+                mark="symptom",
+            ),
+            final(
+                "Kestrel Vale lent 4 items to consortium libraries in the week beginning 13 April 2026."
+            ),
         ],
         answer="4",
         expect="5",
@@ -62,14 +78,34 @@ RUNS: list[Run] = [
         BAD_SPLIT,
         q.WEEK,
         [
-            hand(LEAD, CLERK, "Clerk: consortium loans out supplied from Monday 13 April up to and including Monday 20 April, a full week's turn, and hand the list to the analyst to count.", mark="root"),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk: consortium loans out supplied from Monday 13 April up to and including Monday 20 April, a full week's turn, and hand the list to the analyst to count.",
+                mark="root",
+            ),
             read(CLERK, q.PARTNERS, "consortium"),
             read(CLERK, q.APR, "out,"),
-            hand(CLERK, ANALYST, "Consortium partners are ASH, BRK and ELM. Count the supplied loans out to them dated 13 to 20 April."),
-            cell("Counting lending to the consortium, supplied 13-20 April.", q.week(hi="2026-04-20"), "6"),
+            hand(
+                CLERK,
+                ANALYST,
+                "Consortium partners are ASH, BRK and ELM. Count the supplied loans out to them dated 13 to 20 April.",
+            ),
+            cell(
+                "Counting lending to the consortium, supplied 13-20 April.",
+                q.week(hi="2026-04-20"),
+                "6",
+            ),
             hand(ANALYST, CHECKER, "Six: IL2604-09, -10, -11, -14, -16, -17."),
-            hand(CHECKER, WRITER, "All six are consortium loans supplied in the window the supervisor set. Six.", mark="symptom"),
-            final("In the week beginning 13 April 2026 Kestrel Vale lent 6 items to consortium libraries."),
+            hand(
+                CHECKER,
+                WRITER,
+                "All six are consortium loans supplied in the window the supervisor set. Six.",
+                mark="symptom",
+            ),
+            final(
+                "In the week beginning 13 April 2026 Kestrel Vale lent 6 items to consortium libraries."
+            ),
         ],
         answer="6",
         expect="5",
@@ -80,12 +116,32 @@ RUNS: list[Run] = [
         WRONG_ACCEPTED,
         q.WEEK,
         [
-            hand(LEAD, ANALYST, "Analyst: loans out to consortium libraries supplied 13-19 April, cancelled ones excluded; count them."),
-            cell("Lending in the week to partners on our list.", q.week(who="r['partner'] in partners"), "6", mark="root"),
-            hand(ANALYST, CHECKER, "Six loans out supplied 13-19 April: IL2604-09, -10, -11, -14, -15, -16."),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: loans out to consortium libraries supplied 13-19 April, cancelled ones excluded; count them.",
+            ),
+            cell(
+                "Lending in the week to partners on our list.",
+                q.week(who="r['partner'] in partners"),
+                "6",
+                mark="root",
+            ),
+            hand(
+                ANALYST,
+                CHECKER,
+                "Six loans out supplied 13-19 April: IL2604-09, -10, -11, -14, -15, -16.",
+            ),
             read(CHECKER, q.APR, "2026-04-1"),
-            hand(CHECKER, WRITER, "Each of the six was supplied inside the week and none is cancelled. Six.", mark="symptom"),
-            final("Kestrel Vale lent 6 items to consortium libraries in the week beginning Monday 13 April 2026."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Each of the six was supplied inside the week and none is cancelled. Six.",
+                mark="symptom",
+            ),
+            final(
+                "Kestrel Vale lent 6 items to consortium libraries in the week beginning Monday 13 April 2026."
+            ),
         ],
         answer="6",
         expect="5",
@@ -96,13 +152,24 @@ RUNS: list[Run] = [
         TOOL_FAILURE,
         q.WEEK,
         [
-            hand(LEAD, CLERK, "Clerk: which loans out to consortium libraries were supplied between 13 and 19 April? The analyst will count them."),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk: which loans out to consortium libraries were supplied between 13 and 19 April? The analyst will count them.",
+            ),
             read(CLERK, "loans_2026-4.csv", "out,"),
-            hand(CLERK, ANALYST, "Supplied to consortium libraries 13-19 April: IL2604-09, IL2604-11, IL2604-14, IL2604-16.", mark="root"),
+            hand(
+                CLERK,
+                ANALYST,
+                "Supplied to consortium libraries 13-19 April: IL2604-09, IL2604-11, IL2604-14, IL2604-16.",
+                mark="root",
+            ),
             cell("Counting the clerk's list.", LISTED_FOUR, "4"),
             hand(ANALYST, CHECKER, "The clerk's list holds four loans."),
             hand(CHECKER, WRITER, "Four consortium loans in the week. Fine.", mark="symptom"),
-            final("Kestrel Vale lent 4 items to consortium libraries in the week beginning 13 April 2026."),
+            final(
+                "Kestrel Vale lent 4 items to consortium libraries in the week beginning 13 April 2026."
+            ),
         ],
         answer="4",
         expect="5",
@@ -113,14 +180,34 @@ RUNS: list[Run] = [
         WRONG_INPUT,
         q.WEEK,
         [
-            hand(LEAD, CLERK, "Clerk: who is in the consortium? Pass it to the analyst for the 13-19 April lending count."),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk: who is in the consortium? Pass it to the analyst for the 13-19 April lending count.",
+            ),
             read(CLERK, q.PARTNERS),
-            hand(CLERK, ANALYST, "Consortium members: ASH (Ashby Fold) and BRK (Brackenridge). Elmstead College and the rest are external.", mark="root"),
-            cell("Loans out to ASH and BRK supplied 13-19 April.", q.week(who="r['partner'] in ('ASH', 'BRK')"), "3"),
+            hand(
+                CLERK,
+                ANALYST,
+                "Consortium members: ASH (Ashby Fold) and BRK (Brackenridge). Elmstead College and the rest are external.",
+                mark="root",
+            ),
+            cell(
+                "Loans out to ASH and BRK supplied 13-19 April.",
+                q.week(who="r['partner'] in ('ASH', 'BRK')"),
+                "3",
+            ),
             hand(ANALYST, CHECKER, "Three: IL2604-09, -11, -14."),
             read(CHECKER, q.APR, "out,"),
-            hand(CHECKER, WRITER, "Three ASH and BRK loans supplied in the week, none cancelled. Three.", mark="symptom"),
-            final("Kestrel Vale lent 3 items to consortium libraries in the week beginning 13 April 2026."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Three ASH and BRK loans supplied in the week, none cancelled. Three.",
+                mark="symptom",
+            ),
+            final(
+                "Kestrel Vale lent 3 items to consortium libraries in the week beginning 13 April 2026."
+            ),
         ],
         answer="3",
         expect="5",
@@ -131,12 +218,24 @@ RUNS: list[Run] = [
         MISREPORTED,
         q.WEEK,
         [
-            hand(LEAD, ANALYST, "Analyst: loans out to consortium libraries supplied in the week of Monday 13 April, cancelled ones excluded."),
+            hand(
+                LEAD,
+                ANALYST,
+                "Analyst: loans out to consortium libraries supplied in the week of Monday 13 April, cancelled ones excluded.",
+            ),
             cell("Consortium lending supplied 13-19 April.", q.week(), "5"),
             hand(ANALYST, CHECKER, "Five: IL2604-09, -10, -11, -14, -16."),
             read(CHECKER, q.APR, "2026-04-1"),
-            hand(CHECKER, WRITER, "The list checks out against the register: six consortium loans in the week.", mark="root"),
-            final("Kestrel Vale lent 6 items to consortium libraries in the week beginning 13 April 2026.", mark="symptom"),
+            hand(
+                CHECKER,
+                WRITER,
+                "The list checks out against the register: six consortium loans in the week.",
+                mark="root",
+            ),
+            final(
+                "Kestrel Vale lent 6 items to consortium libraries in the week beginning 13 April 2026.",
+                mark="symptom",
+            ),
         ],
         answer="6",
         expect="5",
@@ -147,14 +246,32 @@ RUNS: list[Run] = [
         LOST_CONSTRAINT,
         q.WEEK,
         [
-            hand(LEAD, CLERK, "Clerk, get the April register in front of the analyst: I need the number of items we lent out that were supplied 13-19 April.", mark="root"),
+            hand(
+                LEAD,
+                CLERK,
+                "Clerk, get the April register in front of the analyst: I need the number of items we lent out that were supplied 13-19 April.",
+                mark="root",
+            ),
             read(CLERK, q.APR, "out,"),
-            hand(CLERK, ANALYST, "The lending rows are in loans_2026-04.csv (direction out). Count the supplied ones dated 13-19 April."),
+            hand(
+                CLERK,
+                ANALYST,
+                "The lending rows are in loans_2026-04.csv (direction out). Count the supplied ones dated 13-19 April.",
+            ),
             cell("Loans out supplied 13-19 April.", ALL_LENT, "6"),
-            hand(ANALYST, CHECKER, "Six items lent in the week: IL2604-09, -10, -11, -14, -15, -16."),
+            hand(
+                ANALYST, CHECKER, "Six items lent in the week: IL2604-09, -10, -11, -14, -15, -16."
+            ),
             read(CHECKER, q.APR, "2026-04-1"),
-            hand(CHECKER, WRITER, "Six loans out supplied Monday to Sunday, none cancelled. Six.", mark="symptom"),
-            final("Kestrel Vale lent 6 items to consortium libraries in the week beginning 13 April 2026."),
+            hand(
+                CHECKER,
+                WRITER,
+                "Six loans out supplied Monday to Sunday, none cancelled. Six.",
+                mark="symptom",
+            ),
+            final(
+                "Kestrel Vale lent 6 items to consortium libraries in the week beginning 13 April 2026."
+            ),
         ],
         answer="6",
         expect="5",
