@@ -14,10 +14,12 @@ from typing import Any
 from tracer import semconv
 
 __all__ = [
+    "AGENT_FRAMEWORK",
     "OPENINFERENCE_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
     "OPENINFERENCE_OPENAI_AGENTS",
     "STRANDS",
+    "agent_framework_steps",
     "agno_openinference_steps",
     "ancestor_steps",
     "attr",
@@ -48,6 +50,11 @@ OPENINFERENCE_OPENAI_AGENTS = "openinference.instrumentation.openai_agents"
 # span (``<agent>.on_messages_stream``) the call ran in, its parent. AutoGen's own GenAI
 # spans (scope ``autogen-core``) are not read.
 OPENINFERENCE_AUTOGEN_AGENTCHAT = "openinference.instrumentation.autogen_agentchat"
+# Microsoft Agent Framework's own instrumentation (``agent_framework.observability``): the
+# turns are the ``chat`` spans (``gen_ai.operation.name``, one model response each, its
+# words in ``gen_ai.output.messages``); they name no agent: the agent is the
+# ``gen_ai.agent.name`` of the ``invoke_agent`` span the call ran in, its parent.
+AGENT_FRAMEWORK = "agent_framework"
 
 
 def attr(span: Span, key: str) -> Any:
@@ -130,4 +137,17 @@ def autogen_agentchat_openinference_steps(lines: list[str]) -> Steps:
     return ancestor_steps(
         lines, OPENINFERENCE_AUTOGEN_AGENTCHAT, _kind("LLM"), _kind("AGENT"),
         lambda s: attr(s, "graph.node.id"), hops=1,
+    )  # fmt: skip
+
+
+def agent_framework_steps(lines: list[str]) -> Steps:
+    """The turns under Microsoft Agent Framework's own instrumentation
+    (:data:`AGENT_FRAMEWORK`)."""
+
+    def operation(name: str) -> Callable[[Span], bool]:
+        return lambda span: attr(span, semconv.GEN_AI_OPERATION_NAME) == name
+
+    return ancestor_steps(
+        lines, AGENT_FRAMEWORK, operation("chat"), operation("invoke_agent"),
+        lambda s: attr(s, semconv.GEN_AI_AGENT_NAME), hops=1,
     )  # fmt: skip

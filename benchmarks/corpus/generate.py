@@ -37,6 +37,7 @@ from typing import Any
 from analyzer import mapping
 from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
 from benchmarks.corpus._steps import (
+    agent_framework_steps,
     agno_openinference_steps,
     autogen_agentchat_openinference_steps,
     openai_agents_openinference_steps,
@@ -79,6 +80,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "openai_agents_openinference_riverport",
     "langgraph_openllmetry_dairy",
     "autogen_swarm_openinference_gritting",
+    "agentframework_handoff_libraries",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -296,6 +298,8 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "openai_agents_openinference_riverport": openai_agents_openinference_steps,
     # OpenInference's AgentChat instrumentor: the LLM spans, each its parent AGENT span's agent
     "autogen_swarm_openinference_gritting": autogen_agentchat_openinference_steps,
+    # Agent Framework's own spans: the chat spans, each its parent invoke_agent span's agent
+    "agentframework_handoff_libraries": agent_framework_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
