@@ -1,0 +1,3 @@
+from benchmarks.corpus._desk import Run
+
+RUNS: list[Run] = []
