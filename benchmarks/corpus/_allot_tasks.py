@@ -14,7 +14,9 @@ JUNE = "inspections_2027-06.csv"
 MAY = "inspections_2027-05.csv"
 FEES = "fees_2027.json"
 OLD_FEES = "fees_2026.json"
-FILES = "plots.csv, fees_2026.json, fees_2027.json, inspections_2027-05.csv, inspections_2027-06.csv"
+FILES = (
+    "plots.csv, fees_2026.json, fees_2027.json, inspections_2027-05.csv, inspections_2027-06.csv"
+)
 
 RENT = (
     "What will the council invoice in total for Mill Lane's allotment plots for 2027 under "
@@ -24,7 +26,9 @@ FAILED = (
     "How many square metres of let allotment plots failed the June 2027 inspection? "
     "Square metres, whole number."
 )
-SHARE = "What share of the plots inspected in June 2027 failed the inspection? Percent, one decimal."
+SHARE = (
+    "What share of the plots inspected in June 2027 failed the inspection? Percent, one decimal."
+)
 CONC = (
     "How much rent does the council forgo in 2027 on Hob Green's concession tenancies under "
     "the 2027 fees? GBP, two decimals."

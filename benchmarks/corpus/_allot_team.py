@@ -55,7 +55,8 @@ from benchmarks.corpus._desk import check_cells, read_file_in, run_python_in  # 
 __all__ = ["FileReader", "PythonRunner", "check_run", "play"]
 
 MODEL = "allotments-desk-chat-1"
-OFFICE = "the allotments office of Kettlewick Town Council (sites Mill Lane, Hob Green, Tanner's Field)"
+SITES = "Mill Lane, Hob Green, Tanner's Field"
+OFFICE = f"the allotments office of Kettlewick Town Council (sites {SITES})"
 SYSTEM = {
     LEAD: (
         f"You are {LEAD}, who runs {OFFICE}. Plan each question and delegate with your ask_* "
@@ -204,14 +205,19 @@ def build(work: Path) -> tuple[Agent, PythonRunner]:
     reader = ComponentTool(
         FileReader(str(work)),
         name="read_file",
-        description="Read one of the office's files (a CSV file may be cut to rows containing a text).",
+        description=(
+            "Read one of the office's files (a CSV file may be cut to rows containing a text)."
+        ),
         outputs_to_string={"source": "text"},
     )
     runner = PythonRunner(str(work))
     run_python = ComponentTool(
         runner,
         name="run_python",
-        description="Run a whole Python script in a folder holding the office's files; the exit code and what it printed (or its traceback).",
+        description=(
+            "Run a whole Python script in a folder holding the office's files; "
+            "the exit code and what it printed (or its traceback)."
+        ),
         outputs_to_string={"source": "output"},
     )
     tools = {CLERK: [reader], CODER: [run_python], CHECKER: [reader], WRITER: None}
