@@ -81,6 +81,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "langgraph_openllmetry_dairy",
     "autogen_swarm_openinference_gritting",
     "agentframework_handoff_libraries",
+    "haystack_openinference_allotments",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -127,6 +128,13 @@ CREWAI_ROLE = re.compile(r"You are (.+?)\. ")
 # OpenLLMetry records as an association property.
 OPENLLMETRY_LANGCHAIN = "opentelemetry.instrumentation.langchain"
 OPENLLMETRY_CHECKPOINT_NS = "traceloop.association.properties.langgraph_checkpoint_ns"
+# OpenInference's Haystack instrumentor on an Agent whose tools are other Agents
+# (``AgentTool``): its turns are the LLM spans (``OpenAIChatGenerator.run``, one model
+# response each). No span names an agent (every agent's run is a CHAIN span ``Agent.run``);
+# the agent is the one its system prompt names, the call's first input message
+# ("You are <agent>, ..."), as Haystack's Agent puts it before every call.
+OPENINFERENCE_HAYSTACK = "openinference.instrumentation.haystack"
+HAYSTACK_AGENT = re.compile(r"You are (\w+)")
 
 
 def run_module(module: str, work: Path, scenarios: list[str] | None = None) -> tuple[Path, Path]:
@@ -289,6 +297,15 @@ def langchain_openllmetry_turn(scope: str, span: dict[str, Any]) -> str | None:
     return namespace.split("|")[0].split(":")[0] or None
 
 
+def haystack_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The agent of an OpenInference Haystack LLM span (one model response): the one its
+    system prompt, the first input message, names."""
+    if scope != OPENINFERENCE_HAYSTACK or _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+        return None
+    named = HAYSTACK_AGENT.match(str(_attr(span, "llm.input_messages.0.message.content") or ""))
+    return named.group(1) if named else None
+
+
 # how a run's turns are found from all its lines, where a span alone cannot tell
 STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "smolagents_managed_grants": smolagents_steps,
@@ -310,6 +327,7 @@ TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "langgraph_openinference_windfarm": langchain_openinference_turn,
     "crewai_openinference_boxoffice": crewai_openinference_turn,
     "langgraph_openllmetry_dairy": langchain_openllmetry_turn,
+    "haystack_openinference_allotments": haystack_openinference_turn,
 }
 
 
