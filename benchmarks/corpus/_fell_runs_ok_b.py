@@ -1,0 +1,1 @@
+RUNS: list = []
