@@ -19,11 +19,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # every framework integration, so their tests run for real (make test only), AG2 with
-# OpenInference's instrumentor, Pydantic AI, Google ADK, smolagents, LlamaIndex, Agno, CrewAI and the OpenAI Agents SDK with OpenInference's instrumentors
+# OpenInference's instrumentor, Pydantic AI, Google ADK, smolagents, LlamaIndex, Agno, CrewAI, the OpenAI Agents SDK and Google ADK with OpenInference's instrumentors
 # (blind corpus families' regeneration), and ClickHouse's
 # driver with chDB (the engine in-process) for the ClickHouse source tests
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,smolagents,llamaindex,agno,strands,crewai,crewai-openinference,openai-agents-openinference,langgraph-openllmetry,autogen-openinference,clickhouse,chdb]'
+	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,smolagents,llamaindex,agno,strands,crewai,crewai-openinference,openai-agents-openinference,langgraph-openllmetry,autogen-openinference,adk-openinference,clickhouse,chdb]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

@@ -32,12 +32,14 @@ back from the store and must be the script's, in order.
 from __future__ import annotations
 
 import ipaddress
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import (
     _collected,
+    _fell_runs_helped,
     _fell_runs_hours,
     _fell_runs_ok,
     _fell_runs_ok_b,
@@ -60,6 +62,7 @@ RUNS: list[Run] = [
     *_fell_runs_pay.RUNS,
     *_fell_runs_hours.RUNS,
     *_fell_runs_share.RUNS,
+    *_fell_runs_helped.RUNS,
     *_fell_runs_ok.RUNS,
     *_fell_runs_ok_b.RUNS,
 ]
@@ -108,8 +111,16 @@ def solve(run: Run) -> str:
 
 def recorded(store: Path) -> dict[str, list[str]]:
     """trace id -> the agents of its turns (the LLM ``call_llm`` spans), in start order,
-    as ``generate.py`` will count them."""
-    steps = agent_steps(read_lines(store), adk_openinference_turn)
+    as ``generate.py`` will count them; no span lost an attribute to OpenTelemetry's
+    limit of 128 a span (left at its default)."""
+    lines = read_lines(store)
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                for span in ss["spans"]:
+                    if span.get("droppedAttributesCount"):
+                        raise SystemExit(f"{span['name']} dropped attributes")
+    steps = agent_steps(lines, adk_openinference_turn)
     return {k: [agent for agent, _ in v] for k, v in steps.items()}
 
 
