@@ -61,7 +61,10 @@ RUNS: list[Run] = [
         WRONG_SOURCE,
         q.HELPED,
         [
-            ask(KEEPER, "Birk Fell call-outs in Q1 that were not stood down, with the people helped on each."),
+            ask(
+                KEEPER,
+                "Birk Fell call-outs in Q1 that were not stood down, with the people helped on each.",
+            ),
             read(KEEPER, q.OLD, "birk", mark="root"),
             say(
                 KEEPER,
@@ -121,7 +124,9 @@ RUNS: list[Run] = [
         WRONG_INPUT,
         q.HELPED,
         [
-            ask(KEEPER, "List the Birk Fell call-outs in Q1 2026 that went ahead (not stood down)."),
+            ask(
+                KEEPER, "List the Birk Fell call-outs in Q1 2026 that went ahead (not stood down)."
+            ),
             read(KEEPER, q.LOG, "birk"),
             say(
                 KEEPER,

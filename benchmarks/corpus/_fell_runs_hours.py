@@ -237,7 +237,10 @@ RUNS: list[Run] = [
         TOOL_FAILURE,
         q.HOURS,
         [
-            ask(KEEPER, "February 2026's call-outs: members x hours for each not stood down, and the total."),
+            ask(
+                KEEPER,
+                "February 2026's call-outs: members x hours for each not stood down, and the total.",
+            ),
             read(KEEPER, "callouts_2026_feb.csv"),
             say(
                 KEEPER,

@@ -32,7 +32,9 @@ print(sum(int(r['persons']) for r in rows))
 """
 
 SHARE_OK = "17.4% of the team's Q1 2026 call-outs were false alarms: 4 of 23."
-HELPED_OK = "The team helped 10 people on Birk Fell in Q1 2026, over eight call-outs that went ahead."
+HELPED_OK = (
+    "The team helped 10 people on Birk Fell in Q1 2026, over eight call-outs that went ahead."
+)
 
 RUNS: list[Run] = [
     Run(
@@ -48,7 +50,11 @@ RUNS: list[Run] = [
             say(CODER, "4 of 23: 17.4%."),
             hand(LEAD, AUDITOR, "17.4% false alarms in Q1, 4 of 23."),
             read(AUDITOR, q.LOG, "false_alarm"),
-            hand(AUDITOR, SECRETARY, "C2603, C2609, C2615 and C2620 are the quarter's false alarms, of 23 call-outs. 17.4%."),
+            hand(
+                AUDITOR,
+                SECRETARY,
+                "C2603, C2609, C2615 and C2620 are the quarter's false alarms, of 23 call-outs. 17.4%.",
+            ),
             final(SHARE_OK),
         ],
         answer="17.4",
@@ -66,7 +72,9 @@ RUNS: list[Run] = [
                 KEEPER,
                 "Q1 2026: 23 call-outs from C2601 to C2623 (C2624 and C2625 are April). False alarms: C2603, C2609, C2615 and C2620.",
             ),
-            ask(CODER, "Check by code: false_alarm share of Q1 2026 call-outs in callouts_2026.csv."),
+            ask(
+                CODER, "Check by code: false_alarm share of Q1 2026 call-outs in callouts_2026.csv."
+            ),
             cell("Q1 2026.", q.share(), "17.4"),
             say(CODER, "17.4%, 4 of 23, as the keeper counted."),
             hand(LEAD, AUDITOR, "Q1 false alarms: 4 of 23, 17.4%."),
@@ -81,16 +89,26 @@ RUNS: list[Run] = [
         HEALTHY,
         q.SHARE,
         [
-            ask(CODER, "Share of Q1 2026 call-outs that were false alarms, from callouts_2026.csv."),
+            ask(
+                CODER, "Share of Q1 2026 call-outs that were false alarms, from callouts_2026.csv."
+            ),
             cell("Counting category false_alarm for now.", q.share(), "17.4"),
             say(
                 CODER,
                 "17.4% if only the false_alarm category counts. I am not sure whether the three stood-down call-outs should be in too; with them it would be 30.4%.",
             ),
-            ask(KEEPER, "Does a stood-down call-out count as a false alarm under expenses_2026.json?"),
+            ask(
+                KEEPER,
+                "Does a stood-down call-out count as a false alarm under expenses_2026.json?",
+            ),
             read(KEEPER, q.RULES),
-            say(KEEPER, "No: a false alarm is a call-out whose category is false_alarm, and a stood-down call-out is not a false alarm."),
-            hand(LEAD, AUDITOR, "17.4% false alarms; the rules keep stood-down call-outs out of it."),
+            say(
+                KEEPER,
+                "No: a false alarm is a call-out whose category is false_alarm, and a stood-down call-out is not a false alarm.",
+            ),
+            hand(
+                LEAD, AUDITOR, "17.4% false alarms; the rules keep stood-down call-outs out of it."
+            ),
             hand(AUDITOR, SECRETARY, "By the rules' definition it is 4 of 23: 17.4%."),
             final(SHARE_OK),
         ],
@@ -110,7 +128,11 @@ RUNS: list[Run] = [
             say(CODER, "10 people over eight call-outs."),
             hand(LEAD, AUDITOR, "10 people helped on Birk Fell in Q1."),
             read(AUDITOR, q.LOG, "birk"),
-            hand(AUDITOR, SECRETARY, "C2605 and C2616 were stood down and are out; the other eight add to 10. Right."),
+            hand(
+                AUDITOR,
+                SECRETARY,
+                "C2605 and C2616 were stood down and are out; the other eight add to 10. Right.",
+            ),
             final(HELPED_OK),
         ],
         answer="10 people",
@@ -121,7 +143,10 @@ RUNS: list[Run] = [
         HEALTHY,
         q.HELPED,
         [
-            ask(CODER, "Birk Fell, Q1 2026, people helped on call-outs that were not stood down; callouts_2026.csv."),
+            ask(
+                CODER,
+                "Birk Fell, Q1 2026, people helped on call-outs that were not stood down; callouts_2026.csv.",
+            ),
             cell("Birk Fell, not stood down.", q.helped(hi="2026-04-30"), "11"),
             cell(
                 "C2624 is dated 2 April, outside Q1; the quarter ends on 31 March.",
@@ -147,7 +172,10 @@ RUNS: list[Run] = [
                 KEEPER,
                 "C2602, C2606, C2609, C2611, C2614, C2618, C2621 and C2623. C2605 and C2616 were stood down; C2624 is April.",
             ),
-            ask(CODER, "Sum persons over C2602, C2606, C2609, C2611, C2614, C2618, C2621 and C2623 in callouts_2026.csv."),
+            ask(
+                CODER,
+                "Sum persons over C2602, C2606, C2609, C2611, C2614, C2618, C2621 and C2623 in callouts_2026.csv.",
+            ),
             cell("Over the eight.", LISTED_OK, "10"),
             say(CODER, "10 people."),
             hand(LEAD, AUDITOR, "Birk Fell, Q1: 10 people."),

@@ -86,7 +86,11 @@ RUNS: list[Run] = [
                 "Total the claims in mileage_2026-q1.csv at the 2026 rates in expenses_2026.json: 45p a mile, but £6.00 flat for any claim on a call-out marked stood_down = yes in callouts_2026.csv.",
                 mark="root",
             ),
-            cell("Every Q1 claim, flat rate where the call-out was stood down.", q.pay(who="True"), "289.50"),
+            cell(
+                "Every Q1 claim, flat rate where the call-out was stood down.",
+                q.pay(who="True"),
+                "289.50",
+            ),
             say(CODER, "35 claims in the file; they come to £289.50."),
             hand(LEAD, AUDITOR, "Q1 mileage from stats_coder: £289.50 across the 35 claims."),
             read(AUDITOR, q.LOG, "yes"),
@@ -106,7 +110,9 @@ RUNS: list[Run] = [
         WRONG_INPUT,
         q.PAY,
         [
-            ask(KEEPER, "List the members whose mileage the team does not pay, with the 2026 rates."),
+            ask(
+                KEEPER, "List the members whose mileage the team does not pay, with the 2026 rates."
+            ),
             read(KEEPER, q.RULES),
             read(KEEPER, q.MEMBERS),
             say(
@@ -137,7 +143,10 @@ RUNS: list[Run] = [
         BAD_ASSUMPTION,
         q.PAY,
         [
-            ask(KEEPER, "How are Q1 mileage claims paid under expenses_2026.json, and whose are left out?"),
+            ask(
+                KEEPER,
+                "How are Q1 mileage claims paid under expenses_2026.json, and whose are left out?",
+            ),
             read(KEEPER, q.RULES),
             say(
                 KEEPER,

@@ -20,7 +20,9 @@ PAY = (
     "How much mileage does Crannock Valley MRT owe its members for call-outs in Q1 2026 "
     "under the 2026 expense rules? GBP, two decimals."
 )
-HOURS = "How many volunteer hours did the team give on call-outs in February 2026? Hours, one decimal."
+HOURS = (
+    "How many volunteer hours did the team give on call-outs in February 2026? Hours, one decimal."
+)
 SHARE = "What share of the team's call-outs in Q1 2026 were false alarms? Percent, one decimal."
 HELPED = "How many people did the team help on Birk Fell in Q1 2026?"
 
@@ -60,7 +62,10 @@ FALSE_ALARM = "r['category'] == 'false_alarm'"
 
 
 def pay(
-    log: str = LOG, who: str = NOT_PROBATIONER, flat: str = STOOD_DOWN, rate: str = "rules['pence_per_mile']"
+    log: str = LOG,
+    who: str = NOT_PROBATIONER,
+    flat: str = STOOD_DOWN,
+    rate: str = "rules['pence_per_mile']",
 ) -> str:
     return PAY_CODE.format(log=log, who=who, flat=flat, rate=rate)
 
