@@ -82,6 +82,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "autogen_swarm_openinference_gritting",
     "agentframework_handoff_libraries",
     "haystack_openinference_allotments",
+    "adk_openinference_fellrescue",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -214,6 +215,17 @@ adk_turn = genai_model_turn(GOOGLE_ADK, "generate_content")
 """An ADK ``generate_content`` span (one model response of that agent)."""
 
 
+def adk_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The agent of a model call under OpenInference's ADK instrumentor, on ADK's legacy
+    span schema: ADK's own ``call_llm`` span (scope ``gcp.vertex.agent``), which the
+    instrumentor marks an LLM span and writes the request and response onto; ADK names
+    its agent (``gen_ai.agent.name``)."""
+    if scope != GOOGLE_ADK or _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+        return None
+    agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
+    return None if agent is None else str(agent)
+
+
 def smolagents_steps(lines: list[str]) -> dict[str, list[tuple[str, str]]]:
     """trace id -> (agent, span id) of the run's turns under OpenInference's smolagents
     instrumentation: its LLM spans by start time, each named after its nearest AGENT
@@ -328,6 +340,7 @@ TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "crewai_openinference_boxoffice": crewai_openinference_turn,
     "langgraph_openllmetry_dairy": langchain_openllmetry_turn,
     "haystack_openinference_allotments": haystack_openinference_turn,
+    "adk_openinference_fellrescue": adk_openinference_turn,
 }
 
 
