@@ -32,6 +32,7 @@ from analyzer import (
     mapping_langgraph,
     mapping_llamaindex,
     mapping_n8n,
+    mapping_unnamed,
     observations,
 )
 from analyzer.formats import (
@@ -190,6 +191,8 @@ FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
     mapping_autogen.link,
     mapping_langgraph.link,
     mapping_llamaindex.link,
+    # after the others: only runs they gave no agent
+    mapping_unnamed.link,
     # last: it reads which spans the mappings above made tool calls and agents
     observations.link,
 )

@@ -1,0 +1,112 @@
+"""Agents that no span names: the spans that hold a run's model calls.
+
+Some instrumentations record an agent's run as a plain span (OpenInference's Haystack
+instrumentor: a CHAIN span ``Agent.run`` per agent, its model calls and its tools'
+components under it, an agent run as another agent's tool directly under the caller's,
+no AGENT or TOOL span and no agent name anywhere). Where a run has model calls and no
+span any mapping made an agent, planner or verifier, after the spans are in
+(:func:`link`), in this order:
+
+1. every span of no operation that is the direct parent of a model call becomes an
+   agent span. Its name is the tool its caller asked for: the latest model call
+   before it under the same parent that made a tool call (an agent run as a tool,
+   Haystack's ``AgentTool``); else the span's own name (the run's first agent);
+2. every other span of no operation under such an agent that starts after one of the
+   agent's model calls made a tool call, and holds no model call itself, becomes a
+   tool span named after the latest such call's tool (the component that ran it).
+
+Structure and the calls' recorded tool names only; no wording is read. The agent
+called as a tool ``ask_coder`` is named ``ask_coder``: the trace says no more.
+Idempotent: once the run has agents, linking again changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import duckdb
+
+from analyzer import queries
+from tracer import semconv
+
+__all__ = ["LINK_SQL", "link", "params"]
+
+_PARAMS: dict[str, Any] = {
+    "derived": semconv.SOURCE_DERIVED,
+    "k_oi_out_prefix": semconv.OPENINFERENCE_OUTPUT_MESSAGES + ".",
+    "re_oi_call_name": r"\.message\.tool_calls\.\d+\.tool_call\.function\.name$",
+    "k_out_msgs": semconv.GEN_AI_OUTPUT_MESSAGES,
+}
+"""The mapping's own bound values; the vocabulary's come with :func:`analyzer.queries.bind`."""
+
+LINK_SQL: Final = (
+    # the model calls of runs with no agent, planner or verifier span, with the first
+    # tool each asked for (OpenInference's flattened output messages, or the GenAI
+    # conventions' output message parts)
+    """
+CREATE OR REPLACE TEMP TABLE cg_un_calls AS
+WITH runs AS (
+    SELECT trace_id FROM spans
+    WHERE source IS DISTINCT FROM $derived
+    GROUP BY trace_id
+    HAVING bool_or(actor = $a_model AND operation IS NULL)
+       AND NOT bool_or(coalesce(operation IN ($o_agent, $o_plan, $o_verify), false))
+)
+SELECT s.trace_id, s.span_id, s.parent_span_id, s.start_ns,
+       coalesce(
+           s.attributes[list_sort(list_filter(map_keys(s.attributes), lambda k:
+               starts_with(k, $k_oi_out_prefix) AND regexp_matches(k, $re_oi_call_name)))[1]],
+           CASE WHEN json_valid(s.attributes[$k_out_msgs]) THEN
+               list_filter(CAST(json_extract(s.attributes[$k_out_msgs], '$[*].parts[*]')
+                                AS JSON[]),
+                           lambda p: json_extract_string(p, '$.type') = 'tool_call')[1]
+               ->> '$.name' END) AS tool
+FROM spans s SEMI JOIN runs r ON r.trace_id = s.trace_id
+WHERE s.actor = $a_model AND s.operation IS NULL AND s.source IS DISTINCT FROM $derived
+""",
+    # 1. the spans holding those calls -> agents, named by the tool they were called as
+    """
+UPDATE spans AS s SET operation = $o_agent, stage = $s_generation,
+    agent = coalesce(h.called_as, s.name)
+FROM (
+    SELECT p.trace_id, p.span_id,
+           (SELECT arg_max(c.tool, c.start_ns) FROM cg_un_calls c
+            WHERE c.trace_id = p.trace_id AND c.parent_span_id = p.parent_span_id
+              AND c.start_ns <= p.start_ns AND c.tool IS NOT NULL) AS called_as
+    FROM spans p
+    WHERE (p.trace_id, p.span_id) IN (SELECT (trace_id, parent_span_id) FROM cg_un_calls)
+      AND p.operation IS NULL AND p.actor IS DISTINCT FROM $a_model
+) h
+WHERE s.trace_id = h.trace_id AND s.span_id = h.span_id
+""",
+    # 2. what ran under such an agent after its call asked for a tool -> that tool
+    """
+UPDATE spans AS s SET operation = $o_tool, stage = $s_generation, agent = t.tool
+FROM (
+    SELECT x.trace_id, x.span_id,
+           (SELECT arg_max(c.tool, c.start_ns) FROM cg_un_calls c
+            WHERE c.trace_id = x.trace_id AND c.parent_span_id = x.parent_span_id
+              AND c.start_ns <= x.start_ns AND c.tool IS NOT NULL) AS tool
+    FROM spans x
+    JOIN spans a ON a.trace_id = x.trace_id AND a.span_id = x.parent_span_id
+    WHERE x.operation IS NULL AND x.actor IS NULL AND x.source IS DISTINCT FROM $derived
+      AND a.operation = $o_agent
+      AND x.trace_id IN (SELECT trace_id FROM cg_un_calls)
+      AND (x.trace_id, x.span_id) NOT IN (SELECT (trace_id, parent_span_id) FROM cg_un_calls)
+) t
+WHERE s.trace_id = t.trace_id AND s.span_id = t.span_id AND t.tool IS NOT NULL
+""",
+    "DROP TABLE IF EXISTS cg_un_calls",
+)
+
+
+def params(statement: str) -> dict[str, Any]:
+    """The bound parameters ``statement`` refers to (DuckDB rejects unused ones)."""
+    return queries.bind(statement, _PARAMS)
+
+
+def link(con: duckdb.DuckDBPyConnection) -> None:
+    """Make agents and tools of the spans holding unnamed agents' model calls (module
+    docstring); a no-op on stores where every run with model calls has an agent."""
+    for statement in LINK_SQL:
+        con.execute(statement, params(statement))
