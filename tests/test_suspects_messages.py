@@ -359,3 +359,31 @@ def test_openllmetrys_wrapped_record_reads_once_as_the_message_inside() -> None:
     # a tool's own JSON result with an `output` key beside others stays as it is
     own = json.dumps({"output": "ok", "rows": 3})
     assert readable(own) == own
+
+
+def test_google_genai_content_and_function_responses_read_as_their_words() -> None:
+    """ADK's responses and events (OpenInference records them whole as output.value):
+    a ``Content``'s text parts and function calls; a ``FunctionResponse`` as its
+    result (nothing where it returned null, a transfer)."""
+    event = {
+        "content": {
+            "parts": [
+                {"text": "Over the keeper's nine."},
+                {"function_call": {"args": {"code": "print(12)"}, "name": "run_python"}},
+            ],
+            "role": "model",
+        },
+        "invocation_id": "e-5466b7fb-ee88-48f0-a8e2-f024a070bfc3",
+        "author": "stats_coder",
+    }
+    said = 'Over the keeper\'s nine.\nrun_python({"code": "print(12)"})'
+    assert readable(json.dumps(event)) == said
+    # the instrumentor's own rendering after the record is not said twice
+    assert readable(json.dumps(event) + "\n" + said) == said
+    result = {"id": "adk-46d2c868", "name": "run_python", "response": {"result": "exit code 0\n12"}}
+    assert readable(json.dumps(result)) == "exit code 0\n12"
+    transfer = {"id": "adk-452814ae", "name": "transfer_to_agent", "response": {"result": None}}
+    assert readable(json.dumps(transfer)) == ""
+    # a record with a `response` of several keys stays as it is
+    other = json.dumps({"name": "lookup", "response": {"rows": 3, "ok": True}})
+    assert readable(other) == other

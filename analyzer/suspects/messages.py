@@ -59,7 +59,9 @@ def _unwrapped(value: Any) -> Any:
     Responses API response (``{"object": "response", "output": [...]}``) as its
     messages; a CrewAI task's or crew's output as its ``raw`` text; a record OpenLLMetry
     wrapped in one key (``{"outputs": ...}``, a tool's ``{"output": ...}``, beside the
-    callback's ``kwargs``) as the record. Anything else comes back as it is."""
+    callback's ``kwargs``) as the record; a Google GenAI ``Content`` (in an ADK response
+    or event) as a message of its parts, a function's response as its result. Anything
+    else comes back as it is."""
     if not isinstance(value, dict):
         return value
     wrapped = [k for k in value if k in _WRAPPERS]
@@ -75,6 +77,20 @@ def _unwrapped(value: Any) -> Any:
         return [_generation(g) for g in found if isinstance(g, dict)]
     if isinstance(value.get("update"), dict) and "goto" in value:
         return _unwrapped(value["update"])
+    if isinstance(value.get("parts"), list) and "role" in value:
+        # a Google GenAI Content (ADK, Gemini): its parts as a message
+        return _gemini_content(value)
+    if isinstance(value.get("content"), dict) and isinstance(value["content"].get("parts"), list):
+        # an ADK LlmResponse or Event: its content
+        return _unwrapped(value["content"])
+    response = value.get("response")
+    if isinstance(response, dict) and "name" in value and len(response) == 1:
+        # a Google GenAI FunctionResponse ({"id", "name", "response": {"result": ...}}):
+        # what the tool returned
+        (result,) = response.values()
+        if result is None:
+            return ""  # nothing came back (a transfer)
+        return result if isinstance(result, str) else value
     if value.get("object") == "response" and isinstance(value.get("output"), list):
         # an OpenAI Responses API response: its output items as messages
         return [m for m in (_response_item(i) for i in value["output"]) if m is not None]
@@ -90,6 +106,29 @@ def _unwrapped(value: Any) -> Any:
         # messages are the whole prompt it was given)
         return {"role": "assistant", "content": value["raw"]}
     return value
+
+
+def _gemini_content(content: dict[str, Any]) -> dict[str, Any]:
+    """A Google GenAI ``Content`` as a chat message: its text parts as content, its
+    ``function_call`` parts as tool calls, a ``function_response`` part as its result."""
+    texts: list[str] = []
+    calls: list[dict[str, Any]] = []
+    for part in content["parts"]:
+        if not isinstance(part, dict):
+            continue
+        if isinstance(part.get("text"), str):
+            texts.append(part["text"])
+        call = part.get("function_call")
+        if isinstance(call, dict):
+            calls.append({"name": call.get("name"), "args": call.get("args")})
+        answer = part.get("function_response")
+        if isinstance(answer, dict):
+            result = _unwrapped(answer)
+            texts.append(result if isinstance(result, str) else json.dumps(answer.get("response")))
+    message: dict[str, Any] = {"role": content.get("role") or "model", "content": "\n".join(texts)}
+    if calls:
+        message["tool_calls"] = calls
+    return message
 
 
 def _response_item(item: Any) -> dict[str, Any] | None:
@@ -176,10 +215,14 @@ def readable(text: str | None) -> str | None:
     except ValueError:
         return _cut(text)
     found = _messages(value)
-    if found is None:
+    inner = _unwrapped(value) if found is None else None
+    if isinstance(inner, str):  # a record around a tool's text result
+        said = inner
+    elif found is None:
         blocks = _blocks(value)
         return text if blocks is None else blocks
-    said = "\n\n".join(_render(m) for m in found)
+    else:
+        said = "\n\n".join(_render(m) for m in found)
     # a span may record the messages twice: as the record and as their text after it
     # (or twice as the record: OpenLLMetry's entity output beside its GenAI attribute)
     rest = bare[end:].strip()
