@@ -786,3 +786,27 @@ def test_a_format_template_is_no_value() -> None:
     got = pl.select(turns.atoms(pl.lit(text))).item().to_list()
     assert not [a for a in got if "{" in a]
     assert "sales operations" in got
+
+
+def test_a_name_the_data_never_mentions_is_the_tasks_setting_not_a_constraint() -> None:
+    """The organisation the task is asked for ("Pell Harbour Trust") is left out of
+    every brief and answer without anything lost; a company the ledger lists ("Corran
+    Street Playhouse") selects the rows, and dropping it is a dropped constraint."""
+
+    def run_with(ledger: str) -> Run:
+        task = "For the Pell Harbour Trust, sum the Corran Street Playhouse's fees."
+        run = task_run(task)
+        clerk = run.agent("clerk")
+        run.say(clerk, "Here is the fees ledger.")
+        run.say(run.tool("read_file", parent=clerk), ledger)
+        planner = run.agent("planner")
+        run.say(planner, task, direction="input")
+        run.say(planner, "Sum every company's fees in fees.csv.")
+        writer = run.agent("writer")
+        run.say(writer, "Sum every company's fees in fees.csv.", direction="input")
+        run.say(writer, "Fees: 4,210.")
+        return run
+
+    (got,) = feature_rows(features.dropped_constraint, run_with("Corran Street Playhouse,2100"))
+    assert "corran street playhouse" in got["evidence"] and "pell harbour" not in got["evidence"]
+    assert feature_rows(features.dropped_constraint, run_with("Kiln Players,2100")) == []

@@ -195,6 +195,26 @@ def _delivered(t: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([run_out, last])
 
 
+def _settings_out(task: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
+    """``task`` (trace_id, atom) without the names of several words that no tool's reply
+    in the run holds: a name the data never mentions (the team's or the organisation's
+    own, "Ashford Valley Water") is the task's setting, no value that selects what is
+    computed; a name found in the data (a company in a ledger) can be one (where the
+    data named it only after the step that left it out, that later reply still says it:
+    :func:`_said_later`)."""
+    replies = (
+        t.filter(pl.col("is_tool") & pl.col("output").is_not_null())
+        .group_by("trace_id")
+        .agg(replies=pl.col("output").str.to_lowercase().str.join("\n"))
+    )
+    named = pl.col("atom").str.contains(r"^[^\d\s]+(?: [^\d\s]+)+$")
+    return (
+        task.join(replies, on="trace_id", how="left")
+        .filter(~named | pl.col("replies").fill_null("").str.contains(pl.col("atom"), literal=True))
+        .drop("replies")
+    )
+
+
 def dropped_constraint(ctx: Context) -> pl.DataFrame:
     """A value of the task that the delivered result lacks reached the first step
     that got it in its input, is missing from that step's output and from every
@@ -218,6 +238,7 @@ def dropped_constraint(ctx: Context) -> pl.DataFrame:
         # only what the delivered result lacks was dropped
         .filter(~pl.col("result").str.contains(pl.col("atom"), literal=True))
         .drop("result")
+        .pipe(_settings_out, t)
     )
     if task.height == 0:
         return empty()
