@@ -18,12 +18,14 @@ __all__ = [
     "OPENINFERENCE_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
     "OPENINFERENCE_OPENAI_AGENTS",
+    "OPENLLMETRY_LLAMAINDEX",
     "STRANDS",
     "agent_framework_steps",
     "agno_openinference_steps",
     "ancestor_steps",
     "attr",
     "autogen_agentchat_openinference_steps",
+    "llamaindex_openllmetry_steps",
     "openai_agents_openinference_steps",
     "strands_steps",
 ]
@@ -55,6 +57,14 @@ OPENINFERENCE_AUTOGEN_AGENTCHAT = "openinference.instrumentation.autogen_agentch
 # words in ``gen_ai.output.messages``); they name no agent: the agent is the
 # ``gen_ai.agent.name`` of the ``invoke_agent`` span the call ran in, its parent.
 AGENT_FRAMEWORK = "agent_framework"
+# OpenLLMetry's LlamaIndex instrumentor (Traceloop's ``opentelemetry-instrumentation-llamaindex``)
+# on a multi-agent ``AgentWorkflow``: the turns are the model-call spans that record a
+# response (``<LLM>.task`` with ``gen_ai.operation.name`` = ``chat``: ``achat``, one model
+# response each; the ``_prepare_chat_with_tools`` span of the same name records none); they
+# name no agent, and every workflow step's span is named ``AgentWorkflow.task``: the agent
+# is the ``current_agent_name`` of the step the call ran in, its parent
+# (``run_agent_step``), whose ``traceloop.entity.output`` is the step's ``AgentOutput`` as JSON.
+OPENLLMETRY_LLAMAINDEX = "opentelemetry.instrumentation.llamaindex"
 
 
 def attr(span: Span, key: str) -> Any:
@@ -150,4 +160,24 @@ def agent_framework_steps(lines: list[str]) -> Steps:
     return ancestor_steps(
         lines, AGENT_FRAMEWORK, operation("chat"), operation("invoke_agent"),
         lambda s: attr(s, semconv.GEN_AI_AGENT_NAME), hops=1,
+    )  # fmt: skip
+
+
+def _step_agent(span: Span) -> str | None:
+    """The ``current_agent_name`` of a LlamaIndex workflow step's recorded output, if any."""
+    try:
+        out = json.loads(attr(span, "traceloop.entity.output") or "null")
+    except ValueError:
+        return None
+    agent = out.get("current_agent_name") if isinstance(out, dict) else None
+    return str(agent) if agent else None
+
+
+def llamaindex_openllmetry_steps(lines: list[str]) -> Steps:
+    """The turns under OpenLLMetry's LlamaIndex instrumentation
+    (:data:`OPENLLMETRY_LLAMAINDEX`)."""
+    return ancestor_steps(
+        lines, OPENLLMETRY_LLAMAINDEX,
+        lambda s: attr(s, semconv.GEN_AI_OPERATION_NAME) == "chat",
+        lambda s: _step_agent(s) is not None, _step_agent, hops=1,
     )  # fmt: skip
