@@ -15,6 +15,7 @@ from tracer import semconv
 
 __all__ = [
     "AGENT_FRAMEWORK",
+    "OPENINFERENCE_BEEAI",
     "OPENINFERENCE_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
     "OPENINFERENCE_OPENAI_AGENTS",
@@ -22,6 +23,7 @@ __all__ = [
     "agent_framework_steps",
     "agno_openinference_steps",
     "ancestor_steps",
+    "beeai_openinference_steps",
     "attr",
     "autogen_agentchat_openinference_steps",
     "openai_agents_openinference_steps",
@@ -55,6 +57,13 @@ OPENINFERENCE_AUTOGEN_AGENTCHAT = "openinference.instrumentation.autogen_agentch
 # words in ``gen_ai.output.messages``); they name no agent: the agent is the
 # ``gen_ai.agent.name`` of the ``invoke_agent`` span the call ran in, its parent.
 AGENT_FRAMEWORK = "agent_framework"
+# OpenInference's BeeAI instrumentor (spans built from BeeAI's emitter events when the
+# top-level run ends): the turns are the LLM spans (``OpenAIChatModel``, one model response
+# each); they name no agent: the agent is the ``agent.name`` of the AGENT span of the
+# ``RequirementAgent`` run the call belongs to, its parent (a handed-off agent's AGENT span
+# sits under the lead's ``HandoffTool`` TOOL span; the ``final_answer`` AGENT-kind spans
+# the instrumentor adds for that event name no agent).
+OPENINFERENCE_BEEAI = "openinference.instrumentation.beeai"
 
 
 def attr(span: Span, key: str) -> Any:
@@ -150,4 +159,13 @@ def agent_framework_steps(lines: list[str]) -> Steps:
     return ancestor_steps(
         lines, AGENT_FRAMEWORK, operation("chat"), operation("invoke_agent"),
         lambda s: attr(s, semconv.GEN_AI_AGENT_NAME), hops=1,
+    )  # fmt: skip
+
+
+def beeai_openinference_steps(lines: list[str]) -> Steps:
+    """The turns under OpenInference's BeeAI instrumentation (:data:`OPENINFERENCE_BEEAI`)."""
+    return ancestor_steps(
+        lines, OPENINFERENCE_BEEAI, _kind("LLM"),
+        lambda s: _kind("AGENT")(s) and bool(attr(s, "agent.name")),
+        lambda s: str(attr(s, "agent.name")), hops=1,
     )  # fmt: skip

@@ -40,6 +40,7 @@ from benchmarks.corpus._steps import (
     agent_framework_steps,
     agno_openinference_steps,
     autogen_agentchat_openinference_steps,
+    beeai_openinference_steps,
     openai_agents_openinference_steps,
     strands_steps,
 )
@@ -83,6 +84,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "agentframework_handoff_libraries",
     "haystack_openinference_allotments",
     "adk_openinference_fellrescue",
+    "beeai_openinference_canallocks",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -329,6 +331,8 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "autogen_swarm_openinference_gritting": autogen_agentchat_openinference_steps,
     # Agent Framework's own spans: the chat spans, each its parent invoke_agent span's agent
     "agentframework_handoff_libraries": agent_framework_steps,
+    # OpenInference's BeeAI instrumentor: the LLM spans, each its parent AGENT span's agent.name
+    "beeai_openinference_canallocks": beeai_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
