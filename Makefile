@@ -5,12 +5,13 @@ PYTHON ?= python3
 VENV ?= .venv
 PHOENIX_VENV ?= .venv-phoenix
 PHOENIX_VERSION ?= 20.26.1
+BEEAI_VENV ?= .venv-beeai
 # n8n for `make n8n-test`: npm packages in a cache outside the venv and the repo
 N8N_VERSION ?= 2.41.1
 N8N_CACHE ?= $(or $(COORDGAP_N8N_CACHE),$(HOME)/.cache/coordgap-n8n)
 BIN = $(VENV)/bin
 
-.PHONY: demo test lint install phoenix n8n n8n-test clean
+.PHONY: demo test lint install phoenix beeai n8n n8n-test clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,18 @@ $(PHOENIX_VENV)/.installed:
 
 phoenix: $(PHOENIX_VENV)/.installed
 
+# BeeAI Framework (the blind corpus family beeai_openinference_canallocks) lives in its own
+# virtualenv with coordgap: its json-repair pin cannot resolve beside CrewAI's (the crewai
+# extra), so the beeai extra cannot join the integrations line; the family's generator
+# starts itself under this interpreter (COORDGAP_BEEAI_PYTHON)
+$(BEEAI_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BEEAI_VENV)
+	$(BEEAI_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BEEAI_VENV)/bin/python -m pip install -q -e '.[analyze,collect,beeai]'
+	touch $@
+
+beeai: $(BEEAI_VENV)/.installed
+
 # n8n (2.41 needs Node >= 22.22: a Node 24 from npm comes with it); see tests/n8n/setup.sh
 $(N8N_CACHE)/.installed-$(N8N_VERSION):
 	bash tests/n8n/setup.sh $(N8N_CACHE) $(N8N_VERSION)
@@ -52,8 +65,9 @@ n8n-test: $(VENV)/.installed $(VENV)/.integrations n8n
 demo: $(VENV)/.installed
 	$(BIN)/coordgap demo
 
-test: $(VENV)/.installed $(VENV)/.integrations $(PHOENIX_VENV)/.installed
-	COORDGAP_PHOENIX_BIN=$(abspath $(PHOENIX_VENV))/bin/phoenix $(BIN)/python -m pytest -q
+test: $(VENV)/.installed $(VENV)/.integrations $(PHOENIX_VENV)/.installed $(BEEAI_VENV)/.installed
+	COORDGAP_PHOENIX_BIN=$(abspath $(PHOENIX_VENV))/bin/phoenix \
+	COORDGAP_BEEAI_PYTHON=$(abspath $(BEEAI_VENV))/bin/python $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

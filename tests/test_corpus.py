@@ -64,9 +64,10 @@ def test_corpus_is_big_and_varied_enough_and_small_on_disk() -> None:
     assert len(deep) >= 60, len(deep)
     # every file under tests/corpus, the held-out and blind families included; the blind
     # families traced by other instrumentations carry what those record (OpenLLMetry and
-    # OpenInference write each graph step's whole state), up to 1.2 MB a family
+    # OpenInference write each graph step's whole state), up to 1.2 MB a family; 26
+    # families came to 9.0 MB (the last two 0.3 and 0.4 MB)
     size = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
-    assert size < 8 * 1024 * 1024
+    assert size < 10 * 1024 * 1024
 
 
 def test_every_failed_run_gets_suspects_and_high_confidence_is_mostly_right(

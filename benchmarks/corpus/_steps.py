@@ -15,6 +15,7 @@ from tracer import semconv
 
 __all__ = [
     "AGENT_FRAMEWORK",
+    "OPENINFERENCE_BEEAI",
     "OPENINFERENCE_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
     "OPENINFERENCE_OPENAI_AGENTS",
@@ -23,6 +24,7 @@ __all__ = [
     "agent_framework_steps",
     "agno_openinference_steps",
     "ancestor_steps",
+    "beeai_openinference_steps",
     "attr",
     "autogen_agentchat_openinference_steps",
     "llamaindex_openllmetry_steps",
@@ -65,6 +67,13 @@ AGENT_FRAMEWORK = "agent_framework"
 # is the ``current_agent_name`` of the step the call ran in, its parent
 # (``run_agent_step``), whose ``traceloop.entity.output`` is the step's ``AgentOutput`` as JSON.
 OPENLLMETRY_LLAMAINDEX = "opentelemetry.instrumentation.llamaindex"
+# OpenInference's BeeAI instrumentor (spans built from BeeAI's emitter events when the
+# top-level run ends): the turns are the LLM spans (``OpenAIChatModel``, one model response
+# each); they name no agent: the agent is the ``agent.name`` of the AGENT span of the
+# ``RequirementAgent`` run the call belongs to, its parent (a handed-off agent's AGENT span
+# sits under the lead's ``HandoffTool`` TOOL span; the ``final_answer`` AGENT-kind spans
+# the instrumentor adds for that event name no agent).
+OPENINFERENCE_BEEAI = "openinference.instrumentation.beeai"
 
 
 def attr(span: Span, key: str) -> Any:
@@ -180,4 +189,13 @@ def llamaindex_openllmetry_steps(lines: list[str]) -> Steps:
         lines, OPENLLMETRY_LLAMAINDEX,
         lambda s: attr(s, semconv.GEN_AI_OPERATION_NAME) == "chat",
         lambda s: _step_agent(s) is not None, _step_agent, hops=1,
+    )  # fmt: skip
+
+
+def beeai_openinference_steps(lines: list[str]) -> Steps:
+    """The turns under OpenInference's BeeAI instrumentation (:data:`OPENINFERENCE_BEEAI`)."""
+    return ancestor_steps(
+        lines, OPENINFERENCE_BEEAI, _kind("LLM"),
+        lambda s: _kind("AGENT")(s) and bool(attr(s, "agent.name")),
+        lambda s: str(attr(s, "agent.name")), hops=1,
     )  # fmt: skip

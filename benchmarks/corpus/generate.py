@@ -40,6 +40,7 @@ from benchmarks.corpus._steps import (
     agent_framework_steps,
     agno_openinference_steps,
     autogen_agentchat_openinference_steps,
+    beeai_openinference_steps,
     llamaindex_openllmetry_steps,
     openai_agents_openinference_steps,
     strands_steps,
@@ -85,6 +86,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "haystack_openinference_allotments",
     "adk_openinference_fellrescue",
     "llamaindex_openllmetry_kennels",
+    "beeai_openinference_canallocks",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -333,6 +335,8 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "agentframework_handoff_libraries": agent_framework_steps,
     # OpenLLMetry's LlamaIndex instrumentor: the chat spans, each its parent step's agent
     "llamaindex_openllmetry_kennels": llamaindex_openllmetry_steps,
+    # OpenInference's BeeAI instrumentor: the LLM spans, each its parent AGENT span's agent.name
+    "beeai_openinference_canallocks": beeai_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
