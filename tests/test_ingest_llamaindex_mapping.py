@@ -1,7 +1,7 @@
-"""LlamaIndex's AgentWorkflow as OpenInference's LlamaIndex instrumentor records it
-(attributes copied from what it writes), mapped at ingest: the steps that run an agent
-become its spans, the model class's helpers are no model calls, and the handoff tool
-is a handoff from the agent on the floor."""
+"""LlamaIndex's AgentWorkflow as OpenInference's and OpenLLMetry's LlamaIndex instrumentors
+record it (attributes copied from what they write), mapped at ingest: the steps that run
+an agent become its spans, the model class's helpers are no model calls, the tools run
+are tool calls, and the handoff tool is a handoff from the agent on the floor."""
 
 from __future__ import annotations
 
@@ -88,3 +88,64 @@ def test_agent_steps_model_calls_and_handoffs(tmp_path: Path) -> None:
         assert (
             store.con.execute("SELECT count(*), count(operation) FROM spans").fetchall() == before
         )
+
+
+_TL = "traceloop."
+
+
+def _write_openllmetry(spans_dir: Path, turns: list[tuple[str, str | None]]) -> None:
+    """The same workflow as OpenLLMetry records it: ``AgentWorkflow.task`` steps whose
+    output event names the agent, a ``chat`` model call inside, and a
+    ``FunctionTool.task`` per tool run whose output names the tool and its input."""
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(spans_dir)))
+    otel = provider.get_tracer("opentelemetry.instrumentation.llamaindex")
+    span = otel.start_as_current_span
+    task = {_TL + "span.kind": "task", _TL + "entity.name": "AgentWorkflow.task"}
+    with span("invoke_workflow desk", attributes={"gen_ai.operation.name": "invoke_workflow"}):
+        with span("AgentWorkflow.workflow", attributes={_TL + "span.kind": "workflow"}):
+            for agent, to in turns:
+                out = {"response": {"role": "assistant", "blocks": []}, "current_agent_name": agent}
+                with span(
+                    "AgentWorkflow.task",
+                    attributes={**task, _TL + "entity.output": json.dumps(out)},
+                ):
+                    with span("Model.task", attributes={_TL + "span.kind": "task"}):
+                        pass  # the model class's helper: no model call
+                    said = {
+                        _TL + "span.kind": "task",
+                        "gen_ai.operation.name": "chat",
+                        "gen_ai.output.messages": json.dumps([{"role": "assistant", "parts": []}]),
+                    }
+                    with span("Model.task", attributes=said):
+                        pass
+                args: dict[str, Any] = {"to_agent": to} if to else {"name": "a.csv"}
+                ran = {"tool_name": "handoff" if to else "read_file", "raw_input": {"kwargs": args}}
+                with span("AgentWorkflow.task", attributes=task):
+                    tool = {_TL + "span.kind": "task", _TL + "entity.output": json.dumps(ran)}
+                    with span("FunctionTool.task", attributes=tool):
+                        pass
+    provider.shutdown()
+
+
+def test_openllmetrys_workflow_steps_tools_and_handoffs(tmp_path: Path) -> None:
+    _write_openllmetry(tmp_path / "spans", [("lead", "clerk"), ("clerk", None), ("clerk", "lead")])
+    with analyzer.open(tmp_path / "db.duckdb") as store:
+        store.ingest([tmp_path / "spans"])
+        rows = store.con.execute(
+            "SELECT name, operation, agent, actor FROM spans WHERE operation IS NOT NULL "
+            "AND operation NOT IN ('workflow', 'outcome') ORDER BY start_ns"
+        ).fetchall()
+        assert rows == [
+            ("AgentWorkflow.task", "agent", "lead", "model"),
+            ("FunctionTool.task", "handoff", "handoff", "tool"),
+            ("AgentWorkflow.task", "agent", "clerk", "model"),
+            ("FunctionTool.task", "tool", "read_file", "tool"),
+            ("AgentWorkflow.task", "agent", "clerk", "model"),
+            ("FunctionTool.task", "handoff", "handoff", "tool"),
+        ]
+        handoffs = store.con.execute(
+            "SELECT handoff_source, handoff_target FROM spans WHERE operation = 'handoff' "
+            "ORDER BY start_ns"
+        ).fetchall()
+        assert handoffs == [("lead", "clerk"), ("clerk", "lead")]

@@ -387,3 +387,31 @@ def test_google_genai_content_and_function_responses_read_as_their_words() -> No
     # a record with a `response` of several keys stays as it is
     other = json.dumps({"name": "lookup", "response": {"rows": 3, "ok": True}})
     assert readable(other) == other
+
+
+def test_llamaindex_blocks_and_a_text_followed_by_its_record_read_once() -> None:
+    """LlamaIndex's content blocks (a ChatResponse's message, a tool's output), and a
+    model call's text followed by its response recorded whole (OpenLLMetry): the
+    record's words, the tool call the text alone lacks included."""
+    message = {
+        "role": "assistant",
+        "blocks": [
+            {"block_type": "text", "text": "Juno is size M."},
+            {
+                "block_type": "tool_call",
+                "tool_name": "handoff",
+                "tool_kwargs": {"to_agent": "lead"},
+            },
+        ],
+    }
+    said = 'Juno is size M.\nhandoff({"to_agent": "lead"})'
+    assert readable(json.dumps({"message": message, "raw": None, "delta": None})) == said
+    assert readable(json.dumps({"response": message, "current_agent_name": "clerk"})) == said
+    assert readable("Juno is size M.\n" + json.dumps({"message": message})) == said
+    tool = {"blocks": [{"block_type": "text", "text": "D03,Juno,L"}], "tool_name": "read_file"}
+    assert readable(json.dumps(tool)) == "D03,Juno,L"
+    # a text that the record after it does not say stays whole
+    other = "Three rows.\n" + json.dumps({"message": message})
+    assert readable(other) == other
+    frame = pl.DataFrame({"t": ["Juno is size M.\n" + json.dumps({"message": message})]})
+    assert frame.select(readable_column("t")).item() == said

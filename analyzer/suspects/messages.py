@@ -60,8 +60,9 @@ def _unwrapped(value: Any) -> Any:
     messages; a CrewAI task's or crew's output as its ``raw`` text; a record OpenLLMetry
     wrapped in one key (``{"outputs": ...}``, a tool's ``{"output": ...}``, beside the
     callback's ``kwargs``) as the record; a Google GenAI ``Content`` (in an ADK response
-    or event) as a message of its parts, a function's response as its result. Anything
-    else comes back as it is."""
+    or event) as a message of its parts, a function's response as its result; LlamaIndex
+    content blocks (a ``ChatMessage``, a ``ChatResponse``'s message, an ``AgentOutput``'s
+    response, a tool's output) as a message or text. Anything else comes back as it is."""
     if not isinstance(value, dict):
         return value
     wrapped = [k for k in value if k in _WRAPPERS]
@@ -77,6 +78,14 @@ def _unwrapped(value: Any) -> Any:
         return [_generation(g) for g in found if isinstance(g, dict)]
     if isinstance(value.get("update"), dict) and "goto" in value:
         return _unwrapped(value["update"])
+    if _llama_blocks(value.get("blocks")):
+        # a LlamaIndex ChatMessage (its role and blocks) or a tool's output (blocks)
+        return _llama_message(value)
+    for key in ("message", "response"):
+        inner = value.get(key)
+        if isinstance(inner, dict) and _llama_blocks(inner.get("blocks")):
+            # a LlamaIndex ChatResponse's message, an AgentOutput's response
+            return _llama_message(inner)
     if isinstance(value.get("parts"), list) and "role" in value:
         # a Google GenAI Content (ADK, Gemini): its parts as a message
         return _gemini_content(value)
@@ -106,6 +115,32 @@ def _unwrapped(value: Any) -> Any:
         # messages are the whole prompt it was given)
         return {"role": "assistant", "content": value["raw"]}
     return value
+
+
+def _llama_blocks(blocks: Any) -> bool:
+    """Whether ``blocks`` is a list of LlamaIndex content blocks (``block_type``)."""
+    return (
+        isinstance(blocks, list)
+        and bool(blocks)
+        and all(isinstance(b, dict) and "block_type" in b for b in blocks)
+    )
+
+
+def _llama_message(value: dict[str, Any]) -> Any:
+    """LlamaIndex content blocks as a chat message (with a role) or as their text (a
+    tool's output): text blocks as text, ``tool_call`` blocks as tool calls."""
+    texts = [b["text"] for b in value["blocks"] if isinstance(b.get("text"), str)]
+    calls = [
+        {"name": b.get("tool_name"), "args": b.get("tool_kwargs")}
+        for b in value["blocks"]
+        if b.get("block_type") == "tool_call"
+    ]
+    if "role" not in value:
+        return "\n".join(texts)
+    message: dict[str, Any] = {"role": value["role"], "content": "\n".join(texts)}
+    if calls:
+        message["tool_calls"] = calls
+    return message
 
 
 def _gemini_content(content: dict[str, Any]) -> dict[str, Any]:
@@ -209,7 +244,7 @@ def readable(text: str | None) -> str | None:
     if _REPR.match(bare) and _REPR_ROLE.search(bare):
         return _repr_text(bare)
     if bare[:1] not in ("{", "["):
-        return text
+        return _text_then_record(text, bare)
     try:
         value, end = _DECODER.raw_decode(bare)
     except ValueError:
@@ -228,6 +263,21 @@ def readable(text: str | None) -> str | None:
     rest = bare[end:].strip()
     again = all(line.strip() in said for line in (readable(rest) or "").splitlines())
     return f"{said}\n\n{rest}" if rest and not again else said
+
+
+def _text_then_record(text: str, bare: str) -> str:
+    """A message's text followed by the message recorded whole (OpenLLMetry's GenAI
+    attribute, then its entity output): the record, where it says all the text does
+    (and the tool calls the text alone lacks); otherwise ``text`` unchanged."""
+    at = bare.find("\n{")
+    if at <= 0:
+        return text
+    record = bare[at + 1 :]
+    read = readable(record) or ""
+    if read == record:
+        return text
+    head = [line.strip() for line in bare[:at].splitlines() if line.strip()]
+    return read if all(line in read for line in head) else text
 
 
 _BLOCK_KEYS: Final = frozenset({"text", "toolUse", "toolResult", "json"})
@@ -326,10 +376,11 @@ def _string(literal: str) -> str:
         return literal[1:-1]
 
 
-_MAY_BE_JSON: Final = r"^\W*(?:[\[{]|[A-Z]\w*\(\w+=)"
+_MAY_BE_JSON: Final = r"^\W*(?:[\[{]|[A-Z]\w*\(\w+=)|\n\{"
 """A text whose first character other than blanks and punctuation opens a JSON list or
-object, or an object's repr: every text :func:`readable` may change matches (a blank
-is no word character), most plain text does not."""
+object, or an object's repr, or with a line that opens an object: every text
+:func:`readable` may change matches (a blank is no word character), most plain text
+does not."""
 
 
 def _readable_series(texts: pl.Series) -> pl.Series:
