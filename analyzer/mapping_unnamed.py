@@ -8,15 +8,18 @@ span any mapping made an agent, planner or verifier, after the spans are in
 (:func:`link`), in this order:
 
 1. every span of no operation that is the direct parent of a model call becomes an
-   agent span. Its name is the tool its caller asked for: the latest model call
-   before it under the same parent that made a tool call (an agent run as a tool,
-   Haystack's ``AgentTool``); else the span's own name (the run's first agent);
+   agent span. Its name is the one its first call's system prompt gives it ("You are
+   records_clerk ...", :data:`YOU_ARE`; a plain word, "You are coder ...", where the
+   tool it was called as ends in it, ``ask_coder``); else the tool its caller asked for: the latest
+   model call before it under the same parent that made a tool call (an agent run as a
+   tool, Haystack's ``AgentTool``); else the span's own name (the run's first agent);
 2. every other span of no operation under such an agent that starts after one of the
    agent's model calls made a tool call, and holds no model call itself, becomes a
    tool span named after the latest such call's tool (the component that ran it).
 
-Structure and the calls' recorded tool names only; no wording is read. The agent
-called as a tool ``ask_coder`` is named ``ask_coder``: the trace says no more.
+Structure, the calls' recorded tool names and how a system prompt names its agent;
+no other wording is read. An agent whose prompt names no one and that was called as a
+tool ``ask_coder`` is named ``ask_coder``: the trace says no more.
 Idempotent: once the run has agents, linking again changes nothing.
 """
 
@@ -29,13 +32,23 @@ import duckdb
 from analyzer import queries
 from tracer import semconv
 
-__all__ = ["LINK_SQL", "link", "params"]
+__all__ = ["LINK_SQL", "YOU_ARE", "link", "params"]
+
+YOU_ARE: Final = r"(?:^|\W)You are ([A-Z][\w-]*(?: [A-Z][\w-]*)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b"
+"""How a system prompt names the agent it instructs ("You are records_clerk ...", "You are
+Data Analyst."): a capitalised name or a snake_case one; "You are a helpful ..." names
+no one."""
 
 _PARAMS: dict[str, Any] = {
     "derived": semconv.SOURCE_DERIVED,
     "k_oi_out_prefix": semconv.OPENINFERENCE_OUTPUT_MESSAGES + ".",
     "re_oi_call_name": r"\.message\.tool_calls\.\d+\.tool_call\.function\.name$",
     "k_out_msgs": semconv.GEN_AI_OUTPUT_MESSAGES,
+    "k_oi_first_role": semconv.OPENINFERENCE_INPUT_MESSAGES + ".0.message.role",
+    "k_oi_first_text": semconv.OPENINFERENCE_INPUT_MESSAGES + ".0.message.content",
+    "k_system": semconv.GEN_AI_SYSTEM_INSTRUCTIONS,
+    "re_you_are": YOU_ARE,
+    "re_you_are_word": r"(?:^|\W)You are ([a-z][a-z0-9]*)\b",
 }
 """The mapping's own bound values; the vocabulary's come with :func:`analyzer.queries.bind`."""
 
@@ -60,16 +73,30 @@ SELECT s.trace_id, s.span_id, s.parent_span_id, s.start_ns,
                list_filter(CAST(json_extract(s.attributes[$k_out_msgs], '$[*].parts[*]')
                                 AS JSON[]),
                            lambda p: json_extract_string(p, '$.type') = 'tool_call')[1]
-               ->> '$.name' END) AS tool
-FROM spans s SEMI JOIN runs r ON r.trace_id = s.trace_id
+               ->> '$.name' END) AS tool,
+       nullif(regexp_extract(s.prompt, $re_you_are, 1), '') AS self_named,
+       nullif(regexp_extract(s.prompt, $re_you_are_word, 1), '') AS self_word
+FROM (SELECT *, coalesce(CASE WHEN attributes[$k_oi_first_role] = 'system'
+                              THEN attributes[$k_oi_first_text] END,
+                         attributes[$k_system], '') AS prompt
+      FROM spans) s
+SEMI JOIN runs r ON r.trace_id = s.trace_id
 WHERE s.actor = $a_model AND s.operation IS NULL AND s.source IS DISTINCT FROM $derived
 """,
     # 1. the spans holding those calls -> agents, named by the tool they were called as
     """
 UPDATE spans AS s SET operation = $o_agent, stage = $s_generation,
-    agent = coalesce(h.called_as, s.name)
+    agent = coalesce(h.self_named,
+                     CASE WHEN h.called_as = h.self_word
+                               OR ends_with(h.called_as, '_' || h.self_word)
+                          THEN h.self_word END,
+                     h.called_as, s.name)
 FROM (
     SELECT p.trace_id, p.span_id,
+           (SELECT arg_min(c.self_named, c.start_ns) FROM cg_un_calls c
+            WHERE c.trace_id = p.trace_id AND c.parent_span_id = p.span_id) AS self_named,
+           (SELECT arg_min(c.self_word, c.start_ns) FROM cg_un_calls c
+            WHERE c.trace_id = p.trace_id AND c.parent_span_id = p.span_id) AS self_word,
            (SELECT arg_max(c.tool, c.start_ns) FROM cg_un_calls c
             WHERE c.trace_id = p.trace_id AND c.parent_span_id = p.parent_span_id
               AND c.start_ns <= p.start_ns AND c.tool IS NOT NULL) AS called_as

@@ -19,8 +19,11 @@ _KIND = "openinference.span.kind"
 _OUT = "llm.output_messages.0.message."
 
 
-def _llm(text: str = "", tool: str | None = None) -> dict[str, Any]:
+def _llm(text: str = "", tool: str | None = None, system: str = "") -> dict[str, Any]:
     attrs: dict[str, Any] = {_KIND: "LLM", _OUT + "role": "assistant"}
+    if system:
+        attrs["llm.input_messages.0.message.role"] = "system"
+        attrs["llm.input_messages.0.message.content"] = system
     if text:
         attrs[_OUT + "content"] = text
     if tool is not None:
@@ -29,7 +32,9 @@ def _llm(text: str = "", tool: str | None = None) -> dict[str, Any]:
     return attrs
 
 
-def _write(spans_dir: Path, *, with_agent_kind: bool = False) -> None:
+def _write(
+    spans_dir: Path, *, with_agent_kind: bool = False, lead: str = "", coder: str = ""
+) -> None:
     """A lead that asks `ask_coder`, whose run calls `run_python` (a component span)."""
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(LocalStoreExporter(spans_dir)))
@@ -41,10 +46,11 @@ def _write(spans_dir: Path, *, with_agent_kind: bool = False) -> None:
         with span("Agent.run", attributes=chain):
             with span("ChatPromptBuilder.run", attributes={_KIND: "CHAIN"}):
                 pass
-            with span("OpenAIChatGenerator.run", attributes=_llm(tool="ask_coder")):
+            with span("OpenAIChatGenerator.run", attributes=_llm(tool="ask_coder", system=lead)):
                 pass
             with span("Agent.run", attributes=chain):
-                with span("OpenAIChatGenerator.run", attributes=_llm(tool="run_python")):
+                asks = _llm(tool="run_python", system=coder)
+                with span("OpenAIChatGenerator.run", attributes=asks):
                     pass
                 with span("PythonRunner.run", attributes={_KIND: "CHAIN"}):
                     pass
@@ -84,3 +90,20 @@ def test_runs_whose_agents_are_recorded_are_left_alone(tmp_path: Path) -> None:
         store.ingest([tmp_path / "spans"])
         rows = store.con.execute(_SQL).fetchall()
         assert [(n, o) for n, o, _ in rows] == [("Agent.run", "agent"), ("Agent.run", "agent")]
+
+
+def test_an_agent_is_named_as_its_system_prompt_names_it(tmp_path: Path) -> None:
+    """ "You are plot_officer": that name; "You are coder in ..." where it was called as
+    ``ask_coder``: coder; "You are a helpful assistant" names no one."""
+    cases = [
+        ("You are plot_officer, who runs the office.", "You are coder in the office."),
+        ("You are Allotments Officer.", "You are a helpful assistant."),
+    ]
+    got = []
+    for i, (lead, coder) in enumerate(cases):
+        _write(tmp_path / f"s{i}", lead=lead, coder=coder)
+        with analyzer.open(tmp_path / f"db{i}.duckdb") as store:
+            store.ingest([tmp_path / f"s{i}"])
+            sql = "SELECT agent FROM spans WHERE operation = 'agent' ORDER BY start_ns"
+            got.append([a for (a,) in store.con.execute(sql).fetchall()])
+    assert got == [["plot_officer", "coder"], ["Allotments Officer", "ask_coder"]]
