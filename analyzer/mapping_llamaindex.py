@@ -54,7 +54,6 @@ _PARAMS: dict[str, Any] = {
     "k_oi_in": semconv.OPENINFERENCE_INPUT_VALUE,
     "k_tl_out": semconv.TRACELOOP_ENTITY_OUTPUT,
     "k_tl_kind": TRACELOOP_SPAN_KIND,
-    "k_out_msgs": semconv.GEN_AI_OUTPUT_MESSAGES,
     "function_tool": FUNCTION_TOOL,
     "re_agent": RE_CURRENT_AGENT,
     "handoff_tool": HANDOFF_TOOL,
@@ -82,8 +81,7 @@ WHERE regexp_matches(s.said, $re_agent)
               WHERE c.trace_id = s.trace_id AND c.parent_span_id = s.span_id
                 AND ((upper(c.attributes[$k_kind]) = 'LLM'
                       AND list_has_any(map_keys(c.attributes), $message_keys))
-                     OR (c.actor = $a_model AND c.operation IS NULL
-                         AND c.attributes[$k_out_msgs] IS NOT NULL)))
+                     OR (c.actor = $a_model AND c.operation IS NULL)))
 """,
     # 1. the agent steps
     """

@@ -3,16 +3,17 @@
 Some instrumentations record an agent's run as a plain span (OpenInference's Haystack
 instrumentor: a CHAIN span ``Agent.run`` per agent, its model calls and its tools'
 components under it, an agent run as another agent's tool directly under the caller's,
-no AGENT or TOOL span and no agent name anywhere). Where a run has model calls and no
-span any mapping made an agent, planner or verifier, after the spans are in
-(:func:`link`), in this order:
+no AGENT or TOOL span and no agent name anywhere). Where a run has OpenInference model
+calls (``LLM`` spans) and no span any mapping made an agent, planner or verifier, after
+the spans are in (:func:`link`), in this order:
 
 1. every span of no operation that is the direct parent of a model call becomes an
    agent span. Its name is the one its first call's system prompt gives it ("You are
    records_clerk ...", :data:`YOU_ARE`; a plain word, "You are coder ...", where the
-   tool it was called as ends in it, ``ask_coder``); else the tool its caller asked for: the latest
-   model call before it under the same parent that made a tool call (an agent run as a
-   tool, Haystack's ``AgentTool``); else the span's own name (the run's first agent);
+   tool it was called as ends in it, ``ask_coder``); else the tool its caller asked
+   for: the latest model call before it under the same parent that made a tool call
+   (an agent run as a tool, Haystack's ``AgentTool``); else the span's own name (the
+   run's first agent);
 2. every other span of no operation under such an agent that starts after one of the
    agent's model calls made a tool call, and holds no model call itself, becomes a
    tool span named after the latest such call's tool (the component that ran it).
@@ -20,7 +21,9 @@ span any mapping made an agent, planner or verifier, after the spans are in
 Structure, the calls' recorded tool names and how a system prompt names its agent;
 no other wording is read. An agent whose prompt names no one and that was called as a
 tool ``ask_coder`` is named ``ask_coder``: the trace says no more.
-Idempotent: once the run has agents, linking again changes nothing.
+Idempotent: once the run has agents, linking again changes nothing. OpenInference's
+keys send a trace to the local mapping under the ClickHouse source
+(:mod:`analyzer.sources.keys`), so both stores give such runs the same agents.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Any, Final
 import duckdb
 
 from analyzer import queries
+from analyzer.mapping import OPENINFERENCE_SPAN_KIND
 from tracer import semconv
 
 __all__ = ["LINK_SQL", "YOU_ARE", "link", "params"]
@@ -43,10 +47,9 @@ _PARAMS: dict[str, Any] = {
     "derived": semconv.SOURCE_DERIVED,
     "k_oi_out_prefix": semconv.OPENINFERENCE_OUTPUT_MESSAGES + ".",
     "re_oi_call_name": r"\.message\.tool_calls\.\d+\.tool_call\.function\.name$",
-    "k_out_msgs": semconv.GEN_AI_OUTPUT_MESSAGES,
+    "k_oi_kind": OPENINFERENCE_SPAN_KIND,
     "k_oi_first_role": semconv.OPENINFERENCE_INPUT_MESSAGES + ".0.message.role",
     "k_oi_first_text": semconv.OPENINFERENCE_INPUT_MESSAGES + ".0.message.content",
-    "k_system": semconv.GEN_AI_SYSTEM_INSTRUCTIONS,
     "re_you_are": YOU_ARE,
     "re_you_are_word": r"(?:^|\W)You are ([a-z][a-z0-9]*)\b",
 }
@@ -66,22 +69,17 @@ WITH runs AS (
        AND NOT bool_or(coalesce(operation IN ($o_agent, $o_plan, $o_verify), false))
 )
 SELECT s.trace_id, s.span_id, s.parent_span_id, s.start_ns,
-       coalesce(
-           s.attributes[list_sort(list_filter(map_keys(s.attributes), lambda k:
-               starts_with(k, $k_oi_out_prefix) AND regexp_matches(k, $re_oi_call_name)))[1]],
-           CASE WHEN json_valid(s.attributes[$k_out_msgs]) THEN
-               list_filter(CAST(json_extract(s.attributes[$k_out_msgs], '$[*].parts[*]')
-                                AS JSON[]),
-                           lambda p: json_extract_string(p, '$.type') = 'tool_call')[1]
-               ->> '$.name' END) AS tool,
+       s.attributes[list_sort(list_filter(map_keys(s.attributes), lambda k:
+           starts_with(k, $k_oi_out_prefix) AND regexp_matches(k, $re_oi_call_name)))[1]]
+           AS tool,
        nullif(regexp_extract(s.prompt, $re_you_are, 1), '') AS self_named,
        nullif(regexp_extract(s.prompt, $re_you_are_word, 1), '') AS self_word
-FROM (SELECT *, coalesce(CASE WHEN attributes[$k_oi_first_role] = 'system'
-                              THEN attributes[$k_oi_first_text] END,
-                         attributes[$k_system], '') AS prompt
+FROM (SELECT *, CASE WHEN attributes[$k_oi_first_role] = 'system'
+                     THEN coalesce(attributes[$k_oi_first_text], '') ELSE '' END AS prompt
       FROM spans) s
 SEMI JOIN runs r ON r.trace_id = s.trace_id
 WHERE s.actor = $a_model AND s.operation IS NULL AND s.source IS DISTINCT FROM $derived
+  AND upper(s.attributes[$k_oi_kind]) = 'LLM'
 """,
     # 1. the spans holding those calls -> agents, named by the tool they were called as
     """

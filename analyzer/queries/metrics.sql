@@ -90,12 +90,12 @@ LEFT JOIN failed f ON f.agent = c.agent AND f.stage IS NOT DISTINCT FROM c.stage
                   AND f.actor IS NOT DISTINCT FROM c.actor
 
 -- name: m_agents
--- actor: the one most of the agent's calls carry.
+-- actor: the one most of the agent's calls carry (on a tie, the first by name).
 WITH by_actor AS (
     SELECT agent, actor, sum(calls) AS n FROM cg_calls GROUP BY ALL
 ),
 actors AS (
-    SELECT agent, arg_max(actor, n) FILTER (WHERE actor IS NOT NULL) AS actor
+    SELECT agent, arg_min(actor, (-n, actor)) FILTER (WHERE actor IS NOT NULL) AS actor
     FROM by_actor GROUP BY agent
 )
 SELECT c.agent, a.actor, sum(c.calls)::BIGINT AS calls,

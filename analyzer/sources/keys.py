@@ -18,6 +18,7 @@ from analyzer import (
     mapping_langgraph,
     mapping_llamaindex,
     mapping_n8n,
+    mapping_unnamed,
     queries,
 )
 from tracer import semconv
@@ -61,6 +62,7 @@ LINK_MAPPINGS: tuple[tuple[tuple[str, ...], Callable[[str], dict[str, Any]]], ..
     (mapping_langgraph.LINK_SQL, mapping_langgraph.params),
     (mapping_autogen.LINK_SQL, mapping_autogen.params),
     (mapping_llamaindex.LINK_SQL, mapping_llamaindex.params),
+    (mapping_unnamed.LINK_SQL, mapping_unnamed.params),
 )
 #: Keys a framework mapping reads only on spans whose trace the port leaves local by
 #: a key it reads itself: analyzer.mapping_autogen changes only spans whose
