@@ -11,11 +11,17 @@ record the node's input and output state (``input.value``/``output.value``;
 
 After the spans are in (:func:`link`), in this order:
 
+0. a subgraph run inside a node (``langgraph_checkpoint_ns`` ``clerk:1|agent:2``)
+   whose model calls all ran in one of its nodes is one agent's loop (a
+   ``create_react_agent`` worker: its ``agent`` and ``tools`` nodes): its nodes are
+   steps of the node it ran in, not agents, and the subgraph's own run (which carries
+   its node's metadata) is no second agent span; a subgraph whose model calls ran in
+   several nodes is a team, and its nodes stay agents;
 1. a span whose ``langgraph_node`` is its own name (the node's run, not a helper
    that inherits the metadata, such as a router function) becomes an agent span
    named after the node, unless a mapping already gave it an operation; where other
-   node runs of its graph run call a model and it calls none (no model call inside it
-   carries its node's metadata), it is a function's work: actor ``tool`` if it ran a
+   node runs of its graph run call a model and it calls none (no model call ran in
+   it, its subgraphs included), it is a function's work: actor ``tool`` if it ran a
    tool (LangGraph's ``ToolNode``), else ``code`` (a node that runs what an agent wrote);
 2. the span that holds those node spans (the graph run) becomes a workflow span,
    as does OpenLLMetry's outer graph span (``gen_ai.workflow.nodes``);

@@ -5,9 +5,9 @@
 -- name: suspect_turns
 -- One row per span of a failed run that is an agent's, a tool's, a verifier's or a
 -- planner's turn, or the run span itself (turn 0), numbered by start time. `agent`
--- is the agent to blame for the turn (the span's own agent, or for a tool or other
--- span the nearest agent at most two levels above it, for a model call cg_said's) and `owner_span_id` that
--- agent's span. A model call that holds its agent's words (cg_said) is that agent's
+-- is the agent to blame for the turn (the span's own agent; for a model call that
+-- speaks for an agent further up, cg_said's; for a tool or other span, the nearest
+-- agent at most two levels above it) and `owner_span_id` that agent's span. A model call that holds its agent's words (cg_said) is that agent's
 -- own step, and the tool calls and handoffs under the agent belong to the latest
 -- such call before them; a call's step span (cg_said_spans) is a tool's turn of its
 -- call, and it and an agent's span holding calls come at their end. `wants_input`:
