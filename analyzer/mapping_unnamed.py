@@ -56,17 +56,21 @@ _PARAMS: dict[str, Any] = {
 """The mapping's own bound values; the vocabulary's come with :func:`analyzer.queries.bind`."""
 
 LINK_SQL: Final = (
-    # the model calls of runs with no agent, planner or verifier span, with the first
-    # tool each asked for (OpenInference's flattened output messages, or the GenAI
-    # conventions' output message parts)
+    # the OpenInference model calls of runs with no agent, planner or verifier span,
+    # with the first tool each asked for and how its system prompt names its agent
+    # (the runs with such calls first: on a store without any, nothing else is read)
     """
 CREATE OR REPLACE TEMP TABLE cg_un_calls AS
-WITH runs AS (
-    SELECT trace_id FROM spans
-    WHERE source IS DISTINCT FROM $derived
-    GROUP BY trace_id
-    HAVING bool_or(actor = $a_model AND operation IS NULL)
-       AND NOT bool_or(coalesce(operation IN ($o_agent, $o_plan, $o_verify), false))
+WITH called AS (
+    SELECT DISTINCT trace_id FROM spans
+    WHERE actor = $a_model AND operation IS NULL AND source IS DISTINCT FROM $derived
+      AND upper(attributes[$k_oi_kind]) = 'LLM'
+),
+runs AS (
+    SELECT trace_id FROM called
+    WHERE trace_id NOT IN (SELECT trace_id FROM spans
+                           WHERE operation IN ($o_agent, $o_plan, $o_verify)
+                             AND trace_id IN (SELECT trace_id FROM called))
 )
 SELECT s.trace_id, s.span_id, s.parent_span_id, s.start_ns,
        s.attributes[list_sort(list_filter(map_keys(s.attributes), lambda k:
