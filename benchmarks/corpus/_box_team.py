@@ -24,8 +24,6 @@ import json
 import os
 import shutil
 import tempfile
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +38,7 @@ from crewai.tools import tool  # noqa: E402
 
 from benchmarks.corpus._box_tasks import DATA, FILES  # noqa: E402
 from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in  # noqa: E402
+from benchmarks.corpus._stand_in import completion, refused, serve  # noqa: E402
 
 __all__ = [
     "AGENTS",
@@ -150,47 +149,21 @@ def answer_of(turn: Turn) -> str:
     return turn.say.split(FINAL, 1)[1]
 
 
-class _StandIn(BaseHTTPRequestHandler):
-    """``POST /v1/chat/completions``: the run's next scripted response, if the request is
-    from that turn's agent."""
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        system = body["messages"][0]["content"]
-        due = _SCRIPT[0] if _SCRIPT else None
-        if due is None or not system.startswith(f"You are {due.agent}."):
-            who = due.agent if due else "nobody"
-            self._send(400, {"error": {"message": f"the script has {who}: {system[:60]!r}"}})
-            return
-        _SCRIPT.pop(0)
-        text = words(due)
-        prompt = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
-        usage = {"prompt_tokens": prompt, "completion_tokens": len(text) // 4}
-        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-        message = {"role": "assistant", "content": text}
-        choice = {"index": 0, "finish_reason": "stop", "message": message}
-        self._send(
-            200,
-            {
-                "id": f"chatcmpl-box-{next(_ANSWERED)}",
-                "object": "chat.completion",
-                "created": 1_790_000_000,
-                "model": body.get("model", MODEL),
-                "choices": [choice],
-                "usage": usage,
-            },
-        )
-
-    def _send(self, status: int, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+def _reply(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """The run's next scripted response in CrewAI's ReAct text, if the request is from
+    that turn's agent."""
+    system = body["messages"][0]["content"]
+    due = _SCRIPT[0] if _SCRIPT else None
+    if due is None or not system.startswith(f"You are {due.agent}."):
+        return refused(due, system)
+    _SCRIPT.pop(0)
+    text = words(due)
+    prompt = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
+    usage = {"prompt_tokens": prompt, "completion_tokens": len(text) // 4}
+    usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+    message = {"role": "assistant", "content": text}
+    model = body.get("model", MODEL)
+    return 200, completion("box", next(_ANSWERED), 1_790_000_000, model, message, "stop", usage)
 
 
 _SERVER: list[str] = []
@@ -199,9 +172,7 @@ _SERVER: list[str] = []
 def _base_url() -> str:
     """The stand-in's URL, started once per process on a free port of 127.0.0.1."""
     if not _SERVER:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _StandIn)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        _SERVER.append(f"http://127.0.0.1:{server.server_port}/v1")
+        _SERVER.append(serve(_reply))
     return _SERVER[0]
 
 

@@ -19,13 +19,8 @@ and the stand-in checks the request's system message is that turn's agent's. No 
 from __future__ import annotations
 
 import asyncio
-import itertools
-import json
-import re
 import shutil
 import tempfile
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +32,7 @@ from autogen_ext.models.openai import OpenAIChatCompletionClient
 
 from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
 from benchmarks.corpus._grit_tasks import DATA, FILES
+from benchmarks.corpus._stand_in import Replay
 
 __all__ = [
     "AGENTS",
@@ -111,67 +107,9 @@ MODEL_INFO = {
 
 # the turns left in the run being played, in order (one run at a time)
 _SCRIPT: list[Turn] = []
-_ANSWERED = itertools.count(1)  # the stand-in's responses, numbered for their ids
 
 
-class _StandIn(BaseHTTPRequestHandler):
-    """``POST /v1/chat/completions``: the run's next scripted response, if the request is
-    from that turn's agent."""
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        system = str(body["messages"][0]["content"])
-        due = _SCRIPT[0] if _SCRIPT else None
-        speaker = re.match(r"You are (\w+)", system)
-        if due is None or speaker is None or speaker.group(1) != due.agent:
-            who = due.agent if due else "nobody"
-            self._send(400, {"error": {"message": f"the script has {who}: {system[:60]!r}"}})
-            return
-        _SCRIPT.pop(0)
-        n = next(_ANSWERED)
-        message: dict[str, Any] = {"role": "assistant", "content": due.say or None}
-        if due.call:
-            name, args = due.call
-            fn = {"name": name, "arguments": json.dumps(args)}
-            message["tool_calls"] = [{"id": f"call_{n:04d}", "type": "function", "function": fn}]
-        prompt = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
-        usage = {"prompt_tokens": prompt, "completion_tokens": len(due.say) // 4 + 8}
-        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-        finish = "tool_calls" if due.call else "stop"
-        self._send(
-            200,
-            {
-                "id": f"chatcmpl-grit-{n}",
-                "object": "chat.completion",
-                "created": 1_790_000_000,
-                "model": body.get("model", MODEL),
-                "choices": [{"index": 0, "finish_reason": finish, "message": message}],
-                "usage": usage,
-            },
-        )
-
-    def _send(self, status: int, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-
-_SERVER: list[str] = []
-
-
-def _base_url() -> str:
-    """The stand-in's URL, started once per process on a free port of 127.0.0.1."""
-    if not _SERVER:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _StandIn)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        _SERVER.append(f"http://127.0.0.1:{server.server_port}/v1")
-    return _SERVER[0]
+_STAND_IN = Replay(_SCRIPT, tag="grit", created=1_790_000_000, model=MODEL)
 
 
 def build(run: Run, work: Path) -> Swarm:
@@ -190,7 +128,7 @@ def build(run: Run, work: Path) -> Swarm:
         return out
 
     tools: dict[str, list[Any]] = {CLERK: [read_file], CODER: [run_python], CHECKER: [read_file]}
-    url = _base_url()
+    url = _STAND_IN.url()
     agents = [
         AssistantAgent(
             agent,

@@ -22,13 +22,10 @@ network.
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import re
 import shutil
 import tempfile
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +46,7 @@ from benchmarks.corpus._lock_script import (
     check_cells,
 )
 from benchmarks.corpus._lock_tasks import DATA, FILES
+from benchmarks.corpus._stand_in import Replay
 
 MODEL = "lockdesk-chat-1"
 DESK = "the Wendle Navigation Trust's lock-maintenance desk"
@@ -76,75 +74,32 @@ DESCRIPTIONS = {
 ALL_CHOICES = {"required", "none", "single", "auto"}
 
 _SCRIPT: list[Turn] = []  # the turns left in the run being played
-_ANSWERED = itertools.count(1)  # the stand-in's responses, numbered for their ids
 _ROLE = re.compile(r"Assume the role of (\w+)")
 
 
-class _StandIn(BaseHTTPRequestHandler):
-    """``POST /v1/chat/completions``: the run's next scripted response, if the request's
-    system prompt is that turn's agent's."""
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        system = str(body["messages"][0]["content"])
-        due = _SCRIPT[0] if _SCRIPT else None
-        speaker = _ROLE.search(system)
-        if due is None or speaker is None or speaker.group(1) != due.agent:
-            who = due.agent if due else "nobody"
-            self._send(400, {"error": {"message": f"the script has {who}: {system[:80]!r}"}})
-            return
-        _SCRIPT.pop(0)
-        n = next(_ANSWERED)
-        message: dict[str, Any] = {"role": "assistant", "content": due.say or None}
-        if due.call:
-            name, args = due.call
-            fn = {"name": name, "arguments": json.dumps(args)}
-            message["tool_calls"] = [{"id": f"call_{n:04d}", "type": "function", "function": fn}]
-        prompt = len(json.dumps(body["messages"])) // 4
-        usage = {"prompt_tokens": prompt, "completion_tokens": len(json.dumps(message)) // 4}
-        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-        finish = "tool_calls" if due.call else "stop"
-        self._send(
-            200,
-            {
-                "id": f"chatcmpl-lock-{n}",
-                "object": "chat.completion",
-                "created": 1_795_000_000,
-                "model": body.get("model", MODEL),
-                "choices": [{"index": 0, "finish_reason": finish, "message": message}],
-                "usage": usage,
-            },
-        )
-
-    def _send(self, status: int, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+def _usage_by_json(body: dict[str, Any], due: Turn, message: dict[str, Any]) -> dict[str, int]:
+    """A quarter of the characters of the request's messages and of the reply, as JSON."""
+    prompt = len(json.dumps(body["messages"])) // 4
+    answer = len(json.dumps(message)) // 4
+    return {"prompt_tokens": prompt, "completion_tokens": answer, "total_tokens": prompt + answer}
 
 
-_SERVER: list[str] = []
-
-
-def _base_url() -> str:
-    """The stand-in's URL, started once per process on a free port of 127.0.0.1."""
-    if not _SERVER:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _StandIn)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        _SERVER.append(f"http://127.0.0.1:{server.server_port}/v1")
-    return _SERVER[0]
+_STAND_IN = Replay(
+    _SCRIPT,
+    tag="lock",
+    created=1_795_000_000,
+    model=MODEL,
+    speaker=_ROLE,
+    width=80,
+    usage=_usage_by_json,
+)
 
 
 def _model() -> OpenAIChatModel:
     # with a base_url BeeAI drops "required" from the tool choices it trusts the endpoint
     # with (and would force tool calls through a response format); the stand-in takes all
     return OpenAIChatModel(
-        MODEL, api_key="not-used", base_url=_base_url(), tool_choice_support=ALL_CHOICES
+        MODEL, api_key="not-used", base_url=_STAND_IN.url(), tool_choice_support=ALL_CHOICES
     )
 
 
