@@ -18,6 +18,7 @@ from typing import Final
 
 import polars as pl
 
+from analyzer.suspects import ranges
 from analyzer.suspects.turns import CODE, tool_calls
 
 __all__ = [
@@ -55,7 +56,8 @@ def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
     """(trace_id, turn, atom) for every atom of a non-run step's output that the task
     lacks (not one of its atoms, and, four characters or longer, not in its text).
     A tool call's input (its arguments, the code it ran) counts as its calling
-    step's; names a step's own code defines (identifiers in a code turn) do not."""
+    step's; names a step's own code defines (identifiers in a code turn) do not. A
+    period inside a range is whoever gave the range's (:mod:`analyzer.suspects.ranges`)."""
     said = (
         t.filter(~pl.col("is_run") & pl.col("output").is_not_null())
         .select("trace_id", "turn", "atoms", "has_code")
@@ -71,6 +73,7 @@ def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
         .filter(~in_task(pl.col("atom")))
         .select("trace_id", "turn", "atom")
         .unique()
+        .pipe(ranges.spelled_out, task)
     )
 
 
