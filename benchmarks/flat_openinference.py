@@ -66,8 +66,15 @@ def _kind(attrs: dict[str, Any]) -> str:
 
 
 def _agent_name(span: dict[str, Any], attrs: dict[str, Any]) -> str:
+    """OpenInference's agent name, else the span name without its method suffixes
+    (``coder.run``; CrewAI's ``Data Analyst.compute._execute_core``, role, task, method)."""
     named = attrs.get(mapping.OPENINFERENCE_AGENT_NAME)
-    return str(named or re.sub(mapping.RE_METHOD_SUFFIX, "", span.get("name") or ""))
+    if named:
+        return str(named)
+    name = span.get("name") or ""
+    for _ in range(2):
+        name = re.sub(mapping.RE_METHOD_SUFFIX, "", name)
+    return name
 
 
 def _parts(attrs: dict[str, Any]) -> list[dict[str, Any]]:
