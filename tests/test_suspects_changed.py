@@ -146,3 +146,21 @@ def test_a_step_that_lists_the_files_of_both_years_chooses_none() -> None:
     analyst = run.turn("DataAnalysis_Expert", "Summing the Harbour rows of trips_2025.csv: 1742.")
     (got,) = feature_rows(features.changed_value, run)
     assert (got["agent"], got["span_id"]) == ("DataAnalysis_Expert", analyst)
+
+
+def test_a_bare_month_next_to_the_one_the_task_names_in_words() -> None:
+    """The task compares April 2025 with April 2026; the lead's brief names the March
+    months: that step changed the task's months. Months inside a span the task names
+    within one year (January to June 2026) are its own, and a step that names a task
+    month beside another lists them, it chooses none."""
+    run = task_run("By what percentage did trips change from April 2025 to April 2026?")
+    lead = run.turn("Lead", "Python_Expert: compare 2025-03 with 2026-03 in trips.csv.")
+    run.turn("Python_Expert", "Trips rose 14.2% from 2025-03 to 2026-03.")
+    (got,) = feature_rows(features.changed_value, run)
+    assert (got["agent"], got["span_id"]) == ("Lead", lead)
+    assert '"2025-03"' in got["evidence"] and '"2025-04"' in got["evidence"]
+    half = task_run("How many trips from January 2026 to June 2026?")
+    half.turn("Lead", "Coder: sum the months 2026-02 to 2026-05 and the two ends.")
+    listed = task_run("How many trips in April 2026?")
+    listed.turn("Clerk", "The sheet has 2026-03 and 2026-04; I take 2026-04.")
+    assert feature_rows(features.changed_value, half, listed) == []

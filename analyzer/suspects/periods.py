@@ -2,7 +2,8 @@
 year) or a year, and a step writes or reads a file whose name carries another one
 (``calls_2026-09.csv`` for "October 2026", ``prices_2025.json`` for a 2026 question):
 the period the work rests on changed (last month's sheet, last season's price list).
-Read by :func:`analyzer.suspects.changed.changed_value`; language-level (English month
+A month written bare (``2026-03`` for "April 2026") is read the same way. Read by
+:func:`analyzer.suspects.changed.changed_value`; language-level (English month
 names, years), no wording of a framework.
 """
 
@@ -96,6 +97,36 @@ def _of_other(
     return filed.join(periods, on="trace_id").select(*steps.columns, "task_atom")
 
 
+_BARE_MONTH: Final = r"^(?:19|20)\d\d-(?:0[1-9]|1[0-2])$"
+"""A month written bare (``2026-03``), not as part of a file name or a date."""
+
+
+def _bare_months(steps: pl.DataFrame, months: pl.DataFrame) -> pl.DataFrame:
+    """``steps`` whose atom is a bare month none of the task's months (``months``), paired
+    with each of them; a month inside the span of task months of one year (January to
+    June 2026) is one of them, and a step that names a task month too lists months, it
+    chooses none."""
+    if months.height == 0:
+        return steps.head(0).with_columns(task_atom=pl.lit(None, pl.String))
+    bare = steps.filter(pl.col("atom").str.contains(_BARE_MONTH))
+    asked = months.rename({"task_atom": "atom"})
+    listing = bare.join(asked, on=["trace_id", "atom"], how="semi").select("trace_id", "turn")
+    spans = (
+        months.group_by("trace_id")
+        .agg(lo=pl.col("task_atom").min(), hi=pl.col("task_atom").max())
+        .filter(pl.col("lo").str.slice(0, 4) == pl.col("hi").str.slice(0, 4))
+    )
+    inside = bare.join(spans, on="trace_id").filter(
+        (pl.col("atom") > pl.col("lo")) & (pl.col("atom") < pl.col("hi"))
+    )
+    other = (
+        bare.join(asked, on=["trace_id", "atom"], how="anti")
+        .join(listing.unique(), on=["trace_id", "turn"], how="anti")
+        .join(inside.select("trace_id", "atom").unique(), on=["trace_id", "atom"], how="anti")
+    )
+    return other.join(months, on="trace_id").select(*steps.columns, "task_atom")
+
+
 def other_period(steps: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
     """``steps`` (with ``atom``) whose file is of another month than one the task names
     in words, or of another year than every year it names, each paired with the task's
@@ -105,5 +136,6 @@ def other_period(steps: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
         [
             _of_other(steps, months, _FILE_MONTH.pattern, 2),
             _of_other(steps, years, _FILE_YEAR.pattern, 1),
+            _bare_months(steps, months),
         ]
     )
