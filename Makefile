@@ -11,7 +11,7 @@ N8N_VERSION ?= 2.41.1
 N8N_CACHE ?= $(or $(COORDGAP_N8N_CACHE),$(HOME)/.cache/coordgap-n8n)
 BIN = $(VENV)/bin
 
-.PHONY: demo test lint install phoenix beeai n8n n8n-test clean
+.PHONY: demo test corpus-test lint install phoenix beeai n8n n8n-test clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed $(VENV)/.integrations $(PHOENIX_VENV)/.installed $(BEEAI_VENV)/.installed
 	COORDGAP_PHOENIX_BIN=$(abspath $(PHOENIX_VENV))/bin/phoenix \
 	COORDGAP_BEEAI_PYTHON=$(abspath $(BEEAI_VENV))/bin/python $(BIN)/python -m pytest -q
+
+# the corpus generators run again on a few scenarios each, with the real frameworks, and
+# must write what is committed (the default suite leaves these out: several minutes)
+corpus-test: $(VENV)/.installed $(VENV)/.integrations $(BEEAI_VENV)/.installed
+	COORDGAP_CORPUS_SHAPE=1 \
+	COORDGAP_BEEAI_PYTHON=$(abspath $(BEEAI_VENV))/bin/python $(BIN)/python -m pytest -q -m regen
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -198,6 +198,7 @@ def _shape(root: Path, scenario: str) -> tuple[Any, ...]:
     ),
     reason="~40 s (seven framework processes); runs in CI or with COORDGAP_CORPUS_SHAPE=1",
 )
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     for module in FRAMEWORKS:
         need(module)

@@ -177,6 +177,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     assert_graded(db, RUNS)
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one scenario (a real subprocess's crash, then the fix) gives the
     same turns."""

@@ -148,6 +148,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
 
 
 @pytest.mark.parametrize("scenario", ["gaia-recipes-keyerror", "gaia-penguins-denominator"])
+@pytest.mark.regen
 def test_the_generator_still_produces_the_same_shape(tmp_path: Path, scenario: str) -> None:
     """A crash (selector team) and a wrong cell (round robin) regenerate as committed."""
     need("autogen_agentchat")

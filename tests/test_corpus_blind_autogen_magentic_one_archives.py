@@ -149,6 +149,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     "scenario",
     ["m1-league-wins-walkover-crash", "m1-astro-messier-galaxies-loop"],  # a traceback; a replan
 )
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path, scenario: str) -> None:
     need("autogen_agentchat")
     regenerate(tmp_path, scenario, f"--blind={MODULE}")

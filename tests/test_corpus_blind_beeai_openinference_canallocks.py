@@ -255,6 +255,7 @@ def _beeai_python() -> Path | None:
     return found
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (a cell that crashes after printing, its partial
     figure reported; spans through OpenInference and ``coordgap collect``, the generator

@@ -239,6 +239,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     assert_graded(db, RUNS)
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (a real subprocess's traceback) gives the same
     annotation and turns."""

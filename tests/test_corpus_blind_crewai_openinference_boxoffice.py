@@ -277,6 +277,7 @@ def test_speakers_cover_the_crew() -> None:
         assert reads[LEDGER] >= 1, trace_id
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (the checker handing the analyst a misread fee;
     the analyst's delegated turns inside the checker's task span; spans through

@@ -248,6 +248,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     assert_stored_whole(db, RUNS, _spans())
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (a crashing cell the coder talks past, spans
     through OpenLLMetry and ``coordgap collect``) gives the same annotation and turns."""

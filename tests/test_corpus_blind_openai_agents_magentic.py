@@ -143,6 +143,7 @@ def _shape(root: Path, name: str) -> tuple[Any, ...]:
     return (*(run.get(k) for k in SHAPE_KEYS), outputs)
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating a crashing run gives the same turns, outputs (traceback included), marks."""
     need("agents")

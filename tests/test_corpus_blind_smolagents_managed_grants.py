@@ -240,6 +240,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     assert_stored_whole(db, RUNS, _spans())
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (the manager's code failing in smolagents'
     executor after a managed agent ran, spans through OpenInference and ``coordgap

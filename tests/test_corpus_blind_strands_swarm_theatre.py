@@ -264,6 +264,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     assert_stored_whole(db, RUNS, _spans())
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (a real subprocess's traceback ignored, spans
     through Strands' own tracing and ``coordgap collect``) gives the same annotation and

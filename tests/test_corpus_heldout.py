@@ -151,6 +151,7 @@ def test_every_heldout_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnec
         ("autogen_agentchat", "bw-str-gravity-abv"),  # the same, from AutoGen's executor
     ],
 )
+@pytest.mark.regen
 def test_heldout_generator_still_produces_the_same_shape(
     tmp_path: Path, framework: str, scenario: str
 ) -> None:
