@@ -1,6 +1,6 @@
 """Season-desk runs on North district heather and Glenview's varroa counts that go wrong:
 the July file briefed, a visit missed and flagged, figures retyped, a filter left out of
-the code, a member put in the wrong district, a count filled in, treated hives counted,
+the code, a member put in the wrong district, a count filled in, treated hives counted in by the checker,
 a rejected lot let through, a brief without the honey type or without the treatment."""
 
 # the turns are the agents' words as written, long lines included
@@ -20,7 +20,7 @@ from benchmarks.corpus._common import (
 )
 from benchmarks.corpus._hive_desks import HEATHER, MITES
 from benchmarks.corpus._hive_script import desk
-from benchmarks.corpus._hive_team import Run
+from benchmarks.corpus._hive_team import ANALYST, Run, cell, delegate, say
 
 R, S = "root", "symptom"
 
@@ -35,17 +35,32 @@ RUNS: list[Run] = [
                 "Only heather, only accepted lots, only North district members.",
                 "North members first, then the deliveries file",
             ),
-            reads=((q.MEMBERS, "North", "North members"), (q.JUL, "heather", "Heather lots in the deliveries")),
+            reads=(
+                (q.MEMBERS, "North", "North members"),
+                (q.JUL, "heather", "Heather lots in the deliveries"),
+            ),
             lines="North district: M01 Ailsa Brodie, M02 Duncan Petrie, M05 Isla Marr. deliveries_2026-07.csv has no heather lots at all, for them or anyone: every July lot is blossom.",
-            to_analyst=("Total accepted North heather in deliveries_2026-07.csv with run_python.", "North: M01, M02, M05. The clerk found no heather lots.", "Analyst to confirm"),
+            to_analyst=(
+                "Total accepted North heather in deliveries_2026-07.csv with run_python.",
+                "North: M01, M02, M05. The clerk found no heather lots.",
+                "Analyst to confirm",
+            ),
             code=q.heather(file=q.JUL),
             prints="0.0",
             report="No accepted heather lots from North members in the file: 0.0 kg.",
             work="0.0 kg of heather from North members.",
-            to_checker=("Check the 0.0 kg of North heather.", "The July deliveries file has no heather lots.", "Check"),
+            to_checker=(
+                "Check the 0.0 kg of North heather.",
+                "The July deliveries file has no heather lots.",
+                "Check",
+            ),
             check_read=(q.AUG, "heather", "Where the heather is"),
             verdict="I can't sign this off. The question is about August, and deliveries_2026-08.csv has heather lots from M01, M02 and M05; the working only ever looked at the July file, so 0.0 kg is not the answer.",
-            to_writer=("Write the log answer on North heather, noting the checker's objection.", "Working says 0.0 kg; the checker could not confirm it.", "Writer"),
+            to_writer=(
+                "Write the log answer on North heather, noting the checker's objection.",
+                "Working says 0.0 kg; the checker could not confirm it.",
+                "Writer",
+            ),
             draft="On the desk's working no heather honey (0.0 kg) was accepted from North district members; the checker could not confirm this against the August deliveries.",
         ),
         "0.0 kg",
@@ -58,14 +73,22 @@ RUNS: list[Run] = [
         q.MITES,
         MITES.but(
             lines="Glenview, July 2026: one visit, 07-07: G01 4.1 untreated; G02 9.6 treated; G03 2.9 untreated; G04 6.3 untreated.",
-            to_analyst=("Mean varroa_per_day of untreated Glenview hives at the 7 July 2026 visit, with run_python.", "G01, G03, G04 untreated; G02 treated.", "The mean"),
+            to_analyst=(
+                "Mean varroa_per_day of untreated Glenview hives at the 7 July 2026 visit, with run_python.",
+                "G01, G03, G04 untreated; G02 treated.",
+                "The mean",
+            ),
             code=q.mites(month="2026-07-07"),
             prints="4.4",
             report="Untreated G01, G03, G04 on 7 July: mean 4.4 mites a day.",
             work="Mean daily drop, untreated Glenview hives, July: 4.4.",
             to_checker=("Check the 4.4 mites a day.", "G01 4.1, G03 2.9, G04 6.3.", "Check"),
             verdict="This doesn't reconcile with the log: Glenview had a second July visit on the 21st (G05 untreated at 3.5, G06 treated) that the working never saw. I can't stand behind 4.4 as it is.",
-            to_writer=("Write the log answer on Glenview's July varroa drop, with the checker's doubt.", "Working: 4.4; the checker says a 21 July visit is missing.", "Writer"),
+            to_writer=(
+                "Write the log answer on Glenview's July varroa drop, with the checker's doubt.",
+                "Working: 4.4; the checker says a 21 July visit is missing.",
+                "Writer",
+            ),
             draft="On the 7 July visit the untreated Glenview hives averaged 4.4 mites a day; the checker notes a second July visit that is not in this figure.",
         ),
         "4.4",
@@ -79,7 +102,11 @@ RUNS: list[Run] = [
         HEATHER.but(
             report="Accepted North heather lots L0801, L0804, L0807: 86.0 kg.",
             work="86.0 kg of heather accepted from North members in August 2026.",
-            to_checker=("Check the 86.0 kg of North heather.", "Lots L0801, L0804, L0807.", "Check"),
+            to_checker=(
+                "Check the 86.0 kg of North heather.",
+                "Lots L0801, L0804, L0807.",
+                "Check",
+            ),
             verdict="The lots are the right ones: North members' accepted heather, L0803 out. 86.0 kg stands.",
             to_writer=("Write up the North heather figure.", "86.0 kg.", "Writer"),
             draft="The co-op accepted 86.0 kg of heather honey from North district members in August 2026 (lots L0801, L0804, L0807).",
@@ -148,7 +175,11 @@ RUNS: list[Run] = [
         q.HEATHER,
         HEATHER.but(
             lines="North district: M01 Ailsa Brodie, M02 Duncan Petrie, M07 Morag Lindsay. Their August heather lots: L0801 M01 33.5 kg accepted; L0803 M02 21.0 kg rejected; L0805 M07 24.0 kg accepted; L0807 M02 18.0 kg accepted; L0808 M07 14.5 kg rejected.",
-            to_analyst=("Sum accepted heather kg for the clerk's North members in deliveries_2026-08.csv with run_python.", "North: M01, M02, M07.", "Analyst"),
+            to_analyst=(
+                "Sum accepted heather kg for the clerk's North members in deliveries_2026-08.csv with run_python.",
+                "North: M01, M02, M07.",
+                "Analyst",
+            ),
             code=q.heather(who="r['member_id'] in {'M01', 'M02', 'M07'}"),
             prints="75.5",
             report="L0801, L0805, L0807 accepted: 75.5 kg.",
@@ -168,7 +199,11 @@ RUNS: list[Run] = [
         q.MITES,
         MITES.but(
             lines="Glenview, July 2026: G01 4.1 untreated; G02 9.6 treated; G03 2.9 untreated; G04 6.3 untreated; G05 untreated, count smudged on the sheet, put it at 4.0 which is about usual; G06 11.2 treated.",
-            to_analyst=("Mean of the clerk's untreated counts with run_python.", "G01 4.1, G03 2.9, G04 6.3, G05 4.0.", "The mean"),
+            to_analyst=(
+                "Mean of the clerk's untreated counts with run_python.",
+                "G01 4.1, G03 2.9, G04 6.3, G05 4.0.",
+                "The mean",
+            ),
             code="hives = {'G01': 4.1, 'G03': 2.9, 'G04': 6.3, 'G05': 4.0}\nprint(f'{sum(hives.values()) / len(hives):.1f}')\n",
             prints="4.3",
             report="Mean of G01, G03, G04, G05: 4.3 mites a day.",
@@ -184,24 +219,33 @@ RUNS: list[Run] = [
         marks={"lines": R, "verdict": S},
     ),
     desk(
-        "mites_10_treated_counted",
+        "mites_10_checker_counts_treated",
         BAD_ASSUMPTION,
         q.MITES,
         MITES.but(
-            lines="Glenview, July 2026: G01 4.1; G02 9.6 (treated); G03 2.9; G04 6.3; G05 3.5; G06 11.2 (treated). The strips go in after the board is read, so the treated hives' counts are untreated readings too; all six belong in the mean.",
-            to_analyst=("Mean varroa_per_day over all six Glenview July visits with run_python.", "The clerk says the treated counts are pre-treatment readings.", "All six then"),
-            code=q.mites(keep=""),
-            prints="6.3",
-            report="Six July visits at Glenview: mean 6.3 mites a day.",
-            work="Mean daily drop at Glenview in July: 6.3.",
-            to_checker=("Check the 6.3.", "Six visits, G01-G06.", "Check"),
-            verdict="Six July rows, nothing from June or August; the mean is right. 6.3 stands.",
-            to_writer=("Write up Glenview's July drop.", "6.3 mites a day.", "Writer"),
-            draft="The hives at Glenview averaged 6.3 mites a day in the July 2026 inspections, counted before treatment.",
+            verdict="Not as it stands: the strips go in after the board is read, so the drops logged for G02 and G06 are untreated readings like the rest. All six July visits belong in the mean; have it redone.",
+            to_writer=(
+                "Write up Glenview's July drop.",
+                "Redone over all six July visits: 6.3 mites a day.",
+                "Writer",
+            ),
+            draft="The hives at Glenview averaged 6.3 mites a day in the July 2026 inspections, every count read before treatment.",
         ),
         "6.3",
         "4.2",
-        marks={"lines": R, "verdict": S},
+        marks={"verdict": R, "final": S},
+        after={
+            "verdict": [
+                delegate(
+                    ANALYST,
+                    "Redo Glenview's July mean over all six visits, G02 and G06 included.",
+                    "Checker: the treated hives' counts were read before treatment.",
+                    "The checker wants all six in",
+                ),
+                cell("All six July visits", q.mites(keep=""), "6.3"),
+                say(ANALYST, "All six Glenview visits in July: mean 6.3 mites a day."),
+            ]
+        },
     ),
     desk(
         "heather_11_rejected_lot_tolerated",
@@ -209,7 +253,11 @@ RUNS: list[Run] = [
         q.HEATHER,
         HEATHER.but(
             lines="North district: M01, M02, M05. August heather: L0801 M01 33.5 accepted; L0803 M02 21.0 rejected at 21.6%; L0804 M05 16.5 accepted; L0807 M02 18.0 accepted. 21.6% is within half a point of the 21.0 heather limit, which the extraction room lets through, so L0803 counts.",
-            to_analyst=("Sum North heather in August with run_python, L0803 included.", "Lots L0801, L0803, L0804, L0807.", "Analyst"),
+            to_analyst=(
+                "Sum North heather in August with run_python, L0803 included.",
+                "Lots L0801, L0803, L0804, L0807.",
+                "Analyst",
+            ),
             code=q.heather(keep=""),
             prints="89.0",
             report="L0801, L0803, L0804, L0807: 89.0 kg.",
@@ -236,7 +284,11 @@ RUNS: list[Run] = [
             ),
             reads=((q.MEMBERS, "North", "North members"), (q.AUG, "", "August's lots")),
             lines="North: M01, M02, M05. Their August lots: L0801 M01 heather 33.5 accepted; L0803 M02 heather 21.0 rejected; L0804 M05 heather 16.5 accepted; L0807 M02 heather 18.0 accepted; L0810 M01 blossom 11.0 accepted.",
-            to_analyst=("Sum the accepted August kg of North members with run_python.", "North: M01, M02, M05.", "Analyst"),
+            to_analyst=(
+                "Sum the accepted August kg of North members with run_python.",
+                "North: M01, M02, M05.",
+                "Analyst",
+            ),
             code=q.heather(honey=""),
             prints="79.0",
             report="L0801, L0804, L0807, L0810 accepted: 79.0 kg.",
@@ -256,9 +308,17 @@ RUNS: list[Run] = [
         LOST_CONSTRAINT,
         q.MITES,
         MITES.but(
-            brief=("Pull the Glenview rows of the July 2026 inspections from inspections_2026.csv: hive, date, varroa per day.", "July 2026 visits only.", "Glenview's July inspections"),
+            brief=(
+                "Pull the Glenview rows of the July 2026 inspections from inspections_2026.csv: hive, date, varroa per day.",
+                "July 2026 visits only.",
+                "Glenview's July inspections",
+            ),
             lines="Glenview, July 2026: 07-07 G01 4.1; G02 9.6; G03 2.9; G04 6.3; 07-21 G05 3.5; G06 11.2.",
-            to_analyst=("Mean varroa_per_day at Glenview in July 2026 with run_python.", "Six visits.", "The mean"),
+            to_analyst=(
+                "Mean varroa_per_day at Glenview in July 2026 with run_python.",
+                "Six visits.",
+                "The mean",
+            ),
             code=q.mites(keep=""),
             prints="6.3",
             report="Six July visits: mean 6.3 mites a day.",

@@ -122,7 +122,12 @@ RUNS: list[Run] = [
         "68.0",
         after={
             "verdict": [
-                delegate(ANALYST, "Redo the North heather total with rejected lots left out; print the lots and total.", "Checker: L0803 is rejected.", "Back to the analyst"),
+                delegate(
+                    ANALYST,
+                    "Redo the North heather total with rejected lots left out; print the lots and total.",
+                    "Checker: L0803 is rejected.",
+                    "Back to the analyst",
+                ),
                 cell("Accepted lots only this time", q.heather(), "68.0"),
                 say(ANALYST, "Accepted North heather L0801, L0804, L0807: 68.0 kg."),
             ]
@@ -144,7 +149,12 @@ RUNS: list[Run] = [
         "4.2",
         after={
             "verdict": [
-                delegate(ANALYST, "Redo Glenview's July mean over untreated hives only.", "Checker: G02 and G06 were treated.", "Analyst, again"),
+                delegate(
+                    ANALYST,
+                    "Redo Glenview's July mean over untreated hives only.",
+                    "Checker: G02 and G06 were treated.",
+                    "Analyst, again",
+                ),
                 cell("Untreated only", q.mites(), "4.2"),
                 say(ANALYST, "Untreated G01, G03, G04, G05: 4.2 mites a day."),
             ]
@@ -159,9 +169,17 @@ RUNS: list[Run] = [
         "1,093.30",
         before={
             "to_checker": [
-                ask(CLERK, "Was L0704 turned away outright, or held for re-testing?", "It shows rejected at 19.2% moisture in deliveries_2026-07.csv.", "Before sign-off I want L0704 settled"),
+                ask(
+                    CLERK,
+                    "Was L0704 turned away outright, or held for re-testing?",
+                    "It shows rejected at 19.2% moisture in deliveries_2026-07.csv.",
+                    "Before sign-off I want L0704 settled",
+                ),
                 read(CLERK, q.JUL, "L0704", thought="L0704's row"),
-                say(CLERK, "L0704 is marked rejected, 19.2% moisture against the 18.6% blossom limit. No re-test on file: it is not paid."),
+                say(
+                    CLERK,
+                    "L0704 is marked rejected, 19.2% moisture against the 18.6% blossom limit. No re-test on file: it is not paid.",
+                ),
             ]
         },
     ),
@@ -174,7 +192,12 @@ RUNS: list[Run] = [
         "4.2",
         before={
             "to_checker": [
-                ask(CLERK, "Were there any Glenview visits in July besides the 7th and the 21st?", "The mean uses both.", "One thing to confirm first"),
+                ask(
+                    CLERK,
+                    "Were there any Glenview visits in July besides the 7th and the 21st?",
+                    "The mean uses both.",
+                    "One thing to confirm first",
+                ),
                 read(CLERK, q.INSPECTIONS, "2026-07", thought="July's visits"),
                 say(CLERK, "Only those two: 7 July (G01-G04) and 21 July (G05, G06) at Glenview."),
             ]
@@ -189,8 +212,17 @@ RUNS: list[Run] = [
         "369.30",
         before={
             "to_writer": [
-                delegate(WRITER, "Draft the season-log line for M07's August pay-out.", "£369.30.", "First draft"),
-                say(WRITER, "Morag Lindsay is owed about £370 for August.", thought="A short line will do"),
+                delegate(
+                    WRITER,
+                    "Draft the season-log line for M07's August pay-out.",
+                    "£369.30.",
+                    "First draft",
+                ),
+                say(
+                    WRITER,
+                    "Morag Lindsay is owed about £370 for August.",
+                    thought="A short line will do",
+                ),
             ]
         },
         note="the lead sends a rounded first draft back for the exact figure",
