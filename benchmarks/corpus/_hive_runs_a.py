@@ -30,7 +30,7 @@ HAND_PAY = """lots = {{'L0802': ('blossom', 19.5), 'L0805': ('heather', {heather
 price = {{'blossom': {blossom_p}, 'heather': {heather_p}}}
 kg = sum(k for _, k in lots.values())
 gross = sum(price[h] * k for h, k in lots.values())
-print(kg, f'{{gross:.2f}}')
+print(kg, f'{{gross:.2f}}', f'{{kg * {fee}:.2f}}')
 print(f'{{gross - kg * {fee}:.2f}}')
 """
 
@@ -203,7 +203,7 @@ RUNS: list[Run] = [
 price = {'blossom': 6.40, 'heather': 9.10}
 kg = sum(k for _, k in lots)
 gross = sum(price[h] * k for h, k in lots)
-print(kg, f'{gross:.2f}')
+print(kg, f'{gross:.2f}', f'{kg * 0.60:.2f}')
 print(f'{gross - kg * 0.60:.2f}')
 """,
             prints="371.00",
@@ -424,7 +424,7 @@ print(f'{gross - kg * 0.60:.2f}')
                 "7 accepted lots; fee £0.06/kg.",
                 "Analyst",
             ),
-            code=q.july(net="gross - kg * 0.06"),
+            code=q.july(fee="0.06"),
             prints="1195.09",
             report="188.5 kg, gross £1,206.40, fee £11.31, net £1,195.09.",
             work="July pay-out: £1,195.09 net.",

@@ -35,9 +35,11 @@ p = json.load(open('{prices}'))
 rows = [r for r in csv.DictReader(open('{file}')) if r['member_id'] == 'M07'{keep}]
 kg = sum(float(r['kg']) for r in rows)
 gross = sum(float(r['kg']) * p['price_per_kg_gbp'][r['honey']] for r in rows)
-print([r['lot'] for r in rows], kg, f'{{gross:.2f}}')
+{shown}
 print(f"{{{net}:.2f}}")
 """
+PAY_SHOWN = "print([r['lot'] for r in rows], kg, f'{gross:.2f}', f\"{kg * p['extraction_fee_per_kg_gbp']:.2f}\")"
+PAY_SHOWN_GROSS = "print([r['lot'] for r in rows], kg, f'{gross:.2f}')"
 HEATHER_CODE = """import csv
 north = {{m['member_id'] for m in csv.DictReader(open('members.csv')) if m['district'] == '{district}'}}
 rows = [r for r in csv.DictReader(open('{file}')) if {who}{honey}{keep}]
@@ -52,17 +54,20 @@ print(f"{{sum(float(r['varroa_per_day']) for r in rows) / len(rows):.1f}}")
 """
 JULY_CODE = """import csv, json
 p = json.load(open('{prices}'))
+fee = {fee}
 rows = [r for r in csv.DictReader(open('{file}')) if True{keep}]
 kg = sum(float(r['kg']) for r in rows)
 gross = sum(float(r['kg']) * p['price_per_kg_gbp'][r['honey']] for r in rows)
-print(len(rows), kg, f'{{gross:.2f}}')
+print(len(rows), kg, f'{{gross:.2f}}', f'{{kg * fee:.2f}}')
 print(f"{{{net}:.2f}}")
 """
 NET = "gross - kg * p['extraction_fee_per_kg_gbp']"
+FEE = "p['extraction_fee_per_kg_gbp']"
 
 
 def pay(prices: str = PRICES, file: str = AUG, keep: str = ACCEPTED, net: str = NET) -> str:
-    return PAY_CODE.format(prices=prices, file=file, keep=keep, net=net)
+    shown = PAY_SHOWN if net != "gross" else PAY_SHOWN_GROSS
+    return PAY_CODE.format(prices=prices, file=file, keep=keep, net=net, shown=shown)
 
 
 def heather(
@@ -79,5 +84,8 @@ def mites(apiary: str = "Glenview", month: str = "2026-07", keep: str = UNTREATE
     return MITES_CODE.format(apiary=apiary, month=month, keep=keep)
 
 
-def july(prices: str = PRICES, file: str = JUL, keep: str = ACCEPTED, net: str = NET) -> str:
-    return JULY_CODE.format(prices=prices, file=file, keep=keep, net=net)
+def july(
+    prices: str = PRICES, file: str = JUL, keep: str = ACCEPTED, fee: str = FEE, net: str = ""
+) -> str:
+    net = net or "gross - kg * fee"
+    return JULY_CODE.format(prices=prices, file=file, keep=keep, fee=fee, net=net)
