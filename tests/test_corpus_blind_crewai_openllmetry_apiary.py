@@ -293,6 +293,7 @@ def test_speakers_cover_the_crew() -> None:
         assert reads[CLERK] >= 1, trace_id
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (the checker's assumption sending the analyst
     back; spans through OpenLLMetry and ``coordgap collect``) gives the same annotation
