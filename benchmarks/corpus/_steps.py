@@ -19,6 +19,8 @@ __all__ = [
     "OPENINFERENCE_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
     "OPENINFERENCE_OPENAI_AGENTS",
+    "OPENLLMETRY_CREWAI",
+    "OPENLLMETRY_OPENAI",
     "OPENLLMETRY_LLAMAINDEX",
     "STRANDS",
     "agent_framework_steps",
@@ -26,6 +28,7 @@ __all__ = [
     "ancestor_steps",
     "beeai_openinference_steps",
     "attr",
+    "crewai_openllmetry_steps",
     "autogen_agentchat_openinference_steps",
     "llamaindex_openllmetry_steps",
     "openai_agents_openinference_steps",
@@ -74,6 +77,14 @@ OPENLLMETRY_LLAMAINDEX = "opentelemetry.instrumentation.llamaindex"
 # sits under the lead's ``HandoffTool`` TOOL span; the ``final_answer`` AGENT-kind spans
 # the instrumentor adds for that event name no agent).
 OPENINFERENCE_BEEAI = "openinference.instrumentation.beeai"
+# OpenLLMetry's CrewAI instrumentor (Traceloop's ``opentelemetry-instrumentation-crewai``)
+# with its OpenAI instrumentor on a hierarchical crew: the turns are the OpenAI
+# instrumentor's ``openai.chat`` spans (``gen_ai.operation.name`` = ``chat``, one model
+# response each, its words in ``gen_ai.output.messages``); they name no agent: the agent is
+# the ``gen_ai.agent.name`` of the CrewAI instrumentor's ``<role>.agent`` span the call ran
+# in, its parent (a delegated coworker's agent span sits under the manager's).
+OPENLLMETRY_CREWAI = "opentelemetry.instrumentation.crewai.instrumentation"
+OPENLLMETRY_OPENAI = "opentelemetry.instrumentation.openai.v1"
 
 
 def attr(span: Span, key: str) -> Any:
@@ -86,7 +97,7 @@ def attr(span: Span, key: str) -> Any:
 
 def ancestor_steps(
     lines: list[str],
-    scope: str,
+    scope: str | tuple[str, ...],
     is_turn: Callable[[Span], bool],
     holds: Callable[[Span], bool],
     name: Callable[[Span], Any],
@@ -94,14 +105,15 @@ def ancestor_steps(
     hops: int = 16,
 ) -> Steps:
     """trace id -> (agent, span id) of the turns in OTLP/JSON ``lines``: the spans of
-    ``scope`` that are turns, by start time, each the ``name`` of the first span above it
-    (at most ``hops`` up) that ``holds`` its agent; a turn with none, or an empty name,
-    is left out."""
+    ``scope`` (or of any of several) that are turns, by start time, each the ``name`` of
+    the first span above it (at most ``hops`` up) that ``holds`` its agent; a turn with
+    none, or an empty name, is left out."""
+    scopes = (scope,) if isinstance(scope, str) else scope
     spans: dict[str, Span] = {}
     for line in lines:
         for rs in json.loads(line)["resourceSpans"]:
             for ss in rs["scopeSpans"]:
-                if ss.get("scope", {}).get("name", "") == scope:
+                if ss.get("scope", {}).get("name", "") in scopes:
                     spans.update((s["spanId"], s) for s in ss["spans"])
     found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for span in spans.values():
@@ -198,4 +210,18 @@ def beeai_openinference_steps(lines: list[str]) -> Steps:
         lines, OPENINFERENCE_BEEAI, _kind("LLM"),
         lambda s: _kind("AGENT")(s) and bool(attr(s, "agent.name")),
         lambda s: str(attr(s, "agent.name")), hops=1,
+    )  # fmt: skip
+
+
+def crewai_openllmetry_steps(lines: list[str]) -> Steps:
+    """The turns under OpenLLMetry's CrewAI and OpenAI instrumentation
+    (:data:`OPENLLMETRY_CREWAI`)."""
+
+    def chat(span: Span) -> bool:
+        return attr(span, semconv.GEN_AI_OPERATION_NAME) == "chat" and span["name"] == "openai.chat"
+
+    return ancestor_steps(
+        lines, (OPENLLMETRY_CREWAI, OPENLLMETRY_OPENAI), chat,
+        lambda s: bool(attr(s, semconv.GEN_AI_AGENT_NAME)),
+        lambda s: str(attr(s, semconv.GEN_AI_AGENT_NAME)), hops=1,
     )  # fmt: skip

@@ -41,6 +41,7 @@ from benchmarks.corpus._steps import (
     agno_openinference_steps,
     autogen_agentchat_openinference_steps,
     beeai_openinference_steps,
+    crewai_openllmetry_steps,
     llamaindex_openllmetry_steps,
     openai_agents_openinference_steps,
     strands_steps,
@@ -87,6 +88,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "adk_openinference_fellrescue",
     "llamaindex_openllmetry_kennels",
     "beeai_openinference_canallocks",
+    "crewai_openllmetry_apiary",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -337,6 +339,9 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "llamaindex_openllmetry_kennels": llamaindex_openllmetry_steps,
     # OpenInference's BeeAI instrumentor: the LLM spans, each its parent AGENT span's agent.name
     "beeai_openinference_canallocks": beeai_openinference_steps,
+    # OpenLLMetry's CrewAI + OpenAI instrumentors: the openai.chat spans, each its parent
+    # <role>.agent span's gen_ai.agent.name
+    "crewai_openllmetry_apiary": crewai_openllmetry_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
