@@ -20,7 +20,9 @@ RUNS: list[Run] = [
         WRONG_INPUT,
         q.HOLLOW_JUN,
         [
-            ask(CLERK, "Hollow Oak's June 2026 line from honey_2026.csv: honey_kg and hives_active."),
+            ask(
+                CLERK, "Hollow Oak's June 2026 line from honey_2026.csv: honey_kg and hives_active."
+            ),
             read(CLERK, "apiaries.csv", "Hollow Oak"),
             read(CLERK, "honey_2026.csv", "AP-03"),
             T(
@@ -31,13 +33,20 @@ RUNS: list[Run] = [
             ask(CODER, "Divide 317.7 kg by 36 active hives (Hollow Oak, June 2026). Two decimals."),
             cell(CODER, "print(f'{317.7 / 36:.2f}')", "8.82"),
             T(CODER, "317.7 / 36 = 8.82 kg a hive."),
-            ask(CHECKER, "Hollow Oak, June 2026: 317.7 kg over 36 hives = 8.82 kg per hive. Sign it off?"),
+            ask(
+                CHECKER,
+                "Hollow Oak, June 2026: 317.7 kg over 36 hives = 8.82 kg per hive. Sign it off?",
+            ),
             T(
                 CHECKER,
                 "Division's right and 317.7 kg is the June return. Passed: 8.82 kg per hive.",
                 mark="symptom",
             ),
-            T(LEAD, "Hollow Oak took 8.82 kg of honey per active hive in June 2026 (317.7 kg, 36 hives)."),
+            T(
+                LEAD,
+                "Hollow Oak took 8.82 kg of honey per active hive in June 2026 (317.7 kg, 36 "
+                "hives).",
+            ),
         ],
         answer="8.82",
         expect="10.59",
@@ -65,7 +74,10 @@ RUNS: list[Run] = [
             ask(CODER, "261.6 kg at GBP 13.55/kg, less the 7.5% levy. Two decimals."),
             cell(CODER, VALUE_AT.format(price="13.55", levy="7.5"), "3278.83"),
             T(CODER, "Gross GBP 3,544.68; after 7.5% levy GBP 3,278.83."),
-            ask(CHECKER, "Brookside June: 261.6 kg x GBP 13.55 less 7.5% = GBP 3,278.83. Please check."),
+            ask(
+                CHECKER,
+                "Brookside June: 261.6 kg x GBP 13.55 less 7.5% = GBP 3,278.83. Please check.",
+            ),
             T(
                 CHECKER,
                 "Weight agrees with the June return, the levy is 7.5% for 2026 and the sum holds. "
@@ -98,10 +110,24 @@ RUNS: list[Run] = [
             cell(CODER, VALUE_AT.format(price="15.35", levy="5.7"), "3786.67"),
             T(CODER, "Gross 4,015.56, net of 5.7% = GBP 3,786.67."),
             ask(CHECKER, "Brookside June value: GBP 3,786.67 net. Quick look please."),
-            T(CHECKER, "Price is the organic one and the arithmetic is sound. OK, GBP 3,786.67.", mark="symptom"),
-            ask(WRITER, "One line for the bulletin: Brookside Meadow June honey, GBP 3,786.67 net."),
-            T(WRITER, "Brookside Meadow's June crop is worth GBP 3,786.67 to the member after the co-op levy."),
-            T(LEAD, "GBP 3,786.67: Brookside Meadow's June 2026 honey at the 2026 organic price, net of levy."),
+            T(
+                CHECKER,
+                "Price is the organic one and the arithmetic is sound. OK, GBP 3,786.67.",
+                mark="symptom",
+            ),
+            ask(
+                WRITER, "One line for the bulletin: Brookside Meadow June honey, GBP 3,786.67 net."
+            ),
+            T(
+                WRITER,
+                "Brookside Meadow's June crop is worth GBP 3,786.67 to the member after the co-op "
+                "levy.",
+            ),
+            T(
+                LEAD,
+                "GBP 3,786.67: Brookside Meadow's June 2026 honey at the 2026 organic price, net "
+                "of levy.",
+            ),
         ],
         answer="3,786.67",
         expect="3,714.39",
@@ -112,20 +138,37 @@ RUNS: list[Run] = [
         WRONG_SOURCE,
         q.BROOKSIDE_JUN,
         [
-            ask(CLERK, "Price list and levy for Brookside Meadow's June honey, please, and its grade."),
+            ask(
+                CLERK,
+                "Price list and levy for Brookside Meadow's June honey, please, and its grade.",
+            ),
             read(CLERK, "prices_2025.json", mark="root"),
             T(CLERK, "Organic honey GBP 14.20/kg, levy 6.0%. Brookside (AP-05) is organic."),
             ask(
                 CODER,
-                "Brookside Meadow (AP-05) June 2026 kg from honey_2026.csv, at GBP 14.20/kg organic, "
+                "Brookside Meadow (AP-05) June 2026 kg from honey_2026.csv, at GBP 14.20/kg "
+                "organic, "
                 "less 6.0% levy.",
             ),
-            cell(CODER, q.VALUE.format(prices="prices_2025.json", grade="organic", levy="p['coop_levy_pct']"), "3491.84"),
+            cell(
+                CODER,
+                q.VALUE.format(
+                    prices="prices_2025.json", grade="organic", levy="p['coop_levy_pct']"
+                ),
+                "3491.84",
+            ),
             T(CODER, "261.6 kg, gross 3,714.72, net GBP 3,491.84."),
-            ask(CHECKER, "Brookside June 2026 net value GBP 3,491.84. Check before it goes to the member."),
+            ask(
+                CHECKER,
+                "Brookside June 2026 net value GBP 3,491.84. Check before it goes to the member.",
+            ),
             cell(CHECKER, "print(round(261.6 * 14.20 * 0.94, 2))", "3491.84"),
             T(CHECKER, "Reran it: 3491.84. Agreed.", mark="symptom"),
-            T(LEAD, "Brookside Meadow's June 2026 honey comes to GBP 3,491.84 after the co-operative's levy."),
+            T(
+                LEAD,
+                "Brookside Meadow's June 2026 honey comes to GBP 3,491.84 after the co-operative's "
+                "levy.",
+            ),
         ],
         answer="3,491.84",
         expect="3,714.39",
@@ -136,15 +179,26 @@ RUNS: list[Run] = [
         WRONG_SOURCE,
         q.DOWNS_Q2,
         [
-            ask(CLERK, "Which apiaries are in the Downs district?", "Apiaries first, then the sum."),
+            ask(
+                CLERK, "Which apiaries are in the Downs district?", "Apiaries first, then the sum."
+            ),
             read(CLERK, "apiaries.csv", "Downs"),
-            T(CLERK, "Downs: AP-01 Larkrise Farm, AP-02 Chalk Pit Lane, AP-03 Hollow Oak, AP-04 Windmill Hill."),
-            ask(CODER, "Sum honey_kg over the Downs apiaries for April to June 2026. Row count and total."),
+            T(
+                CLERK,
+                "Downs: AP-01 Larkrise Farm, AP-02 Chalk Pit Lane, AP-03 Hollow Oak, AP-04 "
+                "Windmill Hill.",
+            ),
+            ask(
+                CODER,
+                "Sum honey_kg over the Downs apiaries for April to June 2026. Row count and total.",
+            ),
             cell(
                 CODER,
                 q.DISTRICT_SUM.format(
-                    file="honey_2025.csv", district="Downs",
-                    months="('2025-04', '2025-05', '2025-06')", skip="",
+                    file="honey_2025.csv",
+                    district="Downs",
+                    months="('2025-04', '2025-05', '2025-06')",
+                    skip="",
                 ),
                 "1792.3",
                 mark="root",
@@ -170,7 +224,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "Downs district honey for the Q2 flow: the spring flow runs through to the July lime, "
+                "Downs district honey for the Q2 flow: the spring flow runs through to the July "
+                "lime, "
                 "so take honey_2026.csv months 2026-04 to 2026-07. Total kg.",
                 "Our spring quarter for honey is April-July; one sum does it.",
                 mark="root",
@@ -178,15 +233,22 @@ RUNS: list[Run] = [
             cell(
                 CODER,
                 q.DISTRICT_SUM.format(
-                    file="honey_2026.csv", district="Downs",
-                    months="('2026-04', '2026-05', '2026-06', '2026-07')", skip="",
+                    file="honey_2026.csv",
+                    district="Downs",
+                    months="('2026-04', '2026-05', '2026-06', '2026-07')",
+                    skip="",
                 ),
                 "3100.2",
             ),
             T(CODER, "16 rows: 3,100.2 kg April to July."),
             ask(CHECKER, "Downs, Q2 honey season April-July 2026: 3,100.2 kg. Check the sum."),
             read(CHECKER, "honey_2026.csv", "AP-04"),
-            T(CHECKER, "Windmill Hill's rows are in, 16 rows for four apiaries over four months. Good: 3,100.2 kg.", mark="symptom"),
+            T(
+                CHECKER,
+                "Windmill Hill's rows are in, 16 rows for four apiaries over four months. Good: "
+                "3,100.2 kg.",
+                mark="symptom",
+            ),
             T(LEAD, "Downs district apiaries: 3,100.2 kg of honey in Q2 2026."),
         ],
         answer="3,100.2",
@@ -206,12 +268,20 @@ RUNS: list[Run] = [
                 mark="root",
             ),
             read(CLERK, "apiaries.csv"),
-            T(CLERK, "Registered hives total 210 across the ten apiaries, so 630 hive-months for Q3."),
-            ask(CODER, "Sum queenless in inspections_2026.csv for 2026-07..09, divide by 630. Percent, one decimal."),
+            T(
+                CLERK,
+                "Registered hives total 210 across the ten apiaries, so 630 hive-months for Q3.",
+            ),
+            ask(
+                CODER,
+                "Sum queenless in inspections_2026.csv for 2026-07..09, divide by 630. Percent, "
+                "one decimal.",
+            ),
             cell(
                 CODER,
                 "import csv\nq3 = ('2026-07', '2026-08', '2026-09')\n"
-                "lost = sum(int(r['queenless']) for r in csv.DictReader(open('inspections_2026.csv'))"
+                "lost = sum(int(r['queenless']) for r in "
+                "csv.DictReader(open('inspections_2026.csv'))"
                 " if r['month'] in q3)\nprint(lost)\nprint(f'{lost / 630 * 100:.1f}')",
                 "2.7",
             ),
@@ -233,7 +303,8 @@ RUNS: list[Run] = [
             read(CLERK, "apiaries.csv", "Downs"),
             T(
                 CLERK,
-                "Downs: AP-01, AP-02, AP-03, and AP-04 Windmill Hill opened 2026. A first-year site "
+                "Downs: AP-01, AP-02, AP-03, and AP-04 Windmill Hill opened 2026. A first-year "
+                "site "
                 "is on nucs and its honey stays on the hives, so leave AP-04 out of the crop.",
                 mark="root",
             ),
@@ -241,14 +312,20 @@ RUNS: list[Run] = [
             cell(
                 CODER,
                 q.DISTRICT_SUM.format(
-                    file="honey_2026.csv", district="Downs", months=q.Q2_26,
+                    file="honey_2026.csv",
+                    district="Downs",
+                    months=q.Q2_26,
                     skip=" and r['apiary_id'] != 'AP-04'",
                 ),
                 "1665.8",
             ),
             T(CODER, "9 rows, 1,665.8 kg."),
             ask(CHECKER, "Downs Q2: 1,665.8 kg (Windmill Hill out as a first-year site). Check?"),
-            T(CHECKER, "Totals agree with the three sites' returns. Approved, 1,665.8 kg.", mark="symptom"),
+            T(
+                CHECKER,
+                "Totals agree with the three sites' returns. Approved, 1,665.8 kg.",
+                mark="symptom",
+            ),
             T(LEAD, "Downs district, Q2 2026: 1,665.8 kg of honey."),
         ],
         answer="1,665.8",
@@ -264,19 +341,34 @@ RUNS: list[Run] = [
             read(CLERK, "treatment_grant.json"),
             T(
                 CLERK,
-                "GBP 4.75 per hive; a colony qualifies once the count is over 3.0 mites per 100, so "
-                "a reading of exactly 3.0 is still under the line. AP-08 excluded; cap GBP 1,650 a quarter.",
+                "GBP 4.75 per hive; a colony qualifies once the count is over 3.0 mites per 100, "
+                "so "
+                "a reading of exactly 3.0 is still under the line. AP-08 excluded; cap GBP 1,650 a "
+                "quarter.",
                 mark="root",
             ),
-            ask(CODER, "Q3 2026 claim: hives inspected where varroa_per_100 > 3.0, AP-08 out, GBP 4.75 each, cap 1,650."),
+            ask(
+                CODER,
+                "Q3 2026 claim: hives inspected where varroa_per_100 > 3.0, AP-08 out, GBP 4.75 "
+                "each, cap 1,650.",
+            ),
             cell(
                 CODER,
-                q.GRANT.format(skip=q.EXCLUDED, op=">", threshold="g['threshold_varroa_per_100']", final=q.CAPPED),
+                q.GRANT.format(
+                    skip=q.EXCLUDED,
+                    op=">",
+                    threshold="g['threshold_varroa_per_100']",
+                    final=q.CAPPED,
+                ),
                 "1524.75",
             ),
             T(CODER, "16 rows, 321 hives, GBP 1,524.75, under the cap."),
             ask(CHECKER, "Grant claim Q3: GBP 1,524.75 (321 hives over 3.0, AP-08 out). Check."),
-            T(CHECKER, "Exclusion applied, cap not reached, rate right. Passed at GBP 1,524.75.", mark="symptom"),
+            T(
+                CHECKER,
+                "Exclusion applied, cap not reached, rate right. Passed at GBP 1,524.75.",
+                mark="symptom",
+            ),
             T(LEAD, "The co-operative can claim GBP 1,524.75 from the varroa grant for Q3 2026."),
         ],
         answer="1,524.75",

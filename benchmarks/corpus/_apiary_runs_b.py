@@ -59,14 +59,26 @@ RUNS: list[Run] = [
         WRONG_ACCEPTED,
         q.QUEENLESS_Q3,
         [
-            ask(CODER, "From inspections_2026.csv, Q3 2026 (July-September): queenless hives as a share of hives inspected, co-op wide. One decimal."),
+            ask(
+                CODER,
+                "From inspections_2026.csv, Q3 2026 (July-September): queenless hives as a share "
+                "of hives inspected, co-op wide. One decimal.",
+            ),
             cell(CODER, MEAN_OF_SHARES, "3.2", mark="root"),
             T(CODER, "30 inspections in Q3; queenless share 3.2%."),
             ask(CHECKER, "Q3 queenless share 3.2% from the inspection log. Have a look."),
             read(CHECKER, "inspections_2026.csv", "2026-08"),
-            T(CHECKER, "August rows look as the coder had them, ten sites. Happy with 3.2%.", mark="symptom"),
+            T(
+                CHECKER,
+                "August rows look as the coder had them, ten sites. Happy with 3.2%.",
+                mark="symptom",
+            ),
             ask(WRITER, "Bulletin line: 3.2% of hives inspected in Q3 were queenless."),
-            T(WRITER, "Queen losses stayed low this summer: 3.2% of hives inspected from July to September were queenless."),
+            T(
+                WRITER,
+                "Queen losses stayed low this summer: 3.2% of hives inspected from July to "
+                "September were queenless.",
+            ),
             T(LEAD, "3.2% of the hives inspected in Q3 2026 were found queenless."),
         ],
         answer="3.2%",
@@ -85,11 +97,16 @@ RUNS: list[Run] = [
             ),
             cell(CODER, PER_REGISTERED, "8.00", mark="root"),
             T(CODER, "1,488.7 kg over 186 hive-months: 8.00 kg a hive."),
-            ask(CHECKER, "Vale Q2: 1,488.7 kg, 186 hive-months, 8.00 kg per hive. Check the kilos at least."),
+            ask(
+                CHECKER,
+                "Vale Q2: 1,488.7 kg, 186 hive-months, 8.00 kg per hive. Check the kilos at least.",
+            ),
             cell(
                 CHECKER,
-                "import csv\nv = {'AP-05', 'AP-06', 'AP-07'}\nprint(round(sum(float(r['honey_kg']) for r in "
-                "csv.DictReader(open('honey_2026.csv')) if r['apiary_id'] in v and r['month'] <= '2026-06'), 1))",
+                "import csv\nv = {'AP-05', 'AP-06', 'AP-07'}\nprint(round(sum(float(r['honey_kg']) "
+                "for r in "
+                "csv.DictReader(open('honey_2026.csv')) if r['apiary_id'] in v and r['month'] <= "
+                "'2026-06'), 1))",
                 "1488.7",
             ),
             T(CHECKER, "1,488.7 kg confirmed. Passed: 8.00 kg per hive.", mark="symptom"),
@@ -97,31 +114,48 @@ RUNS: list[Run] = [
         ],
         answer="8.00",
         expect="8.32",
-        note="the cell divides by registered hives times three, not the active hives on the returns",
+        note="the cell divides by registered hives times three, not the active hives",
     ),
     Run(
         "grant_12_exclusion_not_coded",
         WRONG_ACCEPTED,
         q.GRANT_Q3,
         [
-            ask(CLERK, "What does treatment_grant.json say? All of it that matters for a Q3 claim."),
+            ask(
+                CLERK, "What does treatment_grant.json say? All of it that matters for a Q3 claim."
+            ),
             read(CLERK, "treatment_grant.json"),
             T(
                 CLERK,
                 "GBP 4.75 per hive inspected in a month with varroa_per_100 at or above 3.0; Q3 is "
-                "July-September; AP-08 Saltings Reach is excluded (estuary trust scheme); cap GBP 1,650 a quarter.",
+                "July-September; AP-08 Saltings Reach is excluded (estuary trust scheme); cap GBP "
+                "1,650 a quarter.",
             ),
-            ask(CODER, "Q3 grant claim per those terms: threshold 3.0 inclusive, AP-08 excluded, GBP 4.75 a hive, cap 1,650."),
+            ask(
+                CODER,
+                "Q3 grant claim per those terms: threshold 3.0 inclusive, AP-08 excluded, GBP 4.75 "
+                "a hive, cap 1,650.",
+            ),
             cell(
                 CODER,
-                q.GRANT.format(skip="", op=">=", threshold="g['threshold_varroa_per_100']", final=q.CAPPED),
+                q.GRANT.format(
+                    skip="", op=">=", threshold="g['threshold_varroa_per_100']", final=q.CAPPED
+                ),
                 "1650.00",
                 mark="root",
             ),
             T(CODER, "393 qualifying hives is GBP 1,866.75, capped to GBP 1,650.00."),
             ask(CHECKER, "Q3 grant: GBP 1,650.00 after the cap. Check."),
-            T(CHECKER, "Over the cap either way, so the cap decides it. GBP 1,650.00 stands.", mark="symptom"),
-            T(LEAD, "For Q3 2026 the co-operative can claim GBP 1,650.00 from the varroa treatment grant (the quarterly cap)."),
+            T(
+                CHECKER,
+                "Over the cap either way, so the cap decides it. GBP 1,650.00 stands.",
+                mark="symptom",
+            ),
+            T(
+                LEAD,
+                "For Q3 2026 the co-operative can claim GBP 1,650.00 from the varroa treatment "
+                "grant (the quarterly cap).",
+            ),
         ],
         answer="1,650.00",
         expect="1,581.75",
@@ -134,28 +168,51 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "Marsh district apiaries and when each opened."),
             read(CLERK, "apiaries.csv", "Marsh"),
-            T(CLERK, "Marsh: AP-08 Saltings Reach (2016), AP-09 Reedbed Gate (opened 2026), AP-10 Sea Wall Cottages (2019)."),
-            ask(CODER, "Marsh honey April-September 2026 from honey_2026.csv, AP-08 and AP-10 only (AP-09 opened this year)."),
+            T(
+                CLERK,
+                "Marsh: AP-08 Saltings Reach (2016), AP-09 Reedbed Gate (opened 2026), AP-10 Sea "
+                "Wall Cottages (2019).",
+            ),
+            ask(
+                CODER,
+                "Marsh honey April-September 2026 from honey_2026.csv, AP-08 and AP-10 only (AP-09 "
+                "opened this year).",
+            ),
             cell(CODER, BAD_KEY, "KeyError: 'honey'", mark="root"),
             T(CODER, "12 rows for the two sites; the season total is 2,485.4 kg.", mark="symptom"),
             ask(CHECKER, "Marsh season, AP-09 left out: 2,485.4 kg. Sign-off?"),
             T(CHECKER, "Twelve rows, two apiaries over six months. Signed off at 2,485.4 kg."),
-            T(LEAD, "Leaving out Reedbed Gate, the Marsh apiaries took 2,485.4 kg of honey from April to September 2026."),
+            T(
+                LEAD,
+                "Leaving out Reedbed Gate, the Marsh apiaries took 2,485.4 kg of honey from April "
+                "to September 2026.",
+            ),
         ],
         answer="2,485.4",
         expect="2,458.4",
-        note="the cell dies on a wrong column name after printing the row count; a total is given anyway",
+        note=(
+            "the cell dies on a wrong column name after printing the row count; a total is given "
+            "anyway"
+        ),
     ),
     Run(
         "brookside_14_misspelt_name",
         CODE_FAILURE,
         q.BROOKSIDE_JUN,
         [
-            ask(CODER, "Brookside Meadow (AP-05, organic) June 2026: value at prices_2026.json's organic price, less the levy there. Two decimals."),
+            ask(
+                CODER,
+                "Brookside Meadow (AP-05, organic) June 2026: value at prices_2026.json's organic "
+                "price, less the levy there. Two decimals.",
+            ),
             cell(CODER, MISSPELT, "NameError: name 'levvy' is not defined", mark="root"),
             T(CODER, "Gross comes to 4,015.56 for 261.6 kg."),
             ask(CHECKER, "Brookside June: gross GBP 4,015.56 from the coder. The net after levy?"),
-            T(CHECKER, "Levy is already in the coder's working; take 4,015.56 as it stands.", mark="symptom"),
+            T(
+                CHECKER,
+                "Levy is already in the coder's working; take 4,015.56 as it stands.",
+                mark="symptom",
+            ),
             T(LEAD, "Brookside Meadow's June 2026 honey: GBP 4,015.56."),
         ],
         answer="4,015.56",
@@ -167,15 +224,28 @@ RUNS: list[Run] = [
         CODE_FAILURE,
         q.QUEENLESS_Q3,
         [
-            ask(CLERK, "How many hives were inspected across the co-op in Q3 2026?", "Two counts, then a share."),
+            ask(
+                CLERK,
+                "How many hives were inspected across the co-op in Q3 2026?",
+                "Two counts, then a share.",
+            ),
             read(CLERK, "inspections_2026.csv", "2026-0"),
             T(CLERK, "Summing hives_inspected for July, August and September: 574 hives."),
-            ask(CODER, "Queenless colonies in Q3 2026 from inspections_2026.csv; I'll take it over 574."),
-            cell(CODER, TEXT_SUM, "TypeError: unsupported operand type(s) for +: 'int' and 'str'", mark="root"),
+            ask(
+                CODER,
+                "Queenless colonies in Q3 2026 from inspections_2026.csv; I'll take it over 574.",
+            ),
+            cell(
+                CODER,
+                TEXT_SUM,
+                "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+                mark="root",
+            ),
             T(CODER, "Queenless count is in; send me the denominator if you want the share."),
             ask(
                 CHECKER,
-                "Queenless over 574 inspected in Q3. The coder has the count; I make it 19, so 3.3%. Check.",
+                "Queenless over 574 inspected in Q3. The coder has the count; I make it 19, so "
+                "3.3%. Check.",
                 mark="symptom",
             ),
             T(CHECKER, "19 of 574 is 3.3%. Fine."),
@@ -192,24 +262,37 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "Marsh apiaries' honey returns for the season; pull the rows."),
             read(CLERK, "honey_2025.csv", "AP-1", mark="root"),
-            T(CLERK, "Sea Wall Cottages (AP-10) rows are in that file; the other Marsh returns aren't, so just AP-10."),
+            T(
+                CLERK,
+                "Sea Wall Cottages (AP-10) rows are in that file; the other Marsh returns aren't, "
+                "so just AP-10.",
+            ),
             ask(CODER, "Total AP-10's honey_kg for April-September from honey_2025.csv."),
             cell(
                 CODER,
-                "import csv\nprint(round(sum(float(r['honey_kg']) for r in csv.DictReader(open('honey_2025.csv'))"
+                "import csv\nprint(round(sum(float(r['honey_kg']) for r in "
+                "csv.DictReader(open('honey_2025.csv'))"
                 " if r['apiary_id'] == 'AP-10'), 1))",
                 "1297.6",
             ),
             T(CODER, "1,297.6 kg for AP-10 over the season."),
-            ask(CHECKER, "Marsh season honey, new sites excluded: 1,297.6 kg (AP-10's returns). Sign off?"),
+            ask(
+                CHECKER,
+                "Marsh season honey, new sites excluded: 1,297.6 kg (AP-10's returns). Sign off?",
+            ),
             read(CHECKER, "honey_2026.csv", "AP-08"),
             T(
                 CHECKER,
                 "Can't pass this. The figure is last year's file, and Saltings Reach has 2026 "
-                "returns of its own that aren't in it. I don't have a season figure I can stand behind.",
+                "returns of its own that aren't in it. I don't have a season figure I can stand "
+                "behind.",
                 mark="symptom",
             ),
-            T(LEAD, "I can't give you a checked Marsh total for April-September 2026 yet; our working mixed up the 2025 and 2026 returns."),
+            T(
+                LEAD,
+                "I can't give you a checked Marsh total for April-September 2026 yet; our working "
+                "mixed up the 2025 and 2026 returns.",
+            ),
         ],
         answer="",
         expect="2,458.4",
@@ -229,8 +312,12 @@ RUNS: list[Run] = [
             ),
             cell(
                 CODER,
-                q.GRANT.format(skip=q.EXCLUDED, op=">=", threshold="g['threshold_varroa_per_100']", final=q.CAPPED)
-                .replace("g['quarters']['Q3']", "g['quarters']['Q2']"),
+                q.GRANT.format(
+                    skip=q.EXCLUDED,
+                    op=">=",
+                    threshold="g['threshold_varroa_per_100']",
+                    final=q.CAPPED,
+                ).replace("g['quarters']['Q3']", "g['quarters']['Q2']"),
                 "299.25",
             ),
             T(CODER, "63 hives qualify: GBP 299.25."),
@@ -242,7 +329,11 @@ RUNS: list[Run] = [
                 "it back; I won't sign a Q2 figure as Q3.",
                 mark="symptom",
             ),
-            T(LEAD, "Sorry, I don't have a checked Q3 grant figure to give you yet; I'll come back to you."),
+            T(
+                LEAD,
+                "Sorry, I don't have a checked Q3 grant figure to give you yet; I'll come back to "
+                "you.",
+            ),
         ],
         answer="",
         expect="1,581.75",
@@ -254,7 +345,13 @@ RUNS: list[Run] = [
         q.DOWNS_Q2,
         [
             ask(CODER, "Downs district honey, Q2 2026 (April-June), from honey_2026.csv."),
-            cell(CODER, q.DISTRICT_SUM.format(file="honey_2026.csv", district="Downs", months=q.Q2_26, skip=""), "1885.9"),
+            cell(
+                CODER,
+                q.DISTRICT_SUM.format(
+                    file="honey_2026.csv", district="Downs", months=q.Q2_26, skip=""
+                ),
+                "1885.9",
+            ),
             T(CODER, "12 rows, total 1,858.9 kg.", mark="root"),
             ask(CHECKER, "Downs Q2 honey 1,858.9 kg, 12 rows. OK to go?"),
             T(CHECKER, "Four Downs sites, three months, 12 rows. OK: 1,858.9 kg.", mark="symptom"),
@@ -274,11 +371,24 @@ RUNS: list[Run] = [
             ask(CLERK, "Brookside Meadow: organic or not?"),
             read(CLERK, "apiaries.csv", "AP-05"),
             T(CLERK, "Yes, AP-05 is organic."),
-            ask(CODER, "Brookside (AP-05) June 2026 value at the 2026 organic price, less the 2026 levy."),
-            cell(CODER, q.VALUE.format(prices="prices_2026.json", grade="organic", levy="p['coop_levy_pct']"), "3714.39"),
+            ask(
+                CODER,
+                "Brookside (AP-05) June 2026 value at the 2026 organic price, less the 2026 levy.",
+            ),
+            cell(
+                CODER,
+                q.VALUE.format(
+                    prices="prices_2026.json", grade="organic", levy="p['coop_levy_pct']"
+                ),
+                "3714.39",
+            ),
             T(CODER, "261.6 kg; gross 4,015.56; net GBP 3,741.39.", mark="root"),
             ask(CHECKER, "Brookside June net GBP 3,741.39. Check please."),
-            T(CHECKER, "Organic price, 2026 levy, June weight. Fine: GBP 3,741.39.", mark="symptom"),
+            T(
+                CHECKER,
+                "Organic price, 2026 levy, June weight. Fine: GBP 3,741.39.",
+                mark="symptom",
+            ),
             T(LEAD, "Brookside Meadow's June 2026 honey is worth GBP 3,741.39 after the levy."),
         ],
         answer="3,741.39",
@@ -297,7 +407,11 @@ RUNS: list[Run] = [
             T(CHECKER, "1,488.7 / 179 = 8.32. Passed."),
             ask(WRITER, "Bulletin line and the answer: Vale Q2 yield 8.32 kg per active hive."),
             T(WRITER, "Vale hives averaged 8.23 kg of honey each over April to June.", mark="root"),
-            T(LEAD, "Vale hives averaged 8.23 kg of honey each over April to June.", mark="symptom"),
+            T(
+                LEAD,
+                "Vale hives averaged 8.23 kg of honey each over April to June.",
+                mark="symptom",
+            ),
         ],
         answer="8.23",
         expect="8.32",
