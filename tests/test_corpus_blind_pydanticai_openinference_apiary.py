@@ -240,6 +240,7 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     assert_stored_whole(db, RUNS, _spans())
 
 
+@pytest.mark.regen
 def test_generator_still_produces_the_same_shape(tmp_path: Path) -> None:
     """Regenerating one failing scenario (a cell that crashes after printing, a total given
     anyway; spans through OpenInference's processor and ``coordgap collect``) gives the
