@@ -89,6 +89,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "llamaindex_openllmetry_kennels",
     "beeai_openinference_canallocks",
     "crewai_openllmetry_apiary",
+    "pydanticai_openinference_apiary",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -219,6 +220,16 @@ pydantic_ai_turn = genai_model_turn(PYDANTIC_AI, "chat")
 """A Pydantic AI ``chat`` span (one model response of that agent)."""
 adk_turn = genai_model_turn(GOOGLE_ADK, "generate_content")
 """An ADK ``generate_content`` span (one model response of that agent)."""
+
+
+def pydantic_ai_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
+    """The agent of a Pydantic AI model call under OpenInference's span processor, which
+    rewrites Pydantic AI's own spans in place (scope ``pydantic-ai``): a ``chat`` span it
+    marks an LLM span, named by the ``gen_ai.agent.name`` Pydantic AI left on it."""
+    if scope != PYDANTIC_AI or _attr(span, OPENINFERENCE_SPAN_KIND) != "LLM":
+        return None
+    agent = _attr(span, semconv.GEN_AI_AGENT_NAME)
+    return None if agent is None else str(agent)
 
 
 def adk_openinference_turn(scope: str, span: dict[str, Any]) -> str | None:
@@ -354,6 +365,8 @@ TURNS: dict[str, Callable[[str, dict[str, Any]], str | None]] = {
     "langgraph_openllmetry_dairy": langchain_openllmetry_turn,
     "haystack_openinference_allotments": haystack_openinference_turn,
     "adk_openinference_fellrescue": adk_openinference_turn,
+    # OpenInference's Pydantic AI span processor: Pydantic AI's chat spans marked LLM
+    "pydanticai_openinference_apiary": pydantic_ai_openinference_turn,
 }
 
 
