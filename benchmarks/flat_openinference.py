@@ -66,9 +66,10 @@ def _kind(attrs: dict[str, Any]) -> str:
 
 
 def _agent_name(span: dict[str, Any], attrs: dict[str, Any]) -> str:
-    """OpenInference's agent name, else the span name without its method suffixes
-    (``coder.run``; CrewAI's ``Data Analyst.compute._execute_core``, role, task, method)."""
-    named = attrs.get(mapping.OPENINFERENCE_AGENT_NAME)
+    """OpenInference's agent name, else the GenAI one (Pydantic AI's, under OpenInference's
+    span processor), else the span name without its method suffixes (``coder.run``;
+    CrewAI's ``Data Analyst.compute._execute_core``: role, task, method)."""
+    named = attrs.get(mapping.OPENINFERENCE_AGENT_NAME) or attrs.get(semconv.GEN_AI_AGENT_NAME)
     if named:
         return str(named)
     name = span.get("name") or ""
