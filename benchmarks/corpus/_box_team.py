@@ -19,8 +19,6 @@ agent's ("You are <role>."). No network.
 
 from __future__ import annotations
 
-import itertools
-import json
 import os
 import shutil
 import tempfile
@@ -38,7 +36,12 @@ from crewai.tools import tool  # noqa: E402
 
 from benchmarks.corpus._box_tasks import DATA, FILES  # noqa: E402
 from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in  # noqa: E402
-from benchmarks.corpus._stand_in import completion, refused, serve  # noqa: E402
+from benchmarks.corpus._stand_in import (  # noqa: E402
+    FINAL,
+    ReactReplay,
+    final_answer,
+    react_words,
+)
 
 __all__ = [
     "AGENTS",
@@ -71,7 +74,6 @@ CHECKER = "Settlement Checker"
 WRITER = "Report Writer"
 AGENTS = (MANAGER, TERMS, LEDGER, ANALYST, CHECKER, WRITER)
 MODEL = "box-office-chat-1"
-FINAL = "\nFinal Answer: "
 
 BACKSTORY = "You work on the box-office desk of the Corran Street Playhouse, a regional theatre."
 GOALS = {
@@ -132,48 +134,9 @@ CONTEXT = {  # the earlier tasks each task is given
 
 # the turns left in the run being played, in order (one run at a time)
 _SCRIPT: list[Turn] = []
-_ANSWERED = itertools.count(1)  # the stand-in's responses, numbered for their ids
-
-
-def words(turn: Turn) -> str:
-    """A turn as its model wrote it, in CrewAI's ReAct text: a thought and an action with
-    its input, or a thought and the final answer (``say`` holds both)."""
-    if turn.call is None:
-        return f"Thought: {turn.say}"
-    name, args = turn.call
-    return f"Thought: {turn.say}\nAction: {name}\nAction Input: {json.dumps(args)}"
-
-
-def answer_of(turn: Turn) -> str:
-    """The final answer a turn gives (after ``Final Answer:``)."""
-    return turn.say.split(FINAL, 1)[1]
-
-
-def _reply(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    """The run's next scripted response in CrewAI's ReAct text, if the request is from
-    that turn's agent."""
-    system = body["messages"][0]["content"]
-    due = _SCRIPT[0] if _SCRIPT else None
-    if due is None or not system.startswith(f"You are {due.agent}."):
-        return refused(due, system)
-    _SCRIPT.pop(0)
-    text = words(due)
-    prompt = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
-    usage = {"prompt_tokens": prompt, "completion_tokens": len(text) // 4}
-    usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-    message = {"role": "assistant", "content": text}
-    model = body.get("model", MODEL)
-    return 200, completion("box", next(_ANSWERED), 1_790_000_000, model, message, "stop", usage)
-
-
-_SERVER: list[str] = []
-
-
-def _base_url() -> str:
-    """The stand-in's URL, started once per process on a free port of 127.0.0.1."""
-    if not _SERVER:
-        _SERVER.append(serve(_reply))
-    return _SERVER[0]
+_STAND_IN = ReactReplay(_SCRIPT, tag="box", created=1_790_000_000, model=MODEL)
+words = react_words
+answer_of = final_answer
 
 
 def build(run: Run, work: Path) -> Crew:
@@ -201,7 +164,7 @@ def build(run: Run, work: Path) -> Crew:
         ANALYST: [run_python],
         CHECKER: [read_file],
     }
-    url = _base_url()
+    url = _STAND_IN.url()
     agents = {
         role: Agent(
             role=role,

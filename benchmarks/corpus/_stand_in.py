@@ -2,7 +2,7 @@
 
 The desks whose framework talks to a model over OpenAI's API (``_grit_team`` on
 AutoGen, ``_ill_team`` on Agent Framework, ``_allot_team`` on Haystack, ``_lock_team``
-on BeeAI, ``_box_team`` on CrewAI) point its client at :func:`serve`'s URL on
+on BeeAI, ``_box_team`` and ``_hive_team`` on CrewAI) point its client at :func:`serve`'s URL on
 127.0.0.1: each ``POST /v1/chat/completions`` is answered with the run's next scripted
 turn, and only where the request's system message is that turn's agent's (a turn played
 out of order is a 400, and the run fails its checks). No network.
@@ -20,7 +20,17 @@ from typing import Any
 
 from benchmarks.corpus._desk import Turn
 
-__all__ = ["Replay", "completion", "refused", "serve", "usage_by_content"]
+__all__ = [
+    "FINAL",
+    "ReactReplay",
+    "Replay",
+    "completion",
+    "final_answer",
+    "react_words",
+    "refused",
+    "serve",
+    "usage_by_content",
+]
 
 Reply = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
 """A request's JSON body -> the status and JSON body of the response."""
@@ -133,3 +143,43 @@ class Replay:
         usage = self.usage(body, due, message)
         model = body.get("model", self.model)
         return 200, completion(self.tag, n, self.created, model, message, finish, usage)
+
+
+FINAL = "\nFinal Answer: "
+"""Where a ReAct turn's final answer starts (CrewAI's text protocol)."""
+
+
+def react_words(turn: Turn) -> str:
+    """A turn as its model wrote it, in CrewAI's ReAct text: a thought and an action with
+    its input, or a thought and the final answer (``say`` holds both)."""
+    if turn.call is None:
+        return f"Thought: {turn.say}"
+    name, args = turn.call
+    return f"Thought: {turn.say}\nAction: {name}\nAction Input: {json.dumps(args)}"
+
+
+def final_answer(turn: Turn) -> str:
+    """The final answer a ReAct turn gives (after :data:`FINAL`)."""
+    return turn.say.split(FINAL, 1)[1]
+
+
+class ReactReplay(Replay):
+    """A stand-in replaying a CrewAI crew's script: the next turn, where the request's
+    system message starts "You are <role>." (a role of several words), as one message of
+    ReAct text (:func:`react_words`), no tool calls; a quarter of the characters for the
+    token counts."""
+
+    def __call__(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        system = str(body["messages"][0]["content"])
+        due = self.script[0] if self.script else None
+        if due is None or not system.startswith(f"You are {due.agent}."):
+            return refused(due, system, self.width)
+        self.script.pop(0)
+        text = react_words(due)
+        prompt = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
+        usage = {"prompt_tokens": prompt, "completion_tokens": len(text) // 4}
+        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+        message = {"role": "assistant", "content": text}
+        model = body.get("model", self.model)
+        n = next(self.answered)
+        return 200, completion(self.tag, n, self.created, model, message, "stop", usage)
