@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic_ai import Agent, RunContext
-from pydantic_ai.messages import ModelMessage, ModelResponse, TextPart, ToolCallPart
-from pydantic_ai.models.function import AgentInfo, FunctionModel
 
 from benchmarks.corpus._desk import (
     Run,
@@ -30,6 +28,7 @@ from benchmarks.corpus._desk import (
     read_file_in,
     run_python_in,
 )
+from benchmarks.corpus._pydantic_script import scripted_model
 
 DATA = Path(__file__).resolve().parent / "_meals_data"
 
@@ -64,27 +63,13 @@ INSTRUCTIONS = {
 # --- the scripted models ----------------------------------------------------------
 
 
-def _response(turn: Turn) -> ModelResponse:
-    parts: list[Any] = [TextPart(turn.say)] if turn.say else []
-    if turn.call:
-        parts.append(ToolCallPart(turn.call[0], dict(turn.call[1])))
-    return ModelResponse(parts=parts, model_name=f"scripted-{turn.agent.replace('_', '-')}")
-
-
-def _model(name: str, queue: dict[str, list[Turn]]) -> FunctionModel:
-    def reply(messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
-        mine = queue[name]
-        if not mine:
-            raise RuntimeError(f"{name} has no scripted turn left")
-        return _response(mine.pop(0))
-
-    return FunctionModel(reply, model_name=f"scripted-{name.replace('_', '-')}")
-
-
 def build(run: Run, work: Path) -> Agent[None, str]:
     """The team for one run, every model replaying its agent's turns; the coordinator."""
     queue: dict[str, list[Turn]] = {a: [t for t in run.turns if t.agent == a] for a in AGENTS}
-    agents = {a: Agent(_model(a, queue), name=a, instructions=INSTRUCTIONS[a]) for a in AGENTS}
+    agents = {
+        a: Agent(scripted_model(a, queue, "scripted"), name=a, instructions=INSTRUCTIONS[a])
+        for a in AGENTS
+    }
 
     def read_file(name: str, contains: str = "") -> str:
         """Read one of the district's files; for a CSV, only the header and the rows
