@@ -1,6 +1,7 @@
 # make demo: the demo pipeline, analysis and report on the embedded local store
 # (every target installs coordgap[all]: the plain package is the tracer only).
-# make test: the test suite (installs everything it needs into .venv first).
+# make test: the test suite (installs everything it needs into .venv first), on two
+# workers (pytest-xdist; each test file on one worker, so its module fixtures run once).
 PYTHON ?= python3
 VENV ?= .venv
 PHOENIX_VENV ?= .venv-phoenix
@@ -68,7 +69,8 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed $(VENV)/.integrations $(PHOENIX_VENV)/.installed $(BEEAI_VENV)/.installed
 	COORDGAP_PHOENIX_BIN=$(abspath $(PHOENIX_VENV))/bin/phoenix \
-	COORDGAP_BEEAI_PYTHON=$(abspath $(BEEAI_VENV))/bin/python $(BIN)/python -m pytest -q
+	COORDGAP_BEEAI_PYTHON=$(abspath $(BEEAI_VENV))/bin/python $(BIN)/python -m pytest -q \
+	-n 2 --dist loadfile
 
 # the corpus generators run again on a few scenarios each, with the real frameworks, and
 # must write what is committed (the default suite leaves these out: several minutes)
