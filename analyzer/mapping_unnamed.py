@@ -61,29 +61,28 @@ LINK_SQL: Final = (
     # (the runs with such calls first: on a store without any, nothing else is read)
     """
 CREATE OR REPLACE TEMP TABLE cg_un_calls AS
-WITH called AS (
-    SELECT DISTINCT trace_id FROM spans
+WITH calls AS (
+    SELECT trace_id, span_id, parent_span_id, start_ns, attributes,
+           CASE WHEN attributes[$k_oi_first_role] = 'system'
+                THEN coalesce(attributes[$k_oi_first_text], '') ELSE '' END AS prompt
+    FROM spans
     WHERE actor = $a_model AND operation IS NULL AND source IS DISTINCT FROM $derived
       AND upper(attributes[$k_oi_kind]) = 'LLM'
 ),
 runs AS (
-    SELECT trace_id FROM called
+    SELECT DISTINCT trace_id FROM calls
     WHERE trace_id NOT IN (SELECT trace_id FROM spans
                            WHERE operation IN ($o_agent, $o_plan, $o_verify)
-                             AND trace_id IN (SELECT trace_id FROM called))
+                             AND trace_id IN (SELECT trace_id FROM calls))
 )
-SELECT s.trace_id, s.span_id, s.parent_span_id, s.start_ns,
-       s.attributes[list_sort(list_filter(map_keys(s.attributes), lambda k:
+SELECT c.trace_id, c.span_id, c.parent_span_id, c.start_ns,
+       c.attributes[list_sort(list_filter(map_keys(c.attributes), lambda k:
            starts_with(k, $k_oi_out_prefix) AND regexp_matches(k, $re_oi_call_name)))[1]]
            AS tool,
-       nullif(regexp_extract(s.prompt, $re_you_are, 1), '') AS self_named,
-       nullif(regexp_extract(s.prompt, $re_you_are_word, 1), '') AS self_word
-FROM (SELECT *, CASE WHEN attributes[$k_oi_first_role] = 'system'
-                     THEN coalesce(attributes[$k_oi_first_text], '') ELSE '' END AS prompt
-      FROM spans) s
-SEMI JOIN runs r ON r.trace_id = s.trace_id
-WHERE s.actor = $a_model AND s.operation IS NULL AND s.source IS DISTINCT FROM $derived
-  AND upper(s.attributes[$k_oi_kind]) = 'LLM'
+       nullif(regexp_extract(c.prompt, $re_you_are, 1), '') AS self_named,
+       nullif(regexp_extract(c.prompt, $re_you_are_word, 1), '') AS self_word
+FROM calls c
+SEMI JOIN runs r ON r.trace_id = c.trace_id
 """,
     # 1. the spans holding those calls -> agents, named by the tool they were called as
     """

@@ -87,14 +87,17 @@ def _of_other(
     filed = steps.with_columns(period=period).filter(
         pl.col("period").is_not_null() & pl.col("atom").str.contains(_A_FILE.pattern)
     )
-    asked = periods.rename({"task_atom": "period"})
-    # a step that names a file of the task's period too lists the files (a task's
-    # "files in the working directory"), it chooses none
-    listing = filed.join(asked, on=["trace_id", "period"], how="semi").select("trace_id", "turn")
-    filed = filed.join(asked, on=["trace_id", "period"], how="anti").join(
-        listing.unique(), on=["trace_id", "turn"], how="anti"
-    )
+    filed = _chosen(filed, periods.rename({"task_atom": "period"}), "period")
     return filed.join(periods, on="trace_id").select(*steps.columns, "task_atom")
+
+
+def _chosen(found: pl.DataFrame, asked: pl.DataFrame, on: str) -> pl.DataFrame:
+    """``found`` (trace_id, turn, ``on``) without the task's own periods (``asked``) and
+    without the steps that name one of them too: such a step lists periods (a task's
+    "files in the working directory"), it chooses none."""
+    keys = ["trace_id", on]
+    listing = found.join(asked, on=keys, how="semi").select("trace_id", "turn").unique()
+    return found.join(asked, on=keys, how="anti").join(listing, on=["trace_id", "turn"], how="anti")
 
 
 _BARE_MONTH: Final = r"^(?:19|20)\d\d-(?:0[1-9]|1[0-2])$"
@@ -109,8 +112,6 @@ def _bare_months(steps: pl.DataFrame, months: pl.DataFrame) -> pl.DataFrame:
     if months.height == 0:
         return steps.head(0).with_columns(task_atom=pl.lit(None, pl.String))
     bare = steps.filter(pl.col("atom").str.contains(_BARE_MONTH))
-    asked = months.rename({"task_atom": "atom"})
-    listing = bare.join(asked, on=["trace_id", "atom"], how="semi").select("trace_id", "turn")
     spans = (
         months.group_by("trace_id")
         .agg(lo=pl.col("task_atom").min(), hi=pl.col("task_atom").max())
@@ -119,10 +120,8 @@ def _bare_months(steps: pl.DataFrame, months: pl.DataFrame) -> pl.DataFrame:
     inside = bare.join(spans, on="trace_id").filter(
         (pl.col("atom") > pl.col("lo")) & (pl.col("atom") < pl.col("hi"))
     )
-    other = (
-        bare.join(asked, on=["trace_id", "atom"], how="anti")
-        .join(listing.unique(), on=["trace_id", "turn"], how="anti")
-        .join(inside.select("trace_id", "atom").unique(), on=["trace_id", "atom"], how="anti")
+    other = _chosen(bare, months.rename({"task_atom": "atom"}), "atom").join(
+        inside.select("trace_id", "atom").unique(), on=["trace_id", "atom"], how="anti"
     )
     return other.join(months, on="trace_id").select(*steps.columns, "task_atom")
 
