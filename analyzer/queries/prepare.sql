@@ -443,8 +443,8 @@ WHERE c.operation IN ($o_agent, $o_verify, $o_plan)
 -- span (no operation of its own, a model actor) that recorded output, under an agent's
 -- span (its parent, or the first span with an operation above it through at most
 -- $said_depth spans of none: LangChain's runnables around a LangGraph agent's call).
--- The GenAI conventions' instrumentations put an
--- agent's messages on its `chat` spans, one per step, under an `invoke_agent` span
+-- The GenAI conventions' instrumentations put an agent's messages on its `chat` spans,
+-- one per step, under an `invoke_agent` span
 -- holding none (or only its final answer): each such call is one step of the agent
 -- (suspect_turns, detector_messages), and the agent's tool calls and handoffs out
 -- belong to the call that made them, the latest one before them. `step_span_id`: the

@@ -7,13 +7,14 @@
 -- planner's turn, or the run span itself (turn 0), numbered by start time. `agent`
 -- is the agent to blame for the turn (the span's own agent; for a model call that
 -- speaks for an agent further up, cg_said's; for a tool or other span, the nearest
--- agent at most two levels above it) and `owner_span_id` that agent's span. A model call that holds its agent's words (cg_said) is that agent's
--- own step, and the tool calls and handoffs under the agent belong to the latest
--- such call before them; a call's step span (cg_said_spans) is a tool's turn of its
--- call, and it and an agent's span holding calls come at their end. `wants_input`:
--- whether a feature reads the step's input (the task on the run span, a tool call's
--- arguments, the first $first_inputs steps' briefs; not a step span's, the
--- framework's record of the step): in a chat every input repeats the whole history.
+-- agent at most two levels above it) and `owner_span_id` that agent's span. A model
+-- call that holds its agent's words (cg_said) is that agent's own step, and the tool
+-- calls and handoffs under the agent belong to the latest such call before them; a
+-- call's step span (cg_said_spans) is a tool's turn of its call, and it and an agent's
+-- span holding calls come at their end. `wants_input`: whether a feature reads the
+-- step's input (the task on the run span, a tool call's arguments, the first
+-- $first_inputs steps' briefs; not a step span's, the framework's record of the step):
+-- in a chat every input repeats the whole history.
 -- `is_call`: the turn is such a model call. The text comes from suspect_turn_text.
 WITH failed AS (SELECT trace_id, run_span_id FROM cg_run WHERE failed),
 -- the spans of the failed runs only: the parents looked up below are among them
