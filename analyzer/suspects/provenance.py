@@ -9,7 +9,9 @@ to the step that wrote the code (which keeps what its code introduced, e.g. a
 constant, but not a power of ten, :data:`SCALE`, and at least :data:`CODE_KEEP` for
 the computation, and passes on the inputs it used). After :data:`HOPS` hops the credit
 stays where it is. A wrong value introduced early and carried through code and
-hand-offs to the result thus lands on the step that introduced it.
+hand-offs to the result thus lands on the step that introduced it. A word code quotes
+(``'accepted'``) that an earlier agent's message said in plain words ("the accepted
+dockets") was introduced by that message.
 """
 
 from __future__ import annotations
@@ -74,7 +76,45 @@ def novel_atoms(t: pl.DataFrame, task: pl.DataFrame) -> pl.DataFrame:
         .select("trace_id", "turn", "atom")
         .unique()
         .pipe(ranges.spelled_out, task)
+        .pipe(_said_in_words, t)
     )
+
+
+WORDED: Final = r"^[^\d]{4,}$"
+"""An atom without a digit (a quoted word or phrase, a name): a message can say it in
+plain words, without quoting it."""
+
+
+def _said_in_words(novel: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
+    """``novel`` with each atom without a digit also had by the latest earlier message of
+    another agent (not a tool's reply) that holds it as words, before the step that first
+    quotes it: code that filters on ``'accepted'`` after a brief that said "the accepted
+    dockets" took the word from the brief, which introduced it (as :func:`in_task` reads
+    the task's text). The latest such message is the one the step acted on."""
+    worded = novel.filter(pl.col("atom").str.contains(WORDED))
+    if worded.height == 0:
+        return novel
+    first = worded.group_by("trace_id", "atom").agg(o_turn=pl.col("turn").min())
+    said = t.filter(~pl.col("is_run") & ~pl.col("is_tool") & pl.col("output").is_not_null()).select(
+        "trace_id", "turn", "agent", text=pl.col("output").str.to_lowercase()
+    )
+    at = first.join(
+        said.select("trace_id", o_turn=pl.col("turn"), o_agent=pl.col("agent")),
+        on=["trace_id", "o_turn"],
+    )
+    brief = (
+        at.join(said, on="trace_id")
+        .filter(
+            (pl.col("turn") < pl.col("o_turn"))
+            & (pl.col("agent") != pl.col("o_agent"))
+            & pl.col("text").str.contains(pl.col("atom").str.to_lowercase(), literal=True)
+        )
+        .sort("turn")
+        .group_by("trace_id", "atom", maintain_order=True)
+        .last()
+        .select("trace_id", pl.col("turn").cast(novel.schema["turn"]), "atom")
+    )
+    return pl.concat([novel, brief]).unique()
 
 
 def call_atoms(t: pl.DataFrame, *, own_turn: bool = False) -> pl.DataFrame:
