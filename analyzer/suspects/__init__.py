@@ -4,7 +4,8 @@ mistake, with evidence, and a calibrated confidence.
 :func:`rank` runs the :data:`features.FEATURES` over the turns of the failed runs
 (:func:`turns.load`) and sums weight x score per agent and step; an agent's score
 is its best step's (an agent with many turns gains no suspicion by talking often), its step
-that one (earliest on ties).
+that one (earliest on ties); the result's provenance is one mass of credit, so that
+feature hands an agent the sum over its steps, on its best one.
 :func:`apply` adds ``confidence``, ``suspect`` and ``suspects`` to the failures
 frame. How the rules and the ranking combine:
 

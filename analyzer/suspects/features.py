@@ -337,7 +337,7 @@ def result_provenance(ctx: Context) -> pl.DataFrame:
     origin = answer_origin(ctx)
     chain = handoff_chain(ctx)
     if chain.height == 0:
-        return origin
+        return _pooled(origin)
     # where the messages were read, a step whose own message they left out is no origin
     said = ctx.turns.filter(
         (pl.col("span_id") == pl.col("owner_span_id")) & (pl.col("output").str.len_chars() > 0)
@@ -350,7 +350,25 @@ def result_provenance(ctx: Context) -> pl.DataFrame:
         .with_columns(score=(pl.col("score") - pl.col("o").fill_null(0.0)).clip(lower_bound=0.0))
         .select(COLUMNS)
     )
-    return pl.concat([origin.select(COLUMNS), extra])
+    return _pooled(pl.concat([origin.select(COLUMNS), extra]))
+
+
+def _pooled(rows: pl.DataFrame) -> pl.DataFrame:
+    """The credit of an agent's steps summed on its step with the most (the latest on
+    ties): credit is one mass spread over the steps the result rests on, so an agent that
+    read a value with its own tool call and then stated it holds both parts."""
+    if rows.height == 0:
+        return rows
+    total = pl.col("score").sum().over("trace_id", "agent")
+    best = (
+        pl.struct(pl.col("score"), pl.col("turn"))
+        .rank("ordinal", descending=True)
+        .over("trace_id", "agent")
+        == 1
+    )
+    return rows.with_columns(score=pl.when(best).then(total).otherwise(pl.lit(0.0))).select(
+        rows.columns
+    )
 
 
 FEATURES: Final[tuple[tuple[Feature, float], ...]] = (
