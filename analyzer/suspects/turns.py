@@ -61,7 +61,7 @@ ATOM: Final = (
     r"|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b"
     r"|\"[^\"\s\d\\:=()\[\]{}]+(?: [^\"\s\d\\:=()\[\]{}]+){1,4}\""
     r"|'[^'\s{}\\()\[\]=]{3,30}(?: [^'\s{}\\()\[\]=]+){0,4}'"
-    r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:e[+-]?\d+)?"
+    r"|-?\d[\d,]*\.\d+(?:e[+-]?\d+)?|-?(?:\d{1,3}(?:,\d{3})+\b|\d{2,})(?:e[+-]?\d+)?"
     r"|[a-z,;:] [A-Z][a-zA-Z]{3,}(?: [A-Z][a-zA-Z]+)*\b"
 )
 """What a result rests on: URLs (without the sentence's punctuation after them), digit
@@ -76,9 +76,10 @@ JSON values are not atoms; words without digits or code punctuation, so a quoted
 program or escaped JSON is read for its numbers and names, not as one phrase; one
 to five in single quotes, without code punctuation or an escape, so that the text
 between two quoted strings of an escaped program is none; never a format template
-with braces), decimals and numbers of
-two digits or more (8,412 whole), and names (capitalised words inside a sentence;
-not the head of a longer identifier: ``the Verification_Expert`` holds no name)."""
+with braces), decimals and numbers of two digits or more (8,412 whole; a thousands
+group ends at a word boundary, so the CSV fields ``1,2026-04-02`` are a one and a date,
+no 1,202), and names (capitalised words inside a sentence; not the head of a longer
+identifier: ``the Verification_Expert`` holds no name)."""
 
 GENERATED_ID: Final = (
     r"(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
