@@ -21,8 +21,6 @@ No network.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
@@ -44,7 +42,12 @@ from benchmarks.corpus._allot_script import (  # noqa: E402
     Turn,
 )
 from benchmarks.corpus._allot_tasks import DATA, FILES  # noqa: E402
-from benchmarks.corpus._desk import check_cells, read_file_in, run_python_in  # noqa: E402
+from benchmarks.corpus._desk import (  # noqa: E402
+    check_cells,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._stand_in import Replay  # noqa: E402
 
 __all__ = ["FileReader", "PythonRunner", "check_run", "play"]
@@ -181,10 +184,7 @@ def play(run: Run) -> str:
     the officer's last message)."""
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-allot-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-allot-", _SCRIPT) as work:
         lead, runner = build(work)
         result = lead.run(messages=[ChatMessage.from_user(run.task)])
         run.ran[:] = runner.ran
@@ -192,10 +192,6 @@ def play(run: Run) -> str:
         if result["exit_reason"] != f"ask_{WRITER}" or last.tool_call_result is None:
             return repr(last)
         return str(last.tool_call_result.result)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
 
 
 def check_run(run: Run, output: str) -> None:

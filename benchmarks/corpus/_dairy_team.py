@@ -21,8 +21,6 @@ response, tool call included; a turn is one model response. The script states wh
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +37,7 @@ from langgraph.graph import END, START, MessagesState, StateGraph
 from langgraph.types import Command
 
 from benchmarks.corpus._dairy_tasks import DATA, FILES
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 
 __all__ = [
     "AGENTS",
@@ -231,21 +229,12 @@ def build(run: Run, work: Path) -> Any:
 
 def play(run: Run) -> str:
     """One scripted run of the desk; the writer's answer."""
-    run.ran.clear()
     _QUEUE.clear()
     _QUEUE.update({a: [t for t in run.turns if t.agent == a] for a in AGENTS})
-    work = Path(tempfile.mkdtemp(prefix="coordgap-dairy-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-dairy-", _QUEUE) as work:
         state = build(run, work).invoke(
             {"messages": [HumanMessage(run.task)]}, {"recursion_limit": 60}
         )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        left = [a for a, turns in _QUEUE.items() if turns]
-        if left:
-            raise SystemExit(f"{run.scenario}: turns left unplayed for {left}")
     return str(state["messages"][-1].content)
 
 

@@ -6,8 +6,12 @@ folder holding a copy of the desk's data.
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +26,7 @@ __all__ = [
     "marked",
     "read_file_in",
     "run_python_in",
+    "scratch",
 ]
 
 CODE_TIMEOUT_S = 15
@@ -77,6 +82,30 @@ def run_python_in(work: Path, code: str) -> str:
     if done.stderr:
         out += f"stderr:\n{done.stderr}"
     return out.rstrip("\n")
+
+
+@contextlib.contextmanager
+def scratch(
+    run: Run, data: Path, prefix: str, script: list[Any] | dict[str, list[Any]]
+) -> Iterator[Path]:
+    """One scripted run's working folder: a copy of the desk's ``data`` in a new temporary
+    folder, removed after the run; ``run.ran`` emptied first. After the run every turn
+    queued in ``script`` (one list in order, or a list per agent) must have been played."""
+    run.ran.clear()
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    for path in data.iterdir():
+        shutil.copy(path, work / path.name)
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        left = (
+            [agent for agent, turns in script.items() if turns]
+            if isinstance(script, dict)
+            else len(script)
+        )
+        if left:
+            raise SystemExit(f"{run.scenario}: turns left unplayed: {left}")
 
 
 def expected_agents(run: Run) -> list[str]:

@@ -16,8 +16,6 @@ prints last (a crash: its error line); the player checks it against what came ba
 from __future__ import annotations
 
 import asyncio
-import shutil
-import tempfile
 from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import Any
@@ -31,13 +29,7 @@ from google.adk.tools import FunctionTool
 from google.adk.tools.agent_tool import AgentTool
 from google.genai import types
 
-from benchmarks.corpus._desk import (
-    Run,
-    Turn,
-    check_cells,
-    read_file_in,
-    run_python_in,
-)
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 
 DATA = Path(__file__).resolve().parent / "_ferry_data"
 APP = "skerrow-ferries-ops"
@@ -165,19 +157,10 @@ async def _play(run: Run, work: Path) -> str:
 
 def play(run: Run) -> str:
     """One scripted run of the team; the coordinator's final answer."""
-    run.ran.clear()
     _QUEUE.clear()
     _QUEUE.update({a: [t for t in run.turns if t.agent == a] for a in AGENTS})
-    work = Path(tempfile.mkdtemp(prefix="coordgap-ferry-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-ferry-", _QUEUE) as work:
         return asyncio.run(_play(run, work))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        left = [a for a, turns in _QUEUE.items() if turns]
-        if left:
-            raise SystemExit(f"{run.scenario}: turns left unplayed for {left}")
 
 
 def check_run(run: Run, output: str) -> None:

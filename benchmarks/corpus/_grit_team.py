@@ -19,8 +19,6 @@ and the stand-in checks the request's system message is that turn's agent's. No 
 from __future__ import annotations
 
 import asyncio
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +28,7 @@ from autogen_agentchat.messages import TextMessage
 from autogen_agentchat.teams import Swarm
 from autogen_ext.models.openai import OpenAIChatCompletionClient
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 from benchmarks.corpus._grit_tasks import DATA, FILES
 from benchmarks.corpus._stand_in import Replay
 
@@ -152,20 +150,12 @@ def build(run: Run, work: Path) -> Swarm:
 
 def play(run: Run) -> str:
     """One scripted run of the swarm; the writer's answer (the run's last message)."""
-    run.ran.clear()
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-grit-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-grit-", _SCRIPT) as work:
         result = asyncio.run(build(run, work).run(task=run.task))
         last = result.messages[-1]
         return last.content if isinstance(last, TextMessage) else repr(last)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
 
 
 def check_run(run: Run, output: str) -> None:

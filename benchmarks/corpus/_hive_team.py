@@ -21,7 +21,6 @@ agent's ("You are <role>."). No network.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,14 @@ os.environ.setdefault("CREWAI_STORAGE_DIR", tempfile.mkdtemp(prefix="coordgap-hi
 from crewai import LLM, Agent, Crew, Process, Task  # noqa: E402
 from crewai.tools import tool  # noqa: E402
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in  # noqa: E402
+from benchmarks.corpus._desk import (  # noqa: E402
+    Run,
+    Turn,
+    check_cells,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._stand_in import (  # noqa: E402
     FINAL,
     ReactReplay,
@@ -177,18 +183,10 @@ def build(run: Run, work: Path) -> Crew:
 
 def play(run: Run) -> str:
     """One scripted run of the crew; its final answer (the lead's, the writer's words)."""
-    run.ran.clear()
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-hive-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-hive-", _SCRIPT) as work:
         return str(build(run, work).kickoff(inputs={"question": run.task}).raw)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
 
 
 def check_run(run: Run, output: str) -> None:

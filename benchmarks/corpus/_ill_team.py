@@ -22,8 +22,6 @@ it answers only if the request's system message is that turn's agent's. No netwo
 from __future__ import annotations
 
 import asyncio
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,7 @@ from agent_framework import Agent
 from agent_framework.openai import OpenAIChatCompletionClient
 from agent_framework_orchestrations import HandoffBuilder
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 from benchmarks.corpus._ill_tasks import DATA, FILES
 from benchmarks.corpus._stand_in import Replay
 
@@ -151,20 +149,12 @@ def build(run: Run, work: Path) -> Any:
 
 def play(run: Run) -> str:
     """One scripted run of the workflow; the writer's answer (the last agent response)."""
-    run.ran.clear()
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-ill-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-ill-", _SCRIPT) as work:
         result = asyncio.run(build(run, work).run(run.task))
         outputs = result.get_outputs()
         return str(outputs[-1].text) if outputs else ""
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
 
 
 def check_run(run: Run, output: str) -> None:

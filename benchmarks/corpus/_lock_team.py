@@ -24,8 +24,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +32,7 @@ from beeai_framework.agents.requirement import RequirementAgent
 from beeai_framework.tools import tool
 from beeai_framework.tools.handoff import HandoffTool
 
-from benchmarks.corpus._desk import read_file_in, run_python_in
+from benchmarks.corpus._desk import read_file_in, run_python_in, scratch
 from benchmarks.corpus._lock_script import (
     ANALYST,
     CLERK,
@@ -141,23 +139,15 @@ def build(run: Run, work: Path) -> RequirementAgent:
 
 def play(run: Run) -> str:
     """One scripted run of the team; the lead's final answer."""
-    run.ran.clear()
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-lock-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
 
-    async def ask() -> str:
+    async def ask(work: Path) -> str:
         out = await build(run, work).run(run.task)
         return out.last_message.text
 
-    try:
-        return asyncio.run(ask())
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
+    with scratch(run, DATA, "coordgap-lock-", _SCRIPT) as work:
+        return asyncio.run(ask(work))
 
 
 def check_run(run: Run, output: str) -> None:

@@ -18,8 +18,6 @@ response. No network.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +26,7 @@ from agno.models.openai import OpenAIChat
 from agno.team import Team
 from openai.types.chat import ChatCompletion
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 from benchmarks.corpus._orch_tasks import DATA, FILES
 
 __all__ = [
@@ -186,21 +184,13 @@ def build(run: Run, work: Path) -> Team:
 
 def play(run: Run) -> str:
     """One scripted run of the team; the lead's final answer (its last response)."""
-    run.ran.clear()
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-orch-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-orch-", _SCRIPT) as work:
         out = build(run, work).run(run.task)
         content = str(out.content or "")
         last = run.turns[-1].say
         return last if content.endswith(last) else content
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
 
 
 def check_run(run: Run, output: str) -> None:

@@ -20,8 +20,6 @@ the SDK's own Responses model does; a turn is one model response. No network.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +34,7 @@ from openai.types.responses import (
     ResponseOutputText,
 )
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 from benchmarks.corpus._port_tasks import DATA, FILES
 
 __all__ = [
@@ -288,20 +286,12 @@ def build(run: Run, work: Path) -> Agent[Any]:
 
 def play(run: Run) -> str:
     """One scripted run of the team; the final answer (the writer's reply)."""
-    run.ran.clear()
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-port-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-port-", _SCRIPT) as work:
         config = RunConfig(workflow_name=WORKFLOW, trace_include_sensitive_data=True)
         result = Runner.run_sync(build(run, work), run.task, run_config=config, max_turns=MAX_TURNS)
         return str(result.final_output)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
 
 
 def check_run(run: Run, output: str) -> None:

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
-import tempfile
 from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import Any
@@ -33,7 +31,7 @@ from strands.models.model import Model
 from strands.multiagent import Swarm
 from strands.multiagent.base import Status
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 from benchmarks.corpus._stage_tasks import DATA, FILES
 
 __all__ = [
@@ -198,22 +196,14 @@ def build(run: Run, work: Path) -> Swarm:
 
 def play(run: Run) -> str:
     """One scripted run of the desk; the report writer's answer (the last response)."""
-    run.ran.clear()
     _SCRIPT.clear()
     _SCRIPT.extend(run.turns)
-    work = Path(tempfile.mkdtemp(prefix="coordgap-stage-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-stage-", _SCRIPT) as work:
         result = build(run, work)(run.task)
         if result.status != Status.COMPLETED or result.node_history[-1].node_id != WRITER:
             raise SystemExit(f"{run.scenario}: the swarm ended {result.status}")
         answer = result.results[WRITER].result.message["content"]
         return "".join(block.get("text", "") for block in answer)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if _SCRIPT:
-            raise SystemExit(f"{run.scenario}: {len(_SCRIPT)} turns left unplayed")
 
 
 def check_run(run: Run, output: str) -> None:

@@ -19,8 +19,6 @@ states what each cell prints last (a crash: its error line); the player checks i
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypedDict
@@ -43,7 +41,7 @@ from langgraph.graph.message import add_messages
 from langgraph.prebuilt import ToolNode, tools_condition
 from langgraph.types import Command
 
-from benchmarks.corpus._desk import Run, Turn, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, read_file_in, run_python_in, scratch
 from benchmarks.corpus._wind_tasks import DATA, FILES
 
 __all__ = [
@@ -266,21 +264,12 @@ def build(run: Run, work: Path) -> Any:
 
 def play(run: Run) -> str:
     """One scripted run of the team; the writer's final answer."""
-    run.ran.clear()
     _QUEUE.clear()
     _QUEUE.update({a: [t for t in run.turns if t.agent == a] for a in AGENTS})
-    work = Path(tempfile.mkdtemp(prefix="coordgap-wind-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-wind-", _QUEUE) as work:
         state = build(run, work).invoke(
             {"messages": [HumanMessage(run.task)], "brief": ""}, {"recursion_limit": 80}
         )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        left = [a for a, turns in _QUEUE.items() if turns]
-        if left:
-            raise SystemExit(f"{run.scenario}: turns left unplayed for {left}")
     return str(state["messages"][-1].content)
 
 
