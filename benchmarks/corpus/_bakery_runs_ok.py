@@ -19,8 +19,8 @@ from benchmarks.corpus._bakery_tasks import (
     to_checker,
 )
 from benchmarks.corpus._bakery_team import CHECKER, CLERK, CODER
-from benchmarks.corpus._desk import Run
 from benchmarks.corpus._common import HEALTHY
+from benchmarks.corpus._desk import Run
 
 RUNS = [
     Run(

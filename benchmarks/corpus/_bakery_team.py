@@ -7,9 +7,10 @@ then handing the floor on.
 tool's result); when the figure is in, it hands the floor to the ``checker`` with the SDK's
 own handoff (``transfer_to_checker``). The checker re-reads a file or reruns a sum if it
 wants, then hands to the ``newsletter_writer`` (whose reply is the run's final answer) or
-back to the head baker; the writer may hand a draft back to the checker. The clerk and the checker read the bakery's files through a real
-``read_file`` tool; the coder and the checker run Python through ``run_python``, a real
-subprocess with no stdin in a scratch copy of ``_bakery_data/``.
+back to the head baker; the writer may hand a draft back to the checker. The clerk and the
+checker read the bakery's files through a real ``read_file`` tool; the coder and the
+checker run Python through ``run_python``, a real subprocess with no stdin in a scratch
+copy of ``_bakery_data/``.
 
 A run is a list of :class:`Turn` in the order the agents speak; every agent's model is a
 :class:`ScriptedModel` (an Agents SDK ``Model``) answering with the run's next scripted
