@@ -33,17 +33,25 @@ RUNS = [
                 "Retail only, April to June. First the shop list, then a sum over the bakes.",
             ),
             read(CLERK, "shops.csv"),
-            clerk("Retail shops: S1 Market Cross, S2 Riverside, S3 Station Road, S4 Harbour "
-                  "Street, S5 Canal Wharf. S6 Trade Counter is wholesale."),
+            clerk(
+                "Retail shops: S1 Market Cross, S2 Riverside, S3 Station Road, S4 Harbour "
+                "Street, S5 Canal Wharf. S6 Trade Counter is wholesale."
+            ),
             ask_coder("Sum loaves_sold in bakes_2026.csv for 2026-04 to 2026-06, shops S1-S5."),
             cell(CODER, sum_cell("bakes_2026.csv", Q2, RETAIL, "loaves_sold"), "14667"),
             coder("14667 loaves sold across S1 to S5, April to June 2026."),
             to_checker("Clerk and coder agree on the shop list; 14,667. Over to you."),
-            cell(CHECKER, sum_cell("bakes_2026.csv", Q2, RETAIL, "loaves_sold"), "14667",
-                 "Rerunning the sum myself before it goes out."),
+            cell(
+                CHECKER,
+                sum_cell("bakes_2026.csv", Q2, RETAIL, "loaves_sold"),
+                "14667",
+                "Rerunning the sum myself before it goes out.",
+            ),
             passed("Same again, 14,667. Fine to write up."),
-            final(f"Our five retail shops sold {RIGHT[Q2_LOAVES]} loaves between April and "
-                  "June 2026; the trade counter's wholesale loaves are not included."),
+            final(
+                f"Our five retail shops sold {RIGHT[Q2_LOAVES]} loaves between April and "
+                "June 2026; the trade counter's wholesale loaves are not included."
+            ),
         ],
         "14,667",
         RIGHT[Q2_LOAVES],

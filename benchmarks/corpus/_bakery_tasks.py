@@ -20,9 +20,7 @@ MILLBROOK_JULY = (
     "2025 to 2026?"
 )
 STATION_PASTRY = "What did Station Road take from pastries in June 2026, at this year's price?"
-TRADE_JUNE = (
-    "What was the Trade Counter's loaf revenue for June 2026 after the wholesale discount?"
-)
+TRADE_JUNE = "What was the Trade Counter's loaf revenue for June 2026 after the wholesale discount?"
 FOODBANK_Q3 = "How much surplus bread credit can we claim from the food bank for Q3 2026?"
 ASHBY_FLOUR = (
     "What did we pay per kilogram, on average, for the flour Ashby Mill delivered in May "

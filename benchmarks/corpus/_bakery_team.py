@@ -120,7 +120,10 @@ def _output(turn: Turn, n: int) -> list[Any]:
         text = ResponseOutputText(type="output_text", text=turn.say, annotations=[])
         output.append(
             ResponseOutputMessage(
-                id=f"msg_{n:05d}", type="message", role="assistant", status="completed",
+                id=f"msg_{n:05d}",
+                type="message",
+                role="assistant",
+                status="completed",
                 content=[text],
             )  # fmt: skip
         )
@@ -128,8 +131,12 @@ def _output(turn: Turn, n: int) -> list[Any]:
         name, args = turn.call
         output.append(
             ResponseFunctionToolCall(
-                id=f"fc_{n:05d}", call_id=f"call_{n:05d}", type="function_call", name=name,
-                arguments=json.dumps(args), status="completed",
+                id=f"fc_{n:05d}",
+                call_id=f"call_{n:05d}",
+                type="function_call",
+                name=name,
+                arguments=json.dumps(args),
+                status="completed",
             )  # fmt: skip
         )
     return output

@@ -85,7 +85,14 @@ def recorded(store: Path) -> dict[str, list[str]]:
 def main() -> int:
     return _collected.main(
         _collected.Family(
-            FRAMEWORK, RUNS, check_answer, tracing, solve, recorded, expected_agents, marked,
+            FRAMEWORK,
+            RUNS,
+            check_answer,
+            tracing,
+            solve,
+            recorded,
+            expected_agents,
+            marked,
             env={"TRACELOOP_TELEMETRY": "false"},
         )  # fmt: skip
     )
