@@ -38,6 +38,7 @@ from benchmarks.corpus import (
     _bakery_runs_b,
     _bakery_runs_c,
     _bakery_runs_ok,
+    _bakery_runs_ok_b,
     _collected,
 )
 from benchmarks.corpus._desk import Run, check_answer, expected_agents, marked
@@ -51,6 +52,7 @@ RUNS: list[Run] = [
     *_bakery_runs_b.RUNS,
     *_bakery_runs_c.RUNS,
     *_bakery_runs_ok.RUNS,
+    *_bakery_runs_ok_b.RUNS,
 ]
 
 
