@@ -22,6 +22,7 @@ __all__ = [
     "OPENLLMETRY_CREWAI",
     "OPENLLMETRY_OPENAI",
     "OPENLLMETRY_LLAMAINDEX",
+    "OPENLLMETRY_OPENAI_AGENTS",
     "STRANDS",
     "agent_framework_steps",
     "agno_openinference_steps",
@@ -32,6 +33,7 @@ __all__ = [
     "autogen_agentchat_openinference_steps",
     "llamaindex_openllmetry_steps",
     "openai_agents_openinference_steps",
+    "openai_agents_openllmetry_steps",
     "strands_steps",
 ]
 
@@ -85,6 +87,9 @@ OPENINFERENCE_BEEAI = "openinference.instrumentation.beeai"
 # in, its parent (a delegated coworker's agent span sits under the manager's).
 OPENLLMETRY_CREWAI = "opentelemetry.instrumentation.crewai.instrumentation"
 OPENLLMETRY_OPENAI = "opentelemetry.instrumentation.openai.v1"
+# OpenLLMetry's OpenAI Agents instrumentor: one ``openai.response`` span (chat) a model
+# response, the child of its agent's ``<agent>.agent`` span (invoke_agent, gen_ai.agent.name)
+OPENLLMETRY_OPENAI_AGENTS = "opentelemetry.instrumentation.openai_agents"
 
 
 def attr(span: Span, key: str) -> Any:
@@ -224,4 +229,19 @@ def crewai_openllmetry_steps(lines: list[str]) -> Steps:
         lines, (OPENLLMETRY_CREWAI, OPENLLMETRY_OPENAI), chat,
         lambda s: bool(attr(s, semconv.GEN_AI_AGENT_NAME)),
         lambda s: str(attr(s, semconv.GEN_AI_AGENT_NAME)), hops=1,
+    )  # fmt: skip
+
+
+def openai_agents_openllmetry_steps(lines: list[str]) -> Steps:
+    """The turns under OpenLLMetry's OpenAI Agents instrumentation
+    (:data:`OPENLLMETRY_OPENAI_AGENTS`): the ``openai.response`` spans, each its parent
+    ``<agent>.agent`` span's ``gen_ai.agent.name``."""
+
+    def operation(name: str) -> Callable[[Span], bool]:
+        return lambda span: attr(span, semconv.GEN_AI_OPERATION_NAME) == name
+
+    return ancestor_steps(
+        lines, OPENLLMETRY_OPENAI_AGENTS,
+        lambda s: operation("chat")(s) and s["name"] == "openai.response",
+        operation("invoke_agent"), lambda s: attr(s, semconv.GEN_AI_AGENT_NAME), hops=1,
     )  # fmt: skip

@@ -44,6 +44,7 @@ from benchmarks.corpus._steps import (
     crewai_openllmetry_steps,
     llamaindex_openllmetry_steps,
     openai_agents_openinference_steps,
+    openai_agents_openllmetry_steps,
     strands_steps,
 )
 from tracer import semconv
@@ -90,6 +91,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "beeai_openinference_canallocks",
     "crewai_openllmetry_apiary",
     "pydanticai_openinference_apiary",
+    "openai_agents_openllmetry_bakery",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -353,6 +355,9 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     # OpenLLMetry's CrewAI + OpenAI instrumentors: the openai.chat spans, each its parent
     # <role>.agent span's gen_ai.agent.name
     "crewai_openllmetry_apiary": crewai_openllmetry_steps,
+    # OpenLLMetry's OpenAI Agents instrumentor: the openai.response spans, each its parent
+    # <agent>.agent span's gen_ai.agent.name
+    "openai_agents_openllmetry_bakery": openai_agents_openllmetry_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
