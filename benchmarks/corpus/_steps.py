@@ -18,6 +18,7 @@ __all__ = [
     "OPENINFERENCE_BEEAI",
     "OPENINFERENCE_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
+    "OPENINFERENCE_DSPY",
     "OPENINFERENCE_OPENAI_AGENTS",
     "OPENLLMETRY_CREWAI",
     "OPENLLMETRY_OPENAI",
@@ -29,6 +30,7 @@ __all__ = [
     "beeai_openinference_steps",
     "attr",
     "crewai_openllmetry_steps",
+    "dspy_openinference_steps",
     "autogen_agentchat_openinference_steps",
     "llamaindex_openllmetry_steps",
     "openai_agents_openinference_steps",
@@ -85,6 +87,11 @@ OPENINFERENCE_BEEAI = "openinference.instrumentation.beeai"
 # in, its parent (a delegated coworker's agent span sits under the manager's).
 OPENLLMETRY_CREWAI = "opentelemetry.instrumentation.crewai.instrumentation"
 OPENLLMETRY_OPENAI = "opentelemetry.instrumentation.openai.v1"
+# OpenInference's DSPy instrumentor: an LLM span per LM call, a CHAIN span
+# ``<Class>.forward`` per module call; the agent is the user's own module above the call,
+# past DSPy's modules and predictors (``ReAct.forward``, ``Predict(Signature).forward``)
+OPENINFERENCE_DSPY = "openinference.instrumentation.dspy"
+DSPY_MODULES = frozenset({"ReAct", "ChainOfThought", "Predict", "ProgramOfThought", "Refine"})
 
 
 def attr(span: Span, key: str) -> Any:
@@ -224,4 +231,21 @@ def crewai_openllmetry_steps(lines: list[str]) -> Steps:
         lines, (OPENLLMETRY_CREWAI, OPENLLMETRY_OPENAI), chat,
         lambda s: bool(attr(s, semconv.GEN_AI_AGENT_NAME)),
         lambda s: str(attr(s, semconv.GEN_AI_AGENT_NAME)), hops=1,
+    )  # fmt: skip
+
+
+def _dspy_module(span: Span) -> str | None:
+    """The class of a user's DSPy module call span (``<Class>.forward``), else None."""
+    name = str(span.get("name", ""))
+    owner = name.removesuffix(".forward")
+    if owner == name or "(" in owner or owner in DSPY_MODULES or attr(span, _KIND) != "CHAIN":
+        return None
+    return owner
+
+
+def dspy_openinference_steps(lines: list[str]) -> Steps:
+    """The turns under OpenInference's DSPy instrumentation (:data:`OPENINFERENCE_DSPY`)."""
+    return ancestor_steps(
+        lines, OPENINFERENCE_DSPY, _kind("LLM"),
+        lambda s: _dspy_module(s) is not None, _dspy_module,
     )  # fmt: skip

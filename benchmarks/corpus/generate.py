@@ -42,6 +42,7 @@ from benchmarks.corpus._steps import (
     autogen_agentchat_openinference_steps,
     beeai_openinference_steps,
     crewai_openllmetry_steps,
+    dspy_openinference_steps,
     llamaindex_openllmetry_steps,
     openai_agents_openinference_steps,
     strands_steps,
@@ -90,6 +91,7 @@ BLIND_MODULES: tuple[str, ...] = (
     "beeai_openinference_canallocks",
     "crewai_openllmetry_apiary",
     "pydanticai_openinference_apiary",
+    "dspy_openinference_marathon",
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -353,6 +355,8 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     # OpenLLMetry's CrewAI + OpenAI instrumentors: the openai.chat spans, each its parent
     # <role>.agent span's gen_ai.agent.name
     "crewai_openllmetry_apiary": crewai_openllmetry_steps,
+    # OpenInference's DSPy instrumentor: the LLM spans, each its nearest user module's class
+    "dspy_openinference_marathon": dspy_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
