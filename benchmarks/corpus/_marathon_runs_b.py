@@ -1,5 +1,446 @@
-"""Results office runs that go wrong downstream: code, checking, reporting."""
+"""Results office runs that go wrong downstream: the code, the check, the write-up."""
 
 from __future__ import annotations
 
-RUNS: list = []
+from benchmarks.corpus import _marathon_tasks as q
+from benchmarks.corpus._common import (
+    BAD_ASSUMPTION,
+    CODE_FAILURE,
+    LOST_CONSTRAINT,
+    MADE_UP,
+    MISREPORTED,
+    SELF_REPORT,
+    TOOL_FAILURE,
+    WRONG_ACCEPTED,
+    WRONG_SOURCE,
+)
+from benchmarks.corpus._marathon_flow import desk
+
+CRASH = "ValueError: invalid literal for int() with base 10: ''"
+HAR = q.TIMES.format(
+    pen=q.PEN, key="club", value="Riverside Harriers", finished=q.FINISHED, stat="mean"
+)
+HAR_ALL = q.TIMES.format(
+    pen=q.PEN, key="club", value="Riverside Harriers", finished="", stat="mean"
+)
+HAR_RAW = q.TIMES.format(
+    pen="", key="club", value="Riverside Harriers", finished=q.FINISHED, stat="mean"
+)
+F40_ALL = q.TIMES.format(pen=q.PEN, key="category", value="F40", finished="", stat="median")
+HAR_CLERK = (
+    "Riverside Harriers finishers and their penalties.",
+    [
+        ("entrants.csv", "Riverside Harriers", "Club rows."),
+        ("penalties.csv", "", "Penalty sheet."),
+    ],
+    "One Harrier is on the sheet.",
+    "Harriers finishers: 101, 109, 113, 117, 121, 125, 129 (105 DNF). Bib 125 has a 60 s "
+    "penalty for wearing the bib on the back.",
+)
+F40_CLERK = (
+    "F40 finishers and penalties, please.",
+    [("entrants.csv", "F40", "F40 rows."), ("penalties.csv", "", "Penalties.")],
+    "Three finishers, none penalised.",
+    "F40: 111, 117 and 129 finished; 105 and 123 DNF. No F40 penalties.",
+)
+GFA_CLERK = (
+    "Good-for-age standards and how they're applied.",
+    [("rules.json", "", "Rules file.")],
+    "The note matters.",
+    "M 3:05:00, M40 3:15:00, M50 3:25:00, F 3:30:00, F40 3:40:00, F50 3:50:00; judged on "
+    "chip time after penalties.",
+)
+DNF_CLERK = (
+    "Entry statuses: finished, DNF, DNS counts.",
+    [("entrants.csv", "", "Entry list.")],
+    "Counted.",
+    "30 entries: 25 finished, 3 DNF (105, 114, 123), 2 DNS (110, 127). 28 started.",
+)
+CUPS_CLERK = (
+    "2026 cups handed out and the number of starters.",
+    [("aid_2026.json", "", "2026 counts."), ("entrants.csv", "DNS", "Non-starters.")],
+    "Both figures found.",
+    "447 cups at seven stations in 2026. 30 entries, 2 DNS: 28 starters.",
+)
+NEG_CLERK = (
+    "Where are the half splits, and who finished?",
+    [("results.csv", "", "Results have half and finish.")],
+    "Half and finish per bib; DNFs have no finish.",
+    "results.csv has half_time and finish_time for every starter; 25 finished.",
+)
+
+RUNS = [
+    desk(
+        "har_13_crash_by_hand",
+        CODE_FAILURE,
+        q.HARRIERS,
+        clerk=HAR_CLERK,
+        coder=(
+            "Mean chip time of the Harriers finishers, with 125's 60 s added. H:MM:SS.",
+            HAR_ALL,
+            CRASH,
+            "Filter on the club and average.",
+            "It fell over on a blank time; I added the seven up myself instead.",
+            "Harriers mean: 3:07:22.",
+        ),
+        checker=(
+            "Harriers mean 3:07:22 with the penalty. Sign off?",
+            ("results.csv", "125,", "Look at 125's line."),
+            "125 is 2:39:26, matches.",
+            "Looks consistent. 3:07:22 is fine.",
+        ),
+        final=("Signed off.", "The Harriers finishers averaged 3:07:22."),
+        answer="3:07:22",
+        expect="3:07:30",
+        note="the cell crashes on 105's blank time; the coder's hand sum drops the penalty",
+        marks={"code": "root", "final": "symptom"},
+    ),
+    desk(
+        "f40_14_crash_guess",
+        CODE_FAILURE,
+        q.F40_MEDIAN,
+        clerk=F40_CLERK,
+        coder=(
+            "Median chip time for F40 finishers, penalties added. H:MM:SS.",
+            F40_ALL,
+            CRASH,
+            "Category filter, median.",
+            "A traceback, but the middle finisher is easy to see from the file.",
+            "Median F40 chip time: 3:11:54.",
+        ),
+        checker=(
+            "F40 median 3:11:54. OK to publish?",
+            ("results.csv", "117,", "Check 117."),
+            "117 finished in 3:11:54.",
+            "Time is right for 117. Passed.",
+        ),
+        final=("Passed.", "The F40 median chip time was 3:11:54."),
+        answer="3:11:54",
+        expect="3:20:29",
+        note="the crash (DNF rows kept) is brushed aside; 117 is the fastest, not the middle",
+        marks={"code": "root", "verdict": "symptom"},
+    ),
+    desk(
+        "neg_15_flipped",
+        WRONG_ACCEPTED,
+        q.NEG,
+        clerk=NEG_CLERK,
+        coder=(
+            "Share of the 25 finishers whose second half was faster than their first. One decimal.",
+            q.NEG_SPLIT.format(keep=q.FINISHERS, op=">"),
+            "68.0",
+            "Second half is finish minus half; compare with the first half.",
+            "Got 17 of 25.",
+            "68.0% ran a negative split (17 of 25).",
+        ),
+        checker=(
+            "Negative split share 68.0%. Rerun it?",
+            (q.NEG_SPLIT.format(keep=q.FINISHERS, op=">"), "68.0", "Rerun the coder's cell."),
+            "Reproduces.",
+            "Same answer on rerun: 68.0%.",
+        ),
+        final=("Reproduced by the checker.", "68.0% of finishers ran a negative split."),
+        answer="68.0",
+        expect="32.0",
+        note="the comparison is the wrong way round; rerunning the same cell proves nothing",
+        marks={"code": "root", "verdict": "symptom"},
+    ),
+    desk(
+        "cups_16_digits_swapped",
+        MISREPORTED,
+        q.CUPS,
+        clerk=CUPS_CLERK,
+        coder=(
+            "447 cups over 28 starters. Two decimals.",
+            q.CUPS_PER.format(aid="aid_2026.json", base=q.STARTED),
+            "15.96",
+            "Read both from the files rather than trust the numbers.",
+            "Printed the ratio.",
+            "447 cups, 28 starters: 15.69 cups per starter.",
+        ),
+        checker=(
+            "Cups per starter 15.69. Check the inputs?",
+            ("aid_2026.json", "", "Sum the stations."),
+            "447 cups.",
+            "447 cups and 28 starters are right. Passed.",
+        ),
+        final=("Inputs confirmed.", "The 2026 stations handed out 15.69 cups per starter."),
+        answer="15.69",
+        expect="15.96",
+        note="the cell printed 15.96; the coder reports 15.69",
+        marks={"coder_reply": "root", "final": "symptom"},
+    ),
+    desk(
+        "gfa_17_unsure_penalties",
+        SELF_REPORT,
+        q.GFA,
+        clerk=GFA_CLERK,
+        coder=(
+            "Count finishers at or under their category's good-for-age standard, chip time "
+            "after penalties.",
+            q.GFA_COUNT.format(pen="", op="<="),
+            "16",
+            "Chip time against the standard.",
+            "I couldn't work out how penalties join to results, so this is chip time only.",
+            "16 made the standard. I'm not confident the penalties are in there; someone "
+            "should look.",
+        ),
+        checker=(
+            "16 good-for-age finishers. Please confirm.",
+            ("results.csv", "101,", "Spot-check the first bib."),
+            "101 at 2:53:14 is inside 3:05:00.",
+            "Spot check is fine. 16.",
+        ),
+        final=("Checked.", "16 finishers made good-for-age."),
+        answer="16",
+        expect="15",
+        note="the coder says the penalties are not in; nobody follows it up",
+        marks={"coder_reply": "root", "final": "symptom"},
+    ),
+    desk(
+        "har_18_penalty_dropped",
+        LOST_CONSTRAINT,
+        q.HARRIERS,
+        clerk=HAR_CLERK,
+        coder=(
+            "Mean chip time of the seven Harriers finishers; add 125's 60 s penalty. H:MM:SS.",
+            HAR_RAW,
+            "3:07:22",
+            "Average the club's finish times.",
+            "Seven finishers.",
+            "Harriers mean chip time: 3:07:22.",
+        ),
+        checker=(
+            "Harriers mean 3:07:22. Sign off?",
+            ("entrants.csv", "Riverside Harriers", "Confirm who's in the club."),
+            "Eight Harriers, one DNF; seven finishers as used.",
+            "Right seven runners. Passed.",
+        ),
+        final=("Passed.", "Riverside Harriers finishers averaged 3:07:22."),
+        answer="3:07:22",
+        expect="3:07:30",
+        note="the brief says to add the penalty; the code does not",
+        marks={"code": "root", "final": "symptom"},
+    ),
+    desk(
+        "neg_19_checker_rebases",
+        BAD_ASSUMPTION,
+        q.NEG,
+        clerk=NEG_CLERK,
+        coder=(
+            "Percentage of the 25 finishers with a faster second half. One decimal.",
+            q.NEG_SPLIT.format(keep=q.FINISHERS, op="<"),
+            "32.0",
+            "Second half = finish - half.",
+            "8 of 25.",
+            "32.0% (8 of 25 finishers).",
+        ),
+        checker=(
+            "Negative splits 32.0%. Check?",
+            (q.NEG_SPLIT.format(keep="who[r['bib']] != 'DNS'", op="<"), "28.6", "Over starters."),
+            "Everyone who started should count.",
+            "It should be 8 of 28 starters: 28.6%, not 32.0%.",
+        ),
+        final=("Corrected by the checker.", "28.6% ran a negative split."),
+        answer="28.6",
+        expect="32.0",
+        note="the checker counts DNFs in the base and overrides a right figure",
+        marks={"verdict": "root", "final": "symptom"},
+    ),
+    desk(
+        "cups_20_checker_old_file",
+        WRONG_SOURCE,
+        q.CUPS,
+        clerk=CUPS_CLERK,
+        coder=(
+            "Cups per starter for 2026. Two decimals.",
+            q.CUPS_PER.format(aid="aid_2026.json", base=q.STARTED),
+            "15.96",
+            "From the files.",
+            "Printed.",
+            "15.96 cups per starter (447 / 28).",
+        ),
+        checker=(
+            "Cups per starter 15.96. Check the cups total?",
+            ("aid_2025.json", "", "Aid station counts."),
+            "The stations add to 375.",
+            "The stations total 375, not 447: 375 / 28 = 13.39.",
+        ),
+        final=("The checker recounted.", "The aid stations handed out 13.39 cups per starter."),
+        answer="13.39",
+        expect="15.96",
+        note="the checker opens last year's file and overrides",
+        marks={"check": "root", "final": "symptom"},
+    ),
+    desk(
+        "har_21_rule_invented",
+        MADE_UP,
+        q.HARRIERS,
+        clerk=HAR_CLERK,
+        coder=(
+            "Harriers mean chip time, 125's penalty added. H:MM:SS.",
+            HAR,
+            "3:07:30",
+            "Club filter, penalties, mean.",
+            "Seven times.",
+            "3:07:30 with the penalty.",
+        ),
+        checker=(
+            "Harriers mean 3:07:30. OK?",
+            ("penalties.csv", "125", "Check the penalty."),
+            "Bib on the back carries 60 s, but under the race rules that only counts for "
+            "prize placings, not published times.",
+            "Take the penalty out: 3:07:22.",
+        ),
+        final=("Adjusted per the checker.", "Riverside Harriers finishers averaged 3:07:22."),
+        answer="3:07:22",
+        expect="3:07:30",
+        note="rules.json says nothing of the kind",
+        marks={"checker_done": "root", "final": "symptom"},
+    ),
+    desk(
+        "dnf_22_checker_no_file",
+        TOOL_FAILURE,
+        q.DNF,
+        clerk=DNF_CLERK,
+        coder=(
+            "DNF share of the 28 starters. One decimal.",
+            q.DNF_SHARE.format(base=q.STARTED),
+            "10.7",
+            "DNF over non-DNS.",
+            "3 of 28.",
+            "10.7%.",
+        ),
+        checker=(
+            "DNF share 10.7%, 3 of 28. Check?",
+            ("results_dnf.csv", "", "Look at the DNF list."),
+            "No list there; the timing team said four didn't finish.",
+            "It should be 4 of 28: 14.3%.",
+        ),
+        final=("Corrected.", "14.3% of starters did not finish."),
+        answer="14.3",
+        expect="10.7",
+        note="the checker's file is missing and it overrides with a remembered count",
+        marks={"checker_done": "root", "final": "symptom"},
+    ),
+    desk(
+        "har_23_writer_seconds",
+        MISREPORTED,
+        q.HARRIERS,
+        clerk=HAR_CLERK,
+        coder=(
+            "Harriers mean chip time with penalties. H:MM:SS.",
+            HAR,
+            "3:07:30",
+            "As usual.",
+            "Seven finishers.",
+            "3:07:30.",
+        ),
+        checker=(
+            "Harriers mean 3:07:30. Confirm?",
+            (HAR, "3:07:30", "Rerun."),
+            "Same.",
+            "3:07:30 confirmed.",
+        ),
+        writer=(
+            "Bulletin line on the Harriers' average, 3:07:30.",
+            "Club average, one line.",
+            "Riverside Harriers' finishers averaged 3:07:03 this year.",
+        ),
+        final=("Using the bulletin line.", "Riverside Harriers finishers averaged 3:07:03."),
+        answer="3:07:03",
+        expect="3:07:30",
+        note="the writer transposes the seconds; the director copies the notice",
+        marks={"notice": "root", "final": "symptom"},
+    ),
+    desk(
+        "cups_24_writer_entries",
+        LOST_CONSTRAINT,
+        q.CUPS,
+        clerk=CUPS_CLERK,
+        coder=(
+            "Cups per starter, 2026. Two decimals.",
+            q.CUPS_PER.format(aid="aid_2026.json", base=q.STARTED),
+            "15.96",
+            "Both from file.",
+            "Printed.",
+            "15.96 cups per starter.",
+        ),
+        checker=(
+            "15.96 cups per starter. Check?",
+            ("entrants.csv", "DNS", "Starters."),
+            "28.",
+            "Correct, 15.96.",
+        ),
+        writer=(
+            "Bulletin line: 447 cups, 15.96 per starter.",
+            "Readers know the field size, 30 entries, so per runner reads better.",
+            "Our volunteers handed out 447 cups: 14.90 for every runner on the list.",
+        ),
+        final=("Taking the bulletin wording.", "14.90 cups per runner in 2026."),
+        answer="14.90",
+        expect="15.96",
+        note="the writer rebases on all entries",
+        marks={"notice": "root", "final": "symptom"},
+    ),
+    desk(
+        "gfa_25_writer_adds_one",
+        BAD_ASSUMPTION,
+        q.GFA,
+        clerk=GFA_CLERK,
+        coder=(
+            "Good-for-age count, chip time after penalties.",
+            q.GFA_COUNT.format(pen=q.PEN, op="<="),
+            "15",
+            "Penalties added before comparing.",
+            "Listed and counted.",
+            "15 finishers; 126 misses out by the 360 s penalty.",
+        ),
+        checker=(
+            "15 good-for-age. Confirm?",
+            ("penalties.csv", "126", "Check 126's penalty."),
+            "360 s, which takes 3:09:43 to 3:15:43.",
+            "Right, 15.",
+        ),
+        writer=(
+            "Bulletin line on good-for-age: 15 this year, 126 missed by penalty.",
+            "A penalty for headphones shouldn't cost a qualifying time, so count Cal.",
+            "16 of our finishers earned good-for-age places this year.",
+        ),
+        final=("Bulletin line in.", "16 finishers made good-for-age."),
+        answer="16",
+        expect="15",
+        note="the writer decides the penalty doesn't count",
+        marks={"notice": "root", "final": "symptom"},
+    ),
+    desk(
+        "dnf_26_writer_rounds",
+        MISREPORTED,
+        q.DNF,
+        clerk=DNF_CLERK,
+        coder=(
+            "DNF share of starters, one decimal.",
+            q.DNF_SHARE.format(base=q.STARTED),
+            "10.7",
+            "Over starters.",
+            "3/28.",
+            "10.7%.",
+        ),
+        checker=(
+            "DNF 10.7%. Check?",
+            ("entrants.csv", "DNF", "Count DNFs."),
+            "Three.",
+            "Fine, 10.7%.",
+        ),
+        writer=(
+            "One line: 10.7% of starters did not finish.",
+            "Round it for readers.",
+            "Just 1 in 10 starters (10.0%) didn't make the finish.",
+        ),
+        final=("Bulletin copy ready.", "10.0% of starters did not finish."),
+        answer="10.0",
+        expect="10.7",
+        note="the writer's rounding becomes the answer",
+        marks={"notice": "root", "final": "symptom"},
+    ),
+]

@@ -109,9 +109,10 @@ class ScriptedLM(dspy.LM):
         text = format_fields(
             {FieldInfoWithName(name=k, info=dspy.OutputField()): v for k, v in said.items()}
         )
+        content = text + "\n\n[[ ## completed ## ]]"
         return ModelResponse(
             model=self.model,
-            choices=[{"message": {"role": "assistant", "content": text + "\n\n[[ ## completed ## ]]"}}],
+            choices=[{"message": {"role": "assistant", "content": content}}],
             usage={"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
         )
 
