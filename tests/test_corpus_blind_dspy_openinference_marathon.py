@@ -141,7 +141,7 @@ def _ran(spans: list[dict[str, Any]]) -> list[tuple[int, str]]:
     steps = _turns_of(spans)
     by_id = {s["spanId"]: s for s in spans}
     out = []
-    for i, (sid, agent, said) in enumerate(steps):
+    for i, (_, agent, said) in enumerate(steps):
         if said["call"] and said["call"][0] == "run_python":
             nxt = next(s for s, a, _ in steps[i + 1 :] if a == agent)
             out.append((int(by_id[nxt]["startTimeUnixNano"]), _observed(by_id[nxt])))
