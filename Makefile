@@ -23,11 +23,11 @@ $(VENV)/.installed: pyproject.toml
 # every framework integration, so their tests run for real (make test only), AG2 with
 # OpenInference's instrumentor, Pydantic AI (alone and through OpenInference's span processor), Google ADK, smolagents, LlamaIndex, Agno, CrewAI and the OpenAI Agents SDK with OpenInference's instrumentors,
 # CrewAI with OpenLLMetry's CrewAI and OpenAI instrumentors,
-# Microsoft Agent Framework with its own tracing
+# Microsoft Agent Framework with its own tracing, DSPy with OpenInference's instrumentor
 # (blind corpus families' regeneration), and ClickHouse's
 # driver with chDB (the engine in-process) for the ClickHouse source tests
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,smolagents,llamaindex,agno,strands,crewai,crewai-openinference,openai-agents-openinference,langgraph-openllmetry,autogen-openinference,agentframework,haystack,adk-openinference,llamaindex-openllmetry,crewai-openllmetry,pydanticai-openinference,openai-agents-openllmetry,clickhouse,chdb]'
+	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,smolagents,llamaindex,agno,strands,crewai,crewai-openinference,openai-agents-openinference,langgraph-openllmetry,autogen-openinference,agentframework,haystack,adk-openinference,llamaindex-openllmetry,crewai-openllmetry,pydanticai-openinference,openai-agents-openllmetry,dspy-openinference,clickhouse,chdb]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

@@ -18,6 +18,7 @@ __all__ = [
     "OPENINFERENCE_BEEAI",
     "OPENINFERENCE_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
+    "OPENINFERENCE_DSPY",
     "OPENINFERENCE_OPENAI_AGENTS",
     "OPENLLMETRY_CREWAI",
     "OPENLLMETRY_OPENAI",
@@ -30,6 +31,7 @@ __all__ = [
     "beeai_openinference_steps",
     "attr",
     "crewai_openllmetry_steps",
+    "dspy_openinference_steps",
     "autogen_agentchat_openinference_steps",
     "llamaindex_openllmetry_steps",
     "openai_agents_openinference_steps",
@@ -90,6 +92,11 @@ OPENLLMETRY_OPENAI = "opentelemetry.instrumentation.openai.v1"
 # OpenLLMetry's OpenAI Agents instrumentor: one ``openai.response`` span (chat) a model
 # response, the child of its agent's ``<agent>.agent`` span (invoke_agent, gen_ai.agent.name)
 OPENLLMETRY_OPENAI_AGENTS = "opentelemetry.instrumentation.openai_agents"
+# OpenInference's DSPy instrumentor: an LLM span per LM call, a CHAIN span
+# ``<Class>.forward`` per module call; the agent is the user's own module above the call,
+# past DSPy's modules and predictors (``ReAct.forward``, ``Predict(Signature).forward``)
+OPENINFERENCE_DSPY = "openinference.instrumentation.dspy"
+DSPY_MODULES = frozenset({"ReAct", "ChainOfThought", "Predict", "ProgramOfThought", "Refine"})
 
 
 def attr(span: Span, key: str) -> Any:
@@ -244,4 +251,21 @@ def openai_agents_openllmetry_steps(lines: list[str]) -> Steps:
         lines, OPENLLMETRY_OPENAI_AGENTS,
         lambda s: operation("chat")(s) and s["name"] == "openai.response",
         operation("invoke_agent"), lambda s: attr(s, semconv.GEN_AI_AGENT_NAME), hops=1,
+    )  # fmt: skip
+
+
+def _dspy_module(span: Span) -> str | None:
+    """The class of a user's DSPy module call span (``<Class>.forward``), else None."""
+    name = str(span.get("name", ""))
+    owner = name.removesuffix(".forward")
+    if owner == name or "(" in owner or owner in DSPY_MODULES or attr(span, _KIND) != "CHAIN":
+        return None
+    return owner
+
+
+def dspy_openinference_steps(lines: list[str]) -> Steps:
+    """The turns under OpenInference's DSPy instrumentation (:data:`OPENINFERENCE_DSPY`)."""
+    return ancestor_steps(
+        lines, OPENINFERENCE_DSPY, _kind("LLM"),
+        lambda s: _dspy_module(s) is not None, _dspy_module,
     )  # fmt: skip

@@ -42,6 +42,7 @@ from benchmarks.corpus._steps import (
     autogen_agentchat_openinference_steps,
     beeai_openinference_steps,
     crewai_openllmetry_steps,
+    dspy_openinference_steps,
     llamaindex_openllmetry_steps,
     openai_agents_openinference_steps,
     openai_agents_openllmetry_steps,
@@ -64,34 +65,21 @@ HELDOUT_MODULES = ("langgraph_newsroom", "autogen_brewery")
 HELDOUT_DIR = ROOT / "tests" / "corpus" / "heldout"
 # Families written later, blind to the analyzer: each in tests/corpus/blind/<module>/,
 # scored on its own (``--corpus``), once blind, then designed on like the others.
-BLIND_MODULES: tuple[str, ...] = (
-    "autogen_gaia",
-    "openai_agents_magentic",
-    "langgraph_waterworks",
-    "autogen_magentic_one_archives",
-    "autogen_captain_specialists",
-    "langgraph_supervisor_freight",
-    "crewai_hierarchical_solar",
-    "ag2_openinference_groupchat",
-    "pydanticai_delegation_meals",
-    "adk_transfer_ferry",
-    "smolagents_managed_grants",
-    "langgraph_openinference_windfarm",
-    "llamaindex_openinference_pharmacy",
-    "agno_openinference_orchard",
-    "strands_swarm_theatre",
-    "crewai_openinference_boxoffice",
-    "openai_agents_openinference_riverport",
-    "langgraph_openllmetry_dairy",
-    "autogen_swarm_openinference_gritting",
-    "agentframework_handoff_libraries",
-    "haystack_openinference_allotments",
-    "adk_openinference_fellrescue",
-    "llamaindex_openllmetry_kennels",
-    "beeai_openinference_canallocks",
-    "crewai_openllmetry_apiary",
-    "pydanticai_openinference_apiary",
-    "openai_agents_openllmetry_bakery",
+BLIND_MODULES: tuple[str, ...] = tuple(
+    """
+    autogen_gaia openai_agents_magentic langgraph_waterworks
+    autogen_magentic_one_archives autogen_captain_specialists
+    langgraph_supervisor_freight crewai_hierarchical_solar ag2_openinference_groupchat
+    pydanticai_delegation_meals adk_transfer_ferry smolagents_managed_grants
+    langgraph_openinference_windfarm llamaindex_openinference_pharmacy
+    agno_openinference_orchard strands_swarm_theatre crewai_openinference_boxoffice
+    openai_agents_openinference_riverport langgraph_openllmetry_dairy
+    autogen_swarm_openinference_gritting agentframework_handoff_libraries
+    haystack_openinference_allotments adk_openinference_fellrescue
+    llamaindex_openllmetry_kennels beeai_openinference_canallocks
+    crewai_openllmetry_apiary pydanticai_openinference_apiary
+    openai_agents_openllmetry_bakery dspy_openinference_marathon
+    """.split()
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
 COORDGAP_SCOPE = "coordgap"
@@ -358,6 +346,8 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     # OpenLLMetry's OpenAI Agents instrumentor: the openai.response spans, each its parent
     # <agent>.agent span's gen_ai.agent.name
     "openai_agents_openllmetry_bakery": openai_agents_openllmetry_steps,
+    # OpenInference's DSPy instrumentor: the LLM spans, each its nearest user module's class
+    "dspy_openinference_marathon": dspy_openinference_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
