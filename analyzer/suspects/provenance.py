@@ -87,10 +87,11 @@ plain words, without quoting it."""
 
 def _said_in_words(novel: pl.DataFrame, t: pl.DataFrame) -> pl.DataFrame:
     """``novel`` with each atom without a digit also had by the latest earlier message of
-    another agent (not a tool's reply) that holds it as words, before the step that first
-    quotes it: code that filters on ``'accepted'`` after a brief that said "the accepted
-    dockets" took the word from the brief, which introduced it (as :func:`in_task` reads
-    the task's text). The latest such message is the one the step acted on."""
+    another agent (not a tool's reply) whose text holds it, unquoted or not, before the
+    step that first quotes it: code that filters on ``'accepted'`` after a brief that said
+    "the accepted dockets" took the word from the brief, which introduced it. The text is
+    searched as :func:`in_task` searches the task's (lower case, as a substring). The
+    latest such message is the one the step acted on."""
     worded = novel.filter(pl.col("atom").str.contains(WORDED))
     if worded.height == 0:
         return novel
