@@ -12,29 +12,19 @@ checker read the bakery's files through a real ``read_file`` tool; the coder and
 checker run Python through ``run_python``, a real subprocess with no stdin in a scratch
 copy of ``_bakery_data/``.
 
-A run is a list of :class:`Turn` in the order the agents speak; every agent's model is a
-:class:`ScriptedModel` (an Agents SDK ``Model``) answering with the run's next scripted
-response, its tool or handoff call included, recorded on a ``response`` span as the SDK's
-own Responses model records a real one; a turn is one model response. No network.
+A run is a list of :class:`Turn` in the order the agents speak; every agent's model is
+a :class:`~benchmarks.corpus._agents_script.ScriptedResponses` answering with the
+run's next scripted response (a turn is one model response). No network.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from agents import Agent, Model, ModelResponse, RunConfig, Runner, Usage, function_tool
-from agents.handoffs import Handoff
-from agents.tracing import response_span
-from openai.types.responses import (
-    FunctionTool,
-    Response,
-    ResponseFunctionToolCall,
-    ResponseOutputMessage,
-    ResponseOutputText,
-)
+from agents import Agent, RunConfig, Runner, function_tool
 
+from benchmarks.corpus._agents_script import ScriptedResponses
 from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 
 __all__ = ["AGENTS", "CHECKER", "CLERK", "CODER", "LEAD", "WRITER", "Run", "Turn"]
@@ -89,122 +79,6 @@ _SCRIPT: list[Turn] = []
 _SERIAL = [0]  # response ids, numbered across the process
 
 
-def _api_tools(tools: list[Any], handoffs: list[Handoff]) -> list[FunctionTool]:
-    """The request's tools as the Responses API echoes them back in its response."""
-    listed = [
-        FunctionTool(
-            type="function",
-            name=t.name,
-            description=t.description,
-            parameters=t.params_json_schema,
-            strict=t.strict_json_schema,
-        )
-        for t in tools
-    ]
-    listed += [
-        FunctionTool(
-            type="function",
-            name=h.tool_name,
-            description=h.tool_description,
-            parameters=h.input_json_schema,
-            strict=h.strict_json_schema,
-        )
-        for h in handoffs
-    ]
-    return listed
-
-
-def _output(turn: Turn, n: int) -> list[Any]:
-    output: list[Any] = []
-    if turn.say:
-        text = ResponseOutputText(type="output_text", text=turn.say, annotations=[])
-        output.append(
-            ResponseOutputMessage(
-                id=f"msg_{n:05d}",
-                type="message",
-                role="assistant",
-                status="completed",
-                content=[text],
-            )  # fmt: skip
-        )
-    if turn.call:
-        name, args = turn.call
-        output.append(
-            ResponseFunctionToolCall(
-                id=f"fc_{n:05d}",
-                call_id=f"call_{n:05d}",
-                type="function_call",
-                name=name,
-                arguments=json.dumps(args),
-                status="completed",
-            )  # fmt: skip
-        )
-    return output
-
-
-class ScriptedModel(Model):
-    """One agent's model: the run's next scripted response, which must be this agent's,
-    recorded on a ``response`` span (the response and its input, as the SDK's Responses
-    model records a real one when sensitive data is included)."""
-
-    def __init__(self, agent: str) -> None:
-        self.agent = agent
-
-    async def get_response(
-        self,
-        system_instructions: str | None,
-        input: str | list[Any],
-        model_settings: Any,
-        tools: list[Any],
-        output_schema: Any,
-        handoffs: list[Handoff],
-        tracing: Any,
-        **kwargs: Any,
-    ) -> ModelResponse:
-        with response_span(disabled=tracing.is_disabled()) as span:
-            if not _SCRIPT or _SCRIPT[0].agent != self.agent:
-                due = _SCRIPT[0].agent if _SCRIPT else "nobody"
-                raise RuntimeError(f"{self.agent} was asked to speak; the script has {due}")
-            turn = _SCRIPT.pop(0)
-            _SERIAL[0] += 1
-            n = _SERIAL[0]
-            output = _output(turn, n)
-            seen = len(json.dumps(input, default=str)) + len(system_instructions or "")
-            said = len(turn.say) + len(json.dumps(turn.call or ""))
-            usage = {"input_tokens": seen // 4, "output_tokens": max(1, said // 4)}
-            response = Response.model_validate(
-                {
-                    "id": f"resp_{n:05d}",
-                    "object": "response",
-                    "created_at": 1_795_000_000 + n,
-                    "model": MODEL,
-                    "instructions": system_instructions,
-                    "output": [item.model_dump() for item in output],
-                    "parallel_tool_calls": False,
-                    "tool_choice": "auto",
-                    "tools": [t.model_dump() for t in _api_tools(tools, handoffs)],
-                    "status": "completed",
-                    "usage": {
-                        **usage,
-                        "total_tokens": sum(usage.values()),
-                        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
-                        "output_tokens_details": {"reasoning_tokens": 0},
-                    },
-                }
-            )
-            if tracing.include_data():
-                span.span_data.response = response
-                span.span_data.input = input
-        return ModelResponse(
-            output=output,
-            usage=Usage(requests=1, total_tokens=sum(usage.values()), **usage),
-            response_id=response.id,
-        )
-
-    async def stream_response(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError("the back office does not stream")
-
-
 def build(run: Run, work: Path) -> Agent[Any]:
     """The team for one run; the head baker, who starts."""
 
@@ -236,7 +110,7 @@ def build(run: Run, work: Path) -> Agent[Any]:
             name=name,
             instructions=INSTRUCTIONS[name],
             handoff_description=HANDOFF_DESCRIPTIONS.get(name),
-            model=ScriptedModel(name),
+            model=ScriptedResponses(name, _SCRIPT, _SERIAL, model=MODEL, created=1_795_000_000),
             tools=tools,
         )
 
