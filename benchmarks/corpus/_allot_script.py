@@ -4,7 +4,7 @@ read when it is first imported, after the generator has turned it off)."""
 
 from __future__ import annotations
 
-from benchmarks.corpus._desk import Run, Turn
+from benchmarks.corpus._desk import Run, Turn, read
 
 __all__ = [
     "AGENTS",
@@ -36,11 +36,6 @@ def ask(to: str, brief: str, say: str = "", mark: str = "") -> Turn:
     as the response's text."""
     call = (f"ask_{to}", {"messages": [{"role": "user", "content": brief}]})
     return Turn(LEAD, say, call, mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def say(agent: str, text: str, mark: str = "") -> Turn:

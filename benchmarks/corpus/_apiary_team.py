@@ -20,10 +20,10 @@ from typing import Any
 
 from pydantic_ai import Agent, RunContext
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in
+from benchmarks.corpus._desk import Run, Turn, cell, check_cells, read, read_file_in, run_python_in
 from benchmarks.corpus._pydantic_script import scripted_model
 
-__all__ = ["AGENTS", "CHECKER", "CLERK", "CODER", "LEAD", "WRITER", "Run", "Turn"]
+__all__ = ["AGENTS", "CHECKER", "CLERK", "CODER", "LEAD", "Run", "Turn", "WRITER", "cell", "read"]
 
 DATA = Path(__file__).resolve().parent / "_apiary_data"
 
@@ -119,12 +119,3 @@ def check_run(run: Run, output: str) -> None:
 def ask(colleague: str, brief: str, say: str = "", mark: str = "") -> Turn:
     """A lead's turn briefing a colleague."""
     return Turn(LEAD, say, (f"ask_{colleague}", {"brief": brief}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, **({"contains": contains} if contains else {})}
-    return Turn(agent, say, ("read_file", args), mark=mark)
-
-
-def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
-    return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)

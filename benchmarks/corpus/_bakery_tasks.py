@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from benchmarks.corpus._bakery_team import CHECKER, CLERK, CODER, LEAD, WRITER
 from benchmarks.corpus._desk import Turn
+from benchmarks.corpus._desk import cell as cell
+from benchmarks.corpus._desk import read as read
 
 # the questions, as the shops ask them
 Q2_LOAVES = (
@@ -52,17 +54,6 @@ def ask_clerk(brief: str, say: str = "", mark: str = "") -> Turn:
 def ask_coder(brief: str, say: str = "", mark: str = "") -> Turn:
     """The head baker briefing the costing coder (its ``ask_costing_coder`` tool)."""
     return Turn(LEAD, say, ("ask_costing_coder", {"input": brief}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
-
-
-def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
-    """``agent`` running ``code``; ``prints`` its last printed line (a crash: its error
-    line)."""
-    return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)
 
 
 def hand(agent: str, to: str, say: str, mark: str = "") -> Turn:

@@ -37,7 +37,15 @@ from langgraph.graph import END, START, MessagesState, StateGraph
 from langgraph.types import Command
 
 from benchmarks.corpus._dairy_tasks import DATA, FILES
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 
 __all__ = [
     "AGENTS",
@@ -271,11 +279,6 @@ def check_run(run: Run, output: str) -> None:
 def dispatch(agent: str, brief: str, say: str = "", mark: str = "") -> Turn:
     """The lead sending work to ``agent``."""
     return Turn(LEAD, say, ("dispatch", {"agent": agent, "brief": brief}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def code(src: str, prints: str, say: str = "", agent: str = CODER, mark: str = "") -> Turn:

@@ -22,8 +22,10 @@ __all__ = [
     "CODE_TIMEOUT_S",
     "Run",
     "Turn",
+    "cell",
     "expected_agents",
     "marked",
+    "read",
     "read_file_in",
     "run_python_in",
     "scratch",
@@ -82,6 +84,18 @@ def run_python_in(work: Path, code: str) -> str:
     if done.stderr:
         out += f"stderr:\n{done.stderr}"
     return out.rstrip("\n")
+
+
+def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
+    """``agent`` reading the file ``name`` (with ``contains``: only the rows holding it)."""
+    args = {"name": name, "contains": contains} if contains else {"name": name}
+    return Turn(agent, say, ("read_file", args), mark=mark)
+
+
+def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
+    """``agent`` running ``code``; ``prints`` its last printed line (a crash: its error
+    line)."""
+    return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)
 
 
 @contextlib.contextmanager

@@ -32,7 +32,15 @@ from google.adk.tools import FunctionTool
 from google.adk.tools.agent_tool import AgentTool
 from google.genai import types
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._fell_tasks import DATA, FILES
 
 __all__ = [
@@ -181,11 +189,6 @@ def ask(agent: str, request: str, say: str = "", mark: str = "") -> Turn:
 def hand(agent: str, to: str, text: str, mark: str = "") -> Turn:
     """``agent`` saying ``text`` and handing the floor to ``to`` (``transfer_to_agent``)."""
     return Turn(agent, text, (TRANSFER, {"agent_name": to}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def say(agent: str, text: str, mark: str = "") -> Turn:

@@ -30,6 +30,8 @@ from google.adk.tools.agent_tool import AgentTool
 from google.genai import types
 
 from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import cell as cell
+from benchmarks.corpus._desk import read as read
 
 DATA = Path(__file__).resolve().parent / "_ferry_data"
 APP = "skerrow-ferries-ops"
@@ -184,15 +186,6 @@ def back(agent: str, say: str, mark: str = "") -> Turn:
 def check(request: str, say: str = "", mark: str = "") -> Turn:
     """The coordinator calling the checker (an ``AgentTool``)."""
     return Turn(LEAD, say, (CHECKER, {"request": request}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, **({"contains": contains} if contains else {})}
-    return Turn(agent, say, ("read_file", args), mark=mark)
-
-
-def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
-    return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)
 
 
 def final(say: str, mark: str = "") -> Turn:

@@ -25,7 +25,7 @@ from typing import Any
 from smolagents import CodeAgent, LogLevel, OpenAIModel, ToolCallingAgent, tool
 from smolagents.memory import ActionStep
 
-from benchmarks.corpus._desk import Run, Turn, read_file_in
+from benchmarks.corpus._desk import Run, Turn, read, read_file_in
 from benchmarks.corpus._grants_tasks import DATA, FILES
 
 __all__ = [
@@ -278,11 +278,6 @@ def py(thought: str, code: str, prints: str, mark: str = "") -> Turn:
 def finish(thought: str, text: str, agent: str = MANAGER, mark: str = "") -> Turn:
     """A code agent ending its run with ``final_answer``."""
     return think(agent, thought, f"final_answer({text!r})", mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, **({"contains": contains} if contains else {})}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def answer(agent: str, text: str, say: str = "", mark: str = "") -> Turn:

@@ -28,7 +28,15 @@ from autogen_agentchat.messages import TextMessage
 from autogen_agentchat.teams import Swarm
 from autogen_ext.models.openai import OpenAIChatCompletionClient
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._grit_tasks import DATA, FILES
 from benchmarks.corpus._stand_in import Replay
 
@@ -169,11 +177,6 @@ def check_run(run: Run, output: str) -> None:
 def hand(agent: str, to: str, text: str, mark: str = "") -> Turn:
     """``agent`` saying ``text`` (a brief, a report, a verdict) and handing to ``to``."""
     return Turn(agent, text, (f"transfer_to_{to}", {}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def say(agent: str, text: str, mark: str = "") -> Turn:

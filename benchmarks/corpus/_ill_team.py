@@ -29,7 +29,15 @@ from agent_framework import Agent
 from agent_framework.openai import OpenAIChatCompletionClient
 from agent_framework_orchestrations import HandoffBuilder
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._ill_tasks import DATA, FILES
 from benchmarks.corpus._stand_in import Replay
 
@@ -168,11 +176,6 @@ def check_run(run: Run, output: str) -> None:
 def hand(agent: str, to: str, text: str, mark: str = "") -> Turn:
     """``agent`` saying ``text`` (a brief, a report, a verdict) and handing to ``to``."""
     return Turn(agent, text, (f"handoff_to_{to}", {}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def cell(text: str, code: str, prints: str, mark: str = "") -> Turn:

@@ -21,9 +21,18 @@ from typing import Any
 import dspy
 from litellm import ModelResponse
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    cell,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 
-__all__ = ["AGENTS", "CHECKER", "CLERK", "CODER", "LEAD", "WRITER", "Run", "Turn"]
+__all__ = ["AGENTS", "CHECKER", "CLERK", "CODER", "LEAD", "Run", "Turn", "WRITER", "cell", "read"]
 
 DATA = Path(__file__).resolve().parent / "_marathon_data"
 
@@ -220,15 +229,6 @@ def check_run(run: Run, output: str) -> None:
 def ask(colleague: str, brief: str, say: str = "", mark: str = "") -> Turn:
     """A director's ReAct step briefing a colleague."""
     return Turn(LEAD, say, (ASK[colleague], {"brief": brief}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, **({"contains": contains} if contains else {})}
-    return Turn(agent, say, ("read_file", args), mark=mark)
-
-
-def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
-    return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)
 
 
 def done(agent: str, thought: str, reply: str, mark: str = "") -> list[Turn]:

@@ -28,6 +28,8 @@ from benchmarks.corpus._desk import (
     read_file_in,
     run_python_in,
 )
+from benchmarks.corpus._desk import cell as cell
+from benchmarks.corpus._desk import read as read
 from benchmarks.corpus._pydantic_script import scripted_model
 
 DATA = Path(__file__).resolve().parent / "_meals_data"
@@ -132,12 +134,3 @@ def check_run(run: Run, output: str) -> None:
 def ask(specialist: str, brief: str, say: str = "", mark: str = "") -> Turn:
     """A coordinator's turn briefing a specialist."""
     return Turn(LEAD, say, (f"ask_{specialist}", {"brief": brief}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, **({"contains": contains} if contains else {})}
-    return Turn(agent, say, ("read_file", args), mark=mark)
-
-
-def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> Turn:
-    return Turn(agent, say, ("run_python", {"code": code.strip() + "\n"}), prints, mark)

@@ -26,7 +26,15 @@ from agno.models.openai import OpenAIChat
 from agno.team import Team
 from openai.types.chat import ChatCompletion
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._orch_tasks import DATA, FILES
 
 __all__ = [
@@ -204,11 +212,6 @@ def check_run(run: Run, output: str) -> None:
 def ask(to: str, task: str, say: str = "", mark: str = "") -> Turn:
     """The lead delegating ``task`` to member ``to`` with Agno's delegation tool."""
     return Turn(LEAD, say, ("delegate_task_to_member", {"member_id": to, "task": task}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def say(agent: str, text: str, mark: str = "") -> Turn:

@@ -42,7 +42,15 @@ from llama_index.core.llms.function_calling import FunctionCallingLLM
 from llama_index.core.llms.llm import ToolSelection
 from llama_index.core.tools import FunctionTool
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._pharm_tasks import DATA, FILES
 
 __all__ = [
@@ -285,11 +293,6 @@ def check_run(run: Run, output: str) -> None:
 def hand(agent: str, to: str, reason: str, say: str = "", mark: str = "") -> Turn:
     """``agent`` handing the floor to ``to`` with LlamaIndex's handoff tool."""
     return Turn(agent, say, ("handoff", {"to_agent": to, "reason": reason}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def cell(text: str, code: str, prints: str, mark: str = "") -> Turn:

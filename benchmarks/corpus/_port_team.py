@@ -24,7 +24,15 @@ from typing import Any
 from agents import Agent, RunConfig, Runner, function_tool
 
 from benchmarks.corpus._agents_script import ScriptedResponses
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._port_tasks import DATA, FILES
 
 __all__ = [
@@ -181,11 +189,6 @@ def check_run(run: Run, output: str) -> None:
 def hand(agent: str, to: str, say: str, mark: str = "") -> Turn:
     """``agent`` saying ``say`` and handing the floor to ``to`` (the SDK's handoff tool)."""
     return Turn(agent, say, (f"transfer_to_{to}", {}), mark=mark)
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def cell(text: str, code: str, prints: str, mark: str = "") -> Turn:

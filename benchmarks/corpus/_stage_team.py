@@ -31,7 +31,15 @@ from strands.models.model import Model
 from strands.multiagent import Swarm
 from strands.multiagent.base import Status
 
-from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._stage_tasks import DATA, FILES
 
 __all__ = [
@@ -241,11 +249,6 @@ def hand(
         args["context"] = context
     closing = after or _AFTER[agent][len(message) % len(_AFTER[agent])]
     return [Turn(agent, say, (HANDOFF, args), mark=mark), Turn(agent, closing)]
-
-
-def read(agent: str, name: str, contains: str = "", say: str = "", mark: str = "") -> Turn:
-    args = {"name": name, "contains": contains} if contains else {"name": name}
-    return Turn(agent, say, ("read_file", args), mark=mark)
 
 
 def cell(text: str, code: str, prints: str, mark: str = "", agent: str = ANALYST) -> Turn:
