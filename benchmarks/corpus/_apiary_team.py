@@ -13,14 +13,21 @@ crash: its error line); the player checks it against what really came back.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic_ai import Agent, RunContext
 
-from benchmarks.corpus._desk import Run, Turn, cell, check_cells, read, read_file_in, run_python_in
+from benchmarks.corpus._desk import (
+    Run,
+    Turn,
+    cell,
+    check_cells,
+    read,
+    read_file_in,
+    run_python_in,
+    scratch,
+)
 from benchmarks.corpus._pydantic_script import scripted_model
 
 __all__ = ["AGENTS", "CHECKER", "CLERK", "CODER", "LEAD", "Run", "Turn", "WRITER", "cell", "read"]
@@ -97,15 +104,9 @@ def build(run: Run, work: Path) -> Agent[None, str]:
 
 def play(run: Run) -> str:
     """One scripted run of the team; the lead's final answer."""
-    run.ran.clear()
-    work = Path(tempfile.mkdtemp(prefix="coordgap-apiary-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-apiary-") as work:
         lead = build(run, work)
         return str(lead.run_sync(f"{run.task}\n\nFiles: {FILES}.").output)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def check_run(run: Run, output: str) -> None:

@@ -100,11 +100,12 @@ def cell(agent: str, code: str, prints: str, say: str = "", mark: str = "") -> T
 
 @contextlib.contextmanager
 def scratch(
-    run: Run, data: Path, prefix: str, script: list[Any] | dict[str, list[Any]]
+    run: Run, data: Path, prefix: str, script: list[Any] | dict[str, list[Any]] | None = None
 ) -> Iterator[Path]:
     """One scripted run's working folder: a copy of the desk's ``data`` in a new temporary
     folder, removed after the run; ``run.ran`` emptied first. After the run every turn
-    queued in ``script`` (one list in order, or a list per agent) must have been played."""
+    queued in ``script`` (one list in order, or a list per agent; none: the desk's models
+    check their own turns) must have been played."""
     run.ran.clear()
     work = Path(tempfile.mkdtemp(prefix=prefix))
     for path in data.iterdir():
@@ -116,7 +117,7 @@ def scratch(
         left = (
             [agent for agent, turns in script.items() if turns]
             if isinstance(script, dict)
-            else len(script)
+            else len(script or ())
         )
         if left:
             raise SystemExit(f"{run.scenario}: turns left unplayed: {left}")

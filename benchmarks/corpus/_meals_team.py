@@ -14,20 +14,12 @@ line); the player checks it against what really came back.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic_ai import Agent, RunContext
 
-from benchmarks.corpus._desk import (
-    Run,
-    Turn,
-    check_cells,
-    read_file_in,
-    run_python_in,
-)
+from benchmarks.corpus._desk import Run, Turn, check_cells, read_file_in, run_python_in, scratch
 from benchmarks.corpus._desk import cell as cell
 from benchmarks.corpus._desk import read as read
 from benchmarks.corpus._pydantic_script import scripted_model
@@ -112,15 +104,9 @@ def opening(task: str) -> str:
 
 def play(run: Run) -> str:
     """One scripted run of the team; the coordinator's final answer."""
-    run.ran.clear()
-    work = Path(tempfile.mkdtemp(prefix="coordgap-meals-"))
-    for path in DATA.iterdir():
-        shutil.copy(path, work / path.name)
-    try:
+    with scratch(run, DATA, "coordgap-meals-") as work:
         lead = build(run, work)
         return str(lead.run_sync(opening(run.task)).output)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def check_run(run: Run, output: str) -> None:
