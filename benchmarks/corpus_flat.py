@@ -246,7 +246,9 @@ def _caller_turn(ordered: list[dict[str, Any]], turns: list[int], tool: dict[str
 
 
 def _holding(ordered: list[dict[str, Any]], turns: list[int]) -> set[str]:
-    """The span ids with a turn somewhere under them (a tool among them ran an agent)."""
+    """The span ids with a turn somewhere under them (a tool among them ran an agent),
+    and the tool spans another agent's turn started inside of, without a parent link
+    (a delegation whose member runs beside the tool, its reply the tool's output)."""
     parent = {s["spanId"]: str(s.get("parentSpanId") or "") for s in ordered}
     found: set[str] = set()
     for at in turns:
@@ -254,6 +256,27 @@ def _holding(ordered: list[dict[str, Any]], turns: list[int]) -> set[str]:
         while up and up not in found:
             found.add(up)
             up = parent.get(up, "")
+    return found | _delegations(ordered, turns)
+
+
+def _delegations(ordered: list[dict[str, Any]], turns: list[int]) -> set[str]:
+    """The tool spans during which an agent other than their caller's took a turn."""
+    agent_of = {ordered[at]["spanId"]: _agent(attrs_of(ordered[at])) for at in turns}
+    found: set[str] = set()
+    for span in ordered:
+        attrs = attrs_of(span)
+        if attrs.get(semconv.GEN_AI_OPERATION_NAME) != TOOL_OP:
+            continue
+        start, end = int(span["startTimeUnixNano"]), int(span["endTimeUnixNano"])
+        caller = agent_of.get(str(span.get("parentSpanId") or "")) or agent_of.get(
+            _caller_turn(ordered, turns, span)
+        )
+        if any(
+            start < int(ordered[at]["startTimeUnixNano"]) < end
+            and _agent(attrs_of(ordered[at])) not in (caller, None)
+            for at in turns
+        ):
+            found.add(span["spanId"])
     return found
 
 

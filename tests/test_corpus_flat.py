@@ -156,6 +156,40 @@ def test_model_calls_show_their_tool_calls_and_what_the_tools_returned() -> None
     assert log["mistake_step"] == 1
 
 
+def test_a_delegation_tool_beside_its_members_turns_adds_no_reply() -> None:
+    """A tool that delegated (another agent took turns while it ran, though no parent
+    link puts them under it: Agno's team member runs) adds nothing to its caller's step:
+    its result is the member's reply, which the member says in its own turns after the
+    delegating message, as a message log has it."""
+    brief = [_call("k1", "delegate_task_to_member", {"member_id": "coder", "task": "sum n"})]
+    spans = [
+        _model_call("c1", 10, 12, "lead", brief),
+        _span(
+            "t1",
+            13,
+            30,
+            {
+                semconv.GEN_AI_OPERATION_NAME: semconv.OP_EXECUTE_TOOL,
+                semconv.GEN_AI_TOOL_CALL_ID: "k1",
+                semconv.GEN_AI_TOOL_CALL_RESULT: "Summing.The sum is 7.",
+            },
+            parentSpanId="agent-lead",
+        ),
+        _model_call("a1", 14, 16, "coder", [{"type": "text", "content": "Summing."}]),
+        _model_call("a2", 17, 18, "coder", [{"type": "text", "content": "The sum is 7."}]),
+        _model_call("c2", 31, 32, "lead", [{"type": "text", "content": "Answer: 7"}]),
+    ]
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "coder", "span_id": "a2"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("lead", "delegate_task_to_member\nmember_id: coder\ntask: sum n"),
+        ("coder", "Summing."),
+        ("coder", "The sum is 7."),
+        ("lead", "Answer: 7"),
+    ]
+    assert log["mistake_step"] == 2
+
+
 def test_an_agent_called_as_a_tool_speaks_its_reply_and_its_caller_what_it_asked() -> None:
     """An agent run as a tool (an agent span under a tool span, no output of its own):
     the caller's message is what it asked (the tool's input), the agent's is its reply
