@@ -34,6 +34,7 @@ from benchmarks.corpus import (
     _tide_runs_b,
     _tide_runs_c,
     _tide_runs_ok,
+    _tide_runs_ok_b,
 )
 from benchmarks.corpus._desk import Run, check_answer, expected_agents, marked
 from benchmarks.corpus.generate import read_lines, semantic_kernel_steps
@@ -45,6 +46,7 @@ RUNS: list[Run] = [
     *_tide_runs_b.RUNS,
     *_tide_runs_c.RUNS,
     *_tide_runs_ok.RUNS,
+    *_tide_runs_ok_b.RUNS,
 ]
 # Semantic Kernel's documented switches for its GenAI telemetry, the sensitive one with
 # message content (agents' input and output messages, tool arguments and results)
