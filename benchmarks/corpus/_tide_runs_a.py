@@ -46,7 +46,11 @@ RUNS: list[Run] = [
             cell(CODER, "print(f'{3.20 + 1.811:.2f}')", "5.01"),
             T(CODER, "5.01 m above chart datum."),
             ask(CHECKER, "Lantern Steps 2026 peak above CD: 3.20 + 1.811 = 5.01 m. OK?"),
-            T(CHECKER, "September's 3.20 is the year's top reading; addition's right. OK.", mark="symptom"),
+            T(
+                CHECKER,
+                "September's 3.20 is the year's top reading; addition's right. OK.",
+                mark="symptom",
+            ),
             T(LEAD, "Lantern Steps' highest 2026 high water was 5.01 m above chart datum."),
         ],
         answer="5.01",
@@ -58,17 +62,29 @@ RUNS: list[Run] = [
         WRONG_SOURCE,
         q.EAST_MSL,
         [
-            ask(CODER, "East region, Q3 2026: mean of the gauges' monthly msl_m, minus the East baseline in thresholds.json, in mm."),
+            ask(
+                CODER,
+                "East region, Q3 2026: mean of the gauges' monthly msl_m, minus the East baseline in thresholds.json, in mm.",
+            ),
             cell(
                 CODER,
-                q.EAST.format(region="East", file="readings_2025.csv", months=q.Q3.replace("2026", "2025")),
+                q.EAST.format(
+                    region="East", file="readings_2025.csv", months=q.Q3.replace("2026", "2025")
+                ),
                 "82.4",
                 mark="root",
             ),
             T(CODER, "Nine East rows, mean 0.1444 m, so 82.4 mm above baseline."),
-            ask(CHECKER, "East Q3 MSL anomaly: 82.4 mm (9 rows, mean 0.1444 m, baseline 0.062). Please check."),
+            ask(
+                CHECKER,
+                "East Q3 MSL anomaly: 82.4 mm (9 rows, mean 0.1444 m, baseline 0.062). Please check.",
+            ),
             read(CHECKER, "thresholds.json"),
-            T(CHECKER, "Baseline 0.062 for East confirmed, nine rows is three gauges by three months. Passed.", mark="symptom"),
+            T(
+                CHECKER,
+                "Baseline 0.062 for East confirmed, nine rows is three gauges by three months. Passed.",
+                mark="symptom",
+            ),
             T(LEAD, "The East region's Q3 2026 mean sea level sat 82.4 mm above its baseline."),
         ],
         answer="82.4",
@@ -80,12 +96,20 @@ RUNS: list[Run] = [
         WRONG_SOURCE,
         q.SKERRY_PEAK,
         [
-            ask(CODER, "Skerry Pier (TG-01): highest max_high_water_m in 2025 and in 2026, and the change in cm.", mark="root"),
+            ask(
+                CODER,
+                "Skerry Pier (TG-01): highest max_high_water_m in 2025 and in 2026, and the change in cm.",
+                mark="root",
+            ),
             cell(CODER, q.PEAK.format(col="max_high_water_m", gauge="TG-01"), "+25"),
             T(CODER, "Peak 3.22 m in 2025, 3.47 m in 2026: up 25 cm."),
             ask(CHECKER, "Skerry Pier peak high water 3.22 -> 3.47 m, +25 cm. Check?"),
             read(CHECKER, "readings_2026.csv", "TG-01"),
-            T(CHECKER, "August 2026 is 3.47 m, the top of the season. +25 cm stands.", mark="symptom"),
+            T(
+                CHECKER,
+                "August 2026 is 3.47 m, the top of the season. +25 cm stands.",
+                mark="symptom",
+            ),
             T(LEAD, "Skerry Pier's highest high water rose by 25 cm, 2025 to 2026 (+25 cm)."),
         ],
         answer="+25",
@@ -138,8 +162,15 @@ RUNS: list[Run] = [
             ),
             T(CODER, "4 events."),
             ask(CHECKER, "North surges >= 0.6 m, quality ok, 2026: 4. Sign off?"),
-            T(CHECKER, "Counted them by hand from the file for TG-01 and TG-02: 4. Agreed.", mark="symptom"),
-            T(LEAD, "4 quality-ok surge events at or above the 0.6 m warning level at North gauges in 2026."),
+            T(
+                CHECKER,
+                "Counted them by hand from the file for TG-01 and TG-02: 4. Agreed.",
+                mark="symptom",
+            ),
+            T(
+                LEAD,
+                "4 quality-ok surge events at or above the 0.6 m warning level at North gauges in 2026.",
+            ),
         ],
         answer="4",
         expect="5",
@@ -150,13 +181,27 @@ RUNS: list[Run] = [
         BAD_SPLIT,
         q.NORTH_SURGES,
         [
-            ask(CLERK, "Pull the 2026 surge rows for TG-01, then for TG-02, and tell me those at 0.6 m or more with quality ok.", mark="root"),
+            ask(
+                CLERK,
+                "Pull the 2026 surge rows for TG-01, then for TG-02, and tell me those at 0.6 m or more with quality ok.",
+                mark="root",
+            ),
             read(CLERK, "surges_2026.csv", "TG-01"),
             read(CLERK, "surges_2026.csv", "TG-02"),
-            T(CLERK, "TG-01: 0.89 (2 Jun), 0.80 (1 Jul). TG-02: 1.00 (26 Apr), 0.92 (9 Jun). Four in all."),
-            ask(CHECKER, "North gauges, 2026 surges >= 0.6 m quality ok: 4 (two each at TG-01, TG-02). Check?"),
+            T(
+                CLERK,
+                "TG-01: 0.89 (2 Jun), 0.80 (1 Jul). TG-02: 1.00 (26 Apr), 0.92 (9 Jun). Four in all.",
+            ),
+            ask(
+                CHECKER,
+                "North gauges, 2026 surges >= 0.6 m quality ok: 4 (two each at TG-01, TG-02). Check?",
+            ),
             read(CHECKER, "surges_2026.csv", "TG-02"),
-            T(CHECKER, "TG-02's two are right and the TG-01 pair matches. 4 it is.", mark="symptom"),
+            T(
+                CHECKER,
+                "TG-02's two are right and the TG-01 pair matches. 4 it is.",
+                mark="symptom",
+            ),
             T(LEAD, "There were 4 such surge events at North region gauges in 2026."),
         ],
         answer="4",
@@ -170,9 +215,24 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "East region gauges please, and the East MSL baseline."),
             read(CLERK, "gauges.csv"),
-            T(CLERK, "East: TG-04 Saltmarsh Quay, TG-05 Fennick Sluice, TG-08 Brancaster Jetty. Baseline in thresholds.json."),
-            ask(CODER, "Mean msl_m of TG-04, TG-05, TG-08 over the summer quarter, June to August 2026, minus the East baseline, mm.", mark="root"),
-            cell(CODER, q.EAST.format(region="East", file="readings_2026.csv", months="('2026-06', '2026-07', '2026-08')"), "47.8"),
+            T(
+                CLERK,
+                "East: TG-04 Saltmarsh Quay, TG-05 Fennick Sluice, TG-08 Brancaster Jetty. Baseline in thresholds.json.",
+            ),
+            ask(
+                CODER,
+                "Mean msl_m of TG-04, TG-05, TG-08 over the summer quarter, June to August 2026, minus the East baseline, mm.",
+                mark="root",
+            ),
+            cell(
+                CODER,
+                q.EAST.format(
+                    region="East",
+                    file="readings_2026.csv",
+                    months="('2026-06', '2026-07', '2026-08')",
+                ),
+                "47.8",
+            ),
             T(CODER, "Mean 0.1098 m over 9 rows; 47.8 mm above baseline."),
             ask(CHECKER, "East Q3 MSL anomaly 47.8 mm. OK?"),
             T(CHECKER, "Nine rows, baseline 0.062, arithmetic fine. Passed.", mark="symptom"),

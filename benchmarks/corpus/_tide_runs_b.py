@@ -19,12 +19,19 @@ RUNS: list[Run] = [
         WRONG_ACCEPTED,
         q.NORTH_SURGES,
         [
-            ask(CODER, "Count 2026 surge events at North gauges at or above the warning level in thresholds.json, quality ok only."),
+            ask(
+                CODER,
+                "Count 2026 surge events at North gauges at or above the warning level in thresholds.json, quality ok only.",
+            ),
             cell(CODER, q.SURGES.format(op=">", quality=q.QUALITY_OK), "4", mark="root"),
             T(CODER, "4 events over the 0.6 m warning level."),
             ask(CHECKER, "North surges 2026, quality ok, at/above 0.6 m: 4. Check please."),
             read(CHECKER, "thresholds.json"),
-            T(CHECKER, "Threshold is 0.6 m and the code filters quality ok. 4 passes.", mark="symptom"),
+            T(
+                CHECKER,
+                "Threshold is 0.6 m and the code filters quality ok. 4 passes.",
+                mark="symptom",
+            ),
             T(LEAD, "4 quality-ok surge events reached the warning level at North gauges in 2026."),
         ],
         answer="4",
@@ -38,9 +45,20 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "What does upkeep_contract.json say about Q3 credit?"),
             read(CLERK, "upkeep_contract.json"),
-            T(CLERK, "GBP 38.50 per lost day (days in month minus data_days), Q3 = Jul-Sep, TG-03 excluded (warranty), cap GBP 1,200 a quarter."),
-            ask(CODER, "Q3 2026 credit per the contract: 38.50 a lost day, TG-03 excluded, capped at 1,200."),
-            cell(CODER, q.UPKEEP.format(quarter="Q3", skip="", final=q.CAPPED), "1200.00", mark="root"),
+            T(
+                CLERK,
+                "GBP 38.50 per lost day (days in month minus data_days), Q3 = Jul-Sep, TG-03 excluded (warranty), cap GBP 1,200 a quarter.",
+            ),
+            ask(
+                CODER,
+                "Q3 2026 credit per the contract: 38.50 a lost day, TG-03 excluded, capped at 1,200.",
+            ),
+            cell(
+                CODER,
+                q.UPKEEP.format(quarter="Q3", skip="", final=q.CAPPED),
+                "1200.00",
+                mark="root",
+            ),
             T(CODER, "44 lost days, GBP 1,694.00 before the cap: GBP 1,200.00 due."),
             ask(CHECKER, "Q3 upkeep credit GBP 1,200.00 (cap binds; 44 lost days). Sign off?"),
             cell(CHECKER, "print(f'{min(44 * 38.5, 1200):.2f}')", "1200.00"),
@@ -56,10 +74,15 @@ RUNS: list[Run] = [
         CODE_FAILURE,
         q.AVAIL_Q3,
         [
-            ask(CODER, "Valid-data share of gauge-days, whole network, Jul-Sep 2026; use each month's real length."),
+            ask(
+                CODER,
+                "Valid-data share of gauge-days, whole network, Jul-Sep 2026; use each month's real length.",
+            ),
             cell(
                 CODER,
-                q.AVAIL.format(months=q.Q3, days=q.MONTH_DAYS).replace("r['data_days']", "r['data_day']"),
+                q.AVAIL.format(months=q.Q3, days=q.MONTH_DAYS).replace(
+                    "r['data_days']", "r['data_day']"
+                ),
                 "KeyError: 'data_day'",
                 mark="root",
             ),
@@ -77,10 +100,15 @@ RUNS: list[Run] = [
         CODE_FAILURE,
         q.EAST_MSL,
         [
-            ask(CODER, "East region's Q3 2026 mean msl_m (all East gauges, Jul-Sep) minus the East baseline, mm, 1 dp."),
+            ask(
+                CODER,
+                "East region's Q3 2026 mean msl_m (all East gauges, Jul-Sep) minus the East baseline, mm, 1 dp.",
+            ),
             cell(
                 CODER,
-                q.EAST.format(region="East", file="readings_2026.csv", months=q.Q3).replace("m = sum(v) / len(v)", "m = sum(vals) / len(v)"),
+                q.EAST.format(region="East", file="readings_2026.csv", months=q.Q3).replace(
+                    "m = sum(v) / len(v)", "m = sum(vals) / len(v)"
+                ),
                 "NameError: name 'vals' is not defined. Did you mean: 'vars'?",
                 mark="root",
             ),
@@ -108,7 +136,11 @@ RUNS: list[Run] = [
             ),
             T(CODER, "Three months, mean 0.120 m.", mark="root"),
             ask(CHECKER, "Harbour Point Q2 2026 mean sea level 0.120 m. Check?"),
-            T(CHECKER, "Three months in the window, and the code's fine. 0.120 m approved.", mark="symptom"),
+            T(
+                CHECKER,
+                "Three months in the window, and the code's fine. 0.120 m approved.",
+                mark="symptom",
+            ),
             T(LEAD, "Harbour Point's mean sea level over Q2 2026 was 0.120 m."),
         ],
         answer="0.120",
@@ -120,11 +152,22 @@ RUNS: list[Run] = [
         MISREPORTED,
         q.UPKEEP_Q3,
         [
-            ask(CODER, "Upkeep credit for Q3 2026 from upkeep_contract.json: lost days x rate, excluded gauges out, quarterly cap."),
+            ask(
+                CODER,
+                "Upkeep credit for Q3 2026 from upkeep_contract.json: lost days x rate, excluded gauges out, quarterly cap.",
+            ),
             cell(CODER, q.UPKEEP.format(quarter="Q3", skip=q.EXCLUDED, final=q.CAPPED), "1155.00"),
-            T(CODER, "21 gauge-months, 30 lost days: credit GBP 1,515.00, under the cap.", mark="root"),
+            T(
+                CODER,
+                "21 gauge-months, 30 lost days: credit GBP 1,515.00, under the cap.",
+                mark="root",
+            ),
             ask(CHECKER, "Q3 credit GBP 1,515.00 (30 lost days, TG-03 out). OK?"),
-            T(CHECKER, "Exclusion applied and it's under the 1,200 cap... fine, approved.", mark="symptom"),
+            T(
+                CHECKER,
+                "Exclusion applied and it's under the 1,200 cap... fine, approved.",
+                mark="symptom",
+            ),
             T(LEAD, "The Q3 2026 upkeep credit due is GBP 1515.00."),
         ],
         answer="1515.00",
@@ -136,7 +179,10 @@ RUNS: list[Run] = [
         MISREPORTED,
         q.LANTERN_CD,
         [
-            ask(CODER, "Lantern Steps (TG-06): 2026 max of max_high_water_m plus its datum_offset_m from gauges.csv, 2 dp."),
+            ask(
+                CODER,
+                "Lantern Steps (TG-06): 2026 max of max_high_water_m plus its datum_offset_m from gauges.csv, 2 dp.",
+            ),
             cell(
                 CODER,
                 "import csv\ng = next(r for r in csv.DictReader(open('gauges.csv')) if r['gauge_id'] == 'TG-06')\n"
@@ -146,9 +192,20 @@ RUNS: list[Run] = [
                 "4.80",
             ),
             T(CODER, "3.2 m + 1.604 m = 4.80 m above chart datum."),
-            ask(WRITER, "One line for the notice board: Lantern Steps' 2026 peak high water, 4.80 m above chart datum."),
-            T(WRITER, "Lantern Steps: this year's highest tide reached 4.08 m above chart datum.", mark="root"),
-            T(LEAD, "Lantern Steps: this year's highest tide reached 4.08 m above chart datum.", mark="symptom"),
+            ask(
+                WRITER,
+                "One line for the notice board: Lantern Steps' 2026 peak high water, 4.80 m above chart datum.",
+            ),
+            T(
+                WRITER,
+                "Lantern Steps: this year's highest tide reached 4.08 m above chart datum.",
+                mark="root",
+            ),
+            T(
+                LEAD,
+                "Lantern Steps: this year's highest tide reached 4.08 m above chart datum.",
+                mark="symptom",
+            ),
         ],
         answer="4.08",
         expect="4.80",
@@ -161,8 +218,15 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "The North region's 2026 surge rows from surges_2026.csv."),
             read(CLERK, "surges_2026.csv", "North"),
-            T(CLERK, "No surge rows for the North region in 2026; the log has nothing there.", mark="root"),
-            ask(CODER, "The clerk finds no North surges in 2026. Confirm the count is 0 with a quick cell."),
+            T(
+                CLERK,
+                "No surge rows for the North region in 2026; the log has nothing there.",
+                mark="root",
+            ),
+            ask(
+                CODER,
+                "The clerk finds no North surges in 2026. Confirm the count is 0 with a quick cell.",
+            ),
             cell(CODER, "rows = []\nprint(len(rows))", "0"),
             T(CODER, "0."),
             ask(CHECKER, "North surges at/above warning, 2026: 0. Sign off?"),
@@ -173,7 +237,10 @@ RUNS: list[Run] = [
                 "have surges over 0.6 m in it. The count needs redoing.",
                 mark="symptom",
             ),
-            T(LEAD, "I can't give a count yet: the North figure didn't survive checking and needs redoing."),
+            T(
+                LEAD,
+                "I can't give a count yet: the North figure didn't survive checking and needs redoing.",
+            ),
         ],
         answer="",
         expect="5",
@@ -186,7 +253,11 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "Terms of the 2026 upkeep contract: rate, exclusions, cap."),
             read(CLERK, "upkeep_contract_2026.json"),
-            T(CLERK, "Standard terms then: GBP 38.50 per lost day, no gauges excluded, cap GBP 1,200 a quarter.", mark="root"),
+            T(
+                CLERK,
+                "Standard terms then: GBP 38.50 per lost day, no gauges excluded, cap GBP 1,200 a quarter.",
+                mark="root",
+            ),
             ask(CODER, "Q3 2026 lost days over all gauges x 38.50, capped at 1,200."),
             cell(CODER, q.UPKEEP.format(quarter="Q3", skip="", final=q.CAPPED), "1200.00"),
             T(CODER, "44 lost days, GBP 1,694.00, capped: GBP 1,200.00."),
@@ -218,7 +289,10 @@ RUNS: list[Run] = [
             T(CODER, "8 events."),
             ask(CHECKER, "North surges 2026 at/above warning (0.5 m), quality ok: 8. OK?"),
             T(CHECKER, "Code matches the brief. 8 passes.", mark="symptom"),
-            T(LEAD, "8 quality-ok surge events at or above warning level were recorded at North gauges in 2026."),
+            T(
+                LEAD,
+                "8 quality-ok surge events at or above warning level were recorded at North gauges in 2026.",
+            ),
         ],
         answer="8",
         expect="5",

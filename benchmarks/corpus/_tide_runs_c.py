@@ -13,13 +13,20 @@ RUNS: list[Run] = [
         LOST_CONSTRAINT,
         q.NORTH_SURGES,
         [
-            ask(CODER, "North gauges, 2026: count surge events at or above the warning level in thresholds.json.", mark="root"),
+            ask(
+                CODER,
+                "North gauges, 2026: count surge events at or above the warning level in thresholds.json.",
+                mark="root",
+            ),
             cell(CODER, q.SURGES.format(op=">=", quality=""), "7"),
             T(CODER, "7 events at or above 0.6 m."),
             ask(CHECKER, "North surges at/above warning in 2026: 7. Check?"),
             read(CHECKER, "surges_2026.csv", "TG-0"),
             T(CHECKER, "I count seven North rows at 0.6 m or more. Passed.", mark="symptom"),
-            T(LEAD, "7 surge events at or above the warning level were recorded at North gauges in 2026."),
+            T(
+                LEAD,
+                "7 surge events at or above the warning level were recorded at North gauges in 2026.",
+            ),
         ],
         answer="7",
         expect="5",
@@ -32,8 +39,15 @@ RUNS: list[Run] = [
         [
             ask(CLERK, "Upkeep contract terms for Q3, please."),
             read(CLERK, "upkeep_contract.json"),
-            T(CLERK, "38.50 per lost day; Q3 is 2026-07 to 2026-09; TG-03 excluded under warranty; cap 1,200 per quarter."),
-            ask(CODER, "Q3 2026 lost days across the gauges (days in month - data_days) x GBP 38.50, capped at 1,200.", mark="root"),
+            T(
+                CLERK,
+                "38.50 per lost day; Q3 is 2026-07 to 2026-09; TG-03 excluded under warranty; cap 1,200 per quarter.",
+            ),
+            ask(
+                CODER,
+                "Q3 2026 lost days across the gauges (days in month - data_days) x GBP 38.50, capped at 1,200.",
+                mark="root",
+            ),
             cell(CODER, q.UPKEEP.format(quarter="Q3", skip="", final=q.CAPPED), "1200.00"),
             T(CODER, "1,694.00 before the cap, GBP 1,200.00 after."),
             ask(CHECKER, "Q3 credit GBP 1,200.00. OK?"),
@@ -52,10 +66,16 @@ RUNS: list[Run] = [
             ask(CLERK, "Upkeep contract: rate per lost day, exclusions and cap."),
             read(CLERK, "upkeep_contract.json"),
             T(CLERK, "GBP 38.50 a lost day, TG-03 excluded, cap GBP 1,200 a quarter."),
-            ask(CODER, "Q3 2026: count lost days (excluding TG-03) and multiply by GBP 35.80; cap 1,200.", mark="root"),
+            ask(
+                CODER,
+                "Q3 2026: count lost days (excluding TG-03) and multiply by GBP 35.80; cap 1,200.",
+                mark="root",
+            ),
             cell(
                 CODER,
-                q.UPKEEP.format(quarter="Q3", skip=q.EXCLUDED, final=q.CAPPED).replace("c['credit_gbp_per_lost_day']", "35.80"),
+                q.UPKEEP.format(quarter="Q3", skip=q.EXCLUDED, final=q.CAPPED).replace(
+                    "c['credit_gbp_per_lost_day']", "35.80"
+                ),
                 "1074.00",
             ),
             T(CODER, "30 lost days x 35.80 = GBP 1,074.00."),
@@ -72,10 +92,17 @@ RUNS: list[Run] = [
         PREMATURE,
         q.AVAIL_Q3,
         [
-            ask(CODER, "Network-wide valid-data share for July 2026 first, please; we'll do August and September after."),
+            ask(
+                CODER,
+                "Network-wide valid-data share for July 2026 first, please; we'll do August and September after.",
+            ),
             cell(CODER, q.AVAIL.format(months="('2026-07',)", days=q.MONTH_DAYS), "94.4"),
             T(CODER, "July: 94.4% of gauge-days valid."),
-            T(LEAD, "94.4% of gauge-days across the network had valid data in Q3 2026.", mark="root symptom"),
+            T(
+                LEAD,
+                "94.4% of gauge-days across the network had valid data in Q3 2026.",
+                mark="root symptom",
+            ),
         ],
         answer="94.4",
         expect="94.0",
@@ -95,7 +122,11 @@ RUNS: list[Run] = [
             ask(CLERK, "Lantern Steps' datum offset, one more time, from gauges.csv?"),
             read(CLERK, "gauges.csv", "Lantern"),
             T(CLERK, "1.604 m, as before."),
-            T(LEAD, "Lantern Steps' datum offset is 1.604 m; I didn't get as far as the 2026 readings.", mark="symptom"),
+            T(
+                LEAD,
+                "Lantern Steps' datum offset is 1.604 m; I didn't get as far as the 2026 readings.",
+                mark="symptom",
+            ),
         ],
         answer="1.604",
         expect="4.80",
@@ -106,7 +137,10 @@ RUNS: list[Run] = [
         MADE_UP,
         q.EAST_MSL,
         [
-            ask(CODER, "East region Q3 2026 mean msl_m over its gauges, and how far above the East baseline, mm."),
+            ask(
+                CODER,
+                "East region Q3 2026 mean msl_m over its gauges, and how far above the East baseline, mm.",
+            ),
             cell(
                 CODER,
                 "import csv\neast = {'TG-04', 'TG-05', 'TG-08'}\n"

@@ -119,7 +119,9 @@ class DeskFiles:
     def __init__(self, work: Path) -> None:
         self.work, self.name = work, "desk_files"  # the plugin's name
 
-    @kernel_function(description="Read one of the network's files (a CSV: the header and the rows containing `contains`, when given).")
+    @kernel_function(
+        description="Read one of the network's files (a CSV: the header and the rows containing `contains`, when given)."
+    )
     def read_file(
         self, name: Annotated[str, "file name"], contains: Annotated[str, "filter"] = ""
     ) -> str:
@@ -130,7 +132,9 @@ class DeskPython:
     def __init__(self, work: Path, run: Run) -> None:
         self.work, self.run, self.name = work, run, "desk_python"
 
-    @kernel_function(description="Run a Python script in the data folder; its exit code and output.")
+    @kernel_function(
+        description="Run a Python script in the data folder; its exit code and output."
+    )
     def run_python(self, code: Annotated[str, "the script"]) -> str:
         out = run_python_in(self.work, code)
         self.run.ran.append((code, out))
