@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks.corpus import _tide_tasks as q
 from benchmarks.corpus._common import HEALTHY
-from benchmarks.corpus._tide_tasks import CHECKER, CLERK, CODER, LEAD, WRITER, Run, ask, cell, read
+from benchmarks.corpus._tide_tasks import CHECKER, CLERK, CODER, LEAD, Run, ask, cell, read
 from benchmarks.corpus._tide_tasks import Turn as T
 
 
