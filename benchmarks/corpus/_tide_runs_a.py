@@ -64,7 +64,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "East region, Q3 2026: mean of the gauges' monthly msl_m, minus the East baseline in thresholds.json, in mm.",
+                "East region, Q3 2026: mean of the gauges' monthly msl_m, minus the East "
+                "baseline in thresholds.json, in mm.",
             ),
             cell(
                 CODER,
@@ -77,12 +78,14 @@ RUNS: list[Run] = [
             T(CODER, "Nine East rows, mean 0.1444 m, so 82.4 mm above baseline."),
             ask(
                 CHECKER,
-                "East Q3 MSL anomaly: 82.4 mm (9 rows, mean 0.1444 m, baseline 0.062). Please check.",
+                "East Q3 MSL anomaly: 82.4 mm (9 rows, mean 0.1444 m, baseline 0.062). Please "
+                "check.",
             ),
             read(CHECKER, "thresholds.json"),
             T(
                 CHECKER,
-                "Baseline 0.062 for East confirmed, nine rows is three gauges by three months. Passed.",
+                "Baseline 0.062 for East confirmed, nine rows is three gauges by three months. "
+                "Passed.",
                 mark="symptom",
             ),
             T(LEAD, "The East region's Q3 2026 mean sea level sat 82.4 mm above its baseline."),
@@ -98,7 +101,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "Skerry Pier (TG-01): highest max_high_water_m in 2025 and in 2026, and the change in cm.",
+                "Skerry Pier (TG-01): highest max_high_water_m in 2025 and in 2026, and the "
+                "change in cm.",
                 mark="root",
             ),
             cell(CODER, q.PEAK.format(col="max_high_water_m", gauge="TG-01"), "+25"),
@@ -169,7 +173,8 @@ RUNS: list[Run] = [
             ),
             T(
                 LEAD,
-                "4 quality-ok surge events at or above the 0.6 m warning level at North gauges in 2026.",
+                "4 quality-ok surge events at or above the 0.6 m warning level at North gauges "
+                "in 2026.",
             ),
         ],
         answer="4",
@@ -183,18 +188,21 @@ RUNS: list[Run] = [
         [
             ask(
                 CLERK,
-                "Pull the 2026 surge rows for TG-01, then for TG-02, and tell me those at 0.6 m or more with quality ok.",
+                "Pull the 2026 surge rows for TG-01, then for TG-02, and tell me those at 0.6 m "
+                "or more with quality ok.",
                 mark="root",
             ),
             read(CLERK, "surges_2026.csv", "TG-01"),
             read(CLERK, "surges_2026.csv", "TG-02"),
             T(
                 CLERK,
-                "TG-01: 0.89 (2 Jun), 0.80 (1 Jul). TG-02: 1.00 (26 Apr), 0.92 (9 Jun). Four in all.",
+                "TG-01: 0.89 (2 Jun), 0.80 (1 Jul). TG-02: 1.00 (26 Apr), 0.92 (9 Jun). Four in "
+                "all.",
             ),
             ask(
                 CHECKER,
-                "North gauges, 2026 surges >= 0.6 m quality ok: 4 (two each at TG-01, TG-02). Check?",
+                "North gauges, 2026 surges >= 0.6 m quality ok: 4 (two each at TG-01, TG-02). "
+                "Check?",
             ),
             read(CHECKER, "surges_2026.csv", "TG-02"),
             T(
@@ -217,11 +225,13 @@ RUNS: list[Run] = [
             read(CLERK, "gauges.csv"),
             T(
                 CLERK,
-                "East: TG-04 Saltmarsh Quay, TG-05 Fennick Sluice, TG-08 Brancaster Jetty. Baseline in thresholds.json.",
+                "East: TG-04 Saltmarsh Quay, TG-05 Fennick Sluice, TG-08 Brancaster Jetty. "
+                "Baseline in thresholds.json.",
             ),
             ask(
                 CODER,
-                "Mean msl_m of TG-04, TG-05, TG-08 over the summer quarter, June to August 2026, minus the East baseline, mm.",
+                "Mean msl_m of TG-04, TG-05, TG-08 over the summer quarter, June to August 2026, "
+                "minus the East baseline, mm.",
                 mark="root",
             ),
             cell(
@@ -265,6 +275,9 @@ RUNS: list[Run] = [
         ],
         answer="+13",
         expect="+4",
-        note="the clerk gives 2025's peak from memory of a report, never reading readings_2025.csv (3.10)",
+        note=(
+            "the clerk gives 2025's peak from memory of a report, never reading readings_2025.csv "
+            "(3.10)"
+        ),
     ),
 ]

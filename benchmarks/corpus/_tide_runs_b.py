@@ -21,7 +21,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "Count 2026 surge events at North gauges at or above the warning level in thresholds.json, quality ok only.",
+                "Count 2026 surge events at North gauges at or above the warning level in "
+                "thresholds.json, quality ok only.",
             ),
             cell(CODER, q.SURGES.format(op=">", quality=q.QUALITY_OK), "4", mark="root"),
             T(CODER, "4 events over the 0.6 m warning level."),
@@ -36,7 +37,9 @@ RUNS: list[Run] = [
         ],
         answer="4",
         expect="5",
-        note="the coder's cell uses > where the question says at or above (Gull Rock's 0.60 dropped)",
+        note=(
+            "the coder's cell uses > where the question says at or above (Gull Rock's 0.60 dropped)"
+        ),
     ),
     Run(
         "upkeep_11_exclusion_not_coded",
@@ -47,11 +50,13 @@ RUNS: list[Run] = [
             read(CLERK, "upkeep_contract.json"),
             T(
                 CLERK,
-                "GBP 38.50 per lost day (days in month minus data_days), Q3 = Jul-Sep, TG-03 excluded (warranty), cap GBP 1,200 a quarter.",
+                "GBP 38.50 per lost day (days in month minus data_days), Q3 = Jul-Sep, TG-03 "
+                "excluded (warranty), cap GBP 1,200 a quarter.",
             ),
             ask(
                 CODER,
-                "Q3 2026 credit per the contract: 38.50 a lost day, TG-03 excluded, capped at 1,200.",
+                "Q3 2026 credit per the contract: 38.50 a lost day, TG-03 excluded, capped at "
+                "1,200.",
             ),
             cell(
                 CODER,
@@ -76,7 +81,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "Valid-data share of gauge-days, whole network, Jul-Sep 2026; use each month's real length.",
+                "Valid-data share of gauge-days, whole network, Jul-Sep 2026; use each month's "
+                "real length.",
             ),
             cell(
                 CODER,
@@ -102,7 +108,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "East region's Q3 2026 mean msl_m (all East gauges, Jul-Sep) minus the East baseline, mm, 1 dp.",
+                "East region's Q3 2026 mean msl_m (all East gauges, Jul-Sep) minus the East "
+                "baseline, mm, 1 dp.",
             ),
             cell(
                 CODER,
@@ -129,7 +136,8 @@ RUNS: list[Run] = [
             ask(CODER, "Harbour Point (TG-01) mean of msl_m, April-June 2026, three decimals."),
             cell(
                 CODER,
-                "import csv\nv = [float(r['msl_m']) for r in csv.DictReader(open('readings_2026.csv'))\n"
+                "import csv\nv = [float(r['msl_m']) for r in "
+                "csv.DictReader(open('readings_2026.csv'))\n"
                 "     if r['gauge_id'] == 'TG-01' and r['month'] in " + q.Q2 + "]\n"
                 "print(len(v))\nprint(f'{sum(v) / len(v):.3f}')",
                 "0.102",
@@ -154,7 +162,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "Upkeep credit for Q3 2026 from upkeep_contract.json: lost days x rate, excluded gauges out, quarterly cap.",
+                "Upkeep credit for Q3 2026 from upkeep_contract.json: lost days x rate, excluded "
+                "gauges out, quarterly cap.",
             ),
             cell(CODER, q.UPKEEP.format(quarter="Q3", skip=q.EXCLUDED, final=q.CAPPED), "1155.00"),
             T(
@@ -181,12 +190,15 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "Lantern Steps (TG-06): 2026 max of max_high_water_m plus its datum_offset_m from gauges.csv, 2 dp.",
+                "Lantern Steps (TG-06): 2026 max of max_high_water_m plus its datum_offset_m "
+                "from gauges.csv, 2 dp.",
             ),
             cell(
                 CODER,
-                "import csv\ng = next(r for r in csv.DictReader(open('gauges.csv')) if r['gauge_id'] == 'TG-06')\n"
-                "hw = max(float(r['max_high_water_m']) for r in csv.DictReader(open('readings_2026.csv'))\n"
+                "import csv\ng = next(r for r in csv.DictReader(open('gauges.csv')) if "
+                "r['gauge_id'] == 'TG-06')\n"
+                "hw = max(float(r['max_high_water_m']) for r in "
+                "csv.DictReader(open('readings_2026.csv'))\n"
                 "         if r['gauge_id'] == 'TG-06')\nprint(hw, g['datum_offset_m'])\n"
                 "print(f\"{hw + float(g['datum_offset_m']):.2f}\")",
                 "4.80",
@@ -194,7 +206,8 @@ RUNS: list[Run] = [
             T(CODER, "3.2 m + 1.604 m = 4.80 m above chart datum."),
             ask(
                 WRITER,
-                "One line for the notice board: Lantern Steps' 2026 peak high water, 4.80 m above chart datum.",
+                "One line for the notice board: Lantern Steps' 2026 peak high water, 4.80 m "
+                "above chart datum.",
             ),
             T(
                 WRITER,
@@ -225,7 +238,8 @@ RUNS: list[Run] = [
             ),
             ask(
                 CODER,
-                "The clerk finds no North surges in 2026. Confirm the count is 0 with a quick cell.",
+                "The clerk finds no North surges in 2026. Confirm the count is 0 with a quick "
+                "cell.",
             ),
             cell(CODER, "rows = []\nprint(len(rows))", "0"),
             T(CODER, "0."),
@@ -239,12 +253,16 @@ RUNS: list[Run] = [
             ),
             T(
                 LEAD,
-                "I can't give a count yet: the North figure didn't survive checking and needs redoing.",
+                "I can't give a count yet: the North figure didn't survive checking and needs "
+                "redoing.",
             ),
         ],
         answer="",
         expect="5",
-        note="the clerk filters the log on 'North' (it holds gauge ids) and reads no rows as no surges",
+        note=(
+            "the clerk filters the log on 'North' (it holds gauge ids) and reads no rows as no "
+            "surges"
+        ),
     ),
     Run(
         "upkeep_18_contract_name",
@@ -255,7 +273,8 @@ RUNS: list[Run] = [
             read(CLERK, "upkeep_contract_2026.json"),
             T(
                 CLERK,
-                "Standard terms then: GBP 38.50 per lost day, no gauges excluded, cap GBP 1,200 a quarter.",
+                "Standard terms then: GBP 38.50 per lost day, no gauges excluded, cap GBP 1,200 "
+                "a quarter.",
                 mark="root",
             ),
             ask(CODER, "Q3 2026 lost days over all gauges x 38.50, capped at 1,200."),
@@ -282,7 +301,8 @@ RUNS: list[Run] = [
             cell(
                 CODER,
                 "import csv\nev = [r for r in csv.DictReader(open('surges_2026.csv'))\n"
-                "      if r['gauge_id'] in ('TG-01', 'TG-02', 'TG-03') and float(r['surge_m']) >= 0.5\n"
+                "      if r['gauge_id'] in ('TG-01', 'TG-02', 'TG-03') and float(r['surge_m']) "
+                ">= 0.5\n"
                 "      and r['quality'] == 'ok']\nprint(len(ev))",
                 "8",
             ),
@@ -291,11 +311,15 @@ RUNS: list[Run] = [
             T(CHECKER, "Code matches the brief. 8 passes.", mark="symptom"),
             T(
                 LEAD,
-                "8 quality-ok surge events at or above warning level were recorded at North gauges in 2026.",
+                "8 quality-ok surge events at or above warning level were recorded at North "
+                "gauges in 2026.",
             ),
         ],
         answer="8",
         expect="5",
-        note="thresholds_2026.json does not exist; the clerk supplies 0.5 m (it is 0.6 m in thresholds.json)",
+        note=(
+            "thresholds_2026.json does not exist; the clerk supplies 0.5 m (it is 0.6 m in "
+            "thresholds.json)"
+        ),
     ),
 ]

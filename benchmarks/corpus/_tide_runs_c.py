@@ -15,7 +15,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "North gauges, 2026: count surge events at or above the warning level in thresholds.json.",
+                "North gauges, 2026: count surge events at or above the warning level in "
+                "thresholds.json.",
                 mark="root",
             ),
             cell(CODER, q.SURGES.format(op=">=", quality=""), "7"),
@@ -25,7 +26,8 @@ RUNS: list[Run] = [
             T(CHECKER, "I count seven North rows at 0.6 m or more. Passed.", mark="symptom"),
             T(
                 LEAD,
-                "7 surge events at or above the warning level were recorded at North gauges in 2026.",
+                "7 surge events at or above the warning level were recorded at North gauges in "
+                "2026.",
             ),
         ],
         answer="7",
@@ -41,11 +43,13 @@ RUNS: list[Run] = [
             read(CLERK, "upkeep_contract.json"),
             T(
                 CLERK,
-                "38.50 per lost day; Q3 is 2026-07 to 2026-09; TG-03 excluded under warranty; cap 1,200 per quarter.",
+                "38.50 per lost day; Q3 is 2026-07 to 2026-09; TG-03 excluded under warranty; "
+                "cap 1,200 per quarter.",
             ),
             ask(
                 CODER,
-                "Q3 2026 lost days across the gauges (days in month - data_days) x GBP 38.50, capped at 1,200.",
+                "Q3 2026 lost days across the gauges (days in month - data_days) x GBP 38.50, "
+                "capped at 1,200.",
                 mark="root",
             ),
             cell(CODER, q.UPKEEP.format(quarter="Q3", skip="", final=q.CAPPED), "1200.00"),
@@ -94,7 +98,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "Network-wide valid-data share for July 2026 first, please; we'll do August and September after.",
+                "Network-wide valid-data share for July 2026 first, please; we'll do August and "
+                "September after.",
             ),
             cell(CODER, q.AVAIL.format(months="('2026-07',)", days=q.MONTH_DAYS), "94.4"),
             T(CODER, "July: 94.4% of gauge-days valid."),
@@ -139,7 +144,8 @@ RUNS: list[Run] = [
         [
             ask(
                 CODER,
-                "East region Q3 2026 mean msl_m over its gauges, and how far above the East baseline, mm.",
+                "East region Q3 2026 mean msl_m over its gauges, and how far above the East "
+                "baseline, mm.",
             ),
             cell(
                 CODER,

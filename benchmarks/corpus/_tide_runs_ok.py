@@ -38,7 +38,8 @@ RUNS: list[Run] = [
     checked(
         "surges_ok_03",
         q.NORTH_SURGES,
-        "North gauges' 2026 surges at or above thresholds.json's warning level, quality ok only: how many?",
+        "North gauges' 2026 surges at or above thresholds.json's warning level, quality ok only: "
+        "how many?",
         q.SURGES.format(op=">=", quality=q.QUALITY_OK),
         "5",
         "5 quality-ok surges at or above 0.6 m at North gauges.",
@@ -60,7 +61,8 @@ RUNS: list[Run] = [
     checked(
         "upkeep_ok_05",
         q.UPKEEP_Q3,
-        "Q3 2026 upkeep credit: lost days x the contract rate, excluded gauges left out, cap applied.",
+        "Q3 2026 upkeep credit: lost days x the contract rate, excluded gauges left out, cap "
+        "applied.",
         q.UPKEEP.format(quarter="Q3", skip=q.EXCLUDED, final=q.CAPPED),
         "1155.00",
         "21 gauge-months (TG-03 out), 30 lost days: GBP 1,155.00, under the cap.",
@@ -82,8 +84,10 @@ RUNS: list[Run] = [
     checked(
         "lantern_ok_07",
         q.LANTERN_CD,
-        "Lantern Steps (TG-06): its top 2026 max_high_water_m plus its own datum offset from gauges.csv.",
-        "import csv\ng = next(r for r in csv.DictReader(open('gauges.csv')) if r['name'] == 'Lantern Steps')\n"
+        "Lantern Steps (TG-06): its top 2026 max_high_water_m plus its own datum offset from "
+        "gauges.csv.",
+        "import csv\ng = next(r for r in csv.DictReader(open('gauges.csv')) if r['name'] == "
+        "'Lantern Steps')\n"
         "hw = max(float(r['max_high_water_m']) for r in csv.DictReader(open('readings_2026.csv'))\n"
         "         if r['gauge_id'] == g['gauge_id'])\nprint(hw, g['datum_offset_m'])\n"
         "print(f\"{hw + float(g['datum_offset_m']):.2f}\")",
@@ -108,7 +112,8 @@ RUNS: list[Run] = [
         mid=[
             cell(
                 CODER,
-                "import csv\nv = [float(r['msl']) for r in csv.DictReader(open('readings_2026.csv'))]\nprint(v)",
+                "import csv\nv = [float(r['msl']) for r in "
+                "csv.DictReader(open('readings_2026.csv'))]\nprint(v)",
                 "KeyError: 'msl'",
             )
         ],
@@ -129,7 +134,8 @@ RUNS: list[Run] = [
             read(CLERK, "upkeep_contract.json"),
             T(
                 CLERK,
-                "upkeep_2026.json isn't there; upkeep_contract.json is: 38.50 a lost day, TG-03 excluded, cap 1,200.",
+                "upkeep_2026.json isn't there; upkeep_contract.json is: 38.50 a lost day, TG-03 "
+                "excluded, cap 1,200.",
             ),
         ],
     ),

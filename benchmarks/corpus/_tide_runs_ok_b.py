@@ -90,7 +90,8 @@ RUNS: list[Run] = [
     checked(
         "avail_ok_13_clerk_first",
         q.AVAIL_Q3,
-        "Valid-data share over all gauge-days in Q3 2026; every gauge counts, month lengths as they are.",
+        "Valid-data share over all gauge-days in Q3 2026; every gauge counts, month lengths as "
+        "they are.",
         q.AVAIL.format(months=q.Q3, days=q.MONTH_DAYS),
         "94.0",
         "692 of 736 gauge-days: 94.0%.",

@@ -120,7 +120,10 @@ class DeskFiles:
         self.work, self.name = work, "desk_files"  # the plugin's name
 
     @kernel_function(
-        description="Read one of the network's files (a CSV: the header and the rows containing `contains`, when given)."
+        description=(
+            "Read one of the network's files (a CSV: the header and the rows containing "
+            "`contains`, when given)."
+        )
     )
     def read_file(
         self, name: Annotated[str, "file name"], contains: Annotated[str, "filter"] = ""
