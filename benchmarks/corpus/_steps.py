@@ -36,6 +36,7 @@ __all__ = [
     "llamaindex_openllmetry_steps",
     "openai_agents_openinference_steps",
     "openai_agents_openllmetry_steps",
+    "semantic_kernel_steps",
     "strands_steps",
 ]
 
@@ -66,6 +67,16 @@ OPENINFERENCE_AUTOGEN_AGENTCHAT = "openinference.instrumentation.autogen_agentch
 # words in ``gen_ai.output.messages``); they name no agent: the agent is the
 # ``gen_ai.agent.name`` of the ``invoke_agent`` span the call ran in, its parent.
 AGENT_FRAMEWORK = "agent_framework"
+# Semantic Kernel's own GenAI telemetry (its experimental OTel diagnostics): the turns are
+# the ``chat <model>`` spans of its model diagnostics (one model response; the messages
+# go to log records, not the span); they name no agent: the agent is the
+# ``gen_ai.agent.name`` of the ``invoke_agent <agent>`` span of its agent diagnostics
+# that the call ran under (through Semantic Kernel's ``AutoFunctionInvocationLoop`` span).
+SEMANTIC_KERNEL = (
+    "semantic_kernel.utils.telemetry.model_diagnostics.decorators",
+    "semantic_kernel.utils.telemetry.agent_diagnostics.decorators",
+    "semantic_kernel.connectors.ai.chat_completion_client_base",
+)
 # OpenLLMetry's LlamaIndex instrumentor (Traceloop's ``opentelemetry-instrumentation-llamaindex``)
 # on a multi-agent ``AgentWorkflow``: the turns are the model-call spans that record a
 # response (``<LLM>.task`` with ``gen_ai.operation.name`` = ``chat``: ``achat``, one model
@@ -193,6 +204,18 @@ def agent_framework_steps(lines: list[str]) -> Steps:
     return ancestor_steps(
         lines, AGENT_FRAMEWORK, operation("chat"), operation("invoke_agent"),
         lambda s: attr(s, semconv.GEN_AI_AGENT_NAME), hops=1,
+    )  # fmt: skip
+
+
+def semantic_kernel_steps(lines: list[str]) -> Steps:
+    """The turns under Semantic Kernel's own telemetry (:data:`SEMANTIC_KERNEL`)."""
+
+    def operation(name: str) -> Callable[[Span], bool]:
+        return lambda span: attr(span, semconv.GEN_AI_OPERATION_NAME) == name
+
+    return ancestor_steps(
+        lines, SEMANTIC_KERNEL, operation("chat"), operation("invoke_agent"),
+        lambda s: attr(s, semconv.GEN_AI_AGENT_NAME), hops=2,
     )  # fmt: skip
 
 

@@ -46,6 +46,7 @@ from benchmarks.corpus._steps import (
     llamaindex_openllmetry_steps,
     openai_agents_openinference_steps,
     openai_agents_openllmetry_steps,
+    semantic_kernel_steps,
     strands_steps,
 )
 from tracer import semconv
@@ -79,6 +80,7 @@ BLIND_MODULES: tuple[str, ...] = tuple(
     llamaindex_openllmetry_kennels beeai_openinference_canallocks
     crewai_openllmetry_apiary pydanticai_openinference_apiary
     openai_agents_openllmetry_bakery dspy_openinference_marathon
+    semantickernel_native_tidegauge
     """.split()
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
@@ -348,6 +350,8 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "openai_agents_openllmetry_bakery": openai_agents_openllmetry_steps,
     # OpenInference's DSPy instrumentor: the LLM spans, each its nearest user module's class
     "dspy_openinference_marathon": dspy_openinference_steps,
+    # Semantic Kernel's own telemetry: the chat spans, each its invoke_agent span's agent
+    "semantickernel_native_tidegauge": semantic_kernel_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
