@@ -161,7 +161,10 @@ def rebate_slots(m: str, line: str, price: str = "", v: int = 0) -> dict[str, Tu
     ``v`` picks the wording."""
     price = price or PRICE[m]
     name, fig = NAMES[m], money(line)
-    tonnes, rate = line.split(": ")[1].split(" t ")[0], line.split("contamination ")[1].split(",")[0]
+    tonnes, rate = (
+        line.split(": ")[1].split(" t ")[0],
+        line.split("contamination ")[1].split(",")[0],
+    )
     asks = (
         f"Get me the October 2026 price per tonne for {m} from {OCT}.",
         f"What is {name} ({m}) fetching per tonne on the October price list?",
@@ -220,16 +223,26 @@ def tonnes_slots(m: str, total: str, keep: str = ACCEPTED) -> dict[str, Turn | l
     the analyst's cell printed last)."""
     name = NAMES[m]
     return {
-        "ask_clerk": ask(CLERK, f"List the {m} tickets in weighbridge_2026-10.csv with their status."),
+        "ask_clerk": ask(
+            CLERK, f"List the {m} tickets in weighbridge_2026-10.csv with their status."
+        ),
         "read": read(CLERK, "weighbridge_2026-10.csv", m),
-        "clerk": Turn(CLERK, f"Here are the {m} tickets as the file has them; note any marked rejected."),
+        "clerk": Turn(
+            CLERK, f"Here are the {m} tickets as the file has them; note any marked rejected."
+        ),
         "ask_analyst": ask(ANALYST, f"Total the accepted {m} tonnes in weighbridge_2026-10.csv."),
         "code": cell(TONNES.format(m=m, keep=keep), total),
         "analyst": Turn(ANALYST, f"{total} of {m} on the tickets the script kept."),
-        "ask_checker": ask(CHECKER, f"Analyst has {total} of {m} for October. Check it against depot_rules.md."),
+        "ask_checker": ask(
+            CHECKER, f"Analyst has {total} of {m} for October. Check it against depot_rules.md."
+        ),
         "check_read": read(CHECKER, "depot_rules.md"),
-        "checker": Turn(CHECKER, f"Only accepted loads count and the script filtered on status. {total} stands."),
-        "ask_writer": ask(WRITER, f"Bulletin line: {total} of {name} accepted by buyers in October."),
+        "checker": Turn(
+            CHECKER, f"Only accepted loads count and the script filtered on status. {total} stands."
+        ),
+        "ask_writer": ask(
+            WRITER, f"Bulletin line: {total} of {name} accepted by buyers in October."
+        ),
         "writer": Turn(WRITER, f"Buyers took {total} of our {name} in October."),
         "final": Turn(LEAD, f"Buyers accepted {total} of {name} from the depot in October 2026."),
     }
