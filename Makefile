@@ -27,7 +27,7 @@ $(VENV)/.installed: pyproject.toml
 # (blind corpus families' regeneration), and ClickHouse's
 # driver with chDB (the engine in-process) for the ClickHouse source tests
 $(VENV)/.integrations: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,smolagents,llamaindex,agno,strands,crewai,crewai-openinference,openai-agents-openinference,langgraph-openllmetry,autogen-openinference,agentframework,haystack,adk-openinference,llamaindex-openllmetry,crewai-openllmetry,pydanticai-openinference,openai-agents-openllmetry,dspy-openinference,semantickernel,clickhouse,chdb]'
+	$(BIN)/python -m pip install -q -e '.[all,test,langgraph,langgraph-test,mcp,openai-agents,autogen,ag2,pydanticai,adk,smolagents,llamaindex,agno,strands,crewai,crewai-openinference,openai-agents-openinference,langgraph-openllmetry,autogen-openinference,agentframework,haystack,adk-openinference,llamaindex-openllmetry,crewai-openllmetry,pydanticai-openinference,openai-agents-openllmetry,dspy-openinference,semantickernel,agno-openllmetry,clickhouse,chdb]'
 	touch $@
 
 install: $(VENV)/.installed $(VENV)/.integrations

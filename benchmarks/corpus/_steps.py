@@ -17,6 +17,7 @@ __all__ = [
     "AGENT_FRAMEWORK",
     "OPENINFERENCE_BEEAI",
     "OPENINFERENCE_AGNO",
+    "OPENLLMETRY_AGNO",
     "OPENINFERENCE_AUTOGEN_AGENTCHAT",
     "OPENINFERENCE_DSPY",
     "OPENINFERENCE_OPENAI_AGENTS",
@@ -27,6 +28,7 @@ __all__ = [
     "STRANDS",
     "agent_framework_steps",
     "agno_openinference_steps",
+    "agno_openllmetry_steps",
     "ancestor_steps",
     "beeai_openinference_steps",
     "attr",
@@ -292,3 +294,43 @@ def dspy_openinference_steps(lines: list[str]) -> Steps:
         lines, OPENINFERENCE_DSPY, _kind("LLM"),
         lambda s: _dspy_module(s) is not None, _dspy_module,
     )  # fmt: skip
+
+
+# OpenLLMetry's Agno instrumentor (Traceloop's ``opentelemetry-instrumentation-agno``)
+# records no model call: it wraps ``Team.run`` (a ``<team>.team`` span, ``agno.team.name``,
+# its final content as ``traceloop.entity.output``), ``Agent.run`` (a ``<agent>.agent``
+# span, ``gen_ai.agent.name``, its final content likewise) and ``FunctionCall.execute``
+# (a ``<tool>.tool`` span, its arguments as ``traceloop.entity.input``). A model response
+# either calls one tool (the turn is that tool's span, the agent that of the ``.agent`` or
+# ``.team`` span it ran in, its parent) or ends the agent's run (the turn is the run's own
+# span, placed at its end). Turns are ordered by a tool span's start and a run span's end.
+OPENLLMETRY_AGNO = "opentelemetry.instrumentation.agno"
+
+
+def _agno_owner(span: Span) -> str | None:
+    name = str(span.get("name", ""))
+    if name.endswith(".team"):
+        return attr(span, "agno.team.name")
+    if name.endswith(".agent"):
+        return attr(span, semconv.GEN_AI_AGENT_NAME)
+    return None
+
+
+def agno_openllmetry_steps(lines: list[str]) -> Steps:
+    """The turns under OpenLLMetry's Agno instrumentation (:data:`OPENLLMETRY_AGNO`)."""
+    spans: dict[str, Span] = {}
+    for line in lines:
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                if ss.get("scope", {}).get("name", "") == OPENLLMETRY_AGNO:
+                    spans.update((s["spanId"], s) for s in ss["spans"])
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for span in spans.values():
+        owner, at = _agno_owner(span), int(span["endTimeUnixNano"])
+        if not owner and str(span.get("name", "")).endswith(".tool"):
+            parent = spans.get(span.get("parentSpanId", ""))
+            owner = _agno_owner(parent) if parent is not None else None
+            at = int(span["startTimeUnixNano"])
+        if owner:
+            found[span["traceId"]].append((at, span["spanId"], str(owner)))
+    return {k: [(agent, sid) for _, sid, agent in sorted(v)] for k, v in found.items()}

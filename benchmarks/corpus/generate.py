@@ -39,6 +39,7 @@ from benchmarks.corpus._common import SCENARIOS_ENV, TELEMETRY_OFF
 from benchmarks.corpus._steps import (
     agent_framework_steps,
     agno_openinference_steps,
+    agno_openllmetry_steps,
     autogen_agentchat_openinference_steps,
     beeai_openinference_steps,
     crewai_openllmetry_steps,
@@ -80,7 +81,7 @@ BLIND_MODULES: tuple[str, ...] = tuple(
     llamaindex_openllmetry_kennels beeai_openinference_canallocks
     crewai_openllmetry_apiary pydanticai_openinference_apiary
     openai_agents_openllmetry_bakery dspy_openinference_marathon
-    semantickernel_native_tidegauge
+    semantickernel_native_tidegauge agno_openllmetry_recycling
     """.split()
 )
 BLIND_DIR = ROOT / "tests" / "corpus" / "blind"
@@ -352,6 +353,9 @@ STEPS: dict[str, Callable[[list[str]], dict[str, list[tuple[str, str]]]]] = {
     "dspy_openinference_marathon": dspy_openinference_steps,
     # Semantic Kernel's own telemetry: the chat spans, each its invoke_agent span's agent
     "semantickernel_native_tidegauge": semantic_kernel_steps,
+    # OpenLLMetry's Agno instrumentor: no model spans; the tool spans (each its parent run
+    # span's agent) and each agent's or team's run span (its final response, at its end)
+    "agno_openllmetry_recycling": agno_openllmetry_steps,
 }
 
 # how a module's turns are found in its spans (coordgap's agent steps unless named here)
