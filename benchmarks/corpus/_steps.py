@@ -25,6 +25,7 @@ __all__ = [
     "OPENLLMETRY_OPENAI",
     "OPENLLMETRY_LLAMAINDEX",
     "OPENLLMETRY_OPENAI_AGENTS",
+    "SEMANTIC_KERNEL",
     "STRANDS",
     "agent_framework_steps",
     "agno_openinference_steps",
