@@ -134,7 +134,7 @@ TEXT_NOISE: Final = r'\\[nrt"\\]|\s'
 one was recorded inside JSON (a brief quoting a program, a span's input holding the
 message it sent). Removed before texts are compared as the same words."""
 
-_SOURCES: Final = frozenset({"cg_stage", "cg_batch"})
+_SOURCES: Final = frozenset({"cg_stage", "cg_batch", "cg_logs"})
 
 
 def max_chars(value: int | None = None) -> int:
@@ -156,9 +156,10 @@ def max_chars(value: int | None = None) -> int:
 
 
 def extract(con: duckdb.DuckDBPyConnection, source: str, cap: int) -> None:
-    """Insert the content rows of the staging relation ``source`` (``cg_stage`` or
-    ``cg_batch``) into ``content``; spans that already have content are skipped, so
-    re-ingesting never duplicates. A cap of 0 stores nothing."""
+    """Insert the content rows of the staging relation ``source`` (``cg_stage``,
+    ``cg_batch``, or ``cg_logs``: log records, :mod:`analyzer.content_logs`) into
+    ``content``; spans that already have content are skipped, so re-ingesting never
+    duplicates. A cap of 0 stores nothing."""
     if source not in _SOURCES:
         raise ValueError(f"unknown staging relation {source!r}")
     if cap <= 0 or not has_content_table(con):

@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from analyzer import (
     content,
+    content_logs,
     ingest_sql,
     mapping,
     mapping_autogen,
@@ -68,6 +69,7 @@ class IngestResult:
     spans_added: int = 0
     duplicates: int = 0  # spans already stored, or repeated in the input
     torn_lines: int = 0  # torn last lines of JSON-lines files, skipped
+    log_records: int = 0  # OTLP log records read (GenAI messages among them: content)
     by_format: dict[str, int] = field(default_factory=dict)  # format -> spans read
     warnings: list[str] = field(default_factory=list)
 
@@ -157,21 +159,25 @@ def run(
     done = 0
     since = ingest_sql.next_rowid(con)
     appended = 0
+    logs = content_logs.LogContent(con)
     for index, path in enumerate(files):
         detected = detect(path)
         report = _reporter(progress, path, index, len(files), done, total, result)
         bulk = (
             detected.format == OTLP_JSON
             and detected.lines
-            and detected.prefix == "resourceSpans.item"
+            and detected.prefix == "resourceSpans.item"  # also a file of log records
             and not detected.empty
             and path not in python_only
             and not _torn_tail(path, detected)
         )
         if bulk:
-            read = _bulk_file(con, path, detected, sizes[index], report, max_content)
+            read = _bulk_file(con, path, detected, sizes[index], report, max_content, logs)
         else:
             read = _python_file(con, path, detected, sizes[index], report, result, max_content)
+            if detected.format == OTLP_JSON and not detected.empty:
+                with open_stream(path, detected.gzip) as stream:
+                    logs.add_stream(stream, detected.lines)
         result.spans_read += read
         appended += read
         result.by_format[detected.format] = result.by_format.get(detected.format, 0) + read
@@ -180,6 +186,8 @@ def run(
     result.spans_added = appended - ingest_sql.dedup(con, since) if appended else 0
     if result.spans_added:
         link_spans(con)
+    logs.finish(max_content)  # after the spans' own content, which goes first
+    result.log_records = logs.records
     result.duplicates = result.spans_read - result.spans_added
     return result
 
@@ -249,15 +257,18 @@ def _bulk_file(
     size: int,
     report: Callable[[int], None],
     max_content: int,
+    logs: content_logs.LogContent,
 ) -> int:
     """Append an OTLP/JSON-lines file a chunk at a time (parsed by pyarrow in a
-    second thread while DuckDB appends the chunk before); returns the spans read."""
+    second thread while DuckDB appends the chunk before), its log records to
+    ``logs``; returns the spans read."""
     read = 0
     with open_stream(path, detected.gzip) as stream:
         offset = _Offset(stream)
         try:
             for chunk, table in _staged(otlp_arrow.chunks(stream, ingest_sql.MAX_LINE_BYTES)):
                 read += _append_chunk(con, path, detected, chunk, table, max_content)
+                logs.add_chunk(chunk)
                 report(min(offset.tell(), size))
         except otlp_arrow.LineTooLong:
             raise RetryWithPython(path) from None

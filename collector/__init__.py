@@ -1,8 +1,8 @@
 """coordgap's OTLP receiver (``coordgap collect``): a small service of its own.
 
-It accepts OTLP traces over HTTP (``/v1/traces``, protobuf or JSON, gzip,
-chunked) and gRPC, and appends each request whole to the local store in the
-tracer's own format (docs/internals.md §2), fsynced before the client is told
+It accepts OTLP traces and logs over HTTP (``/v1/traces``, ``/v1/logs``; protobuf
+or JSON, gzip, chunked) and gRPC, and appends each request whole to the local
+store in the tracer's own format (docs/internals.md §2), fsynced before the client is told
 it succeeded. It knows nothing of analysis; ``coordgap ingest`` reads its files.
 Needs the ``coordgap[collect]`` extra (aiohttp, grpcio).
 

@@ -1,9 +1,12 @@
-"""OTLP trace requests (protobuf or JSON) -> one local-store line.
+"""OTLP requests (traces or logs, protobuf or JSON) -> one local-store line.
 
-Both wire forms are decoded into the protobuf ``ExportTraceServiceRequest`` first
-(the OpenTelemetry proto package validates them), then written out in the local
-store's form (docs/internals.md §2): OTLP/JSON with lowercase hex ids, integer
-kinds and status codes, 64-bit integers as strings. Pure functions; no I/O.
+Both wire forms are decoded into the kind's protobuf export request first
+(``ExportTraceServiceRequest``, ``ExportLogsServiceRequest``: the OpenTelemetry
+proto package validates them), then written out in the local store's form
+(docs/internals.md §2): OTLP/JSON with lowercase hex ids, integer enums, 64-bit
+integers as strings; ``{"resourceSpans": [...]}`` or ``{"resourceLogs": [...]}``.
+Every function takes the request's :class:`~collector.kinds.Kind` (traces by
+default). Pure functions; no I/O.
 Reasons quote at most :data:`EXCERPT` characters of what the client sent, so a
 huge name never travels whole into an answer or a log line.
 """
@@ -18,8 +21,9 @@ from collections.abc import Callable
 from typing import Any
 
 from google.protobuf import json_format
-from google.protobuf.message import DecodeError
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+from google.protobuf.message import DecodeError, Message
+
+from collector.kinds import TRACES, Kind
 
 __all__ = [
     "EXCERPT",
@@ -37,12 +41,12 @@ __all__ = [
 #: most characters of client-sent text quoted in a reason
 EXCERPT = 120
 
-#: span and link fields that hold ids (bytes in protobuf, hex in OTLP/JSON)
-_ID_FIELDS = ("traceId", "spanId", "parentSpanId")
+#: link fields that hold ids (bytes in protobuf, hex in OTLP/JSON)
+_LINK_ID_FIELDS = ("traceId", "spanId")
 
 
 class BadRequest(ValueError):
-    """A request body that is not an OTLP trace export; ``str()`` is the reason."""
+    """A request body that is not an OTLP export; ``str()`` is the reason."""
 
 
 class TooLarge(BadRequest):
@@ -92,20 +96,22 @@ def _inflate(chunks: list[bytes], wbits: int, max_size: int) -> bytes:
     return bytes(out)
 
 
-def decode_protobuf(body: bytes) -> ExportTraceServiceRequest:
-    """Parse an OTLP/protobuf body; raise :class:`BadRequest` with the reason."""
-    request = ExportTraceServiceRequest()
+def decode_protobuf(body: bytes, kind: Kind = TRACES) -> Message:
+    """Parse an OTLP/protobuf body of ``kind``; raise :class:`BadRequest` with the reason."""
+    request = kind.request()
     try:
         request.ParseFromString(body)
     except (DecodeError, RuntimeWarning) as exc:
         reason = excerpt(str(exc))
-        raise BadRequest(f"not an OTLP protobuf ExportTraceServiceRequest: {reason}") from None
-    validate(request)
+        name = kind.request.__name__
+        raise BadRequest(f"not an OTLP protobuf {name}: {reason}") from None
+    validate(request, kind)
     return request
 
 
-def decode_json(body: bytes) -> ExportTraceServiceRequest:
-    """Parse an OTLP/JSON body (hex ids, as the spec says; base64 also accepted)."""
+def decode_json(body: bytes, kind: Kind = TRACES) -> Message:
+    """Parse an OTLP/JSON body of ``kind`` (hex ids, as the spec says; base64 also
+    accepted)."""
     try:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -113,36 +119,39 @@ def decode_json(body: bytes) -> ExportTraceServiceRequest:
     except RecursionError:
         raise BadRequest("not OTLP/JSON: nested too deeply") from None
     if not isinstance(data, dict):
-        raise BadRequest("OTLP/JSON body must be an object with resourceSpans")
-    for span in _spans_of(data):
-        _ids_to_base64(span)
-        for link in span.get("links") or ():
+        raise BadRequest(f"OTLP/JSON body must be an object with {kind.resource_key}")
+    for item in _items_of(data, kind):
+        _ids_to_base64(item, kind.id_fields)
+        for link in item.get("links") or ():
             if isinstance(link, dict):
-                _ids_to_base64(link)
-    request = ExportTraceServiceRequest()
+                _ids_to_base64(link, _LINK_ID_FIELDS)
+    request = kind.request()
     try:
         json_format.ParseDict(data, request, ignore_unknown_fields=True)
     except json_format.ParseError as exc:
         reason = excerpt(str(exc))
-        raise BadRequest(f"not an OTLP/JSON ExportTraceServiceRequest: {reason}") from None
+        name = kind.request.__name__
+        raise BadRequest(f"not an OTLP/JSON {name}: {reason}") from None
     except RecursionError:
         raise BadRequest("not OTLP/JSON: nested too deeply") from None
-    validate(request)
+    validate(request, kind)
     return request
 
 
-def span_count(request: ExportTraceServiceRequest) -> int:
-    """Spans in ``request``."""
-    return sum(len(ss.spans) for rs in request.resource_spans for ss in rs.scope_spans)
+def span_count(request: Message, kind: Kind = TRACES) -> int:
+    """Items of ``request``: spans, or log records for :data:`~collector.kinds.LOGS`."""
+    return kind.count(request)
 
 
-def store_line(request: ExportTraceServiceRequest) -> bytes:
+def store_line(request: Message, kind: Kind = TRACES) -> bytes:
     """``request`` as one local-store line (OTLP/JSON, hex ids, ending in a newline).
 
-    Built span by span (one span's dict alive at a time), so converting a large
-    request costs a few times its size rather than the whole request as dicts."""
-    parts = ",".join(_resource_spans_json(rs) for rs in request.resource_spans)
-    return ('{"resourceSpans":[' + parts + "]}\n").encode("utf-8")
+    Built item by item (one span's or log record's dict alive at a time), so
+    converting a large request costs a few times its size rather than the whole
+    request as dicts."""
+    resources = getattr(request, kind.resource_field)
+    parts = ",".join(_resource_json(rs, kind) for rs in resources)
+    return ('{"' + kind.resource_key + '":[' + parts + "]}\n").encode("utf-8")
 
 
 def _dumps(value: object) -> str:
@@ -153,19 +162,22 @@ def _message_json(message: Any) -> str:
     return _dumps(json_format.MessageToDict(message, use_integers_for_enums=True))
 
 
-def _resource_spans_json(rs: Any) -> str:
-    return _level_json(rs, "resource", "scopeSpans", rs.scope_spans, _scope_spans_json)
+def _resource_json(rs: Any, kind: Kind) -> str:
+    scopes = getattr(rs, kind.scope_field)
+    return _level_json(rs, "resource", kind.scope_key, scopes, lambda ss: _scope_json(ss, kind))
 
 
-def _scope_spans_json(ss: Any) -> str:
-    return _level_json(ss, "scope", "spans", ss.spans, _span_json)
+def _scope_json(ss: Any, kind: Kind) -> str:
+    items = getattr(ss, kind.items_field)
+    return _level_json(ss, "scope", kind.items_key, items, lambda item: _item_json(item, kind))
 
 
 def _level_json(
     message: Any, head: str, items_key: str, items: Any, item_json: Callable[[Any], str]
 ) -> str:
-    """A ResourceSpans or ScopeSpans as JSON: its ``head`` message (resource or
-    scope), its items under ``items_key``, its schema URL; each only when set."""
+    """A ResourceSpans/ResourceLogs or ScopeSpans/ScopeLogs as JSON: its ``head``
+    message (resource or scope), its items under ``items_key``, its schema URL;
+    each only when set."""
     fields = []
     if message.HasField(head):
         fields.append(f'"{head}":' + _message_json(getattr(message, head)))
@@ -176,31 +188,32 @@ def _level_json(
     return "{" + ",".join(fields) + "}"
 
 
-def _span_json(span: Any) -> str:
-    data = json_format.MessageToDict(span, use_integers_for_enums=True)
-    _ids_to_hex(data)
+def _item_json(item: Any, kind: Kind) -> str:
+    data = json_format.MessageToDict(item, use_integers_for_enums=True)
+    _ids_to_hex(data, kind.id_fields)
     for link in data.get("links") or ():
-        _ids_to_hex(link)
+        _ids_to_hex(link, _LINK_ID_FIELDS)
     return _dumps(data)
 
 
-def _spans_of(data: dict[str, Any]) -> list[dict[str, Any]]:
-    spans: list[dict[str, Any]] = []
-    resource_spans = data.get("resourceSpans") or []
-    if not isinstance(resource_spans, list):
-        raise BadRequest("resourceSpans must be a list")
-    for rs in resource_spans:
-        if not isinstance(rs, dict):
-            raise BadRequest("each resourceSpans entry must be an object")
-        for ss in rs.get("scopeSpans") or []:
-            if not isinstance(ss, dict):
-                raise BadRequest("each scopeSpans entry must be an object")
-            spans.extend(s for s in ss.get("spans") or [] if isinstance(s, dict))
-    return spans
+def _items_of(data: dict[str, Any], kind: Kind) -> list[dict[str, Any]]:
+    """The spans or log records of a parsed OTLP/JSON body, checking its shape."""
+    items: list[dict[str, Any]] = []
+    resources = data.get(kind.resource_key) or []
+    if not isinstance(resources, list):
+        raise BadRequest(f"{kind.resource_key} must be a list")
+    for resource in resources:
+        if not isinstance(resource, dict):
+            raise BadRequest(f"each {kind.resource_key} entry must be an object")
+        for scope in resource.get(kind.scope_key) or []:
+            if not isinstance(scope, dict):
+                raise BadRequest(f"each {kind.scope_key} entry must be an object")
+            items.extend(i for i in scope.get(kind.items_key) or [] if isinstance(i, dict))
+    return items
 
 
-def _ids_to_base64(obj: dict[str, Any]) -> None:
-    for key in _ID_FIELDS:
+def _ids_to_base64(obj: dict[str, Any], fields: tuple[str, ...]) -> None:
+    for key in fields:
         value = obj.get(key)
         if isinstance(value, str) and value and len(value) in (16, 32):
             try:
@@ -209,22 +222,36 @@ def _ids_to_base64(obj: dict[str, Any]) -> None:
                 pass  # not hex: leave it for the base64 parser to judge
 
 
-def _ids_to_hex(obj: dict[str, Any]) -> None:
-    for key in _ID_FIELDS:
+def _ids_to_hex(obj: dict[str, Any], fields: tuple[str, ...]) -> None:
+    for key in fields:
         value = obj.get(key)
         if isinstance(value, str) and value:
             obj[key] = binascii.hexlify(base64.b64decode(value)).decode("ascii")
 
 
-def validate(request: ExportTraceServiceRequest) -> None:
-    """Raise :class:`BadRequest` unless every span has 16-byte trace and 8-byte span ids."""
-    for rs in request.resource_spans:
-        for ss in rs.scope_spans:
-            for span in ss.spans:
-                if len(span.trace_id) != 16 or len(span.span_id) != 8:
-                    raise BadRequest(
-                        f"span {excerpt(span.name)}: trace id must be 16 bytes and span id 8 "
-                        f"(got {len(span.trace_id)} and {len(span.span_id)})"
-                    )
-                if span.parent_span_id and len(span.parent_span_id) != 8:
-                    raise BadRequest(f"span {excerpt(span.name)}: parent span id must be 8 bytes")
+def validate(request: Message, kind: Kind = TRACES) -> None:
+    """Raise :class:`BadRequest` unless every span has 16-byte trace and 8-byte span
+    ids; a log record's ids, which it may leave out, must have those sizes when set."""
+    check = _check_span if kind.ids_required else _check_log_record
+    for rs in getattr(request, kind.resource_field):
+        for ss in getattr(rs, kind.scope_field):
+            for item in getattr(ss, kind.items_field):
+                check(item)
+
+
+def _check_span(span: Any) -> None:
+    if len(span.trace_id) != 16 or len(span.span_id) != 8:
+        raise BadRequest(
+            f"span {excerpt(span.name)}: trace id must be 16 bytes and span id 8 "
+            f"(got {len(span.trace_id)} and {len(span.span_id)})"
+        )
+    if span.parent_span_id and len(span.parent_span_id) != 8:
+        raise BadRequest(f"span {excerpt(span.name)}: parent span id must be 8 bytes")
+
+
+def _check_log_record(record: Any) -> None:
+    if len(record.trace_id) not in (0, 16) or len(record.span_id) not in (0, 8):
+        raise BadRequest(
+            f"log record {excerpt(record.event_name)}: trace id must be 16 bytes and span "
+            f"id 8 when set (got {len(record.trace_id)} and {len(record.span_id)})"
+        )

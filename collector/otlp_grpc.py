@@ -1,6 +1,7 @@
-"""OTLP/gRPC on grpcio's asyncio server.
+"""OTLP/gRPC on grpcio's asyncio server: ``TraceService/Export`` and
+``LogsService/Export``, one service class made for each request kind.
 
-The Export method is registered by hand (a generic handler) as a client-streaming
+Each Export method is registered by hand (a generic handler) as a client-streaming
 method that takes raw bytes: the bearer token in the call's metadata is checked
 before the request message is even received, so an unauthenticated call costs no
 decompression and no parsing. An authenticated message is decoded off the event
@@ -18,21 +19,27 @@ from collections.abc import AsyncIterator, Callable
 
 import grpc
 from google.protobuf.duration_pb2 import Duration
+from google.protobuf.message import Message
 from google.rpc.error_details_pb2 import RetryInfo
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
 
 from collector.codec import BadRequest
+from collector.kinds import KINDS, TRACES, Kind
 from collector.pipeline import Pipeline
 from collector.sink import Busy, Unavailable
 
 __all__ = ["EXPORT_METHOD", "SERVICE", "build_server"]
 
-SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService"
+SERVICE = TRACES.grpc_service
 EXPORT_METHOD = "Export"
 
 
-class _TraceService:
-    def __init__(self, pipeline: Pipeline, authorized: Callable[[str | None], bool]) -> None:
+class _ExportService:
+    """The Export method of one kind's service (TraceService, LogsService)."""
+
+    def __init__(
+        self, pipeline: Pipeline, authorized: Callable[[str | None], bool], kind: Kind
+    ) -> None:
+        self.kind = kind
         self.pipeline = pipeline
         self.authorized = authorized
         retry = RetryInfo(retry_delay=Duration(seconds=pipeline.limits.retry_after))
@@ -40,7 +47,7 @@ class _TraceService:
 
     async def export(
         self, messages: AsyncIterator[bytes], context: grpc.aio.ServicerContext
-    ) -> ExportTraceServiceResponse:
+    ) -> Message:
         throttled = self.pipeline.throttled
         metadata = dict(context.invocation_metadata() or ())
         token = metadata.get("authorization")
@@ -67,14 +74,14 @@ class _TraceService:
         except TimeoutError:
             await self._busy(context, Busy("bytes in flight at the limit"))
         try:
-            line, spans = await self.pipeline.convert([raw], held, "", is_json=False)
+            line, items = await self.pipeline.convert([raw], held, "", False, self.kind)
         except BadRequest as exc:
             throttled.warning("grpc-400", "grpc %s: INVALID_ARGUMENT %s", context.peer(), exc)
             await context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
         except Busy as exc:
             await self._busy(context, exc)
         try:
-            await self.pipeline.store(line, spans)
+            await self.pipeline.store(line, items, self.kind)
         except Busy as exc:
             await self._busy(context, exc)
         except Unavailable as exc:
@@ -82,7 +89,7 @@ class _TraceService:
             await context.abort(
                 grpc.StatusCode.UNAVAILABLE, str(exc), trailing_metadata=self.retry_trailer
             )
-        return ExportTraceServiceResponse()
+        return self.kind.response()
 
     async def _busy(self, context: grpc.aio.ServicerContext, exc: Exception) -> None:
         await context.abort(
@@ -115,15 +122,8 @@ def build_server(
             ("grpc.server_handshake_timeout_ms", int(pipeline.limits.read_timeout * 1000)),
         ]
     )
-    service = _TraceService(pipeline, authorized)
-    # no request deserializer: the handler gets bytes, and only after the token check
-    handler = grpc.stream_unary_rpc_method_handler(
-        service.export,
-        request_deserializer=None,
-        response_serializer=ExportTraceServiceResponse.SerializeToString,
-    )
     server.add_generic_rpc_handlers(
-        (grpc.method_handlers_generic_handler(SERVICE, {EXPORT_METHOD: handler}),)
+        tuple(_generic_handler(_ExportService(pipeline, authorized, kind)) for kind in KINDS)
     )
     try:
         port = server.add_insecure_port(address)
@@ -132,3 +132,13 @@ def build_server(
     if port == 0:
         raise OSError(f"cannot bind gRPC on {address}")
     return server
+
+
+def _generic_handler(service: _ExportService) -> grpc.GenericRpcHandler:
+    # no request deserializer: the handler gets bytes, and only after the token check
+    handler = grpc.stream_unary_rpc_method_handler(
+        service.export,
+        request_deserializer=None,
+        response_serializer=service.kind.response.SerializeToString,
+    )
+    return grpc.method_handlers_generic_handler(service.kind.grpc_service, {EXPORT_METHOD: handler})

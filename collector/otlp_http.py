@@ -1,11 +1,12 @@
-"""OTLP/HTTP on aiohttp: ``POST /v1/traces``, protobuf or JSON, gzip, chunked.
+"""OTLP/HTTP on aiohttp: ``POST /v1/traces`` and ``/v1/logs``, protobuf or JSON,
+gzip, chunked; one handler, made for each request kind.
 
 aiohttp parses HTTP (chunked bodies included). The body is read as it arrives,
 still compressed, each chunk counted against the in-flight :class:`Budget`,
 within the connection's whole-request deadline (408 after it); only a complete
 body is decompressed (bounded: 413 over the size limit) and decoded, off the
-event loop. Answers follow the OTLP/HTTP spec: 200 with an
-``ExportTraceServiceResponse`` in the request's encoding; 400 with a
+event loop. Answers follow the OTLP/HTTP spec: 200 with the kind's
+``Export*ServiceResponse`` in the request's encoding; 400 with a
 ``google.rpc.Status`` naming the reason; 429/503 with ``Retry-After`` when the
 receiver is busy or cannot store, which OTLP clients retry.
 """
@@ -20,18 +21,19 @@ from dataclasses import dataclass
 
 from aiohttp import web
 from google.rpc.status_pb2 import Status
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceResponse
 
 from collector.codec import BadRequest, TooLarge
+from collector.kinds import KINDS, LOGS, TRACES, Kind
 from collector.limits import Connections, Phase
 from collector.pipeline import Pipeline
 from collector.sink import Busy, Unavailable
 
-__all__ = ["TRACES_PATH", "build_app"]
+__all__ = ["LOGS_PATH", "TRACES_PATH", "build_app"]
 
 log = logging.getLogger("coordgap.collect")
 
-TRACES_PATH = "/v1/traces"
+TRACES_PATH = TRACES.path
+LOGS_PATH = LOGS.path
 _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _PROTOBUF = "application/x-protobuf"
 _JSON = "application/json"
@@ -51,7 +53,8 @@ def build_app(
     authorized: Callable[[str | None], bool],
     connections: Connections | None = None,
 ) -> web.Application:
-    """The aiohttp application serving ``POST /v1/traces`` through ``pipeline``.
+    """The aiohttp application serving ``POST /v1/traces`` and ``POST /v1/logs``
+    through ``pipeline``.
 
     ``connections`` (when the receiver accepts connections itself) gives each
     request its connection's deadline and phase; without it the deadline starts
@@ -69,7 +72,13 @@ def build_app(
                 body.held += len(chunk)
                 body.chunks.append(chunk)
 
-    async def traces(request: web.Request) -> web.Response:
+    def export(kind: Kind) -> _Handler:
+        async def handler(request: web.Request) -> web.Response:
+            return await receive(request, kind)
+
+        return handler
+
+    async def receive(request: web.Request, kind: Kind) -> web.Response:
         ctype = (request.content_type or "").lower()
         is_json = ctype == _JSON
         if ctype not in (_PROTOBUF, _JSON):
@@ -96,7 +105,7 @@ def build_app(
             encoding = request.headers.get("Content-Encoding", "")
             chunks, held = body.chunks, body.held
             body.chunks, body.held = [], 0
-            line, spans = await pipeline.convert(chunks, held, encoding, is_json)
+            line, items = await pipeline.convert(chunks, held, encoding, is_json, kind)
         except TimeoutError:
             pipeline.stats.timeouts += 1
             pipeline.throttled.warning(
@@ -124,13 +133,13 @@ def build_app(
             if body.held:
                 pipeline.budget.give(body.held)
         try:
-            await pipeline.store(line, spans)
+            await pipeline.store(line, items, kind)
         except Busy as exc:
             return _status(429, _RESOURCE_EXHAUSTED, str(exc), is_json, limits.retry_after)
         except Unavailable as exc:
             pipeline.throttled.warning("503", "http %s: 503 %s", request.remote, exc)
             return _status(503, _UNAVAILABLE, str(exc), is_json, limits.retry_after)
-        return _ok(is_json)
+        return _ok(is_json, kind)
 
     @web.middleware
     async def auth(request: web.Request, handler: _Handler) -> web.StreamResponse:
@@ -153,7 +162,8 @@ def build_app(
 
     # the body is read by the handler, compressed, under the in-flight budget
     app = web.Application(client_max_size=limits.max_body, middlewares=[auth])
-    app.router.add_post(TRACES_PATH, traces)
+    for kind in KINDS:
+        app.router.add_post(kind.path, export(kind))
     return app
 
 
@@ -162,12 +172,10 @@ def _open(request: web.Request) -> bool:
     return transport is not None and not transport.is_closing()
 
 
-def _ok(is_json: bool) -> web.Response:
+def _ok(is_json: bool, kind: Kind) -> web.Response:
     if is_json:
         return web.Response(body=b"{}", content_type=_JSON)
-    return web.Response(
-        body=ExportTraceServiceResponse().SerializeToString(), content_type=_PROTOBUF
-    )
+    return web.Response(body=kind.response().SerializeToString(), content_type=_PROTOBUF)
 
 
 def _bad(request: web.Request, pipeline: Pipeline, reason: str, is_json: bool) -> web.Response:

@@ -1,4 +1,5 @@
-"""The path every request takes after its body arrived, shared by OTLP/HTTP and gRPC.
+"""The path every request takes after its body arrived, shared by OTLP/HTTP and gRPC,
+traces and logs alike (the request's :class:`~collector.kinds.Kind` says which).
 
 A body is decompressed (bounded), decoded and re-encoded as one store line off
 the event loop, then queued on the :class:`~collector.sink.Sink`. Every byte on
@@ -14,9 +15,8 @@ import asyncio
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
-from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
-
-from collector.codec import decode_json, decode_protobuf, decompress, span_count, store_line
+from collector.codec import decode_json, decode_protobuf, decompress, store_line
+from collector.kinds import TRACES, Kind
 from collector.limits import Budget, Throttled
 from collector.sink import Busy, Sink
 
@@ -58,11 +58,12 @@ class Pipeline:
         self.stats = PipelineStats()
 
     async def convert(
-        self, chunks: list[bytes], held: int, encoding: str, is_json: bool
+        self, chunks: list[bytes], held: int, encoding: str, is_json: bool, kind: Kind = TRACES
     ) -> tuple[bytes, int]:
-        """The store line and span count of a body received as ``chunks``, of which
-        ``held`` bytes are reserved and given back here. Raises BadRequest, TooLarge,
-        or Busy when the budget stays full for the read deadline."""
+        """The store line and item count (spans, log records) of a ``kind`` request
+        whose body was received as ``chunks``, of which ``held`` bytes are reserved
+        and given back here. Raises BadRequest, TooLarge, or Busy when the budget
+        stays full for the read deadline."""
         loop = asyncio.get_running_loop()
         try:
             data = await loop.run_in_executor(
@@ -79,24 +80,30 @@ class Pipeline:
             self.stats.budget_busy += 1
             raise Busy(f"bytes in flight at the limit ({self.budget.limit} bytes)") from None
         try:
-            return await loop.run_in_executor(self.executor, _encode, data, is_json)
+            return await loop.run_in_executor(self.executor, _encode, data, is_json, kind)
         finally:
             self.budget.give(reserved)
 
-    async def store(self, line: bytes, spans: int) -> None:
-        """Queue ``line`` and return once it is on disk; Busy when the budget is full,
-        Busy or Unavailable from the sink."""
-        if not spans:
+    async def store(self, line: bytes, items: int, kind: Kind = TRACES) -> None:
+        """Queue ``line`` (``items`` spans or log records, as ``kind`` says) and return
+        once it is on disk; Busy when the budget is full, Busy or Unavailable from
+        the sink. A request with no item writes nothing."""
+        if not items:
             return
         if not self.budget.try_take(len(line)):
             self.stats.budget_busy += 1
             raise Busy(f"bytes in flight at the limit ({self.budget.limit} bytes)")
         try:
-            await self.sink.submit(line, spans)
+            await self.sink.submit(line, *_counts(items, kind))
         finally:
             self.budget.give(self.budget.fit(len(line)))
 
 
-def _encode(body: bytes, is_json: bool) -> tuple[bytes, int]:
-    request: ExportTraceServiceRequest = decode_json(body) if is_json else decode_protobuf(body)
-    return store_line(request), span_count(request)
+def _encode(body: bytes, is_json: bool, kind: Kind) -> tuple[bytes, int]:
+    request = decode_json(body, kind) if is_json else decode_protobuf(body, kind)
+    return store_line(request, kind), kind.count(request)
+
+
+def _counts(items: int, kind: Kind) -> tuple[int, int]:
+    """(spans, log records) of a request of ``items`` items of ``kind``."""
+    return (items, 0) if kind is TRACES else (0, items)

@@ -25,7 +25,7 @@ from aiohttp import web
 
 from collector.limits import Budget, Connections, Throttled, return_large_frees
 from collector.otlp_grpc import build_server
-from collector.otlp_http import TRACES_PATH, build_app
+from collector.otlp_http import LOGS_PATH, TRACES_PATH, build_app
 from collector.pipeline import Limits, Pipeline
 from collector.sink import Sink
 
@@ -176,7 +176,8 @@ async def serve(
             assert runner.server is not None
             for sock in listeners:
                 connections.start(sock, runner.server)
-            where.append(f"http://{host_port(settings.host, settings.http_port)}{TRACES_PATH}")
+            base = f"http://{host_port(settings.host, settings.http_port)}"
+            where.append(f"{base}{TRACES_PATH} and {LOGS_PATH}")
         if settings.grpc_port is not None:
             address = host_port(settings.host, settings.grpc_port)
             grpc_server = build_server(
@@ -208,8 +209,10 @@ async def serve(
         executor.shutdown(wait=True)
     s = sink.stats
     log.info(
-        "stopped: %d span(s) in %d request(s) stored; %d busy, %d unavailable answer(s)",
+        "stopped: %d span(s) and %d log record(s) in %d request(s) stored; "
+        "%d busy, %d unavailable answer(s)",
         s.spans,
+        s.log_records,
         s.requests,
         s.busy,
         s.unavailable,
@@ -259,13 +262,16 @@ async def _wait(
         now = time.monotonic()
         s, p = sink.stats, pipeline.stats
         refused = s.busy + s.unavailable + p.timeouts + connections.evictions
-        if now - last_log >= 10.0 and (s.spans, refused, len(connections.conns)) != logged:
-            logged = (s.spans, refused, len(connections.conns))
+        seen = (s.requests, refused, len(connections.conns))
+        if now - last_log >= 10.0 and seen != logged:
+            logged = seen
             last_log = now
             log.info(
-                "%d span(s) stored in %d request(s); %d busy, %d unavailable, %d timed out, "
+                "%d span(s) and %d log record(s) stored in %d request(s); %d busy, "
+                "%d unavailable, %d timed out, "
                 "%d stalled connection(s) closed; %d queued, %d connection(s), %d bytes in flight",
                 s.spans,
+                s.log_records,
                 s.requests,
                 s.busy + p.budget_busy,
                 s.unavailable,

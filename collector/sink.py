@@ -44,6 +44,7 @@ class SinkStats:
 
     requests: int = 0
     spans: int = 0
+    log_records: int = 0
     bytes: int = 0
     busy: int = 0
     unavailable: int = 0
@@ -54,6 +55,7 @@ class SinkStats:
 class _Item:
     line: bytes
     spans: int
+    log_records: int
     done: asyncio.Future[None] = field(repr=False)
 
 
@@ -87,8 +89,9 @@ class Sink:
         """Start the writer task."""
         self._writer = asyncio.get_running_loop().create_task(self._write_loop())
 
-    async def submit(self, line: bytes, spans: int) -> None:
-        """Queue ``line`` and return once it is on disk; raise Busy or Unavailable."""
+    async def submit(self, line: bytes, spans: int, log_records: int = 0) -> None:
+        """Queue ``line`` (holding ``spans`` spans and ``log_records`` log records, for
+        the stats) and return once it is on disk; raise Busy or Unavailable."""
         if self._closing:
             self.stats.unavailable += 1
             raise Unavailable("shutting down")
@@ -99,7 +102,7 @@ class Sink:
         if self.queued_bytes and self.queued_bytes + len(line) > self.max_queue_bytes:
             self.stats.busy += 1
             raise Busy(f"queue full ({self.queued_bytes} bytes waiting)")
-        item = _Item(line, spans, asyncio.get_running_loop().create_future())
+        item = _Item(line, spans, log_records, asyncio.get_running_loop().create_future())
         try:
             self._queue.put_nowait(item)
         except asyncio.QueueFull:
@@ -157,6 +160,7 @@ class Sink:
                 for item in batch:
                     self.stats.requests += 1
                     self.stats.spans += item.spans
+                    self.stats.log_records += item.log_records
                     self.stats.bytes += len(item.line)
                     if not item.done.done():
                         item.done.set_result(None)

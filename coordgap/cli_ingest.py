@@ -92,6 +92,7 @@ def print_result(result: analyzer.IngestResult, db: Path) -> None:
         + (f" ({formats})" if formats else "")
         + f", {result.spans_added:,} added, {result.duplicates:,} already stored"
         + (f", {plural(result.torn_lines, 'torn line')} skipped" if result.torn_lines else "")
+        + (f", {plural(result.log_records, 'log record')} read" if result.log_records else "")
         + f" -> {db}"
     )
 

@@ -265,6 +265,18 @@ GEN_AI_MESSAGE_EVENTS: Final = (
     "gen_ai.choice",
 )
 GEN_AI_CHOICE_EVENT: Final = "gen_ai.choice"
+# the same events sent as OTLP log records (Semantic Kernel, OpenTelemetry's GenAI
+# instrumentations): the name in the record's ``event_name`` field, else in this
+# attribute; the body a message ``{role, content, tool_calls: [{function: {name,
+# arguments}}]}``, or for ``gen_ai.choice`` ``{message: {...}, finish_reason}``
+LOG_EVENT_NAME: Final = "event.name"
+GEN_AI_BODY_CONTENT: Final = GEN_AI_EVENT_CONTENT
+GEN_AI_BODY_MESSAGE: Final = "message"
+GEN_AI_BODY_TOOL_CALLS: Final = "tool_calls"
+GEN_AI_BODY_FUNCTION: Final = "function"
+GEN_AI_BODY_NAME: Final = "name"
+GEN_AI_BODY_ARGUMENTS: Final = "arguments"
+GEN_AI_BODY_TEXT: Final = "text"
 # OpenInference: plain values, then flattened ``llm.input_messages.N.message.*``
 OPENINFERENCE_INPUT_VALUE: Final = "input.value"
 OPENINFERENCE_OUTPUT_VALUE: Final = "output.value"

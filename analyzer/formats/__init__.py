@@ -188,6 +188,11 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
         for key in ("resourceSpans", "resource_spans", "batches"):
             if key in top:
                 return Detected(OTLP_JSON, gzip=is_gzip, lines=one_per_line, prefix=f"{key}.item")
+        if "resourceLogs" in top:
+            # log records (GenAI messages: analyzer.formats.otlp_logs); in JSON lines,
+            # spans may follow on later lines, so the spans' reader reads them too
+            prefix = "resourceSpans.item" if one_per_line else "resourceLogs.item"
+            return Detected(OTLP_JSON, gzip=is_gzip, lines=one_per_line, prefix=prefix)
         if "trace" in top:
             inner = _keys(events, "trace")
             key = "batches" if "batches" in inner else "resourceSpans"
@@ -206,7 +211,8 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
         raise FormatError(
             path,
             "byte 0",
-            "expected an OTLP/JSON request (resourceSpans), a Jaeger trace (traceID, spans), "
+            "expected an OTLP/JSON request (resourceSpans or resourceLogs), "
+            "a Jaeger trace (traceID, spans), "
             f"a Jaeger API response (data) or an n8n execution; found keys {sorted(top)[:6]}",
         )
     item = _keys(events, "item")

@@ -187,7 +187,7 @@ def request_rows(doc: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
             found = doc[key]
             break
     if found is None:
-        if doc:
+        if doc and "resourceLogs" not in doc:  # log records: analyzer.formats.otlp_logs
             raise fail("expected a JSON object with resourceSpans")
         return
     if not isinstance(found, list):

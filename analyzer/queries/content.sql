@@ -146,3 +146,16 @@ SELECT trace_id, span_id, direction, role, seq,
             ELSE left(text, CAST($cap - before AS BIGINT)) || '…' END AS text
 FROM ordered
 WHERE before < $cap
+
+-- name: content_log_spans
+-- The GenAI message log records gathered at ingest (cg_log_events: trace_id, span_id,
+-- name, time_ns, ord, text) as a staging relation of their spans, each record the
+-- span event it stands for (its text under the event's content key), in time order
+-- then the order read: content_extract then reads them exactly as span events.
+CREATE OR REPLACE TEMP TABLE cg_logs AS
+SELECT trace_id, span_id,
+       CAST(MAP() AS MAP(VARCHAR, VARCHAR)) AS attributes,
+       list({'name': name, 'time_ns': time_ns,
+             'attributes': MAP([$k_ev_content], [text])} ORDER BY time_ns, ord) AS events
+FROM cg_log_events
+GROUP BY trace_id, span_id

@@ -1,0 +1,93 @@
+"""GenAI messages sent as OTLP log records: gathered while files are read, made
+content rows of their spans once all files are in.
+
+A span's messages may arrive as log records in several requests, so in several
+lines or files (an exporter batches records as it pleases): they are gathered
+in a temporary table for the whole ingest and turned into content at its end,
+through the one content query (``content_extract``) over a staging relation of
+those spans whose events are the records (``content_log_spans``). So a span's
+content is the same whether its messages were span events or log records, and,
+as for span events, a span that already has content rows is skipped: re-ingesting
+never duplicates.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+import duckdb
+import pyarrow as pa
+
+from analyzer import content, queries
+from analyzer.formats.otlp_logs import MessageEvent, Read, chunk_events, document_events
+from tracer import semconv
+
+__all__ = ["LogContent"]
+
+_CREATE = """
+CREATE OR REPLACE TEMP TABLE cg_log_events (
+    trace_id VARCHAR, span_id VARCHAR, name VARCHAR, time_ns BIGINT, ord BIGINT, text VARCHAR)
+"""
+_INSERT = "INSERT INTO cg_log_events SELECT * FROM cg_log_arrow"
+_SCHEMA = pa.schema(
+    [
+        ("trace_id", pa.string()),
+        ("span_id", pa.string()),
+        ("name", pa.string()),
+        ("time_ns", pa.int64()),
+        ("ord", pa.int64()),
+        ("text", pa.string()),
+    ]
+)
+
+
+class LogContent:
+    """The GenAI message log records of one ingest (inside its transaction)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.records = 0  # every log record read, GenAI message or not
+        self._events = 0
+        con.execute(_CREATE)
+
+    def add_chunk(self, chunk: bytes) -> None:
+        """The records of a chunk of whole OTLP/JSON lines (none: no cost but a search)."""
+        self._add(chunk_events(chunk))
+
+    def add_stream(self, stream: IO[bytes], lines: bool) -> None:
+        """The records of an OTLP/JSON file read by the Python reader."""
+        self._add(document_events(stream, lines))
+
+    def finish(self, cap: int) -> None:
+        """Insert the gathered records' content rows (``cap`` characters a span, as
+        for span events) and drop the temporary tables."""
+        try:
+            if self._events and cap > 0:
+                statement = queries.sql("content_log_spans")
+                self.con.execute(statement, {"k_ev_content": semconv.GEN_AI_EVENT_CONTENT})
+                content.extract(self.con, "cg_logs", cap)
+        finally:
+            self.con.execute("DROP TABLE IF EXISTS cg_logs")
+            self.con.execute("DROP TABLE IF EXISTS cg_log_events")
+
+    def _add(self, read: Read) -> None:
+        self.records += read.records
+        if read.events:
+            cg_log_arrow = _table(read.events, self._events)  # noqa: F841 - DuckDB scans it
+            self.con.execute(_INSERT)
+            self._events += len(read.events)
+
+
+def _table(events: list[MessageEvent], first: int) -> pa.Table:
+    """``events`` as rows of ``cg_log_events``, numbered from ``first`` in read order."""
+    return pa.table(
+        {
+            "trace_id": [e.trace_id for e in events],
+            "span_id": [e.span_id for e in events],
+            "name": [e.name for e in events],
+            "time_ns": [e.time_ns for e in events],
+            "ord": list(range(first, first + len(events))),
+            "text": [e.text for e in events],
+        },
+        schema=_SCHEMA,
+    )
