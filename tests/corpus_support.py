@@ -30,7 +30,7 @@ def trace_spans(root: Path) -> Iterator[dict[str, Any]]:
     for path in sorted((root / "traces").glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for line in fh:
-                for rs in json.loads(line)["resourceSpans"]:
+                for rs in json.loads(line).get("resourceSpans", ()):  # not logs
                     for ss in rs["scopeSpans"]:
                         scope = ss.get("scope", {}).get("name", "")
                         for span in ss["spans"]:

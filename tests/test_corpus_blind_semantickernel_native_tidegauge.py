@@ -1,18 +1,20 @@
 """The blind family ``semantickernel_native_tidegauge`` (tests/corpus/blind/...): a tide-gauge
 network's data desk as a Semantic Kernel team (a lead ChatCompletionAgent calling four other
 agents as plugins; a clerk with a real file tool, a coder whose ``run_python`` really runs),
-traced by Semantic Kernel's own OpenTelemetry diagnostics into ``coordgap collect``, written
-without reading the analyzer.
+traced by Semantic Kernel's own OpenTelemetry diagnostics into ``coordgap collect`` (spans,
+and the messages as log records), written without reading the analyzer.
 
 Accuracy is not asserted here; that the annotations point at the agents' turns (Semantic
 Kernel's ``chat`` spans), that the recorded tool calls and results are the scripts' and the
-files', that code really ran, that every run was ingested and graded, and that the README's
-counts are the annotations', is.
+files', that code really ran, that every run was ingested and graded, that the message log
+records became content of the chat spans, and that the README's counts are the
+annotations', is.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 import shutil
@@ -156,7 +158,49 @@ def test_family_size_modes_and_agents() -> None:
 
 
 def test_trace_file_stays_under_its_budget() -> None:
-    assert (FAMILY / "traces" / f"{FRAMEWORK}.jsonl.gz").stat().st_size < 400_000
+    """Spans and log records together: at most 250 KB."""
+    assert sum(p.stat().st_size for p in (FAMILY / "traces").iterdir()) <= 250_000
+
+
+def _log_records() -> list[dict[str, Any]]:
+    """Every log record of the committed traces (the ``resourceLogs`` lines), with
+    ``scope`` and flattened ``attrs``."""
+    out = []
+    with gzip.open(FAMILY / "traces" / f"{FRAMEWORK}.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            for rl in json.loads(line).get("resourceLogs", ()):
+                for sl in rl["scopeLogs"]:
+                    for r in sl["logRecords"]:
+                        attrs = {
+                            kv["key"]: next(iter(kv["value"].values()))
+                            for kv in r.get("attributes", [])
+                        }
+                        out.append({**r, "scope": sl["scope"]["name"], "attrs": attrs})
+    return out
+
+
+def test_message_log_records_are_semantic_kernels_in_its_chat_spans() -> None:
+    """Semantic Kernel's messages arrived as log records (Semantic Kernel's loggers
+    only, INFO and up): each GenAI message record was emitted in a ``chat`` span of its
+    own run, and every chat span has its response (one ``gen_ai.choice``)."""
+    spans = {s["spanId"]: s for v in _spans().values() for s in v}
+    records = _log_records()
+    assert records and all(r["scope"].startswith("semantic_kernel.") for r in records)
+    assert all(r["severityNumber"] >= 9 for r in records)  # INFO
+    messages = [r for r in records if str(r["attrs"].get("event.name", "")).startswith("gen_ai.")]
+    for r in messages:
+        span = spans[r["spanId"]]
+        assert _op(span) == "chat" and span["traceId"] == r["traceId"], r
+    chats = {sid for sid, s in spans.items() if _op(s) == "chat"}
+    choices = [r["spanId"] for r in messages if r["attrs"]["event.name"] == "gen_ai.choice"]
+    assert sorted(choices) == sorted(chats)
+
+
+def _content(db: duckdb.DuckDBPyConnection, span_id: str) -> list[tuple[str, str, str]]:
+    return db.execute(
+        "SELECT direction, coalesce(role, ''), text FROM content WHERE span_id = ? ORDER BY seq",
+        [span_id],
+    ).fetchall()
 
 
 def test_each_mistake_and_symptom_is_that_agents_chat_span() -> None:
@@ -286,6 +330,44 @@ def test_every_run_was_ingested_with_its_grade(db: duckdb.DuckDBPyConnection) ->
     """``coordgap ingest`` reads the traces without error and stores each run with the
     grade its annotation implies (a late ``tracer.outcome``), and every span with it."""
     assert_stored_whole(db, RUNS, _spans())
+
+
+def test_ingest_makes_the_messages_content_of_the_chat_spans(
+    db: duckdb.DuckDBPyConnection,
+) -> None:
+    """``coordgap ingest`` turns the message log records into content rows of their chat
+    span: every turn has one system row (its agent's instructions, the same on each of
+    its turns), input, and as output the words it said (its text, or its tool call as
+    ``tool(arguments)``); each run's first turn, the lead's, has the run's question as
+    its one user input."""
+    systems: dict[str, set[str]] = {a: set() for a in AGENTS}
+    seen = 0
+    for trace_id, run in RUNS.items():
+        for n, (sid, agent, said) in enumerate(_turns()[trace_id]):
+            where = (run["scenario"], n)
+            rows = _content(db, sid)
+            system = [t for d, _, t in rows if d == "system"]
+            assert len(system) == 1 and system[0], where
+            systems[agent].add(system[0])
+            assert any(d == "input" for d, _, _ in rows), where
+            outputs = [t for d, _, t in rows if d == "output"]
+            if said["text"]:
+                assert said["text"] in outputs, where
+            else:
+                tool, args = said["call"]
+                called = [json.loads(t[len(tool) + 1 : -1]) for t in outputs if t.startswith(tool)]
+                assert len(called) == 1, where
+                called[0].pop("instructions_override", None)
+                assert called[0] == args, where
+            seen += 1
+        first, agent, _ = _turns()[trace_id][0]
+        asked = [t for d, r, t in _content(db, first) if (d, r) == ("input", "user")]
+        assert agent == LEAD and len(asked) == 1, run["scenario"]
+        assert asked[0].startswith(run["task"] + "\n"), run["scenario"]
+    assert all(len(v) == 1 for v in systems.values()), systems
+    assert len({next(iter(v)) for v in systems.values()}) == len(AGENTS)
+    chats = db.execute("SELECT count(*) FROM spans WHERE name LIKE 'chat %'").fetchone()
+    assert chats == (seen,) and seen > 300
 
 
 @pytest.mark.regen

@@ -130,14 +130,14 @@ def ancestor_steps(
     *,
     hops: int = 16,
 ) -> Steps:
-    """trace id -> (agent, span id) of the turns in OTLP/JSON ``lines``: the spans of
-    ``scope`` (or of any of several) that are turns, by start time, each the ``name`` of
-    the first span above it (at most ``hops`` up) that ``holds`` its agent; a turn with
-    none, or an empty name, is left out."""
+    """trace id -> (agent, span id) of the turns in OTLP/JSON ``lines`` (log lines hold
+    none): the spans of ``scope`` (or of any of several) that are turns, by start time,
+    each the ``name`` of the first span above it (at most ``hops`` up) that ``holds`` its
+    agent; a turn with none, or an empty name, is left out."""
     scopes = (scope,) if isinstance(scope, str) else scope
     spans: dict[str, Span] = {}
     for line in lines:
-        for rs in json.loads(line)["resourceSpans"]:
+        for rs in json.loads(line).get("resourceSpans", ()):
             for ss in rs["scopeSpans"]:
                 if ss.get("scope", {}).get("name", "") in scopes:
                     spans.update((s["spanId"], s) for s in ss["spans"])

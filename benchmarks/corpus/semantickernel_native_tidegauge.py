@@ -11,11 +11,14 @@ real subprocess.
 Traced by Semantic Kernel's own OpenTelemetry diagnostics, not by coordgap's integrations:
 switched on by ``SEMANTICKERNEL_EXPERIMENTAL_GENAI_ENABLE_OTEL_DIAGNOSTICS`` and
 ``..._SENSITIVE`` (set before Semantic Kernel is imported: its settings are read then),
-through the global OpenTelemetry SDK ``TracerProvider`` with a ``BatchSpanProcessor``
-exporting OTLP/HTTP to a ``coordgap collect`` started on 127.0.0.1 (it writes coordgap's
-local store at STORE_DIR). Each question runs inside a span of the user's own marking the
-run (``gen_ai.operation.name`` = ``invoke_workflow``), and each run is graded after it ends
-with a late ``tracer.outcome(ok, reason, trace_id=...)``.
+through the global OpenTelemetry SDK ``TracerProvider`` with a ``BatchSpanProcessor`` and,
+for the messages Semantic Kernel sends as log records, the global ``LoggerProvider`` with
+a ``BatchLogRecordProcessor`` fed by the ``LoggingHandler`` of Semantic Kernel's telemetry
+samples (:func:`logging_to`), both exporting OTLP/HTTP to a ``coordgap collect`` started on
+127.0.0.1 (it writes coordgap's local store at STORE_DIR, spans and log records). Each
+question runs inside a span of the user's own marking the run (``gen_ai.operation.name`` =
+``invoke_workflow``), and each run is graded after it ends with a late
+``tracer.outcome(ok, reason, trace_id=...)``.
 
 The turns are Semantic Kernel's ``chat <model>`` spans (one model response), each the
 agent of its parent ``invoke_agent <agent>`` span; after all runs they are read back from
@@ -25,6 +28,8 @@ the store and must be the script's, in order.
 from __future__ import annotations
 
 import json
+import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +61,55 @@ TELEMETRY = {
 }
 
 
+class Providers:
+    """The tracer and the logger provider, shut down (flushed) together at the end."""
+
+    def __init__(self, *providers: Any) -> None:
+        self.providers = providers
+
+    def shutdown(self) -> None:
+        for provider in self.providers:
+            provider.shutdown()
+
+
+def logging_to(endpoint: str) -> Any:
+    """Semantic Kernel's messages go out as log records (its ``logging`` records with an
+    ``event.name``, emitted in the chat span's context): the logs set-up of Semantic
+    Kernel's telemetry sample, an SDK ``LoggerProvider`` with a ``BatchLogRecordProcessor``
+    exporting OTLP/HTTP to the receiver's ``/v1/logs``, set as the global one, and the
+    SDK's ``LoggingHandler`` on the root logger with a filter to Semantic Kernel's loggers
+    (``logging.Filter("semantic_kernel")``). The root at ``INFO``, as Semantic Kernel's
+    docs set it (its demo's ``NOTSET`` also sends its ``DEBUG`` records: over this
+    family's size budget); the message events are ``INFO``."""
+    import warnings
+
+    from opentelemetry._logs import set_logger_provider
+    from opentelemetry.exporter.otlp.proto.http._log_exporter import OTLPLogExporter
+    from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+    from opentelemetry.sdk._logs.export import BatchLogRecordProcessor
+    from opentelemetry.sdk.resources import Resource
+
+    made = LoggerProvider(resource=Resource.create({"service.name": SERVICE}))
+    made.add_log_record_processor(BatchLogRecordProcessor(OTLPLogExporter(endpoint=endpoint)))
+    set_logger_provider(made)
+    with warnings.catch_warnings():  # the SDK's handler is deprecated; the sample uses it
+        warnings.simplefilter("ignore", DeprecationWarning)
+        handler = LoggingHandler()
+    handler.addFilter(logging.Filter("semantic_kernel"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return made
+
+
 def tracing(endpoint: str) -> Any:
-    """The user's OpenTelemetry set-up as Semantic Kernel's telemetry samples show it: an
-    SDK provider exporting OTLP, set as the global provider Semantic Kernel traces to."""
-    return _collected.provider(endpoint, SERVICE)
+    """The user's OpenTelemetry set-up as Semantic Kernel's telemetry samples show it,
+    before Semantic Kernel is imported: logs (:func:`logging_to`) and an SDK tracer
+    provider exporting OTLP, set as the global provider Semantic Kernel traces to."""
+    if "semantic_kernel" in sys.modules:
+        raise SystemExit("Semantic Kernel was imported before its telemetry was set up")
+    logs = logging_to(endpoint.removesuffix("/v1/traces") + "/v1/logs")
+    return Providers(_collected.provider(endpoint, SERVICE), logs)
 
 
 def solve(run: Run) -> str:
