@@ -30,6 +30,7 @@ from analyzer import (
     ingest_sql,
     mapping,
     mapping_autogen,
+    mapping_dspy,
     mapping_langgraph,
     mapping_llamaindex,
     mapping_n8n,
@@ -199,6 +200,8 @@ FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
     mapping_autogen.link,
     mapping_langgraph.link,
     mapping_llamaindex.link,
+    # before mapping_unnamed: DSPy's adapter span holds its calls, the user's module is the agent
+    mapping_dspy.link,
     # after the others: only runs they gave no agent
     mapping_unnamed.link,
     # last: it reads which spans the mappings above made tool calls and agents
