@@ -11,10 +11,14 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import grpc
 import pytest
 from opentelemetry.exporter.otlp.proto.grpc._log_exporter import OTLPLogExporter as GrpcLogs
 from opentelemetry.exporter.otlp.proto.http._log_exporter import OTLPLogExporter as HttpLogs
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import ExportLogsServiceRequest
+from opentelemetry.proto.common.v1.common_pb2 import AnyValue
+from opentelemetry.proto.logs.v1.logs_pb2 import LogRecord, ResourceLogs, ScopeLogs
 from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
 from opentelemetry.sdk._logs.export import LogRecordExporter, SimpleLogRecordProcessor
 from opentelemetry.sdk.trace import TracerProvider
@@ -211,3 +215,33 @@ def test_logs_need_the_token_too(tmp_path: Path) -> None:
         assert _post(r, body, json_type)[0] == 401
         assert _post(r, body, {**json_type, "Authorization": "Bearer nope"})[0] == 401
         assert _post(r, body, {**json_type, "Authorization": f"Bearer {TOKEN}"})[0] == 200
+
+
+_LOGS_EXPORT = "/opentelemetry.proto.collector.logs.v1.LogsService/Export"
+
+
+def _grpc_logs(r: Receiver, payload: bytes, metadata: tuple[tuple[str, str], ...] = ()) -> object:
+    with grpc.insecure_channel(r.grpc_target) as channel:
+        call = channel.unary_unary(_LOGS_EXPORT)  # no serializers: raw bytes on the wire
+        try:
+            call(payload, metadata=metadata, timeout=30)
+        except grpc.RpcError as exc:
+            return exc.code()
+    return grpc.StatusCode.OK
+
+
+def test_grpc_logs_check_the_token_before_parsing_and_refuse_bad_ids(tmp_path: Path) -> None:
+    """LogsService as TraceService: unauthenticated garbage is UNAUTHENTICATED (never
+    parsed), authenticated garbage INVALID_ARGUMENT, and so is a record whose span id is
+    not 8 bytes; nothing of them is stored."""
+    record = LogRecord(span_id=b"\x01\x02\x03", body=AnyValue(string_value="hi"))
+    bad_ids = ExportLogsServiceRequest(
+        resource_logs=[ResourceLogs(scope_logs=[ScopeLogs(log_records=[record])])]
+    ).SerializeToString()
+    with running(tmp_path / "spans", env={"COORDGAP_COLLECT_TOKEN": "s3cret"}) as r:
+        assert _grpc_logs(r, b"\xff\xff\xff") is grpc.StatusCode.UNAUTHENTICATED
+        auth = (("authorization", "Bearer s3cret"),)
+        assert _grpc_logs(r, b"\xff\xff\xff", auth) is grpc.StatusCode.INVALID_ARGUMENT
+        assert _grpc_logs(r, bad_ids, auth) is grpc.StatusCode.INVALID_ARGUMENT
+        stored = [p for p in (tmp_path / "spans").rglob("*") if p.is_file() and p.stat().st_size]
+        assert stored == []
