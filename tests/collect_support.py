@@ -127,3 +127,26 @@ def stored_span_ids(directory: Path) -> list[tuple[str, str]]:
                 for ss in rs["scopeSpans"]:
                     ids.extend((s["traceId"], s["spanId"]) for s in ss["spans"])
     return ids
+
+
+TRACES_EXPORT = "/opentelemetry.proto.collector.trace.v1.TraceService/Export"
+LOGS_EXPORT = "/opentelemetry.proto.collector.logs.v1.LogsService/Export"
+
+
+def grpc_raw(
+    r: Receiver,
+    payload: bytes,
+    metadata: tuple[tuple[str, str], ...] = (),
+    method: str = TRACES_EXPORT,
+) -> object:
+    """The status code of one raw-bytes call of ``method`` (no serializers: the bytes go
+    on the wire as they are)."""
+    import grpc
+
+    with grpc.insecure_channel(r.grpc_target) as channel:
+        call = channel.unary_unary(method)
+        try:
+            call(payload, metadata=metadata, timeout=30)
+        except grpc.RpcError as exc:
+            return exc.code()
+    return grpc.StatusCode.OK

@@ -24,12 +24,11 @@ from opentelemetry.exporter.otlp.proto.http.trace_exporter import (
 )
 from opentelemetry.sdk.trace.export import SpanExportResult
 
-from tests.collect_support import Receiver, rss_bytes, running, stored_span_ids
+from tests.collect_support import Receiver, grpc_raw, rss_bytes, running, stored_span_ids
 from tests.test_collect_receiver import _json_request, make_spans
 
 pytestmark = pytest.mark.e2e
 
-EXPORT = "/opentelemetry.proto.collector.trace.v1.TraceService/Export"
 TRACE, SPAN = "5b8efff798038103d269b633813fc60c", "eee19b7ec3c1b174"
 
 
@@ -171,26 +170,14 @@ def test_held_grpc_connections_do_not_exhaust_file_descriptors(tmp_path: Path) -
         assert r.log_text().count("Too many open files") <= 2
 
 
-def _grpc_raw(
-    r: Receiver, payload: bytes, metadata: tuple[tuple[str, str], ...] = ()
-) -> grpc.StatusCode:
-    with grpc.insecure_channel(r.grpc_target) as channel:
-        call = channel.unary_unary(EXPORT)  # no serializers: raw bytes on the wire
-        try:
-            call(payload, metadata=metadata, timeout=30)
-        except grpc.RpcError as exc:
-            return exc.code()
-    return grpc.StatusCode.OK
-
-
 def test_grpc_checks_the_token_before_parsing(tmp_path: Path) -> None:
     """Unauthenticated garbage is UNAUTHENTICATED (never parsed); authenticated garbage
     is INVALID_ARGUMENT; an authenticated valid export is stored."""
     env = {"COORDGAP_COLLECT_TOKEN": "s3cret"}
     with running(tmp_path / "spans", env=env) as r:
-        assert _grpc_raw(r, b"\xff\xff\xff") is grpc.StatusCode.UNAUTHENTICATED
+        assert grpc_raw(r, b"\xff\xff\xff") is grpc.StatusCode.UNAUTHENTICATED
         auth = (("authorization", "Bearer s3cret"),)
-        assert _grpc_raw(r, b"\xff\xff\xff", auth) is grpc.StatusCode.INVALID_ARGUMENT
+        assert grpc_raw(r, b"\xff\xff\xff", auth) is grpc.StatusCode.INVALID_ARGUMENT
         exporter = GrpcExporter(endpoint=r.grpc_target, insecure=True, headers=dict(auth))
         try:
             assert exporter.export(make_spans(2)) is SpanExportResult.SUCCESS

@@ -25,7 +25,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 
 import analyzer
-from tests.collect_support import COORDGAP, Receiver, running
+from tests.collect_support import COORDGAP, LOGS_EXPORT, Receiver, grpc_raw, running
 
 TOKEN = "s3cret-token"
 
@@ -217,19 +217,6 @@ def test_logs_need_the_token_too(tmp_path: Path) -> None:
         assert _post(r, body, {**json_type, "Authorization": f"Bearer {TOKEN}"})[0] == 200
 
 
-_LOGS_EXPORT = "/opentelemetry.proto.collector.logs.v1.LogsService/Export"
-
-
-def _grpc_logs(r: Receiver, payload: bytes, metadata: tuple[tuple[str, str], ...] = ()) -> object:
-    with grpc.insecure_channel(r.grpc_target) as channel:
-        call = channel.unary_unary(_LOGS_EXPORT)  # no serializers: raw bytes on the wire
-        try:
-            call(payload, metadata=metadata, timeout=30)
-        except grpc.RpcError as exc:
-            return exc.code()
-    return grpc.StatusCode.OK
-
-
 def test_grpc_logs_check_the_token_before_parsing_and_refuse_bad_ids(tmp_path: Path) -> None:
     """LogsService as TraceService: unauthenticated garbage is UNAUTHENTICATED (never
     parsed), authenticated garbage INVALID_ARGUMENT, and so is a record whose span id is
@@ -239,9 +226,12 @@ def test_grpc_logs_check_the_token_before_parsing_and_refuse_bad_ids(tmp_path: P
         resource_logs=[ResourceLogs(scope_logs=[ScopeLogs(log_records=[record])])]
     ).SerializeToString()
     with running(tmp_path / "spans", env={"COORDGAP_COLLECT_TOKEN": "s3cret"}) as r:
-        assert _grpc_logs(r, b"\xff\xff\xff") is grpc.StatusCode.UNAUTHENTICATED
+        assert grpc_raw(r, b"\xff\xff\xff", method=LOGS_EXPORT) is grpc.StatusCode.UNAUTHENTICATED
         auth = (("authorization", "Bearer s3cret"),)
-        assert _grpc_logs(r, b"\xff\xff\xff", auth) is grpc.StatusCode.INVALID_ARGUMENT
-        assert _grpc_logs(r, bad_ids, auth) is grpc.StatusCode.INVALID_ARGUMENT
+        assert (
+            grpc_raw(r, b"\xff\xff\xff", auth, method=LOGS_EXPORT)
+            is grpc.StatusCode.INVALID_ARGUMENT
+        )
+        assert grpc_raw(r, bad_ids, auth, method=LOGS_EXPORT) is grpc.StatusCode.INVALID_ARGUMENT
         stored = [p for p in (tmp_path / "spans").rglob("*") if p.is_file() and p.stat().st_size]
         assert stored == []
