@@ -58,10 +58,10 @@ class LogContent:
         """The records of an OTLP/JSON file read by the Python reader."""
         self._add(document_events(stream, lines))
 
-    def add_events(self, events: list[MessageEvent]) -> None:
-        """Message records read elsewhere (the ClickHouse source's ``otel_logs`` rows,
-        :mod:`analyzer.sources.clickhouse_logs`), each already a span's message event."""
-        self._add(Read(records=len(events), events=events))
+    def add_events(self, events: list[MessageEvent], records: int) -> None:
+        """Message events read elsewhere from ``records`` log records (the ClickHouse
+        source's ``otel_logs`` rows, :mod:`analyzer.sources.clickhouse_logs`)."""
+        self._add(Read(records=records, events=events))
 
     def finish(self, cap: int) -> None:
         """Insert the gathered records' content rows (``cap`` characters a span, as

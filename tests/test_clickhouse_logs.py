@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 
@@ -17,6 +18,7 @@ pytest.importorskip("chdb")
 
 import analyzer  # noqa: E402
 from analyzer.sources import engines, export, open_source  # noqa: E402
+from analyzer.sources.clickhouse_logs import add_log_content  # noqa: E402
 from coordgap.cli import main  # noqa: E402
 from tracer import semconv  # noqa: E402
 
@@ -218,11 +220,23 @@ def test_named_logs_table_must_exist(tmp_path: Path, chdb_dir: Path) -> None:
         open_source(url + "&logs_table=app_logs").analyze()
 
 
+def _records_fetched(url: str) -> int:
+    """The otel_logs rows ClickHouse sends for the failed run's trace."""
+    parsed = engines.parse_url(url)
+    ids = pa.table({"trace_id": pa.array([FAILED], pa.string())})
+    with analyzer.open(":memory:") as local:
+        return add_log_content(engines.connect(parsed), parsed, local.con, ids, 10_000)
+
+
 def test_other_events_and_records_without_span_ids_add_nothing(
     tmp_path: Path, chdb_dir: Path
 ) -> None:
-    """Records of other event names, or with no span id, give no content."""
+    """Records of other event names, or with no span id, stay in ClickHouse and give
+    no content; the failed run's GenAI messages are all that cross the wire."""
     store = _store(tmp_path, "noise", NOISE)
     assert _stored_content(store) == []
     url = _source_db(chdb_dir, store, "noise_logs", NOISE, True)
     assert _source_content(url) == []
+    assert _records_fetched(url) == 0
+    both = _source_db(chdb_dir, _store(tmp_path, "both", []), "both_logs", MESSAGES + NOISE, True)
+    assert _records_fetched(both) == 3

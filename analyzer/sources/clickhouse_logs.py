@@ -58,7 +58,8 @@ def add_log_content(
 ) -> int:
     """Insert into ``con``'s ``content`` the GenAI message records of the traces
     ``ids`` (``trace_id``: as ``ch_fetch`` matches them), streamed a block at a time;
-    the message records read. Spans with content of their own keep it, as at ingest."""
+    the records that crossed the wire (none but GenAI messages with a span id). Spans
+    with content of their own keep it, as at ingest."""
     name = message_query(engine, url)
     if name is None or cap <= 0:
         return 0
@@ -72,7 +73,7 @@ def add_log_content(
     )
     logs = LogContent(con)
     for block in engine.query_blocks(text, params, {"ids": ids}):
-        logs.add_events(_events(block))
+        logs.add_events(_events(block), block.num_rows)
     logs.finish(cap)
     return logs.records
 
