@@ -290,7 +290,7 @@ SELECT name FROM system.columns WHERE database = {db:String} AND table = {logs_t
 -- newer otel_logs, whose EventName column holds the record's event name when it had one.
 WITH records AS (
     SELECT TraceId, SpanId, Timestamp, Body,
-           if(EventName != '', EventName, LogAttributes[{k_log_event:String}]) AS event_name
+           if(EventName != '', EventName, LogAttributes[{log_event_key:String}]) AS event_name
     FROM {db:Identifier}.{logs_table:Identifier}
 )
 {log_messages}
@@ -298,7 +298,7 @@ WITH records AS (
 -- name: ch_log_messages_attr
 -- The same in an otel_logs without EventName: the event.name attribute names the event.
 WITH records AS (
-    SELECT TraceId, SpanId, Timestamp, Body, LogAttributes[{k_log_event:String}] AS event_name
+    SELECT TraceId, SpanId, Timestamp, Body, LogAttributes[{log_event_key:String}] AS event_name
     FROM {db:Identifier}.{logs_table:Identifier}
 )
 {log_messages}

@@ -68,7 +68,7 @@ def add_log_content(
         text,
         db=url.database,
         logs_table=url.logs_table or DEFAULT_LOGS_TABLE,
-        k_log_event=semconv.LOG_EVENT_NAME,
+        log_event_key=semconv.LOG_EVENT_NAME,
         message_events=list(semconv.GEN_AI_MESSAGE_EVENTS),
     )
     logs = LogContent(con)
