@@ -58,6 +58,11 @@ class LogContent:
         """The records of an OTLP/JSON file read by the Python reader."""
         self._add(document_events(stream, lines))
 
+    def add_events(self, events: list[MessageEvent], records: int) -> None:
+        """Message events read elsewhere from ``records`` log records (the ClickHouse
+        source's ``otel_logs`` rows, :mod:`analyzer.sources.clickhouse_logs`)."""
+        self._add(Read(records=records, events=events))
+
     def finish(self, cap: int) -> None:
         """Insert the gathered records' content rows (``cap`` characters a span, as
         for span events) and drop the temporary tables."""

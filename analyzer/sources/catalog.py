@@ -18,7 +18,7 @@ __all__ = ["sql", "ddl"]
 
 _NAME = re.compile(r"^-- name: ([a-z0-9_]+)\s*$", re.MULTILINE)
 _FRAGMENT = re.compile(r"\{([a-z_]+)\}")
-FRAGMENTS = ("norm", "all_columns", "part_spans", "simple_spans")
+FRAGMENTS = ("norm", "all_columns", "part_spans", "simple_spans", "log_messages")
 # span-name patterns of the mapping that do not name a handoff
 _NOT_HANDOFF_PATTERNS = frozenset(
     {"re_op_prefix", "re_tl_suffix", "re_method_suffix", "re_transfer"}

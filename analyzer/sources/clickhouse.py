@@ -11,7 +11,8 @@ time. Every other trace in scope, every failed run among them, is streamed whole
 attributed by the unchanged rules; its figures are added to ClickHouse's, and the
 quantiles are computed in ClickHouse over both parts (the local values are sent
 along). What crosses the wire grows with the traces that are not simple, not with
-the table.
+the table. The GenAI messages some instrumentations send as log records are read
+from ``otel_logs`` for the fetched traces only (:mod:`.clickhouse_logs`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from analyzer import detectors as detecting
 from analyzer.analysis import CATEGORIES, Analysis
 from analyzer.formats.common import BATCH_ROWS, STAGE_SCHEMA
 from analyzer.sources import catalog
+from analyzer.sources.clickhouse_logs import add_log_content
 from analyzer.sources.engines import Engine, SourceURL, connect, parse_url
 from analyzer.sources.keys import query_params
 from analyzer.sources.local_store import FILL_ROWS, memory_hint, new_local_store, shrink
@@ -244,6 +246,8 @@ class ClickHouseSource:
             # written out, the spans can leave memory while the links walk parent chains
             con.execute("CHECKPOINT")
             ingest.link_spans(con)
+            # the messages some instrumentations send as log records, as ingest reads them
+            add_log_content(self.engine, self.url, con, ids, content.DEFAULT_MAX_CHARS)
             con.execute("CHECKPOINT")
 
     def _collect(

@@ -281,6 +281,40 @@ FROM {db:Identifier}.{table:Identifier}
 WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
 
 
+-- name: ch_log_columns
+-- The columns of the logs table (none: there is no such table).
+SELECT name FROM system.columns WHERE database = {db:String} AND table = {logs_table:String}
+
+-- name: ch_log_messages
+-- The GenAI message log records of the fetched traces (log_messages), in the exporter's
+-- newer otel_logs, whose EventName column holds the record's event name when it had one.
+WITH records AS (
+    SELECT TraceId, SpanId, Timestamp, Body,
+           if(EventName != '', EventName, LogAttributes[{log_event_key:String}]) AS event_name
+    FROM {db:Identifier}.{logs_table:Identifier}
+)
+{log_messages}
+
+-- name: ch_log_messages_attr
+-- The same in an otel_logs without EventName: the event.name attribute names the event.
+WITH records AS (
+    SELECT TraceId, SpanId, Timestamp, Body, LogAttributes[{log_event_key:String}] AS event_name
+    FROM {db:Identifier}.{logs_table:Identifier}
+)
+{log_messages}
+
+-- name: log_messages
+-- fragment: the records of the fetched traces (matched as ch_fetch matches their spans)
+-- that have a span id and name a GenAI message event, as analyzer.formats.otlp_logs
+-- reads them: ids, event name, time, and the body as the exporter wrote it (a string;
+-- JSON when the body was a map).
+SELECT lower(TraceId) AS trace_id, lower(SpanId) AS span_id, event_name AS name,
+       toUnixTimestamp64Nano(Timestamp) AS time_ns, Body AS body
+FROM records
+WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
+  AND SpanId NOT IN ('', '0000000000000000')
+  AND has({message_events:Array(String)}, event_name)
+
 -- name: ch_simple
 -- The spans of the partition's simple runs in scope (all of them succeeded) that a
 -- figure reads, staged once in a narrow table: every step below reads them, and

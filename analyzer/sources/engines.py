@@ -39,6 +39,8 @@ CA_CERT_ENV = "COORDGAP_CLICKHOUSE_CA_CERT"
 VERIFY_ENV = "COORDGAP_CLICKHOUSE_VERIFY"
 
 DEFAULT_TABLE = "otel_traces"
+#: the exporter's logs table, read for GenAI message records when it exists
+DEFAULT_LOGS_TABLE = "otel_logs"
 
 #: session settings of an embedded chDB engine (fixed values of this module)
 _CHDB_SETTINGS = {
@@ -341,14 +343,17 @@ def _params(params: Mapping[str, Any] | None) -> dict[str, str] | None:
 
 
 class SourceURL:
-    """A parsed ``clickhouse://USER@HOST:PORT/DATABASE?table=T`` or ``chdb://PATH?table=T``."""
+    """A parsed ``clickhouse://USER@HOST:PORT/DATABASE?table=T`` or ``chdb://PATH?table=T``
+    (``&logs_table=L``: ``logs_table`` None reads ``otel_logs`` only when it exists)."""
 
     def __init__(
         self, scheme: str, *, path: str = "", host: str = "", port: int = 8123,
         user: str = "default", database: str = DEFAULT_DATABASE, table: str = DEFAULT_TABLE,
+        logs_table: str | None = None,
     ):  # fmt: skip
         self.scheme, self.path, self.host, self.port = scheme, path, host, port
         self.user, self.database, self.table = user, database, table
+        self.logs_table = logs_table
 
     def __str__(self) -> str:
         if self.scheme == "chdb":
@@ -363,13 +368,19 @@ def parse_url(url: str) -> SourceURL:
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     table = query.pop("table", DEFAULT_TABLE)
     database = query.pop("database", "")
+    logs_table = query.pop("logs_table", None)
     if query:
-        raise ValueError(f"{url}: unknown option(s) {', '.join(sorted(query))} (only table=)")
+        raise ValueError(
+            f"{url}: unknown option(s) {', '.join(sorted(query))} (only table=, logs_table=)"
+        )
     if parts.scheme == "chdb":
         path = unquote(parts.netloc + parts.path)
         if not path:
             raise ValueError(f"{url}: chdb:// needs a data directory, e.g. chdb://./traces.chdb")
-        return SourceURL("chdb", path=path, database=database or DEFAULT_DATABASE, table=table)
+        return SourceURL(
+            "chdb", path=path, database=database or DEFAULT_DATABASE, table=table,
+            logs_table=logs_table,
+        )  # fmt: skip
     if parts.scheme in ("clickhouse", "clickhouses"):
         if parts.password is not None:
             raise ValueError(f"{url}: no password in the URL; set ${PASSWORD_ENV} instead")
@@ -381,6 +392,7 @@ def parse_url(url: str) -> SourceURL:
         return SourceURL(
             "clickhouse", host=parts.hostname, port=parts.port or 8123,
             user=unquote(parts.username or "default"), database=db, table=table,
+            logs_table=logs_table,
         )  # fmt: skip
     raise ValueError(f"{url}: expected clickhouse://USER@HOST:8123/DATABASE or chdb://PATH")
 
