@@ -8,7 +8,10 @@ through the one content query (``content_extract``) over a staging relation of
 those spans whose events are the records (``content_log_spans``). So a span's
 content is the same whether its messages were span events or log records, and,
 as for span events, a span that already has content rows is skipped: re-ingesting
-never duplicates.
+never duplicates. A span whose rows came from log records alone is remembered with
+how many records made them (``content_from_logs``); an ingest that gathers more of
+its records (``coordgap collect --ingest-every`` re-reads the store between a span's
+exports) makes its rows again from all of them.
 """
 
 from __future__ import annotations
@@ -70,10 +73,20 @@ class LogContent:
             if self._events and cap > 0:
                 statement = queries.sql("content_log_spans")
                 self.con.execute(statement, {"k_ev_content": semconv.GEN_AI_EVENT_CONTENT})
+                self._refresh()
+                self.con.execute(queries.sql("content_log_new"))
                 content.extract(self.con, "cg_logs", cap)
+                self.con.execute(queries.sql("content_log_remember"))
         finally:
-            self.con.execute("DROP TABLE IF EXISTS cg_logs")
-            self.con.execute("DROP TABLE IF EXISTS cg_log_events")
+            for table in ("cg_logs", "cg_log_events", "cg_log_stale", "cg_log_new"):
+                self.con.execute(f"DROP TABLE IF EXISTS {table}")  # this module's own names
+
+    def _refresh(self) -> None:
+        """Drop the content an earlier ingest made from fewer of a span's records than
+        this one gathered (``content_from_logs``): it is made again from all of them.
+        A span whose content came from its own attributes or events is never there."""
+        for name in ("content_log_stale", "content_log_drop_stale", "content_log_forget_stale"):
+            self.con.execute(queries.sql(name))
 
     def _add(self, read: Read) -> None:
         self.records += read.records

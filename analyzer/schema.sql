@@ -49,3 +49,14 @@ CREATE TABLE IF NOT EXISTS content (
     seq        INTEGER NOT NULL,  -- order within (span, direction), from 1
     text       VARCHAR NOT NULL
 );
+
+-- The spans whose content rows were made from GenAI message log records alone
+-- (analyzer/content_logs.py), with how many records made them: an ingest that reads
+-- more of a span's records than the one before it (a periodic ingest of `coordgap
+-- collect`'s store that ran between two of the span's exports) makes its rows again
+-- from all of them.
+CREATE TABLE IF NOT EXISTS content_from_logs (
+    trace_id   VARCHAR NOT NULL,
+    span_id    VARCHAR NOT NULL,
+    records    BIGINT NOT NULL
+);

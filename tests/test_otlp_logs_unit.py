@@ -197,3 +197,26 @@ def test_torn_last_line_after_logs_is_skipped(tmp_path: Path) -> None:
         result = store.ingest([str(path)])
         rows = store.con.execute("SELECT text FROM content").fetchall()
     assert (result.spans_read, result.torn_lines, rows) == (1, 1, [("hi",)])
+
+
+def test_records_that_arrive_after_an_ingest_are_added_at_the_next(tmp_path: Path) -> None:
+    """`coordgap collect --ingest-every` re-reads the store: a span whose prompt records
+    were in the first ingest and whose answer record came after it gets the answer at
+    the next ingest, once, and its rows are those of one ingest of everything."""
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    prompt = _logs(_record("gen_ai.user.message", '{"content": "count the ledgers"}', 1))
+    answer = _logs(_record("gen_ai.choice", '{"message": {"content": "12 ledgers"}}', 2))
+    (store_dir / "a.jsonl").write_text(json.dumps(_span()) + "\n" + json.dumps(prompt) + "\n")
+    query = "SELECT direction, seq, text FROM content ORDER BY direction, seq"
+    with analyzer.open(str(tmp_path / "db.duckdb")) as store:
+        store.ingest([str(store_dir)])
+        assert store.con.execute(query).fetchall() == [("input", 1, "count the ledgers")]
+        (store_dir / "b.jsonl").write_text(json.dumps(answer) + "\n")
+        store.ingest([str(store_dir)])
+        store.ingest([str(store_dir)])  # nothing new: nothing changes
+        rows = store.con.execute(query).fetchall()
+    with analyzer.open(str(tmp_path / "once.duckdb")) as once:
+        once.ingest([str(store_dir)])
+        assert rows == once.con.execute(query).fetchall()
+    assert rows == [("input", 1, "count the ledgers"), ("output", 1, "12 ledgers")]

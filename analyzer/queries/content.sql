@@ -159,3 +159,31 @@ SELECT trace_id, span_id,
              'attributes': MAP([$k_ev_content], [text])} ORDER BY time_ns, ord) AS events
 FROM cg_log_events
 GROUP BY trace_id, span_id
+
+-- name: content_log_stale
+-- The spans of this ingest's log records (cg_logs) whose content an earlier ingest made
+-- from fewer of their records (content_from_logs): made again from all of them below.
+CREATE OR REPLACE TEMP TABLE cg_log_stale AS
+SELECT f.trace_id, f.span_id FROM content_from_logs f
+JOIN cg_logs l ON l.trace_id = f.trace_id AND l.span_id = f.span_id
+WHERE len(l.events) > f.records
+
+-- name: content_log_drop_stale
+DELETE FROM content c USING cg_log_stale s
+WHERE c.trace_id = s.trace_id AND c.span_id = s.span_id
+
+-- name: content_log_forget_stale
+DELETE FROM content_from_logs f USING cg_log_stale s
+WHERE f.trace_id = s.trace_id AND f.span_id = s.span_id
+
+-- name: content_log_new
+-- The spans of cg_logs without content: the ones content_extract gives rows to.
+CREATE OR REPLACE TEMP TABLE cg_log_new AS
+SELECT l.trace_id, l.span_id, len(l.events) AS records FROM cg_logs l
+ANTI JOIN content c ON c.trace_id = l.trace_id AND c.span_id = l.span_id
+
+-- name: content_log_remember
+-- Those that got rows, with the records that made them.
+INSERT INTO content_from_logs
+SELECT n.trace_id, n.span_id, n.records FROM cg_log_new n
+SEMI JOIN content c ON c.trace_id = n.trace_id AND c.span_id = n.span_id
