@@ -72,7 +72,13 @@ class LogContent:
         try:
             if self._events and cap > 0:
                 statement = queries.sql("content_log_spans")
-                self.con.execute(statement, {"k_ev_content": semconv.GEN_AI_EVENT_CONTENT})
+                self.con.execute(
+                    statement,
+                    {
+                        "k_ev_content": semconv.GEN_AI_EVENT_CONTENT,
+                        "details_keys": list(semconv.GEN_AI_DETAILS_KEYS),
+                    },
+                )
                 self._refresh()
                 self.con.execute(queries.sql("content_log_new"))
                 content.extract(self.con, "cg_logs", cap)

@@ -220,3 +220,40 @@ def test_records_that_arrive_after_an_ingest_are_added_at_the_next(tmp_path: Pat
         once.ingest([str(store_dir)])
         assert rows == once.con.execute(query).fetchall()
     assert rows == [("input", 1, "count the ledgers"), ("output", 1, "12 ledgers")]
+
+
+def test_an_operation_details_record_gives_what_the_same_span_attributes_give(
+    tmp_path: Path,
+) -> None:
+    """The newer conventions' `gen_ai.client.inference.operation.details` record holds a
+    call's messages in the attributes a span would hold them in (a JSON string, or
+    structured values): its content is that of the span carrying those attributes."""
+    inputs = [{"role": "user", "parts": [{"type": "text", "content": "count the ledgers"}]}]
+    outputs = [{"role": "assistant", "parts": [{"type": "text", "content": "12 ledgers"}]}]
+    system = [{"type": "text", "content": "You are the clerk."}]
+    span = _span()
+    span["resourceSpans"][0]["scopeSpans"][0]["spans"][0]["attributes"] = [
+        {"key": "gen_ai.input.messages", "value": {"stringValue": json.dumps(inputs)}},
+        {"key": "gen_ai.output.messages", "value": {"stringValue": json.dumps(outputs)}},
+        {"key": "gen_ai.system_instructions", "value": {"stringValue": json.dumps(system)}},
+    ]
+    as_span = _content(tmp_path, "span", [span])
+
+    def structured(value: object) -> dict:
+        if isinstance(value, list):
+            return {"arrayValue": {"values": [structured(v) for v in value]}}
+        if isinstance(value, dict):
+            kvs = [{"key": k, "value": structured(v)} for k, v in value.items()]
+            return {"kvlistValue": {"values": kvs}}
+        return {"stringValue": str(value)}
+
+    record = _record("gen_ai.client.inference.operation.details", None, 5, field=True)
+    record["attributes"] = [
+        {"key": "gen_ai.input.messages", "value": {"stringValue": json.dumps(inputs)}},
+        {"key": "gen_ai.output.messages", "value": structured(outputs)},
+        {"key": "gen_ai.system_instructions", "value": structured(system)},
+        {"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o"}},
+    ]
+    as_record = _content(tmp_path, "record", [_span(), _logs(record)])
+    assert as_record == as_span
+    assert sorted(r[0] for r in as_record) == ["input", "output", "system"]

@@ -265,6 +265,15 @@ GEN_AI_MESSAGE_EVENTS: Final = (
     "gen_ai.choice",
 )
 GEN_AI_CHOICE_EVENT: Final = "gen_ai.choice"
+# the newer conventions' one event per model call, its messages in the same JSON
+# attributes a span carries them in (gen_ai.input.messages, gen_ai.output.messages,
+# gen_ai.system_instructions)
+GEN_AI_OPERATION_DETAILS_EVENT: Final = "gen_ai.client.inference.operation.details"
+GEN_AI_DETAILS_KEYS: Final = (
+    GEN_AI_INPUT_MESSAGES,
+    GEN_AI_OUTPUT_MESSAGES,
+    GEN_AI_SYSTEM_INSTRUCTIONS,
+)
 # the same events sent as OTLP log records (Semantic Kernel, OpenTelemetry's GenAI
 # instrumentations): the name in the record's ``event_name`` field, else in this
 # attribute; the body a message ``{role, content, tool_calls: [{function: {name,

@@ -43,7 +43,9 @@ _MESSAGE_EVENTS = frozenset(semconv.GEN_AI_MESSAGE_EVENTS)
 
 @dataclass(frozen=True)
 class MessageEvent:
-    """One GenAI message log record as the span event it stands for."""
+    """One GenAI message log record as the span event it stands for; or, ``name`` one of
+    :data:`tracer.semconv.GEN_AI_DETAILS_KEYS`, one messages attribute of an operation
+    details record as the span attribute it stands for."""
 
     trace_id: str
     span_id: str
@@ -156,16 +158,26 @@ def _nanos(value: Any) -> int:
         return 0
 
 
-def _event(record: dict[str, Any]) -> MessageEvent | None:
-    name = record.get("eventName") or _kvlist(record.get("attributes")).get(semconv.LOG_EVENT_NAME)
-    if name not in _MESSAGE_EVENTS:
-        return None
+def _events(record: dict[str, Any]) -> list[MessageEvent]:
+    """A record's message event (one of :data:`_MESSAGE_EVENTS`: its body's text), or
+    the messages of the newer conventions' ``gen_ai.client.inference.operation.details``
+    record, one :class:`MessageEvent` per messages attribute it holds (``name`` the
+    attribute's key, ``text`` its JSON, as a span's attribute of that key would hold
+    it); none without both ids."""
+    attributes = _kvlist(record.get("attributes"))
+    name = record.get("eventName") or attributes.get(semconv.LOG_EVENT_NAME)
     tid, sid = trace_id(record.get("traceId")), span_id(record.get("spanId"))
-    text = body_text(record.get("body"))
-    if tid is None or sid is None or text is None:
-        return None
+    if tid is None or sid is None:
+        return []
     time_ns = _nanos(record.get("timeUnixNano")) or _nanos(record.get("observedTimeUnixNano"))
-    return MessageEvent(tid, sid, str(name), time_ns, text)
+    if name == semconv.GEN_AI_OPERATION_DETAILS_EVENT:
+        return [
+            MessageEvent(tid, sid, key, time_ns, _json_text(attributes[key]))
+            for key in semconv.GEN_AI_DETAILS_KEYS
+            if attributes.get(key) is not None
+        ]
+    text = body_text(record.get("body")) if name in _MESSAGE_EVENTS else None
+    return [] if text is None else [MessageEvent(tid, sid, str(name), time_ns, text)]
 
 
 def _records(resource_logs: Any) -> Iterator[dict[str, Any]]:
@@ -181,9 +193,7 @@ def _read(resources: Iterable[Any]) -> Read:
     for resource in resources:
         for record in _records(resource):
             read.records += 1
-            event = _event(record)
-            if event is not None:
-                read.events.append(event)
+            read.events.extend(_events(record))
     return read
 
 

@@ -151,14 +151,30 @@ WHERE before < $cap
 -- The GenAI message log records gathered at ingest (cg_log_events: trace_id, span_id,
 -- name, time_ns, ord, text) as a staging relation of their spans, each record the
 -- span event it stands for (its text under the event's content key), in time order
--- then the order read: content_extract then reads them exactly as span events.
+-- then the order read, and each messages attribute of an operation details record
+-- the span attribute it stands for (the latest of a key): content_extract then reads
+-- them exactly as span events and attributes. `records`: the rows that made the span's.
 CREATE OR REPLACE TEMP TABLE cg_logs AS
-SELECT trace_id, span_id,
-       CAST(MAP() AS MAP(VARCHAR, VARCHAR)) AS attributes,
-       list({'name': name, 'time_ns': time_ns,
-             'attributes': MAP([$k_ev_content], [text])} ORDER BY time_ns, ord) AS events
-FROM cg_log_events
-GROUP BY trace_id, span_id
+WITH details AS (
+    SELECT trace_id, span_id, name, arg_max(text, (time_ns, ord)) AS text
+    FROM cg_log_events WHERE list_contains($details_keys, name)
+    GROUP BY trace_id, span_id, name
+),
+attrs AS (
+    SELECT trace_id, span_id, map_from_entries(list({'key': name, 'value': text})) AS attributes
+    FROM details GROUP BY trace_id, span_id
+),
+events AS (
+    SELECT trace_id, span_id, count(*) AS records,
+           list({'name': name, 'time_ns': time_ns,
+                 'attributes': MAP([$k_ev_content], [text])} ORDER BY time_ns, ord)
+               FILTER (WHERE NOT list_contains($details_keys, name)) AS events
+    FROM cg_log_events GROUP BY trace_id, span_id
+)
+SELECT e.trace_id, e.span_id,
+       coalesce(a.attributes, CAST(MAP() AS MAP(VARCHAR, VARCHAR))) AS attributes,
+       coalesce(e.events, []) AS events, e.records
+FROM events e LEFT JOIN attrs a ON a.trace_id = e.trace_id AND a.span_id = e.span_id
 
 -- name: content_log_stale
 -- The spans of this ingest's log records (cg_logs) whose content an earlier ingest made
@@ -166,7 +182,7 @@ GROUP BY trace_id, span_id
 CREATE OR REPLACE TEMP TABLE cg_log_stale AS
 SELECT f.trace_id, f.span_id FROM content_from_logs f
 JOIN cg_logs l ON l.trace_id = f.trace_id AND l.span_id = f.span_id
-WHERE len(l.events) > f.records
+WHERE l.records > f.records
 
 -- name: content_log_drop_stale
 DELETE FROM content c USING cg_log_stale s
@@ -179,7 +195,7 @@ WHERE f.trace_id = s.trace_id AND f.span_id = s.span_id
 -- name: content_log_new
 -- The spans of cg_logs without content: the ones content_extract gives rows to.
 CREATE OR REPLACE TEMP TABLE cg_log_new AS
-SELECT l.trace_id, l.span_id, len(l.events) AS records FROM cg_logs l
+SELECT l.trace_id, l.span_id, l.records FROM cg_logs l
 ANTI JOIN content c ON c.trace_id = l.trace_id AND c.span_id = l.span_id
 
 -- name: content_log_remember
