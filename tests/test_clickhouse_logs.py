@@ -240,3 +240,33 @@ def test_other_events_and_records_without_span_ids_add_nothing(
     assert _records_fetched(url) == 0
     both = _source_db(chdb_dir, _store(tmp_path, "both", []), "both_logs", MESSAGES + NOISE, True)
     assert _records_fetched(both) == 3
+
+
+def test_an_operation_details_record_gives_the_content_ingest_gives(
+    tmp_path: Path, chdb_dir: Path
+) -> None:
+    """The newer conventions' `gen_ai.client.inference.operation.details` record, its
+    messages in LogAttributes as the exporter flattens them (JSON text): the failed
+    run's model call gets the content ingest of the same record gives."""
+    inputs = json.dumps([{"role": "user", "parts": [{"type": "text", "content": "tide?"}]}])
+    outputs = json.dumps([{"role": "assistant", "parts": [{"type": "text", "content": "4.2 m"}]}])
+    attrs = {semconv.GEN_AI_INPUT_MESSAGES: inputs, semconv.GEN_AI_OUTPUT_MESSAGES: outputs}
+    record = {"timeUnixNano": str(T0 + 12 * MS), "traceId": FAILED, "spanId": CHAT,
+              "eventName": semconv.GEN_AI_OPERATION_DETAILS_EVENT,
+              "attributes": [_kv(k, v) for k, v in attrs.items()]}  # fmt: skip
+    lines = [_run(FAILED, True), _run(SIMPLE, False)]
+    lines.append({"resourceLogs": [{"scopeLogs": [{"logRecords": [record]}]}]})
+    path = tmp_path / "details.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    store = tmp_path / "details.duckdb"
+    with analyzer.open(store) as opened:
+        opened.ingest([str(path)])
+    expected = _stored_content(store)
+    assert sorted(row[2] for row in expected) == ["input", "output"]
+    url = _source_db(chdb_dir, store, "details_logs", [], True)
+    engine = engines.connect(engines.parse_url(url))
+    params = {"db": "details_logs", "t": T0 + 12 * MS, "tid": FAILED, "sid": CHAT, "body": "",
+              "k": list(attrs), "v": list(attrs.values()),
+              "name": semconv.GEN_AI_OPERATION_DETAILS_EVENT}  # fmt: skip
+    engine.command(_INSERT_WITH_EVENT_NAME, params)
+    assert _source_content(url) == expected

@@ -289,7 +289,7 @@ SELECT name FROM system.columns WHERE database = {db:String} AND table = {logs_t
 -- The GenAI message log records of the fetched traces (log_messages), in the exporter's
 -- newer otel_logs, whose EventName column holds the record's event name when it had one.
 WITH records AS (
-    SELECT TraceId, SpanId, Timestamp, Body,
+    SELECT TraceId, SpanId, Timestamp, Body, LogAttributes,
            if(EventName != '', EventName, LogAttributes[{log_event_key:String}]) AS event_name
     FROM {db:Identifier}.{logs_table:Identifier}
 )
@@ -298,7 +298,8 @@ WITH records AS (
 -- name: ch_log_messages_attr
 -- The same in an otel_logs without EventName: the event.name attribute names the event.
 WITH records AS (
-    SELECT TraceId, SpanId, Timestamp, Body, LogAttributes[{log_event_key:String}] AS event_name
+    SELECT TraceId, SpanId, Timestamp, Body, LogAttributes,
+           LogAttributes[{log_event_key:String}] AS event_name
     FROM {db:Identifier}.{logs_table:Identifier}
 )
 {log_messages}
@@ -307,13 +308,18 @@ WITH records AS (
 -- fragment: the records of the fetched traces (matched as ch_fetch matches their spans)
 -- that have a span id and name a GenAI message event, as analyzer.formats.otlp_logs
 -- reads them: ids, event name, time, and the body as the exporter wrote it (a string;
--- JSON when the body was a map).
-SELECT lower(TraceId) AS trace_id, lower(SpanId) AS span_id, event_name AS name,
-       toUnixTimestamp64Nano(Timestamp) AS time_ns, Body AS body
+-- JSON when the body was a map); an operation details record gives one row per
+-- messages attribute it holds, named by the attribute's key, its value as the body.
+SELECT lower(TraceId) AS trace_id, lower(SpanId) AS span_id,
+       if(event_name = {details_event:String}, detail_key, event_name) AS name,
+       toUnixTimestamp64Nano(Timestamp) AS time_ns,
+       if(event_name = {details_event:String}, LogAttributes[detail_key], Body) AS body
 FROM records
+ARRAY JOIN if(event_name = {details_event:String}, {details_keys:Array(String)}, ['']) AS detail_key
 WHERE TraceId GLOBAL IN (SELECT trace_id FROM {ext_ids})
   AND SpanId NOT IN ('', '0000000000000000')
-  AND has({message_events:Array(String)}, event_name)
+  AND (has({message_events:Array(String)}, event_name)
+       OR (event_name = {details_event:String} AND LogAttributes[detail_key] != ''))
 
 -- name: ch_simple
 -- The spans of the partition's simple runs in scope (all of them succeeded) that a

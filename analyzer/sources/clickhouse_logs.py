@@ -70,6 +70,8 @@ def add_log_content(
         logs_table=url.logs_table or DEFAULT_LOGS_TABLE,
         log_event_key=semconv.LOG_EVENT_NAME,
         message_events=list(semconv.GEN_AI_MESSAGE_EVENTS),
+        details_event=semconv.GEN_AI_OPERATION_DETAILS_EVENT,
+        details_keys=list(semconv.GEN_AI_DETAILS_KEYS),
     )
     logs = LogContent(con)
     for block in engine.query_blocks(text, params, {"ids": ids}):
@@ -85,8 +87,10 @@ def _events(block: pa.Table) -> list[MessageEvent]:
 
 
 def _event(tid: str, sid: str, name: str, time_ns: int, body: str) -> MessageEvent | None:
-    """One record as the span event it stands for, as otlp_logs reads it from OTLP."""
-    trace, span, text = trace_id(tid), span_id(sid), body_text(body)
+    """One record as the span event it stands for, as otlp_logs reads it from OTLP (a
+    messages attribute of an operation details record as the JSON it holds)."""
+    details = name in semconv.GEN_AI_DETAILS_KEYS
+    trace, span, text = trace_id(tid), span_id(sid), body if details else body_text(body)
     if trace is None or span is None or text is None:
         return None
     return MessageEvent(trace, span, name, int(time_ns), text)
