@@ -58,8 +58,9 @@ class LogContent:
         self._add(chunk_events(chunk))
 
     def add_stream(self, stream: IO[bytes], lines: bool) -> None:
-        """The records of an OTLP/JSON file read by the Python reader."""
-        self._add(document_events(stream, lines))
+        """The records of an OTLP/JSON file read by the Python reader, a batch at a time."""
+        for read in document_events(stream, lines):
+            self._add(read)
 
     def add_events(self, events: list[MessageEvent], records: int) -> None:
         """Message events read elsewhere from ``records`` log records (the ClickHouse

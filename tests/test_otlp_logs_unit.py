@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import (  # noqa: E4
 )
 
 import analyzer  # noqa: E402
-from analyzer.formats.otlp_logs import body_text, line_events  # noqa: E402
+from analyzer.formats.otlp_logs import body_text, document_events, line_events  # noqa: E402
 from collector.codec import BadRequest, decode_json, decode_protobuf, store_line  # noqa: E402
 from collector.kinds import LOGS  # noqa: E402
 
@@ -257,3 +258,18 @@ def test_an_operation_details_record_gives_what_the_same_span_attributes_give(
     as_record = _content(tmp_path, "record", [_span(), _logs(record)])
     assert as_record == as_span
     assert sorted(r[0] for r in as_record) == ["input", "output", "system"]
+
+
+def test_a_files_records_are_read_a_batch_at_a_time(tmp_path: Path) -> None:
+    """A file's records come a few at a time (never all in memory), the same events
+    in the same order; a JSON document that breaks keeps what came before the break."""
+    records = [_record("gen_ai.user.message", f"m{i}", i) for i in range(5)]
+    text = b"".join(json.dumps(_logs(r)).encode() + b"\n" for r in records)
+    whole = list(document_events(io.BytesIO(text), True))
+    parts = list(document_events(io.BytesIO(text), True, batch=2))
+    assert [len(p.events) for p in parts] == [2, 2, 1]
+    assert [e for p in parts for e in p.events] == whole[0].events
+    assert [e.text for e in whole[0].events] == ["m0", "m1", "m2", "m3", "m4"]
+    doc = json.dumps({"resourceLogs": [_logs(r)["resourceLogs"][0] for r in records]})
+    torn = list(document_events(io.BytesIO(doc[: doc.rindex("{")].encode()), False, batch=2))
+    assert [e.text for p in torn for e in p.events] == ["m0", "m1", "m2", "m3"]

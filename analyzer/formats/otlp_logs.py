@@ -25,6 +25,7 @@ from analyzer.formats.common import span_id, trace_id
 from tracer import semconv
 
 __all__ = [
+    "BATCH_EVENTS",
     "LOGS_KEY",
     "MessageEvent",
     "Read",
@@ -224,15 +225,28 @@ def chunk_events(chunk: bytes) -> Read:
     return read
 
 
-def document_events(stream: IO[bytes], lines: bool) -> Read:
+BATCH_EVENTS = 10_000
+"""Message events a file's reader hands on at a time (what it holds in memory)."""
+
+
+def document_events(stream: IO[bytes], lines: bool, batch: int = BATCH_EVENTS) -> Iterator[Read]:
     """The records of a JSON-lines file, or of one JSON document streamed a
-    ``ResourceLogs`` at a time."""
-    if lines:
-        read = Read()
-        for line in stream:
-            read.add(line_events(line))
-        return read
+    ``ResourceLogs`` at a time, handed on a few at a time (about ``batch`` events:
+    a large file's records are never all in memory). A document that stops parsing
+    keeps what was read before the break."""
+    read = Read()
+    items: Iterable[Any] = (
+        (line_events(line) for line in stream)
+        if lines
+        else (_read([resource]) for resource in ijson.items(stream, f"{LOGS_KEY}.item"))
+    )
     try:
-        return _read(ijson.items(stream, f"{LOGS_KEY}.item"))
+        for part in items:
+            read.add(part)
+            if len(read.events) >= batch:
+                yield read
+                read = Read()
     except ijson.JSONError:
-        return Read()
+        pass  # the span reader reports the file
+    if read.records:
+        yield read
