@@ -72,18 +72,16 @@ class LogContent:
         for span events) and drop the temporary tables."""
         try:
             if self._events and cap > 0:
-                statement = queries.sql("content_log_spans")
-                self.con.execute(
-                    statement,
-                    {
-                        "k_ev_content": semconv.GEN_AI_EVENT_CONTENT,
-                        "details_keys": list(semconv.GEN_AI_DETAILS_KEYS),
-                    },
+                queries.run(
+                    self.con,
+                    "content_log_spans",
+                    k_ev_content=semconv.GEN_AI_EVENT_CONTENT,
+                    details_keys=list(semconv.GEN_AI_DETAILS_KEYS),
                 )
                 self._refresh()
-                self.con.execute(queries.sql("content_log_new"))
+                queries.run(self.con, "content_log_new")
                 content.extract(self.con, "cg_logs", cap)
-                self.con.execute(queries.sql("content_log_remember"))
+                queries.run(self.con, "content_log_remember")
         finally:
             for table in ("cg_logs", "cg_log_events", "cg_log_stale", "cg_log_new"):
                 self.con.execute(f"DROP TABLE IF EXISTS {table}")  # this module's own names
@@ -93,7 +91,7 @@ class LogContent:
         this one gathered (``content_from_logs``): it is made again from all of them.
         A span whose content came from its own attributes or events is never there."""
         for name in ("content_log_stale", "content_log_drop_stale", "content_log_forget_stale"):
-            self.con.execute(queries.sql(name))
+            queries.run(self.con, name)
 
     def _add(self, read: Read) -> None:
         self.records += read.records
