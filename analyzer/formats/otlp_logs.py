@@ -33,6 +33,7 @@ __all__ = [
     "chunk_events",
     "document_events",
     "line_events",
+    "message_event",
     "request_events",
 ]
 
@@ -159,6 +160,20 @@ def _nanos(value: Any) -> int:
         return 0
 
 
+def message_event(tid: Any, sid: Any, name: str, time_ns: int, value: Any) -> MessageEvent | None:
+    """One message event: ``name`` a message event's, ``value`` its record's body (its
+    text: :func:`body_text`); or ``name`` one of :data:`tracer.semconv.GEN_AI_DETAILS_KEYS`,
+    ``value`` that attribute of an operation details record (its JSON). None without
+    both ids or without text. Shared by the OTLP reader here and the ClickHouse
+    source's ``otel_logs`` reader."""
+    details = name in semconv.GEN_AI_DETAILS_KEYS
+    trace, span = trace_id(tid), span_id(sid)
+    text = (None if value is None else _json_text(value)) if details else body_text(value)
+    if trace is None or span is None or text is None:
+        return None
+    return MessageEvent(trace, span, name, int(time_ns), text)
+
+
 def _events(record: dict[str, Any]) -> list[MessageEvent]:
     """A record's message event (one of :data:`_MESSAGE_EVENTS`: its body's text), or
     the messages of the newer conventions' ``gen_ai.client.inference.operation.details``
@@ -167,18 +182,17 @@ def _events(record: dict[str, Any]) -> list[MessageEvent]:
     it); none without both ids."""
     attributes = _kvlist(record.get("attributes"))
     name = record.get("eventName") or attributes.get(semconv.LOG_EVENT_NAME)
-    tid, sid = trace_id(record.get("traceId")), span_id(record.get("spanId"))
-    if tid is None or sid is None:
-        return []
     time_ns = _nanos(record.get("timeUnixNano")) or _nanos(record.get("observedTimeUnixNano"))
+    ids = (record.get("traceId"), record.get("spanId"))
     if name == semconv.GEN_AI_OPERATION_DETAILS_EVENT:
-        return [
-            MessageEvent(tid, sid, key, time_ns, _json_text(attributes[key]))
-            for key in semconv.GEN_AI_DETAILS_KEYS
-            if attributes.get(key) is not None
+        found = [
+            message_event(*ids, k, time_ns, attributes.get(k)) for k in semconv.GEN_AI_DETAILS_KEYS
         ]
-    text = body_text(record.get("body")) if name in _MESSAGE_EVENTS else None
-    return [] if text is None else [MessageEvent(tid, sid, str(name), time_ns, text)]
+    elif name in _MESSAGE_EVENTS:
+        found = [message_event(*ids, str(name), time_ns, record.get("body"))]
+    else:
+        return []
+    return [event for event in found if event is not None]
 
 
 def _records(resource_logs: Any) -> Iterator[dict[str, Any]]:

@@ -18,8 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from analyzer.content_logs import LogContent
-from analyzer.formats.common import span_id, trace_id
-from analyzer.formats.otlp_logs import MessageEvent, body_text
+from analyzer.formats.otlp_logs import MessageEvent, message_event
 from analyzer.sources import catalog
 from analyzer.sources.engines import DEFAULT_LOGS_TABLE, Engine, SourceURL
 from analyzer.sources.keys import query_params
@@ -81,16 +80,7 @@ def add_log_content(
 
 
 def _events(block: pa.Table) -> list[MessageEvent]:
-    """A block of ``log_messages`` rows as message events (those with text)."""
+    """A block of ``log_messages`` rows as message events (those with text), as
+    otlp_logs reads the same records from OTLP."""
     rows = zip(*(block.column(c).to_pylist() for c in _ROW), strict=True)
-    return [e for e in (_event(*row) for row in rows) if e is not None]
-
-
-def _event(tid: str, sid: str, name: str, time_ns: int, body: str) -> MessageEvent | None:
-    """One record as the span event it stands for, as otlp_logs reads it from OTLP (a
-    messages attribute of an operation details record as the JSON it holds)."""
-    details = name in semconv.GEN_AI_DETAILS_KEYS
-    trace, span, text = trace_id(tid), span_id(sid), body if details else body_text(body)
-    if trace is None or span is None or text is None:
-        return None
-    return MessageEvent(trace, span, name, int(time_ns), text)
+    return [e for e in (message_event(*row) for row in rows) if e is not None]
