@@ -20,6 +20,7 @@ import analyzer  # noqa: E402
 from analyzer.sources import engines, export, open_source  # noqa: E402
 from analyzer.sources.clickhouse_logs import add_log_content  # noqa: E402
 from coordgap.cli import main  # noqa: E402
+from tests.test_ingest_helpers import any_value  # noqa: E402
 from tracer import semconv  # noqa: E402
 
 LOGS_DDL = Path(__file__).resolve().parent / "fixtures" / "clickhouse" / "otel_logs.sql"
@@ -47,17 +48,7 @@ NOISE = [
 
 
 def _kv(key: str, value: Any) -> dict[str, Any]:
-    return {"key": key, "value": _any(value)}
-
-
-def _any(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return {"kvlistValue": {"values": [_kv(k, v) for k, v in value.items()]}}
-    if isinstance(value, list):
-        return {"arrayValue": {"values": [_any(v) for v in value]}}
-    if isinstance(value, int):
-        return {"intValue": str(value)}
-    return {"stringValue": value}
+    return {"key": key, "value": any_value(value)}
 
 
 def _span(tid: str, sid: str, parent: str | None, name: str, attrs: dict, failed: bool) -> dict:
@@ -93,7 +84,7 @@ def _run(tid: str, failed: bool) -> dict:
 
 def _record(tid: str, sid: str, name: str, body: Any, ms: int, by_field: bool) -> dict:
     record: dict[str, Any] = {"timeUnixNano": str(T0 + ms * MS), "traceId": tid,
-                              "spanId": sid, "body": _any(body)}  # fmt: skip
+                              "spanId": sid, "body": any_value(body)}  # fmt: skip
     if by_field:
         record["eventName"] = name
     else:

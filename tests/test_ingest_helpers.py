@@ -21,6 +21,9 @@ def any_value(value: Any) -> dict[str, Any]:
         return {"doubleValue": value}
     if isinstance(value, list | tuple):
         return {"arrayValue": {"values": [any_value(v) for v in value]}}
+    if isinstance(value, dict):
+        kvs = [{"key": k, "value": any_value(v)} for k, v in value.items()]
+        return {"kvlistValue": {"values": kvs}}
     return {"stringValue": str(value)}
 
 

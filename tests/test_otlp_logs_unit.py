@@ -21,6 +21,7 @@ import analyzer  # noqa: E402
 from analyzer.formats.otlp_logs import body_text, document_events, line_events  # noqa: E402
 from collector.codec import BadRequest, decode_json, decode_protobuf, store_line  # noqa: E402
 from collector.kinds import LOGS  # noqa: E402
+from tests.test_ingest_helpers import any_value  # noqa: E402
 
 TID, SID = "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"
 
@@ -240,19 +241,11 @@ def test_an_operation_details_record_gives_what_the_same_span_attributes_give(
     ]
     as_span = _content(tmp_path, "span", [span])
 
-    def structured(value: object) -> dict:
-        if isinstance(value, list):
-            return {"arrayValue": {"values": [structured(v) for v in value]}}
-        if isinstance(value, dict):
-            kvs = [{"key": k, "value": structured(v)} for k, v in value.items()]
-            return {"kvlistValue": {"values": kvs}}
-        return {"stringValue": str(value)}
-
     record = _record("gen_ai.client.inference.operation.details", None, 5, field=True)
     record["attributes"] = [
         {"key": "gen_ai.input.messages", "value": {"stringValue": json.dumps(inputs)}},
-        {"key": "gen_ai.output.messages", "value": structured(outputs)},
-        {"key": "gen_ai.system_instructions", "value": structured(system)},
+        {"key": "gen_ai.output.messages", "value": any_value(outputs)},
+        {"key": "gen_ai.system_instructions", "value": any_value(system)},
         {"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o"}},
     ]
     as_record = _content(tmp_path, "record", [_span(), _logs(record)])
