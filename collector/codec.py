@@ -33,7 +33,6 @@ __all__ = [
     "decode_protobuf",
     "decompress",
     "excerpt",
-    "span_count",
     "store_line",
     "validate",
 ]
@@ -136,11 +135,6 @@ def decode_json(body: bytes, kind: Kind = TRACES) -> Message:
         raise BadRequest("not OTLP/JSON: nested too deeply") from None
     validate(request, kind)
     return request
-
-
-def span_count(request: Message, kind: Kind = TRACES) -> int:
-    """Items of ``request``: spans, or log records for :data:`~collector.kinds.LOGS`."""
-    return kind.count(request)
 
 
 def store_line(request: Message, kind: Kind = TRACES) -> bytes:
