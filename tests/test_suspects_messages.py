@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 
 from analyzer.suspects.messages import readable, readable_column
-from analyzer.suspects.turns import annotate
+from analyzer.suspects.turns import annotate, atoms
 
 _AI = {
     "additional_kwargs": {},
@@ -415,3 +415,28 @@ def test_llamaindex_blocks_and_a_text_followed_by_its_record_read_once() -> None
     assert readable(other) == other
     frame = pl.DataFrame({"t": ["Juno is size M.\n" + json.dumps({"message": message})]})
     assert frame.select(readable_column("t")).item() == said
+
+
+def test_an_autogen_model_result_reads_as_its_thought_and_calls() -> None:
+    """OpenInference's AutoGen AgentChat instrumentor records a model call's output as
+    AutoGen's ``CreateResult``: what the agent said beside the tools it asked for is its
+    ``thought``, the calls its ``content``; the token counts are no words (the figure
+    139 is not a value the step said)."""
+    asked = {
+        "finish_reason": "function_calls",
+        "content": [
+            {"id": "call_0096", "arguments": '{"code": "print(17 * 4)"}', "name": "run_python"}
+        ],
+        "usage": {"prompt_tokens": 139, "completion_tokens": 17},
+        "cached": False,
+        "logprobs": None,
+        "thought": "Priority-1 routes only, completed runs.",
+    }
+    said = readable(json.dumps(asked))
+    assert said == 'Priority-1 routes only, completed runs.\nrun_python({"code": "print(17 * 4)"})'
+    # the instrumentor's own text of the call after the record reads once
+    assert readable(json.dumps(asked) + '\nrun_python({"code": "print(17 * 4)"})') == said
+    answered = dict(asked, finish_reason="stop", content="Owed: 1,234.00.", thought=None)
+    assert readable(json.dumps(answered)) == "Owed: 1,234.00."
+    got = pl.select(atoms(pl.lit(said))).item().to_list()
+    assert "139" not in got and "call_0096" not in got

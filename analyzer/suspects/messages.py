@@ -10,7 +10,8 @@ tool's own JSON result, an error object) stays as it is. LangChain's envelopes (
 model's ``generations``, serialised messages, a LangGraph ``Command``) are opened, and
 a message object recorded as its Python repr (``ChatMessage(role=..., blocks=[...,
 text='...')])``, as OpenInference records LlamaIndex's workflow events) reads as its
-text fields.
+text fields, and AutoGen's model result (``CreateResult``) as its thought, text and
+function calls.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def _unwrapped(value: Any) -> Any:
         # an OpenAI chat completion as its API returns it: its choices' messages
         found = [c.get("message") for c in choices if isinstance(c, dict)]
         return [m for m in found if isinstance(m, dict)]
+    if _MODEL_RESULT <= value.keys() and isinstance(value["content"], (str, list)):
+        return _model_result(value)
     if isinstance(value.get("raw"), str) and (
         "expected_output" in value or "tasks_output" in value
     ):
@@ -115,6 +118,28 @@ def _unwrapped(value: Any) -> Any:
         # messages are the whole prompt it was given)
         return {"role": "assistant", "content": value["raw"]}
     return value
+
+
+_MODEL_RESULT: Final = frozenset({"finish_reason", "content", "usage", "cached"})
+"""The fields of AutoGen's ``CreateResult`` (a model client's result, as OpenInference's
+AutoGen AgentChat instrumentor records a model call's output)."""
+
+
+def _model_result(value: dict[str, Any]) -> dict[str, Any]:
+    """AutoGen's ``CreateResult`` as a chat message: its ``thought`` (what the model said
+    beside the tools it asked for) and its text, its ``content``'s function calls
+    (``{"id", "name", "arguments"}``) as tool calls; the token usage is no word."""
+    content = value["content"]
+    texts = [t for t in (value.get("thought"), content) if isinstance(t, str) and t]
+    calls = [
+        {"name": c.get("name"), "args": c.get("arguments")}
+        for c in (content if isinstance(content, list) else [])
+        if isinstance(c, dict)
+    ]
+    message: dict[str, Any] = {"role": "assistant", "content": "\n".join(texts)}
+    if calls:
+        message["tool_calls"] = calls
+    return message
 
 
 def _llama_blocks(blocks: Any) -> bool:
