@@ -440,3 +440,62 @@ def test_an_autogen_model_result_reads_as_its_thought_and_calls() -> None:
     assert readable(json.dumps(answered)) == "Owed: 1,234.00."
     got = pl.select(atoms(pl.lit(said))).item().to_list()
     assert "139" not in got and "call_0096" not in got
+
+
+_HAYSTACK_CALL = (
+    "ChatMessage(_role=<ChatRole.ASSISTANT: 'assistant'>, _content=[TextContent(text='Asking "
+    "the clerk.'), ToolCall(tool_name='ask_records_clerk', arguments={'messages': [{'role': "
+    "'user', 'content': 'June 2027: pass, fail (see {note})'}]}, id='call_0198', extra=None)], "
+    "_name=None, _meta={'model': 'desk-chat-1', 'index': 0, 'finish_reason': 'tool_calls', "
+    "'usage': {'completion_tokens': 8, 'prompt_tokens': 125, 'total_tokens': 133}})"
+)
+_HAYSTACK_RESULT = (
+    "ChatMessage(_role=<ChatRole.TOOL: 'tool'>, _content=[ToolCallResult(result='date,plot_id\\n"
+    "2027-06-08,ML01', origin=ToolCall(tool_name='read_file', arguments={'name': 'x.csv'}, "
+    "id='call_0199', extra=None), error=False)], _name=None, _meta={})"
+)
+_HAYSTACK_SYSTEM = (
+    "ChatMessage(_role=<ChatRole.SYSTEM: 'system'>, _content=[TextContent(text=\"You are "
+    "records_clerk at Tanner's Field.\")], _name=None, _meta={})"
+)
+
+
+def test_haystack_messages_recorded_as_their_repr_read_as_their_words() -> None:
+    """OpenInference's Haystack instrumentor records a chat generator's replies and an
+    Agent's result as Haystack ``ChatMessage`` reprs inside JSON: a reply reads as its
+    text and tool calls (the token counts 125 and 133 are no words), a tool's message as
+    what the tool returned (not the call it answers), an Agent's result as its last
+    message (the conversation it holds is its input and its teammates' words)."""
+    call = 'Asking the clerk.\nask_records_clerk({"messages": [{"role": "user", "content": '
+    call += '"June 2027: pass, fail (see {note})"}]})'
+    assert readable(json.dumps({"replies": [_HAYSTACK_CALL]})) == call
+    assert readable(_HAYSTACK_CALL) == call
+    held = [_HAYSTACK_SYSTEM, _HAYSTACK_CALL, _HAYSTACK_RESULT]
+    result = {"messages": held, "last_message": _HAYSTACK_CALL, "step_count": 2}
+    assert readable(json.dumps(result)) == call
+    given = readable(json.dumps({"messages": held, "tools": ["ComponentTool(name='x')"]}))
+    assert given == "\n\n".join(
+        ["You are records_clerk at Tanner's Field.", call, "date,plot_id\n2027-06-08,ML01"]
+    )
+    assert "125" not in pl.select(atoms(pl.lit(call))).item().to_list()
+
+
+def test_a_llamaindex_tool_output_and_adks_wrappers_read_as_the_text_inside() -> None:
+    """LlamaIndex's ``ToolOutput`` recorded without its blocks' types reads as what the
+    tool returned; Google ADK's ``{"result": ...}`` (a function tool's plain result) and
+    ``{"request": ...}`` (an agent called as a tool) as the text they wrap; another
+    one-key object stays as it is."""
+    output = {
+        "blocks": [{"text": "exit code 0\n70\n17.5"}],
+        "tool_name": "run_python",
+        "raw_input": {"args": [], "kwargs": {"code": "print(70)"}},
+        "raw_output": "exit code 0\n70\n17.5",
+        "is_error": False,
+    }
+    assert readable(json.dumps(output)) == "exit code 0\n70\n17.5"
+    assert readable(json.dumps({"result": "month,route_id\n2026-03,R3"})) == (
+        "month,route_id\n2026-03,R3"
+    )
+    assert readable(json.dumps({"request": "Fennick Isle, March"})) == "Fennick Isle, March"
+    for kept in ({"result": {"rows": 3}}, {"error": "no such file"}):
+        assert readable(json.dumps(kept)) == json.dumps(kept)

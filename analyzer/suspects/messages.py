@@ -16,12 +16,13 @@ function calls.
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from typing import Any, Final
 
 import polars as pl
+
+from analyzer.suspects.reprs import haystack_message, is_message_repr, message_text
 
 __all__ = ["readable", "readable_column"]
 
@@ -64,8 +65,18 @@ def _unwrapped(value: Any) -> Any:
     or event) as a message of its parts, a function's response as its result; LlamaIndex
     content blocks (a ``ChatMessage``, a ``ChatResponse``'s message, an ``AgentOutput``'s
     response, a tool's output) as a message or text. Anything else comes back as it is."""
+    if isinstance(value, str):
+        # a Haystack ChatMessage recorded as its repr
+        return haystack_message(value) or value
     if not isinstance(value, dict):
         return value
+    if isinstance(value.get("replies"), list) and value.keys() <= {"replies", "meta"}:
+        # a Haystack chat generator's result: its replies
+        return [_unwrapped(r) for r in value["replies"]]
+    if "last_message" in value and isinstance(value.get("messages"), list):
+        # a Haystack Agent's result: the conversation it was given and held; its own
+        # word is its last message
+        return _unwrapped(value["last_message"])
     wrapped = [k for k in value if k in _WRAPPERS]
     if len(wrapped) == 1 and len(value) - ("kwargs" in value) == 1:
         return _unwrapped(value[wrapped[0]])
@@ -79,6 +90,13 @@ def _unwrapped(value: Any) -> Any:
         return [_generation(g) for g in found if isinstance(g, dict)]
     if isinstance(value.get("update"), dict) and "goto" in value:
         return _unwrapped(value["update"])
+    if _TOOL_OUTPUT <= value.keys() and isinstance(value["raw_output"], str):
+        # a LlamaIndex ToolOutput (its blocks recorded without their block types): what
+        # the tool returned
+        return value["raw_output"]
+    if value.keys() in _ADK_WRAPPED and isinstance(next(iter(value.values())), str):
+        # an ADK function tool's result ({"result": ...}) or an agent tool's request
+        return next(iter(value.values()))
     if _llama_blocks(value.get("blocks")):
         # a LlamaIndex ChatMessage (its role and blocks) or a tool's output (blocks)
         return _llama_message(value)
@@ -140,6 +158,13 @@ def _model_result(value: dict[str, Any]) -> dict[str, Any]:
     if calls:
         message["tool_calls"] = calls
     return message
+
+
+_TOOL_OUTPUT: Final = frozenset({"tool_name", "raw_input", "raw_output", "is_error"})
+"""The fields of LlamaIndex's ``ToolOutput`` beside its content."""
+_ADK_WRAPPED: Final = ({"result"}, {"request"})
+"""The one key Google ADK wraps a function tool's plain result in (``{"result": ...}``)
+and an agent called as a tool its request."""
 
 
 def _llama_blocks(blocks: Any) -> bool:
@@ -266,8 +291,11 @@ def readable(text: str | None) -> str | None:
     if text is None:
         return None
     bare = text.strip()
-    if _REPR.match(bare) and _REPR_ROLE.search(bare):
-        return _repr_text(bare)
+    message = haystack_message(bare)
+    if message is not None:
+        return _render(message)
+    if is_message_repr(bare):
+        return message_text(bare)
     if bare[:1] not in ("{", "["):
         return _text_then_record(text, bare)
     try:
@@ -351,37 +379,6 @@ def _blocks(value: Any) -> str | None:
     if any(s is None for s in said):
         return None
     return "\n".join(s for s in said if s)
-
-
-_REPR: Final = re.compile(r"[A-Z]\w*\(\w+=")
-"""A Python object's repr (``AgentOutput(response=ChatMessage(...))``)."""
-_REPR_ROLE: Final = re.compile(r"\brole=")
-"""A chat message's role in a repr: the object is a framework's message, recorded as it
-prints; its words are its text fields only (none: it said nothing, a tool call alone).
-Another object's repr (a record a tool returned) stays as it is."""
-_REPR_TEXT: Final = re.compile(
-    r"\b(?:text|content)=(?:'((?:[^'\\]|\\.)*)'?|\"((?:[^\"\\]|\\.)*)\"?)"
-)
-"""A message object's ``text=`` or ``content=`` string in its repr (to its end when the
-record was cut off inside it)."""
-
-
-def _repr_text(text: str) -> str:
-    """The ``text=`` / ``content=`` strings of a message object's repr, each once, in
-    order: what the message said, without the object's field names and ids."""
-    found = (
-        m.group(1) if m.group(1) is not None else m.group(2) for m in _REPR_TEXT.finditer(text)
-    )
-    said = dict.fromkeys(_unescaped(s).removesuffix("...") for s in found if s)
-    return "\n\n".join(s for s in said if s.strip())
-
-
-def _unescaped(literal: str) -> str:
-    """A repr's string literal with its escapes read (as written when one is malformed)."""
-    try:
-        return str(ast.literal_eval(f"'{literal}'"))
-    except (ValueError, SyntaxError):
-        return literal
 
 
 def _cut(text: str) -> str:
