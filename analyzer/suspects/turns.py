@@ -246,7 +246,7 @@ def atoms(text: pl.Expr) -> pl.Expr:
     long_decimal = cleaned.str.contains(r"^-?\d+\.\d{12,}$")
     rounded = cleaned.cast(pl.Float64, strict=False).round(FLOAT_DECIMALS).cast(pl.String)
     return (
-        text.str.replace_all(GENERATED_ID, " ")
+        text.str.replace_all(GENERATED_ID + r"|\\[nrt]", " ")
         .str.replace_all(r"([A-Za-z]{2})-(\d)", "$1 $2")
         .str.extract_all(ATOM)
         .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
