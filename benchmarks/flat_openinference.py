@@ -90,8 +90,23 @@ def _parts(attrs: dict[str, Any]) -> list[dict[str, Any]]:
             field = {"function.name": "name", "function.arguments": "arguments"}.get(m.group(2))
             calls.setdefault(int(m.group(1)), {"type": "tool_call"})[field or "id"] = value
     parts = [{"type": "text", "content": content}] if content else []
+    thought = _thought(attrs)
+    if thought and not content and not texts:
+        parts.append({"type": "text", "content": thought})
     parts += [{"type": "text", "content": texts[i]} for i in sorted(texts)]
     return parts + [calls[i] for i in sorted(calls)]
+
+
+def _thought(attrs: dict[str, Any]) -> str:
+    """What a model call said beside the tools it asked for, where only its recorded
+    result holds it (AutoGen's ``CreateResult.thought``; OpenInference's AutoGen
+    AgentChat instrumentor records the calls alone in ``llm.output_messages``)."""
+    try:
+        result = json.loads(str(attrs.get(semconv.OPENINFERENCE_OUTPUT_VALUE) or ""))
+    except ValueError:
+        return ""
+    thought = result.get("thought") if isinstance(result, dict) else None
+    return thought if isinstance(thought, str) else ""
 
 
 def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -123,7 +138,7 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
         span["parentSpanId"] = agent["spanId"]
         if step is not None:
             _step_as_tools(out, step, span, attrs)
-        elif named:
+        else:
             calls.setdefault(agent["spanId"], []).append(span)
     _sibling_tools(out, calls, attrs)
     return out
@@ -132,8 +147,9 @@ def as_genai(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _sibling_tools(
     out: list[dict[str, Any]], calls: dict[str, list[dict[str, Any]]], attrs: dict
 ) -> None:
-    """A tool span beside the model calls of a named agent (Agno runs a member's tools
-    under its run, beside its calls) as a tool call of the latest call before it."""
+    """A tool span beside an agent's model calls (Agno runs a member's tools under its run,
+    beside its calls; AutoGen AgentChat an agent's under its ``on_messages_stream``) as a
+    tool call of the latest call before it."""
     for span in out:
         made = calls.get(span.get("parentSpanId") or "")
         a = attrs[span["spanId"]]

@@ -378,3 +378,36 @@ def test_model_calls_under_a_named_agent_speak_when_they_recorded_a_response() -
         ("checker", "Agreed."),
     ]
     assert log["mistake_step"] == 0
+
+
+def test_autogen_model_calls_speak_their_thought_and_what_their_tools_returned() -> None:
+    """AutoGen AgentChat under OpenInference: an ``AGENT`` span that names no agent
+    (``coder.on_messages_stream``) holds the agent's model calls and, beside them, its
+    tool spans; what a call said beside its tool call is only in its recorded result
+    (``CreateResult.thought``). Each call is a turn of that agent: its thought, its
+    tool call and what the tool returned."""
+    out = "llm.output_messages.0.message."
+    result = {
+        "finish_reason": "function_calls",
+        "content": [{"id": "call_1", "arguments": '{"code": "print(2)"}', "name": "run_python"}],
+        "usage": {"prompt_tokens": 139, "completion_tokens": 17},
+        "cached": False,
+        "thought": "Counting the aborted runs.",
+    }
+    call = {
+        f"{out}role": "assistant",
+        f"{out}tool_calls.0.tool_call.function.name": "run_python",
+        f"{out}tool_calls.0.tool_call.function.arguments": '{"code": "print(2)"}',
+        "output__value": json.dumps(result),
+    }
+    spans = [
+        _oi("a", 1, 90, "AGENT", None),
+        _oi("c1", 2, 5, "LLM", "a", **call),
+        _oi("t1", 6, 8, "TOOL", "a", tool__name="run_python", output__value="exit code 0\n2"),
+    ]
+    spans[0]["name"] = "coder.on_messages_stream"
+    log = corpus_flat.flatten(spans, {"task": "", "mistake_agent": "coder", "span_id": "c1"})
+    assert log is not None
+    assert [(m["name"], m["content"]) for m in log["history"]] == [
+        ("coder", "Counting the aborted runs.\nrun_python\ncode: print(2)\n\nexit code 0\n2"),
+    ]
