@@ -499,3 +499,30 @@ def test_a_llamaindex_tool_output_and_adks_wrappers_read_as_the_text_inside() ->
     assert readable(json.dumps({"request": "Fennick Isle, March"})) == "Fennick Isle, March"
     for kept in ({"result": {"rows": 3}}, {"error": "no such file"}):
         assert readable(json.dumps(kept)) == json.dumps(kept)
+
+
+def test_what_a_step_was_given_reads_without_its_frameworks_settings() -> None:
+    """A step's recorded input, read as what it was given: LangChain's chat model input
+    (a batch of one conversation), OpenLLMetry's record of a LangChain callback's input
+    (its tags and metadata are no words: ``langgraph_step`` is no value the step chose),
+    a CrewAI task execution's context (not its agent's settings, whose ``max_iter`` 8
+    is no figure), an ADK model request's instruction and contents."""
+    system = {"lc": 1, "type": "constructor", "id": ["x"], "kwargs": {"content": "You lead."}}
+    human = {"lc": 1, "type": "constructor", "id": ["y"], "kwargs": {"content": "Q1 cost?"}}
+    system["kwargs"]["type"], human["kwargs"]["type"] = "system", "human"
+    assert readable(json.dumps({"messages": [[system, human]]})) == "You lead.\n\nQ1 cost?"
+    callback = {
+        "input_str": "{'code': 'print(1)'}",
+        "tags": ["seq:step:1"],
+        "metadata": {"langgraph_step": 2, "langgraph_node": "tools"},
+        "inputs": {"code": "print(1)"},
+    }
+    assert readable(json.dumps(callback)) == '{"code": "print(1)"}'
+    task = {"agent": {"role": "Clerk", "max_iter": 8}, "context": "Read A.", "tools": []}
+    assert readable(json.dumps(task)) == "Read A."
+    request = {
+        "model": "scripted",
+        "contents": [{"parts": [{"text": "How many hours?"}], "role": "user"}],
+        "config": {"system_instruction": "You run the desk."},
+    }
+    assert readable(json.dumps(request)) == "You run the desk.\n\nHow many hours?"

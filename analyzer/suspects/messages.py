@@ -90,6 +90,19 @@ def _unwrapped(value: Any) -> Any:
         return [_generation(g) for g in found if isinstance(g, dict)]
     if isinstance(value.get("update"), dict) and "goto" in value:
         return _unwrapped(value["update"])
+    if _CALLBACK <= value.keys() and "inputs" in value:
+        # OpenLLMetry's record of a LangChain callback's input: what was given
+        return _unwrapped(value["inputs"])
+    if value.keys() == {"agent", "context", "tools"} and isinstance(value["context"], str):
+        # a CrewAI task's execution as OpenInference records its input: the agent's
+        # settings, the tools, and the context earlier tasks handed it (its input)
+        return value["context"]
+    if isinstance(value.get("contents"), list) and "model" in value:
+        # an ADK LlmRequest: its system instruction and contents as messages
+        config = value.get("config")
+        system = config.get("system_instruction") if isinstance(config, dict) else None
+        said = [{"role": "system", "content": system}] if isinstance(system, str) else []
+        return said + [_unwrapped(c) for c in value["contents"]]
     if _TOOL_OUTPUT <= value.keys() and isinstance(value["raw_output"], str):
         # a LlamaIndex ToolOutput (its blocks recorded without their block types): what
         # the tool returned
@@ -160,6 +173,8 @@ def _model_result(value: dict[str, Any]) -> dict[str, Any]:
     return message
 
 
+_CALLBACK: Final = frozenset({"metadata", "tags"})
+"""Beside ``inputs``, the keys of OpenLLMetry's record of a LangChain callback's input."""
 _TOOL_OUTPUT: Final = frozenset({"tool_name", "raw_input", "raw_output", "is_error"})
 """The fields of LlamaIndex's ``ToolOutput`` beside its content."""
 _ADK_WRAPPED: Final = ({"result"}, {"request"})
@@ -240,7 +255,10 @@ def _messages(value: Any) -> list[Any] | None:
     """The chat messages ``value`` holds, or None when it is no message record."""
     value = _unwrapped(value)
     if isinstance(value, dict) and isinstance(value.get("messages"), list):
-        found = [_unwrapped(m) for m in value["messages"]]
+        given = value["messages"]
+        if len(given) == 1 and isinstance(given[0], list):
+            given = given[0]  # LangChain's chat model input: a batch of one conversation
+        found = [_unwrapped(m) for m in given]
     elif isinstance(value, list):
         found = [_unwrapped(m) for m in value]
     elif _is_message(value):
@@ -308,7 +326,10 @@ def readable(text: str | None) -> str | None:
         said = inner
     elif found is None:
         blocks = _blocks(value)
-        return text if blocks is None else blocks
+        if blocks is not None:
+            return blocks
+        # an envelope around another record (a callback's inputs): that record
+        return text if inner is value else json.dumps(inner, ensure_ascii=False)
     else:
         said = "\n\n".join(_render(m) for m in found)
     # a span may record the messages twice: as the record and as their text after it
