@@ -53,7 +53,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analyzer import mapping  # noqa: E402
-from benchmarks import attribution_accuracy, flat_openinference, whowhen_to_otlp  # noqa: E402
+from benchmarks import (  # noqa: E402
+    attribution_accuracy,
+    flat_openinference,
+    flat_store,
+    whowhen_to_otlp,
+)
 from benchmarks.flat_text import (  # noqa: E402
     attrs_of,
     call_ids,
@@ -445,6 +450,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="another corpus directory (traces/ and annotations.json), e.g. tests/corpus/heldout",
     )
+    parser.add_argument(
+        "--via-store",
+        action="store_true",
+        help="flatten through the analyzer's own reading of the runs (benchmarks/flat_store.py)",
+    )
     args = parser.parse_args(argv)
     traces, truth = TRACES, TRUTH
     if args.corpus is not None:
@@ -452,7 +462,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="coordgap-flat-") as tmp:
         base = args.keep or Path(tmp)
         raw, otlp, truth_path = base / "logs", base / "otlp", base / "truth.json"
-        frameworks, skipped = write_logs(raw, traces, truth)
+        if args.via_store:
+            frameworks, skipped = flat_store.write_logs(raw, traces, read_truth(truth))
+        else:
+            frameworks, skipped = write_logs(raw, traces, truth)
         if not frameworks:
             print(f"{traces}: no failing run's annotated turn left a message", file=sys.stderr)
             return 1

@@ -411,3 +411,68 @@ def test_autogen_model_calls_speak_their_thought_and_what_their_tools_returned()
     assert [(m["name"], m["content"]) for m in log["history"]] == [
         ("coder", "Counting the aborted runs.\nrun_python\ncode: print(2)\n\nexit code 0\n2"),
     ]
+
+
+def _row(turn: int, span: str, owner: str | None, agent: str | None, output: str | None) -> dict:
+    return {
+        "trace_id": "t1",
+        "span_id": span,
+        "owner_span_id": owner,
+        "agent": agent,
+        "output": output,
+        "turn": turn,
+        "is_run": owner is None and agent is None,
+    }
+
+
+def test_through_the_store_a_step_speaks_with_what_its_tools_returned() -> None:
+    """Flattening through the analyzer's turns: each step a message of its agent
+    followed by its tools' outputs; a step without text says nothing; the annotated
+    step is the first message whose step is the annotated span, runs inside it, or
+    holds it."""
+    import polars as pl
+
+    from benchmarks import flat_store
+
+    run = pl.DataFrame(
+        [
+            _row(0, "run", None, None, "the task"),
+            _row(1, "a1", "a1", "lead", "Plan: read rows."),
+            _row(2, "c1", "c1", "clerk", "Reading."),
+            _row(3, "t1", "c1", "clerk", "rows: 12, 29"),
+            _row(4, "a2", "a2", "lead", None),
+            _row(5, "c2", "c2", "clerk", "41 in all."),
+        ]
+    )
+    messages = flat_store._messages(run)
+    assert [(agent, text) for agent, text, _ in messages] == [
+        ("lead", "Plan: read rows."),
+        ("clerk", "Reading.\n\nrows: 12, 29"),
+        ("clerk", "41 in all."),
+    ]
+    parents = {"a1": "run", "c1": "agent_clerk", "t1": "c1", "c2": "agent_clerk", "x": "c2"}
+    assert flat_store._step(messages, "t1", parents) == 1  # a tool of the step
+    assert flat_store._step(messages, "x", parents) == 2  # a span inside the step
+    assert flat_store._step(messages, "agent_clerk", parents) == 1  # the span holding it
+    assert flat_store._step(messages, "a2", parents) is None  # no text, no message
+
+
+def test_a_family_flattened_through_the_store_keeps_every_run_and_its_step(
+    tmp_path: Path,
+) -> None:
+    """``corpus_flat --via-store`` on an Agno team traced by OpenInference: every failing
+    run becomes a log, and the message at its annotated step is the annotated agent's."""
+    family = Path(__file__).resolve().parents[1] / "tests/corpus/blind/agno_openinference_orchard"
+    assert (
+        corpus_flat.main(
+            ["--via-store", "--json", "--keep", str(tmp_path), "--corpus", str(family)]
+        )
+        == 0
+    )
+    truth = json.loads((family / "annotations.json").read_text())["runs"]
+    failing = {k for k, v in truth.items() if not v.get("healthy")}
+    logs = list((tmp_path / "logs").rglob("*.json"))
+    assert {p.stem for p in logs} == failing
+    for path in logs:
+        log = json.loads(path.read_text())
+        assert log["history"][log["mistake_step"]]["name"] == log["mistake_agent"]

@@ -36,6 +36,7 @@ __all__ = [
     "TOP",
     "apply",
     "rank",
+    "read_turns",
     "redact",
     "role_free",
     "suspects_frame",
@@ -60,9 +61,7 @@ _SUSPECT = pl.Struct(
 def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl.DataFrame:
     """``failures`` with the suspects of every failed run ranked (the ``cg_*``
     tables of an analysis must exist); see :func:`apply`."""
-    edges = handoffs.load(con)
-    handed = delegation.called(delegation.handed_input(turns.load(con), edges), edges)
-    read = delegation.replies(handed, edges)
+    edges, read = read_turns(con)
     turn_rows = without_keys(read)
     named = to_callers(con.sql(queries.sql("suspect_attributions")).pl(), turn_rows, edges=edges)
     ctx = features.Context(turn_rows, named, edges)
@@ -70,6 +69,19 @@ def suspects_frame(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame) -> pl
     names = turn_rows.select("trace_id", "span_id", "name").unique(["trace_id", "span_id"])
     failures = to_callers(failures, turn_rows, at_caller=False)
     return apply(failures, ranked, names, features.rule_named_reporters(ctx))
+
+
+def read_turns(
+    con: duckdb.DuckDBPyConnection, *, read_all: bool = False
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The failed runs' handoff edges and turns as the ranking reads them: with what each
+    was handed and, for an agent called by another, its reply (the ``cg_*`` tables of an
+    analysis must exist; ``read_all``: the text of the runs an explicit record settled
+    too, see :func:`analyzer.suspects.turns.load`)."""
+    edges = handoffs.load(con)
+    loaded = turns.load(con, read_all=read_all)
+    handed = delegation.called(delegation.handed_input(loaded, edges), edges)
+    return edges, delegation.replies(handed, edges)
 
 
 def to_callers(

@@ -129,13 +129,16 @@ _COLUMNS: Final = (
 )  # fmt: skip
 
 
-def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def load(con: duckdb.DuckDBPyConnection, *, read_all: bool = False) -> pl.DataFrame:
     """The turns of the failed runs: the query's columns plus ``atoms`` (list of
     normalised atoms of the output), ``has_code``, ``fails``, ``trouble``,
-    ``is_exec`` and ``substantive`` (a non-run, non-executor turn with output)."""
+    ``is_exec`` and ``substantive`` (a non-run, non-executor turn with output).
+    ``read_all``: the text of every failed run, also of those an explicit record
+    settled (the ranking does not read those)."""
     frame = con.sql(queries.sql("suspect_turns"), params=params("suspect_turns")).pl()
     if content.has_content_table(con):
-        frame = frame.join(_text(con, frame), on=["trace_id", "span_id"], how="left")
+        text = _text(con, frame, read_all=read_all)
+        frame = frame.join(text, on=["trace_id", "span_id"], how="left")
         frame = frame.with_columns(readable_column("output"), readable_column("input"))
         frame = _without_echoes(frame)
     else:
@@ -173,15 +176,21 @@ def _echo() -> pl.Expr:
     )
 
 
-def _text(con: duckdb.DuckDBPyConnection, turns: pl.DataFrame) -> pl.DataFrame:
-    """The output and wanted input text of ``turns`` (``suspect_turn_text``)."""
+def _text(
+    con: duckdb.DuckDBPyConnection, turns: pl.DataFrame, *, read_all: bool = False
+) -> pl.DataFrame:
+    """The output and wanted input text of ``turns`` (``suspect_turn_text``; ``read_all``:
+    of the runs an explicit record settled too)."""
     keys = turns.select(
         "trace_id", "span_id", "wants_input", hands=pl.col("operation") == semconv.OP_HANDOFF
     )
     con.register("cg_turn_keys", keys)
     try:
         name = "suspect_turn_text"
-        return con.sql(queries.sql(name), params=params(name)).pl()
+        values = params(name)
+        if read_all:
+            values["settled_rules"] = []
+        return con.sql(queries.sql(name), params=values).pl()
     finally:
         con.unregister("cg_turn_keys")
 
