@@ -11,7 +11,9 @@ and text:
 - a step (a turn that is its own owner) is a message named after its agent, its text
   (a step without text: the error it raised) followed by what the tools it called
   returned (one step: what the agent did and what it saw);
-- a tool's output outside any step is a message of the latest agent that spoke;
+- a tool's output that comes back after other agents spoke (a delegate's reply to the
+  step that called it) is a message of the step's agent at that point; a tool's output
+  outside any step is a message of the latest agent that spoke;
 - the run's own turn (its task) is the log's ``question``, from the annotation;
 - ``mistake_step`` is the first message whose step is the annotated span, or runs
   inside it, or holds it (the annotation names an agent's span, a model call, or a
@@ -85,7 +87,14 @@ def _messages(run: pl.DataFrame) -> list[tuple[str, str, list[str]]]:
         owner, span = row["owner_span_id"], row["span_id"]
         if owner is not None and owner != span and owner in at:
             agent, said, held = out[at[owner]]
-            out[at[owner]] = (agent, f"{said}\n\n{text}" if text else said, [*held, span])
+            if all(other == agent for other, _, _ in out[at[owner] + 1 :]):
+                joined = f"{said}\n\n{text}" if text else said
+                out[at[owner]] = (agent, joined, [*held, span])
+                continue
+            # other agents spoke since (a manager's delegate): what the step saw comes
+            # now, as a message of its own
+            at[owner] = len(out)
+            out.append((agent, text, [span]))
             continue
         agent = str(row["agent"] or last)
         last = agent

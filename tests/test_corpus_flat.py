@@ -427,7 +427,8 @@ def _row(turn: int, span: str, owner: str | None, agent: str | None, output: str
 
 def test_through_the_store_a_step_speaks_with_what_its_tools_returned() -> None:
     """Flattening through the analyzer's turns: each step a message of its agent
-    followed by its tools' outputs; a step without text says nothing; the annotated
+    followed by its tools' outputs (one that comes back after other agents spoke, a
+    delegate's reply, in its place in time); a step without text says nothing; the annotated
     step is the first message whose step is the annotated span, runs inside it, or
     holds it."""
     import polars as pl
@@ -442,6 +443,7 @@ def test_through_the_store_a_step_speaks_with_what_its_tools_returned() -> None:
             _row(3, "t1", "c1", "clerk", "rows: 12, 29"),
             _row(4, "a2", "a2", "lead", None),
             _row(5, "c2", "c2", "clerk", "41 in all."),
+            _row(6, "r1", "a1", "lead", "clerk replied: 41"),
         ]
     )
     messages = flat_store._messages(run)
@@ -449,6 +451,7 @@ def test_through_the_store_a_step_speaks_with_what_its_tools_returned() -> None:
         ("lead", "Plan: read rows."),
         ("clerk", "Reading.\n\nrows: 12, 29"),
         ("clerk", "41 in all."),
+        ("lead", "clerk replied: 41"),  # what the step saw after its delegate spoke
     ]
     parents = {"a1": "run", "c1": "agent_clerk", "t1": "c1", "c2": "agent_clerk", "x": "c2"}
     assert flat_store._step(messages, "t1", parents) == 1  # a tool of the step
