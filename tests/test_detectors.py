@@ -150,6 +150,21 @@ def test_a_message_echoed_right_after_itself_is_no_repetition() -> None:
     assert (got["span_id"], got["symptom_span_id"]) == (first, again)
 
 
+def test_the_reply_a_handoff_brought_back_is_no_repeat_of_its_source() -> None:
+    """A leader's delegation records the member's reply as its output (Agno's
+    ``delegate_task_to_member`` under OpenLLMetry); the leader then gives that reply as
+    the answer. The reply is the member's word: the leader did not repeat itself."""
+    answer = "Ashby Bridge sent 41.62 tonnes of cardboard to its buyers in October 2026."
+    run = Run(1, outcome="failure")
+    lead = run.agent("depot_lead", duration_ms=500.0)  # holds its members' turns
+    run.say(run.handoff("depot_lead", "py_analyst", parent=lead), "41.62 tonnes, 6 loads.")
+    run.turn("py_analyst", "41.62 tonnes, 6 loads.", parent=lead)
+    run.say(run.handoff("depot_lead", "bulletin_writer", parent=lead), answer)
+    run.turn("bulletin_writer", answer, parent=lead)
+    run.say(lead, answer)
+    assert signal_rows(builtin.repetition, run) == {}
+
+
 def test_short_acknowledgements_are_not_repetition() -> None:
     """TERMINATE twice is an acknowledgement, not a loop."""
     run = Run(1, outcome="failure")

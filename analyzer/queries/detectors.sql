@@ -258,7 +258,7 @@ WITH keyed AS MATERIALIZED (
     -- equal to no other one this way cannot repeat it (a cheap first pass). Five
     -- replace() calls cost a third of one translate(); the echo test and the
     -- candidates below both read it
-    SELECT trace_id, span_id, owner_span_id, agent, turn, output, is_run, is_exec,
+    SELECT trace_id, span_id, owner_span_id, agent, turn, output, is_run, is_exec, operation,
            hash(replace(replace(replace(replace(replace(lower(output),
                chr(9), ''), chr(10), ''), chr(12), ''), chr(13), ''), ' ', '')) AS bare
     FROM cg_msg
@@ -269,10 +269,12 @@ msgs AS (
     WINDOW w AS (PARTITION BY trace_id ORDER BY turn)
 ),
 said AS (
+    -- a handoff's output is the reply it brought back: the receiver's word, not its
+    -- source's (as suspect_turn_text reads it)
     SELECT trace_id, span_id, owner_span_id, agent, turn, output, bare
     FROM msgs
     WHERE NOT is_run AND NOT is_exec AND agent IS NOT NULL AND output IS NOT NULL
-      AND NOT echo
+      AND NOT echo AND operation IS DISTINCT FROM $o_handoff
 ),
 t AS MATERIALIZED (
     -- normalised only where the agent said the same thing with all blanks removed
