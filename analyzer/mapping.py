@@ -20,7 +20,8 @@ It understands, in this order of precedence:
   OpenAI Agents SDK through its OTel processor);
 - Google ADK's ``transfer_to_agent`` tool and Strands Agents' Swarm's
   ``handoff_to_agent``, whose target is its ``agent_name`` argument
-  (``gen_ai.tool.call.arguments``, or Strands' ``gen_ai.tool.message`` event);
+  (``gen_ai.tool.call.arguments``, or Strands' ``gen_ai.tool.message`` event); Agno's
+  ``delegate_task_to_member`` (``member_id``), its Team's run its leader (OpenLLMetry);
 - AgentOps (``agentops.span.kind``, ``from_agent``/``to_agent``);
 - span names ``handoff A -> B``, ``handoff from A to B``, ``A → B.handoff``.
 
@@ -68,6 +69,7 @@ OPENINFERENCE_TOOL_NAME: Final = "tool.name"
 TRACELOOP_SPAN_KIND: Final = "traceloop.span.kind"
 TRACELOOP_ENTITY_NAME: Final = "traceloop.entity.name"
 TRACELOOP_WORKFLOW_NAME: Final = "traceloop.workflow.name"
+AGNO_TEAM_NAME: Final = "agno.team.name"  # OpenLLMetry's Agno instrumentor, a Team's run
 OPENLLMETRY_HANDOFF_FROM: Final = "gen_ai.handoff.from_agent"
 OPENLLMETRY_HANDOFF_TO: Final = "gen_ai.handoff.to_agent"
 HANDOFF_FROM_AGENT_NAME: Final = "gen_ai.handoff.from_agent.name"
@@ -104,13 +106,13 @@ _RE_TRANSFER = r"^transfer_to_(.+)$"  # OpenAI Agents SDK / LangGraph handoff to
 # Google ADK's one transfer tool names no target: the call's `agent_name` argument does
 ADK_TRANSFER_TOOL: Final = "transfer_to_agent"
 ADK_TRANSFER_TARGET: Final = "$.agent_name"  # JSON path in the call's arguments
-# Strands Agents' Swarm hands the floor on with one tool too, its target the same
-# argument; Strands records a call's arguments as the content of its tool-message event
+# Strands' Swarm: one tool, the same argument (its arguments: the tool-message event)
 SWARM_HANDOFF_TOOL: Final = "handoff_to_agent"
+AGNO_DELEGATE_TOOL: Final = "delegate_task_to_member"  # an Agno Team leader's one tool,
+AGNO_DELEGATE_TARGET: Final = "$.member_id"  # its argument naming the member
 TOOL_MESSAGE_EVENT: Final = "gen_ai.tool.message"
-# Cheap tests that gate the patterns above (regular expressions on every span
-# name were a third of the normalization): every handoff pattern but the
-# transfer tool's contains _HANDOFF_HINT; that one starts with _TRANSFER_PREFIX.
+# Cheap tests gating the patterns above (regular expressions on every span name were a third of
+# the normalization): every handoff pattern but the transfer tool's holds _HANDOFF_HINT.
 _HANDOFF_HINT = "andoff"
 _TRANSFER_PREFIX = "transfer_to_"
 _RE_OP_PREFIX = r"^(invoke_workflow|invoke_agent|create_agent|execute_tool|plan|verify|retrieval) "
@@ -165,6 +167,7 @@ _PARAMS: dict[str, Any] = {
     "k_tl_kind": TRACELOOP_SPAN_KIND,
     "k_tl_entity": TRACELOOP_ENTITY_NAME,
     "k_tl_workflow": TRACELOOP_WORKFLOW_NAME,
+    "k_agno_team": AGNO_TEAM_NAME,
     "k_ol_from": OPENLLMETRY_HANDOFF_FROM,
     "k_ol_to": OPENLLMETRY_HANDOFF_TO,
     "k_from_name": HANDOFF_FROM_AGENT_NAME,
@@ -214,6 +217,9 @@ _PARAMS: dict[str, Any] = {
     "adk_transfer": ADK_TRANSFER_TOOL,
     "adk_target": ADK_TRANSFER_TARGET,
     "agent_transfers": [ADK_TRANSFER_TOOL, SWARM_HANDOFF_TOOL],
+    "agno_delegate": AGNO_DELEGATE_TOOL,
+    "agno_target": AGNO_DELEGATE_TARGET,
+    "k_tl_input": semconv.TRACELOOP_ENTITY_INPUT,
     "ev_tool_message": TOOL_MESSAGE_EVENT,
     "k_ev_content": semconv.GEN_AI_EVENT_CONTENT,
     "k_tool_args": semconv.GEN_AI_TOOL_CALL_ARGUMENTS,
@@ -240,7 +246,7 @@ WITH a AS (
         coalesce(attributes[$k_tool], attributes[$k_oi_tool], name) AS _toolname,
         list_filter(coalesce(events, []), lambda e: e.name = $ev_exception) AS _exc,
         list_filter(coalesce(events, []), lambda e: e.name = $ev_eval) AS _eval,
-        coalesce(attributes[$k_tool_args],
+        coalesce(attributes[$k_tool_args], attributes[$k_tl_input],
                  list_filter(coalesce(events, []),
                              lambda e: e.name = $ev_tool_message)[1].attributes[$k_ev_content])
             AS _tool_args
@@ -256,6 +262,8 @@ WITH a AS (
                      nullif(regexp_extract(name, $re_tl_arrow, 2), '')) END,
                  CASE WHEN list_contains($agent_transfers, _toolname) AND json_valid(_tool_args)
                      THEN nullif(json_extract_string(_tool_args, $adk_target), '')
+                     WHEN _toolname = $agno_delegate AND json_valid(_tool_args)
+                     THEN nullif(json_extract_string(_tool_args, $agno_target), '')
                  END,
                  CASE WHEN starts_with(_toolname, $transfer_prefix) AND _toolname <> $adk_transfer
                      THEN nullif(regexp_extract(_toolname, $re_transfer, 1), '') END) AS _htarget,
@@ -285,6 +293,9 @@ WITH a AS (
             WHEN _oi = 'CHAIN' AND coalesce(attributes[$k_oi_node_name], attributes[$k_oi_node_id])
                  IS NOT NULL THEN $o_agent
             WHEN _oi = 'CHAIN' AND parent_span_id IS NULL THEN $o_workflow
+            -- an Agno Team's run inside the run (OpenLLMetry): its leader, an agent
+            WHEN _tl = 'workflow' AND attributes[$k_agno_team] IS NOT NULL
+                 AND parent_span_id IS NOT NULL THEN $o_agent
             WHEN _tl = 'workflow' OR _ao IN ('workflow', 'session') THEN $o_workflow
             WHEN _tl = 'agent' OR _ao = 'agent' THEN $o_agent
             WHEN _tl = 'tool' OR _ao = 'tool' THEN $o_tool
@@ -327,7 +338,7 @@ SELECT
             attributes[$k_oi_tool])
         WHEN _operation = $o_agent THEN cg_agent_name(coalesce(attributes[$k_agent],
             attributes[$k_oi_agent], attributes[$k_oi_node_name], attributes[$k_oi_node_id],
-            attributes[$k_tl_entity],
+            attributes[$k_tl_entity], attributes[$k_agno_team],
             CASE WHEN _oi = 'AGENT'
                 THEN nullif(regexp_replace(name, $re_method_suffix, ''), '') END,
             regexp_replace(regexp_replace(name, $re_op_prefix, ''), $re_tl_suffix, '')))
@@ -413,14 +424,13 @@ CREATE OR REPLACE TEMP MACRO cg_try_hex_id(x, n) AS
          THEN lpad(lower(hex(from_base64(x))), n, '0') END;
 """
 
-# Relations between spans, filled after the rows are in, a bucket of the traces at
-# a time ($bucket of $buckets, so that the walk up the tree stays in memory):
-# (1) a handoff that named only its target takes as source the nearest agent above
-# it; (2) a tool call under agent B whose subtree runs agent A (!= B), with no
-# other agent in between, is the handoff B -> A (e.g. an agent invoked through an
-# MCP tool); (3) a tool call under agent B during which agent A (!= B) ran, recorded
-# beside the call under B rather than inside it, is the handoff B -> A (Agno's
-# delegation tool: the member's run is the call's sibling).
+# Relations between spans, filled after the rows are in, a bucket of the traces at a
+# time ($bucket of $buckets, so that the walk up the tree stays in memory): (1) a
+# handoff that named only its target takes as source the nearest agent above it; (2) a
+# tool call under agent B whose subtree runs agent A (!= B), no other agent between, is
+# the handoff B -> A (an agent invoked through an MCP tool); (3) a tool call under agent
+# B during which agent A (!= B) ran beside it under B is the handoff B -> A (Agno's
+# delegation tool under OpenInference: the member's run is the call's sibling).
 LINK_SQL: Final = (
     """
 UPDATE spans AS h SET handoff_source = anc.agent

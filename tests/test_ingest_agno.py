@@ -1,0 +1,42 @@
+"""Agno's Team under OpenLLMetry's Agno instrumentor: the leader and its delegations."""
+
+from __future__ import annotations
+
+import analyzer
+from tests.test_ingest_mapping import normalize, span, store  # noqa: F401, F811 - the fixture
+from tracer import semconv
+
+
+def test_an_agno_teams_leader_and_its_delegations_under_openllmetry(
+    store: analyzer.Store,  # noqa: F811 - the fixture imported above
+) -> None:
+    """OpenLLMetry's Agno instrumentor records a Team's run as a ``workflow`` span with
+    ``agno.team.name`` and the leader's ``delegate_task_to_member`` calls as tools (the
+    member's run starts after the call ends): inside a run, the Team's span is its
+    leader's agent span, and a delegation names its member in ``member_id``. The Team's
+    run as the trace's root stays the run."""
+    kind, entity_in = "traceloop.span.kind", semconv.TRACELOOP_ENTITY_INPUT
+    got = normalize(
+        store,
+        [
+            span(1, "invoke_workflow desk", {semconv.GEN_AI_OPERATION_NAME: "invoke_workflow"}),
+            span(2, "depot_lead.team", {kind: "workflow", "agno.team.name": "depot_lead"},
+                 parent=1),
+            span(3, "delegate_task_to_member.tool", {
+                kind: "tool", semconv.GEN_AI_TOOL_NAME: "delegate_task_to_member",
+                entity_in: '{"member_id": "records_clerk", "task": "Read the prices."}'},
+                parent=2),
+            span(4, "records_clerk.agent", {kind: "agent",
+                 semconv.GEN_AI_AGENT_NAME: "records_clerk"}, parent=2),
+            span(5, "lone_team.team", {kind: "workflow", "agno.team.name": "lone_team"}),
+        ],
+    )  # fmt: skip
+    lead = got["depot_lead.team"]
+    assert (lead["operation"], lead["agent"], lead["actor"]) == ("agent", "depot_lead", "model")
+    handed = got["delegate_task_to_member.tool"]
+    assert (handed["operation"], handed["handoff_source"], handed["handoff_target"]) == (
+        "handoff",
+        "depot_lead",
+        "records_clerk",
+    )
+    assert got["lone_team.team"]["operation"] == "workflow"
