@@ -67,6 +67,7 @@ from benchmarks.flat_text import (  # noqa: E402
     text_of,
     tool_result,
     unwrapped,
+    write_log,
 )
 from tracer import semconv  # noqa: E402
 
@@ -379,11 +380,7 @@ def write_logs(
         if log is None:
             skipped.append(trace_id)
             continue
-        key = f"{record['framework']}/{trace_id}.json"
-        path = out / key
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(log, indent=1, ensure_ascii=False) + "\n", "utf-8")
-        frameworks[key] = record["framework"]
+        frameworks[write_log(out, trace_id, record, log)] = record["framework"]
     return frameworks, skipped
 
 

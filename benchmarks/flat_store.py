@@ -22,7 +22,6 @@ and text:
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -33,6 +32,7 @@ import polars as pl
 
 import analyzer
 from analyzer import analysis, rules, suspects
+from benchmarks.flat_text import write_log
 from tracer import semconv
 
 
@@ -148,9 +148,5 @@ def write_logs(out: Path, traces: Path, truth: dict[str, Any]) -> tuple[dict[str
             "mistake_agent": record["mistake_agent"],
             "mistake_step": step,
         }
-        key = f"{record['framework']}/{trace_id}.json"
-        path = out / key
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(log, indent=1, ensure_ascii=False) + "\n", "utf-8")
-        frameworks[key] = record["framework"]
+        frameworks[write_log(out, trace_id, record, log)] = record["framework"]
     return frameworks, skipped

@@ -1,11 +1,12 @@
 """Text of spans as a flattened log shows it (for ``corpus_flat``): an output's
 GenAI message parts or plain text, a tool call as its name and arguments, a tool's
-result, the error a span raised."""
+result, the error a span raised; and where a log is written."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+from pathlib import Path
 from typing import Any
 
 from tracer import semconv
@@ -110,3 +111,13 @@ def error_text(span: dict[str, Any]) -> str:
             return f"{kind or 'Error'}: {message or ''}"
     status = span.get("status") or {}
     return str(status.get("message") or "") if status.get("code") == STATUS_ERROR else ""
+
+
+def write_log(out: Path, trace_id: str, record: dict[str, Any], log: dict[str, Any]) -> str:
+    """One run's Who&When-shaped ``log`` written to ``out/<framework>/<trace>.json``;
+    returns that key."""
+    key = f"{record['framework']}/{trace_id}.json"
+    path = out / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(log, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    return key
