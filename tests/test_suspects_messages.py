@@ -526,3 +526,15 @@ def test_what_a_step_was_given_reads_without_its_frameworks_settings() -> None:
         "config": {"system_instruction": "You run the desk."},
     }
     assert readable(json.dumps(request)) == "You run the desk.\n\nHow many hours?"
+
+
+def test_a_haystack_repr_nested_past_the_parsers_depth_still_reads() -> None:
+    """A recorded tool call whose arguments nest deeper than Python's parser goes (a
+    hostile or broken record) keeps its name; its arguments stay as text."""
+    nested = "{'a': " * 400 + "1" + "}" * 400
+    record = (
+        "ChatMessage(_role=<ChatRole.ASSISTANT: 'assistant'>, _content=[ToolCall("
+        f"tool_name='read_file', arguments={nested}, id='c1', extra=None)], _name=None)"
+    )
+    said = readable(record)
+    assert said is not None and said.startswith("read_file(")

@@ -10,8 +10,9 @@ tool's own JSON result, an error object) stays as it is. LangChain's envelopes (
 model's ``generations``, serialised messages, a LangGraph ``Command``) are opened, and
 a message object recorded as its Python repr (``ChatMessage(role=..., blocks=[...,
 text='...')])``, as OpenInference records LlamaIndex's workflow events) reads as its
-text fields, and AutoGen's model result (``CreateResult``) as its thought, text and
-function calls.
+text fields (:mod:`analyzer.suspects.reprs`, Haystack's messages too), and AutoGen's model
+result (``CreateResult``) as its thought, text and function calls. What a step was given
+reads without its framework's settings around it.
 """
 
 from __future__ import annotations
@@ -64,7 +65,12 @@ def _unwrapped(value: Any) -> Any:
     callback's ``kwargs``) as the record; a Google GenAI ``Content`` (in an ADK response
     or event) as a message of its parts, a function's response as its result; LlamaIndex
     content blocks (a ``ChatMessage``, a ``ChatResponse``'s message, an ``AgentOutput``'s
-    response, a tool's output) as a message or text. Anything else comes back as it is."""
+    response, a tool's output) and a ``ToolOutput`` as a message or text; AutoGen's
+    ``CreateResult`` as a message; Haystack's messages (their reprs), a generator's
+    ``replies`` and an Agent's result (its ``last_message``); what a step was given, without
+    its framework's settings (OpenLLMetry's LangChain callback record, a CrewAI task
+    execution's ``context``, an ADK model request's instruction and contents, ADK's
+    ``{"result"}`` / ``{"request"}``). Anything else comes back as it is."""
     if isinstance(value, str):
         # a Haystack ChatMessage recorded as its repr
         return haystack_message(value) or value

@@ -116,11 +116,16 @@ def _closing(text: str, at: int) -> int:
     return len(text)
 
 
+_UNREADABLE: Final = (ValueError, SyntaxError, RecursionError, MemoryError)
+"""What reading a recorded literal may raise: malformed, or nested past the parser's depth
+(a hostile record must not stop the analysis)."""
+
+
 def _literal(literal: str) -> str:
     """A quoted Python string literal's text (its inside, as written, when malformed)."""
     try:
         return str(ast.literal_eval(literal))
-    except (ValueError, SyntaxError):
+    except _UNREADABLE:
         return literal[1:-1]
 
 
@@ -128,5 +133,5 @@ def _literal_value(text: str) -> Any:
     """A Python literal (a tool call's arguments dict); the text itself when it is none."""
     try:
         return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
+    except _UNREADABLE:
         return text

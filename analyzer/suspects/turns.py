@@ -89,6 +89,11 @@ GENERATED_ID: Final = (
 with a letter in it): no value, and its digit groups are no figures (``-86e1`` in a
 message id is not 860). Only whole words go: ``2024``, ``1.2e5``, ``FY2024`` stay."""
 
+ESCAPE: Final = r"\\[nrt]"
+"""An escaped line break or tab (``\\n`` in JSON text: a CSV or a program kept as a
+string): it parts values as a real one does (the date opening a CSV line is
+``2027-06-08``, not ``n2027-06-08``)."""
+
 FLOAT_DECIMALS: Final = 9
 """A decimal printed with twelve or more places is rounded to this many (a float's
 printing artefact, such as ``0.30000000000000004``, is not a value of its own)."""
@@ -255,7 +260,7 @@ def atoms(text: pl.Expr) -> pl.Expr:
     long_decimal = cleaned.str.contains(r"^-?\d+\.\d{12,}$")
     rounded = cleaned.cast(pl.Float64, strict=False).round(FLOAT_DECIMALS).cast(pl.String)
     return (
-        text.str.replace_all(GENERATED_ID + r"|\\[nrt]", " ")
+        text.str.replace_all(f"{GENERATED_ID}|{ESCAPE}", " ")
         .str.replace_all(r"([A-Za-z]{2})-(\d)", "$1 $2")
         .str.extract_all(ATOM)
         .list.eval(pl.when(long_decimal).then(rounded).otherwise(cleaned))
