@@ -538,3 +538,13 @@ def test_a_haystack_repr_nested_past_the_parsers_depth_still_reads() -> None:
     )
     said = readable(record)
     assert said is not None and said.startswith("read_file(")
+
+
+def test_a_record_whose_type_is_no_string_stays_as_it_is() -> None:
+    """A list of objects whose ``type`` is an object (no content block, no message)
+    reads as it is; it raised TypeError (an unhashable ``type``) and stopped the
+    analysis."""
+    record = json.dumps([{"type": {"kind": "text"}, "text": "41 loads"}])
+    assert readable(record) == record
+    column = pl.Series("output", [record, "plain"]).to_frame()
+    assert column.select(readable_column("output"))["output"].to_list() == [record, "plain"]

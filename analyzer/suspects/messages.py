@@ -374,7 +374,7 @@ def _block(block: Any) -> str | None:
     if not isinstance(block, dict):
         return None
     kind = block.get("type")
-    if kind in _BLOCK_TYPES:
+    if isinstance(kind, str) and kind in _BLOCK_TYPES:
         inner = block
     elif len(block) == 1 and next(iter(block)) in _BLOCK_KEYS:
         kind, inner = next(iter(block.items()))
