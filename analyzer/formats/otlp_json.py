@@ -66,21 +66,45 @@ def any_value_text(value: Any) -> str | None:
     for key in ("stringValue", "boolValue", "intValue", "doubleValue"):
         if key in value and value[key] is not None:
             inner = value[key]
-            if key == "intValue":
-                return str(int(inner))
+            try:
+                if key == "intValue":
+                    return str(int(inner))
+                if key == "doubleValue" and not isinstance(inner, str):
+                    return attr_text(float(inner))
+            except (TypeError, ValueError, OverflowError):
+                return str(inner)  # a value of another type: kept as its text
             if key == "boolValue":
                 return attr_text(inner if isinstance(inner, bool) else str(inner).lower() == "true")
-            if key == "doubleValue":
-                return attr_text(float(inner)) if not isinstance(inner, str) else inner
             return str(inner)
     if "arrayValue" in value:
-        items = (value["arrayValue"] or {}).get("values") or []
+        array = value["arrayValue"]
+        items = array.get("values") if isinstance(array, dict) else None
+        if not isinstance(items, list):
+            items = []
         return json.dumps([any_value_text(v) for v in items], separators=(",", ":"))
     if "kvlistValue" in value:
         return json.dumps(value["kvlistValue"], separators=(",", ":"))
     if "bytesValue" in value:
         return str(value["bytesValue"])
     return None
+
+
+def _object(value: Any, what: str, fail: Callable[[str], FormatError]) -> dict[str, Any]:
+    """``value`` when it is an object (none: an empty one); else the error."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fail(f"expected {what} to be an object, got {type(value).__name__}")
+    return value
+
+
+def _objects(value: Any, what: str, fail: Callable[[str], FormatError]) -> list[dict[str, Any]]:
+    """``value`` when it is an array of objects (none: an empty one); else the error."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise fail(f"expected {what} to be an array of objects, got {type(value).__name__}")
+    return value
 
 
 def _attributes(items: Any) -> dict[str, str]:
@@ -99,9 +123,12 @@ def _nanos(value: Any, what: str, fail: Callable[[str], FormatError]) -> int:
     if value is None or value == "":
         return 0
     try:
-        return int(value)
+        nanos = int(value)
     except (TypeError, ValueError):
         raise fail(f"expected {what} as an integer (unix nanoseconds), got {value!r:.40}") from None
+    if not -(2**63) <= nanos < 2**63:
+        raise fail(f"expected {what} as unix nanoseconds (64 bits), got {value!r:.40}")
+    return nanos
 
 
 def resource_spans_rows(rs: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
@@ -109,7 +136,7 @@ def resource_spans_rows(rs: Any, fail: Callable[[str], FormatError]) -> Iterator
     for the current position; any shape error raises it."""
     if not isinstance(rs, dict):
         raise fail("expected a ResourceSpans object")
-    resource = _attributes((rs.get("resource") or {}).get("attributes"))
+    resource = _attributes(_object(rs.get("resource"), "resource", fail).get("attributes"))
     service = resource.get(semconv.SERVICE_NAME)
     scopes = rs.get("scopeSpans", rs.get("scope_spans", rs.get("instrumentationLibrarySpans")))
     if scopes is None:
@@ -137,11 +164,11 @@ def _span_row(span: Any, service: str | None, fail: Callable[[str], FormatError]
         raise fail(f"expected spanId as 16 hex chars or base64, got {span.get('spanId')!r:.50}")
     parent_raw = span.get("parentSpanId", span.get("parent_span_id"))
     parent = span_id(parent_raw) if parent_raw else None
-    if parent_raw and parent is None and parent_raw.strip("0") != "":
+    if parent_raw and parent is None and str(parent_raw).strip("0") != "":
         raise fail(f"expected parentSpanId as 16 hex chars or base64, got {parent_raw!r:.50}")
     status = span.get("status") or {}
     events = []
-    for event in span.get("events") or []:
+    for event in _objects(span.get("events"), "events", fail):
         events.append(
             {
                 "name": str(event.get("name") or ""),
@@ -150,7 +177,7 @@ def _span_row(span: Any, service: str | None, fail: Callable[[str], FormatError]
             }
         )
     links = []
-    for link in span.get("links") or []:
+    for link in _objects(span.get("links"), "links", fail):
         links.append(
             {
                 "trace_id": trace_id(link.get("traceId")),
