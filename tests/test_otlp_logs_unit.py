@@ -266,3 +266,34 @@ def test_a_files_records_are_read_a_batch_at_a_time(tmp_path: Path) -> None:
     doc = json.dumps({"resourceLogs": [_logs(r)["resourceLogs"][0] for r in records]})
     torn = list(document_events(io.BytesIO(doc[: doc.rindex("{")].encode()), False, batch=2))
     assert [e.text for p in torn for e in p.events] == ["m0", "m1", "m2", "m3"]
+
+
+@pytest.mark.parametrize(
+    "request_doc",
+    [
+        {"resourceLogs": [{"scopeLogs": 5}]},
+        {"resourceLogs": [{"scopeLogs": [{"logRecords": 7}]}]},
+        {"resourceLogs": [{"scopeLogs": [{"logRecords": [
+            {"traceId": "ab" * 16, "spanId": "cd" * 8, "attributes": 3, "body": "x"}]}]}]},
+        {"resourceLogs": [{"scopeLogs": [{"logRecords": [
+            {"traceId": "ab" * 16, "spanId": "cd" * 8, "eventName": "gen_ai.choice",
+             "body": {"kvlistValue": {"values": 4}}}]}]}]},
+    ],
+)  # fmt: skip
+def test_a_level_of_the_wrong_shape_holds_no_message(request_doc: dict) -> None:
+    """Scopes, records, attributes or a body of the wrong JSON type are dropped as a
+    record of no message event is, in a JSON line and in a document; before, a
+    TypeError or AttributeError with a traceback stopped the ingest."""
+    line = json.dumps(request_doc).encode()
+    assert line_events(line).events == []
+    (read,) = list(document_events(io.BytesIO(line), lines=False)) or [None]
+    assert read is None or read.events == []
+
+
+def test_an_array_value_of_the_wrong_shape_reads_as_an_empty_array() -> None:
+    """An ``arrayValue`` that is a list, not an object holding ``values``, reads as an
+    empty array (as the span reader reads it); it raised AttributeError."""
+    record = {"traceId": "ab" * 16, "spanId": "cd" * 8, "eventName": "gen_ai.choice"}
+    doc = {"resourceLogs": [{"scopeLogs": [{"logRecords": [
+        {**record, "body": {"arrayValue": [1]}}]}]}]}  # fmt: skip
+    assert [e.text for e in line_events(json.dumps(doc).encode()).events] == ["[]"]

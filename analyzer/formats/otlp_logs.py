@@ -68,6 +68,12 @@ class Read:
         self.events.extend(other.events)
 
 
+def _array(value: Any) -> list[Any]:
+    """``value`` when it is a JSON array; a level of another shape holds nothing (a
+    record of the wrong shape is dropped, as one of no message event is)."""
+    return value if isinstance(value, list) else []
+
+
 def _any(value: Any) -> Any:
     """An OTLP ``AnyValue`` object as a Python value (kvlists as dicts)."""
     if not isinstance(value, dict):
@@ -76,16 +82,17 @@ def _any(value: Any) -> Any:
         if key in value:
             return value[key]
     if "arrayValue" in value:
-        return [_any(v) for v in (value["arrayValue"] or {}).get("values") or []]
+        array = value["arrayValue"]
+        return [_any(v) for v in _array(array.get("values") if isinstance(array, dict) else None)]
     if "kvlistValue" in value:
         return _kvlist(value["kvlistValue"])
     return None
 
 
 def _kvlist(kvlist: Any) -> dict[str, Any]:
-    items = (kvlist or {}).get("values") if isinstance(kvlist, dict) else kvlist
+    items = kvlist.get("values") if isinstance(kvlist, dict) else kvlist
     out: dict[str, Any] = {}
-    for item in items or ():
+    for item in _array(items):
         if isinstance(item, dict) and isinstance(item.get("key"), str):
             out[item["key"]] = _any(item.get("value"))
     return out
@@ -198,9 +205,9 @@ def _events(record: dict[str, Any]) -> list[MessageEvent]:
 def _records(resource_logs: Any) -> Iterator[dict[str, Any]]:
     if not isinstance(resource_logs, dict):
         return
-    for scope in resource_logs.get("scopeLogs") or ():
+    for scope in _array(resource_logs.get("scopeLogs")):
         if isinstance(scope, dict):
-            yield from (r for r in scope.get("logRecords") or () if isinstance(r, dict))
+            yield from (r for r in _array(scope.get("logRecords")) if isinstance(r, dict))
 
 
 def _read(resources: Iterable[Any]) -> Read:
