@@ -30,6 +30,17 @@ from tests.collect_support import COORDGAP, LOGS_EXPORT, Receiver, grpc_raw, run
 TOKEN = "s3cret-token"
 
 
+_ANSWER = {
+    "role": "assistant",
+    "content": "There are 12 ledgers.",
+    "tool_calls": [
+        {"id": "c1", "type": "function",
+         "function": {"name": "ledger-count", "arguments": '{"shelf": "A"}'}}
+    ],
+}  # fmt: skip
+"""The model's answer both emitters send as their ``gen_ai.choice`` message."""
+
+
 @pytest.fixture(scope="module")
 def receiver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Receiver]:
     with running(tmp_path_factory.mktemp("collect") / "spans") as r:
@@ -86,17 +97,7 @@ def _emit_kernel_style(provider: LoggerProvider) -> None:
             ("gen_ai.user.message", {"role": "user", "content": "Count the ledgers."}),
         ):
             log.info(json.dumps(body), extra={"event.name": name, "gen_ai.system": "openai"})
-        choice = {
-            "message": {
-                "role": "assistant",
-                "content": "There are 12 ledgers.",
-                "tool_calls": [
-                    {"id": "c1", "type": "function",
-                     "function": {"name": "ledger-count", "arguments": '{"shelf": "A"}'}}
-                ],
-            },
-            "finish_reason": "stop",
-        }  # fmt: skip
+        choice = {"message": _ANSWER, "finish_reason": "stop"}
         log.info(json.dumps(choice), extra={"event.name": "gen_ai.choice"})
     finally:
         log.removeHandler(handler)
@@ -111,20 +112,8 @@ def _emit_genai_style(provider: LoggerProvider) -> None:
     logger.emit(event_name="gen_ai.user.message", body={"content": "Count the ledgers."})
     logger.emit(event_name="debug.noise", body="not a message")
     logger.emit(
-        event_name="gen_ai.choice",
-        body={
-            "index": 0,
-            "finish_reason": "stop",
-            "message": {
-                "role": "assistant",
-                "content": "There are 12 ledgers.",
-                "tool_calls": [
-                    {"id": "c1", "type": "function",
-                     "function": {"name": "ledger-count", "arguments": '{"shelf": "A"}'}}
-                ],
-            },
-        },
-    )  # fmt: skip
+        event_name="gen_ai.choice", body={"index": 0, "finish_reason": "stop", "message": _ANSWER}
+    )
 
 
 def _ingested_content(r: Receiver, tmp_path: Path, span_id: str) -> list[tuple[str, str, str]]:
