@@ -8,6 +8,9 @@
   full ``/v1/traces`` URL), ``otlp_grpc_endpoint``, ``log_path``).
 - ``spans``: coordgap's spans captured in memory with fixed ids and clock
   (see :mod:`tracer.testing`).
+- ``store``: an empty store in memory.
+- ``memory``: an OpenTelemetry SDK provider whose spans end up in memory:
+  ``(provider, exporter)``.
 
 coordgap's own tests make its internal errors re-raise
 (``COORDGAP_RAISE_INTERNAL_ERRORS=1``, inherited by the CLI subprocesses), so a
@@ -27,7 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
+import analyzer
 from tracer.testing import Captured, capture
 
 os.environ["COORDGAP_RAISE_INTERNAL_ERRORS"] = "1"
@@ -131,3 +138,19 @@ def spans() -> Iterator[Captured]:
     """coordgap's spans in memory, fixed ids (1, 2, ...) and clock (1 µs a tick)."""
     with capture() as captured:
         yield captured
+
+
+@pytest.fixture
+def store() -> Iterator[analyzer.Store]:
+    """An empty store in memory (a test module may define its own ``store``)."""
+    with analyzer.open(":memory:") as s:
+        yield s
+
+
+@pytest.fixture
+def memory() -> tuple[TracerProvider, InMemorySpanExporter]:
+    """An OpenTelemetry SDK provider exporting to memory, and its exporter."""
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    return provider, exporter

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from typing import Any
 
 import pytest
 
@@ -14,3 +15,11 @@ def need(module: str) -> None:
         importlib.import_module(module)  # a missing framework fails the run
     else:
         pytest.importorskip(module)
+
+
+def by_name(finished: tuple[Any, ...]) -> dict[str, list[Any]]:
+    """Finished spans by name, each name's in start order."""
+    out: dict[str, list[Any]] = {}
+    for span in sorted(finished, key=lambda s: s.start_time or 0):
+        out.setdefault(span.name, []).append(span)
+    return out

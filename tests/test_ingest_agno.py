@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import analyzer
-from tests.test_ingest_mapping import normalize, span, store  # noqa: F401, F811 - the fixture
+from tests.mapping_support import normalize, span
 from tracer import semconv
 
 
 def test_an_agno_teams_leader_and_its_delegations_under_openllmetry(
-    store: analyzer.Store,  # noqa: F811 - the fixture imported above
+    store: analyzer.Store,
 ) -> None:
     """OpenLLMetry's Agno instrumentor records a Team's run as a ``workflow`` span with
     ``agno.team.name`` and the leader's ``delegate_task_to_member`` calls as tools (the

@@ -18,11 +18,8 @@ from langchain_core.language_models.fake_chat_models import (  # noqa: E402
     FakeMessagesListChatModel,
 )
 from langchain_core.messages import AIMessage  # noqa: E402
-from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
+from opentelemetry.sdk.trace import ReadableSpan  # noqa: E402
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E402
-    InMemorySpanExporter,
-)
 from opentelemetry.trace import StatusCode  # noqa: E402
 
 import analyzer  # noqa: E402
@@ -50,14 +47,6 @@ def _agent(name: str, script: list[AIMessage], tools: list[Any]) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return create_react_agent(Scripted(responses=script), tools, name=name)
-
-
-@pytest.fixture
-def memory() -> tuple[TracerProvider, InMemorySpanExporter]:
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
-    return provider, exporter
 
 
 def _ordered(spans: tuple[ReadableSpan, ...]) -> list[ReadableSpan]:

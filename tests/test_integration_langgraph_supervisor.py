@@ -21,7 +21,7 @@ from langchain_core.language_models.fake_chat_models import (  # noqa: E402
 )
 from langchain_core.messages import AIMessage  # noqa: E402
 from langgraph.graph import START, MessagesState, StateGraph  # noqa: E402
-from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
+from opentelemetry.sdk.trace import ReadableSpan  # noqa: E402
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E402
     InMemorySpanExporter,
@@ -93,14 +93,6 @@ def _team(verdict: str = "No. The moon claim is unsupported.", **options: Any) -
         [researcher, _sandbox(), checker], model=boss, supervisor_name="boss"
     ).compile(name="team")
     return cg_langgraph.instrument(team, plan=["boss"], verify=["checker"], **options)
-
-
-@pytest.fixture
-def memory() -> tuple[TracerProvider, InMemorySpanExporter]:
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
-    return provider, exporter
 
 
 def _run(app: Any) -> None:

@@ -8,16 +8,12 @@ from analyzer_builders import Run, attribution, feature_rows, suspect_context, t
 
 from analyzer.suspects import (
     calibration,
-    delegation,
     features,
-    handoffs,
     provenance,
     rank,
-    turns,
 )
 from analyzer.suspects.base import Context
 from analyzer.suspects.result_features import task_atoms
-from tracer import semconv
 
 CODE = "```python\nstart, final = 1.2e5, 1.152e6\nprint(round(final / start, 3))\n```"
 
@@ -265,80 +261,6 @@ def test_an_executor_after_an_unnamed_run_it_is_an_executor_but_not_after_a_plan
     assert by_agent == {"Coder": False, "Lead": False, "Box": True, "Surfer": False}
 
 
-def _hand(run: Run, source: str, target: str, payload: str | None, digest: str) -> str:
-    """A handoff span with its payload fingerprint and, unless None, its text."""
-    span = run.handoff(source, target, attributes={semconv.HANDOFF_PAYLOAD_HASH: digest})
-    if payload is not None:
-        run.say(span, payload, direction="payload")
-    return span
-
-
-def _pipeline(*, capture: bool = True) -> tuple[Run, dict[str, str]]:
-    """reader -> fx -> calc (a code actor) -> checker: fx introduces the rate and
-    the converted amounts, reader only the claim's lines; calc totals them."""
-    run = task_run("Reimburse claim K-7 in EUR at the trip-date rate.")
-    steps = {"reader": run.turn("reader", '{"lines": [3950, 1480]}')}
-    _hand(run, "reader", "fx", '{"lines": [3950, 1480]}' if capture else None, "h1")
-    steps["fx"] = run.turn(
-        "fx", '{"lines": [3950, 1480], "eur": [1240.69, 464.87], "rate": 0.3141}'
-    )
-    fx_out = '{"lines": [3950, 1480], "eur": [1240.69, 464.87], "rate": 0.3141}'
-    _hand(run, "fx", "calc", fx_out if capture else None, "h2")
-    steps["calc"] = run.turn("calc", '{"total_eur": 1705.56}', actor="code")
-    _hand(run, "calc", "checker", '{"total_eur": 1705.56}' if capture else None, "h3")
-    steps["checker"] = run.verify("checker", "pass")
-    run.say(steps["checker"], "Checked: 1705.56 EUR, OK.")
-    return run, steps
-
-
-def test_handoff_chain_credits_the_source_of_the_handed_on_values() -> None:
-    """The code actor passes all its credit back; fx keeps the values it introduced
-    and passes reader the share its payload already held; calc scores nothing."""
-    run, steps = _pipeline()
-    got = {r["agent"]: r for r in feature_rows(handoffs.handoff_chain, run)}
-    assert set(got) == {"fx", "reader"}
-    assert got["fx"]["span_id"] == steps["fx"] and got["fx"]["score"] > got["reader"]["score"]
-    assert abs(got["fx"]["score"] + got["reader"]["score"] - 1.0) < 1e-9
-    assert "1 handoff(s) back" in got["fx"]["evidence"]
-
-
-def test_handoff_chain_without_payload_text_keeps_credit_where_it_changed() -> None:
-    """No payload text and changed fingerprints: nothing shows fx passed anything on,
-    so fx (one hop back from the code actor) keeps all of it."""
-    run, steps = _pipeline(capture=False)
-    (got,) = feature_rows(handoffs.handoff_chain, run)
-    assert (got["agent"], got["span_id"], got["score"]) == ("fx", steps["fx"], 1.0)
-
-
-def test_an_unchanged_payload_fingerprint_means_the_receiver_passed_it_on() -> None:
-    """relay hands on exactly the payload it got (same hash): its source gets it all."""
-    run = task_run("Book the room named in the brief.")
-    author = run.turn("author", "Room Oak at 15:00.")
-    _hand(run, "author", "relay", None, "same")
-    run.turn("relay", "Forwarding.")
-    _hand(run, "relay", "booker", None, "same")
-    run.turn("booker", "Booked.")
-    _hand(run, "booker", "checker", None, "other")
-    (got,) = feature_rows(handoffs.handoff_chain, run)
-    assert (got["agent"], got["span_id"], got["score"]) == ("author", author, 1.0)
-
-
-def test_walk_stops_after_the_hop_limit_and_never_loops() -> None:
-    """A cycle of handoffs with identical fingerprints does not run away."""
-    edges = [handoffs._Edge("a", "b", "x", None), handoffs._Edge("b", "a", "x", None)]
-    got = handoffs.walk(edges, "a", set())
-    assert abs(sum(w for w, _ in got.values()) - 1.0) < 1e-9
-
-
-def test_answer_origin_passes_a_code_actor_credit_to_its_handoff_source() -> None:
-    """The code actor's total is not its own idea: with no code in the messages, its
-    credit goes to the step that handed it its input."""
-    run, steps = _pipeline()
-    got = feature_rows(features.answer_origin, run)
-    assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
-    assert "calc" not in {r["agent"] for r in got if r["score"] >= got[0]["score"]}
-
-
 def test_a_total_passes_its_credit_to_who_introduced_the_figures() -> None:
     """A message whose only new value adds up earlier figures computed it: the
     result's credit goes to the step that introduced the wrong figure, not to the
@@ -351,89 +273,6 @@ def test_a_total_passes_its_credit_to_who_introduced_the_figures() -> None:
     got = feature_rows(features.answer_origin, run)
     assert got[0]["span_id"] == fx
     assert adder not in [r["span_id"] for r in got if r["score"] >= 0.5]
-
-
-def test_arithmetic_needs_operands_that_are_figures() -> None:
-    """Pieces of a date are no operands; a total of figures of one message is."""
-    from analyzer.suspects import derived
-
-    assert derived.explains("964.11", [[714.33, 249.78]]) == [714.33, 249.78]
-    assert derived.explains("210", [[214.0, 612.0]]) is None
-
-
-def test_json_keys_are_no_values() -> None:
-    """A record's field names are its shape: only its values are atoms."""
-    from analyzer.suspects import without_keys
-
-    frame = pl.DataFrame({"output": ['{"total_eur": 1430.95, "field": "total_eur"}']})
-    frame = frame.with_columns(atoms=turns.atoms(pl.col("output")))
-    assert sorted(without_keys(frame)["atoms"][0]) == ["1430.95", "total_eur"]
-    frame = pl.DataFrame({"output": ['{"total_eur": 1430.95}']})
-    frame = frame.with_columns(atoms=turns.atoms(pl.col("output")))
-    assert without_keys(frame)["atoms"][0].to_list() == ["1430.95"]
-
-
-def _delegated_run() -> tuple[Run, dict[str, str]]:
-    """A manager delegates to a researcher and an analyst; their replies come back on
-    handoffs to the manager (their own spans say nothing); the manager's span, which
-    started first, holds the final answer."""
-    run = task_run("What was total H1 2024 revenue in million EUR (dataset revenue_2024_h1)?")
-    steps = {"manager": run.plan("Manager", ["researcher", "analyst"])}
-    run.say(steps["manager"], "H1 revenue: 8.05M EUR.")
-    _hand(run, "Manager", "researcher", "Pull dataset revenue_2024_h1.", "a")
-    steps["researcher"] = run.agent("researcher")
-    _hand(run, "researcher", "Manager", "revenue_2023_h1: 3.95, 4.1", "b")
-    _hand(run, "Manager", "analyst", "Add up the rows the researcher returned.", "c")
-    steps["analyst"] = run.agent("analyst")
-    _hand(run, "analyst", "Manager", "H1 revenue: 8.05M EUR", "d")
-    return run, steps
-
-
-def test_a_delegate_reply_on_the_handoff_back_is_its_message() -> None:
-    """The replies become the delegates' output, the manager's step says what it
-    handed out, and its answer is the run's."""
-    run, steps = _delegated_run()
-    ctx = suspect_context(run)
-    read = delegation.replies(ctx.turns, ctx.handoffs)
-    said = dict(zip(read["span_id"].to_list(), read["output"].to_list(), strict=True))
-    assert said[steps["researcher"]] == "revenue_2023_h1: 3.95, 4.1"
-    assert said[steps["analyst"]] == "H1 revenue: 8.05M EUR"
-    assert "Pull dataset revenue_2024_h1." in said[steps["manager"]]
-    assert "8.05" not in said[steps["manager"]]
-    assert read.filter(pl.col("is_run"))["output"].to_list() == ["H1 revenue: 8.05M EUR."]
-
-
-def test_a_delegated_result_is_traced_to_the_delegate_not_the_manager() -> None:
-    """Read by start order the manager seems to say the answer first; read as the
-    messages went, the total is the analyst's sum of the researcher's figures."""
-    run, steps = _delegated_run()
-    ctx = suspect_context(run)
-    ctx = Context(delegation.replies(ctx.turns, ctx.handoffs), ctx.named, ctx.handoffs)
-    got = feature_rows(lambda _: features.answer_origin(ctx), run)
-    assert got[0]["agent"] == "researcher" and got[0]["span_id"] == steps["researcher"]
-    assert "Manager" not in {r["agent"] for r in got}
-
-
-def test_runs_without_a_handoff_back_are_read_unchanged() -> None:
-    """No return edge: the turns are the same frame."""
-    run, _ = _pipeline()
-    ctx = suspect_context(run)
-    assert delegation.replies(ctx.turns, ctx.handoffs).equals(ctx.turns)
-
-
-def test_a_handed_payload_is_the_receiving_step_input() -> None:
-    """A step without captured input got what a teammate handed it; the task handed
-    in from outside the team is no step's input."""
-    run = task_run("Summarise sales_2024.csv in French.")
-    _hand(run, "user", "lead", "Summarise sales_2024.csv in French.", "t")
-    lead = run.turn("lead", "Writer: summarise sales_2024.csv.")
-    _hand(run, "lead", "writer", "Summarise sales_2024.csv.", "b")
-    writer = run.turn("writer", "Sales rose 4%.")
-    ctx = suspect_context(run)
-    got = delegation.handed_input(ctx.turns, ctx.handoffs)
-    inputs = dict(zip(got["span_id"].to_list(), got["input"].to_list(), strict=True))
-    assert inputs[writer] == "Summarise sales_2024.csv."
-    assert inputs[lead] is None
 
 
 def test_a_program_that_holds_a_value_transformed_did_not_drop_it() -> None:
@@ -509,89 +348,6 @@ def test_a_tool_result_that_says_it_did_not_succeed_blames_the_caller() -> None:
     assert '"ok": false' in got["evidence"]
 
 
-def test_reported_trouble_passes_a_code_actor_credit_to_its_handoff_source() -> None:
-    """A checker that cannot reconcile the code actor's total points past it, at the
-    step that handed it the figures (as the result's own provenance does)."""
-    run, steps = _pipeline()
-    run.turn("checker", "I can't reconcile 1705.56 with the card statement.")
-    got = feature_rows(features.trouble_cause, run)
-    assert got and got[0]["agent"] == "fx" and got[0]["span_id"] == steps["fx"]
-
-
-def test_a_quoted_program_is_read_for_its_numbers() -> None:
-    """A tool call's code passed as a JSON string is no phrase atom: its operands
-    are; a quoted phrase of words still is one."""
-    got = pl.select(
-        turns.atoms(pl.lit('{"code": "values = [3.864, 4.324]\\nprint(round(sum(values), 1))"}'))
-    ).item()
-    assert {"3.864", "4.324"} <= set(got)
-    assert "the trip date" in pl.select(turns.atoms(pl.lit('{"basis": "the trip date"}'))).item()
-
-
-def test_a_capital_glued_to_its_digits_is_an_id_not_a_year() -> None:
-    """``A2625`` (an application, a docket, a ledger line) is one id: its digits are no
-    figure, so no year 2625 beside the task's 2025; a year and a fiscal year stay."""
-    got = set(pl.select(turns.atoms(pl.lit("2026: A2612, A2625 and S3026; FY2024 in 2025"))).item())
-    assert {"a2612", "a2625", "s3026", "2025"} <= got
-    assert not got & {"2625", "3026", "2612"}
-    assert "2024" in got
-
-
-def test_handoff_walk_splits_a_value_the_step_computed_from_handed_values() -> None:
-    """analyst hands on 8.2, which no source handed it but its own call computed from
-    the researcher's 3.864 and 4.324: it keeps the computation's share, the researcher
-    gets the rest."""
-    edges = [
-        handoffs._Edge("researcher", "analyst", None, frozenset({"3.864", "4.324"})),
-        handoffs._Edge("analyst", "writer", None, frozenset({"8.2"})),
-    ]
-    called = {"analyst": frozenset({"3.864", "4.324"})}
-    got = handoffs.walk(edges, "analyst", set(), called)
-    assert abs(got["analyst"][0] - provenance.CODE_KEEP) < 1e-9
-    assert abs(got["researcher"][0] - (1 - provenance.CODE_KEEP)) < 1e-9
-    assert handoffs.walk(edges, "analyst", set())["analyst"][0] == 1.0
-
-
-def test_a_short_plain_number_missing_from_the_result_was_not_dropped() -> None:
-    """A cap of 75 applied without being restated is no lost value; the claim id the
-    task names and the result lacks is."""
-    run = task_run("Reimburse claim C-4419 in EUR, cap meals at 75 EUR per day.")
-    intake = run.agent("intake")
-    run.say(intake, "Reimburse claim C-4419, cap meals at 75 EUR per day.", direction="input")
-    run.say(intake, "Claim lines: hotel 880, meals 260.")
-    policy = run.agent("policy")
-    run.say(policy, "Claim lines: hotel 880, meals 260.", direction="input")
-    run.say(policy, "Meals capped: hotel 880, meals 225; total 1105.")
-    (got,) = feature_rows(features.dropped_constraint, run)
-    assert got["agent"] == "intake" and '"-4419"' in got["evidence"]
-    assert '"75"' not in got["evidence"]
-
-
-def test_a_float_printing_artefact_is_the_value_it_prints() -> None:
-    """A program's 1.9000000000000001 and a later message's 1.9 are one value."""
-    got = pl.select(turns.atoms(pl.lit("1.9000000000000001 then 0.30000000000000004"))).item()
-    assert sorted(got) == ["0.3", "1.9"]
-
-
-def test_an_agent_called_as_a_tool_says_its_reply_and_its_caller_the_brief() -> None:
-    """A call recorded as a handoff with the brief as input and the answer as output:
-    the called step with no text of its own says the answer, the caller the brief."""
-    run = task_run("What share of the valid votes did the winner get?")
-    caller = run.agent("Orchestrator")
-    call = run.handoff("Orchestrator", "Coder")
-    run.say(call, '{"input": "Compute Holm\'s share: Holm 8,412 of 18,465."}', direction="input")
-    run.say(call, "```python\nprint(round(8412 / 18465 * 100, 1))\n```", direction="output")
-    coder = run.agent("Coder")
-    ctx = suspect_context(run)
-    read = delegation.called(ctx.turns, ctx.handoffs)
-    said = dict(zip(read["span_id"].to_list(), read["output"].to_list(), strict=True))
-    assert said[coder].startswith("```python") and "8412" in said[coder]
-    assert "Compute Holm's share" in said[caller]
-    assert read.filter(pl.col("span_id") == coder)["has_code"].to_list() == [True]
-    no_edges = suspect_context(_pipeline()[0]).turns
-    assert delegation.called(no_edges, None).height > 0  # no edges: as is
-
-
 def test_code_relayed_to_the_executor_is_blamed_on_who_wrote_it() -> None:
     """An orchestrator passes the coder's script on (quoted in its call's JSON): the
     failure is the coder's, not the relay's."""
@@ -604,12 +360,6 @@ def test_code_relayed_to_the_executor_is_blamed_on_who_wrote_it() -> None:
     run.turn("Terminal", "exit code 1\nZeroDivisionError: division by zero")
     (got,) = feature_rows(features.failed_code_author, run)
     assert (got["agent"], got["span_id"]) == ("Coder", coder)
-
-
-def test_a_figure_with_one_leading_digit_and_separators_is_one_value() -> None:
-    frame = pl.DataFrame({"output": ["Holm 8,412; Friis 2,103; turnout 71.4; 12,345,678 cast"]})
-    got = frame.select(a=turns.atoms(pl.col("output")))["a"][0].to_list()
-    assert {"8412", "2103", "12345678"} <= set(got) and "412" not in got
 
 
 def test_an_acceptance_that_restates_the_result_is_followed_back_through_the_code() -> None:
@@ -679,37 +429,6 @@ def test_a_message_that_is_a_failed_call_reply_blames_its_agent() -> None:
     assert [(r["agent"], r["span_id"], r["score"]) for r in got] == [("billing", billing, 1.0)]
 
 
-def test_a_step_whose_message_was_read_gets_no_handoff_credit_the_messages_deny() -> None:
-    """Handoffs without payload text say only who spoke after whom; where the messages
-    were read, a checker that re-ran the coder's script introduced nothing."""
-    run = task_run("How much VAT on 18,400 EUR net at the standard rate?")
-    run.turn("Data", "Standard rate in the file: 0.19.")
-    _hand(run, "Data", "Tax", None, "h1")
-    tax = run.turn("Tax", "Consulting falls under the reduced rate, so 0.07.")
-    _hand(run, "Tax", "Coder", None, "h2")
-    coder = run.turn("Coder", "```python\nprint(round(18400 * 0.07, 2))\n```")
-    _hand(run, "Coder", "Terminal", None, "h3")
-    run.turn("Terminal", "1288.0", actor="code")
-    _hand(run, "Terminal", "Checker", None, "h4")
-    checker = run.turn("Checker", "Re-running it:\n```python\nprint(round(18400 * 0.07, 2))\n```")
-    _hand(run, "Checker", "Terminal", None, "h5")
-    run.turn("Terminal", "1288.0", actor="code")
-    _hand(run, "Terminal", "Checker", None, "h6")
-    run.turn("Checker", "Same figure: 1288.0 EUR. TERMINATE")
-    run.say(run.root, "Same figure: 1288.0 EUR. TERMINATE")
-    got = {r["span_id"]: r["score"] for r in feature_rows(features.result_provenance, run)}
-    assert checker not in got
-    assert got[coder] == provenance.CODE_KEEP and got[tax] == 1 - provenance.CODE_KEEP
-
-
-def test_a_url_ends_before_the_sentence_punctuation_after_it() -> None:
-    frame = pl.DataFrame(
-        {"output": ["Open https://example.org/scorers; then https://example.org/a.csv."]}
-    )
-    got = frame.select(a=turns.atoms(pl.col("output")))["a"][0].to_list()
-    assert {"https://example.org/scorers", "https://example.org/a.csv"} <= set(got)
-
-
 def test_a_step_reporting_a_program_run_is_a_runner_and_later_prose_no_recovery() -> None:
     """A graph node that posts the run's result (an exit status in a JSON state) ran
     the coder's script: a rule that named it leaves the agent to the ranking, and the
@@ -738,16 +457,6 @@ def test_a_step_reporting_a_program_run_is_a_runner_and_later_prose_no_recovery(
     assert reporters["trace_id"].to_list() == [run.trace_id]
 
 
-def test_a_machine_made_id_holds_no_values() -> None:
-    text = (
-        'Done. {"id": "lc_run--01a2458a-86e1-7743-8ed4-ee1e8fadb598-0", "call": "5f3c9a7e12b04d"}'
-        " Total 5501.0 MG in FY2024, 1.2e5 rows."
-    )
-    got = pl.DataFrame({"output": [text]}).select(a=turns.atoms(pl.col("output")))["a"][0]
-    assert {"5501", "1.2e5"} <= set(got.to_list())
-    assert not {"-86e1", "-7743", "-01"} & set(got.to_list())
-
-
 def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
     """An orchestrator's "Run it." between the code and the terminal's reply: a code
     actor that never writes code is the executor all the same, so the coder's
@@ -764,49 +473,3 @@ def test_a_code_actor_after_an_instruction_is_still_an_executor() -> None:
     assert frame["is_exec"].to_list() == [True]
     got = feature_rows(features.answer_origin, run)
     assert (got[0]["agent"], got[0]["span_id"]) == ("Coder", coder)
-
-
-def test_digit_groups_joined_by_hyphens_are_one_value() -> None:
-    """A date, a range or an id is one atom, not a number and "negative" parts; a word
-    glued before a date is cut off it, a letter prefix of an id is not."""
-    text = (
-        "Period packaged-2026-02, hired 2015-03-01, HT301-101-03 (1950-2024), lot C-097, "
-        "sheet rates-2024."
-    )
-    got = pl.select(turns.atoms(pl.lit(text))).item().to_list()
-    assert {"2026-02", "2015-03-01", "ht301-101-03", "1950-2024", "2024"} <= set(got)
-    assert not {"-02", "-03", "-01", "-101", "-2024"} & set(got)
-    assert "-097" in got
-
-
-def test_a_format_template_is_no_value() -> None:
-    """A program's quoted format string (``'keg loss {lost:.2%}'``) holds no value a
-    result rests on; a quoted word of data (``'Sales'``) still is one."""
-    text = "print(f'keg loss {lost:.2%}') if dept == 'Sales Operations' else 0"
-    got = pl.select(turns.atoms(pl.lit(text))).item().to_list()
-    assert not [a for a in got if "{" in a]
-    assert "sales operations" in got
-
-
-def test_a_name_the_data_never_mentions_is_the_tasks_setting_not_a_constraint() -> None:
-    """The organisation the task is asked for ("Pell Harbour Trust") is left out of
-    every brief and answer without anything lost; a company the ledger lists ("Corran
-    Street Playhouse") selects the rows, and dropping it is a dropped constraint."""
-
-    def run_with(ledger: str) -> Run:
-        task = "For the Pell Harbour Trust, sum the Corran Street Playhouse's fees."
-        run = task_run(task)
-        clerk = run.agent("clerk")
-        run.say(clerk, "Here is the fees ledger.")
-        run.say(run.tool("read_file", parent=clerk), ledger)
-        planner = run.agent("planner")
-        run.say(planner, task, direction="input")
-        run.say(planner, "Sum every company's fees in fees.csv.")
-        writer = run.agent("writer")
-        run.say(writer, "Sum every company's fees in fees.csv.", direction="input")
-        run.say(writer, "Fees: 4,210.")
-        return run
-
-    (got,) = feature_rows(features.dropped_constraint, run_with("Corran Street Playhouse,2100"))
-    assert "corran street playhouse" in got["evidence"] and "pell harbour" not in got["evidence"]
-    assert feature_rows(features.dropped_constraint, run_with("Kiln Players,2100")) == []

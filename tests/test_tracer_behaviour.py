@@ -270,3 +270,50 @@ def test_analyzer_reads_handoff_latency_without_the_receivers_work(tmp_path: Pat
     assert edge["handoffs"] == 3 and edge["p50_ms"] < 10
     latency = {row["stage"]: row["p50_ms"] for row in a.latency.to_dicts()}
     assert latency["handoff"] < 10 < latency["generation"]  # the editor: 3 x 50 ms of 6 calls
+
+
+def test_disabled_decorators_are_pass_throughs() -> None:
+    """enabled=False: no spans, same results, context managers still yield a step."""
+    with capture(enabled=False) as captured:
+
+        @tracer.agent
+        def f(x: int) -> int:
+            return x + 1
+
+        with tracer.agent("cm") as step, tracer.handoff("a", "b", {"k": 1}) as h:
+            step.record_output("ignored")
+            assert h.payload == {"k": 1}
+        assert f(1) == 2
+        assert captured.dicts() == []
+
+
+def test_content_only_when_opted_in_redacted_and_capped() -> None:
+    """Arguments and results are recorded only with capture_content, via redact, capped."""
+
+    @tracer.agent
+    def writer(self_like: str, secret: str) -> str:
+        return "x" * 50
+
+    with capture() as plain:
+        writer("brief", secret="hunter2")
+    assert semconv.INPUT_CONTENT not in plain.dicts()[0]["attributes"]
+    with capture(
+        capture_content=True, redact=lambda t: t.replace("hunter2", "***"), max_content_length=20
+    ) as opted:
+        writer("brief", secret="hunter2")
+    attrs = opted.dicts()[0]["attributes"]
+    assert attrs[semconv.INPUT_CONTENT] == '{"args":["brief"],"k...[truncated]'
+    assert attrs[semconv.OUTPUT_CONTENT] == "x" * 20 + "...[truncated]"
+    with capture(capture_content=True, redact=lambda t: t.replace("hunter2", "***")) as full:
+        writer("brief", secret="hunter2")
+    assert full.dicts()[0]["attributes"][semconv.INPUT_CONTENT] == (
+        '{"args":["brief"],"kwargs":{"secret":"***"}}'
+    )
+
+
+def test_bad_stage_or_actor_fails_at_decoration_time() -> None:
+    """Impossible settings raise ValueError before any call."""
+    with pytest.raises(ValueError, match=r"agent\(stage='review'\)"):
+        tracer.agent("x", stage="review")
+    with pytest.raises(ValueError, match=r"verify\(actor='robot'\)"):
+        tracer.verify("x", actor="robot")

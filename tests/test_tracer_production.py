@@ -17,7 +17,7 @@ from opentelemetry.sdk.trace import TracerProvider
 
 import tracer
 from tracer import _guard, _runtime
-from tracer.testing import capture, preserve_state, raise_internal_errors, runtime
+from tracer.testing import Captured, capture, preserve_state, raise_internal_errors, runtime
 
 REPO = Path(__file__).resolve().parents[1]
 ANALYZE_STACK = (
@@ -291,3 +291,51 @@ def test_import_tracer_loads_only_the_opentelemetry_api() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1] == "False False"
+
+
+def test_per_run_bookkeeping_is_bounded(spans: Captured, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attempt counters and run contexts keep only the most recent runs."""
+    from tracer import _runtime, _spans
+
+    monkeypatch.setattr(_spans, "_MAX_RUNS_TRACKED", 3)
+
+    @tracer.verify("qa")
+    def check() -> bool:
+        return True
+
+    for _ in range(6):
+        tracer.workflow("run")(check)()
+    runtime = _runtime.current
+    assert len(runtime.attempts) == 3 and len(runtime.run_contexts) == 3
+    assert sorted(runtime.attempts) == [4, 5, 6]  # trace ids of the last three runs
+
+
+def test_decorators_write_what_the_integration_api_writes() -> None:
+    """Each decorator's span carries exactly the attributes tracer.instrumentation builds
+    for the same fact, so decorated code and framework integrations read alike."""
+    from tracer import instrumentation as api
+
+    with capture() as spans:
+
+        @tracer.workflow("teaser")
+        def run() -> None:
+            with tracer.plan("supervisor") as step:
+                step.record_subtasks([{"id": "a", "agent": "writer"}])
+            with tracer.agent("writer", stage="assembly", actor="human"):
+                with tracer.tool("search"):
+                    pass
+            with tracer.verify("qa") as check:
+                check.record_verdict(False)
+
+        run()
+    by_name = {s["name"]: s for s in spans.dicts()}
+    plan = api.agent_attributes("supervisor", role="plan")
+    assert {k: by_name["plan supervisor"]["attributes"][k] for k in plan} == plan
+    assert by_name["invoke_workflow teaser"]["attributes"] == api.workflow_attributes("teaser")
+    writer = api.agent_attributes("writer", stage="assembly", actor="human")
+    assert by_name["invoke_agent writer"]["attributes"] == writer
+    assert by_name["execute_tool search"]["attributes"] == api.tool_attributes("search")
+    verdict, event = api.verdict_attributes("qa", False, 1, None, None)
+    verify = by_name["verify qa"]
+    assert verify["attributes"] == {**api.agent_attributes("qa", role="verify"), **verdict}
+    assert [e["attributes"] for e in verify["events"]] == [event]
