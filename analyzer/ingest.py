@@ -5,7 +5,7 @@ Per file: detect the format, then either read OTLP/JSON lines in chunks
 it cannot read exactly) or stream the file through its Python reader in Arrow
 batches. Every path appends through the same normalization
 (:mod:`analyzer.ingest_sql`); after all files, repeated spans are deleted (the
-first seen stays) and :data:`analyzer.mapping.LINK_SQL` fills what needs
+first seen stays) and :data:`analyzer.relations.LINK_SQL` fills what needs
 neighbouring spans. The caller owns the transaction; every error here is a
 :class:`FormatError` (one line: file, where, what was expected).
 """
@@ -28,7 +28,6 @@ from analyzer import (
     content,
     content_logs,
     ingest_sql,
-    mapping,
     mapping_autogen,
     mapping_dspy,
     mapping_langgraph,
@@ -36,6 +35,7 @@ from analyzer import (
     mapping_n8n,
     mapping_unnamed,
     observations,
+    relations,
 )
 from analyzer.formats import (
     OTLP_JSON,
@@ -211,28 +211,12 @@ FRAMEWORK_LINKS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
 
 def link_spans(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the normalized columns that depend on neighbouring spans
-    (:data:`analyzer.mapping.LINK_SQL`, then :data:`FRAMEWORK_LINKS`); idempotent."""
+    (:data:`analyzer.relations.LINK_SQL`, then :data:`FRAMEWORK_LINKS`); idempotent."""
     for statement in mapping_n8n.N8N_SQL:  # first: LINK_SQL reads the agents it names
         con.execute(statement, mapping_n8n.params(statement))
-    buckets = _link_buckets(con)
-    for statement in mapping.LINK_SQL:
-        for bucket in range(buckets):
-            con.execute(
-                statement, {**mapping.params(statement), "buckets": buckets, "bucket": bucket}
-            )
+    relations.link(con)
     for link in FRAMEWORK_LINKS:
         link(con)
-
-
-#: spans a LINK_SQL statement walks at a time (10M at once ran out of memory)
-LINK_BUCKET_SPANS = 1_000_000
-
-
-def _link_buckets(con: duckdb.DuckDBPyConnection) -> int:
-    """Buckets of traces for LINK_SQL: one a :data:`LINK_BUCKET_SPANS` spans."""
-    row = con.execute("SELECT count(*) FROM spans").fetchone()
-    spans = int(row[0]) if row else 0
-    return max(1, -(-spans // LINK_BUCKET_SPANS))
 
 
 def _reporter(

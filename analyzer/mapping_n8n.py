@@ -256,5 +256,5 @@ WHERE prev_id IS NOT NULL
                                                || pairs.span_id), 1, 16))
 """
 
-#: run in order after :data:`analyzer.mapping.LINK_SQL`; each is idempotent
+#: run in order after :data:`analyzer.relations.LINK_SQL`; each is idempotent
 N8N_SQL: Final = (_RUNS, _NODES, _HANDOFFS)

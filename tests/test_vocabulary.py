@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analyzer import mapping, queries
+from analyzer import mapping, queries, relations
 from analyzer.analysis import analyze
 from analyzer.sources import catalog
 from tests.analyzer_builders import Run, attribution, fresh_db, insert
@@ -64,7 +64,7 @@ def test_no_ingest_mapping_spells_an_operation_of_ours() -> None:
 
     statements = [
         mapping.NORMALIZE_SQL,
-        *mapping.LINK_SQL,
+        *relations.LINK_SQL,
         *mapping_langgraph.LINK_SQL,
         *mapping_llamaindex.LINK_SQL,
         *mapping_autogen.LINK_SQL,
