@@ -293,9 +293,9 @@ WITH a AS (
             WHEN _oi = 'CHAIN' AND coalesce(attributes[$k_oi_node_name], attributes[$k_oi_node_id])
                  IS NOT NULL THEN $o_agent
             WHEN _oi = 'CHAIN' AND parent_span_id IS NULL THEN $o_workflow
-            -- an Agno Team's run inside the run (OpenLLMetry): its leader, an agent
-            WHEN _tl = 'workflow' AND attributes[$k_agno_team] IS NOT NULL
-                 AND parent_span_id IS NOT NULL THEN $o_agent
+            -- an Agno Team's run (OpenLLMetry), inside a run or the trace's root: its
+            -- leader, an agent
+            WHEN _tl = 'workflow' AND attributes[$k_agno_team] IS NOT NULL THEN $o_agent
             WHEN _tl = 'workflow' OR _ao IN ('workflow', 'session') THEN $o_workflow
             WHEN _tl = 'agent' OR _ao = 'agent' THEN $o_agent
             WHEN _tl = 'tool' OR _ao = 'tool' THEN $o_tool

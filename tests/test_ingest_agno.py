@@ -12,9 +12,9 @@ def test_an_agno_teams_leader_and_its_delegations_under_openllmetry(
 ) -> None:
     """OpenLLMetry's Agno instrumentor records a Team's run as a ``workflow`` span with
     ``agno.team.name`` and the leader's ``delegate_task_to_member`` calls as tools (the
-    member's run starts after the call ends): inside a run, the Team's span is its
-    leader's agent span, and a delegation names its member in ``member_id``. The Team's
-    run as the trace's root stays the run."""
+    member's run starts after the call ends): the Team's span is its leader's agent
+    span, inside a run or as the trace's root, and a delegation names its member in
+    ``member_id``."""
     kind, entity_in = "traceloop.span.kind", semconv.TRACELOOP_ENTITY_INPUT
     got = normalize(
         store,
@@ -39,4 +39,31 @@ def test_an_agno_teams_leader_and_its_delegations_under_openllmetry(
         "depot_lead",
         "records_clerk",
     )
-    assert got["lone_team.team"]["operation"] == "workflow"
+    lone = got["lone_team.team"]
+    assert (lone["operation"], lone["agent"]) == ("agent", "lone_team")
+
+
+def test_a_team_traced_alone_is_a_run_led_by_its_leader(store: analyzer.Store) -> None:
+    """A Team traced without a span of the user's around it (its span the trace's
+    root): the run is the Team's, its leader an agent whose delegations are handoffs
+    to its members. Before, the root stayed a workflow: no leader, and every
+    delegation a handoff from no one."""
+    kind, entity_in = "traceloop.span.kind", semconv.TRACELOOP_ENTITY_INPUT
+    normalize(
+        store,
+        [
+            span(1, "depot_lead.team", {kind: "workflow", "agno.team.name": "depot_lead"},
+                 status="ERROR"),
+            span(2, "delegate_task_to_member.tool", {
+                kind: "tool", semconv.GEN_AI_TOOL_NAME: "delegate_task_to_member",
+                entity_in: '{"member_id": "records_clerk", "task": "Read the prices."}'},
+                parent=1),
+            span(3, "records_clerk.agent", {kind: "agent",
+                 semconv.GEN_AI_AGENT_NAME: "records_clerk"}, parent=1),
+        ],
+    )  # fmt: skip
+    a = store.analyze()
+    assert a.runs.height == 1 and a.failures.height == 1
+    edges = a.edges.select("source", "target").rows()
+    assert ("depot_lead", "records_clerk") in edges, edges
+    assert {"depot_lead", "records_clerk"} <= set(a.agents["agent"].to_list())
