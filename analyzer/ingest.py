@@ -46,8 +46,8 @@ from analyzer.formats import (
     open_stream,
     otlp_arrow,
     read_rows,
+    read_tables,
 )
-from analyzer.formats.common import batched
 from tracer import semconv
 
 __all__ = [
@@ -138,7 +138,7 @@ def _torn_tail(path: str, detected: Detected) -> bool:
     last = tail.rsplit(b"\n", 1)[-1]
     try:
         json.loads(last)
-    except ValueError:
+    except (ValueError, RecursionError):
         return True
     return False
 
@@ -347,8 +347,7 @@ def _python_file(
     read = 0
     with open_stream(path, detected.gzip) as stream:
         offset = _Offset(stream)
-        rows: Iterator = read_rows(path, detected, stream, warn)
-        for table in batched(rows, detected.format):
+        for table in read_tables(path, detected, stream, warn):
             read += ingest_sql.append_arrow(con, table, max_content=max_content)
             report(min(offset.tell(), size))
     return read

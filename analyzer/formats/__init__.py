@@ -11,14 +11,16 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Final, cast
 
 import ijson
+import pyarrow as pa
 
-from analyzer.formats.common import MAX_DEPTH, FormatError, Row
+from analyzer.formats.common import MAX_DEPTH, FormatError, Row, batched
 
 __all__ = [
     "Detected",
@@ -28,6 +30,7 @@ __all__ = [
     "is_lines_name",
     "open_stream",
     "read_rows",
+    "read_tables",
 ]
 
 _SNIFF_BYTES = 1 << 20
@@ -81,13 +84,22 @@ def open_stream(path: str, is_gzip: bool) -> IO[bytes]:
 
 def detect(path: str) -> Detected:
     """Name the format of ``path``; raises :class:`FormatError` for anything else."""
+    try:
+        return _detect(path)
+    except FormatError:
+        raise
+    except _SHAPE_ERRORS as exc:
+        raise _shape_error(path, "byte 0", exc) from None
+
+
+def _detect(path: str) -> Detected:
     with open(path, "rb") as raw:
         magic = raw.read(2)
     is_gzip = magic == _GZIP_MAGIC
     try:
         with open_stream(path, is_gzip) as stream:
             head = stream.read(_SNIFF_BYTES)
-    except (OSError, EOFError) as exc:
+    except (OSError, *_GZIP_ERRORS) as exc:
         raise FormatError(path, "byte 0", f"expected a readable gzip stream ({exc})") from None
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text:
@@ -119,7 +131,7 @@ def _lone_torn_line(path: str, head: bytes, is_gzip: bool) -> bool:
         return False
     try:
         json.loads(head)
-    except ValueError:
+    except (ValueError, RecursionError):
         return True
     return False
 
@@ -143,8 +155,8 @@ def _events(text: bytes) -> list[tuple[str, str, object]]:
                 path.append(None if event == "start_map" else "item")
             if len(out) > 20_000 or len(path) > MAX_DEPTH:
                 break
-    except ijson.JSONError:
-        pass  # the sniffed head is usually cut mid-value
+    except (ijson.JSONError, UnicodeDecodeError):
+        pass  # the sniffed head is usually cut mid-value (the reader names what is wrong)
     return out
 
 
@@ -182,7 +194,7 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
         try:
             json.loads(text[:newline])
             one_per_line = True
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past Python's limit: no line of ours
             one_per_line = False
     if text[:1] == b"{":
         for key in ("resourceSpans", "resource_spans", "batches"):
@@ -235,10 +247,71 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
     )
 
 
+#: what a reader or the staging table may raise on a record of a shape its own checks
+#: did not foresee: the file is then malformed, never the ingest broken
+_SHAPE_ERRORS: Final = (
+    TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError,
+    RecursionError, UnicodeError, pa.ArrowException, ijson.JSONError,
+)  # fmt: skip
+
+
+def read_tables(
+    path: str, detected: Detected, stream: IO[bytes], warn: Callable[[str], None]
+) -> Iterator[pa.Table]:
+    """Arrow batches of the staging rows of one file (:func:`read_rows`); a row the
+    staging table cannot hold (a time past 64 bits, a string escaping half a surrogate
+    pair) is a :class:`FormatError` too."""
+    done = 0
+    try:
+        for table in batched(read_rows(path, detected, stream, warn), detected.format):
+            done += table.num_rows
+            yield table
+    except FormatError:
+        raise
+    except _GZIP_ERRORS as exc:
+        raise FormatError(path, "", f"expected a readable gzip stream ({exc})") from None
+    except _SHAPE_ERRORS as exc:
+        raise _shape_error(path, f"after {done} span(s) read", exc) from None
+
+
 def read_rows(
     path: str, detected: Detected, stream: IO[bytes], warn: Callable[[str], None]
 ) -> Iterator[Row]:
-    """Staging rows of one file with the streaming Python reader of its format."""
+    """Staging rows of one file with the streaming Python reader of its format. A
+    record of a shape no check of the reader foresaw is a :class:`FormatError` naming
+    the file and the record, like every other malformed input."""
+    index = 0
+    try:
+        for row in _rows(path, detected, stream, warn):
+            yield row
+            index += 1
+    except FormatError:
+        raise
+    except _GZIP_ERRORS as exc:
+        raise FormatError(path, "", f"expected a readable gzip stream ({exc})") from None
+    except _SHAPE_ERRORS as exc:
+        raise _shape_error(path, f"after {index} span(s) read", exc) from None
+
+
+#: what reading a damaged gzip stream raises past its first bytes
+_GZIP_ERRORS: Final = (zlib.error, EOFError, gzip.BadGzipFile)
+
+
+def _shape_error(path: str, where: str, exc: BaseException) -> FormatError:
+    """The one-line error of a record no reader check foresaw, with what Python said."""
+    if isinstance(exc, UnicodeError):
+        return FormatError(
+            path, where, "expected Unicode text (a string escapes half a surrogate pair?)"
+        )
+    first = (str(exc).strip().splitlines() or [""])[0][:120]
+    return FormatError(
+        path, where, f"a record of an unexpected shape ({type(exc).__name__}: {first})"
+    )
+
+
+def _rows(
+    path: str, detected: Detected, stream: IO[bytes], warn: Callable[[str], None]
+) -> Iterator[Row]:
     if detected.empty:
         return iter(())
     if detected.format == OTLP_JSON:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Final
 
@@ -22,14 +22,21 @@ __all__ = [
     "BATCH_ROWS",
     "STAGE_SCHEMA",
     "MAX_DEPTH",
+    "TEXT_NESTING",
+    "Fail",
     "FormatError",
     "Row",
     "RowBatcher",
+    "as_object",
+    "as_objects",
     "attr_text",
     "items",
+    "parse",
+    "unix_nanos",
     "kind_name",
     "span_id",
     "status_name",
+    "values",
     "trace_id",
 ]
 
@@ -95,6 +102,53 @@ class FormatError(ValueError):
         self.where = where
         self.expected = expected
         super().__init__(f"{path}: {where}: {expected}" if where else f"{path}: {expected}")
+
+
+Fail = Callable[[str], "FormatError"]
+"""Builds the error of a position in a file from what was expected there."""
+
+
+def as_object(value: Any, what: str, fail: Fail) -> dict[str, Any]:
+    """``value`` when it is an object (none: an empty one); else the error."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fail(f"expected {what} to be an object, got {type(value).__name__}")
+    return value
+
+
+def values(value: Any, what: str, fail: Fail) -> list[Any]:
+    """``value`` when it is an array (none: an empty one); else the error."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise fail(f"expected {what} to be an array, got {type(value).__name__}")
+    return value
+
+
+def as_objects(value: Any, what: str, fail: Fail) -> list[dict[str, Any]]:
+    """``value`` when it is an array of objects (none: an empty one); else the error."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise fail(f"expected {what} to be an array of objects, got {type(value).__name__}")
+    return value
+
+
+def unix_nanos(value: Any, what: str, fail: Fail, *, unit: str = "nanoseconds") -> int:
+    """A time as unix nanoseconds from an integer (or its text) in ``unit``
+    (``nanoseconds`` or ``microseconds``); none is 0. Past 64 bits, or no integer: the
+    error."""
+    if value is None or value == "":
+        return 0
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise fail(f"expected {what} as an integer (unix {unit}), got {value!r:.40}") from None
+    nanos = number * 1000 if unit == "microseconds" else number
+    if not -(2**63) <= nanos < 2**63:
+        raise fail(f"expected {what} as unix {unit} (64 bits), got {value!r:.40}")
+    return nanos
 
 
 @dataclass(slots=True)
@@ -165,10 +219,16 @@ def status_name(value: Any) -> str:
     return text if text in _STATUSES else "UNSET"
 
 
-def attr_text(value: Any) -> str:
+#: arrays nested deeper than this are written as plain compact JSON: each level of
+#: elements-as-text escapes the one inside it again, which doubles its size
+TEXT_NESTING: Final = 4
+
+
+def attr_text(value: Any, _depth: int = 0) -> str:
     """An attribute value as text, the same way for every format: strings as is,
     booleans ``true``/``false``, numbers in decimal, arrays as a compact JSON
-    array of their elements as text, anything else as compact JSON."""
+    array of their elements as text (below :data:`TEXT_NESTING` levels; deeper, as
+    compact JSON), anything else as compact JSON."""
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
@@ -176,7 +236,9 @@ def attr_text(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, list | tuple):
-        return json.dumps([attr_text(v) for v in value], separators=(",", ":"))
+        if _depth >= TEXT_NESTING:
+            return json.dumps(value, separators=(",", ":"), default=str)
+        return json.dumps([attr_text(v, _depth + 1) for v in value], separators=(",", ":"))
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     return json.dumps(value, separators=(",", ":"), default=str)
@@ -255,22 +317,23 @@ def batched(rows: Iterable[Row], source: str) -> Iterator[pa.Table]:
         yield last
 
 
-def items(path: str, stream: IO[bytes], prefix: str) -> Iterator[Any]:
-    """``ijson.items(stream, prefix)`` that stops with a :class:`FormatError`
+def parse(path: str, stream: IO[bytes]) -> Iterator[tuple[str, str, Any]]:
+    """``ijson.parse(stream)`` (floats as floats) that stops with a :class:`FormatError`
     naming ``path`` once the document nests deeper than :data:`MAX_DEPTH` (the
     depth is counted on the parser's events, before any deeper prefix is built)."""
+    depth = 0
+    for event in ijson.parse(stream, buf_size=_DEPTH_BUF, use_float=True):
+        kind = event[1]
+        if kind in _OPENS:
+            depth += 1
+            if depth > MAX_DEPTH:
+                where = f"byte {stream.tell()}" if stream.seekable() else ""
+                raise FormatError(path, where, f"JSON nested at most {MAX_DEPTH} deep")
+        elif kind in _CLOSES:
+            depth -= 1
+        yield event
 
-    def events() -> Iterator[tuple[str, str, Any]]:
-        depth = 0
-        for event in ijson.parse(stream, buf_size=_DEPTH_BUF, use_float=True):
-            kind = event[1]
-            if kind in _OPENS:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    where = f"byte {stream.tell()}" if stream.seekable() else ""
-                    raise FormatError(path, where, f"JSON nested at most {MAX_DEPTH} deep")
-            elif kind in _CLOSES:
-                depth -= 1
-            yield event
 
-    return ijson.items(events(), prefix)
+def items(path: str, stream: IO[bytes], prefix: str) -> Iterator[Any]:
+    """``ijson.items(stream, prefix)`` with the depth limit of :func:`parse`."""
+    return ijson.items(parse(path, stream), prefix)

@@ -24,7 +24,18 @@ from typing import IO, Any, Final
 
 import ijson
 
-from analyzer.formats.common import FormatError, Row, attr_text, items, span_id, trace_id
+from analyzer.formats.common import (
+    FormatError,
+    Row,
+    as_object,
+    as_objects,
+    attr_text,
+    items,
+    span_id,
+    trace_id,
+    unix_nanos,
+    values,
+)
 from analyzer.formats.otlp_json import json_syntax_error
 
 __all__ = ["REF_TYPE", "SOURCE", "read", "trace_rows"]
@@ -54,16 +65,19 @@ def _tag_value(tag: dict[str, Any]) -> str | None:
         if isinstance(value, str):
             return "true" if value.lower() == "true" else "false"
         return attr_text(bool(value))
-    if kind == "int64":
-        return str(int(value))
-    if kind == "float64":
-        return attr_text(float(value)) if not isinstance(value, str) else value
+    try:
+        if kind == "int64":
+            return str(int(value))
+        if kind == "float64":
+            return attr_text(float(value)) if not isinstance(value, str) else value
+    except (TypeError, ValueError, OverflowError):
+        return attr_text(value)  # a value of another type than its tag says: its text
     return attr_text(value)
 
 
-def _tags(tags: Any) -> dict[str, str]:
+def _tags(tags: list[Any]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for tag in tags or []:
+    for tag in tags:
         if isinstance(tag, dict) and isinstance(tag.get("key"), str):
             text = _tag_value(tag)
             if text is not None:
@@ -75,7 +89,7 @@ def trace_rows(trace: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
     """Rows of one Jaeger trace object."""
     if not isinstance(trace, dict):
         raise fail("expected a Jaeger trace object (traceID, spans, processes)")
-    processes = trace.get("processes") or {}
+    processes = as_object(trace.get("processes"), "processes", fail)
     spans = trace.get("spans")
     if spans is None:
         return
@@ -100,29 +114,34 @@ def _span_row(
     sid = span_id(span.get("spanID"))
     if sid is None:
         raise fail(f"span {index}: expected spanID as hex, got {span.get('spanID')!r:.50}")
-    try:
-        start_us = int(span.get("startTime") or 0)
-        duration_us = int(span.get("duration") or 0)
-    except (TypeError, ValueError):
-        raise fail(f"span {index}: expected startTime and duration in microseconds") from None
-    parent, links = _references(span, tid)
-    attributes = _tags(span.get("tags"))
+    at = f"span {index}"
+    start = unix_nanos(span.get("startTime"), f"{at} startTime", fail, unit="microseconds")
+    duration = unix_nanos(span.get("duration"), f"{at} duration", fail, unit="microseconds")
+    end = unix_nanos(start + duration, f"{at} startTime + duration", fail)
+    refs = values(span.get("references"), f"{at} references", fail)
+    parent, links = _references(refs, tid, span.get("parentSpanID"))
+    attributes = _tags(values(span.get("tags"), f"{at} tags", fail))
     kind = attributes.get(TAG_SPAN_KIND, "").lower()
     status = attributes.get(TAG_STATUS_CODE, "").upper()
     if status not in ("OK", "ERROR", "UNSET"):
         status = "ERROR" if attributes.get(TAG_ERROR, "").lower() == "true" else "UNSET"
-    if span.get("warnings"):
-        attributes[WARNINGS] = attr_text(list(span["warnings"]))
+    warnings = values(span.get("warnings"), f"{at} warnings", fail)
+    if warnings:
+        attributes[WARNINGS] = attr_text(warnings)
     process = span.get("process")
     if not isinstance(process, dict):
-        process = processes.get(span.get("processID") or "", {})
+        pid = span.get("processID")
+        process = processes.get(pid) if isinstance(pid, str) else None
+    service = process.get("serviceName") if isinstance(process, dict) else None
     events = []
-    for log in span.get("logs") or []:
-        fields = _tags(log.get("fields"))
+    for log in as_objects(span.get("logs"), f"{at} logs", fail):
+        fields = _tags(values(log.get("fields"), f"{at} log fields", fail))
         events.append(
             {
                 "name": fields.pop(LOG_EVENT, "log"),
-                "time_ns": int(log.get("timestamp") or 0) * 1000,
+                "time_ns": unix_nanos(
+                    log.get("timestamp"), f"{at} log timestamp", fail, unit="microseconds"
+                ),
                 "attributes": fields,
             }
         )
@@ -132,9 +151,9 @@ def _span_row(
         parent_span_id=parent,
         name=str(span.get("operationName") or ""),
         kind=kind.upper() if kind in _KINDS else "UNSPECIFIED",
-        service=(process or {}).get("serviceName"),
-        start_ns=start_us * 1000,
-        end_ns=(start_us + duration_us) * 1000,
+        service=None if service is None else str(service),
+        start_ns=start,
+        end_ns=end,
         status=status,
         status_message=attributes.get(TAG_STATUS_DESCRIPTION),
         attributes=attributes,
@@ -143,8 +162,12 @@ def _span_row(
     )
 
 
-def _references(span: dict[str, Any], tid: str) -> tuple[str | None, list[dict[str, Any]]]:
-    refs = [r for r in span.get("references") or [] if isinstance(r, dict)]
+def _references(
+    found: list[Any], tid: str, legacy_parent: Any
+) -> tuple[str | None, list[dict[str, Any]]]:
+    """The parent (the first ``CHILD_OF`` reference in the trace, else ``FOLLOWS_FROM``,
+    else ``legacy_parent``, the old ``parentSpanID``) and every other reference as a link."""
+    refs = [r for r in found if isinstance(r, dict)]
     parent_ref = None
     for wanted in ("CHILD_OF", "FOLLOWS_FROM"):
         for ref in refs:
@@ -156,7 +179,7 @@ def _references(span: dict[str, Any], tid: str) -> tuple[str | None, list[dict[s
                 break
         if parent_ref is not None:
             break
-    parent = span_id(parent_ref.get("spanID")) if parent_ref else span_id(span.get("parentSpanID"))
+    parent = span_id(parent_ref.get("spanID")) if parent_ref else span_id(legacy_parent)
     links = [
         {
             "trace_id": trace_id(ref.get("traceID")),

@@ -20,13 +20,17 @@ from typing import IO, Any
 import ijson
 
 from analyzer.formats.common import (
+    TEXT_NESTING,
     FormatError,
     Row,
+    as_object,
+    as_objects,
     attr_text,
     kind_name,
     span_id,
     status_name,
     trace_id,
+    unix_nanos,
 )
 from tracer import semconv
 
@@ -59,10 +63,11 @@ def _fail_at(path: str, where: str) -> Callable[[str], FormatError]:
     return fail
 
 
-def any_value_text(value: Any) -> str | None:
-    """An OTLP ``AnyValue`` object as text (see :func:`common.attr_text`)."""
+def any_value_text(value: Any, _depth: int = 0) -> str | None:
+    """An OTLP ``AnyValue`` object as text (see :func:`common.attr_text`; an array
+    nested :data:`~analyzer.formats.common.TEXT_NESTING` deep is compact JSON)."""
     if not isinstance(value, dict):
-        return None if value is None else attr_text(value)
+        return None if value is None else attr_text(value, _depth)
     for key in ("stringValue", "boolValue", "intValue", "doubleValue"):
         if key in value and value[key] is not None:
             inner = value[key]
@@ -81,30 +86,14 @@ def any_value_text(value: Any) -> str | None:
         items = array.get("values") if isinstance(array, dict) else None
         if not isinstance(items, list):
             items = []
-        return json.dumps([any_value_text(v) for v in items], separators=(",", ":"))
+        if _depth >= TEXT_NESTING:
+            return json.dumps(items, separators=(",", ":"), default=str)
+        return json.dumps([any_value_text(v, _depth + 1) for v in items], separators=(",", ":"))
     if "kvlistValue" in value:
         return json.dumps(value["kvlistValue"], separators=(",", ":"))
     if "bytesValue" in value:
         return str(value["bytesValue"])
     return None
-
-
-def _object(value: Any, what: str, fail: Callable[[str], FormatError]) -> dict[str, Any]:
-    """``value`` when it is an object (none: an empty one); else the error."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise fail(f"expected {what} to be an object, got {type(value).__name__}")
-    return value
-
-
-def _objects(value: Any, what: str, fail: Callable[[str], FormatError]) -> list[dict[str, Any]]:
-    """``value`` when it is an array of objects (none: an empty one); else the error."""
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise fail(f"expected {what} to be an array of objects, got {type(value).__name__}")
-    return value
 
 
 def _attributes(items: Any) -> dict[str, str]:
@@ -119,24 +108,12 @@ def _attributes(items: Any) -> dict[str, str]:
     return out
 
 
-def _nanos(value: Any, what: str, fail: Callable[[str], FormatError]) -> int:
-    if value is None or value == "":
-        return 0
-    try:
-        nanos = int(value)
-    except (TypeError, ValueError):
-        raise fail(f"expected {what} as an integer (unix nanoseconds), got {value!r:.40}") from None
-    if not -(2**63) <= nanos < 2**63:
-        raise fail(f"expected {what} as unix nanoseconds (64 bits), got {value!r:.40}")
-    return nanos
-
-
 def resource_spans_rows(rs: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
     """Rows from one ``ResourceSpans`` object. ``fail(expected)`` builds the error
     for the current position; any shape error raises it."""
     if not isinstance(rs, dict):
         raise fail("expected a ResourceSpans object")
-    resource = _attributes(_object(rs.get("resource"), "resource", fail).get("attributes"))
+    resource = _attributes(as_object(rs.get("resource"), "resource", fail).get("attributes"))
     service = resource.get(semconv.SERVICE_NAME)
     scopes = rs.get("scopeSpans", rs.get("scope_spans", rs.get("instrumentationLibrarySpans")))
     if scopes is None:
@@ -168,16 +145,16 @@ def _span_row(span: Any, service: str | None, fail: Callable[[str], FormatError]
         raise fail(f"expected parentSpanId as 16 hex chars or base64, got {parent_raw!r:.50}")
     status = span.get("status") or {}
     events = []
-    for event in _objects(span.get("events"), "events", fail):
+    for event in as_objects(span.get("events"), "events", fail):
         events.append(
             {
                 "name": str(event.get("name") or ""),
-                "time_ns": _nanos(event.get("timeUnixNano"), "event timeUnixNano", fail),
+                "time_ns": unix_nanos(event.get("timeUnixNano"), "event timeUnixNano", fail),
                 "attributes": _attributes(event.get("attributes")),
             }
         )
     links = []
-    for link in _objects(span.get("links"), "links", fail):
+    for link in as_objects(span.get("links"), "links", fail):
         links.append(
             {
                 "trace_id": trace_id(link.get("traceId")),
@@ -192,8 +169,8 @@ def _span_row(span: Any, service: str | None, fail: Callable[[str], FormatError]
         name=str(span.get("name") or ""),
         kind=kind_name(span.get("kind")),
         service=service,
-        start_ns=_nanos(span.get("startTimeUnixNano"), "startTimeUnixNano", fail),
-        end_ns=_nanos(span.get("endTimeUnixNano"), "endTimeUnixNano", fail),
+        start_ns=unix_nanos(span.get("startTimeUnixNano"), "startTimeUnixNano", fail),
+        end_ns=unix_nanos(span.get("endTimeUnixNano"), "endTimeUnixNano", fail),
         status=status_name(status.get("code") if isinstance(status, dict) else None),
         status_message=(status.get("message") or None) if isinstance(status, dict) else None,
         attributes=_attributes(span.get("attributes")),

@@ -19,7 +19,18 @@ from typing import IO, Any, Final
 
 import ijson
 
-from analyzer.formats.common import FormatError, Row, attr_text, span_id, status_name, trace_id
+from analyzer.formats.common import (
+    FormatError,
+    Row,
+    as_object,
+    as_objects,
+    attr_text,
+    items,
+    parse,
+    span_id,
+    status_name,
+    trace_id,
+)
 from analyzer.formats.otlp_json import json_syntax_error
 from analyzer.mapping import OPENINFERENCE_SPAN_KIND
 
@@ -31,12 +42,17 @@ PROJECT_KEY: Final = "project"
 
 
 def _nanos(value: Any) -> int:
+    """Unix nanoseconds of an ISO 8601 time (or of a number); ValueError past 64 bits."""
     if value is None or value == "":
         return 0
     if isinstance(value, int | float):
-        return int(value)
-    stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    return int(stamp.timestamp()) * 1_000_000_000 + stamp.microsecond * 1000
+        nanos = int(value)
+    else:
+        stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        nanos = int(stamp.timestamp()) * 1_000_000_000 + stamp.microsecond * 1000
+    if not -(2**63) <= nanos < 2**63:
+        raise ValueError("a time past 64 bits of nanoseconds")
+    return nanos
 
 
 def _flat(obj: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -51,7 +67,7 @@ def span_row(span: Any, service: str | None, fail: Callable[[str], FormatError])
     """One Phoenix span as a staging row."""
     if not isinstance(span, dict):
         raise fail("expected a Phoenix span object")
-    context = span.get("context") or {}
+    context = as_object(span.get("context"), "context", fail)
     tid = trace_id(context.get("trace_id"))
     sid = span_id(context.get("span_id"))
     if tid is None or sid is None:
@@ -60,6 +76,7 @@ def span_row(span: Any, service: str | None, fail: Callable[[str], FormatError])
     kind = span.get("span_kind")
     if kind and str(kind).upper() != "UNKNOWN":
         attributes.setdefault(OPENINFERENCE_SPAN_KIND, str(kind).upper())
+    logged = as_objects(span.get("events"), "events", fail)
     try:
         start, end = _nanos(span.get("start_time")), _nanos(span.get("end_time"))
         events = [
@@ -68,9 +85,9 @@ def span_row(span: Any, service: str | None, fail: Callable[[str], FormatError])
                 "time_ns": _nanos(e.get("timestamp")),
                 "attributes": dict(_flat(e.get("attributes") or {})),
             }
-            for e in span.get("events") or []
+            for e in logged
         ]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise fail("expected start_time, end_time and event timestamps as ISO 8601") from None
     return Row(
         trace_id=tid,
@@ -82,7 +99,7 @@ def span_row(span: Any, service: str | None, fail: Callable[[str], FormatError])
         start_ns=start,
         end_ns=end,
         status=status_name(span.get("status_code")),
-        status_message=span.get("status_message") or None,
+        status_message=str(span.get("status_message") or "") or None,
         attributes=attributes,
         events=events,
     )
@@ -92,16 +109,16 @@ def read(path: str, stream: IO[bytes]) -> Iterator[Row]:
     """Rows of a saved Phoenix spans response."""
     service = None
     try:
-        for prefix, event, value in ijson.parse(stream):
+        for prefix, event, value in parse(path, stream):
             if prefix == PROJECT_KEY and event == "string":
                 service = str(value)
                 break
+        stream.seek(0)
+        for index, span in enumerate(items(path, stream, "data.item")):
+
+            def fail(expected: str, index: int = index) -> FormatError:
+                return FormatError(path, f"data[{index}]", expected)
+
+            yield span_row(span, service, fail)
     except ijson.JSONError as exc:
         raise json_syntax_error(path, stream, 0, exc) from None
-    stream.seek(0)
-    for index, span in enumerate(ijson.items(stream, "data.item", use_float=True)):
-
-        def fail(expected: str, index: int = index) -> FormatError:
-            return FormatError(path, f"data[{index}]", expected)
-
-        yield span_row(span, service, fail)

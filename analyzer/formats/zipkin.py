@@ -22,7 +22,16 @@ from typing import IO, Any, Final
 
 import ijson
 
-from analyzer.formats.common import FormatError, Row, attr_text, span_id, trace_id
+from analyzer.formats.common import (
+    FormatError,
+    Row,
+    as_objects,
+    attr_text,
+    items,
+    span_id,
+    trace_id,
+    unix_nanos,
+)
 from analyzer.formats.otlp_json import json_syntax_error
 
 __all__ = ["SHARED_SPAN_ID", "SOURCE", "read", "server_span_id"]
@@ -82,11 +91,9 @@ def _row(
     if sid is None:
         raise fail(f"expected id as 16 hex chars, got {span.get('id')!r:.50}")
     parent = span_id(span.get("parentId")) if span.get("parentId") else None
-    try:
-        start_us = int(span.get("timestamp") or 0)
-        duration_us = int(span.get("duration") or 0)
-    except (TypeError, ValueError):
-        raise fail("expected timestamp and duration in microseconds") from None
+    start = unix_nanos(span.get("timestamp"), "timestamp", fail, unit="microseconds")
+    duration = unix_nanos(span.get("duration"), "duration", fail, unit="microseconds")
+    end = unix_nanos(start + duration, "timestamp + duration", fail)
     kind = str(span.get("kind") or "").upper()
     service = _service(span.get("localEndpoint"))
     tags = span.get("tags") or {}
@@ -117,11 +124,12 @@ def _row(
     events = [
         {
             "name": str(a.get("value") or ""),
-            "time_ns": int(a.get("timestamp") or 0) * 1000,
+            "time_ns": unix_nanos(
+                a.get("timestamp"), "annotation timestamp", fail, unit="microseconds"
+            ),
             "attributes": {},
         }
-        for a in span.get("annotations") or []
-        if isinstance(a, dict)
+        for a in as_objects(span.get("annotations"), "annotations", fail)
     ]
     return Row(
         trace_id=tid,
@@ -130,8 +138,8 @@ def _row(
         name=str(span.get("name") or ""),
         kind=kind if kind in _KINDS else "INTERNAL",
         service=service,
-        start_ns=start_us * 1000,
-        end_ns=(start_us + duration_us) * 1000,
+        start_ns=start,
+        end_ns=end,
         status=status,
         status_message=message,
         attributes=attributes,
@@ -144,13 +152,16 @@ def read(path: str, prefix: str, reopen: Callable[[], IO[bytes]]) -> Iterator[Ro
     a span array, ``item.item`` for an array of traces)."""
     with reopen() as stream:
         try:
-            shared = _shared_servers(ijson.items(stream, prefix, use_float=True))
+            shared = _shared_servers(items(path, stream, prefix))
         except ijson.JSONError as exc:
             raise json_syntax_error(path, stream, 0, exc) from None
     with reopen() as stream:
-        for index, span in enumerate(ijson.items(stream, prefix, use_float=True)):
+        try:
+            for index, span in enumerate(items(path, stream, prefix)):
 
-            def fail(expected: str, index: int = index) -> FormatError:
-                return FormatError(path, f"span {index}", expected)
+                def fail(expected: str, index: int = index) -> FormatError:
+                    return FormatError(path, f"span {index}", expected)
 
-            yield _row(span, shared, fail)
+                yield _row(span, shared, fail)
+        except ijson.JSONError as exc:
+            raise json_syntax_error(path, stream, 0, exc) from None
