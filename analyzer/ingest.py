@@ -38,10 +38,12 @@ from analyzer import (
     relations,
 )
 from analyzer.formats import (
+    GZIP_ERRORS,
     OTLP_JSON,
     Detected,
     FormatError,
     detect,
+    gzip_error,
     is_trace_file,
     open_stream,
     otlp_arrow,
@@ -259,6 +261,8 @@ def _bulk_file(
                 report(min(offset.tell(), size))
         except otlp_arrow.LineTooLong:
             raise RetryWithPython(path) from None
+        except GZIP_ERRORS as exc:
+            raise gzip_error(path, exc) from None
     return read
 
 

@@ -119,14 +119,29 @@ def test_damaged_gzip_names_the_file_not_the_database(tmp_path: Path) -> None:
     """A gzip stream damaged past its first megabyte raised zlib.error (a traceback),
     or an OSError the command printed as the database's; truncated, an EOFError that
     the command line shows as "Aborted!"."""
-    body = gzip.compress(json.dumps([_ZIPKIN] * 400).encode())
-    damaged = tmp_path / "spans.json.gz"
-    damaged.write_bytes(body[: len(body) // 2] + bytes(64) + body[len(body) // 2 + 64 :])
-    truncated = tmp_path / "cut.json.gz"
-    truncated.write_bytes(body[: len(body) - 100])
-    for path in (damaged, truncated):
-        message = _ingest(path)
-        assert message.startswith(f"{path}: ") and "gzip" in message, message
+    zipkin = gzip.compress(json.dumps([_ZIPKIN] * 400).encode())
+    lines = gzip.compress(
+        b"".join(json.dumps(_otlp_request(n)).encode() + b"\n" for n in range(1, 20_000))
+    )
+    for name, body in (("spans.json.gz", zipkin), ("spans.jsonl.gz", lines)):
+        damaged = tmp_path / f"damaged-{name}"
+        damaged.write_bytes(body[: len(body) // 2] + bytes(64) + body[len(body) // 2 + 64 :])
+        truncated = tmp_path / f"cut-{name}"
+        truncated.write_bytes(body[: len(body) - 100])
+        for path in (damaged, truncated):
+            message = _ingest(path)
+            assert message.startswith(f"{path}: ") and "gzip" in message, message
+
+
+def _otlp_request(n: int) -> dict[str, Any]:
+    span = {
+        "traceId": f"{n:032x}",
+        "spanId": f"{n:016x}",
+        "name": "invoke_agent writer",
+        "startTimeUnixNano": "1000",
+        "endTimeUnixNano": "2000",
+    }
+    return {"resourceSpans": [{"resource": {}, "scopeSpans": [{"spans": [span]}]}]}
 
 
 def _cli_ingest(tmp_path: Path, path: Path) -> subprocess.CompletedProcess[str]:
@@ -145,15 +160,18 @@ def test_json_nested_past_any_limit_and_half_surrogates_are_errors_at_the_comman
     tmp_path: Path,
 ) -> None:
     """200,000 opening brackets (the Zipkin reader's parser grew with the square of
-    the depth until the process was killed; detection raised RecursionError), and a
+    the depth until the process was killed; detection raised RecursionError), an OTLP
+    request opening 100,000 arrays (10 GB, then RecursionError), and a
     Zipkin service name escaping half a surrogate pair (UnicodeDecodeError, printed
     without the file)."""
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 200_000, "utf-8")
+    request = tmp_path / "request.json"  # an OTLP request, read as one streamed document
+    request.write_text('{"resourceSpans": ' + "[" * 100_000 + "\n", "utf-8")
     half = tmp_path / "half.json"
     span = dict(_ZIPKIN[0], localEndpoint={"serviceName": "PLACEHOLDER"})
     half.write_text(json.dumps([span]).replace("PLACEHOLDER", "s\\udfff"), "utf-8")
-    for path, expected in ((deep, "nested at most"), (half, "Unicode")):
+    for path, expected in ((deep, "nested"), (request, "nested"), (half, "Unicode")):
         done = _cli_ingest(tmp_path, path)
         assert done.returncode == 1, done.stderr
         assert "Traceback" not in done.stderr

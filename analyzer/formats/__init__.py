@@ -23,10 +23,12 @@ import pyarrow as pa
 from analyzer.formats.common import MAX_DEPTH, FormatError, Row, batched
 
 __all__ = [
+    "GZIP_ERRORS",
     "Detected",
     "FormatError",
     "Row",
     "detect",
+    "gzip_error",
     "is_lines_name",
     "open_stream",
     "read_rows",
@@ -99,8 +101,8 @@ def _detect(path: str) -> Detected:
     try:
         with open_stream(path, is_gzip) as stream:
             head = stream.read(_SNIFF_BYTES)
-    except (OSError, *_GZIP_ERRORS) as exc:
-        raise FormatError(path, "byte 0", f"expected a readable gzip stream ({exc})") from None
+    except (OSError, *GZIP_ERRORS) as exc:
+        raise gzip_error(path, exc, "byte 0") from None
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text:
         return Detected(OTLP_JSON, gzip=is_gzip, lines=True, empty=True)
@@ -268,8 +270,8 @@ def read_tables(
             yield table
     except FormatError:
         raise
-    except _GZIP_ERRORS as exc:
-        raise FormatError(path, "", f"expected a readable gzip stream ({exc})") from None
+    except GZIP_ERRORS as exc:
+        raise gzip_error(path, exc) from None
     except _SHAPE_ERRORS as exc:
         raise _shape_error(path, f"after {done} span(s) read", exc) from None
 
@@ -287,14 +289,19 @@ def read_rows(
             index += 1
     except FormatError:
         raise
-    except _GZIP_ERRORS as exc:
-        raise FormatError(path, "", f"expected a readable gzip stream ({exc})") from None
+    except GZIP_ERRORS as exc:
+        raise gzip_error(path, exc) from None
     except _SHAPE_ERRORS as exc:
         raise _shape_error(path, f"after {index} span(s) read", exc) from None
 
 
 #: what reading a damaged gzip stream raises past its first bytes
-_GZIP_ERRORS: Final = (zlib.error, EOFError, gzip.BadGzipFile)
+GZIP_ERRORS: Final = (zlib.error, EOFError, gzip.BadGzipFile)
+
+
+def gzip_error(path: str, exc: BaseException, where: str = "") -> FormatError:
+    """The one-line error of a gzip stream that cannot be read (one of :data:`GZIP_ERRORS`)."""
+    return FormatError(path, where, f"expected a readable gzip stream ({exc})")
 
 
 def _shape_error(path: str, where: str, exc: BaseException) -> FormatError:

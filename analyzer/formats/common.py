@@ -83,8 +83,10 @@ STAGE_SCHEMA = pa.schema(
 #: deepest nesting a JSON document may have (a Jaeger trace or an n8n execution
 #: needs a few dozen levels; ijson's memory grows with the square of the depth)
 MAX_DEPTH: Final = 512
-#: the parser works a buffer at a time, so it may run this far past MAX_DEPTH
-_DEPTH_BUF: Final = 16 * 1024
+#: the parser works a buffer at a time, so it may run this far past MAX_DEPTH before
+#: the check sees its events (the prefixes it builds for them grow with the square of
+#: the depth: 16 KB of '[' took 850 MB)
+_DEPTH_BUF: Final = 4 * 1024
 _OPENS: Final = frozenset(("start_map", "start_array"))
 _CLOSES: Final = frozenset(("end_map", "end_array"))
 
@@ -317,17 +319,24 @@ def batched(rows: Iterable[Row], source: str) -> Iterator[pa.Table]:
         yield last
 
 
-def parse(path: str, stream: IO[bytes]) -> Iterator[tuple[str, str, Any]]:
+def parse(
+    path: str, stream: IO[bytes], *, multiple_values: bool = False
+) -> Iterator[tuple[str, str, Any]]:
     """``ijson.parse(stream)`` (floats as floats) that stops with a :class:`FormatError`
     naming ``path`` once the document nests deeper than :data:`MAX_DEPTH` (the
-    depth is counted on the parser's events, before any deeper prefix is built)."""
+    depth is counted on the parser's events, read at most :data:`_DEPTH_BUF` bytes at a
+    time, before any deeper prefix is built)."""
     depth = 0
-    for event in ijson.parse(stream, buf_size=_DEPTH_BUF, use_float=True):
+    events = ijson.parse(
+        stream, buf_size=_DEPTH_BUF, use_float=True, multiple_values=multiple_values
+    )
+    for event in events:
         kind = event[1]
         if kind in _OPENS:
             depth += 1
             if depth > MAX_DEPTH:
-                where = f"byte {stream.tell()}" if stream.seekable() else ""
+                seekable = getattr(stream, "seekable", None)
+                where = f"byte {stream.tell()}" if seekable is not None and seekable() else ""
                 raise FormatError(path, where, f"JSON nested at most {MAX_DEPTH} deep")
         elif kind in _CLOSES:
             depth -= 1

@@ -27,6 +27,7 @@ from analyzer.formats.common import (
     as_objects,
     attr_text,
     kind_name,
+    parse,
     span_id,
     status_name,
     trace_id,
@@ -322,7 +323,7 @@ def _long_line_rows(
         where = f"line {line_no} (near byte {line.offset} of it)"
         raise FormatError(path, where, f"expected valid JSON ({reason})") from None
     stream.seek(start)
-    yield from _stream_spans(path, _OneLine(stream), prefix, f"line {line_no}", _LONG_LINE_READ)
+    yield from _stream_spans(path, _OneLine(stream), prefix, f"line {line_no}")
 
 
 def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
@@ -339,11 +340,9 @@ def read_document(path: str, stream: IO[bytes], prefix: str) -> Iterator[Row]:
         raise json_syntax_error(path, stream, counter.offset, exc) from None
 
 
-def _stream_spans(
-    path: str, stream: Any, prefix: str, where_prefix: str, buf_size: int = 64 * 1024
-) -> Iterator[Row]:
+def _stream_spans(path: str, stream: Any, prefix: str, where_prefix: str) -> Iterator[Row]:
     """The span objects under ``prefix`` of the JSON in ``stream`` (which counts
-    its ``offset``), one at a time, read ``buf_size`` bytes at a time; ijson
+    its ``offset``), one at a time, with the depth limit of :func:`common.parse`; ijson
     errors propagate."""
     resource_prefix = f"{prefix}.resource"
     span_prefixes = {
@@ -356,7 +355,7 @@ def _stream_spans(
     builder: ijson.ObjectBuilder | None = None
     building = ""
     lead = f"{where_prefix}: " if where_prefix else ""
-    events = ijson.parse(stream, buf_size=buf_size, use_float=True, multiple_values=True)
+    events = parse(path, stream, multiple_values=True)
     for where, event, value in events:
         if builder is not None:
             builder.event(event, value)
