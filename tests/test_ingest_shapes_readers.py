@@ -178,3 +178,21 @@ def test_json_nested_past_any_limit_and_half_surrogates_are_errors_at_the_comman
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and str(path) in lines[0] and expected in lines[0], lines
         assert not (tmp_path / "t.duckdb").exists()
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def test_a_protobuf_length_past_protobufs_limit_asks_for_no_memory(tmp_path: Path) -> None:
+    """A ResourceSpans field whose length says 2^62 bytes made the reader ask for them
+    (MemoryError, a traceback)."""
+    path = tmp_path / "request.pb"
+    path.write_bytes(b"\x0a" + _varint(2**62) + b"\x0a\x00")
+    message = _ingest(path)
+    assert message.startswith(f"{path}: byte 0: ") and "past protobuf's 2 GiB" in message

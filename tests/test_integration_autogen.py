@@ -28,8 +28,7 @@ from autogen_core import FunctionCall  # noqa: E402
 from autogen_core.models import CreateResult, ModelInfo, RequestUsage  # noqa: E402
 from autogen_ext.models.replay import ReplayChatCompletionClient  # noqa: E402
 from opentelemetry import trace  # noqa: E402
-from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
+from opentelemetry.sdk.trace import ReadableSpan  # noqa: E402
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E402
     InMemorySpanExporter,
 )
@@ -75,14 +74,6 @@ def _review_team(reviews: Sequence[str]) -> RoundRobinGroupChat:
     reviewer = AssistantAgent("reviewer", model_client=_model(list(reviews)))
     stop = TextMentionTermination("APPROVE") | MaxMessageTermination(6)
     return RoundRobinGroupChat([writer, reviewer], termination_condition=stop)
-
-
-@pytest.fixture
-def memory() -> tuple[TracerProvider, InMemorySpanExporter]:
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
-    return provider, exporter
 
 
 def _named(exporter: InMemorySpanExporter) -> dict[str, list[ReadableSpan]]:

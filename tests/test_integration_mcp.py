@@ -19,7 +19,6 @@ from mcp import Client, StdioServerParameters  # noqa: E402
 from mcp.server.mcpserver import Context, MCPServer  # noqa: E402
 from opentelemetry import trace  # noqa: E402
 from opentelemetry.sdk.trace import TracerProvider  # noqa: E402
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E402
     InMemorySpanExporter,
 )
@@ -32,11 +31,11 @@ SERVER_SCRIPT = Path(__file__).resolve().parent.parent / "examples" / "mcp_looku
 
 
 @pytest.fixture
-def memory() -> Iterator[tuple[TracerProvider, InMemorySpanExporter]]:
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
-    yield provider, exporter
+def memory(
+    memory: tuple[TracerProvider, InMemorySpanExporter],
+) -> Iterator[tuple[TracerProvider, InMemorySpanExporter]]:
+    """conftest's, with the integration taken off afterwards."""
+    yield memory
     cg_mcp.uninstrument()
 
 

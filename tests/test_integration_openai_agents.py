@@ -27,7 +27,6 @@ from agents.testing import ScriptedModel, assistant_message, function_call  # no
 from agents.tracing import generation_span  # noqa: E402
 from opentelemetry import trace  # noqa: E402
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider  # noqa: E402
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import (  # noqa: E402
     InMemorySpanExporter,
 )
@@ -84,12 +83,12 @@ def _run(agent: Agent[Any], **metadata: Any) -> Any:
 
 
 @pytest.fixture
-def memory() -> Iterator[tuple[TracerProvider, InMemorySpanExporter]]:
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
-    _tool_tracer[:] = [provider.get_tracer("test")]
-    yield provider, exporter
+def memory(
+    memory: tuple[TracerProvider, InMemorySpanExporter],
+) -> Iterator[tuple[TracerProvider, InMemorySpanExporter]]:
+    """conftest's, its provider the test tools' tracer, the SDK's processors reset after."""
+    _tool_tracer[:] = [memory[0].get_tracer("test")]
+    yield memory
     set_trace_processors([])
 
 

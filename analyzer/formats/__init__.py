@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Final, cast
+from typing import IO, Final, TypeVar, cast
 
 import ijson
 import pyarrow as pa
@@ -39,6 +39,8 @@ _SNIFF_BYTES = 1 << 20
 #: how deep detection looks into a document (its keys sit at most this deep)
 _PREFIX_LEVELS = 4
 _GZIP_MAGIC = b"\x1f\x8b"
+
+T = TypeVar("T")
 
 #: format names, as stored in ``spans.source`` and counted in IngestResult
 OTLP_JSON = "otlp-json"
@@ -263,17 +265,11 @@ def read_tables(
     """Arrow batches of the staging rows of one file (:func:`read_rows`); a row the
     staging table cannot hold (a time past 64 bits, a string escaping half a surrogate
     pair) is a :class:`FormatError` too."""
-    done = 0
-    try:
-        for table in batched(read_rows(path, detected, stream, warn), detected.format):
-            done += table.num_rows
-            yield table
-    except FormatError:
-        raise
-    except GZIP_ERRORS as exc:
-        raise gzip_error(path, exc) from None
-    except _SHAPE_ERRORS as exc:
-        raise _shape_error(path, f"after {done} span(s) read", exc) from None
+    return _guarded(
+        path,
+        lambda: batched(read_rows(path, detected, stream, warn), detected.format),
+        lambda table: table.num_rows,
+    )
 
 
 def read_rows(
@@ -282,17 +278,24 @@ def read_rows(
     """Staging rows of one file with the streaming Python reader of its format. A
     record of a shape no check of the reader foresaw is a :class:`FormatError` naming
     the file and the record, like every other malformed input."""
-    index = 0
+    return _guarded(path, lambda: _rows(path, detected, stream, warn), lambda _row: 1)
+
+
+def _guarded(path: str, items: Callable[[], Iterator[T]], spans: Callable[[T], int]) -> Iterator[T]:
+    """What ``items()`` yields (``spans`` of each: how many spans it holds), with what a
+    damaged gzip stream or a record of a shape no check foresaw raises, from the first
+    read on, a :class:`FormatError`."""
+    done = 0
     try:
-        for row in _rows(path, detected, stream, warn):
-            yield row
-            index += 1
+        for item in items():
+            done += spans(item)
+            yield item
     except FormatError:
         raise
     except GZIP_ERRORS as exc:
         raise gzip_error(path, exc) from None
     except _SHAPE_ERRORS as exc:
-        raise _shape_error(path, f"after {index} span(s) read", exc) from None
+        raise _shape_error(path, f"after {done} span(s) read", exc) from None
 
 
 #: what reading a damaged gzip stream raises past its first bytes

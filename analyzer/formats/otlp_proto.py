@@ -24,6 +24,9 @@ __all__ = ["SOURCE", "read"]
 
 SOURCE: Final = "otlp-proto"
 _LEN = 2  # wire type of length-delimited fields
+_CHUNK = 1 << 20
+#: protobuf's own limit on a message's size
+_MAX_MESSAGE = 2**31 - 1
 
 
 class _Reader:
@@ -32,9 +35,19 @@ class _Reader:
         self.offset = 0
 
     def read(self, n: int) -> bytes:
-        data = self._stream.read(n)
-        self.offset += len(data)
-        return data
+        """Up to ``n`` bytes (fewer at the end of the file), read a chunk at a time: a
+        damaged length must not make the reader ask for more memory than the file has."""
+        parts = []
+        left = n
+        while left > 0:
+            data = self._stream.read(min(left, _CHUNK))
+            if not data:
+                break
+            parts.append(data)
+            left -= len(data)
+        out = parts[0] if len(parts) == 1 else b"".join(parts)
+        self.offset += len(out)
+        return out
 
     def varint(self) -> int | None:
         shift = result = 0
@@ -69,6 +82,8 @@ def _fields(path: str, reader: _Reader, limit: int | None) -> Iterator[tuple[int
             size = reader.varint()
             if size is None:
                 raise EOFError
+            if size > _MAX_MESSAGE:
+                raise ValueError(f"field {number} of {size} bytes, past protobuf's 2 GiB")
         except (EOFError, ValueError) as exc:
             raise FormatError(
                 path,
