@@ -20,8 +20,8 @@ import pyarrow as pa
 
 __all__ = [
     "BATCH_ROWS",
-    "STAGE_SCHEMA",
     "MAX_DEPTH",
+    "STAGE_SCHEMA",
     "TEXT_NESTING",
     "Fail",
     "FormatError",
@@ -31,13 +31,13 @@ __all__ = [
     "as_objects",
     "attr_text",
     "items",
-    "parse",
-    "unix_nanos",
     "kind_name",
+    "parse",
     "span_id",
     "status_name",
-    "values",
     "trace_id",
+    "unix_nanos",
+    "values",
 ]
 
 #: rows per Arrow batch handed to DuckDB: large enough to amortise the insert,
