@@ -196,3 +196,24 @@ def test_a_protobuf_length_past_protobufs_limit_asks_for_no_memory(tmp_path: Pat
     path.write_bytes(b"\x0a" + _varint(2**62) + b"\x0a\x00")
     message = _ingest(path)
     assert message.startswith(f"{path}: byte 0: ") and "past protobuf's 2 GiB" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"data": {"a": {"b": 1}}, "next_cursor": null}', "byte 0: expected data to be an array"),
+        ('[{"traceId": "a03ee8fff1dcd9b9", "id": "15fc03927f0f68df", "processes": {}}]',
+         "trace 0: expected a Jaeger trace object"),
+    ],
+    ids=["data-not-an-array", "no-trace"],
+)  # fmt: skip
+def test_a_file_that_holds_no_trace_where_one_belongs_is_no_empty_file(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    """A response whose ``data`` is no array, and an array of objects that are not
+    Jaeger traces (a Zipkin span with a stray ``processes`` key), were read as files
+    of no spans: the ingest said "0 spans read" and went on."""
+    path = tmp_path / "response.json"
+    path.write_text(text, "utf-8")
+    message = _ingest(path)
+    assert message.startswith(f"{path}: ") and expected in message, message

@@ -170,6 +170,15 @@ def _prefix(path: list[str | None]) -> str:
     )
 
 
+def _opens(events: list[tuple[str, str, object]], prefix: str) -> str | None:
+    """The event that starts the value at ``prefix`` (``start_array``, ``null``, ...),
+    or None when the sniffed head does not reach it."""
+    return next((e for p, e, _ in events if p == prefix and e not in _NOT_A_START), None)
+
+
+_NOT_A_START: Final = frozenset(("map_key", "end_map", "end_array"))
+
+
 def _keys(events: list[tuple[str, str, object]], prefix: str) -> set[str]:
     return {str(v) for p, e, v in events if p == prefix and e == "map_key"}
 
@@ -216,6 +225,10 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
         if "data" in top and top & _N8N_KEYS:
             return Detected(N8N, gzip=is_gzip, prefix="")  # one n8n execution
         if "data" in top:
+            if _opens(events, "data") not in ("start_array", None):
+                raise FormatError(
+                    path, "byte 0", "expected data to be an array (of traces, spans or executions)"
+                )
             item = _keys(events, "data.item")
             if "nextCursor" in top or item & _N8N_KEYS:
                 return Detected(N8N, gzip=is_gzip, prefix="data.item")  # a page of them

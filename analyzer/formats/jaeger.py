@@ -92,6 +92,8 @@ def trace_rows(trace: Any, fail: Callable[[str], FormatError]) -> Iterator[Row]:
     processes = as_object(trace.get("processes"), "processes", fail)
     spans = trace.get("spans")
     if spans is None:
+        if "traceID" not in trace:  # no trace at all: read as one, the file would read as empty
+            raise fail("expected a Jaeger trace object (traceID, spans, processes)")
         return
     if not isinstance(spans, list):
         raise fail("expected spans to be an array")
