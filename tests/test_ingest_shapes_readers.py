@@ -202,7 +202,7 @@ def test_a_protobuf_length_past_protobufs_limit_asks_for_no_memory(tmp_path: Pat
     ("text", "expected"),
     [
         ('{"data": {"a": {"b": 1}}, "next_cursor": null}', "byte 0: expected data to be an array"),
-        ('[{"traceId": "a03ee8fff1dcd9b9", "id": "15fc03927f0f68df", "processes": {}}]',
+        ('[{"processes": {"p1": {"serviceName": "s"}}, "warnings": null}]',
          "trace 0: expected a Jaeger trace object"),
     ],
     ids=["data-not-an-array", "no-trace"],
@@ -211,9 +211,40 @@ def test_a_file_that_holds_no_trace_where_one_belongs_is_no_empty_file(
     tmp_path: Path, text: str, expected: str
 ) -> None:
     """A response whose ``data`` is no array, and an array of objects that are not
-    Jaeger traces (a Zipkin span with a stray ``processes`` key), were read as files
-    of no spans: the ingest said "0 spans read" and went on."""
+    Jaeger traces (processes, no traceID, no spans), were read as files of no spans:
+    the ingest said "0 spans read" and went on."""
     path = tmp_path / "response.json"
     path.write_text(text, "utf-8")
     message = _ingest(path)
     assert message.startswith(f"{path}: ") and expected in message, message
+
+
+#: a valid protobuf request (one span) whose first bytes read ``\n[\n1\n``: a newline, the
+#: 0x5b length of its ResourceSpans, its Resource's
+_PROTO_LIKE_JSON = bytes.fromhex(
+    "0a5b0a310a2f0a0c736572766963652e6e616d65121f0a1d73737373737373737373737373737373"
+    "73737373737373737373737373122612240a100102030405060708090a0b0c0d0e0f10120801020304"
+    "050607082a066e6e6e6e6e6e"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "source"),
+    [
+        ("request.pb", _PROTO_LIKE_JSON, "otlp-proto"),
+        ("spans.json",
+         b'[{"traceId":"1","id":"2"},{"traceId":"1","id":"3","traceID":"1"}]', "zipkin"),
+    ],
+    ids=["protobuf-starting-like-json", "zipkin-span-with-a-stray-key"],
+)  # fmt: skip
+def test_detection_names_the_format_a_file_is_in(
+    tmp_path: Path, name: str, body: bytes, source: str
+) -> None:
+    """A protobuf request whose bytes begin like a JSON array was refused as malformed
+    JSON; a Zipkin span carrying a stray ``traceID`` made the file a Jaeger one, read as
+    no spans (now: an error, before 2513f20 silence)."""
+    path = tmp_path / name
+    path.write_bytes(body)
+    with analyzer.open(":memory:") as store:
+        result = store.ingest([str(path)])
+    assert result.by_format == {source: result.spans_read} and result.spans_read > 0

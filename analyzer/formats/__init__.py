@@ -112,8 +112,8 @@ def _detect(path: str) -> Detected:
         return Detected(OTLP_JSON, gzip=is_gzip, lines=True, prefix="resourceSpans.item",
                         lone_torn=True)  # fmt: skip
     # A protobuf request starts with 0x0a (field 1, length-delimited), which is
-    # also a newline: JSON wins only when the text really parses as JSON.
-    if text[:1] in (b"{", b"[") and (head[:1] != b"\n" or len(_events(text[:4096])) > 1):
+    # also a newline: JSON wins only when the text really reads as JSON.
+    if text[:1] in (b"{", b"[") and (head[:1] != b"\n" or _reads_as_json(text)):
         return _detect_json(path, head, text, is_gzip)
     if head[0] == 0x0A:
         return Detected(OTLP_PROTO, gzip=is_gzip)
@@ -124,6 +124,19 @@ def _detect(path: str) -> Detected:
         "byte 0",
         "expected OTLP/JSON, OTLP protobuf, Jaeger JSON or Zipkin v2 JSON (optionally gzip)",
     )
+
+
+def _reads_as_json(text: bytes) -> bool:
+    """Whether text after a leading newline is JSON rather than a protobuf request whose
+    first bytes happen to look like it (``\n[\n1\n...``: the 0x5b length of a ResourceSpans,
+    then its Resource): every trace file's JSON names keys, or it parses whole."""
+    if any(event == "map_key" for _, event, _ in _events(text[:4096])):
+        return True
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _lone_torn_line(path: str, head: bytes, is_gzip: bool) -> bool:
@@ -251,7 +264,8 @@ def _detect_json(path: str, head: bytes, text: bytes, is_gzip: bool) -> Detected
             return Detected(OTLP_JSON, gzip=is_gzip, prefix=f"item.{key}.item")
     if "data" in item and item & _N8N_KEYS:
         return Detected(N8N, gzip=is_gzip, prefix="item")  # an array of n8n executions
-    if item & {"traceID", "processes"}:
+    # a Jaeger trace (a stray traceID or processes key in a Zipkin span is no trace)
+    if item & {"traceID", "processes"} and ("spans" in item or "traceId" not in item):
         return Detected(JAEGER, gzip=is_gzip, prefix="item")
     if "traceId" in nested:
         return Detected(ZIPKIN, gzip=is_gzip, prefix="item.item")
