@@ -139,14 +139,14 @@ def test_failure_after_resume_fails_the_run(memory: Any) -> None:
     assert outcome.context.trace_id == publish.context.trace_id
 
 
-def test_send_fan_out_hands_off_to_each_branch(memory: Any) -> None:
-    """Map-reduce with Send: one handoff into each pushed task and one out of each."""
+class Fan(TypedDict, total=False):
+    topics: list[str]
+    topic: str
+    drafts: Annotated[list[str], operator.add]
 
-    class Fan(TypedDict, total=False):
-        topics: list[str]
-        topic: str
-        drafts: Annotated[list[str], operator.add]
 
+def _fan_out() -> Any:
+    """plan -> Send one `write` per topic -> merge (map-reduce), compiled."""
     graph = StateGraph(Fan)
     graph.add_node("plan", lambda s: {"topics": ["x", "y"]})
     graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
@@ -156,8 +156,13 @@ def test_send_fan_out_hands_off_to_each_branch(memory: Any) -> None:
         "plan", lambda s: [Send("write", {"topic": t}) for t in s["topics"]], ["write"]
     )
     graph.add_edge("write", "merge")
+    return graph.compile()
+
+
+def test_send_fan_out_hands_off_to_each_branch(memory: Any) -> None:
+    """Map-reduce with Send: one handoff into each pushed task and one out of each."""
     provider, exporter = memory
-    app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider)
+    app = cg_langgraph.instrument(_fan_out(), tracer_provider=provider)
     assert sorted(app.invoke({"drafts": []})["drafts"]) == ["x", "y"]
     named = by_name(exporter.get_finished_spans())
     assert len(named["handoff plan -> write"]) == 2
@@ -169,14 +174,14 @@ def test_send_checks_keys_against_what_was_sent(memory: Any) -> None:
     """A Send's payload leaves parent keys out by design: no dropped keys into or out of
     the branch; the handoff fingerprints the arg; `expects` still checks the target."""
 
-    class Fan(TypedDict, total=False):
+    class Briefed(TypedDict, total=False):
         goal: str
         brief: str
         topics: list[str]
         topic: str
         drafts: Annotated[list[str], operator.add]
 
-    graph = StateGraph(Fan)
+    graph = StateGraph(Briefed)
     graph.add_node("plan", lambda s: {"topics": ["x", "y"], "brief": "short"})
     graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
     graph.add_node("merge", lambda s: {})
@@ -209,23 +214,8 @@ def test_send_checks_keys_against_what_was_sent(memory: Any) -> None:
 
 def test_send_branches_hand_their_output_on_without_drops(memory: Any) -> None:
     """Out of a Send branch, what the branch wrote is the baseline, not its private input."""
-
-    class Fan(TypedDict, total=False):
-        topics: list[str]
-        topic: str
-        drafts: Annotated[list[str], operator.add]
-
-    graph = StateGraph(Fan)
-    graph.add_node("plan", lambda s: {"topics": ["x", "y"]})
-    graph.add_node("write", lambda s: {"drafts": [s["topic"]]})
-    graph.add_node("merge", lambda s: {})
-    graph.add_edge(START, "plan")
-    graph.add_conditional_edges(
-        "plan", lambda s: [Send("write", {"topic": t}) for t in s["topics"]], ["write"]
-    )
-    graph.add_edge("write", "merge")
     provider, exporter = memory
-    app = cg_langgraph.instrument(graph.compile(), tracer_provider=provider)
+    app = cg_langgraph.instrument(_fan_out(), tracer_provider=provider)
     app.invoke({"drafts": []})
     finished = exporter.get_finished_spans()
     handoffs = [s for s in finished if s.name.startswith("handoff")]
