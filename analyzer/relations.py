@@ -4,13 +4,13 @@ handoff's missing source, and tool calls that invoke another agent."""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 import duckdb
 
 from analyzer import mapping
 
-__all__ = ["LINK_BUCKET_SPANS", "LINK_SQL", "link", "params"]
+__all__ = ["LINK_BUCKET_SPANS", "LINK_SQL", "link"]
 
 # A bucket of the traces at a time ($bucket of $buckets, so that the walk up the tree
 # stays in memory): (1) a handoff that named only its target takes as source the
@@ -87,18 +87,13 @@ WHERE t.trace_id = ran.trace_id AND t.span_id = ran.span_id AND t.operation = $o
 )
 
 
-def params(statement: str) -> dict[str, Any]:
-    """The bound parameters ``statement`` refers to, but its bucket numbers (those of
-    :func:`analyzer.mapping.params`)."""
-    return mapping.params(statement)
-
-
 def link(con: duckdb.DuckDBPyConnection) -> None:
     """Run :data:`LINK_SQL` over the store, a bucket of traces at a time; idempotent."""
     buckets = _buckets(con)
     for statement in LINK_SQL:
+        bound = mapping.params(statement)
         for bucket in range(buckets):
-            con.execute(statement, {**params(statement), "buckets": buckets, "bucket": bucket})
+            con.execute(statement, {**bound, "buckets": buckets, "bucket": bucket})
 
 
 LINK_BUCKET_SPANS: Final = 1_000_000

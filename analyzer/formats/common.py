@@ -30,6 +30,7 @@ __all__ = [
     "as_object",
     "as_objects",
     "attr_text",
+    "fits_int64",
     "items",
     "kind_name",
     "parse",
@@ -148,9 +149,14 @@ def unix_nanos(value: Any, what: str, fail: Fail, *, unit: str = "nanoseconds") 
     except (TypeError, ValueError, OverflowError):
         raise fail(f"expected {what} as an integer (unix {unit}), got {value!r:.40}") from None
     nanos = number * 1000 if unit == "microseconds" else number
-    if not -(2**63) <= nanos < 2**63:
+    if not fits_int64(nanos):
         raise fail(f"expected {what} as unix {unit} (64 bits), got {value!r:.40}")
     return nanos
+
+
+def fits_int64(number: int) -> bool:
+    """Whether ``number`` fits the staging table's 64-bit integers (its times)."""
+    return -(2**63) <= number < 2**63
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from analyzer.formats.common import (
     as_object,
     as_objects,
     attr_text,
+    fits_int64,
     items,
     parse,
     span_id,
@@ -50,7 +51,7 @@ def _nanos(value: Any) -> int:
     else:
         stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
         nanos = int(stamp.timestamp()) * 1_000_000_000 + stamp.microsecond * 1000
-    if not -(2**63) <= nanos < 2**63:
+    if not fits_int64(nanos):
         raise ValueError("a time past 64 bits of nanoseconds")
     return nanos
 
