@@ -32,8 +32,8 @@ import polars as pl
 
 import analyzer
 from analyzer import analysis, rules, suspects
+from analyzer.suspects import turns
 from benchmarks.flat_text import write_log
-from tracer import semconv
 
 
 def run_turns(traces: Path) -> tuple[pl.DataFrame, dict[str, dict[str, str | None]]]:
@@ -58,12 +58,11 @@ def run_turns(traces: Path) -> tuple[pl.DataFrame, dict[str, dict[str, str | Non
 
 def _errors(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """(trace_id, span_id, error): what each failed span raised (``Type: message``)."""
-    path = f'$[*].attributes."{semconv.EXCEPTION_MESSAGE}"'
     return con.sql(
         "SELECT trace_id, span_id, concat_ws(': ', error_type, "
         "list_filter(json_extract_string(events, $path), lambda m: m <> '')[1]) AS error "
         "FROM spans WHERE is_error",
-        params={"path": path},
+        params={"path": turns.EXCEPTION_MESSAGES},
     ).pl()
 
 

@@ -23,6 +23,7 @@ from tracer import semconv
 __all__ = [
     "ATOM",
     "CODE",
+    "EXCEPTION_MESSAGES",
     "FAIL",
     "MARKS",
     "PROGRAM_RUN",
@@ -33,6 +34,9 @@ __all__ = [
     "params",
     "tool_calls",
 ]
+
+EXCEPTION_MESSAGES: Final = f'$[*].attributes."{semconv.EXCEPTION_MESSAGE}"'
+"""The messages of a span's exception events (a JSON path into ``spans.events``)."""
 
 # bound beside the vocabulary (analyzer.queries.bind supplies operations, actors and
 # content directions)
@@ -48,8 +52,7 @@ _VALUES: Final = {
         "assembly",
         "decomposition_omission",
     ],
-    # the messages of a span's exception events (JSON path into `spans.events`)
-    "exc_message_path": f'$[*].attributes."{semconv.EXCEPTION_MESSAGE}"',
+    "exc_message_path": EXCEPTION_MESSAGES,
 }
 
 _A_CODE: Final = semconv.Actor.CODE.value
